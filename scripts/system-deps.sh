@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install the Debian packages that a target needs, when missing (as root with apt only).
+#   test: chromium for the browser tests, a CJK font so pages render Chinese, postgresql for the
+#         database tests on a real server.
+set -euo pipefail
+case "${1:-test}" in
+  test) packages=(chromium fonts-noto-cjk postgresql) ;;
+  *) echo "unknown target $1" >&2; exit 2 ;;
+esac
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+  echo "缺少 Debian 软件包：${missing[*]}（请以 root 运行 apt-get install ${missing[*]}）" >&2
+  exit 1
+fi
+echo "安装 Debian 软件包：${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian starts a cluster on install; the tests start their own on a free port instead.
+if command -v pg_lsclusters >/dev/null; then
+  pg_lsclusters -h | while read -r version name _; do pg_ctlcluster "$version" "$name" stop 2>/dev/null || true; done
+fi

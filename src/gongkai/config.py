@@ -1,0 +1,129 @@
+"""Strict readers for the environment variables that configure Gongkai.
+
+Every helper raises ``ImproperlyConfigured`` with a one-line message that names the variable, so
+that a typo stops start-up instead of silently running on a default (the habit of healthchecks'
+settings). The command line turns that exception into one line on stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str, environ: Mapping[str, str] = os.environ) -> str:
+    value = environ.get(name)
+    if value is None:
+        return default
+    value = value.strip()
+    if not value:
+        raise ImproperlyConfigured(f"{name}: 不能为空（删除该变量即使用默认值）")
+    return value
+
+
+def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) -> bool:
+    value = environ.get(name)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}: 应为 true/false（或 1/0），而不是 {value!r}")
+
+
+def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.environ) -> list[str]:
+    value = environ.get(name)
+    if value is None:
+        return list(default)
+    items = [item.strip() for item in value.split(",")]
+    if not all(items):
+        raise ImproperlyConfigured(f"{name}: 应为逗号分隔的非空列表，而不是 {value!r}")
+    return items
+
+
+def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) -> int:
+    value = environ.get(name)
+    if value is None:
+        return default
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}: 应为整数，而不是 {value!r}") from None
+
+
+def parse_database_url(name: str, url: str, base_dir: Path) -> dict[str, Any]:
+    """Turn ``sqlite:///var/gongkai.sqlite3`` or ``postgres://u:p@host:5432/db`` into Django's dict."""
+    parts = urlsplit(url)
+    hint = "应为 sqlite:///路径 或 postgres://用户:密码@主机:端口/库名"
+    if parts.scheme == "sqlite":
+        if parts.netloc or not parts.path.startswith("/") or len(parts.path) < 2:
+            raise ImproperlyConfigured(f"{name}: 无法识别的 SQLite 地址 {url!r}（{hint}）")
+        raw_path = Path(unquote(parts.path[1:]))
+        path = raw_path if raw_path.is_absolute() else base_dir / raw_path
+        return sqlite_database(path)
+    if parts.scheme in {"postgres", "postgresql"}:
+        dbname = unquote(parts.path.lstrip("/"))
+        if not parts.hostname or not dbname:
+            raise ImproperlyConfigured(f"{name}: PostgreSQL 地址缺少主机或库名：{url!r}（{hint}）")
+        try:
+            port = parts.port
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: 端口不是数字：{url!r}") from None
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": dbname,
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname,
+            "PORT": str(port or ""),
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
+        }
+    raise ImproperlyConfigured(f"{name}: 无法识别的数据库地址 {url!r}（{hint}）")
+
+
+def sqlite_database(path: Path) -> dict[str, Any]:
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "CONN_MAX_AGE": 600,
+        "OPTIONS": {
+            # WAL lets the portal read while the worker writes; IMMEDIATE takes the write lock at
+            # BEGIN so that two writers queue on the busy timeout instead of failing mid-transaction.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+def secret_key(name: str, var_dir: Path, environ: Mapping[str, str] = os.environ) -> str:
+    """The key from the environment, else one generated once into ``var/`` (never committed)."""
+    value = environ.get(name)
+    if value is not None:
+        if len(value.strip()) < 32:
+            raise ImproperlyConfigured(f"{name}: 密钥至少 32 个字符")
+        return value.strip()
+    key_file = var_dir / "secret_key"
+    if key_file.exists():
+        return key_file.read_text(encoding="ascii").strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    try:
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # the web server and the worker started at the same moment
+        return key_file.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    return key

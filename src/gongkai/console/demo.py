@@ -1,0 +1,80 @@
+"""The demo data of ``make run``: the unit registry of the seed notices and one account per role.
+
+Loaded once: a second run finds the data and changes nothing. Passwords are generated at load
+time, printed once and kept only in ``var/demo-accounts.txt`` (mode 600), never in the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from gongkai.orgs import services
+from gongkai.orgs.models import Role, Unit, User
+from gongkai.orgs.registry import load_registry_data
+
+DEMO_UNITS = Path(__file__).resolve().parents[1] / "orgs" / "data" / "demo_units.json"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    full_name: str
+    unit_name: str | None
+    role: Role
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("gongkaiban", "公开办管理员（演示）", "肇庆市人民政府办公室", Role.OFFICE_ADMIN),
+    DemoAccount("caizheng", "市财政局经办人（演示）", "肇庆市财政局", Role.CLERK),
+    DemoAccount("caizheng_shenhe", "市财政局审核人（演示）", "肇庆市财政局", Role.REVIEWER),
+    DemoAccount("jiaoyu", "市教育局经办人（演示）", "肇庆市教育局", Role.CLERK),
+    DemoAccount("xinhui", "新会区政府办经办人（演示）", "江门市新会区人民政府办公室", Role.CLERK),
+    DemoAccount("pinggu", "第三方评估人（演示）", None, Role.EVALUATOR),
+]
+
+
+@dataclass
+class DemoResult:
+    units_created: int
+    passwords: dict[str, str]
+
+
+def load_demo() -> DemoResult:
+    units_created = 0
+    if not Unit.objects.exists():
+        units_created = load_registry_data(json.loads(DEMO_UNITS.read_text(encoding="utf-8")))
+    passwords = _create_accounts()
+    if passwords:
+        _keep_passwords(passwords)
+    return DemoResult(units_created, passwords)
+
+
+@transaction.atomic
+def _create_accounts() -> dict[str, str]:
+    passwords: dict[str, str] = {}
+    for account in DEMO_ACCOUNTS:
+        if User.objects.filter(username=account.username).exists():
+            continue
+        unit = Unit.objects.filter(name=account.unit_name).first() if account.unit_name else None
+        if account.unit_name and unit is None:
+            continue  # the registry was replaced by the office's own: no demo account there
+        _, password = services.create_user(
+            username=account.username, full_name=account.full_name, unit=unit, roles=[account.role]
+        )
+        passwords[account.username] = password
+    return passwords
+
+
+def _keep_passwords(passwords: dict[str, str]) -> None:
+    path = Path(settings.VAR_DIR) / "demo-accounts.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{username}\t{password}" for username, password in passwords.items()]
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")

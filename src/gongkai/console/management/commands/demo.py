@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from typing import Any
+
+from gongkai.cmdbase import GongkaiCommand
+from gongkai.console.demo import DEMO_ACCOUNTS, load_demo
+
+
+class Command(GongkaiCommand):
+    help = "导入演示数据（种子通知中的单位名录和各角色的演示账号），只导入一次。"
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = load_demo()
+        if result.units_created:
+            self.stdout.write(f"已导入演示单位 {result.units_created} 个。")
+        if not result.passwords:
+            self.stdout.write("演示数据已存在，未作改动。（演示账号的密码见 var/demo-accounts.txt）")
+            return
+        roles = {account.username: account for account in DEMO_ACCOUNTS}
+        self.stdout.write("演示账号（一次性密码，只显示这一次；另存于 var/demo-accounts.txt）：")
+        for username, password in result.passwords.items():
+            account = roles[username]
+            self.stdout.write(f"  {account.role.label:<8} {username:<16} {password}    {account.unit_name or ''}")

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+from django.core.management.base import CommandError
+
+from gongkai.cmdbase import GongkaiCommand
+
+
+class Command(GongkaiCommand):
+    help = "启动网站服务（gunicorn）和后台任务进程，Ctrl+C 同时停止两者。"
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+        parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+        parser.add_argument("--workers", type=int, default=2, help="网站进程数（默认 2）")
+        parser.add_argument("--no-worker", action="store_true", help="不启动后台任务进程")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not 0 < options["port"] < 65536:
+            raise CommandError(f"端口“{options['port']}”无效")
+        bind = f"{options['host']}:{options['port']}"
+        children: list[subprocess.Popen[bytes]] = []
+        if not options["no_worker"]:
+            children.append(subprocess.Popen([sys.executable, "-m", "gongkai.cli", "worker"]))
+        children.append(subprocess.Popen([
+            sys.executable, "-m", "gunicorn", "gongkai.wsgi:application",
+            "--bind", bind, "--workers", str(options["workers"]), "--threads", "4",
+            "--worker-class", "gthread", "--access-logfile", "-", "--graceful-timeout", "10",
+        ]))
+        self.stdout.write(f"政务公开平台已启动：http://{bind}/  （Ctrl+C 停止）")
+
+        def stop(signum: int, frame: Any) -> None:
+            for child in children:
+                if child.poll() is None:
+                    child.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        try:
+            # When either process ends, stop the other: a site without its worker would
+            # silently stop sending reminders.
+            while all(child.poll() is None for child in children):
+                time.sleep(0.5)
+        finally:
+            stop(signal.SIGTERM, None)
+            for child in children:
+                child.wait(timeout=15)

@@ -1,0 +1,69 @@
+"""Login with lockout: 5 failed attempts within 15 minutes lock the account for 15 minutes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from gongkai.audit.context import Actor, client_ip
+from gongkai.audit.log import record
+from gongkai.orgs.models import LoginAttempt
+
+LOCKED_MESSAGE = "该账号连续登录失败次数过多，已被锁定，请 {minutes} 分钟后再试或联系公开办管理员。"
+
+
+def recent_failures(username: str) -> int:
+    since = timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+    last_success = (
+        LoginAttempt.objects.filter(username=username, succeeded=True, attempted_at__gte=since)
+        .order_by("-attempted_at")
+        .values_list("attempted_at", flat=True)
+        .first()
+    )
+    failures = LoginAttempt.objects.filter(
+        username=username, succeeded=False, attempted_at__gte=last_success or since
+    )
+    return failures.count()
+
+
+def is_locked(username: str) -> bool:
+    return recent_failures(username) >= settings.LOGIN_LOCKOUT_ATTEMPTS
+
+
+def note_attempt(username: str, request: HttpRequest | None, succeeded: bool) -> None:
+    ip = client_ip(request) if request is not None else None
+    with transaction.atomic():
+        LoginAttempt.objects.create(username=username, ip_address=ip, succeeded=succeeded)
+        locked_now = not succeeded and recent_failures(username) == settings.LOGIN_LOCKOUT_ATTEMPTS
+        if locked_now:
+            record(
+                "account_locked",
+                object_type="orgs.user",
+                object_repr=username,
+                actor=Actor(user=None, ip_address=ip, label=username),
+                after={"failures": settings.LOGIN_LOCKOUT_ATTEMPTS},
+            )
+
+
+class LockoutModelBackend(ModelBackend):
+    """Django's model backend that refuses, without checking the password, a locked account."""
+
+    def authenticate(
+        self, request: HttpRequest | None, username: str | None = None,
+        password: str | None = None, **kwargs: Any,
+    ) -> Any:
+        if username is None:
+            return None
+        if is_locked(username):
+            minutes = settings.LOGIN_LOCKOUT_MINUTES
+            raise PermissionDenied(LOCKED_MESSAGE.format(minutes=minutes))
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        note_attempt(username, request, succeeded=user is not None)
+        return user

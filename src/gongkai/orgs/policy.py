@@ -1,0 +1,102 @@
+"""The one permission policy: "may this user do this action on this object?"
+
+Every app asks here rather than testing roles itself (the habit of Wagtail's permission policies).
+An object takes part by having ``owner_unit_id`` (the unit that holds it) and ``is_public`` (True
+once the public may read it); a model takes part in list scoping by naming ``unit_field`` (the
+lookup to its owning unit, default ``"unit"``; ``None`` for the office's own data) and, if some rows are public, ``public_q()``.
+
+The rules:
+- 公开办管理员 may do everything.
+- Anyone, even the public, may view a public object.
+- A unit's clerk, reviewer or evaluator may view the non-public objects of their own unit only:
+  another unit's drafts, requests and personal data stay invisible (404, not 403, in views).
+- A clerk changes their own unit's objects; a reviewer reviews (approves, returns, extends
+  deadlines) their own unit's objects.
+- Managing users and the registry is for the office admin alone.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Protocol
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, Q, QuerySet
+
+from gongkai.orgs.models import Role, User
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    CHANGE = "change"
+    REVIEW = "review"
+    EVALUATE = "evaluate"
+    MANAGE = "manage"  # users, units, catalogs, calendars: the office's configuration
+
+
+class UnitOwned(Protocol):
+    @property
+    def owner_unit_id(self) -> int | None: ...
+
+    @property
+    def is_public(self) -> bool: ...
+
+
+# Which role may perform which action on its own unit's objects.
+_ROLE_ACTIONS: dict[Action, frozenset[str]] = {
+    Action.VIEW: frozenset({Role.CLERK, Role.REVIEWER, Role.EVALUATOR}),
+    Action.CHANGE: frozenset({Role.CLERK}),
+    Action.REVIEW: frozenset({Role.REVIEWER}),
+    Action.EVALUATE: frozenset({Role.EVALUATOR}),
+    Action.MANAGE: frozenset(),
+}
+
+
+class PermissionPolicy:
+    def may(self, user: User | AnonymousUser, action: Action, obj: UnitOwned) -> bool:
+        if action is Action.VIEW and obj.is_public:
+            return True
+        if not isinstance(user, User) or not user.is_active:
+            return False
+        if user.is_office_admin:
+            return True
+        if action is Action.EVALUATE and user.has_role(Role.EVALUATOR):
+            return True  # evaluators score every unit, on what the units show them
+        return (
+            user.unit_id is not None
+            and obj.owner_unit_id == user.unit_id
+            and bool(user.role_set & _ROLE_ACTIONS[action])
+        )
+
+    def may_manage(self, user: User | AnonymousUser) -> bool:
+        return isinstance(user, User) and user.is_active and user.is_office_admin
+
+    def scope(
+        self, user: User | AnonymousUser, queryset: QuerySet[Any], action: Action = Action.VIEW
+    ) -> QuerySet[Any]:
+        """The rows of ``queryset`` on which ``user`` may perform ``action``."""
+        model = queryset.model
+        public = _public_q(model) if action is Action.VIEW else None
+        if public is ALL_ROWS:
+            return queryset
+        if isinstance(user, User) and user.is_active:
+            if user.is_office_admin:
+                return queryset
+            unit_field = getattr(model, "unit_field", "unit")
+            if unit_field and user.unit_id is not None and user.role_set & _ROLE_ACTIONS[action]:
+                own = Q(**{unit_field: user.unit_id})
+                return queryset.filter(own | public if public is not None else own)
+        return queryset.filter(public) if public is not None else queryset.none()
+
+
+ALL_ROWS = Q(pk__isnull=False)
+
+
+def _public_q(model: type[Model]) -> Q | None:
+    if getattr(model, "is_public", None) is True:
+        return ALL_ROWS  # every row is public (e.g. the unit registry)
+    public_q = getattr(model, "public_q", None)
+    return public_q() if callable(public_q) else None
+
+
+policy = PermissionPolicy()

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from gongkai.orgs import views
+
+app_name = "orgs"
+
+urlpatterns = [
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", views.logout_view, name="logout"),
+    path("accounts/password/", views.password_change, name="password_change"),
+    path("console/units/", views.unit_list, name="unit_list"),
+    path("console/units/export.<str:fmt>", views.unit_export, name="unit_export"),
+    path("console/units/import/", views.unit_import, name="unit_import"),
+    path("console/units/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("console/users/", views.user_list, name="user_list"),
+    path("console/users/new/", views.user_create, name="user_create"),
+    path("console/users/<int:pk>/", views.user_edit, name="user_edit"),
+]

@@ -1,0 +1,184 @@
+"""Login, the unit registry and user management in the staff console. Views stay thin: every
+write goes through ``gongkai.orgs.services``; every read is scoped by ``gongkai.orgs.policy``."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.orgs import services, unitfiles
+from gongkai.orgs.forms import LoginForm, PasswordChangeForm, UserForm
+from gongkai.orgs.models import Role, Unit, UnitAlias, User, UserRole
+from gongkai.orgs.policy import Action, policy
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "orgs/login.html"
+    redirect_authenticated_user = True
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, "您已安全退出。")
+    return redirect("portal:home")
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_own_password(request.user, form.cleaned_data["new_password"])
+        except ValidationError as error:
+            form.add_error("new_password", error)
+        else:
+            from django.contrib.auth import update_session_auth_hash
+
+            update_session_auth_hash(request, request.user)
+            messages.success(request, "密码已修改。")
+            return redirect("console:home")
+    return render(request, "orgs/password_change.html", {"form": form})
+
+
+def _manager_only(request: HttpRequest) -> None:
+    if not policy.may_manage(request.user):
+        raise PermissionDenied("只有公开办管理员可以管理用户和单位。")
+
+
+@login_required
+def unit_list(request: HttpRequest) -> HttpResponse:
+    units = list(
+        Unit.objects.select_related("parent").prefetch_related(
+            Prefetch("aliases", queryset=UnitAlias.objects.order_by("alias"))
+        )
+    )
+    children: dict[int | None, list[Unit]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit)
+    rows: list[tuple[int, Unit]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for unit in children.get(parent_id, []):
+            rows.append((depth, unit))
+            walk(unit.pk, depth + 1)
+
+    walk(None, 0)
+    return render(request, "orgs/unit_list.html", {
+        "rows": rows, "may_manage": policy.may_manage(request.user),
+    })
+
+
+@login_required
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_object_or_404(Unit.objects.select_related("parent"), pk=pk)
+    # The unit's name is public, its staff list (names, phones) is not: another unit's clerk
+    # gets 404, as if the page did not exist.
+    staff = policy.scope(request.user, User.objects.filter(unit=unit))
+    if not policy.may_manage(request.user) and request.user.unit_id != unit.pk:
+        raise Http404("没有找到该单位的工作页面。")
+    return render(request, "orgs/unit_detail.html", {
+        "unit": unit,
+        "staff": staff.prefetch_related("roles").order_by("username"),
+        "children": unit.children.all(),
+        "aliases": unit.aliases.all(),
+    })
+
+
+@login_required
+def unit_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    units = Unit.objects.select_related("parent").prefetch_related("aliases")
+    if fmt == "xlsx":
+        content = unitfiles.export_xlsx(units)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "csv":
+        content, content_type = unitfiles.export_csv(units), "text/csv; charset=utf-8"
+    else:
+        raise Http404("只支持导出 xlsx 或 csv。")
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''units.{fmt}"
+    return response
+
+
+@login_required
+def unit_import(request: HttpRequest) -> HttpResponse:
+    _manager_only(request)
+    result = None
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, "请选择要导入的 .xlsx 或 .csv 文件。")
+        elif upload.size > 5 * 1024 * 1024:
+            messages.error(request, f"{upload.name}：文件超过 5 MB，单位名录不应这么大，请检查文件。")
+        else:
+            try:
+                rows = unitfiles.read_rows(upload.name, upload.read())
+            except unitfiles.UnitFileError as error:
+                messages.error(request, str(error))
+            else:
+                result = unitfiles.import_rows(rows, actor=request.user)
+                if result.ok:
+                    messages.success(request, f"导入完成：新增 {result.created} 个单位，更新 {result.updated} 个。")
+                    return redirect("orgs:unit_list")
+    return render(request, "orgs/unit_import.html", {"result": result, "header": unitfiles.HEADER})
+
+
+@login_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    _manager_only(request)
+    users = User.objects.select_related("unit").prefetch_related(
+        Prefetch("roles", queryset=UserRole.objects.order_by("role"))
+    ).order_by("unit__sort_order", "username")
+    return render(request, "orgs/user_list.html", {"users": users})
+
+
+@login_required
+def user_create(request: HttpRequest) -> HttpResponse:
+    _manager_only(request)
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, password = services.create_user(
+                username=data["username"], full_name=data["full_name"], unit=data["unit"],
+                roles=data["roles"], phone=data["phone"], email=data["email"], actor=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            return render(request, "orgs/user_created.html", {"new_user": user, "password": password})
+    return render(request, "orgs/user_form.html", {"form": form, "title": "新建用户"})
+
+
+@login_required
+def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _manager_only(request)
+    user = get_object_or_404(User, pk=pk)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "roles":
+            roles = [r for r in request.POST.getlist("roles") if r in Role.values]
+            services.set_roles(user, roles, actor=request.user)
+            messages.success(request, "角色已更新。")
+        elif action in ("deactivate", "activate"):
+            if user == request.user:
+                messages.error(request, "不能停用自己的账号。")
+            else:
+                services.update_user(user, is_active=action == "activate", actor=request.user)
+                messages.success(request, "账号已" + ("启用。" if action == "activate" else "停用。"))
+        elif action == "reset_password":
+            password = services.reset_password(user, actor=request.user)
+            return render(request, "orgs/user_created.html", {"new_user": user, "password": password, "reset": True})
+        return redirect("orgs:user_edit", pk=user.pk)
+    return render(request, "orgs/user_edit.html", {
+        "target": user, "roles": Role.choices, "may_view": policy.may(request.user, Action.VIEW, user),
+    })

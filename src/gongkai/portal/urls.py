@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from gongkai.portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("font-size/<str:size>/", views.set_font_size, name="font_size"),
+    path("healthz", views.healthz, name="healthz"),
+]

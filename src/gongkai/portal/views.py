@@ -1,0 +1,55 @@
+"""The public portal: home page, the font-size switch and the error pages."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from gongkai.orgs.models import Unit, UnitKind
+from gongkai.portal.context import FONT_SIZES
+
+ONE_YEAR = 365 * 24 * 3600
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    governments = Unit.objects.filter(
+        kind__in=[UnitKind.CITY_GOV, UnitKind.COUNTY_GOV], is_active=True
+    ).order_by("sort_order", "id")
+    departments = Unit.objects.filter(kind=UnitKind.DEPARTMENT, is_active=True).count()
+    return render(request, "portal/home.html", {
+        "governments": governments, "department_count": departments,
+    })
+
+
+@require_POST
+def set_font_size(request: HttpRequest, size: str) -> HttpResponse:
+    """Remember the visitor's 字体 大/中/小 choice in a cookie (works without JavaScript)."""
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = redirect(target)
+    if size in FONT_SIZES:
+        response.set_cookie("font_size", size, max_age=ONE_YEAR, samesite="Lax", httponly=False)
+    return response
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    message = str(exception) if exception and str(exception) else "您没有权限访问此页面。"
+    return render(request, "errors/403.html", {"message": message}, status=403)
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "errors/500.html", status=500)

@@ -1,0 +1,179 @@
+"""The one settings module of Gongkai, configured by the environment (see config.py).
+
+| variable | meaning | default |
+| --- | --- | --- |
+| GONGKAI_DATABASE_URL | sqlite:///path or postgres://user:pass@host:port/db | SQLite in var/ |
+| GONGKAI_SECRET_KEY | Django's secret key | generated once into var/secret_key |
+| GONGKAI_DEBUG | debug pages | false |
+| GONGKAI_ALLOWED_HOSTS | comma-separated host names | 127.0.0.1,localhost |
+| GONGKAI_VAR_DIR | where the database, keys, uploads and the job queue live | ./var |
+| GONGKAI_REDIS_URL | use Redis for background jobs instead of SQLite | unset |
+| GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gongkai.config import env_bool, env_int, env_list, env_str, parse_database_url, secret_key
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+# An editable install (make run) keeps var/ beside pyproject.toml; otherwise the working directory.
+_REPO_DIR = PACKAGE_DIR.parents[1]
+BASE_DIR = _REPO_DIR if (_REPO_DIR / "pyproject.toml").exists() else Path.cwd()
+VAR_DIR = Path(env_str("GONGKAI_VAR_DIR", str(BASE_DIR / "var"))).resolve()
+
+DEBUG = env_bool("GONGKAI_DEBUG", False)
+SECRET_KEY = secret_key("GONGKAI_SECRET_KEY", VAR_DIR)
+ALLOWED_HOSTS = env_list("GONGKAI_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+
+DATABASES = {
+    "default": parse_database_url(
+        "GONGKAI_DATABASE_URL",
+        env_str("GONGKAI_DATABASE_URL", f"sqlite:///{VAR_DIR / 'gongkai.sqlite3'}"),
+        BASE_DIR,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "huey.contrib.djhuey",
+    # ground floor: pure rules live in gongkai.rules (not an app)
+    "gongkai.orgs",
+    "gongkai.audit",
+    "gongkai.calendars",
+    "gongkai.jobs",
+    # top floor
+    "gongkai.console",
+    "gongkai.portal",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "gongkai.portal.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "gongkai.audit.middleware.AuditContextMiddleware",
+]
+
+ROOT_URLCONF = "gongkai.urls"
+WSGI_APPLICATION = "gongkai.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "gongkai.portal.context.site",
+            ],
+        },
+    }
+]
+
+# --- People and login (政务系统的登录要求) ---
+AUTH_USER_MODEL = "orgs.User"
+AUTHENTICATION_BACKENDS = ["gongkai.orgs.auth.LockoutModelBackend"]
+LOGIN_URL = "orgs:login"
+LOGIN_REDIRECT_URL = "console:home"
+LOGOUT_REDIRECT_URL = "portal:home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "gongkai.orgs.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "gongkai.orgs.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_LOCKOUT_ATTEMPTS = 5
+LOGIN_LOCKOUT_MINUTES = 15
+SESSION_COOKIE_AGE = 30 * 60  # 30 idle minutes: every request renews the expiry
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Language and time ---
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+# --- Files ---
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it even when serving from finders
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True  # serve our own assets without a collectstatic step
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "/media/"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+GONGKAI_UPLOAD_MAX_BYTES = env_int("GONGKAI_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+
+# --- Background work (huey: SQLite by default, Redis when configured) ---
+_REDIS_URL = env_str("GONGKAI_REDIS_URL", "")
+HUEY = {
+    "name": "gongkai",
+    "immediate": False,
+    "results": True,
+    "utc": True,
+    "consumer": {"workers": 2, "worker_type": "thread", "periodic": True, "check_worker_health": True},
+    **(
+        {"huey_class": "huey.RedisHuey", "url": _REDIS_URL}
+        if _REDIS_URL
+        else {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "jobs.sqlite3")}
+    ),
+}
+
+EMAIL_BACKEND = env_str("GONGKAI_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = env_str("GONGKAI_FROM_EMAIL", "gongkai@localhost")
+
+# --- The portal's identity (政府网站标识) ---
+GONGKAI_SITE = {
+    "name": env_str("GONGKAI_SITE_NAME", "肇庆市人民政府 政务公开"),
+    "sponsor": env_str("GONGKAI_SITE_SPONSOR", "肇庆市人民政府办公室"),
+    "operator": env_str("GONGKAI_SITE_OPERATOR", "肇庆市政务服务数据管理局"),
+    "site_code": env_str("GONGKAI_SITE_CODE", "4412000001"),
+    "icp": env_str("GONGKAI_SITE_ICP", "粤ICP备00000000号（演示）"),
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("GONGKAI_LOG_LEVEL", "WARNING")},
+}

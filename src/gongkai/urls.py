@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "政务公开工作平台 · 管理后台"
+admin.site.site_title = "政务公开工作平台"
+admin.site.index_title = "数据管理"
+
+urlpatterns = [
+    path("", include("gongkai.portal.urls")),
+    path("", include("gongkai.orgs.urls")),
+    path("console/", include("gongkai.console.urls")),
+    path("console/audit/", include("gongkai.audit.urls")),
+    path("console/calendar/", include("gongkai.calendars.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "gongkai.portal.views.forbidden"
+handler404 = "gongkai.portal.views.not_found"
+handler500 = "gongkai.portal.views.server_error"

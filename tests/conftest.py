@@ -1,0 +1,90 @@
+"""Named fixture users per role and the units they belong to (STYLE.md habit 7)."""
+
+from __future__ import annotations
+
+import pytest
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+PASSWORD = "Gongkai-Test-2026"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):  # argon2 takes 0.2 s a hash: too slow for hundreds of tests
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture
+def city(db):
+    from gongkai.orgs.models import Unit, UnitKind
+
+    return Unit.objects.create(key="city", name="示范市人民政府", kind=UnitKind.CITY_GOV, org_code="11441200MB0000001A")
+
+
+@pytest.fixture
+def office_unit(city):
+    from gongkai.orgs.models import Unit, UnitKind
+
+    return Unit.objects.create(key="city-office", name="示范市人民政府办公室", kind=UnitKind.DEPARTMENT, parent=city)
+
+
+@pytest.fixture
+def unit_a(city):
+    from gongkai.orgs.models import Unit, UnitCategory, UnitKind
+
+    return Unit.objects.create(
+        key="finance", name="示范市财政局", kind=UnitKind.DEPARTMENT, parent=city,
+        category=UnitCategory.KEY_DEPARTMENT, org_code="11441200MB0000002B",
+    )
+
+
+@pytest.fixture
+def unit_b(city):
+    from gongkai.orgs.models import Unit, UnitCategory, UnitKind
+
+    return Unit.objects.create(
+        key="education", name="示范市教育局", kind=UnitKind.DEPARTMENT, parent=city,
+        category=UnitCategory.KEY_DEPARTMENT, org_code="11441200MB0000003C",
+    )
+
+
+def make_user(username, unit, *roles, **extra):
+    from gongkai.orgs.models import User, UserRole
+
+    user = User.objects.create_user(username=username, password=PASSWORD, unit=unit, is_staff=True, **extra)
+    for role in roles:
+        UserRole.objects.create(user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def office_admin(office_unit):
+    return make_user("admin", office_unit, "office_admin", full_name="公开办王主任", phone="0758-2222001")
+
+
+@pytest.fixture
+def clerk_a(unit_a):
+    return make_user("clerk_a", unit_a, "clerk", full_name="财政局李经办", phone="13800138000")
+
+
+@pytest.fixture
+def reviewer_a(unit_a):
+    return make_user("reviewer_a", unit_a, "reviewer", full_name="财政局张审核")
+
+
+@pytest.fixture
+def clerk_b(unit_b):
+    return make_user("clerk_b", unit_b, "clerk", full_name="教育局赵经办", phone="13900139000")
+
+
+@pytest.fixture
+def evaluator(office_unit):
+    return make_user("evaluator", None, "evaluator", full_name="第三方评估员")
+
+
+@pytest.fixture
+def login(client):
+    def as_user(user):
+        client.force_login(user)
+        return client
+
+    return as_user
