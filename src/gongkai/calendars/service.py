@@ -24,11 +24,11 @@ calendar_changed = Signal()
 
 def working_calendar() -> WorkingCalendar:
     """The calendar with the table's overrides; one small query, so always current."""
-    overrides = {
-        day: RuleDayKind(kind) for day, kind in Holiday.objects.values_list("day", "kind")
-    }
+    rows = Holiday.objects.values_list("day", "kind", "name")
+    overrides = {day: RuleDayKind(kind) for day, kind, _ in rows}
+    names = {day: name for day, kind, name in rows if name and kind == DayKind.HOLIDAY}
     confirmed = frozenset(ScheduleYear.objects.values_list("year", flat=True))
-    return WorkingCalendar(overrides=overrides, confirmed_years=confirmed)
+    return WorkingCalendar(overrides=overrides, confirmed_years=confirmed, holiday_names=names)
 
 
 def _announce(years: set[int]) -> None:

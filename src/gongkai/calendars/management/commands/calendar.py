@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import CommandError
+from django.db import DatabaseError
 
 from gongkai.calendars import service
 from gongkai.cmdbase import GongkaiCommand
+from gongkai.rules.calendar import WorkingCalendar
 from gongkai.rules.holiday_notice import HolidayNoticeError, parse_holiday_notice
 from gongkai.rules.textcodec import UndecodableText, decode_text
 
@@ -40,11 +41,11 @@ class Command(GongkaiCommand):
         p.add_argument("--confirm", action="store_true", help="确认写入工作日历")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        calendar = service.working_calendar()
         action = options["action"]
         if action == "import-notice":
             self._import_notice(options)
             return
+        calendar = self._calendar()
         if action == "is-workday":
             day = _date(options["day"])
             self._warn(calendar.unconfirmed_years(day, day))
@@ -61,9 +62,16 @@ class Command(GongkaiCommand):
             self._warn(calendar.unconfirmed_years(start, end))
             self.stdout.write(str(calendar.workdays_between(start, end)))
 
+    def _calendar(self) -> WorkingCalendar:
+        try:
+            return service.working_calendar()
+        except DatabaseError:  # not migrated yet: the official schedule still answers
+            self.stderr.write("注意：数据库尚未初始化（gongkai migrate），只使用内置的官方节假日数据。")
+            return WorkingCalendar()
+
     def _warn(self, years: list[int]) -> None:
         for year in years:
-            sys.stderr.write(f"注意：{year} 年的节假日安排尚未确认，已按周一至周五计算，结果为暂定。\n")
+            self.stderr.write(f"注意：{year} 年的节假日安排尚未确认，已按周一至周五计算，结果为暂定。")
 
     def _import_notice(self, options: dict[str, Any]) -> None:
         path = Path(options["file"])
@@ -84,7 +92,7 @@ class Command(GongkaiCommand):
         workdays = "、".join(day.isoformat() for day in notice.makeup_workdays) or "无"
         self.stdout.write(f"调休上班：{workdays}")
         for warning in notice.warnings:
-            sys.stderr.write(f"注意：{warning}\n")
+            self.stderr.write(f"注意：{warning}")
         if options["confirm"]:
             source = options["source"] or f"国务院办公厅关于{notice.year}年部分节假日安排的通知"
             service.confirm_notice(notice, source, text)
