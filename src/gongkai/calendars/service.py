@@ -24,7 +24,7 @@ calendar_changed = Signal()
 
 def working_calendar() -> WorkingCalendar:
     """The calendar with the table's overrides; one small query, so always current."""
-    rows = Holiday.objects.values_list("day", "kind", "name")
+    rows = list(Holiday.objects.values_list("day", "kind", "name"))
     overrides = {day: RuleDayKind(kind) for day, kind, _ in rows}
     names = {day: name for day, kind, name in rows if name and kind == DayKind.HOLIDAY}
     confirmed = frozenset(ScheduleYear.objects.values_list("year", flat=True))

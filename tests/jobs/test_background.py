@@ -1,0 +1,69 @@
+"""The background-work mechanism: a task runs; a failing task is retried, then reported."""
+
+from __future__ import annotations
+
+import pytest
+from huey.contrib.djhuey import HUEY, db_task
+
+from gongkai.jobs.models import JobFailure, WorkerHeartbeat
+from gongkai.jobs.tasks import heartbeat
+
+pytestmark = pytest.mark.django_db
+calls: list[str] = []
+
+
+@db_task(retries=2)
+def flaky(label: str, failures: int) -> str:
+    calls.append(label)
+    if calls.count(label) <= failures:
+        raise ConnectionError(f"邮件服务器暂时不可用（第 {calls.count(label)} 次）")
+    return f"sent {label}"
+
+
+@pytest.fixture
+def queue(settings):
+    """The real SQLite queue of the app, emptied, worked by hand as the consumer would."""
+    HUEY.flush()
+    calls.clear()
+    yield HUEY
+    HUEY.flush()
+
+
+def work(queue) -> None:
+    while (task := queue.dequeue()) is not None:
+        queue.execute(task)
+
+
+def test_it_runs_a_task_from_the_queue(queue):
+    result = flaky("reminder-1", failures=0)
+    assert calls == []  # queued, not run in the request
+    work(queue)
+    assert result.get() == "sent reminder-1"
+
+
+def test_it_retries_a_failing_task_until_it_succeeds(queue):
+    result = flaky("reminder-2", failures=2)
+    work(queue)
+    assert calls == ["reminder-2"] * 3
+    assert result.get() == "sent reminder-2"
+    assert not JobFailure.objects.exists()
+
+
+def test_it_reports_a_task_that_fails_every_attempt(queue):
+    flaky("reminder-3", failures=99)
+    work(queue)
+    assert calls == ["reminder-3"] * 3  # the first try and two retries
+    failure = JobFailure.objects.get()
+    assert failure.task_name.endswith("flaky")
+    assert failure.attempts == 3
+    assert "邮件服务器暂时不可用" in failure.error
+    assert "reminder-3" in failure.arguments
+
+
+def test_it_records_the_workers_heartbeat():
+    heartbeat.call_local()
+    assert WorkerHeartbeat.objects.get(name="worker").beat_at is not None
+
+
+def test_it_uses_sqlite_storage_by_default():
+    assert type(HUEY).__name__ == "SqliteHuey"

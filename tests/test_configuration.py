@@ -1,0 +1,80 @@
+"""Settings come from the environment through strict helpers; a bad value stops start-up with
+one line that names the variable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from gongkai.config import env_bool, env_int, env_list, parse_database_url, secret_key
+
+
+def test_it_parses_sqlite_and_postgres_urls(tmp_path):
+    sqlite = parse_database_url("X", "sqlite:///var/db.sqlite3", tmp_path)
+    assert sqlite["ENGINE"].endswith("sqlite3") and sqlite["NAME"] == str(tmp_path / "var/db.sqlite3")
+    pg = parse_database_url("X", "postgres://gk:p%40ss@127.0.0.1:5433/gongkai", tmp_path)
+    assert (pg["NAME"], pg["USER"], pg["PASSWORD"], pg["HOST"], pg["PORT"]) == (
+        "gongkai", "gk", "p@ss", "127.0.0.1", "5433")
+
+
+@pytest.mark.parametrize("url", ["nonsense", "mysql://x/y", "postgres://host-only", "sqlite://", "postgres://h:port/db"])
+def test_it_refuses_malformed_database_urls(url, tmp_path):
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_DATABASE_URL"):
+        parse_database_url("GONGKAI_DATABASE_URL", url, tmp_path)
+
+
+def test_it_reads_booleans_lists_and_integers_strictly():
+    assert env_bool("GONGKAI_DEBUG", False, {"GONGKAI_DEBUG": "true"}) is True
+    assert env_bool("GONGKAI_DEBUG", True, {}) is True
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_DEBUG"):
+        env_bool("GONGKAI_DEBUG", False, {"GONGKAI_DEBUG": "maybe"})
+    assert env_list("H", [], {"H": "a.gov.cn, b.gov.cn"}) == ["a.gov.cn", "b.gov.cn"]
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_ALLOWED_HOSTS"):
+        env_list("GONGKAI_ALLOWED_HOSTS", [], {"GONGKAI_ALLOWED_HOSTS": "a,,b"})
+    with pytest.raises(ImproperlyConfigured, match="N"):
+        env_int("N", 1, {"N": "二十"})
+
+
+def test_it_generates_the_secret_key_once(tmp_path):
+    first = secret_key("GONGKAI_SECRET_KEY", tmp_path, {})
+    assert secret_key("GONGKAI_SECRET_KEY", tmp_path, {}) == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_SECRET_KEY"):
+        secret_key("GONGKAI_SECRET_KEY", tmp_path, {"GONGKAI_SECRET_KEY": "short"})
+
+
+def _gongkai(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gongkai.cli", *args], capture_output=True, text=True, timeout=60,
+        env={**os.environ, **env}, stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("GONGKAI_DATABASE_URL", "nonsense"), ("GONGKAI_DEBUG", "perhaps"), ("GONGKAI_ALLOWED_HOSTS", ",")],
+)
+def test_it_stops_start_up_with_one_line_naming_the_variable(variable, value, tmp_path):
+    result = _gongkai("check", **{variable: value, "GONGKAI_VAR_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and variable in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_it_lists_our_commands_in_plain_words(tmp_path):
+    result = _gongkai("--help", GONGKAI_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0
+    for command in ("calendar", "worker", "serve", "demo"):
+        assert f"  {command}" in result.stdout
+    assert "工作日" in result.stdout and "Django 的命令" in result.stdout
+
+
+def test_it_keeps_generated_files_out_of_the_repository():
+    ignored = (Path(__file__).parents[1] / ".gitignore").read_text()
+    for entry in (".venv/", "var/"):
+        assert entry in ignored
