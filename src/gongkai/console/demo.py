@@ -34,7 +34,7 @@ DEMO_ACCOUNTS = [
     DemoAccount("caizheng", "市财政局经办人（演示）", "肇庆市财政局", Role.CLERK),
     DemoAccount("caizheng_shenhe", "市财政局审核人（演示）", "肇庆市财政局", Role.REVIEWER),
     DemoAccount("jiaoyu", "市教育局经办人（演示）", "肇庆市教育局", Role.CLERK),
-    DemoAccount("xinhui", "新会区政府办经办人（演示）", "江门市新会区人民政府办公室", Role.CLERK),
+    DemoAccount("xinhui", "新会区政府办经办人（演示）", "江门市新会区委区府办公室", Role.CLERK),
     DemoAccount("pinggu", "第三方评估人（演示）", None, Role.EVALUATOR),
 ]
 

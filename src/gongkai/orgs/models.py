@@ -26,6 +26,8 @@ class UnitKind(models.TextChoices):
     TOWNSHIP = unit_rules.UnitKind.TOWNSHIP.value, "乡镇"
     SUBDISTRICT = unit_rules.UnitKind.SUBDISTRICT.value, "街道"
     INSTITUTION = unit_rules.UnitKind.INSTITUTION.value, "事业单位"
+    VERTICAL = unit_rules.UnitKind.VERTICAL.value, "垂直管理单位"
+    PARTY = unit_rules.UnitKind.PARTY.value, "党委工作机关"
 
 
 class UnitCategory(models.TextChoices):

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 from gongkai.orgs.models import Unit, UnitCategory, UnitKind, User
 from gongkai.orgs.services import save_unit
@@ -90,10 +89,10 @@ def read_rows(name: str, content: bytes) -> list[list[str]]:
 def _xlsx_rows(name: str, content: bytes) -> list[list[str]]:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+        sheet = book.worksheets[0]
+        return [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+    except Exception as error:  # noqa: BLE001  a broken zip or XML surfaces as many types
         raise UnitFileError(f"{name}：不是有效的 Excel (.xlsx) 文件（{error.__class__.__name__}）。") from None
-    sheet = book.worksheets[0]
-    return [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
 
 
 def _decode(name: str, content: bytes) -> str:

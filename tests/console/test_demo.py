@@ -1,0 +1,68 @@
+"""`make run`'s demo data: the seed notices' units and one account per role, loaded once."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from gongkai.console.demo import DEMO_ACCOUNTS
+from gongkai.orgs.models import GroupPhrase, Role, Unit, User
+from gongkai.orgs.registry import build_registry
+from gongkai.rules.units import resolve, resolve_cell
+from tests.rules.test_units import SEED_000_CELLS, SEED_004_CELLS, SEED_GENERIC_PHRASES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def test_it_loads_the_units_and_prints_each_accounts_password_once(demo, settings):
+    assert Unit.objects.count() > 100 and GroupPhrase.objects.exists()
+    for account in DEMO_ACCOUNTS:
+        user = User.objects.get(username=account.username)
+        assert user.has_role(account.role)
+        assert account.username in demo
+    kept = (settings.VAR_DIR / "demo-accounts.txt")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    username, password = kept.read_text().splitlines()[0].split("\t")
+    assert User.objects.get(username=username).check_password(password)
+    again = io.StringIO()
+    call_command("demo", stdout=again)
+    assert "未作改动" in again.getvalue()
+    assert User.objects.count() == len(DEMO_ACCOUNTS)
+
+
+def test_it_gives_the_office_admin_the_city_office(demo):
+    admin = User.objects.get(username="gongkaiban")
+    assert admin.unit.name == "肇庆市人民政府办公室" and admin.has_role(Role.OFFICE_ADMIN)
+
+
+@pytest.mark.parametrize(
+    ("cell", "issuer"),
+    [(cell, "肇庆市人民政府") for cell in SEED_000_CELLS] + [(cell, "江门市新会区人民政府") for cell in SEED_004_CELLS],
+)
+def test_it_resolves_every_unit_phrase_of_seeds_000_and_004_from_the_database(demo, cell, issuer):
+    registry = build_registry()
+    within = Unit.objects.get(name=issuer).key
+    resolved = resolve_cell(cell, registry, within)
+    for resolution in resolved.resolutions:
+        if resolution.normalized in SEED_GENERIC_PHRASES:
+            assert resolution.generic
+        else:
+            assert resolution.ok, resolution.reason
+
+
+def test_it_expands_a_group_phrase_to_a_unit_added_later(demo):
+    city = Unit.objects.get(name="肇庆市人民政府")
+    before = resolve("各县(市、区)政府", build_registry(), city.key)
+    Unit.objects.create(key="zq-new-county", name="肇庆市新设县人民政府", kind="county_gov", parent=city)
+    after = resolve("各县(市、区)政府", build_registry(), city.key)
+    assert set(after.unit_keys) - set(before.unit_keys) == {"zq-new-county"}
