@@ -108,6 +108,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_LOCKOUT_ATTEMPTS = 5
 LOGIN_LOCKOUT_MINUTES = 15
+LOGIN_ADDRESS_FAILURES = 30  # failures from one address, over all accounts, in the same window
 SESSION_COOKIE_AGE = 30 * 60  # 30 idle minutes: every request renews the expiry
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

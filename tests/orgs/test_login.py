@@ -35,6 +35,21 @@ def test_it_locks_the_account_after_five_failures(client, clerk_a):
     assert AuditEntry.objects.filter(action="account_locked", object_repr="clerk_a").count() == 1
 
 
+def test_it_stops_one_address_trying_many_accounts(client, clerk_a, settings):
+    settings.LOGIN_ADDRESS_FAILURES = 6
+    for number in range(6):
+        _login(client, f"guess{number}", "wrong-password")
+    response = _login(client, "clerk_a", PASSWORD)
+    assert response.status_code == 200
+    assert "网络地址登录失败次数过多" in response.content.decode()
+
+
+def test_it_audits_a_successful_login_with_the_address(client, clerk_a):
+    client.post("/accounts/login/", {"username": "clerk_a", "password": PASSWORD}, REMOTE_ADDR="10.9.8.7")
+    entry = AuditEntry.objects.get(action="login")
+    assert entry.actor == clerk_a and entry.ip_address == "10.9.8.7"
+
+
 def test_it_unlocks_after_fifteen_minutes(client, clerk_a):
     from datetime import timedelta
 

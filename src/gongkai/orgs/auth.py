@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from gongkai.audit.context import Actor, client_ip
 from gongkai.audit.log import record
-from gongkai.orgs.models import LoginAttempt
+from gongkai.orgs.models import LoginAttempt, User
 
 LOCKED_MESSAGE = "该账号连续登录失败次数过多，已被锁定，请 {minutes} 分钟后再试或联系公开办管理员。"
+ADDRESS_MESSAGE = "您所在的网络地址登录失败次数过多，请 {minutes} 分钟后再试。"
 
 
 def recent_failures(username: str) -> int:
@@ -37,10 +38,23 @@ def is_locked(username: str) -> bool:
     return recent_failures(username) >= settings.LOGIN_LOCKOUT_ATTEMPTS
 
 
-def note_attempt(username: str, request: HttpRequest | None, succeeded: bool) -> None:
+def address_blocked(ip: str | None) -> bool:
+    """One address trying many accounts (password spraying) is stopped too."""
+    if not ip:
+        return False
+    since = timezone.now() - timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+    failures = LoginAttempt.objects.filter(ip_address=ip, succeeded=False, attempted_at__gte=since)
+    return failures.count() >= settings.LOGIN_ADDRESS_FAILURES
+
+
+def note_attempt(username: str, request: HttpRequest | None, user: User | None) -> None:
+    """Keep the attempt (for lockout) and audit a login or the moment an account locks."""
     ip = client_ip(request) if request is not None else None
+    succeeded = user is not None
     with transaction.atomic():
         LoginAttempt.objects.create(username=username, ip_address=ip, succeeded=succeeded)
+        if user is not None:
+            record("login", user, actor=Actor(user=user, ip_address=ip, label=str(user)))
         locked_now = not succeeded and recent_failures(username) == settings.LOGIN_LOCKOUT_ATTEMPTS
         if locked_now:
             record(
@@ -61,9 +75,9 @@ class LockoutModelBackend(ModelBackend):
     ) -> Any:
         if username is None:
             return None
-        if is_locked(username):
+        if is_locked(username) or address_blocked(client_ip(request) if request else None):
             minutes = settings.LOGIN_LOCKOUT_MINUTES
             raise PermissionDenied(LOCKED_MESSAGE.format(minutes=minutes))
         user = super().authenticate(request, username=username, password=password, **kwargs)
-        note_attempt(username, request, succeeded=user is not None)
+        note_attempt(username, request, user)
         return user

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import password_validators_help_texts
 
-from gongkai.orgs.auth import LOCKED_MESSAGE, is_locked
+from gongkai.audit.context import client_ip
+from gongkai.orgs.auth import ADDRESS_MESSAGE, LOCKED_MESSAGE, address_blocked, is_locked
 from gongkai.orgs.models import Role, Unit, User
 
 
@@ -24,10 +25,11 @@ class LoginForm(AuthenticationForm):
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")
+        minutes = settings.LOGIN_LOCKOUT_MINUTES
         if username and is_locked(username):
-            raise forms.ValidationError(
-                LOCKED_MESSAGE.format(minutes=settings.LOGIN_LOCKOUT_MINUTES), code="locked"
-            )
+            raise forms.ValidationError(LOCKED_MESSAGE.format(minutes=minutes), code="locked")
+        if self.request is not None and address_blocked(client_ip(self.request)):
+            raise forms.ValidationError(ADDRESS_MESSAGE.format(minutes=minutes), code="address_blocked")
         return super().clean()
 
     def get_invalid_login_error(self) -> forms.ValidationError:
