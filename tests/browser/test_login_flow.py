@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.orgs import services
-from gongkai.orgs.models import Role
+from gongkai.console.demo import load_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "Zhengwu-Gongkai-2026"
 
 
 @pytest.fixture
-def demo_admin(office_unit):
-    user, _ = services.create_user(
-        username="gongkaiban", full_name="公开办管理员", unit=office_unit,
-        roles=[Role.OFFICE_ADMIN], password=PASSWORD,
-    )
-    return user
+def demo_admin(settings, tmp_path):
+    """The demo data of make run; its office admin's one-time password."""
+    settings.VAR_DIR = tmp_path
+    return "gongkaiban", load_demo().passwords["gongkaiban"]
 
 
 def test_it_logs_the_office_admin_in_to_the_console(page, demo_admin, artifacts):
@@ -33,11 +29,12 @@ def test_it_logs_the_office_admin_in_to_the_console(page, demo_admin, artifacts)
     page.screenshot(path=str(artifacts / "portal-home.png"), full_page=True)
 
     page.get_by_role("link", name="工作人员登录").click()
-    page.get_by_label("用户名").fill("gongkaiban")
-    page.get_by_label("密码").fill(PASSWORD)
+    username, password = demo_admin
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/console/")
-    assert page.get_by_role("heading", level=1).inner_text() == "您好，公开办管理员"
+    assert page.get_by_role("heading", level=1).inner_text() == "您好，公开办管理员（演示）"
     assert page.get_by_role("link", name="用户管理").is_visible()
     page.screenshot(path=str(artifacts / "console-home.png"), full_page=True)
 
@@ -56,7 +53,7 @@ def test_it_folds_the_navigation_on_a_phone(browser, live_server, artifacts):
 
 def test_it_shows_a_clerk_a_clear_message_on_a_wrong_password(page, demo_admin):
     page.goto(page.base_url + "/accounts/login/")
-    page.get_by_label("用户名").fill("gongkaiban")
+    page.get_by_label("用户名").fill(demo_admin[0])
     page.get_by_label("密码").fill("wrong")
     page.get_by_role("button", name="登录").click()
     assert "用户名或密码不正确" in page.locator("main").inner_text()

@@ -66,3 +66,12 @@ def test_it_expands_a_group_phrase_to_a_unit_added_later(demo):
     Unit.objects.create(key="zq-new-county", name="肇庆市新设县人民政府", kind="county_gov", parent=city)
     after = resolve("各县(市、区)政府", build_registry(), city.key)
     assert set(after.unit_keys) - set(before.unit_keys) == {"zq-new-county"}
+
+
+def test_it_shows_the_office_which_units_a_phrase_means(demo, client):
+    client.force_login(User.objects.get(username="gongkaiban"))
+    city = Unit.objects.get(name="肇庆市人民政府")
+    text = client.get("/console/units/", {"phrase": "市府办牵头，各县(市、区)政府负责", "within": city.key}).content.decode()
+    assert "肇庆市人民政府办公室" in text and "封开县人民政府" in text and "牵头" in text
+    unknown = client.get("/console/units/", {"phrase": "市宇宙探索局", "within": city.key}).content.decode()
+    assert "未找到" in unknown or "找不到" in unknown

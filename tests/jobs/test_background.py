@@ -69,3 +69,18 @@ def test_it_records_the_workers_heartbeat():
 
 def test_it_uses_sqlite_storage_by_default():
     assert type(HUEY).__name__ == "SqliteHuey"
+
+
+def test_it_moves_the_queue_to_redis_when_configured(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import django; django.setup(); from huey.contrib.djhuey import HUEY; "
+        "print(type(HUEY).__name__, HUEY.storage.conn.connection_pool.connection_kwargs['port'])"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "gongkai.settings", "GONGKAI_VAR_DIR": str(tmp_path),
+           "GONGKAI_REDIS_URL": "redis://127.0.0.1:6390/0"}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
+    assert result.stdout.split() == ["RedisHuey", "6390"], result.stderr

@@ -15,8 +15,12 @@ from django.views.decorators.http import require_POST
 
 from gongkai.orgs import services, unitfiles
 from gongkai.orgs.forms import LoginForm, PasswordChangeForm, UserForm
-from gongkai.orgs.models import Role, Unit, UnitAlias, User, UserRole
+from gongkai.orgs.models import GroupPhrase, Role, Unit, UnitAlias, UnitKind, User, UserRole
 from gongkai.orgs.policy import Action, policy
+from gongkai.orgs.registry import build_registry
+from gongkai.rules.units import UnitRole, resolve_cell
+
+ROLE_LABELS = {UnitRole.LEAD: "牵头", UnitRole.RESPONSIBLE: "负责", UnitRole.ASSISTING: "配合"}
 
 
 class LoginView(auth_views.LoginView):
@@ -72,9 +76,38 @@ def unit_list(request: HttpRequest) -> HttpResponse:
             walk(unit.pk, depth + 1)
 
     walk(None, 0)
+    governments = [unit for unit in units if unit.kind in (UnitKind.CITY_GOV, UnitKind.COUNTY_GOV)]
     return render(request, "orgs/unit_list.html", {
-        "rows": rows, "may_manage": policy.may_manage(request.user),
+        "rows": rows,
+        "may_manage": policy.may_manage(request.user),
+        "groups": GroupPhrase.objects.all(),
+        "governments": governments,
+        "trial": _try_phrase(request, {unit.key: unit for unit in units}),
     })
+
+
+def _try_phrase(request: HttpRequest, by_key: dict[str, Unit]) -> dict[str, object] | None:
+    """The office types a unit cell as a notice has it and sees which units it means."""
+    cell = request.GET.get("phrase", "").strip()[:500]
+    if not cell:
+        return None
+    within = request.GET.get("within") or None
+    resolved = resolve_cell(cell, build_registry(), within if within in by_key else None)
+    return {
+        "cell": cell,
+        "within": within,
+        "parts": [
+            {
+                "phrase": part.resolution.phrase,
+                "role": ROLE_LABELS[part.role],
+                "ok": part.resolution.ok,
+                "reason": part.resolution.reason,
+                "group": part.resolution.group,
+                "units": [by_key[key] for key in part.resolution.unit_keys if key in by_key],
+            }
+            for part in resolved.parts
+        ],
+    }
 
 
 @login_required
