@@ -176,6 +176,10 @@ GONGKAI_SITE = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("GONGKAI_LOG_LEVEL", "WARNING")},
+    # The level sits on the handler: records that other loggers (huey's consumer) propagate are
+    # filtered here too, instead of being printed twice.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": env_str("GONGKAI_LOG_LEVEL", "WARNING")}
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
 }
