@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "gongkai.audit",
     "gongkai.calendars",
     "gongkai.jobs",
+    # domain apps
+    "gongkai.plans",
+    "gongkai.foi",
     # top floor
     "gongkai.console",
     "gongkai.portal",

@@ -10,6 +10,7 @@ admin.site.index_title = "数据管理"
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("", include("gongkai.orgs.urls")),
+    path("", include("gongkai.plans.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/calendar/", include("gongkai.calendars.urls")),

@@ -1,0 +1,152 @@
+"""Task-division plans (分工方案): a notice imported into sections and items, each item with its
+lead and responsible units and its deadline, reviewed by the office, then published."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "待审核"
+    PUBLISHED = "published", "已发布"
+
+
+class Recurrence(models.TextChoices):
+    ONGOING = "ongoing", "持续推进"
+    MONTHLY = "monthly", "每月"
+    QUARTERLY = "quarterly", "每季度"
+    SEMIANNUAL = "semiannual", "每半年"
+    YEARLY = "yearly", "每年"
+    EVENT = "event", "事件触发"
+
+
+class Plan(models.Model):
+    title = models.CharField("标题", max_length=300)
+    issuer = models.CharField("发文机关", max_length=100, blank=True, default="")
+    issuer_unit = models.ForeignKey(
+        "orgs.Unit", verbose_name="发文政府", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text="“市”“区”等单位表述相对于这一级政府解析。",
+    )
+    doc_number = models.CharField("文号", max_length=100, blank=True, default="")
+    issued_on = models.DateField("成文日期", null=True, blank=True)
+    year = models.PositiveIntegerField("年度")
+    source_name = models.CharField("来源文件", max_length=255, blank=True, default="")
+    status = models.CharField("状态", max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    warnings = models.JSONField("解析提示", default=list, blank=True)
+    created_at = models.DateTimeField("导入时间", auto_now_add=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+
+    unit_field = None  # the office's own work until published
+
+    class Meta:
+        verbose_name = "工作任务分工方案"
+        verbose_name_plural = "工作任务分工方案"
+        ordering = ["-year", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == PlanStatus.PUBLISHED
+
+    @staticmethod
+    def public_q() -> Q:
+        return Q(status=PlanStatus.PUBLISHED)
+
+    @property
+    def owner_unit_id(self) -> None:
+        return None
+
+
+class Section(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    title = models.TextField("标题")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "分项"
+        verbose_name_plural = "分项"
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.title[:60]
+
+
+class Item(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="items")
+    order = models.PositiveIntegerField(default=0)
+    number = models.CharField("序号", max_length=20, blank=True, default="")
+    task = models.TextField("工作任务", blank=True, default="")
+    text = models.TextField("具体要求")
+    lead_phrases = models.JSONField("牵头单位（原文）", default=list, blank=True)
+    unit_phrases = models.JSONField("责任单位（原文）", default=list, blank=True)
+    deadline_raw = models.CharField("完成时限（原文）", max_length=200, blank=True, default="")
+    deadline_date = models.DateField("完成日期", null=True, blank=True)
+    recurrence = models.CharField("周期", max_length=20, choices=Recurrence.choices, blank=True, default="")
+    deadline_inherited = models.BooleanField("时限沿用上一行", default=False)
+    milestones = models.JSONField("其他节点", default=list, blank=True)
+    unresolved = models.JSONField("未识别的单位表述", default=list, blank=True)
+    units = models.ManyToManyField("orgs.Unit", through="ItemUnit", related_name="plan_items")
+
+    class Meta:
+        verbose_name = "任务事项"
+        verbose_name_plural = "任务事项"
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.text[:40]}"
+
+
+class UnitRole(models.TextChoices):
+    LEAD = "lead", "牵头"
+    RESPONSIBLE = "responsible", "负责"
+
+
+class ItemUnit(models.Model):
+    """A unit an item names, expanded from its phrase when the plan was imported or corrected:
+    a unit added to the registry later is not silently added to last year's plan."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="item_units")
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.PROTECT, related_name="item_units")
+    role = models.CharField("职责", max_length=20, choices=UnitRole.choices)
+    phrase = models.CharField("原文表述", max_length=200, blank=True, default="")
+
+    class Meta:
+        verbose_name = "责任单位"
+        verbose_name_plural = "责任单位"
+        constraints = [models.UniqueConstraint(fields=["item", "unit"], name="item_unit_unique")]
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "排队中"
+    PARSING = "parsing", "正在解析"
+    DONE = "done", "已完成"
+    FAILED = "failed", "失败"
+
+
+class PlanImport(models.Model):
+    """One uploaded notice, parsed by the background worker so the page never freezes."""
+
+    file = models.FileField("文件", upload_to="plan-imports/%Y/%m/")
+    original_name = models.CharField("文件名", max_length=255)
+    year = models.PositiveIntegerField("年度", null=True, blank=True)
+    issuer_unit = models.ForeignKey("orgs.Unit", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField("状态", max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    step = models.CharField("进度", max_length=100, blank=True, default="")
+    error = models.TextField("错误", blank=True, default="")
+    plan = models.OneToOneField(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="source_import")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    unit_field = None
+    is_public = False
+
+    class Meta:
+        verbose_name = "通知导入"
+        verbose_name_plural = "通知导入"
+        ordering = ["-created_at"]

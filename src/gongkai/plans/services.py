@@ -1,0 +1,186 @@
+"""The write path of plans: import a parsed notice, correct it, resolve its units, publish it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.audit.log import record
+from gongkai.orgs import services as org_services
+from gongkai.orgs.models import Unit, User
+from gongkai.orgs.policy import policy
+from gongkai.orgs.registry import build_registry
+from gongkai.plans.models import Item, ItemUnit, Plan, PlanStatus, Recurrence, Section, UnitRole
+from gongkai.rules import units as unit_rules
+
+EDITABLE_FIELDS = ["task", "text", "number", "deadline_raw", "deadline_date", "recurrence"]
+
+
+def _require_office(actor: User | None) -> None:
+    if actor is not None and not policy.may_manage(actor):
+        raise PermissionDenied("只有公开办管理员可以导入、修改和发布分工方案。")
+
+
+@transaction.atomic
+def create_plan(
+    data: Mapping[str, Any], *, issuer_unit: Unit | None, source_name: str = "",
+    year: int | None = None, actor: User | None = None,
+) -> Plan:
+    """A draft plan from the contract JSON of ``gongkai plan parse`` (CONTRACTS.md section 1)."""
+    _require_office(actor)
+    plan_year = year or data.get("year") or (timezone.localdate().year)
+    plan = Plan.objects.create(
+        title=(data.get("title") or source_name or "未命名方案")[:300],
+        issuer=(data.get("issuer") or "")[:100],
+        issuer_unit=issuer_unit,
+        doc_number=(data.get("doc_number") or "")[:100],
+        issued_on=_date(data.get("issued_on")),
+        year=plan_year,
+        source_name=source_name[:255],
+        warnings=list(data.get("warnings") or []),
+    )
+    sections: dict[tuple[str, ...], Section] = {}
+    for order, entry in enumerate(data.get("items") or []):
+        path = tuple(str(title) for title in entry.get("section") or [])
+        deadline = entry.get("deadline") or {}
+        Item.objects.create(
+            plan=plan, order=order, section=_section(plan, path, sections),
+            number=str(entry.get("number") or "")[:20],
+            task="\n".join(path), text=entry.get("text") or "",
+            lead_phrases=list(entry.get("lead_units") or []),
+            unit_phrases=list(entry.get("units") or []),
+            deadline_raw=(deadline.get("raw") or "")[:200],
+            deadline_date=_date(deadline.get("date")),
+            recurrence=deadline.get("recurrence") or "",
+            deadline_inherited=bool(deadline.get("inherited")),
+            milestones=list(deadline.get("milestones") or []),
+        )
+    resolve_plan_units(plan)
+    record("plan_imported", plan, after={
+        "title": plan.title, "items": plan.items.count(), "source": source_name,
+    })
+    return plan
+
+
+def _section(plan: Plan, path: tuple[str, ...], known: dict[tuple[str, ...], Section]) -> Section | None:
+    parent = None
+    for depth in range(1, len(path) + 1):
+        prefix = path[:depth]
+        if prefix not in known:
+            known[prefix] = Section.objects.create(
+                plan=plan, parent=parent, title=prefix[-1], order=len(known)
+            )
+        parent = known[prefix]
+    return parent
+
+
+def _date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def resolve_plan_units(plan: Plan, items: Sequence[Item] | None = None) -> int:
+    """Expand each item's unit phrases to units, now; returns how many phrases stay unresolved."""
+    registry = build_registry()
+    within = plan.issuer_unit.key if plan.issuer_unit else None
+    units_by_key = {unit.key: unit for unit in Unit.objects.all()}
+    unresolved_total = 0
+    for item in items if items is not None else plan.items.all():
+        item.item_units.all().delete()
+        rows: dict[int, ItemUnit] = {}
+        unresolved = []
+        for phrase in item.unit_phrases:
+            role = UnitRole.LEAD if phrase in item.lead_phrases else UnitRole.RESPONSIBLE
+            resolution = unit_rules.resolve(phrase, registry, within)
+            if resolution.generic:
+                continue  # "各有关单位": names no definite unit; the office assigns by hand
+            if not resolution.ok:
+                unresolved.append({"phrase": phrase, "reason": resolution.reason, "role": role})
+                continue
+            for key in resolution.unit_keys:
+                unit = units_by_key[key]
+                if unit.pk not in rows or role == UnitRole.LEAD:
+                    rows[unit.pk] = ItemUnit(item=item, unit=unit, role=role, phrase=phrase[:200])
+        ItemUnit.objects.bulk_create(rows.values())
+        item.unresolved = unresolved
+        item.save(update_fields=["unresolved"])
+        unresolved_total += len(unresolved)
+    return unresolved_total
+
+
+@transaction.atomic
+def update_item(item: Item, changes: Mapping[str, Any], *, actor: User | None = None) -> Item:
+    """Correct the cells of an item; changing its unit phrases resolves them again."""
+    _require_office(actor)
+    before = _item_summary(item)
+    for field in EDITABLE_FIELDS:
+        if field in changes:
+            setattr(item, field, changes[field])
+    if item.recurrence and item.recurrence not in Recurrence.values:
+        raise ValidationError(f"周期“{item.recurrence}”无效。")
+    if "units" in changes or "lead_units" in changes:
+        leads = _phrases(changes.get("lead_units", "、".join(item.lead_phrases)))
+        others = _phrases(changes.get("units", "、".join(p for p in item.unit_phrases if p not in leads)))
+        item.lead_phrases = leads
+        item.unit_phrases = leads + [p for p in others if p not in leads]
+    item.full_clean(exclude=["plan", "section"])
+    item.save()
+    resolve_plan_units(item.plan, [item])
+    record("plan_item_corrected", item, before=before, after=_item_summary(item))
+    return item
+
+
+def _phrases(text: str) -> list[str]:
+    return unit_rules.split_units(text) if text.strip() else []
+
+
+def _item_summary(item: Item) -> dict[str, Any]:
+    return {
+        "number": item.number, "task": item.task, "text": item.text[:200],
+        "lead_units": item.lead_phrases, "units": item.unit_phrases,
+        "deadline": item.deadline_raw, "date": item.deadline_date, "recurrence": item.recurrence,
+    }
+
+
+@transaction.atomic
+def resolve_phrase(plan: Plan, phrase: str, unit: Unit, *, actor: User | None = None) -> int:
+    """The office says ``phrase`` means ``unit``: remembered as an alias for every later import,
+    and every item of the plan is resolved again. Returns the phrases still unresolved."""
+    _require_office(actor)
+    org_services.add_alias(unit, phrase, actor=actor)
+    remaining = resolve_plan_units(plan)
+    record("plan_phrase_resolved", plan, after={"phrase": phrase, "unit": unit.name})
+    return remaining
+
+
+@transaction.atomic
+def publish_plan(plan: Plan, *, actor: User | None = None) -> Plan:
+    _require_office(actor)
+    unresolved = sum(len(item.unresolved) for item in plan.items.all())
+    if unresolved:
+        raise ValidationError(f"还有 {unresolved} 处单位表述未识别，请先在审核页中指定对应单位。")
+    if not plan.items.exists():
+        raise ValidationError("方案没有任何任务事项，不能发布。")
+    plan.status = PlanStatus.PUBLISHED
+    plan.published_at = timezone.now()
+    plan.save(update_fields=["status", "published_at"])
+    record("plan_published", plan, after={"title": plan.title, "items": plan.items.count()})
+    return plan
+
+
+@transaction.atomic
+def delete_draft(plan: Plan, *, actor: User | None = None) -> None:
+    _require_office(actor)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError("已发布的方案不能删除。")
+    record("plan_draft_deleted", plan, before={"title": plan.title})
+    plan.delete()
