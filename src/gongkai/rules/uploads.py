@@ -1,0 +1,529 @@
+"""Attachment checks before anything is saved, and the text of attachments for the privacy scan.
+
+An attachment is judged by its content, not its name: the real type comes from its magic bytes
+(PDF "%PDF-", OLE2 compound files D0 CF 11 E0 for .doc/.xls/.ppt and WPS .wps/.et, ZIP "PK\\3\\4"
+for .docx/.xlsx/.pptx — told apart by the main part in ``[Content_Types].xml``, ECMA-376 Part 2 —
+and OFD — an ``OFD.xml`` at the root, GB/T 33190-2016 —, JPEG FF D8 FF, PNG, RTF, plain text) and
+must be one the name's extension allows. Executables (PE "MZ", ELF, Mach-O, "#!" scripts) are
+refused whatever their name: an .exe renamed .pdf is refused as such.
+
+ZIP-based files are checked for zip bombs without extracting anything, from the central directory
+alone: the number of entries, the total uncompressed size, the compression ratio (per entry and
+overall), entries that overlap (the "overlapping files" bomb), encryption, executables inside, and
+archives inside archives (inspected ``max_nesting`` levels deep, deeper ones refused). The declared
+sizes can be trusted as upper bounds because Python's ``zipfile`` never inflates an entry past its
+declared size (it fails the CRC instead), and only ``zipfile`` reads these files here
+(``extract_text``, python-docx, openpyxl).
+
+Every refusal carries a Chinese message a clerk can act on, e.g. "附件“通知.pdf”的实际内容是可执行
+程序，不是 PDF 文件，已拒绝上传". Django's upload handler calls :func:`check_upload_size` before
+reading the file and :func:`check_upload` before saving it.
+
+This module is pure Python and must not import Django.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from gongkai.rules.textcodec import UndecodableText, decode_text
+
+MiB: Final = 1024 * 1024
+
+
+class FileKind(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+    XLSX = "xlsx"
+    PPTX = "pptx"
+    DOC = "doc"
+    XLS = "xls"
+    PPT = "ppt"
+    OLE2 = "ole2"  # another compound file: .msi installers, .msg mails …
+    OFD = "ofd"
+    JPEG = "jpeg"
+    PNG = "png"
+    RTF = "rtf"
+    ZIP = "zip"
+    TEXT = "text"
+    MACRO_OFFICE = "macro_office"  # .docm/.xlsm/.pptm content
+    EXECUTABLE = "executable"
+    UNKNOWN = "unknown"
+
+
+KIND_LABELS: Final = {
+    FileKind.PDF: "PDF 文件",
+    FileKind.DOCX: "Word 文档（.docx）",
+    FileKind.XLSX: "Excel 表格（.xlsx）",
+    FileKind.PPTX: "PowerPoint 演示文稿（.pptx）",
+    FileKind.DOC: "Word 97-2003 文档（.doc）",
+    FileKind.XLS: "Excel 97-2003 表格（.xls）",
+    FileKind.PPT: "PowerPoint 97-2003 演示文稿（.ppt）",
+    FileKind.OLE2: "其他复合文档（如安装包）",
+    FileKind.OFD: "OFD 版式文件",
+    FileKind.JPEG: "JPEG 图片",
+    FileKind.PNG: "PNG 图片",
+    FileKind.RTF: "RTF 文档",
+    FileKind.ZIP: "ZIP 压缩包",
+    FileKind.TEXT: "纯文本",
+    FileKind.MACRO_OFFICE: "含宏的 Office 文档",
+    FileKind.EXECUTABLE: "可执行程序",
+    FileKind.UNKNOWN: "无法识别的内容",
+}
+
+_ZIP_FAMILY: Final = frozenset(
+    {FileKind.ZIP, FileKind.DOCX, FileKind.XLSX, FileKind.PPTX, FileKind.OFD}
+)
+# What each accepted extension may contain. A .zip may hold any ZIP-based file.
+EXTENSIONS: Final[dict[str, frozenset[FileKind]]] = {
+    "pdf": frozenset({FileKind.PDF}),
+    "ofd": frozenset({FileKind.OFD}),
+    "docx": frozenset({FileKind.DOCX}),
+    "xlsx": frozenset({FileKind.XLSX}),
+    "pptx": frozenset({FileKind.PPTX}),
+    "doc": frozenset({FileKind.DOC, FileKind.RTF}),  # Word also saves RTF under .doc
+    "wps": frozenset({FileKind.DOC}),  # WPS 文字
+    "xls": frozenset({FileKind.XLS}),
+    "et": frozenset({FileKind.XLS}),  # WPS 表格
+    "ppt": frozenset({FileKind.PPT}),
+    "rtf": frozenset({FileKind.RTF}),
+    "jpg": frozenset({FileKind.JPEG}),
+    "jpeg": frozenset({FileKind.JPEG}),
+    "png": frozenset({FileKind.PNG}),
+    "zip": _ZIP_FAMILY,
+    "txt": frozenset({FileKind.TEXT}),
+    "csv": frozenset({FileKind.TEXT}),
+}
+_EXECUTABLE_NAMES: Final = re.compile(
+    r"\.(exe|com|bat|cmd|scr|pif|msi|dll|sys|cpl|js|jse|vbs|vbe|wsf|wsh|ps1|hta|jar|apk|lnk|sh|elf)$",
+    re.IGNORECASE,
+)
+_ARCHIVE_NAMES: Final = re.compile(
+    r"\.(zip|docx|xlsx|pptx|ofd|rar|7z|gz|tgz|tar|bz2|xz|cab|zst)$", re.IGNORECASE
+)
+_ZIP_NAMES: Final = re.compile(r"\.(zip|docx|xlsx|pptx|ofd)$", re.IGNORECASE)
+
+
+class Refusal(StrEnum):
+    EMPTY = "empty"
+    TOO_LARGE = "too_large"
+    BAD_NAME = "bad_name"
+    UNSUPPORTED = "unsupported"
+    EXECUTABLE = "executable"
+    MISMATCH = "mismatch"
+    ARCHIVE_BOMB = "archive_bomb"
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    max_bytes: int = 50 * MiB
+    max_entries: int = 10_000  # an .xlsx of 10,000 sheets is not a real catalog
+    max_total_uncompressed: int = 500 * MiB
+    max_ratio: int = 100  # real Office XML compresses 5–20 times; bombs 1000 times and more
+    ratio_floor: int = 1 * MiB  # entries smaller than this may compress as well as they like
+    max_nesting: int = 1  # archives inside the upload are inspected; archives inside those refused
+
+
+DEFAULT_LIMITS: Final = UploadLimits()
+
+
+@dataclass(frozen=True)
+class UploadCheck:
+    """The verdict on one attachment. ``kind`` is the real type found in the content."""
+
+    name: str
+    kind: FileKind
+    refusal: Refusal | None
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+
+def _size(n: int) -> str:
+    return f"{n / MiB:.1f} MB" if n >= MiB else f"{max(1, round(n / 1024))} KB"
+
+
+def extension_of(name: str) -> str:
+    """ "通知.PDF" → "pdf"; "" when the name has none."""
+    base = _base_name(name)
+    return base.rsplit(".", 1)[1].lower() if "." in base.strip(".") else ""
+
+
+def _base_name(name: str) -> str:
+    return re.split(r"[\\/]", name)[-1].strip()  # old browsers send "C:\\…\\通知.pdf"
+
+
+# --- detection ---------------------------------------------------------------------------------
+
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MACHO: Final = (
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",
+)
+_OOXML_MAIN: Final = (
+    ("macroEnabled", FileKind.MACRO_OFFICE),
+    ("wordprocessingml.document.main+xml", FileKind.DOCX),
+    ("wordprocessingml.template.main+xml", FileKind.DOCX),
+    ("spreadsheetml.sheet.main+xml", FileKind.XLSX),
+    ("spreadsheetml.template.main+xml", FileKind.XLSX),
+    ("presentationml.presentation.main+xml", FileKind.PPTX),
+)
+
+
+def detect_kind(content: bytes) -> FileKind:
+    """The real type of ``content``, from its magic bytes (and, for ZIP, its entry names)."""
+    head = content[:8]
+    if head[:2] == b"MZ" or head[:4] == b"\x7fELF" or head[:4] in _MACHO or head[:2] == b"#!":
+        return FileKind.EXECUTABLE
+    if b"%PDF-" in content[:1024]:  # ISO 32000 allows bytes before the header; readers look 1 KB
+        return FileKind.PDF
+    if head == _OLE2:
+        return _ole2_kind(content)
+    if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return _zip_kind(content)
+    if head[:3] == b"\xff\xd8\xff":
+        return FileKind.JPEG
+    if head == b"\x89PNG\r\n\x1a\n":
+        return FileKind.PNG
+    if content.startswith(b"{\\rtf"):
+        return FileKind.RTF
+    return FileKind.TEXT if _is_text(content) else FileKind.UNKNOWN
+
+
+def _ole2_kind(content: bytes) -> FileKind:
+    """Word, Excel and PowerPoint name their main stream in the compound file's directory
+    (UTF-16LE): "WordDocument", "Workbook" (or "Book", BIFF5), "PowerPoint Document"."""
+    for stream, kind in (
+        ("WordDocument", FileKind.DOC),
+        ("Workbook", FileKind.XLS),
+        ("Book", FileKind.XLS),
+        ("PowerPoint Document", FileKind.PPT),
+    ):
+        if stream.encode("utf-16-le") in content:
+            return kind
+    return FileKind.OLE2
+
+
+def _zip_kind(content: bytes) -> FileKind:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return _archive_kind(archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError):
+        return FileKind.UNKNOWN
+
+
+def _archive_kind(archive: zipfile.ZipFile) -> FileKind:
+    names = set(archive.namelist())
+    if "[Content_Types].xml" in names:
+        info = archive.getinfo("[Content_Types].xml")
+        if info.file_size > MiB or info.flag_bits & 0x1:
+            return FileKind.ZIP
+        types = archive.read(info).decode("utf-8", "replace")
+        for marker, kind in _OOXML_MAIN:
+            if marker in types:
+                return kind
+    if "OFD.xml" in names or "ofd.xml" in names:
+        return FileKind.OFD
+    return FileKind.ZIP
+
+
+def _is_text(content: bytes) -> bool:
+    try:
+        text = decode_text(content)
+    except UndecodableText:
+        return False
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\x1a")
+    return controls == 0
+
+
+# --- the checks --------------------------------------------------------------------------------
+
+
+def _refuse(name: str, kind: FileKind, refusal: Refusal, message: str) -> UploadCheck:
+    return UploadCheck(name=name, kind=kind, refusal=refusal, message=message)
+
+
+def check_upload_size(name: str, size: int, limits: UploadLimits = DEFAULT_LIMITS) -> UploadCheck:
+    """The checks that need only the size: call before reading the file."""
+    shown = _base_name(name)
+    if size == 0:
+        return _refuse(
+            shown, FileKind.UNKNOWN, Refusal.EMPTY, f"附件“{shown}”是空文件，请检查后重新选择"
+        )
+    if size > limits.max_bytes:
+        return _refuse(
+            shown,
+            FileKind.UNKNOWN,
+            Refusal.TOO_LARGE,
+            f"附件“{shown}”大小为 {_size(size)}，超过上限 {_size(limits.max_bytes)}，"
+            "请压缩或拆分后再上传",
+        )
+    return UploadCheck(shown, FileKind.UNKNOWN, None, "")
+
+
+def check_upload(name: str, content: bytes, limits: UploadLimits = DEFAULT_LIMITS) -> UploadCheck:
+    """Whether the attachment ``name`` with ``content`` may be saved, and why not."""
+    shown = _base_name(name)
+    sized = check_upload_size(name, len(content), limits)
+    if not sized.ok:
+        return sized
+    if not shown or len(shown) > 200 or any(ord(ch) < 32 or ch in '<>:"|?*' for ch in shown):
+        return _refuse(
+            shown,
+            FileKind.UNKNOWN,
+            Refusal.BAD_NAME,
+            f"附件名“{shown}”含有不允许的字符或过长，请重命名后再上传",
+        )
+    kind = detect_kind(content)
+    extension = extension_of(shown)
+    if kind is FileKind.EXECUTABLE:
+        expected = f"，不是{_spaced(_expected_label(extension))}" if extension in EXTENSIONS else ""
+        return _refuse(
+            shown,
+            kind,
+            Refusal.EXECUTABLE,
+            f"附件“{shown}”的实际内容是可执行程序{expected}，已拒绝上传",
+        )
+    if _EXECUTABLE_NAMES.search(shown):
+        return _refuse(
+            shown, kind, Refusal.EXECUTABLE, f"附件“{shown}”是可执行程序或脚本，不允许作为附件上传"
+        )
+    if extension not in EXTENSIONS:
+        return _refuse(
+            shown,
+            kind,
+            Refusal.UNSUPPORTED,
+            f"附件“{shown}”的格式{f'（.{extension}）' if extension else ''}不在允许范围内，"
+            "请转换为 PDF、OFD、Word、Excel、PowerPoint、图片、纯文本或 ZIP 后再上传",
+        )
+    if kind not in EXTENSIONS[extension]:
+        return _refuse(shown, kind, Refusal.MISMATCH, _mismatch_message(shown, kind, extension))
+    if kind in _ZIP_FAMILY:
+        problem = _archive_problem(shown, content, limits)
+        if problem is not None:
+            return _refuse(shown, kind, problem[0], problem[1])
+    return UploadCheck(shown, kind, None, f"附件“{shown}”检查通过（{KIND_LABELS[kind]}）")
+
+
+def _spaced(label: str) -> str:
+    """A space between Chinese and a Latin word, as Chinese typesetting has it: "是 PDF 文件"."""
+    return f" {label}" if label[:1].isascii() else label
+
+
+def _expected_label(extension: str) -> str:
+    if extension == "zip":
+        return KIND_LABELS[FileKind.ZIP]
+    kinds = [kind for kind in FileKind if kind in EXTENSIONS[extension]]
+    return "或".join(_spaced(KIND_LABELS[kind]) for kind in kinds).strip()
+
+
+def _mismatch_message(shown: str, kind: FileKind, extension: str) -> str:
+    message = (
+        f"附件“{shown}”的实际内容是{_spaced(KIND_LABELS[kind])}，"
+        f"不是{_spaced(_expected_label(extension))}，已拒绝上传"
+    )
+    right = [ext for ext, kinds in EXTENSIONS.items() if kinds == frozenset({kind})]
+    if right:
+        message += f"；如文件无误，请把扩展名改为 .{right[0]} 后再上传"
+    elif kind is FileKind.MACRO_OFFICE:
+        message += "；请另存为不含宏的文档后再上传"
+    return message
+
+
+# --- zip bombs ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Budget:
+    """Uncompressed bytes and entries counted so far, across nested archives."""
+
+    total: int = 0
+    entries: int = 0
+
+
+def _archive_problem(
+    shown: str, content: bytes, limits: UploadLimits
+) -> tuple[Refusal, str] | None:
+    try:
+        return _inspect_archive(shown, content, limits, depth=0, budget=_Budget())
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        OSError,
+        EOFError,
+    ):
+        return Refusal.CORRUPT, f"附件“{shown}”已损坏或不是完整的 ZIP 文件，无法检查，已拒绝上传"
+
+
+def _inspect_archive(
+    shown: str, content: bytes, limits: UploadLimits, depth: int, budget: _Budget
+) -> tuple[Refusal, str] | None:
+    bomb = f"附件“{shown}”疑似压缩炸弹"
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        infos = archive.infolist()
+        budget.entries += len(infos)
+        budget.total += sum(info.file_size for info in infos)
+        problem = _directory_problem(shown, bomb, infos, len(content), limits, budget)
+        if problem is not None:
+            return problem
+        for info in infos:
+            if _EXECUTABLE_NAMES.search(info.filename):
+                return (
+                    Refusal.EXECUTABLE,
+                    f"附件“{shown}”中含有可执行程序“{info.filename}”，已拒绝上传",
+                )
+            if not _ARCHIVE_NAMES.search(info.filename) or info.is_dir():
+                continue
+            if depth + 1 > limits.max_nesting or not _ZIP_NAMES.search(info.filename):
+                return Refusal.ARCHIVE_BOMB, (
+                    f"附件“{shown}”中又含有压缩文件“{info.filename}”，无法逐层检查，"
+                    "请解压后分别上传其中的文件"
+                )
+            if info.file_size > limits.max_bytes:
+                return Refusal.ARCHIVE_BOMB, (
+                    f"附件“{shown}”中的压缩文件“{info.filename}”解压后超过 {_size(limits.max_bytes)}，"
+                    "请解压后分别上传其中的文件"
+                )
+            inner = _inspect_archive(shown, archive.read(info), limits, depth + 1, budget)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _directory_problem(
+    shown: str,
+    bomb: str,
+    infos: list[zipfile.ZipInfo],
+    size: int,
+    limits: UploadLimits,
+    budget: _Budget,
+) -> tuple[Refusal, str] | None:
+    """Bomb signs in the central directory alone, before anything is inflated."""
+    if budget.entries > limits.max_entries:
+        return (
+            Refusal.ARCHIVE_BOMB,
+            f"{bomb}：含 {budget.entries} 个条目，超过上限 {limits.max_entries}",
+        )
+    if budget.total > limits.max_total_uncompressed:
+        return Refusal.ARCHIVE_BOMB, (
+            f"{bomb}：解压后共 {_size(budget.total)}，超过上限 {_size(limits.max_total_uncompressed)}"
+        )
+    total = sum(info.file_size for info in infos)
+    if total > limits.ratio_floor and total > limits.max_ratio * size:
+        return Refusal.ARCHIVE_BOMB, f"{bomb}：压缩比超过 {limits.max_ratio} 倍"
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        return Refusal.CORRUPT, f"附件“{shown}”含有重名的条目，可能被篡改，已拒绝上传"
+    for info in infos:
+        if info.flag_bits & 0x1:
+            return Refusal.ENCRYPTED, f"附件“{shown}”已加密，无法检查内容，请去掉密码后再上传"
+        if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
+            info.compress_size, 1
+        ):
+            return (
+                Refusal.ARCHIVE_BOMB,
+                f"{bomb}：条目“{info.filename}”的压缩比超过 {limits.max_ratio} 倍",
+            )
+    if any(_overlapping(infos)):
+        return Refusal.ARCHIVE_BOMB, f"{bomb}：条目的数据相互重叠"
+    return None
+
+
+def _overlapping(infos: list[zipfile.ZipInfo]) -> Iterator[bool]:
+    """Entries whose compressed data runs into the next entry's local header (each header is at
+    least 30 bytes, so this can only under-report)."""
+    ordered = sorted(infos, key=lambda info: info.header_offset)
+    for this, following in zip(ordered, ordered[1:], strict=False):
+        yield this.header_offset + this.compress_size > following.header_offset
+
+
+# --- text of attachments -----------------------------------------------------------------------
+
+
+class AttachmentTextError(ValueError):
+    """An attachment whose text cannot be read; ``str(error)`` is a Chinese message."""
+
+
+def extract_text(name: str, content: bytes, *, max_chars: int = 2_000_000) -> str | None:
+    """The text of a .docx (paragraphs and tables, in order), .xlsx (cell values, one row a line)
+    or .txt/.csv attachment, for the privacy scan and the search index; None for other types
+    (PDF, OFD, images, old Office formats: their text is not read here). Call after
+    :func:`check_upload` accepted the file."""
+    extension = extension_of(name)
+    try:
+        if extension == "docx":
+            return _docx_text(content)[:max_chars]
+        if extension == "xlsx":
+            return _xlsx_text(content, max_chars)
+        if extension in ("txt", "csv"):
+            return decode_text(content)[:max_chars]
+    except UndecodableText as error:
+        raise AttachmentTextError(f"附件“{_base_name(name)}”：{error}") from error
+    except Exception as error:  # python-docx and openpyxl raise many types on a damaged file
+        raise AttachmentTextError(
+            f"无法读取附件“{_base_name(name)}”的文字，文件可能已损坏，请用办公软件打开另存后重新上传"
+        ) from error
+    return None
+
+
+def _docx_text(content: bytes) -> str:
+    from docx import Document
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in Document(io.BytesIO(content)).iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def _table_lines(table: object) -> Iterator[str]:
+    from docx.table import Table
+
+    assert isinstance(table, Table)
+    for row in table.rows:
+        cells: list[str] = []
+        previous: object = None
+        for cell in row.cells:
+            if cell._tc is not previous:  # a merged cell is listed once per grid column it spans
+                cells.append(cell.text)
+            previous = cell._tc
+        yield "\t".join(cells)
+
+
+def _xlsx_text(content: bytes, max_chars: int) -> str:
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    lines: list[str] = []
+    length = 0
+    try:
+        for sheet in workbook.worksheets:
+            lines.append(str(sheet.title))
+            for row in sheet.iter_rows(values_only=True):
+                values = [str(value) for value in row if value is not None and str(value) != ""]
+                if values:
+                    lines.append("\t".join(values))
+                    length += len(lines[-1]) + 1
+                if length > max_chars:
+                    return "\n".join(lines)[:max_chars]
+    finally:
+        workbook.close()
+    return "\n".join(lines)
