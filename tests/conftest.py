@@ -91,3 +91,13 @@ def login(client):
         return client
 
     return as_user
+
+
+@pytest.fixture
+def immediate_jobs():
+    """Background tasks run at once in the caller, as if the worker picked them up instantly."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield HUEY
+    HUEY.immediate = False

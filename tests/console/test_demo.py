@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -14,6 +15,16 @@ from gongkai.rules.units import resolve, resolve_cell
 from tests.rules.test_units import SEED_000_CELLS, SEED_004_CELLS, SEED_GENERIC_PHRASES
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def units_only(db):
+    import json
+
+    from gongkai.console.demo import DEMO_UNITS
+    from gongkai.orgs.registry import load_registry_data
+
+    load_registry_data(json.loads(DEMO_UNITS.read_text(encoding="utf-8")))
 
 
 @pytest.fixture
@@ -49,7 +60,7 @@ def test_it_gives_the_office_admin_the_city_office(demo):
     ("cell", "issuer"),
     [(cell, "肇庆市人民政府") for cell in SEED_000_CELLS] + [(cell, "江门市新会区人民政府") for cell in SEED_004_CELLS],
 )
-def test_it_resolves_every_unit_phrase_of_seeds_000_and_004_from_the_database(demo, cell, issuer):
+def test_it_resolves_every_unit_phrase_of_seeds_000_and_004_from_the_database(units_only, cell, issuer):
     registry = build_registry()
     within = Unit.objects.get(name=issuer).key
     resolved = resolve_cell(cell, registry, within)
@@ -60,7 +71,7 @@ def test_it_resolves_every_unit_phrase_of_seeds_000_and_004_from_the_database(de
             assert resolution.ok, resolution.reason
 
 
-def test_it_expands_a_group_phrase_to_a_unit_added_later(demo):
+def test_it_expands_a_group_phrase_to_a_unit_added_later(units_only):
     city = Unit.objects.get(name="肇庆市人民政府")
     before = resolve("各县(市、区)政府", build_registry(), city.key)
     Unit.objects.create(key="zq-new-county", name="肇庆市新设县人民政府", kind="county_gov", parent=city)
@@ -75,3 +86,22 @@ def test_it_shows_the_office_which_units_a_phrase_means(demo, client):
     assert "肇庆市人民政府办公室" in text and "封开县人民政府" in text and "牵头" in text
     unknown = client.get("/console/units/", {"phrase": "市宇宙探索局", "within": city.key}).content.decode()
     assert "未找到" in unknown or "找不到" in unknown
+
+
+def test_it_ships_the_seed_notices_unchanged():
+    from gongkai.console.demo import SEEDS
+
+    shared = Path(__file__).parents[3] / "shared" / "seeds"
+    if not shared.exists():
+        pytest.skip("the shared seeds are not present")
+    for original in shared.glob("*.txt"):
+        assert (SEEDS / original.name).read_bytes() == original.read_bytes(), original.name
+
+
+def test_it_imports_the_plan_seeds_and_publishes_those_that_resolve(demo):
+    from gongkai.plans.models import Plan, PlanStatus
+
+    counts = {plan.source_name[:3]: (plan.items.count(), plan.status) for plan in Plan.objects.all()}
+    assert counts["000"] == (91, PlanStatus.PUBLISHED)
+    assert counts["004"] == (66, PlanStatus.PUBLISHED)
+    assert counts["002"][0] == 16 and counts["003"][0] == 22  # 海口、荆门: drafts to resolve

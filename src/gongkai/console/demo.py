@@ -17,8 +17,20 @@ from django.db import transaction
 from gongkai.orgs import services
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.registry import load_registry_data
+from gongkai.plans import services as plan_services
+from gongkai.plans.models import Plan
+from gongkai.plans.parsing import parse_path
 
 DEMO_UNITS = Path(__file__).resolve().parents[1] / "orgs" / "data" / "demo_units.json"
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+# The plan-shaped seed notices and the government whose units their phrases mean (海口 and 荆门
+# are not in the demo registry: their plans stay drafts with phrases for the office to resolve).
+DEMO_PLANS = [
+    ("000_f587d089185122da.txt", "肇庆市人民政府"),
+    ("002_a1a98401b03fe583.txt", None),
+    ("003_c51c2bbbc18658e5.txt", None),
+    ("004_873e3bb7a99b9369.txt", "江门市新会区人民政府"),
+]
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,7 @@ DEMO_ACCOUNTS = [
 class DemoResult:
     units_created: int
     passwords: dict[str, str]
+    plans_created: int = 0
 
 
 def load_demo() -> DemoResult:
@@ -52,7 +65,20 @@ def load_demo() -> DemoResult:
     passwords = _create_accounts()
     if passwords:
         _keep_passwords(passwords)
-    return DemoResult(units_created, passwords)
+    plans_created = 0 if Plan.objects.exists() else _import_plans()
+    return DemoResult(units_created, passwords, plans_created)
+
+
+def _import_plans() -> int:
+    """The seed notices as plans; those whose every phrase resolves are published."""
+    for name, issuer in DEMO_PLANS:
+        data = parse_path(SEEDS / name, name)
+        unit = Unit.objects.filter(name=issuer).first() if issuer else None
+        with transaction.atomic():
+            plan = plan_services.create_plan(data, issuer_unit=unit, source_name=name)
+            if not any(item.unresolved for item in plan.items.all()):
+                plan_services.publish_plan(plan)
+    return len(DEMO_PLANS)
 
 
 @transaction.atomic

@@ -98,23 +98,36 @@ def resolve_plan_units(plan: Plan, items: Sequence[Item] | None = None) -> int:
         item.item_units.all().delete()
         rows: dict[int, ItemUnit] = {}
         unresolved = []
-        for phrase in item.unit_phrases:
-            role = UnitRole.LEAD if phrase in item.lead_phrases else UnitRole.RESPONSIBLE
-            resolution = unit_rules.resolve(phrase, registry, within)
+        for role, resolution in _resolutions(item, registry, within):
             if resolution.generic:
                 continue  # "各有关单位": names no definite unit; the office assigns by hand
             if not resolution.ok:
-                unresolved.append({"phrase": phrase, "reason": resolution.reason, "role": role})
+                unresolved.append({"phrase": resolution.phrase, "reason": resolution.reason, "role": role})
                 continue
             for key in resolution.unit_keys:
                 unit = units_by_key[key]
                 if unit.pk not in rows or role == UnitRole.LEAD:
-                    rows[unit.pk] = ItemUnit(item=item, unit=unit, role=role, phrase=phrase[:200])
+                    rows[unit.pk] = ItemUnit(item=item, unit=unit, role=role, phrase=resolution.phrase[:200])
         ItemUnit.objects.bulk_create(rows.values())
         item.unresolved = unresolved
         item.save(update_fields=["unresolved"])
         unresolved_total += len(unresolved)
     return unresolved_total
+
+
+def _resolutions(
+    item: Item, registry: unit_rules.Registry, within: str | None
+) -> list[tuple[str, unit_rules.Resolution]]:
+    """Lead and other phrases, each list resolved as one cell so that a shared suffix is read
+    as the notice meant it ("肇庆高新区、肇庆新区管委会" names two 管委会)."""
+    leads = [p for p in item.unit_phrases if p in item.lead_phrases]
+    others = [p for p in item.unit_phrases if p not in item.lead_phrases]
+    found = []
+    for role, phrases in ((UnitRole.LEAD, leads), (UnitRole.RESPONSIBLE, others)):
+        if phrases:
+            cell = unit_rules.resolve_cell("、".join(phrases), registry, within)
+            found += [(role, resolution) for resolution in cell.resolutions]
+    return found
 
 
 @transaction.atomic

@@ -20,7 +20,10 @@ from gongkai.plans.models import ImportStatus, Item, ItemUnit, Plan, PlanImport,
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="通知文件", help_text="支持 .txt .docx .doc .xlsx .html，不超过 20 MB。")
+    file = forms.FileField(
+        label="通知文件", help_text="支持 .txt .docx .doc .xlsx .html，不超过 20 MB。",
+        error_messages={"empty": "所选文件是空的，请检查后重新上传。", "required": "请选择要导入的通知文件。"},
+    )
     issuer_unit = forms.ModelChoiceField(
         label="发文政府", queryset=Unit.objects.filter(kind__in=[UnitKind.CITY_GOV, UnitKind.COUNTY_GOV]),
         help_text="“市政府各部门”“区编办”等表述按这一级政府解析。",

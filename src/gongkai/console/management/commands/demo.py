@@ -7,12 +7,14 @@ from gongkai.console.demo import DEMO_ACCOUNTS, load_demo
 
 
 class Command(GongkaiCommand):
-    help = "导入演示数据（种子通知中的单位名录和各角色的演示账号），只导入一次。"
+    help = "导入演示数据（种子通知中的单位名录、分工方案和各角色的演示账号），只导入一次。"
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = load_demo()
         if result.units_created:
             self.stdout.write(f"已导入演示单位 {result.units_created} 个。")
+        if result.plans_created:
+            self.stdout.write(f"已将 {result.plans_created} 份种子通知导入为分工方案。")
         if not result.passwords:
             self.stdout.write("演示数据已存在，未作改动。（演示账号的密码见 var/demo-accounts.txt）")
             return
