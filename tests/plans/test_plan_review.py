@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from docx import Document
 from openpyxl import load_workbook
 
@@ -115,7 +115,7 @@ def test_it_keeps_plan_work_for_the_office(draft, clerk_zq, login):
         assert client.get(url).status_code == 403, url
     assert client.post(f"/console/plans/{draft.pk}/publish/").status_code == 403
     assert client.get(f"/plans/{draft.pk}/").status_code == 404
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         services.publish_plan(draft, actor=clerk_zq)
     assert Plan.objects.get(pk=draft.pk).status == PlanStatus.DRAFT
 

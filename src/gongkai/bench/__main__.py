@@ -4,9 +4,9 @@ import argparse
 import json
 import sys
 
-from gongkai.bench import calendar
+from gongkai.bench import calendar, planparse
 
-BENCHMARKS = {"calendar": calendar.run}
+BENCHMARKS = {"calendar": calendar.run, "planparse": planparse.run}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,83 @@
+"""``gongkai plan parse|schedule FILE [--year Y] --json`` (CONTRACTS.md sections 1 and 4).
+
+Reads a notice file and prints its plan, or its items' reporting due dates, as JSON. Touches no
+database: the parse and the schedule are pure rules (rules.planparse, rules.schedule).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import CommandError
+
+from gongkai.cmdbase import GongkaiCommand
+from gongkai.rules.planparse import Plan, ReadError, parse_file, to_json
+from gongkai.rules.schedule import schedule_plan, schedule_to_json
+
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+
+def _year(value: str) -> int:
+    if not value.isdigit() or not _MIN_YEAR <= int(value) <= _MAX_YEAR:
+        raise CommandError(f"年度“{value}”无效，应为四位年份，如 2019")
+    return int(value)
+
+
+class Command(GongkaiCommand):
+    requires_system_checks: list[str] = []  # pure: no database, no models to check
+    help = (
+        "读取工作要点或分工方案（.txt/.docx/.doc/.xlsx/.html），parse 输出任务分工 JSON，"
+        "schedule 输出各条目的报送时间；不读写数据库。"
+    )
+
+    def add_arguments(self, parser: Any) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, metavar="子命令")
+        for name, text in (
+            ("parse", "解析通知，输出标题、文号、年度和各条任务（牵头单位、责任单位、完成时限）"),
+            (
+                "schedule",
+                "解析通知，输出各条任务的报送截止日期（按月、季度、半年、年度或具体日期）",
+            ),
+        ):
+            command = sub.add_parser(name, help=text, description=text)
+            command.add_argument("file", help="通知文件：.txt、.docx、.doc、.xlsx 或 .html")
+            command.add_argument(
+                "--year", default=None, help="计划年度；不填时从标题或落款日期识别"
+            )
+            command.add_argument(
+                "--json", action="store_true", help="输出 JSON（默认也输出 JSON 之外的摘要）"
+            )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["file"])
+        year = _year(options["year"]) if options["year"] is not None else None
+        try:
+            plan = parse_file(path, year)
+        except ReadError as error:
+            raise CommandError(f"{path}：{error}") from None
+        if options["action"] == "schedule":
+            output = schedule_to_json(schedule_plan(plan))
+        else:
+            output = to_json(plan)
+        if options["json"]:
+            self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(_summary(plan, output))
+
+
+def _summary(plan: Plan, output: dict[str, Any]) -> str:
+    """A short reading for a person at a terminal (the JSON is for scripts)."""
+    lines = [
+        f"标题：{plan.title or '（未识别）'}",
+        f"发文机关：{plan.issuer or '（未识别）'}  文号：{plan.doc_number or '（无）'}",
+        f"成文日期：{plan.issued_on or '（未识别）'}  年度：{plan.year or '（未识别）'}",
+        f"类型：{plan.kind.value}  条目：{len(plan.items)}",
+    ]
+    for item in output["items"]:
+        due = "、".join(item.get("due", [])) or (item["deadline"]["raw"] or "")
+        units = "、".join(item.get("units", []))
+        lines.append(f"  {item['number']:>6}  {item['text'][:30]}  {units[:30]}  {due}")
+    lines += [f"注意：{warning}" for warning in plan.warnings]
+    return "\n".join(lines)

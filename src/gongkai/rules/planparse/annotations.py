@@ -1,0 +1,187 @@
+"""Who does an item: unit cells of a table and unit annotations of a prose notice.
+
+A prose item ends in an annotation: "(市财政局牵头落实)", "(…按照职责分工分别牵头落实)",
+"(牵头单位:…;责任单位:…)", or a line of its own, "责任单位：…". Splitting a cell into phrases and
+reading their roles is rules.units' job (split_roles); here we find the annotation, separate a
+deadline written inside it ("(市财政局牵头，2019年底前完成)") and decide the lead units:
+those marked 牵头 (or in a 牵头单位 column); where nothing is marked, every unit that is not
+only assisting (CONTRACTS.md §1: "all of units where the document does not distinguish").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from gongkai.rules.planparse.cells import Column, is_unit_phrase
+from gongkai.rules.planparse.deadlines import is_deadline_like
+from gongkai.rules.planparse.normalize import compact, fold_line
+from gongkai.rules.units import UnitRole, split_roles
+
+
+@dataclass(frozen=True)
+class Assignment:
+    units: tuple[str, ...]
+    lead_units: tuple[str, ...]
+    deadline_raw: str | None = None
+
+
+# "…局按照职责分工分别牵头落实": the duty clause sits between the last unit and its role word.
+_DUTY_CLAUSE: Final = re.compile(r"(?:按照|按|根据|依照)(?:各自)?职责(?:分工)?|各司其职")
+
+
+def assign(cells: Iterable[tuple[Column, str]]) -> Assignment:
+    """The units of an item from its unit cells, each with the column it stands in."""
+    return _assign(tuple(cells))
+
+
+@lru_cache(maxsize=4096)  # merged cells repeat the same units down a table
+def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
+    # Beside a 牵头单位 column, a 责任单位 cell's unmarked units are responsible, not leads.
+    unmarked = UnitRole.LEAD
+    if any(column is Column.UNITS_LEAD for column, _ in cells):
+        unmarked = UnitRole.RESPONSIBLE
+    phrases: list[tuple[str, UnitRole]] = []
+    for column, cell in cells:
+        for phrase in split_roles(_DUTY_CLAUSE.sub("", fold_line(cell)), None, unmarked):
+            role = phrase.role
+            if column is Column.UNITS_LEAD:
+                role = UnitRole.LEAD
+            elif column is Column.UNITS_ASSIST:
+                role = UnitRole.ASSISTING
+            phrases.append((phrase.text, role))
+    units = _unique(text for text, _ in phrases)
+    lead = _unique(text for text, role in phrases if role is UnitRole.LEAD)
+    if not lead:
+        lead = _unique(text for text, role in phrases if role is not UnitRole.ASSISTING) or units
+    return Assignment(units, lead)
+
+
+def _unique(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(text for text in texts if text))
+
+
+_LABEL: Final = re.compile(
+    r"(?P<label>牵头单位|牵头部门|主办单位|牵头|责任单位|责任部门|落实单位|承办单位|实施单位|责任主体"
+    r"|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|时间要求|时限)\s*[:：]"
+)
+_LABEL_COLUMNS: Final = {
+    "牵头单位": Column.UNITS_LEAD,
+    "牵头部门": Column.UNITS_LEAD,
+    "主办单位": Column.UNITS_LEAD,
+    "牵头": Column.UNITS_LEAD,
+    "配合单位": Column.UNITS_ASSIST,
+    "配合部门": Column.UNITS_ASSIST,
+    "协办单位": Column.UNITS_ASSIST,
+    "参与单位": Column.UNITS_ASSIST,
+}
+_DEADLINE_LABELS: Final = frozenset({"完成时限", "完成时间", "时间要求", "时限"})
+_ROLE_WORD: Final = re.compile(r"牵头|负责|落实|配合|主办|协办|参与|会同")
+_SEPARATORS: Final = re.compile(r"[;；,，。]")
+
+
+def parse_annotation(text: str) -> Assignment | None:
+    """The units (and deadline) an annotation names, or None when it names no units.
+
+    "(以下简称《条例》)", "(国办发〔2018〕123号)" and "(政务公开科,电话:2260871)" are not
+    annotations: an annotation has a role word or a label, and its phrases end like units.
+    """
+    text = _unbracket(fold_line(text).strip())
+    if not text or len(text) > 400:
+        return None
+    if _LABEL.search(text):
+        return _labelled(text)
+    pieces = [piece for piece in _SEPARATORS.split(text) if piece.strip()]
+    deadline = [piece for piece in pieces if is_deadline_like(piece)]
+    rest = "，".join(piece for piece in pieces if piece not in deadline)
+    if not rest or not _ROLE_WORD.search(rest) and not _strong_units(rest):
+        return None
+    assignment = assign([(Column.UNITS, rest)])
+    if not assignment.units or not all(is_unit_phrase(unit) for unit in assignment.units):
+        return None
+    return Assignment(assignment.units, assignment.lead_units, "，".join(deadline) or None)
+
+
+def _unbracket(text: str) -> str:
+    if text[:1] in _OPENERS and text[-1:] in _CLOSERS and _matching_open(text) == 0:
+        return text[1:-1].strip()
+    return text
+
+
+def _strong_units(text: str) -> bool:
+    """Unit names without a role word: "(市财政局)" is one, "(市、区)" is not."""
+    phrases = [phrase.text for phrase in split_roles(text)]
+    return bool(phrases) and all(
+        len(phrase) >= 3
+        and re.search(r"(?:局|办|委|政府|中心|部门|单位|管委会|办公室|厅)$", phrase)
+        for phrase in phrases
+    )
+
+
+def _labelled(text: str) -> Assignment | None:
+    """ "牵头单位:市财政局;责任单位:各区政府;完成时限:2019年底前"."""
+    cells: list[tuple[Column, str]] = []
+    deadline: str | None = None
+    labels = list(_LABEL.finditer(text))
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        value = text[label.end() : end].strip(" ;；,，。")
+        if label["label"] in _DEADLINE_LABELS:
+            deadline = value or None
+        elif value:
+            cells.append((_LABEL_COLUMNS.get(label["label"], Column.UNITS), value))
+    assignment = assign(cells)
+    if not assignment.units and deadline is None:
+        return None
+    return Assignment(assignment.units, assignment.lead_units, deadline)
+
+
+_OPENERS: Final = "(（【〔["
+_CLOSERS: Final = ")）】〕]"
+
+
+def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
+    """A paragraph without its closing annotation, and what the annotation says.
+
+    "…切实增强抓落实的执行力。(各区政府、市政府直属各单位负责落实)" → the text up to 执行力。
+    and the two units. A labelled tail without brackets ("…。责任单位：市财政局。") counts too.
+    """
+    stripped = paragraph.rstrip().rstrip("。.；;")
+    if stripped.endswith(tuple(_CLOSERS)):
+        start = _matching_open(stripped)
+        if start is not None:
+            found = parse_annotation(stripped[start:])
+            if found is not None:
+                return stripped[:start].rstrip(), found
+    tail = _LABEL.search(paragraph)
+    if tail and tail.start() > 0 and paragraph[tail.start() - 1] in "。；;，, \t":
+        found = parse_annotation(paragraph[tail.start() :])
+        if found is not None and found.units:
+            return paragraph[: tail.start()].rstrip(), found
+    return paragraph, None
+
+
+def _matching_open(text: str) -> int | None:
+    """Index of the bracket that opens the one closing ``text``."""
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        depth += (char in _CLOSERS) - (char in _OPENERS)
+        if depth == 0:
+            return index
+    return None
+
+
+_LABEL_LINE: Final = re.compile(
+    r"^[(（]?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|主办单位|落实单位|完成时限)\s*[:：]"
+)
+
+
+def label_line(line: str) -> Assignment | None:
+    """A line of its own naming the units: "责任单位：市财政局" or "（牵头单位：…）"."""
+    if not _LABEL_LINE.match(compact(fold_line(line))):
+        return None
+    return parse_annotation(line.strip())

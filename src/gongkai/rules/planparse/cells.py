@@ -1,0 +1,160 @@
+"""What a table cell is, by its wording: 序号, a group heading, a requirement, units, a deadline.
+
+Flattened tables lose their columns (a merged cell simply is not there, so later rows have fewer
+cells), so columns are matched by content. Header words name the columns where a header exists.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import lru_cache
+from typing import Final
+
+from gongkai.rules.planparse.deadlines import is_deadline_like
+from gongkai.rules.planparse.normalize import compact, fold_line
+from gongkai.rules.units import split_units
+
+
+class Column(StrEnum):
+    """The columns of a task-division table, as its header names them."""
+
+    NUMBER = "number"  # 序号
+    GROUP = "group"  # 工作任务, 分项, 类别: a heading shared by several rows
+    REQUIREMENT = "requirement"  # 具体要求: the item itself
+    UNITS_LEAD = "units_lead"  # 牵头单位
+    UNITS = "units"  # 责任单位, 牵头及责任单位
+    UNITS_ASSIST = "units_assist"  # 配合单位
+    DEADLINE = "deadline"  # 完成时限
+    NOTE = "note"  # 备注
+
+
+UNIT_COLUMNS: Final = frozenset({Column.UNITS_LEAD, Column.UNITS, Column.UNITS_ASSIST})
+
+_HEADERS: Final = (
+    (Column.NUMBER, re.compile(r"^(?:序号|编号|序|项次|No\.?)$")),
+    (
+        Column.REQUIREMENT,
+        re.compile(
+            r"^(?:具体|工作|主要|任务|目标)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
+            r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容)$"
+        ),
+    ),
+    (
+        Column.GROUP,
+        re.compile(
+            r"^(?:工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
+            r"|工作项目|分类|一级指标|二级指标|工作重点|重点工作|任务名称|事项名称)$"
+        ),
+    ),
+    (Column.UNITS_ASSIST, re.compile(r"^(?:配合|协办|参与|协助)(?:单位|部门)$")),
+    (Column.UNITS_LEAD, re.compile(r"^(?:牵头|主办|牵头落实|牵头负责)(?:单位|部门)$")),
+    (
+        Column.UNITS,
+        re.compile(
+            r"^(?:牵头(?:及|和|与)?(?:责任|配合)?|责任|落实|承办|实施|负责|主管|主责|执行)(?:单位|部门)$"
+            r"|^责任主体$"
+        ),
+    ),
+    (
+        Column.DEADLINE,
+        re.compile(r"^(?:完成|工作|进度)?(?:时限|时间|期限|时间节点|时间要求|进度安排|时间安排)$"),
+    ),
+    (Column.NOTE, re.compile(r"^(?:备注|说明)$")),
+)
+
+
+def header_column(text: str) -> Column | None:
+    """The column a header cell names ("牵头落实单位" → UNITS_LEAD), or None."""
+    text = re.sub(r"[\s|:：()（）/、]", "", fold_line(text))
+    if not text or len(text) > 10:
+        return None
+    for column, pattern in _HEADERS:
+        if pattern.match(text):
+            return column
+    return None
+
+
+class CellKind(StrEnum):
+    EMPTY = "empty"
+    HEADER = "header"
+    NUMBER = "number"
+    GROUP = "group"  # a heading with a Chinese numeral ("一、", "（一）")
+    MARKED = "marked"  # a requirement with an Arabic number ("1.", "(1)")
+    UNITS = "units"
+    DEADLINE = "deadline"
+    TEXT = "text"  # a group heading or a requirement: its neighbours decide
+
+
+_NUMBER: Final = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、,，]?$")
+GROUP_MARKER: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.,，]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节|项)?[、.，,\s]?)"
+)
+REQUIREMENT_MARKER: Final = re.compile(
+    r"^(?:(?P<n>\d{1,3})\s*[.、,，](?!\d{1,2}(?:\D|$))|[(（](?P<p>\d{1,3})[)）]|(?P<c>[①-⑳]))"
+)
+WEAK_MARKER: Final = re.compile(r"^(?P<n>\d{1,2})(?=[\u4e00-\u9fff])")
+
+
+@lru_cache(maxsize=8192)  # unit and deadline cells repeat down a table
+def classify(text: str) -> CellKind:
+    """The kind of a cell by its wording alone (TEXT when only its neighbours can tell)."""
+    text = compact(fold_line(text))
+    if not text:
+        return CellKind.EMPTY
+    if header_column(text) is not None:
+        return CellKind.HEADER
+    if _NUMBER.match(text):
+        return CellKind.NUMBER
+    if GROUP_MARKER.match(text):
+        return CellKind.GROUP
+    if REQUIREMENT_MARKER.match(text):
+        return CellKind.MARKED
+    if is_deadline_like(text):
+        return CellKind.DEADLINE
+    if looks_like_units(text):
+        return CellKind.UNITS
+    return CellKind.TEXT
+
+
+_UNIT_ENDINGS: Final = (
+    "局", "办", "委", "室", "部", "中心", "政府", "会", "镇", "街道", "办事处", "院", "所", "站",
+    "队", "厅", "处", "科", "馆", "公司", "单位", "部门", "机构", "区", "县", "市", "乡", "行",
+    "社", "团体", "台", "校", "厂", "组", "署", "监狱", "集团", "州", "旗", "盟", "省", "街",
+    "村", "海关", "园", "各地",
+)  # fmt: skip
+_VERB_START: Final = re.compile(
+    r"^(?:推进|推动|加强|做好|完善|建立|公开|提高|提升|深化|强化|落实|开展|规范|健全|优化|加大|按照"
+    r"|围绕|及时|严格|全面|进一步|认真|积极|探索|坚持|组织|实行|实施|抓好|办好|扩大|拓展|创新|整合"
+    r"|用好|着力|贯彻|制定|编制|修订|依法|持续|切实|督促|指导|定期|每|对|在|以|将|把|通过|运用|利用"
+    r"|结合|根据|发布|建设|加快|确保|不断|注重|发挥|统筹|研究|协调|出台|清理|梳理|召开|举办|培训"
+    r"|宣传|解读|回应|主动|重点|继续|大力|构建|打造|形成|实现|进行|明确|细化|公布|更新|维护|监督"
+    r"|检查|考核|评估|提供|设立|增强|完成|做|抓|办|建|管)"
+)
+_BRACKETED: Final = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def is_unit_phrase(phrase: str) -> bool:
+    """Whether one phrase names a unit or a group of units by its ending ("各县(市、区)政府")."""
+    base = _BRACKETED.sub("", phrase)
+    if not 2 <= len(base) <= 30 or any(char.isdigit() for char in base):
+        return False
+    return base.endswith(_UNIT_ENDINGS)
+
+
+_ENDS_LIKE_UNITS: Final = re.compile(
+    r"[局办委室部心府会镇道处院所站队厅科馆司位门构区县市乡行社体台校厂组署狱团州旗盟省街村关园地)）]"
+    r"(?:分别)?(?:牵头落实|牵头负责|负责落实|牵头|主办|协办|负责|落实|配合|参与)?[。.]?$"
+)
+
+
+def looks_like_units(text: str) -> bool:
+    """Whether a cell lists units ("市编办,各县(市、区)政府,肇庆高新区、肇庆新区管委会")."""
+    text = compact(fold_line(text)).rstrip("。.，,、")
+    if not 2 <= len(text) <= 240 or text.count("。") > 2 or not _ENDS_LIKE_UNITS.search(text):
+        return False
+    phrases = split_units(text)
+    if not phrases or (len(phrases[0]) > 8 and _VERB_START.match(phrases[0])):
+        return False
+    unitish = sum(is_unit_phrase(phrase) for phrase in phrases)
+    return unitish / len(phrases) >= 0.75 and is_unit_phrase(phrases[-1])

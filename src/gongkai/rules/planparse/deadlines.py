@@ -1,0 +1,256 @@
+"""完成时限: the deadline cell of a plan item, read into a date and/or a recurrence.
+
+CONTRACTS.md section 1: 月底 is the month's last day; 年底/年内/年底前 is 31 December of the plan
+year; 第N季度 is that quarter's last day. Beyond the contract, as notices write them:
+
+- "2016年7月前" is *before* July, so the day before: 2016-06-30 ("7月底前" is 07-31);
+- "6月30日前" is that day; 上旬/中旬/下旬 are the 10th, the 20th and the month's last day;
+- a month or quarter without a year takes the year written before it in the same cell, else the
+  plan year ("2016年6月底前完成初稿，12月底前公布");
+- several dates in one cell ("中考3月 高考11月") are all kept as milestones, the first is ``date``;
+- recurrences: 每月/每季度/每半年/每年, ongoing work (全年工作, 持续推进, 长期坚持, 常态化) and
+  events (收到…后及时转发, 按预算法规时限完成, …后20个工作日内).
+
+Spaces inside dates ("2016 年 12 月底前") are ignored: matching runs on the compacted text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from gongkai.rules.planparse.model import NO_DEADLINE, Deadline, Milestone, Recurrence
+from gongkai.rules.planparse.normalize import chinese_number, compact, fold_line
+
+_YEAR: Final = r"(?P<y>(?:19|20)\d{2})年度?"
+_MONTH: Final = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY: Final = r"(?P<d>[12]\d|3[01]|0?[1-9])[日号]"
+_MONTH_PART: Final = r"(?P<mpos>底|末|中旬|上旬|下旬|中|初)"
+_DATE: Final = re.compile(
+    r"(?P<iso>(?P<iy>(?:19|20)\d{2})[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>[12]\d|3[01]|0?[1-9]))?(?!\d))"
+    rf"|(?:{_YEAR})?(?:"
+    r"第?(?P<q>[1-4一二三四])季度(?P<qpos>末|底)?"
+    r"|(?P<half>上半年|下半年|年中|年底|年末|年内|今年底|本年底|当年)"
+    rf"|(?<![\d个第]){_MONTH}(?:月份?|(?=底|末))(?:{_DAY}|{_MONTH_PART})?"
+    r"|(?<=[年度])(?P<ypos>底|末|内)"
+    r"|(?<=年)(?=前|完成|以前|之前|$)"
+    r")(?P<before>以前|之前|前|止)?"
+)
+_FILLER: Final = re.compile(
+    r"完成|工作|以前|之前|前|底|止|起|开始|为|。|，|,|、|;|；|后续|不定期|进行|调整|时限|完成时限"
+)
+
+_RECURRENCES: Final = (
+    (Recurrence.MONTHLY, re.compile(r"每月|按月|每个月|逐月|月度")),
+    (Recurrence.QUARTERLY, re.compile(r"每季度?|按季度?|逐季")),
+    (Recurrence.SEMIANNUAL, re.compile(r"每半年|半年一次|每年两次")),
+    (Recurrence.YEARLY, re.compile(r"每年度?|按年度?|逐年")),
+    (
+        Recurrence.ONGOING,
+        re.compile(
+            r"全年工作|贯穿全年|全年|持续推进|持续开展|持续|长期坚持|长期|常态化|常年|经常性|日常"
+        ),
+    ),
+    (
+        Recurrence.EVENT,
+        re.compile(
+            r"(?:收到|接到|待).{0,30}?后"
+            r"|.{0,20}?(?:出台|印发|发布|下发|修订|公布|批复|通过|召开|发生|部署|办结|生效)后"
+            r"|按.{0,20}?(?:时限|时间要求|要求|规定|部署|安排)|根据.{0,20}?(?:部署|要求|安排)"
+            r"|及时|适时|随时|视情|即时|\d+个?(?:工作日|日|天|周|小时|个月)内"
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One date found in a deadline: where it is in the compacted text, and what it means."""
+
+    start: int
+    end: int
+    day: date | None  # None: the date needs a year and none is known
+
+
+def parse_deadline(raw: str | None, year: int | None, *, inherited: bool = False) -> Deadline:
+    """The deadline a cell (or an annotation) states; ``year`` is the plan year for 年底, 3月…"""
+    if raw is None or not raw.strip():
+        return NO_DEADLINE
+    text = compact(fold_line(raw))
+    found = list(_dates(text, year))
+    dated = [f for f in found if f.day is not None]
+    milestones = tuple(
+        Milestone(_label(text, found, index), f.day)
+        for index, f in enumerate(found)
+        if f.day is not None
+    )
+    return Deadline(
+        raw=" ".join(raw.split()),
+        date=dated[0].day if dated else None,
+        recurrence=_recurrence(text, bool(dated)),
+        inherited=inherited,
+        milestones=milestones if len(milestones) > 1 else (),
+    )
+
+
+def is_deadline_like(text: str) -> bool:
+    """Whether a table cell is a 完成时限 cell: short, and mostly deadline wording.
+
+    "年内将政务公开工作纳入政府绩效考核体系" mentions 年内 but is a task, and "按照上级统一部署，
+    推动地方政府债务信息公开。" reads like an event but is a requirement: a cell must be mostly
+    deadline words, more so when only event wording matched or when it ends like a sentence.
+    """
+    text = compact(fold_line(text))
+    if not text or len(text) > 60:
+        return False
+    covered = [False] * len(text)
+    strong = weak = False
+    for recurrence, pattern in ((None, _DATE), *_RECURRENCES):
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                strong = strong or recurrence is not Recurrence.EVENT
+                weak = True
+                covered[match.start() : match.end()] = [True] * (match.end() - match.start())
+    if not weak:
+        return False
+    for match in _FILLER.finditer(text):
+        covered[match.start() : match.end()] = [True] * (match.end() - match.start())
+    needed = 0.4 if strong else 0.6
+    if text.endswith("。"):
+        needed = 0.7
+    return sum(covered) / len(text) >= needed
+
+
+# Inside a task's text only explicit deadlines count ("年底前将…报…", "于2019年6月底前完成"):
+# "围绕2019年政府主要工作任务" names a year, not a deadline, and "每年1月31日前" is a rule.
+_STRICT_AFTER: Final = re.compile(r"起|以来|开始|以后")
+_STRICT_BEFORE: Final = re.compile(r"(?:每|截至|截止|自|从|于?上)[^，。；,;]{0,3}$")
+
+
+def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
+    """An explicit deadline inside a task's text, or None."""
+    folded = compact(fold_line(text))
+    for match in _DATE.finditer(folded):
+        if not _meaningful(match) or not _is_explicit(match):
+            continue
+        if _STRICT_BEFORE.search(folded[: match.start()]) or _STRICT_AFTER.match(
+            folded, match.end()
+        ):
+            continue
+        day = _resolve(match, year)
+        if day is not None:
+            return Deadline(raw=match[0], date=day)
+    return None
+
+
+def _is_explicit(match: re.Match[str]) -> bool:
+    """A date with a boundary word: 底/末/前, a day, or a quarter's or year's end."""
+    if match["before"] and (match["m"] or match["q"] or match["half"] or match["ypos"]):
+        return True
+    return bool(match["mpos"] in ("底", "末") or match["half"] in ("年底", "年末") or match["d"])
+
+
+_RANGE: Final = re.compile(r"^(?:至|到|—|－|-|~|～|－)$")
+
+
+def _dates(text: str, year: int | None) -> Iterator[_Found]:
+    """Each date of a deadline cell; a date without its own year takes the one before it; of a
+    range ("6月至12月") only its end counts."""
+    found = list(_all_dates(text, year))
+    for index, date_found in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is None or not _RANGE.match(text[date_found.end : following.start]):
+            yield date_found
+
+
+def _all_dates(text: str, year: int | None) -> Iterator[_Found]:
+    current_year = year
+    for match in _DATE.finditer(text):
+        if match.end() == match.start() or not _meaningful(match):
+            continue
+        if match["y"] and not _names_a_period(match):
+            continue  # "2016年起": a starting point, not a deadline
+        own_year = match["y"] or match["iy"]
+        if own_year:
+            current_year = int(own_year)
+        yield _Found(match.start(), match.end(), _resolve(match, current_year))
+
+
+def _meaningful(match: re.Match[str]) -> bool:
+    return any(match[group] for group in ("iso", "y", "q", "half", "m", "ypos"))
+
+
+def _names_a_period(match: re.Match[str]) -> bool:
+    """A year alone counts only with 前/完成 after it ("2016年完成"); "2016年起" does not."""
+    if match["m"] or match["q"] or match["half"] or match["ypos"] or match["before"]:
+        return True
+    following = match.string[match.end() : match.end() + 2]
+    return following.startswith(("前", "完成")) or match.end() == len(match.string)
+
+
+def _resolve(match: re.Match[str], year: int | None) -> date | None:
+    if match["iso"]:
+        return _iso(match)
+    year = int(match["y"]) if match["y"] else year
+    if year is None:
+        return None
+    if match["q"]:
+        quarter = chinese_number(match["q"]) or 1
+        return _month_end(year, quarter * 3)
+    if match["half"] in ("上半年", "年中"):
+        return date(year, 6, 30)
+    if match["m"]:
+        return _month_date(match, year)
+    return date(year, 12, 31)  # 年底、年末、年内、下半年, or a year followed by 前/完成
+
+
+def _month_date(match: re.Match[str], year: int) -> date:
+    month = chinese_number(match["m"]) or 1
+    if match["d"]:
+        return _safe_date(year, month, int(match["d"]))
+    part = match["mpos"]
+    if part in ("上旬", "初"):
+        return date(year, month, 10)
+    if part == "中":
+        return date(year, month, 15)
+    if part == "中旬":
+        return date(year, month, 20)
+    if part is None and match["before"] in ("前", "以前", "之前"):
+        return date(year, month, 1) - timedelta(days=1)  # "7月前": before July
+    return _month_end(year, month)
+
+
+def _iso(match: re.Match[str]) -> date:
+    year, month = int(match["iy"]), int(match["im"])
+    return _safe_date(year, month, int(match["id"])) if match["id"] else _month_end(year, month)
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _recurrence(text: str, dated: bool) -> Recurrence | None:
+    for recurrence, pattern in _RECURRENCES:
+        if pattern.search(text):
+            return recurrence
+    if "不定期" in text and not dated:
+        return Recurrence.ONGOING
+    return None
+
+
+_LABEL_NOISE: Final = re.compile(r"^[，,;；、。\s]+|[，,;；、。\s于在为]+$|完成|以前|之前|前")
+
+
+def _label(text: str, found: list[_Found], index: int) -> str:
+    """What a milestone is for: the words just before it ("中考3月" → "中考")."""
+    start = found[index - 1].end if index else 0
+    label = _LABEL_NOISE.sub("", text[start : found[index].start])
+    return label[-10:]

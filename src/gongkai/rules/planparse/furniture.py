@@ -1,0 +1,30 @@
+"""Page furniture: what a saved web page or a scanned notice carries besides the notice itself.
+
+Site menus and breadcrumbs, the 索引号 block of a 政府信息公开 page, "返回顶部", print and share
+buttons, the footer with its ICP number, the "leaving this site" dialog, 抄送/印发 lines. None of
+it is ever an item; metadata is read from the lines before they are filtered.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_FURNITURE: Final = re.compile(
+    r"^(?:您?(?:当前)?所在的?位置|当前位置|首页\s*[>›»/])"
+    r"|返回顶部|返回首页|打印本页|关闭窗口|【\s*(?:打印|关闭|字体|大|中|小)|字体\s*[:：]\s*[【\[]?[大中小]"
+    r"|分享到|扫一扫|收藏本页|^上一篇|^下一篇|^相关(?:链接|文件|阅读|附件)\s*[:：]?$"
+    r"|主办\s*[:：].*承办|^主办单位|^承办\s*[:：]|ICP备|公网安备|网站标识码|技术支持|版权所有|Copyright|©"
+    r"|网站违法和不良信息举报|政府咨询投诉电话|^温馨提示$|您访问的链接即将离开|^是否继续[?？]?$"
+    r"|^(?:索\s*引\s*号|分\s*类|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|生成日期|名\s*称"
+    r"|文\s*号|发文字号|主\s*题\s*词|关\s*键\s*词|信息格式|服务对象|组配分类|内容概述|访\s*问?\s*量"
+    r"|生命周期|有效性|体裁分类|公开方式|公开范围|公开时限|信息来源|来\s*源|浏览次数|时\s*效|号|词)\s*[:：]"
+    r"|^[(（]?此件(?:主动)?公开[)）]?$|^抄\s*送\s*[:：]|^印\s*发\s*[:：]|\d{1,2}月\d{1,2}日印发$"
+    r"|^(?:政务微信|政务微博|网站地图|联系我们|设为首页|加入收藏|无障碍|关怀版|English|确定|取消|继续访问"
+    r"|放弃|打印|关闭|分享|收藏|简|繁|大|中|小)$"
+)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line (folded, stripped) is page furniture rather than text of the notice."""
+    return bool(_FURNITURE.search(line.strip()))

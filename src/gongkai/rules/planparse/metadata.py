@@ -1,0 +1,207 @@
+"""Title, issuer, 文号, issue date and plan year of a notice.
+
+- The **title** is the plan's own ("海口市2019年政务公开工作要点"): a line of its own that names a
+  plan, else the 《…》 the covering notice hands out, else what "关于印发…的通知" prints. The
+  covering notice's title is kept apart (``notice_title``).
+- The **issuer** is the office before "关于" in the notice title, else the signature line above the
+  date ("荆门市人民政府办公室" / "2017年6月1日"), else the 发布机构 of the page's 索引号 block.
+- The **issue date** is the signature date (成文日期), which the 索引号 block's 发文日期 may not be.
+- The **文号** comes only from a 文号 label or a line of its own: the 〔2016〕8号 documents a notice
+  cites are not its number. rules.docnumber normalises it per GB/T 9704-2012 §7.2.5: 〔〕
+  brackets, no 第, no leading zeros ("海府办函[2019]第168号" → "海府办函〔2019〕168号").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from gongkai.rules.docnumber import DocNumberError, find_doc_numbers
+from gongkai.rules.docnumber import normalize_doc_number as standard_doc_number
+from gongkai.rules.planparse.cells import CellKind, classify
+from gongkai.rules.planparse.furniture import is_furniture
+from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    notice_title: str | None
+    issuer: str | None
+    doc_number: str | None
+    issued_on: date | None
+    year: int | None
+
+
+_HEAD_LINES: Final = 60  # metadata sits at the top (and the signature right below the notice)
+
+_DOC_NUMBER_LABEL: Final = re.compile(
+    r"(?:^|\s)(?:发文字号|发文文号|文\s*号|字\s*号|号)\s*[:：]\s*(.+)"
+)
+
+
+def normalize_doc_number(text: str) -> str | None:
+    """The first 文号 in ``text`` in its standard form (rules.docnumber), or None."""
+    for found in find_doc_numbers(text):
+        try:
+            return standard_doc_number(found.text)
+        except DocNumberError:
+            continue
+    return None
+
+
+def find_doc_number(lines: Sequence[str]) -> str | None:
+    """The notice's own 文号: from a 文号 label, else from a line that is only a 文号."""
+    for line in lines[:_HEAD_LINES]:
+        label = _DOC_NUMBER_LABEL.search(line)
+        if label and (number := normalize_doc_number(label[1])):
+            return number
+    for line in lines[:_HEAD_LINES]:
+        compacted = compact(line)
+        found = find_doc_numbers(compacted)
+        if found and found[0].start == 0 and found[0].end == len(compacted):
+            return normalize_doc_number(compacted)
+    return None
+
+
+_NOTICE_TITLE: Final = re.compile(r"关于.{2,100}的(?:通知|通报|函|意见|决定|批复|报告)$")
+_PLAN_WORDS: Final = (
+    r"(?:工作)?要点(?:分工方案|任务分工|责任分工)?|分工方案|实施方案|工作方案|任务分工(?:方案|表)?"
+    r"|责任分工(?:方案|表)?|分解(?:方案|表)|任务清单|工作计划|工作安排|任务安排|重点任务|工作任务|台账"
+)
+_PLAN_TITLE: Final = re.compile(
+    f"^[^，,。；;:：]{{4,70}}(?:{_PLAN_WORDS})(?:[(（][^)）]{{1,20}}[)）])?$"
+)
+_QUOTED_PLAN: Final = re.compile(f"《([^》]{{4,70}}(?:{_PLAN_WORDS}))》")
+_PRINTED: Final = re.compile(r"关于印发(.{4,80})的通知$")
+_LABELLED_TITLE: Final = re.compile(r"^(?:名\s*称|标\s*题|信息名称)\s*[:：]\s*")
+_MARKER_START: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+)
+
+
+def find_notice_title(lines: Sequence[str]) -> str | None:
+    """The covering notice's title; a title wrapped over two or three lines is joined."""
+    head = [_LABELLED_TITLE.sub("", clean_text(line)) for line in lines[:_HEAD_LINES]]
+    head = [line for line in head if line and not is_furniture(line)]
+    for index in range(len(head)):
+        for width in (1, 2, 3):
+            joined = "".join(head[index : index + width])
+            if len(joined) <= 120 and _NOTICE_TITLE.search(joined) and "关于" in head[index]:
+                return joined
+    return None
+
+
+def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | None:
+    head = [clean_text(line) for line in lines[:_HEAD_LINES]]
+    for line in head:
+        if _PLAN_TITLE.match(line) and not _MARKER_START.match(line) and "关于" not in line:
+            return line
+    for line in head:
+        quoted = _QUOTED_PLAN.search(line)
+        if quoted and ("印发" in line or "同意" in line or "现将" in line):
+            return quoted[1]
+    printed = _PRINTED.search(notice_title or "")
+    return printed[1] if printed else notice_title
+
+
+_ORG_SUFFIX: Final = r"(?:办公室|人民政府|政府|委员会|管委会|办公厅|局|厅|办|部|中心|委|院|室|小组)"
+_ISSUER_PREFIX: Final = re.compile(f"^(.{{2,30}}?{_ORG_SUFFIX})(?:关于)")
+_SIGNATURE: Final = re.compile(f"^[^，,。；;:：\\s]{{2,30}}{_ORG_SUFFIX}$")
+_DATE_LINE: Final = re.compile(
+    r"^(?P<y>(?:19|20)\d{2}|[二〇一二三四五六七八九零]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
+)
+_PRINTED_ON: Final = re.compile(
+    f"^(.{{2,30}}{_ORG_SUFFIX})?((?:19|20)\\d{{2}}年\\d{{1,2}}月\\d{{1,2}}日)印发$"
+)
+_PUBLISHER: Final = re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*(\S+)")
+_LABELLED_DATE: Final = re.compile(
+    r"(?:成文日期|发文日期|发布日期|生成日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+)
+
+
+def find_issuer(lines: Sequence[str], notice_title: str | None) -> str | None:
+    prefix = _ISSUER_PREFIX.match(notice_title or "")
+    if prefix:
+        return prefix[1]
+    cleaned = [clean_text(line) for line in lines]
+    cleaned = [line for line in cleaned if line]
+    for index, line in enumerate(cleaned[:-1]):
+        if _SIGNATURE.match(line) and _DATE_LINE.match(cleaned[index + 1]):
+            return line
+    for line in cleaned:
+        printed = _PRINTED_ON.match(line)
+        if printed and printed[1]:
+            return printed[1]
+    for line in cleaned[:_HEAD_LINES]:
+        publisher = _PUBLISHER.search(line)
+        if publisher and re.search(r"[省市县区州盟旗]", publisher[1][:6]):
+            return publisher[1]
+    return None
+
+
+def find_issue_date(lines: Sequence[str]) -> date | None:
+    cleaned = [clean_text(line) for line in lines]
+    for line in cleaned:
+        match = _DATE_LINE.match(line)
+        if match and (day := _date_of(match["y"], match["m"], match["d"])):
+            return day
+    for line in cleaned:
+        printed = _PRINTED_ON.match(line)
+        if printed and (match := _DATE_LINE.match(printed[2])):
+            return _date_of(match["y"], match["m"], match["d"])
+    for line in cleaned[:_HEAD_LINES]:
+        labelled = _LABELLED_DATE.search(line)
+        if labelled:
+            return _date_of(labelled[1], labelled[2], labelled[3])
+    return None
+
+
+def _date_of(year: str, month: str, day: str) -> date | None:
+    if not year.isdigit():  # 二〇一六
+        year = "".join(str(chinese_number(char)) for char in year)
+    numbers = (int(year), chinese_number(month), chinese_number(day))
+    try:
+        return date(numbers[0], numbers[1] or 0, numbers[2] or 0)
+    except ValueError:
+        return None
+
+
+_YEAR_IN_TITLE: Final = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def find_year(title: str | None, notice_title: str | None, issued_on: date | None) -> int | None:
+    """The plan year: the year the title names, else the year of issue."""
+    for text in (title, notice_title):
+        match = _YEAR_IN_TITLE.search(text or "")
+        if match:
+            return int(match[1])
+    return issued_on.year if issued_on else None
+
+
+def _may_be_title(line: str) -> bool:
+    """A first line that can stand as a title: not furniture, a header cell or a number."""
+    text = clean_text(line).strip("|")
+    return 6 <= len(text) <= 60 and not is_furniture(text) and classify(text) is CellKind.TEXT
+
+
+def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
+    """All metadata of a notice from its lines (folded, furniture not yet removed)."""
+    lines = [line.strip() for line in lines if line.strip()]
+    notice_title = find_notice_title(lines)
+    title = find_plan_title(lines, notice_title)
+    if title is None:
+        title = next((clean_text(line) for line in lines[:10] if _may_be_title(line)), None)
+    issued_on = find_issue_date(lines)
+    return Metadata(
+        title=title,
+        notice_title=notice_title,
+        issuer=find_issuer(lines, notice_title),
+        doc_number=find_doc_number(lines),
+        issued_on=issued_on,
+        year=year if year is not None else find_year(title, notice_title, issued_on),
+    )

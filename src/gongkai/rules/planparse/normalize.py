@@ -1,0 +1,109 @@
+"""Text as notices arrive in it, made comparable: one form of digits, spaces and characters.
+
+Two levels:
+
+- :func:`fold_line` runs on every line before anything looks at it: zero-width characters go,
+  full-width digits and letters become ASCII ("２０１６" → "2016"), traditional characters fold
+  to simplified ones. Leading tabs stay: they are the layout of a flattened table.
+- :func:`clean_text` makes the text we output: line wraps and the spaces that HTML-to-text
+  conversion leaves inside Chinese ("2016 年 12 月", "市住房城乡 建设局") go, and ASCII commas,
+  colons and semicolons between Chinese characters become the full-width ones Chinese text uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from gongkai.rules.planparse.traditional import FOLD_TRADITIONAL
+
+_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\r\x0b\x0c"), None)
+_SPACES: Final = dict.fromkeys(map(ord, "\u00a0\u3000\u2002\u2003\u2009\u202f"), " ")
+# Full-width ASCII (digits, letters, the full stop of "１．") folds to ASCII; full-width brackets
+# and commas stay as written, the text keeps them.
+_FULL_WIDTH: Final = {
+    **{0xFF10 + i: 0x30 + i for i in range(10)},
+    **{0xFF21 + i: 0x41 + i for i in range(26)},
+    **{0xFF41 + i: 0x61 + i for i in range(26)},
+    0xFF0E: ord("."),
+}
+_FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL}
+
+
+def fold_line(text: str) -> str:
+    """One line in the form the parser reads: see the module docstring."""
+    return text.translate(_FOLD)
+
+
+def is_wide(char: str) -> bool:
+    """Chinese characters and the punctuation set with them (full-width forms, quotes, 、。《》)."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2018 <= code <= 0x201F
+        or 0x2460 <= code <= 0x24FF  # ①②③
+    )
+
+
+_WHITESPACE: Final = re.compile(r"\s+")
+_SPACE_NEAR_WIDE: Final = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201f]) "
+    r"| (?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201f])"
+)
+_ASCII_PUNCTUATION: Final = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_WIDE: Final = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201f"
+_PUNCTUATION_NEAR_WIDE: Final = re.compile(f"(?<=[{_WIDE}])[,;:?!]|[,;:?!](?=[{_WIDE}])")
+
+
+def clean_text(text: str) -> str:
+    """Output form of a piece of text: one line, no stray spaces, Chinese punctuation."""
+    text = _WHITESPACE.sub(" ", fold_line(text)).strip()
+    text = _SPACE_NEAR_WIDE.sub("", text)
+    return _PUNCTUATION_NEAR_WIDE.sub(lambda match: _ASCII_PUNCTUATION[match[0]], text)
+
+
+def compact(text: str) -> str:
+    """The text without any whitespace, for matching ("2016 年 12 月底" → "2016年12月底")."""
+    return _WHITESPACE.sub("", text)
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Lines of one cell or paragraph joined: no space inside Chinese, one between ASCII words."""
+    joined = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if joined and joined[-1].isascii() and joined[-1].isalnum() and line[0].isascii():
+            joined += " "
+        joined += line
+    return joined
+
+
+# Opening and closing brackets in both widths, as regex character classes.
+OPEN: Final = "[(（]"
+CLOSE: Final = "[)）]"
+CN_DIGITS: Final = "一二三四五六七八九十百零〇两"
+_CN_VALUES: Final = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def chinese_number(text: str) -> int | None:
+    """ "一" → 1, "十二" → 12, "二十三" → 23, "12" → 12; None when it is neither."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in CN_DIGITS for c in text):
+        return None
+    if "百" in text:
+        hundreds, _, rest = text.partition("百")
+        return (_CN_VALUES.get(hundreds, 1) * 100) + (chinese_number(rest) or 0)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return _CN_VALUES.get(tens, 1) * 10 + (_CN_VALUES.get(units, 0) if units else 0)
+    value = 0
+    for char in text:
+        value = value * 10 + _CN_VALUES.get(char, 0)
+    return value

@@ -1,0 +1,192 @@
+"""A Document in, a Plan out: metadata, then tables (real or flattened), else prose.
+
+A notice that hands out a 分工方案 table is read from the table; its covering text is only
+metadata. A notice of key points is read from its numbered paragraphs. A document with neither
+(seed 001, an evaluation standard) gives no items and says what it found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from gongkai.rules.planparse.annotations import label_line
+from gongkai.rules.planparse.furniture import is_furniture
+from gongkai.rules.planparse.metadata import Metadata, extract_metadata
+from gongkai.rules.planparse.model import Document, Item, Paragraph, Plan, PlanKind, Table
+from gongkai.rules.planparse.normalize import clean_text, fold_line
+from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
+from gongkai.rules.planparse.tables import has_header as _has_header
+from gongkai.rules.planparse.tables import read_table, table_tokens
+from gongkai.rules.planparse.tokens import find_text_tables
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """A run of paragraphs (``lines``) or one real table, in document order."""
+
+    lines: tuple[str, ...] = ()
+    table: Table | None = None
+
+
+def parse_document(document: Document, year: int | None = None) -> Plan:
+    """The plan a document states; ``year`` overrides the plan year read from it."""
+    segments = list(_segments(document))
+    meta = extract_metadata(_metadata_lines(segments), year)
+    table_items: list[Item] = []
+    warnings: list[str] = []
+    prose_lines: list[str] = []
+    for segment in segments:
+        if segment.table is not None:
+            result = read_table(table_tokens(segment.table), meta.year)
+            if _is_plan_table(segment.table, result.items):
+                table_items += result.items
+                warnings += result.warnings
+            continue
+        covered = 0
+        for text_table in find_text_tables(segment.lines):
+            prose_lines += segment.lines[covered : text_table.start]
+            result = read_table(text_table.tokens, meta.year)
+            table_items += result.items
+            warnings += result.warnings
+            covered = text_table.end
+        prose_lines += segment.lines[covered:]
+    prose = read_prose(_paragraphs(prose_lines, meta.title), meta.year)
+    kind, items, found = _choose(meta, table_items, prose)
+    return Plan(
+        title=meta.title,
+        issuer=meta.issuer,
+        doc_number=meta.doc_number,
+        issued_on=meta.issued_on,
+        year=meta.year,
+        items=tuple(items),
+        kind=kind,
+        warnings=tuple(_metadata_warnings(meta) + found + warnings + _deadline_warnings(items)),
+        notice_title=meta.notice_title,
+    )
+
+
+def _is_plan_table(table: Table, items: Sequence[Item]) -> bool:
+    """A real table is a plan's when it has a header, or when most of its rows name units (a
+    page's 索引号 block or a layout table does not)."""
+    if _has_header(table):
+        return True
+    own = sum(bool(item.units) and not item.units_inherited for item in items)
+    return own >= 2 and own * 2 >= len(items)
+
+
+def _segments(document: Document) -> Iterator[_Segment]:
+    run: list[str] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            run.extend(fold_line(block.text).split("\n"))
+            continue
+        if run:
+            yield _Segment(lines=tuple(run))
+            run = []
+        yield _Segment(table=block)
+    if run:
+        yield _Segment(lines=tuple(run))
+
+
+def _metadata_lines(segments: Sequence[_Segment]) -> list[str]:
+    """Paragraph lines, and the title rows of real tables (a row with one text, e.g. a sheet's
+    merged first row "新会区2018年政务公开工作要点分工方案")."""
+    lines: list[str] = []
+    for segment in segments:
+        lines += segment.lines
+        if segment.table is not None:
+            for row in segment.table.rows[:8]:
+                texts = [
+                    text for text in dict.fromkeys(fold_line(c.text).strip() for c in row) if text
+                ]
+                lines += texts if len(texts) == 1 else [" ".join(texts)]
+    return lines
+
+
+_SENTENCE_END: Final = "。；;！？!?：:”」）)】"
+_MID_SENTENCE: Final = "，,、"
+
+
+def _paragraphs(lines: Sequence[str], title: str | None) -> list[str]:
+    """Prose paragraphs: furniture dropped, hard-wrapped lines joined, and only what follows the
+    plan's own title line when it has one (the covering notice before it is not the plan)."""
+    cleaned = [line.strip() for line in lines]
+    if title:
+        starts = [i for i, line in enumerate(cleaned) if clean_text(line) == title]
+        if starts:
+            cleaned = cleaned[starts[-1] + 1 :]
+    paragraphs: list[str] = []
+    previous_blank = True
+    for line in cleaned:
+        if not line or is_furniture(line):
+            previous_blank = True
+            continue
+        if paragraphs and not previous_blank and _continues(paragraphs[-1], line):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+        previous_blank = False
+    return paragraphs
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line wrapped in the middle of a sentence: the previous one stops at a comma, or is long
+    and unfinished, and this one starts no numbered paragraph."""
+    kind, _, _ = split_marker(line)
+    if kind is not None or label_line(line) is not None:
+        return False
+    return previous[-1] in _MID_SENTENCE or (
+        len(previous) >= 30 and previous[-1] not in _SENTENCE_END
+    )
+
+
+_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账")
+
+
+def _choose(
+    meta: Metadata, table_items: list[Item], prose: ProseResult
+) -> tuple[PlanKind, list[Item], list[str]]:
+    """Which reading of the document is the plan, and a note on what else was found."""
+    if table_items:
+        notes = []
+        if prose.annotated:
+            notes.append(
+                f"表格之外另有{prose.annotated}段文字标注了责任单位，未作为任务导入，请核对"
+            )
+        return PlanKind.TABLE, table_items, notes
+    if prose.annotated or (prose.items and _PLAN_TITLE.search(meta.title or "")):
+        return PlanKind.PROSE, list(prose.items), list(prose.warnings)
+    found = (
+        f"文中有{prose.numbered}个编号段落（如“{prose.sample}”）"
+        if prose.numbered
+        else "文中没有编号段落"
+    )
+    note = f"未找到任务分工表，也没有标注责任单位的条目；{found}，均未标注责任单位，看来不是工作要点或分工方案（可能是评价标准或一般通知），未生成任务"
+    return PlanKind.NOT_A_PLAN, [], [note]
+
+
+def _metadata_warnings(meta: Metadata) -> list[str]:
+    warnings = []
+    if meta.title is None:
+        warnings.append("未能识别标题")
+    if meta.year is None:
+        warnings.append(
+            "未能确定计划年度（标题和落款都没有年份），“年底前”等期限未换算成日期；可用 --year 指定"
+        )
+    return warnings
+
+
+def _deadline_warnings(items: Sequence[Item]) -> list[str]:
+    """Deadlines that were written but could not be read, once per wording."""
+    unread: dict[str, list[str]] = {}
+    for item in items:
+        deadline = item.deadline
+        if deadline.raw and deadline.date is None and deadline.recurrence is None:
+            unread.setdefault(deadline.raw, []).append(item.number)
+    return [
+        f"完成时限“{raw}”未能识别为日期或周期（第{'、'.join(numbers)}条），请核对"
+        for raw, numbers in unread.items()
+    ]

@@ -1,0 +1,206 @@
+"""Prose notices (工作要点): numbered paragraphs, each ending in a unit annotation.
+
+The outline is read from the markers as they appear ("一、" / "(一)" or "（一）" / "1." / "(1)" /
+"①"): the first kind seen is the outermost level, as in any Chinese official document. A
+numbered paragraph with numbered paragraphs under it is a heading (a section); one without is an
+item. An item's annotation is its own ("(市财政局牵头落实)"), or a line of its own after it
+("责任单位：…"), else its section's; without any it has no units and is reported for review.
+
+Items are numbered 1, 2, 3… in document order (CONTRACTS.md §1's example): a published 分工方案
+numbers its rows so. A paragraph's lead-in sentence ("(一)推进决策和执行公开。") is the last
+entry of its section and is left out of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from gongkai.rules.planparse.annotations import (
+    Assignment,
+    label_line,
+    parse_annotation,
+    split_trailing_annotation,
+)
+from gongkai.rules.planparse.deadlines import find_deadline_in_text, parse_deadline
+from gongkai.rules.planparse.model import NO_DEADLINE, Item
+from gongkai.rules.planparse.normalize import clean_text
+
+_MARKERS: Final = (
+    ("cn", re.compile(r"^[一二三四五六七八九十]+\s*[、.,，]\s*")),
+    ("cn_paren", re.compile(r"^[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*")),
+    ("arabic", re.compile(r"^\d{1,3}\s*[.、,，](?!\d{1,2}(?:\D|$))\s*")),
+    ("arabic_paren", re.compile(r"^[(（]\s*\d{1,3}\s*[)）]\s*")),
+    ("circled", re.compile(r"^[①-⑳]\s*")),
+    ("part", re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)\s*[、.,，:：]?\s*")),
+)
+_LEAD_IN_LIMIT: Final = 40  # "(一)推进决策和执行公开。" is a heading sentence, a long one is not
+
+
+@dataclass
+class _Node:
+    """A numbered (or annotated) paragraph while the outline is read (internal, mutable)."""
+
+    level: int
+    marker: str  # the marker as written, "(一)"; "" for an unnumbered annotated paragraph
+    body: str  # the paragraph without its marker and annotation
+    annotation: Assignment | None = None
+    labels: list[str] = field(default_factory=list)  # "责任单位：…" lines after it
+    parent: _Node | None = None
+    children: int = 0
+
+
+@dataclass(frozen=True)
+class ProseResult:
+    items: tuple[Item, ...]
+    warnings: tuple[str, ...]
+    numbered: int  # numbered paragraphs seen, items or not
+    annotated: int  # items with a unit annotation of their own or of their section
+    sample: str  # the first numbered paragraph, to say what was found
+
+
+def split_marker(paragraph: str) -> tuple[str | None, str, str]:
+    """(marker kind, marker as written, rest) of a paragraph; (None, "", paragraph) if none."""
+    for kind, pattern in _MARKERS:
+        match = pattern.match(paragraph)
+        if match:
+            return kind, match[0].strip(), paragraph[match.end() :]
+    return None, "", paragraph
+
+
+def read_prose(paragraphs: Sequence[str], year: int | None) -> ProseResult:
+    """Items of a prose notice from its paragraphs (folded, furniture and tables removed)."""
+    nodes = _outline(paragraphs)
+    leaves = [node for node in nodes if node.children == 0 and _is_item(node)]
+    items: list[Item] = []
+    warnings: list[str] = []
+    annotated = 0
+    for node in leaves:
+        item = _item(node, len(items) + 1, year)
+        annotated += bool(item.units)
+        if not item.units:
+            where = item.section[-1] if item.section else item.text[:20]
+            warnings.append(f"第{item.number}条（{where}）没有标注责任单位，所在部分也没有，请指定")
+        items.append(item)
+    numbered = [node for node in nodes if node.marker]
+    sample = clean_text(numbered[0].marker + numbered[0].body)[:40] if numbered else ""
+    return ProseResult(tuple(items), tuple(warnings), len(numbered), annotated, sample)
+
+
+def _outline(paragraphs: Sequence[str]) -> list[_Node]:
+    kinds: list[str] = []
+    stack: list[_Node] = []
+    nodes: list[_Node] = []
+    for paragraph in paragraphs:
+        if label_line(paragraph) is not None and nodes:
+            nodes[-1].labels.append(paragraph)
+            continue
+        kind, marker, rest = split_marker(paragraph)
+        body, annotation = split_trailing_annotation(rest)
+        if kind is None:
+            _unnumbered(nodes, stack, body, annotation)
+            continue
+        level = kinds.index(kind) if kind in kinds else len(kinds)
+        del kinds[level + 1 :]
+        kinds[level:] = [kind]
+        del stack[level:]
+        node = _Node(level, marker, body, annotation, parent=stack[-1] if stack else None)
+        if node.parent is not None:
+            node.parent.children += 1
+        stack.append(node)
+        nodes.append(node)
+    return nodes
+
+
+def _unnumbered(
+    nodes: list[_Node], stack: list[_Node], body: str, annotation: Assignment | None
+) -> None:
+    """An unnumbered paragraph: the end of the item before it when that item had no annotation
+    yet, an item of its own under the current section, or (without annotation) not an item."""
+    if annotation is None:
+        return
+    last = nodes[-1] if nodes else None
+    open_item = last is not None and stack and last is stack[-1] and last.annotation is None
+    if last is not None and open_item and _has_body(last):
+        last.body = f"{last.body}\n{body}"
+        last.annotation = annotation
+        return
+    parent = stack[-1] if stack else None
+    node = _Node(len(stack), "", body, annotation, parent=parent)
+    if parent is not None:
+        parent.children += 1
+    nodes.append(node)
+
+
+def _is_item(node: _Node) -> bool:
+    """A leaf is an item unless it is only a short heading ("五、其他")."""
+    return node.annotation is not None or bool(node.labels) or _has_body(node)
+
+
+def _has_body(node: _Node) -> bool:
+    return len(node.body) > 30 or "。" in node.body.rstrip("。")
+
+
+def _lead_in(body: str) -> tuple[str | None, str]:
+    """(lead-in sentence, rest) of "推进决策和执行公开。围绕…" ; (None, body) without one."""
+    head, stop, rest = body.partition("。")
+    if stop and rest.strip() and len(head) <= _LEAD_IN_LIMIT:
+        return head, rest
+    return None, body
+
+
+def _heading(node: _Node) -> str:
+    lead, _ = _lead_in(node.body)
+    return clean_text(node.marker + (lead if lead is not None else node.body.rstrip("。")))
+
+
+def _annotation_of(node: _Node) -> tuple[Assignment | None, bool]:
+    """The node's own annotation (with its label lines), else its nearest section's."""
+    own = _own(node)
+    if own is not None:
+        return own, False
+    parent = node.parent
+    while parent is not None:
+        found = _own(parent)
+        if found is not None:
+            return found, True
+        parent = parent.parent
+    return None, False
+
+
+def _own(node: _Node) -> Assignment | None:
+    if node.labels:
+        labelled = parse_annotation(
+            "；".join(label.strip().strip("()（）") for label in node.labels)
+        )
+        if labelled is not None:
+            return labelled
+    return node.annotation
+
+
+def _item(node: _Node, number: int, year: int | None) -> Item:
+    sections: list[str] = []
+    parent = node.parent
+    while parent is not None:
+        sections.insert(0, _heading(parent))
+        parent = parent.parent
+    lead, text = _lead_in(node.body)
+    if lead is not None:
+        sections.append(clean_text(node.marker + lead))
+    assignment, inherited = _annotation_of(node)
+    deadline = NO_DEADLINE
+    if assignment is not None and assignment.deadline_raw:
+        deadline = parse_deadline(assignment.deadline_raw, year)
+    elif (found := find_deadline_in_text(text, year)) is not None:
+        deadline = found
+    return Item(
+        number=str(number),
+        section=tuple(sections),
+        text=clean_text(text),
+        lead_units=assignment.lead_units if assignment else (),
+        units=assignment.units if assignment else (),
+        deadline=deadline,
+        units_inherited=inherited,
+    )

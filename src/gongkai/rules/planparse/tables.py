@@ -1,0 +1,513 @@
+"""Task-division tables (分工方案) into items: one item per requirement row.
+
+Cells arrive as tokens (tokens.py for text, :func:`table_tokens` for real tables). Columns are
+matched by content where the layout lost them: a merged cell is simply missing from later rows,
+so a row with fewer cells still has its requirement, and the missing units or deadline are the
+row above's (``inherited``). Where a row lines up with the header (a real table's rows; a
+flattened row with exactly the header's cells, none of them contradicting its column), positions
+decide. A blank cell of a flattened table was a merged one; a real table says which were merged.
+
+Rows are told apart by their cells: a 序号 starts a row, and so does a second requirement, a
+group heading after a requirement, or a row end. A row with units or a deadline but no
+requirement (seed 004 after row 11: the text of row 12 is missing) becomes no item: it is
+reported, never glued onto the row above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Final
+
+from gongkai.rules.planparse.annotations import assign
+from gongkai.rules.planparse.cells import (
+    GROUP_MARKER,
+    REQUIREMENT_MARKER,
+    UNIT_COLUMNS,
+    WEAK_MARKER,
+    CellKind,
+    Column,
+    classify,
+    header_column,
+)
+from gongkai.rules.planparse.deadlines import find_deadline_in_text, parse_deadline
+from gongkai.rules.planparse.model import NO_DEADLINE, Deadline, Item, Table
+from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
+from gongkai.rules.planparse.tokens import ROW_END, Token
+
+_COLUMN_KINDS: Final = {
+    Column.NUMBER: CellKind.NUMBER,
+    Column.GROUP: CellKind.GROUP,
+    Column.REQUIREMENT: CellKind.TEXT,
+    Column.UNITS_LEAD: CellKind.UNITS,
+    Column.UNITS: CellKind.UNITS,
+    Column.UNITS_ASSIST: CellKind.UNITS,
+    Column.DEADLINE: CellKind.DEADLINE,
+    Column.NOTE: CellKind.EMPTY,
+}
+_REQUIREMENT_KINDS: Final = frozenset({CellKind.MARKED, CellKind.TEXT})
+
+
+@dataclass
+class _Row:
+    """One row as it is being read (internal, mutable)."""
+
+    line: int = 0
+    number: str | None = None
+    groups: list[tuple[int | None, str]] = field(default_factory=list)  # (column level, text)
+    requirement: str | None = None
+    units: list[tuple[Column, str]] = field(default_factory=list)
+    blank_units: set[Column] = field(default_factory=set)  # a real table's unmerged blank cells
+    deadline: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.number or self.groups or self.requirement or self.units or self.deadline)
+
+    @property
+    def has_content(self) -> bool:
+        return bool(self.requirement or self.units or self.deadline)
+
+
+_Draft = tuple[str | None, int | None, Item]  # (序号, the requirement's own number, the item)
+
+
+@dataclass(frozen=True)
+class TableResult:
+    items: tuple[Item, ...]
+    warnings: tuple[str, ...]
+
+
+# --- real tables into tokens -------------------------------------------------------------------
+
+
+def table_tokens(table: Table) -> list[Token]:
+    """The cells of a real table as tokens; with column hints where the header lines up."""
+    header_at, columns = _table_header(table)
+    tokens: list[Token] = []
+    for index, row in enumerate(table.rows):
+        if header_at is not None and index < header_at:
+            continue  # a title row above the header
+        texts = [cell.text for cell in row]
+        if header_at is not None and index > header_at and _is_header_row(texts):
+            continue  # the header repeated on a new page
+        written = [text for text in texts if text.strip()]
+        lined_up = columns and len(columns) == len(row) and index != header_at
+        hinted = columns if lined_up and len(written) > 1 else None
+        levels = _group_levels(hinted) if hinted else []
+        for position, cell in enumerate(row):
+            column = hinted[position] if hinted else None
+            if hinted is None and position and cell.text and cell.text == row[position - 1].text:
+                continue  # a horizontally merged cell repeated by the reader
+            level = levels[position] if hinted else None
+            tokens.append(Token(cell.text, merged=cell.merged, column=column, level=level))
+        tokens.append(ROW_END)
+    return tokens
+
+
+def has_header(table: Table) -> bool:
+    return _table_header(table)[0] is not None
+
+
+def _is_header_row(texts: Sequence[str]) -> bool:
+    written = [text for text in texts if text.strip()]
+    return len(written) >= 2 and all(header_column(text) is not None for text in written)
+
+
+def _table_header(table: Table) -> tuple[int | None, list[Column]]:
+    """The header row among the first rows, and the column each position stands for. A second
+    header row below it (责任单位 split into 牵头单位 | 配合单位) refines the columns it names."""
+    for index, row in enumerate(table.rows[:6]):
+        if not _is_header_row([cell.text for cell in row]):
+            continue
+        columns: list[Column] = []
+        for cell in row:
+            column = header_column(cell.text) if cell.text.strip() else None
+            columns.append(column or (columns[-1] if columns else Column.NOTE))
+        below = table.rows[index + 1] if index + 1 < len(table.rows) else ()
+        if len(below) == len(columns) and _is_header_row([cell.text for cell in below]):
+            for position, cell in enumerate(below):
+                columns[position] = header_column(cell.text) or columns[position]
+            index += 1
+        if Column.REQUIREMENT not in columns and Column.GROUP in columns:
+            last = max(i for i, column in enumerate(columns) if column is Column.GROUP)
+            columns[last] = Column.REQUIREMENT
+        return index, columns
+    return None, []
+
+
+def _group_levels(columns: Sequence[Column]) -> list[int | None]:
+    levels: list[int | None] = []
+    seen = 0
+    for column in columns:
+        levels.append(seen)
+        seen += column is Column.GROUP
+    return levels
+
+
+# --- rows of flattened tables that line up with their header ---------------------------------
+
+_COMPATIBLE: Final = {
+    Column.NUMBER: {CellKind.NUMBER},
+    Column.GROUP: {CellKind.TEXT, CellKind.GROUP},
+    Column.REQUIREMENT: {CellKind.TEXT, CellKind.MARKED, CellKind.GROUP, CellKind.DEADLINE},
+    Column.UNITS_LEAD: {CellKind.UNITS, CellKind.TEXT},
+    Column.UNITS: {CellKind.UNITS, CellKind.TEXT},
+    Column.UNITS_ASSIST: {CellKind.UNITS, CellKind.TEXT},
+    Column.DEADLINE: {CellKind.DEADLINE, CellKind.TEXT, CellKind.NUMBER},
+    Column.NOTE: set(CellKind),
+}
+
+
+def hint_columns(tokens: Sequence[Token]) -> list[Token]:
+    """Positions for the rows of a flattened table that have exactly the header's cells
+    ("1 | 公开信息。 | 市财政局 | 视情况而定 |"), where no cell's wording contradicts its column."""
+    columns = [header_column(token.text) for token in _leading_headers(tokens)]
+    if len(columns) < 3 or any(token.column for token in tokens) or None in columns:
+        return list(tokens)
+    known = [column for column in columns if column is not None]
+    if Column.REQUIREMENT not in known and Column.GROUP in known:
+        known[max(i for i, c in enumerate(known) if c is Column.GROUP)] = Column.REQUIREMENT
+    hinted: list[Token] = []
+    row: list[Token] = []
+    for token in [*tokens, ROW_END]:
+        if not token.row_end:
+            row.append(token)
+            continue
+        if len(row) == len(known) and _lines_up(row, known):
+            # Group cells keep no position: a merged 工作任务 may be missing from a row that
+            # still has as many cells as the header (seed 004, rows 66 and 67).
+            # An empty cell of a flattened table is a merged one (the text lost the merge).
+            row = [
+                replace(token, column=column, merged=token.merged or not token.text.strip())
+                for token, column in zip(row, known, strict=True)
+            ]
+        hinted += [*row, token]
+        row = []
+    return hinted[:-1]
+
+
+def _leading_headers(tokens: Sequence[Token]) -> list[Token]:
+    headers: list[Token] = []
+    for token in tokens:
+        if token.row_end and not headers:
+            continue
+        if token.row_end or classify(token.text) is not CellKind.HEADER:
+            break
+        headers.append(token)
+    return headers
+
+
+def _lines_up(row: Sequence[Token], columns: Sequence[Column]) -> bool:
+    kinds = [classify(token.text) for token in row]
+    if kinds.count(CellKind.EMPTY) == len(kinds) or CellKind.HEADER in kinds:
+        return False
+    return all(
+        k is CellKind.EMPTY or k in _COMPATIBLE[c] for k, c in zip(kinds, columns, strict=True)
+    )
+
+
+# --- tokens into rows --------------------------------------------------------------------------
+
+
+def _kinds(tokens: Sequence[Token]) -> list[CellKind]:
+    """The kind of every token; TEXT becomes GROUP when another text follows it in its row."""
+    kinds = [_kind(token) for token in tokens]
+    for index, kind in enumerate(kinds):
+        free_text = kind is CellKind.TEXT and tokens[index].column is not Column.REQUIREMENT
+        if free_text and _next_kind(tokens, kinds, index) in _REQUIREMENT_KINDS:
+            kinds[index] = CellKind.GROUP
+    return kinds
+
+
+def _next_kind(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -> CellKind | None:
+    """The kind of the next written cell in the same row, if any."""
+    for position in range(index + 1, len(tokens)):
+        if tokens[position].row_end:
+            return None
+        if kinds[position] is not CellKind.EMPTY:
+            return kinds[position]
+    return None
+
+
+def _kind(token: Token) -> CellKind:
+    if token.row_end or not token.text.strip():
+        return CellKind.EMPTY
+    if token.column is None:
+        return classify(token.text)
+    if token.column is Column.REQUIREMENT:
+        return CellKind.MARKED if REQUIREMENT_MARKER.match(compact(token.text)) else CellKind.TEXT
+    return _COLUMN_KINDS[token.column]
+
+
+class _RowReader:
+    """Reads tokens into rows; knows the header's unit columns and whether it has a deadline."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.current = _Row()
+        self.unit_columns: list[Column] = []
+        self.deadline_column = False
+        self.open_units = False  # the last unit cell ended in "，": the next one continues it
+
+    def read(self, tokens: Sequence[Token]) -> list[_Row]:
+        for token, kind in zip(tokens, _kinds(tokens), strict=True):
+            if token.row_end:
+                self._close()
+            else:
+                self._feed(token, kind)
+        self._close()
+        return self.rows
+
+    def _close(self) -> None:
+        if not self.current.empty:
+            self.rows.append(self.current)
+        self.current = _Row()
+
+    def _start(self, line: int) -> _Row:
+        self._close()
+        self.current.line = line
+        return self.current
+
+    def _feed(self, token: Token, kind: CellKind) -> None:
+        row, text = self.current, token.text.strip()
+        if kind is not CellKind.UNITS and kind is not CellKind.EMPTY:
+            self.open_units = False
+        if kind is CellKind.EMPTY and token.column in UNIT_COLUMNS and not token.merged:
+            row.blank_units.add(token.column)
+        elif kind is CellKind.HEADER:
+            self._header(text)
+        elif kind is CellKind.NUMBER:
+            self._start(token.line).number = text.rstrip(".、,，")
+        elif kind is CellKind.GROUP:
+            row = self._start(token.line) if row.has_content else row
+            level = token.level if token.column is Column.GROUP else None
+            row.groups.append((level, text))
+        elif kind in _REQUIREMENT_KINDS:
+            row = self._start(token.line) if row.has_content else row
+            row.requirement, row.line = text, row.line or token.line
+        elif kind is CellKind.UNITS:
+            self._units(token, text)
+        elif kind is CellKind.DEADLINE:
+            row = self._start(token.line) if row.deadline else row
+            row.deadline, row.line = text, row.line or token.line
+            self.deadline_column = True
+
+    def _header(self, text: str) -> None:
+        column = header_column(text)
+        if self.current.empty and column is not None and not self.rows:
+            if column in UNIT_COLUMNS:
+                self.unit_columns.append(column)
+            self.deadline_column |= column is Column.DEADLINE
+
+    def _units(self, token: Token, text: str) -> None:
+        target = self.current if self.current.units or not self.rows else self.rows[-1]
+        if self.open_units and target.units:
+            column, previous = target.units[-1]
+            target.units[-1] = (column, previous + text)
+        else:
+            row = self.current
+            limit = max(1, len(self.unit_columns))
+            if len(row.units) >= limit:
+                row = self._start(token.line)
+            row.line = row.line or token.line
+            row.units.append((self._unit_column(token, len(row.units)), text))
+        self.open_units = text.endswith(("，", ",", "、", "；", ";"))
+
+    def _unit_column(self, token: Token, position: int) -> Column:
+        if token.column in UNIT_COLUMNS and token.column is not None:
+            return token.column
+        if position < len(self.unit_columns):
+            return self.unit_columns[position]
+        return Column.UNITS
+
+
+# --- rows into items ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What later rows inherit from earlier ones (merged cells)."""
+
+    number: str | None = None
+    last_number: int | None = None
+    section: list[str] = field(default_factory=list)
+    marked: list[tuple[str, str]] = field(default_factory=list)  # (marker type, heading)
+    depth: int = 0
+    units: dict[tuple[Column, int], str] = field(default_factory=dict)
+    deadline: str | None = None
+    last_marker: int = 0
+
+
+def read_table(tokens: Sequence[Token], year: int | None) -> TableResult:
+    """The items of one table (real or flattened) and what a reviewer should check."""
+    reader = _RowReader()
+    rows = reader.read(hint_columns(tokens))
+    context = _Context()
+    drafts: list[_Draft] = []
+    warnings: list[str] = []
+    for row in rows:
+        _update_number(row, context, warnings)
+        _update_section(row, context)
+        if row.requirement is None:
+            if row.units or row.deadline:
+                warnings.append(_stray_warning(row, drafts))
+            continue
+        drafts.append(_draft(row, context, reader.deadline_column, year))
+    items = _numbered(drafts)
+    warnings += [f"第{item.number}条没有责任单位，请指定" for item in items if not item.units]
+    return TableResult(tuple(items), tuple(warnings))
+
+
+def _update_number(row: _Row, context: _Context, warnings: list[str]) -> None:
+    if row.number is None:
+        return
+    context.number, context.last_marker = row.number, 0
+    value = chinese_number(row.number)
+    if value is not None and context.last_number is not None and value > context.last_number + 1:
+        missing = "、".join(str(n) for n in range(context.last_number + 1, value))
+        warnings.append(f"序号从{context.last_number}跳到{value}：第{missing}条不在原文中，请核对")
+    if value is not None:
+        context.last_number = value
+
+
+_MARKER_TYPES: Final = (
+    ("cn", re.compile(r"^[一二三四五六七八九十]+[、.,，]")),
+    ("cn_paren", re.compile(r"^[(（][一二三四五六七八九十]+[)）]")),
+    ("part", re.compile(r"^第[一二三四五六七八九十]+")),
+)
+
+
+def _update_section(row: _Row, context: _Context) -> None:
+    """Group cells set the section: marked headings ("一、") outermost, then the others;
+    a row giving fewer group cells than the table has keeps the outer ones (they are merged)."""
+    plain: list[tuple[int | None, str]] = []
+    for level, text in row.groups:
+        marker = next((name for name, pattern in _MARKER_TYPES if pattern.match(text)), None)
+        if marker is None or not GROUP_MARKER.match(text):
+            plain.append((level, clean_text(text)))
+            continue
+        kinds = [kind for kind, _ in context.marked]
+        keep = kinds.index(marker) if marker in kinds else len(kinds)
+        context.marked = [*context.marked[:keep], (marker, clean_text(text))]
+        context.section, context.depth = [], 0
+    if plain:
+        context.section = _plain_path(context, plain)
+
+
+def _plain_path(context: _Context, groups: list[tuple[int | None, str]]) -> list[str]:
+    if all(level is not None for level, _ in groups):
+        first = min(level for level, _ in groups if level is not None)
+        path = context.section[:first]
+        return [*path, *(text for _, text in groups)]
+    context.depth = max(context.depth, len(groups))
+    keep = max(0, context.depth - len(groups))
+    return [*context.section[:keep], *(text for _, text in groups)]
+
+
+def _draft(row: _Row, context: _Context, deadline_column: bool, year: int | None) -> _Draft:
+    requirement = row.requirement or ""
+    marker, text = _split_marker(requirement, context.last_marker)
+    if marker is not None:
+        context.last_marker = marker
+    cells, inherited_units = _units_of(row, context)
+    assignment = assign(cells)
+    item = Item(
+        number="",
+        section=tuple([*(heading for _, heading in context.marked), *context.section]),
+        text=clean_text(text),
+        lead_units=assignment.lead_units,
+        units=assignment.units,
+        deadline=_deadline_of(row, context, deadline_column, year, text),
+        units_inherited=inherited_units,
+    )
+    return context.number, marker, item
+
+
+def _split_marker(text: str, last_marker: int) -> tuple[int | None, str]:
+    """ "2.做好…" → (2, "做好…"); "3根据…" after 2 → (3, "根据…"): a missing full stop."""
+    compacted = text.strip()
+    match = REQUIREMENT_MARKER.match(compacted)
+    if match:
+        value = match["n"] or match["p"]
+        number = int(value) if value else "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(match["c"]) + 1
+        return number, compacted[match.end() :]
+    weak = WEAK_MARKER.match(compacted)
+    if weak and int(weak["n"]) == last_marker + 1 and last_marker:
+        return int(weak["n"]), compacted[weak.end() :]
+    return None, compacted
+
+
+_UNIT_ORDER: Final = (Column.UNITS_LEAD, Column.UNITS, Column.UNITS_ASSIST)
+
+
+def _units_of(row: _Row, context: _Context) -> tuple[list[tuple[Column, str]], bool]:
+    """The row's unit cells, and the unit columns it leaves out (merged) taken from the rows
+    above. A blank, unmerged cell of a secondary column (配合单位) means none, not "as above"."""
+    own: dict[tuple[Column, int], str] = {}
+    for column, text in row.units:
+        own[(column, sum(key[0] is column for key in own))] = text
+    primary = min(context.units, key=_unit_order, default=None)
+    inherited = {
+        key: text
+        for key, text in context.units.items()
+        if key not in own and (key == primary or key[0] not in row.blank_units)
+    }
+    merged = {**inherited, **own}
+    context.units = merged
+    keys = sorted(merged, key=_unit_order)
+    return [(key[0], merged[key]) for key in keys], bool(inherited)
+
+
+def _unit_order(key: tuple[Column, int]) -> tuple[int, int]:
+    return _UNIT_ORDER.index(key[0]), key[1]
+
+
+def _deadline_of(
+    row: _Row, context: _Context, column: bool, year: int | None, text: str
+) -> Deadline:
+    if row.deadline:
+        context.deadline = row.deadline
+        return parse_deadline(row.deadline, year)
+    if column and context.deadline:
+        return parse_deadline(context.deadline, year, inherited=True)
+    if not column:
+        return find_deadline_in_text(text, year) or NO_DEADLINE
+    return NO_DEADLINE
+
+
+def _stray_warning(row: _Row, drafts: Sequence[_Draft]) -> str:
+    cells = "、".join(f"“{clean_text(text)}”" for _, text in row.units)
+    if row.deadline:
+        cells += ("、" if cells else "") + f"“{clean_text(row.deadline)}”"
+    where = f"原文第{row.line}行" if row.line else "表格中"
+    after = f"第{_label(drafts[-1])}条之后" if drafts else "表格开头"
+    return f"{where}（{after}）有一个没有具体要求的单元格{cells}，未并入上一条；原文可能缺少一条任务，请核对"
+
+
+def _label(draft: _Draft) -> str:
+    number, marker, _ = draft
+    return f"{number}.{marker}" if number and marker else (number or str(marker or "?"))
+
+
+def _numbered(drafts: Sequence[_Draft]) -> list[Item]:
+    """Item numbers: the row's 序号, "序号.N" for the requirements under one 序号 (N as the
+    requirement numbers itself, else counted); where the table has no 序号, 1, 2, 3…"""
+    counts: dict[str | None, int] = {}
+    for number, _, _ in drafts:
+        counts[number] = counts.get(number, 0) + 1
+    seen: dict[str | None, int] = {}
+    items = []
+    for index, (number, marker, item) in enumerate(drafts, 1):
+        seen[number] = seen.get(number, 0) + 1
+        if number is None:
+            label = str(index)
+        elif marker is not None:
+            label = f"{number}.{marker}"
+        elif counts[number] > 1:
+            label = f"{number}.{seen[number]}"
+        else:
+            label = number
+        items.append(replace(item, number=label))
+    return items

@@ -1,0 +1,261 @@
+"""Tables flattened to text, back into a stream of cells and row ends.
+
+A table copied out of a web page or Word arrives in one of these layouts, each handled here:
+
+- cells ending in ``|``, a cell spanning lines, merged cells left as runs of ``||||`` (seed 000);
+- ``a | b | c |`` rows, one row a line (and Markdown's ``| a | b |``);
+- one cell per line with ``|`` on lines of their own;
+- one cell per line, tab-indented, blank lines between rows, a tab alone for an empty cell
+  (seed 004); a line that is not indented continues the cell above it;
+- cells separated by blank lines;
+- one cell per line with no separators at all: then only the cells' wording tells the rows apart;
+- rows copied out of a spreadsheet: one row a line, its cells between tabs.
+
+A table starts at its header row (序号 | 工作任务 | 具体要求 | 牵头单位 | 完成时限, in any of these
+layouts) and ends at the page furniture after it ("公开方式：主动公开", "返回顶部", 抄送…).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from gongkai.rules.planparse.cells import Column, header_column
+from gongkai.rules.planparse.furniture import is_furniture
+from gongkai.rules.planparse.normalize import join_lines
+
+
+@dataclass(frozen=True)
+class Token:
+    """A cell, or the end of a row (``row_end``). ``column`` is known for real tables only."""
+
+    text: str = ""
+    row_end: bool = False
+    merged: bool = False
+    column: Column | None = None
+    level: int | None = None  # a real table's GROUP column: which one (工作任务 0, 分项 1…)
+    line: int = 0  # 1-based line of the text it came from, 0 when unknown
+
+
+ROW_END: Final = Token(row_end=True)
+
+
+@dataclass(frozen=True)
+class TextTable:
+    start: int  # index of its first line (the header)
+    end: int  # index after its last line
+    tokens: tuple[Token, ...]
+
+
+_PIPE_ONLY: Final = re.compile(r"^[|\s]+$")
+_CLOSER: Final = re.compile(r"^(?:注|说明|备注|附件\s*\d*)\s*[:：]")
+
+
+def find_text_tables(lines: Sequence[str]) -> list[TextTable]:
+    """Every flattened table among the lines (folded lines of a text file or of paragraphs)."""
+    tables: list[TextTable] = []
+    start = 0
+    while (header := _find_header(lines, start)) is not None:
+        end = _table_end(lines, header)
+        tables.append(TextTable(header, end, tuple(tokenize(lines[header:end], header))))
+        start = end
+    if not tables and (pipes := _pipe_region(lines)) is not None:
+        first, end = pipes
+        tables.append(TextTable(first, end, tuple(tokenize(lines[first:end], first))))
+    return tables
+
+
+def _line_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in re.split(r"[|\t]", line) if cell.strip()]
+
+
+def _find_header(lines: Sequence[str], start: int) -> int | None:
+    """The first line of a header row: three or more header cells naming a task and its units
+    or deadline, one a line or several a line, blank and pipe-only lines between them allowed."""
+    for index in range(start, len(lines)):
+        cells = _line_cells(lines[index])
+        if not cells or header_column(cells[0]) is None:
+            continue
+        columns = _header_columns(lines, index)
+        tasks = {Column.REQUIREMENT, Column.GROUP} & set(columns)
+        duties = {Column.UNITS, Column.UNITS_LEAD, Column.DEADLINE} & set(columns)
+        if len(columns) >= 3 and tasks and duties:
+            return index
+    return None
+
+
+def _header_columns(lines: Sequence[str], index: int) -> list[Column]:
+    columns: list[Column] = []
+    for line in lines[index : index + 24]:
+        cells = _line_cells(line)
+        named = [header_column(cell) for cell in cells]
+        if cells and any(column is None for column in named):
+            break
+        columns += [column for column in named if column is not None]
+    return columns
+
+
+def _table_end(lines: Sequence[str], start: int) -> int:
+    for index in range(start + 1, len(lines)):
+        line = lines[index].strip()
+        if line and (is_furniture(line) or _CLOSER.match(line)):
+            return index
+    return len(lines)
+
+
+def _pipe_region(lines: Sequence[str]) -> tuple[int, int] | None:
+    """A table without a header: the stretch of lines that end in or hold ``|``."""
+    with_pipes = [index for index, line in enumerate(lines) if "|" in line]
+    written = sum(1 for line in lines if line.strip())
+    if len(with_pipes) < 5 or len(with_pipes) < 0.3 * written:
+        return None
+    return with_pipes[0], _table_end(lines, with_pipes[-1])
+
+
+def tokenize(lines: Sequence[str], offset: int = 0) -> Iterator[Token]:
+    """The cells of a flattened table, in the layout its lines are written in."""
+    written = [line for line in lines if line.strip()]
+    if not written:
+        return iter(())
+    if sum("|" in line for line in written) >= 0.3 * len(written):
+        return _pipe_tokens(lines, offset)
+    if sum("\t" in line.strip() for line in written) >= 0.5 * len(written):
+        return _tab_separated_tokens(lines, offset)
+    if sum(line.startswith(("\t", "    ")) for line in written) >= 0.5 * len(written):
+        return _indented_tokens(lines, offset)
+    if _mean_run(lines) < 1.5:
+        return _paragraph_tokens(lines, offset)
+    return _line_tokens(lines, offset)
+
+
+def _mean_run(lines: Sequence[str]) -> float:
+    runs, current = [], 0
+    for line in lines:
+        if line.strip():
+            current += 1
+        elif current:
+            runs.append(current)
+            current = 0
+    runs += [current] if current else []
+    return sum(runs) / len(runs) if runs else 0.0
+
+
+_MARKDOWN_RULE: Final = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+
+
+def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
+    """Cells end at ``|``; text without one continues into the next line's cell."""
+    pending: list[str] = []
+    for number, line in enumerate(lines, offset + 1):
+        stripped = line.strip()
+        if not stripped or is_furniture(stripped) or _MARKDOWN_RULE.fullmatch(stripped):
+            continue
+        if _PIPE_ONLY.match(stripped):
+            if pending:
+                yield Token(join_lines(pending), line=number)
+                pending.clear()
+            else:
+                yield ROW_END
+            continue
+        yield from _pipe_line(stripped, pending, number)
+    if pending:
+        yield Token(join_lines(pending))
+
+
+def _pipe_line(stripped: str, pending: list[str], number: int) -> Iterator[Token]:
+    """One line: its closed cells, a whole row when it holds two or more (``a | b | c |``)."""
+    parts = stripped.split("|")
+    closed = stripped.endswith("|")
+    if stripped.startswith("|"):
+        parts = parts[1:]
+    if closed:
+        parts = parts[:-1]
+    tail = None if closed else parts.pop()
+    if pending and parts:
+        parts[0] = join_lines([*pending, parts[0]])
+        pending.clear()
+    row = sum(1 for part in parts if part.strip()) >= 2
+    if row:
+        yield ROW_END
+    for part in parts:
+        yield Token(part.strip(), line=number)
+    if tail is not None:
+        pending.append(tail)
+    if row and closed:
+        yield ROW_END
+
+
+def _indented_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
+    """Seed 004: a tab starts a cell, a blank line ends a row, a tab alone is an empty cell."""
+    cell: list[str] = []
+    start = 0
+    previous_written = False
+    for number, line in enumerate(lines, offset + 1):
+        stripped = line.strip()
+        if stripped and is_furniture(stripped):
+            continue
+        continues = stripped and not line.startswith(("\t", " ")) and previous_written and cell
+        if continues:
+            cell.append(stripped)
+            continue
+        if cell:
+            yield Token(join_lines(cell), line=start)
+            cell = []
+        if stripped:
+            cell, start = [stripped], number
+        elif "\t" in line:
+            yield Token("", line=number)
+        else:
+            yield ROW_END
+        previous_written = bool(stripped)
+    if cell:
+        yield Token(join_lines(cell), line=start)
+
+
+def _paragraph_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
+    """Cells separated by a blank line; two or more blank lines end a row."""
+    cell: list[str] = []
+    blanks, start = 0, 0
+    for number, line in enumerate(lines, offset + 1):
+        stripped = line.strip()
+        if stripped and is_furniture(stripped):
+            continue
+        if not stripped:
+            blanks += 1
+            if cell:
+                yield Token(join_lines(cell), line=start)
+                cell = []
+            continue
+        if not cell:
+            if blanks >= 2:
+                yield ROW_END
+            start = number
+        cell.append(stripped)
+        blanks = 0
+    if cell:
+        yield Token(join_lines(cell), line=start)
+
+
+def _tab_separated_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
+    """Rows copied out of a spreadsheet: one row a line, cells between tabs, a cell with a line
+    break in it quoted (as Excel copies it)."""
+    rows = csv.reader(io.StringIO("\n".join(lines)), delimiter="\t")
+    for row in rows:
+        cells = [" ".join(cell.split("\n")).strip() for cell in row]
+        if not any(cells) or is_furniture(" ".join(cells)):
+            continue
+        yield from (Token(cell, line=offset + rows.line_num) for cell in cells)
+        yield ROW_END
+
+
+def _line_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
+    """One cell a line; a blank line ends a row."""
+    for number, line in enumerate(lines, offset + 1):
+        stripped = line.strip()
+        if stripped and is_furniture(stripped):
+            continue
+        yield Token(stripped, line=number) if stripped else ROW_END
