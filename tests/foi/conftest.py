@@ -1,0 +1,80 @@
+"""A citizen (公众) and her request to 示范市财政局 (unit_a), with the day frozen where a test walks
+a request through weeks of law dates (``GONGKAI_FOI_TODAY``, read by ``gongkai.foi.dates``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from gongkai.foi.validators import id_check_character
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
+
+
+def resident_id(first17: str) -> str:
+    return first17 + id_check_character(first17)
+
+
+# The citizen of the fixtures: her name, ID number and phone must never leak to the public.
+CITIZEN_NAME = "林晓燕"
+CITIZEN_ID = resident_id("44120219850315242")
+CITIZEN_PHONE = "13719875531"
+
+
+def citizen_details(**changes: object) -> dict[str, object]:
+    details = {
+        "applicant_kind": "natural_person", "applicant_name": CITIZEN_NAME, "id_type": "resident_id",
+        "id_number": CITIZEN_ID, "phone": CITIZEN_PHONE, "email": "linxy@example.com",
+        "address": "示范市端州区天宁北路1号", "postcode": "526040",
+        "description": "2025年示范市本级部门预算中“三公”经费的明细", "form_wanted": "electronic",
+        "delivery": "online",
+    }
+    details.update(changes)
+    return details
+
+
+def form_data(unit, **changes: object) -> dict[str, object]:
+    """What the public form posts for the citizen (the upload added by ``upload``)."""
+    data = {
+        "unit": unit.pk, "applicant_kind": "natural_person", "person_name": CITIZEN_NAME,
+        "id_type": "resident_id", "id_number": CITIZEN_ID, "phone": CITIZEN_PHONE,
+        "email": "linxy@example.com", "address": "", "postcode": "",
+        "description": "2025年示范市本级部门预算中“三公”经费的明细",
+        "form_wanted": "electronic", "delivery": "online",
+    }
+    data.update(changes)
+    return data
+
+
+def upload(content: bytes = PNG, name: str = "身份证.png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+@pytest.fixture
+def freeze(settings):
+    """``freeze(date(2026, 9, 28))``: that day is "today" for the clock and the services."""
+
+    def to(day: date) -> date:
+        settings.GONGKAI_FOI_TODAY = day.isoformat()
+        return day
+
+    return to
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def filed(unit_a, freeze):
+    """The citizen's request filed online on Monday 2026-09-28, before National Day."""
+    from gongkai.foi import services
+
+    freeze(date(2026, 9, 28))
+    return services.submit_request(citizen_details(), unit=unit_a)

@@ -1,0 +1,54 @@
+"""Tracking codes and the small checks of the public form (pure functions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.foi import codes
+from gongkai.foi.validators import check_id_proof, phone_problem, resident_id_problem
+from tests.foi.conftest import CITIZEN_ID
+
+
+def test_it_makes_unguessable_codes_that_survive_hand_copying():
+    made = {codes.new_code() for _ in range(2000)}
+    assert len(made) == 2000 and all(len(code) == 12 for code in made)
+    code = next(iter(made))
+    typed = codes.format_code(code).lower().replace("0", "o").replace("1", "l")
+    assert codes.normalize(typed) == code  # lower case, dashes, O for 0 and L for 1 all read back
+    assert codes.normalize(" " + codes.format_code(code) + " ") == code
+
+
+def test_it_rejects_a_mistyped_or_swapped_character_before_any_lookup():
+    code = codes.new_code()
+    for index in range(len(code) - 1):
+        swapped = code[:index] + code[index + 1] + code[index] + code[index + 2:]
+        if swapped != code and {code[index], code[index + 1]} != {"0", "Z"}:  # values 0 and 31 ≡ 0 mod 31
+            assert codes.normalize(swapped) is None
+    changed = code[:3] + ("A" if code[3] != "A" else "B") + code[4:]
+    assert codes.normalize(changed) is None
+    assert codes.normalize("ABC") is None and codes.normalize("U" * 12) is None
+
+
+def test_it_checks_resident_id_numbers_by_their_check_character():
+    today = date(2026, 10, 1)
+    assert resident_id_problem(CITIZEN_ID, today) is None
+    wrong = CITIZEN_ID[:-1] + ("0" if CITIZEN_ID[-1] != "0" else "1")
+    assert "校验位" in resident_id_problem(wrong, today)
+    assert "出生日期" in resident_id_problem("441202198502305418", today)
+    assert "18位" in resident_id_problem("4412021985", today)
+
+
+def test_it_accepts_mobile_and_landline_phones():
+    assert phone_problem("138 0013 8000") is None and phone_problem("0758-2222001") is None
+    assert phone_problem("+8613800138000") is None
+    assert phone_problem("12345") is not None and phone_problem("0758-1222001") is not None
+
+
+def test_it_judges_an_identity_proof_by_its_content():
+    assert check_id_proof("scan.pdf", 1000, b"%PDF-1.7\n").ok
+    assert check_id_proof("photo.jpeg", 1000, b"\xff\xd8\xff\xe0").ok
+    assert check_id_proof("photo.jpg", 1000, b"\x89PNG\r\n\x1a\n").extension == "png"
+    assert "可执行程序" in check_id_proof("id.pdf", 1000, b"MZ\x90\x00").message
+    assert "无法识别" in check_id_proof("id.pdf", 1000, b"PK\x03\x04").message
+    assert "10 MB" in check_id_proof("id.pdf", 10 * 1024 * 1024 + 1, b"%PDF-").message
+    assert "空文件" in check_id_proof("id.pdf", 0, b"").message
