@@ -80,12 +80,16 @@ def test_it_imports_the_state_council_notice(tmp_path):
 
 def test_it_sends_calendar_changed_after_commit(django_capture_on_commit_callbacks):
     received = []
-    service.calendar_changed.connect(lambda sender, years, **kw: received.append(years), weak=False)
+
+    def listen(sender, years, **kwargs):
+        received.append(years)
+
+    service.calendar_changed.connect(listen)
     try:
         with django_capture_on_commit_callbacks(execute=True):
             service.set_day(date(2026, 10, 12), DayKind.HOLIDAY)
     finally:
-        service.calendar_changed.receivers.clear()
+        service.calendar_changed.disconnect(listen)
     assert received == [frozenset({2026})]
 
 

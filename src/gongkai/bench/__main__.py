@@ -1,22 +1,36 @@
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
-from gongkai.bench import calendar, planparse
 
-BENCHMARKS = {"calendar": calendar.run, "planparse": planparse.run}
+def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
+    from gongkai.bench import calendar, foiload, planparse, search
+
+    return {"calendar": calendar.run, "planparse": planparse.run, "search": search.run, "foiload": foiload.run}
 
 
 def main(argv: list[str] | None = None) -> int:
+    benchmarks = _benchmarks()
     parser = argparse.ArgumentParser(prog="python -m gongkai.bench", description="性能基准测试，输出 JSON。")
-    parser.add_argument("name", choices=[*BENCHMARKS, "all"], help="基准名称，all 表示全部")
+    parser.add_argument("name", choices=[*benchmarks, "all"], help="基准名称，all 表示全部（使用默认规模）")
     parser.add_argument("--json", action="store_true", help="输出 JSON（默认即为 JSON）")
+    parser.add_argument("--records", type=int, help="search：文档数")
+    parser.add_argument("--rows", type=int, help="catalogimport：行数")
+    parser.add_argument("--concurrency", type=int, help="foiload：并发数")
+    parser.add_argument("--requests", type=int, help="foiload：请求数")
+    parser.add_argument("--database-url", help="search：使用的数据库（默认临时 SQLite）")
     args = parser.parse_args(argv)
-    names = list(BENCHMARKS) if args.name == "all" else [args.name]
+    names = list(benchmarks) if args.name == "all" else [args.name]
     for name in names:
-        print(json.dumps(BENCHMARKS[name](), ensure_ascii=False), flush=True)
+        run = benchmarks[name]
+        accepted = inspect.signature(run).parameters
+        options = {key: value for key, value in vars(args).items() if key in accepted and value is not None}
+        print(json.dumps(run(**options), ensure_ascii=False), flush=True)
     return 0
 
 

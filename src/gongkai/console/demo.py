@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from gongkai.foi.demo import load_demo_requests
 from gongkai.orgs import services
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.registry import load_registry_data
@@ -56,6 +57,7 @@ class DemoResult:
     units_created: int
     passwords: dict[str, str]
     plans_created: int = 0
+    requests_created: int = 0
 
 
 def load_demo() -> DemoResult:
@@ -66,7 +68,8 @@ def load_demo() -> DemoResult:
     if passwords:
         _keep_passwords(passwords)
     plans_created = 0 if Plan.objects.exists() else _import_plans()
-    return DemoResult(units_created, passwords, plans_created)
+    requests_created = load_demo_requests()
+    return DemoResult(units_created, passwords, plans_created, requests_created)
 
 
 def _import_plans() -> int:

@@ -1,0 +1,44 @@
+"""The search pages of the portal: the box on every page, results, and advanced search."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gongkai.orgs.models import Unit
+from gongkai.search.api import search
+from gongkai.search.backends import Filters, Order
+
+ORDERS = {"default": "综合排序", "relevance": "按相关度", "newest": "按发布时间"}
+VALIDITIES = ["有效", "失效", "废止", "修订"]
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 10 else None
+
+
+def results(request: HttpRequest) -> HttpResponse:
+    params = request.GET
+    text = params.get("q", "")
+    filters = Filters(
+        unit_id=_int(params.get("unit")), column_id=_int(params.get("column")), year=_int(params.get("year")),
+        topic=params.get("topic", "")[:100], validity=params.get("validity", "")[:20],
+    )
+    order = Order(params["order"]) if params.get("order") in ORDERS else Order.DEFAULT
+    found = search(text, filters, order, page=_int(params.get("page")) or 1) if text.strip() else None
+    query = params.copy()
+    query.pop("page", None)
+    units = {unit.pk: unit.name for unit in Unit.objects.only("pk", "name")}
+    return render(request, "portal/search.html", {
+        "text": text, "results": found, "filters": filters, "order": order.value, "orders": ORDERS,
+        "units": units, "query": query.urlencode(), "validities": VALIDITIES,
+        "rows": [(hit, units.get(hit.unit_id or 0, "")) for hit in (found.hits if found else [])],
+        "first_number": ((found.page - 1) * found.per_page + 1) if found else 1,
+    })
+
+
+def advanced(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/search_advanced.html", {
+        "units": Unit.objects.filter(is_active=True).order_by("sort_order"),
+        "orders": ORDERS, "validities": VALIDITIES,
+    })
