@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections import Counter
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -174,11 +175,11 @@ def _measure(corpus: Corpus, documents: list[Any], runs: int) -> dict[str, Any]:
         page = options.get("page", 1)
         filters = Filters(**{k: v for k, v in options.items() if k != "page"})
         query = bigrams.parse_query(text)
-        mine = _timed(lambda: api.search(text, filters, Order.DEFAULT, page=page), runs)
-        hand = _timed(lambda: _raw_plan(query, filters, page), runs)
-        best = _timed(lambda: _exact_bm25(query, filters), runs)
-        asked = _timed(lambda: api.search(text, filters, Order.RELEVANCE), runs)
-        lazy = _timed(lambda: _naive(query, filters), 1 if corpus.records > 200_000 else min(runs, 2))
+        mine = _timed(partial(api.search, text, filters, Order.DEFAULT, page=page), runs)
+        hand = _timed(partial(_raw_plan, query, filters, page), runs)
+        best = _timed(partial(_exact_bm25, query, filters), runs)
+        asked = _timed(partial(api.search, text, filters, Order.RELEVANCE), runs)
+        lazy = _timed(partial(_naive, query, filters), 1 if corpus.records > 200_000 else min(runs, 2))
         overlap = _overlap(api.search(text, filters, Order.RELEVANCE), _exact_bm25(query, filters))
         ours += mine
         raw += hand
