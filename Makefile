@@ -24,6 +24,7 @@ install-dev: $(VENV)/.installed-dev
 
 ## make run: install, migrate the SQLite database in var/, load the demo data once, serve.
 run: $(VENV)/.installed
+	bash scripts/system-deps.sh run
 	$(BIN)/gongkai migrate --noinput
 	$(BIN)/gongkai demo
 	$(BIN)/gongkai serve --host $(HOST) --port $(PORT)

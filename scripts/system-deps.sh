@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages that a target needs, when missing (as root with apt only).
-#   test: chromium for the browser tests, a CJK font so pages render Chinese, postgresql for the
-#         database tests on a real server.
+#   run:  LibreOffice (headless writer) to read legacy .doc notices; without root it warns only.
+#   test: the same, chromium for the browser tests, a CJK font so pages render Chinese,
+#         postgresql for the database tests on a real server.
 set -euo pipefail
-case "${1:-test}" in
-  test) packages=(chromium fonts-noto-cjk postgresql) ;;
-  *) echo "unknown target $1" >&2; exit 2 ;;
+target="${1:-test}"
+case "$target" in
+  run) packages=(libreoffice-writer-nogui) ;;
+  test) packages=(libreoffice-writer-nogui chromium fonts-noto-cjk postgresql) ;;
+  *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 missing=()
 for package in "${packages[@]}"; do
@@ -14,6 +17,7 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
   echo "缺少 Debian 软件包：${missing[*]}（请以 root 运行 apt-get install ${missing[*]}）" >&2
+  [ "$target" = run ] && { echo "（不影响启动；导入 .doc 文件需要 LibreOffice）" >&2; exit 0; }
   exit 1
 fi
 echo "安装 Debian 软件包：${missing[*]}"

@@ -31,7 +31,7 @@ PARSED = {
          "deadline": {"raw": "持续推进", "date": None, "recurrence": "ongoing", "inherited": False}},
         {"number": "3", "section": ["推进财政资金信息公开"], "text": "细化部门预决算公开。",
          "lead_units": ["市财政局"], "units": ["市财政局", "各有关单位"],
-         "deadline": {"raw": None, "date": None, "recurrence": None, "inherited": True}},
+         "deadline": {"raw": "持续推进", "date": None, "recurrence": "ongoing", "inherited": True}},
     ],
 }
 
@@ -160,3 +160,20 @@ def test_it_exports_an_xlsx_laid_out_like_the_annex(draft, admin_zq, client):
     assert [cell.value for cell in sheet[2]] == ["序号", "工作任务", "具体要求", "牵头单位", "责任单位", "完成时限"]
     assert sheet["C3"].value == "全面公开市县政府部门权力清单和责任清单。"
     assert "B3:B4" in {str(merged) for merged in sheet.merged_cells.ranges}
+
+
+def test_it_reimports_its_own_xlsx_export_to_the_same_plan(draft, admin_zq, zhaoqing, tmp_path):
+    from gongkai.plans.exports import to_xlsx
+    from gongkai.plans.parsing import parse_path
+
+    services.update_item(draft.items.get(number="2"), {"units": "市编办"}, actor=admin_zq)
+    exported = tmp_path / "分工方案.xlsx"
+    exported.write_bytes(to_xlsx(draft))
+    again = services.create_plan(parse_path(exported, exported.name), issuer_unit=zhaoqing, actor=admin_zq)
+
+    def fields(plan):
+        return [(item.text, item.lead_phrases, item.unit_phrases, item.deadline_raw,
+                 item.deadline_date, item.task) for item in plan.items.all()]
+
+    assert fields(again) == fields(draft)
+    assert again.title == draft.title
