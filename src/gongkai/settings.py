@@ -51,8 +51,10 @@ INSTALLED_APPS = [
     "gongkai.audit",
     "gongkai.calendars",
     "gongkai.jobs",
+    "gongkai.search",
     # domain apps
     "gongkai.plans",
+    "gongkai.records",
     "gongkai.foi",
     # top floor
     "gongkai.console",

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("", include("gongkai.orgs.urls")),
     path("", include("gongkai.plans.urls")),
+    path("", include("gongkai.records.urls")),
+    path("", include("gongkai.foi.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/calendar/", include("gongkai.calendars.urls")),

@@ -9,9 +9,12 @@ from typing import Any
 
 
 def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
-    from gongkai.bench import calendar, foiload, planparse, search
+    from gongkai.bench import calendar, catalogimport, foiload, planparse, search
 
-    return {"calendar": calendar.run, "planparse": planparse.run, "search": search.run, "foiload": foiload.run}
+    return {
+        "calendar": calendar.run, "planparse": planparse.run, "search": search.run,
+        "foiload": foiload.run, "catalogimport": catalogimport.run,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

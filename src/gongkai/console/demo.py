@@ -21,6 +21,7 @@ from gongkai.orgs.registry import load_registry_data
 from gongkai.plans import services as plan_services
 from gongkai.plans.models import Plan
 from gongkai.plans.parsing import parse_path
+from gongkai.records.demo import load_demo_records
 
 DEMO_UNITS = Path(__file__).resolve().parents[1] / "orgs" / "data" / "demo_units.json"
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
@@ -58,6 +59,7 @@ class DemoResult:
     passwords: dict[str, str]
     plans_created: int = 0
     requests_created: int = 0
+    records_created: int = 0
 
 
 def load_demo() -> DemoResult:
@@ -69,7 +71,9 @@ def load_demo() -> DemoResult:
         _keep_passwords(passwords)
     plans_created = 0 if Plan.objects.exists() else _import_plans()
     requests_created = load_demo_requests()
-    return DemoResult(units_created, passwords, plans_created, requests_created)
+    loaded = load_demo_records()
+    records_created = loaded.seeds + loaded.generated
+    return DemoResult(units_created, passwords, plans_created, requests_created, records_created)
 
 
 def _import_plans() -> int:

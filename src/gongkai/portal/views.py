@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.portal.context import FONT_SIZES
+from gongkai.records.public import home_context
 
 ONE_YEAR = 365 * 24 * 3600
 
@@ -20,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
     ).order_by("sort_order", "id")
     departments = Unit.objects.filter(kind=UnitKind.DEPARTMENT, is_active=True).count()
     return render(request, "portal/home.html", {
-        "governments": governments, "department_count": departments,
+        "governments": governments, "department_count": departments, **home_context(),
     })
 
 

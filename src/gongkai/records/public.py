@@ -1,0 +1,163 @@
+"""The public portal's pages of records: the catalog by unit and column, the record page with its
+metadata table, interpretations beside their policies, the normative documents in force and the
+gazette. Only public records appear (``Record.public_q``); staff of the owning unit may preview
+their own unpublished record."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from gongkai.orgs.models import Unit, UnitKind
+from gongkai.orgs.policy import Action, policy
+from gongkai.records import catalog, gazette, normative
+from gongkai.records.models import Attachment, Column, Gazette, Record, RecordKind
+
+PER_PAGE = 20
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def public_records() -> QuerySet[Record]:
+    return Record.objects.filter(Record.public_q()).select_related("unit")
+
+
+def home_context() -> dict[str, Any]:
+    """What the portal's home page shows of records (``gongkai.portal.views.home`` merges it)."""
+    top_columns = (
+        Column.objects.filter(parent__isnull=True, is_active=True).values("name")
+        .annotate(units=Count("unit", distinct=True), order=Count("pk")).order_by("-units", "name")[:16]
+    )
+    return {
+        "latest_records": public_records().order_by("-published_on", "-pk")[:10],
+        "policy_records": public_records().filter(kind__in=[RecordKind.REGULATION, RecordKind.NORMATIVE, RecordKind.POLICY])
+        .order_by("-published_on", "-pk")[:6],
+        "interpretation_records": public_records().filter(kind=RecordKind.INTERPRETATION).order_by("-published_on", "-pk")[:6],
+        "catalog_columns": [row["name"] for row in top_columns],
+        "latest_gazette": Gazette.objects.filter(Gazette.public_q()).first(),
+    }
+
+
+def catalog_index(request: HttpRequest) -> HttpResponse:
+    counts = dict(public_records().values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n"))
+    units = list(Unit.objects.filter(is_active=True).order_by("sort_order", "pk"))
+    governments = [unit for unit in units if unit.kind in (UnitKind.CITY_GOV, UnitKind.COUNTY_GOV)]
+    groups = [
+        (government, [unit for unit in units if unit.parent_id == government.pk and unit not in governments])
+        for government in governments
+    ]
+    return render(request, "records/catalog_index.html", {"groups": groups, "counts": counts})
+
+
+def _unit(unit_key: str) -> Unit:
+    return get_object_or_404(Unit, key=unit_key, is_active=True)
+
+
+def _column_counts(unit: Unit) -> dict[int, int]:
+    through = Record.columns.through.objects.filter(column__unit=unit, record__in=public_records().filter(unit=unit))
+    return dict(through.values("column_id").annotate(n=Count("record_id")).values_list("column_id", "n"))
+
+
+def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponse:
+    unit = _unit(unit_key)
+    columns = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
+    records = public_records().filter(unit=unit).order_by("-published_on", "-pk")
+    page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "records/unit_catalog.html", {
+        "unit": unit, "nodes": catalog.walk(columns, _column_counts(unit)), "page": page,
+    })
+
+
+def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpResponse:
+    unit = _unit(unit_key)
+    column = get_object_or_404(Column.objects.select_related("parent__parent"), pk=column_pk, unit=unit, is_active=True)
+    ids = catalog.descendant_ids(column)
+    records = public_records().filter(pk__in=Record.columns.through.objects.filter(column_id__in=ids).values("record_id"))
+    page = Paginator(records.order_by("-published_on", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    siblings = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
+    return render(request, "records/column.html", {
+        "unit": unit, "column": column, "page": page, "nodes": catalog.walk(siblings, _column_counts(unit)),
+    })
+
+
+def column_by_name(request: HttpRequest, name: str) -> HttpResponse:
+    """One column across every unit ("政策文件" of the city and all its departments)."""
+    columns = Column.objects.filter(Q(name=name) | Q(parent__name=name) | Q(parent__parent__name=name), is_active=True)
+    records = public_records().filter(pk__in=Record.columns.through.objects.filter(column__in=columns).values("record_id"))
+    page = Paginator(records.order_by("-published_on", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "records/column_by_name.html", {"name": name, "page": page})
+
+
+def record_page(request: HttpRequest, pk: int) -> HttpResponse:
+    record = get_object_or_404(Record.objects.select_related("unit", "interprets", "superseded_by"), pk=pk)
+    if not policy.may(request.user, Action.VIEW, record):
+        raise Http404("没有找到该信息。")
+    interpretations = record.interpretations.filter(Record.public_q()).order_by("published_on", "pk")
+    return render(request, "records/record.html", {
+        "record": record, "preview": not record.is_public, "validity": record.validity,
+        "columns": record.columns.filter(is_active=True).select_related("parent__parent"),
+        "attachments": record.attachments.all(), "interpretations": interpretations,
+        "policy": record.interprets if record.interprets and record.interprets.is_public else None,
+        "successor": record.superseded_by if record.superseded_by and record.superseded_by.is_public else None,
+    })
+
+
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    """An attachment as the public gets it: after 去标识化, the masked text instead of the file."""
+    attachment = get_object_or_404(Attachment.objects.select_related("record"), pk=attachment_pk, record_id=pk)
+    if not policy.may(request.user, Action.VIEW, attachment.record):
+        raise Http404("没有找到该附件。")
+    if attachment.serves_masked_text:
+        name = f"{attachment.name.rsplit('.', 1)[0]}（已去标识化文字版）.txt"
+        response = HttpResponse(attachment.text.encode("utf-8"), content_type="text/plain; charset=utf-8")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+        return response
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+def normative_list(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state", "in_force")
+    if state not in ("in_force", "repealed", "all"):
+        state = "in_force"
+    unit = Unit.objects.filter(key=request.GET.get("unit", "")).first() if request.GET.get("unit") else None
+    documents = normative.public_normative_documents(timezone.localdate(), state, unit)
+    page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
+    issuers = Unit.objects.filter(pk__in=normative.normative_documents().filter(Record.public_q()).values("unit_id"))
+    return render(request, "records/normative_list.html", {
+        "page": page, "state": state, "unit": unit, "issuers": issuers, "today": timezone.localdate(),
+    })
+
+
+def gazette_index(request: HttpRequest) -> HttpResponse:
+    issues = Gazette.objects.filter(Gazette.public_q()).annotate(n=Count("entries"))
+    years = sorted({issue.year for issue in issues}, reverse=True)
+    year_text = request.GET.get("year", "")
+    year = int(year_text) if year_text.isdigit() else (years[0] if years else None)
+    return render(request, "records/gazette_index.html", {
+        "years": years, "year": year, "issues": [issue for issue in issues if issue.year == year],
+        "title": gazette.gazette_title(),
+    })
+
+
+def _public_issue(request: HttpRequest, pk: int) -> Gazette:
+    issue = get_object_or_404(Gazette, pk=pk)
+    if not issue.is_public and not policy.may_manage(request.user):
+        raise Http404("没有找到该期公报。")
+    return issue
+
+
+def gazette_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = _public_issue(request, pk)
+    return render(request, "records/gazette_issue.html", {"issue": issue, "documents": gazette.entries(issue)})
+
+
+def gazette_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = _public_issue(request, pk)
+    response = HttpResponse(gazette.to_docx(issue), content_type=DOCX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{issue.title}{issue.issue_label}.docx')}"
+    return response

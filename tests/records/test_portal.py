@@ -1,0 +1,92 @@
+"""The public pages of records: home, catalog by unit and column, the record page with its
+metadata table, the interpretation beside its policy, the Atom feeds and the sitemap."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from gongkai.records.models import RecordKind
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def notice(make_draft, publish):
+    return publish(make_draft(title="示范市财政局关于2026年部门预算公开的公告", columns=("通知公告", "财政信息/部门预算"),
+                              doc_number="示财〔2026〕8号", topic="财政、金融、审计", summary="公开2026年部门预算。"))
+
+
+def test_it_shows_the_latest_records_and_columns_on_the_home_page(notice, client):
+    page = client.get("/").content.decode()
+    assert notice.title in page and f"/xxgk/content/{notice.pk}/" in page
+    assert "/xxgk/lanmu/%E6%94%BF%E7%AD%96%E6%96%87%E4%BB%B6/" in page  # 政策文件, across units
+
+
+def test_it_shows_the_metadata_table_in_the_familiar_order(notice, client):
+    page = client.get(f"/xxgk/content/{notice.pk}/").content.decode()
+    labels = re.findall(r'<th scope="row">([^<]+)</th>', page)
+    assert labels[:8] == ["索引号", "主题分类", "发布机构", "成文日期", "名称", "文号", "发布日期", "有效性"]
+    for value in (notice.index_number, "示范市财政局", "2026-03-02", "示财〔2026〕8号", "有效", "财政、金融、审计"):
+        assert value in page
+
+
+def test_it_reaches_a_record_from_each_of_its_columns(notice, client, columns_a, unit_a):
+    for path in ("通知公告", "财政信息/部门预算", "财政信息"):
+        page = client.get(f"/xxgk/units/{unit_a.key}/{columns_a[path].pk}/").content.decode()
+        assert notice.title in page, path
+    other = client.get(f"/xxgk/units/{unit_a.key}/{columns_a['人事信息'].pk}/").content.decode()
+    assert notice.title not in other
+    assert notice.title in client.get(f"/xxgk/units/{unit_a.key}/").content.decode()
+    assert "示范市财政局" in client.get("/xxgk/").content.decode()
+
+
+def test_it_shows_the_interpretation_beside_its_policy(make_draft, publish, client):
+    policy = publish(make_draft(title="示范市财政专项资金管理办法", kind=RecordKind.NORMATIVE,
+                                columns=("政策文件/规范性文件",), body="<p>第一条　为加强专项资金管理……</p>"))
+    interpretation = publish(make_draft(title="一图读懂专项资金管理办法", kind=RecordKind.INTERPRETATION,
+                                        interprets=policy, columns=("政策解读",), body="<p>办法明确了三项要求。</p>"))
+    page = client.get(f"/xxgk/content/{policy.pk}/").content.decode()
+    assert 'class="record-aside"' in page and "一图读懂专项资金管理办法" in page and "办法明确了三项要求" in page
+    other_side = client.get(f"/xxgk/content/{interpretation.pk}/").content.decode()
+    assert "所解读的政策" in other_side and "第一条" in other_side
+
+
+def test_it_publishes_atom_feeds_per_unit_and_column(notice, client, unit_a, columns_a):
+    for url in ("/xxgk/feed/", f"/xxgk/units/{unit_a.key}/feed/",
+                f"/xxgk/units/{unit_a.key}/{columns_a['通知公告'].pk}/feed/"):
+        response = client.get(url)
+        assert response["Content-Type"].startswith("application/atom+xml")
+        feed = ET.fromstring(response.content)
+        titles = [entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")]
+        assert titles == [notice.title], url
+        link = next(feed.iter(f"{ATOM}entry")).find(f"{ATOM}link").get("href")
+        assert link.endswith(f"/xxgk/content/{notice.pk}/")
+    empty = client.get(f"/xxgk/units/{unit_a.key}/{columns_a['人事信息'].pk}/feed/")
+    assert list(ET.fromstring(empty.content).iter(f"{ATOM}entry")) == []
+
+
+def test_it_publishes_a_sitemap(notice, make_draft, client):
+    draft = make_draft(title="草稿不进站点地图")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    parts = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert any(part.endswith("/sitemap-pages.xml") for part in parts)
+    urls = []
+    for part in parts:
+        urls += [loc.text for loc in ET.fromstring(client.get(part).content).iter(f"{SITEMAP}loc")]
+    assert any(url.endswith(f"/xxgk/content/{notice.pk}/") for url in urls)
+    assert not any(url.endswith(f"/xxgk/content/{draft.pk}/") for url in urls)
+    assert any(url.endswith("/xxgk/gfxwj/") for url in urls)
+
+
+def test_it_loads_no_asset_from_outside_and_honours_the_font_size(notice, client):
+    client.cookies["font_size"] = "large"
+    for url in ("/", "/xxgk/", f"/xxgk/content/{notice.pk}/", "/xxgk/gfxwj/", "/xxgk/gazette/"):
+        text = client.get(url).content.decode()
+        assert 'class="fs-large"' in text, url
+        for asset in re.findall(r'(?:src|href)="([^"]+\.(?:js|css|png|svg|woff2?))"', text):
+            assert asset.startswith("/static/") and "axe" not in asset, (url, asset)
