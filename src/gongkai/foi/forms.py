@@ -294,6 +294,10 @@ class ReplyForm(DateForm):
         help_text="提供的信息及获取方式，或不予公开的理由。",
         error_messages=_required("请填写答复内容。"),
     )
+    published_index_number = forms.CharField(
+        label="已主动公开信息的索引号（可选）", max_length=64, required=False,
+        help_text="申请的信息已经主动公开的，填写其索引号，答复书和查询页将指向该信息。",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

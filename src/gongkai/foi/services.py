@@ -18,6 +18,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.audit.log import record
@@ -40,6 +41,7 @@ from gongkai.foi.models import (
 from gongkai.foi.transitions import Step, status_allows, user_may
 from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import Action, policy
+from gongkai.records.models import Record, RecordStatus
 from gongkai.rules import foifee
 from gongkai.rules.calendar import WorkingCalendar
 from gongkai.rules.foiclock import (
@@ -560,9 +562,10 @@ def record_payment(request: Request, *, on: date | None = None, actor: User | No
 @transaction.atomic
 def reply(
     request: Request, *, outcome: Outcome | str, text: str, on: date | None = None,
-    actor: User | None = None,
+    actor: User | None = None, published_index_number: str = "",
 ) -> Letter:
-    """The reply: exactly one outcome of the annual report's table, and the 答复书."""
+    """The reply: exactly one outcome of the annual report's table, and the 答复书; where the
+    information is already published (第三十六条第（一）项), the reply points to that record."""
     request = _lock(request)
     _require(Step.REPLY, request, actor)
     try:
@@ -578,8 +581,15 @@ def reply(
     day = _law_date(on, request, "答复日期")
     if request.received_on is not None and day < request.received_on:
         raise ValidationError("答复日期早于收到申请之日。")
+    published = _published_record(published_index_number)
     before = _summary(request)
     request.outcome, request.replied_on, request.status = outcome.value, day, Status.REPLIED
+    request.published_record = published
+    if published is not None:
+        text = (
+            f"{text.strip()}\n该信息已主动公开：《{published.title}》（索引号：{published.index_number}），"
+            f"可在本机关门户网站“政府信息公开”栏目查阅，网址：{reverse('records:record', args=[published.pk])}。"
+        )
     _event(request, EventKind.REPLIED, day, actor, note=outcome.label, outcome=outcome.value)
     _save(request)
     _audit("foi_request_replied", request, before)
@@ -588,6 +598,15 @@ def reply(
         "答复内容": text.strip(),
     }
     return _issue_letter(request, LetterKind.REPLY, on=day, actor=actor, values=values)
+
+
+def _published_record(index_number: str) -> Record | None:
+    if not index_number.strip():
+        return None
+    record = Record.objects.filter(index_number=index_number.strip(), status=RecordStatus.PUBLISHED).first()
+    if record is None:
+        raise ValidationError(f"没有找到索引号为“{index_number.strip()}”的已公开信息，请核对。")
+    return record
 
 
 def outcome_group(request: Request) -> OutcomeGroup | None:

@@ -210,7 +210,7 @@ _HANDLERS: dict[str, tuple[Callable[..., Any], _Handler, str]] = {
     Step.CONSULT: (forms.ConsultForm, lambda r, d, u: services.start_consultation(r, party=d["party"], kind=d["kind"], on=_on(d), actor=u), "已开始征求意见，期间不计入答复期限。"),
     Step.FEE: (forms.FeeForm, lambda r, d, u: services.issue_fee_notice(r, method=d["method"], pages=d["pages"], on=_on(d), actor=u), "收费通知已登记。"),
     Step.PAID: (forms.DateForm, lambda r, d, u: services.record_payment(r, on=_on(d), actor=u), "已登记缴费。"),
-    Step.REPLY: (forms.ReplyForm, lambda r, d, u: services.reply(r, outcome=d["outcome"], text=d["text"], on=_on(d), actor=u), "已答复，答复书已生成。"),
+    Step.REPLY: (forms.ReplyForm, lambda r, d, u: services.reply(r, outcome=d["outcome"], text=d["text"], on=_on(d), actor=u, published_index_number=d.get("published_index_number", "")), "已答复，答复书已生成。"),
 }
 
 

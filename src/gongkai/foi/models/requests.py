@@ -125,6 +125,11 @@ class Request(models.Model):
     due_on = models.DateField("答复期限", null=True, blank=True, db_index=True)
     outcome = models.CharField("办理结果", max_length=40, choices=OUTCOME_CHOICES, blank=True, default="")
     replied_on = models.DateField("答复日期", null=True, blank=True)
+    published_record = models.ForeignKey(
+        "records.Record", verbose_name="已主动公开的信息", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text="答复所指向的已公开政府信息（条例第三十六条第（一）项）。",
+    )
     fee_amount = models.PositiveIntegerField("信息处理费（元）", default=0)
     submission_token = models.CharField(max_length=32, null=True, blank=True, unique=True, editable=False)
     created_by = models.ForeignKey(
