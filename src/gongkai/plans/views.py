@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Unit, UnitKind
@@ -91,7 +92,7 @@ def import_status(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(PlanImport, pk=pk)
     if request.htmx and job.status == ImportStatus.DONE and job.plan_id:
         response = HttpResponse(status=204)
-        response["HX-Redirect"] = f"/console/plans/{job.plan_id}/"
+        response["HX-Redirect"] = reverse("plans:review", args=[job.plan_id])
         return response
     template = "plans/_import_progress.html" if request.htmx else "plans/import_status.html"
     return render(request, template, {"job": job})
@@ -134,7 +135,7 @@ def edit_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, f"第 {item.number or item.order + 1} 项已保存。")
-            return redirect(f"/console/plans/{plan.pk}/#item-{item.pk}")
+            return redirect(reverse("plans:review", args=[plan.pk]) + f"#item-{item.pk}")
     return render(request, "plans/edit_item.html", {"plan": plan, "item": item, "form": form})
 
 
