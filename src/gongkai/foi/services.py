@@ -725,8 +725,7 @@ def record_service(
 
 
 def _require_office(actor: User | None) -> None:
-    if actor is not None and not policy.may_manage(actor):
-        raise PermissionDenied("只有公开办管理员可以修改文书模板和文号。")
+    policy.require_manage(actor, "只有公开办管理员可以修改文书模板和文号。")
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
 from gongkai.orgs.models import Role, User
@@ -70,6 +71,12 @@ class PermissionPolicy:
 
     def may_manage(self, user: User | AnonymousUser) -> bool:
         return isinstance(user, User) and user.is_active and user.is_office_admin
+
+    def require_manage(self, actor: User | None, message: str) -> None:
+        """Refuse a service call made by someone other than the office admin. ``None`` is the
+        system itself (demo data, the worker, imports it started on the office's behalf)."""
+        if actor is not None and not self.may_manage(actor):
+            raise PermissionDenied(message)
 
     def scope(
         self, user: User | AnonymousUser, queryset: QuerySet[Any], action: Action = Action.VIEW

@@ -7,7 +7,7 @@ import string
 from collections.abc import Iterable
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from gongkai.audit.log import record, snapshot
@@ -34,8 +34,7 @@ def generate_password(length: int = 14) -> str:
 
 
 def _require_manager(actor: User | None) -> None:
-    if actor is not None and not policy.may_manage(actor):
-        raise PermissionDenied("只有公开办管理员可以管理用户和单位。")
+    policy.require_manage(actor, "只有公开办管理员可以管理用户和单位。")
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,8 +22,7 @@ EDITABLE_FIELDS = ["task", "text", "number", "deadline_raw", "deadline_date", "r
 
 
 def _require_office(actor: User | None) -> None:
-    if actor is not None and not policy.may_manage(actor):
-        raise PermissionDenied("只有公开办管理员可以导入、修改和发布分工方案。")
+    policy.require_manage(actor, "只有公开办管理员可以导入、修改和发布分工方案。")
 
 
 @transaction.atomic

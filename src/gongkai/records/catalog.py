@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
@@ -66,8 +66,7 @@ def default_tree(unit: Unit) -> Tree:
 
 
 def _require_office(actor: User | None) -> None:
-    if actor is not None and not policy.may_manage(actor):
-        raise PermissionDenied("目录栏目由公开办管理员维护。")
+    policy.require_manage(actor, "目录栏目由公开办管理员维护。")
 
 
 @transaction.atomic

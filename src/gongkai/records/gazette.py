@@ -9,7 +9,7 @@ from calendar import monthrange
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from docx import Document
@@ -29,8 +29,7 @@ BODY_FONT = "仿宋_GB2312"
 
 
 def _require_office(actor: User | None) -> None:
-    if actor is not None and not policy.may_manage(actor):
-        raise PermissionDenied("政府公报由公开办管理员编辑和出版。")
+    policy.require_manage(actor, "政府公报由公开办管理员编辑和出版。")
 
 
 def gazette_title() -> str:

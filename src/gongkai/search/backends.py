@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import connection
@@ -74,7 +74,6 @@ class Page:
     total: int  # exact when not capped
     capped: bool  # more than CAP matches
     ranked_by: str  # "bm25", "newest" or "bm25-pool"
-    extra: dict[str, float] = field(default_factory=dict)
 
 
 class SqliteBackend:
