@@ -33,3 +33,15 @@ def clerk_zq(registry):
     from tests.conftest import make_user
 
     return make_user("finance_clerk", Unit.objects.get(name="肇庆市财政局"), "clerk", full_name="财政局经办")
+
+
+@pytest.fixture
+def plan_000(zhaoqing):
+    """Seed 000 (肇庆 2016), imported as it is and published: every item assigned to its units."""
+    from gongkai.console.demo import SEEDS
+    from gongkai.plans import services
+    from gongkai.plans.parsing import parse_path
+
+    name = "000_f587d089185122da.txt"
+    plan = services.create_plan(parse_path(SEEDS / name, name), issuer_unit=zhaoqing, source_name=name)
+    return services.publish_plan(plan)

@@ -68,6 +68,10 @@ class Unit(models.Model):
     )
     sort_order = models.PositiveIntegerField("排序", default=0)
     is_active = models.BooleanField("启用", default=True)
+    liaison = models.ForeignKey(
+        "orgs.User", verbose_name="政务公开联络员", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text="接收任务提醒；未指定时发给本单位全部经办人。",
+    )
 
     class Meta:
         verbose_name = "单位"
@@ -199,3 +203,30 @@ class LoginAttempt(models.Model):
         verbose_name = "登录尝试"
         verbose_name_plural = "登录尝试"
         ordering = ["-attempted_at"]
+
+
+class Notice(models.Model):
+    """An in-app notice to one user (a reminder of a due report, a returned report …)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notices")
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("内容", blank=True, default="")
+    url = models.CharField("链接", max_length=300, blank=True, default="")
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+    read_at = models.DateTimeField("已读时间", null=True, blank=True)
+
+    unit_field = "user__unit"
+    is_public = False
+
+    class Meta:
+        verbose_name = "站内通知"
+        verbose_name_plural = "站内通知"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notice_user_unread")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def owner_unit_id(self) -> int | None:
+        return self.user.unit_id

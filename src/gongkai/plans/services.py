@@ -15,6 +15,7 @@ from gongkai.orgs import services as org_services
 from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import policy
 from gongkai.orgs.registry import build_registry
+from gongkai.plans import progress
 from gongkai.plans.models import Item, ItemUnit, Plan, PlanStatus, Recurrence, Section, UnitRole
 from gongkai.rules import units as unit_rules
 
@@ -142,11 +143,14 @@ def update_item(item: Item, changes: Mapping[str, Any], *, actor: User | None = 
     if "units" in changes or "lead_units" in changes:
         leads = _phrases(changes.get("lead_units", "、".join(item.lead_phrases)))
         others = _phrases(changes.get("units", "、".join(p for p in item.unit_phrases if p not in leads)))
-        item.lead_phrases = leads
-        item.unit_phrases = leads + [p for p in others if p not in leads]
+        phrases = leads + [p for p in others if p not in leads]
+        if item.plan.status != PlanStatus.DRAFT and (leads, phrases) != (item.lead_phrases, item.unit_phrases):
+            raise ValidationError("方案已发布，任务已分解到各单位，不能再修改责任单位。")
+        item.lead_phrases, item.unit_phrases = leads, phrases
     item.full_clean(exclude=["plan", "section"])
     item.save()
-    resolve_plan_units(item.plan, [item])
+    if item.plan.status == PlanStatus.DRAFT:
+        resolve_plan_units(item.plan, [item])
     record("plan_item_corrected", item, before=before, after=_item_summary(item))
     return item
 
@@ -168,6 +172,8 @@ def resolve_phrase(plan: Plan, phrase: str, unit: Unit, *, actor: User | None = 
     """The office says ``phrase`` means ``unit``: remembered as an alias for every later import,
     and every item of the plan is resolved again. Returns the phrases still unresolved."""
     _require_office(actor)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError("方案已发布，任务已分解到各单位，不能再改变单位的识别。")
     org_services.add_alias(unit, phrase, actor=actor)
     remaining = resolve_plan_units(plan)
     record("plan_phrase_resolved", plan, after={"phrase": phrase, "unit": unit.name})
@@ -177,7 +183,10 @@ def resolve_phrase(plan: Plan, phrase: str, unit: Unit, *, actor: User | None = 
 @transaction.atomic
 def publish_plan(plan: Plan, *, actor: User | None = None) -> Plan:
     _require_office(actor)
-    unresolved = sum(len(item.unresolved) for item in plan.items.all())
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError("方案已经发布。")
+    # Group phrases expand to the registry's units as of now, and the assignments keep them.
+    unresolved = resolve_plan_units(plan)
     if unresolved:
         raise ValidationError(f"还有 {unresolved} 处单位表述未识别，请先在审核页中指定对应单位。")
     if not plan.items.exists():
@@ -185,7 +194,8 @@ def publish_plan(plan: Plan, *, actor: User | None = None) -> Plan:
     plan.status = PlanStatus.PUBLISHED
     plan.published_at = timezone.now()
     plan.save(update_fields=["status", "published_at"])
-    record("plan_published", plan, after={"title": plan.title, "items": plan.items.count()})
+    assigned = progress.create_assignments(plan)
+    record("plan_published", plan, after={"title": plan.title, "items": plan.items.count(), "assignments": assigned})
     return plan
 
 

@@ -37,6 +37,19 @@ class Plan(models.Model):
     warnings = models.JSONField("解析提示", default=list, blank=True)
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    implementation_workdays = models.PositiveSmallIntegerField(
+        "实施方案期限（工作日）", null=True, blank=True, default=20,
+        help_text="各单位在方案公布后多少个工作日内公开本单位实施方案（肇庆 2016 为 20，荆门 2017 为 30）；"
+        "留空表示不要求。",
+    )
+    implementation_column = models.CharField(
+        "实施方案所在栏目", max_length=50, blank=True, default="年度计划与总结",
+        help_text="单位在这一栏目发布的信息视为其实施方案。",
+    )
+    event_workdays = models.PositiveSmallIntegerField(
+        "事件类事项办理期限（工作日）", default=10,
+        help_text="“适时”“视情”等事件类事项，自公开办登记触发之日起多少个工作日内报送。",
+    )
 
     unit_field = None  # the office's own work until published
 
@@ -91,6 +104,7 @@ class Item(models.Model):
     deadline_inherited = models.BooleanField("时限沿用上一行", default=False)
     milestones = models.JSONField("其他节点", default=list, blank=True)
     unresolved = models.JSONField("未识别的单位表述", default=list, blank=True)
+    triggered_on = models.DateField("触发日期", null=True, blank=True, help_text="事件类事项由公开办登记。")
     units = models.ManyToManyField("orgs.Unit", through="ItemUnit", related_name="plan_items")
 
     class Meta:

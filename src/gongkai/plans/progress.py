@@ -1,0 +1,319 @@
+"""The write path of plans in motion: assignments made when a plan is published, event triggers,
+progress reports with evidence, the lead unit's consolidated report and the office's 验收.
+
+Who may do what:
+- a unit's clerk writes and submits its own unit's reports (the coordinating lead unit's report is
+  the consolidated report of the item);
+- a unit sees its own assignments and reports, and a lead unit also sees the reports of the
+  cooperating units on its own items (``visible_reports``); nobody else sees another unit's;
+- the office (公开办管理员) records event triggers and accepts or returns submitted reports.
+Every step is audited in its transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from gongkai.audit.log import record as audit
+from gongkai.calendars.service import working_calendar
+from gongkai.orgs.models import Role, User
+from gongkai.orgs.policy import policy
+from gongkai.plans.models import (
+    Assignment,
+    AssignmentRole,
+    Evidence,
+    EvidenceKind,
+    Item,
+    Period,
+    Plan,
+    ProgressReport,
+    ProgressStatus,
+    Recurrence,
+    ReportState,
+    UnitRole,
+)
+from gongkai.records.models import Record
+from gongkai.rules import schedule
+from gongkai.rules.planparse.model import Deadline
+from gongkai.rules.planparse.model import Recurrence as ParsedRecurrence
+from gongkai.rules.uploads import UploadLimits, check_upload, extension_of
+
+REPORT_FIELDS = ["status", "reason", "text", "problems", "next_steps"]
+MAX_EVIDENCE = 20
+
+
+# -- assignments, made once when the plan is published ----------------------------------------
+
+
+def create_assignments(plan: Plan) -> int:
+    """Assign every item of ``plan`` to the units it names now, with its reporting periods.
+    Called by ``services.publish_plan`` inside its transaction; returns the assignments made."""
+    calendar = working_calendar()
+    items = list(plan.items.prefetch_related("item_units"))
+    periods: list[Period] = []
+    assignments: list[Assignment] = []
+    for item in items:
+        periods += _periods(item, plan, calendar)
+        rows = sorted(item.item_units.all(), key=lambda row: (row.role != UnitRole.LEAD, row.pk))
+        leads = any(row.role == UnitRole.LEAD for row in rows)
+        for order, row in enumerate(rows):
+            # Without a named lead (a single 责任单位 column), the unit listed first leads (列首位者牵头).
+            is_lead = row.role == UnitRole.LEAD or (not leads and order == 0)
+            assignments.append(Assignment(
+                plan=plan, item=item, unit_id=row.unit_id, order=order, is_coordinator=order == 0,
+                role=AssignmentRole.LEAD if is_lead else AssignmentRole.COOPERATING,
+            ))
+    Period.objects.bulk_create(periods)
+    Assignment.objects.bulk_create(assignments)
+    return len(assignments)
+
+
+def _periods(item: Item, plan: Plan, calendar: Any) -> list[Period]:
+    if item.recurrence == Recurrence.EVENT:
+        due_on = schedule.event_due(item.triggered_on, plan.event_workdays, calendar) if item.triggered_on else None
+        return [_period(item, 1, due_on, calendar)]
+    recurrence = ParsedRecurrence(item.recurrence) if item.recurrence else None
+    dates = schedule.due_dates(Deadline(raw=item.deadline_raw, date=item.deadline_date, recurrence=recurrence),
+                               plan.year, plan.issued_on)
+    if not dates:
+        return [_period(item, 1, None, calendar)]
+    return [_period(item, seq, day, calendar) for seq, day in enumerate(dates, start=1)]
+
+
+def _period(item: Item, seq: int, due_on: date | None, calendar: Any) -> Period:
+    return Period(item=item, seq=seq, due_on=due_on,
+                  on_holiday=due_on is not None and not calendar.is_workday(due_on))
+
+
+@transaction.atomic
+def record_trigger(item: Item, triggered_on: date, *, actor: User | None = None) -> Period:
+    """The office records that an event item (适时、视情) has been triggered: its period is due
+    the plan's configured number of working days later."""
+    policy.require_manage(actor, "只有公开办管理员可以登记事件类事项的触发日期。")
+    if item.recurrence != Recurrence.EVENT:
+        raise ValidationError("只有事件类事项需要登记触发日期。")
+    if item.plan.year and not (item.plan.year - 1 <= triggered_on.year <= item.plan.year + 1):
+        raise ValidationError(f"触发日期 {triggered_on.isoformat()} 不在方案年度前后，请检查。")
+    calendar = working_calendar()
+    period = item.periods.order_by("seq").first()
+    if period is None:
+        raise ValidationError("该事项没有报送期，方案可能尚未发布。")
+    before = {"triggered_on": item.triggered_on, "due_on": period.due_on}
+    item.triggered_on = triggered_on
+    item.save(update_fields=["triggered_on"])
+    period.due_on = schedule.event_due(triggered_on, item.plan.event_workdays, calendar)
+    period.on_holiday = not calendar.is_workday(period.due_on)
+    period.save(update_fields=["due_on", "on_holiday"])
+    audit("plan_item_triggered", item, before=before, after={"triggered_on": triggered_on, "due_on": period.due_on})
+    return period
+
+
+# -- who sees what ---------------------------------------------------------------------------
+
+
+def visible_assignments(user: User | AnonymousUser) -> QuerySet[Assignment]:
+    """The assignments ``user`` may see: the office all, a unit's staff their own unit's."""
+    return policy.scope(user, Assignment.objects.all())
+
+
+def visible_reports(user: User | AnonymousUser) -> QuerySet[ProgressReport]:
+    """Reports ``user`` may see: their own unit's, and on items their unit leads, the
+    cooperating units' submitted reports (drafts stay with their unit)."""
+    reports = ProgressReport.objects.all()
+    if policy.may_manage(user):
+        return reports.exclude(state=ReportState.DRAFT)
+    if not isinstance(user, User) or not user.is_active or user.unit_id is None or not user.role_set:
+        return reports.none()
+    leads = Assignment.objects.filter(
+        item=OuterRef("assignment__item"), unit_id=user.unit_id, role=AssignmentRole.LEAD
+    )
+    return reports.filter(Q(unit_id=user.unit_id) | Q(Exists(leads)) & ~Q(state=ReportState.DRAFT))
+
+
+def may_view_report(user: User | AnonymousUser, report: ProgressReport) -> bool:
+    return visible_reports(user).filter(pk=report.pk).exists()
+
+
+def _require_clerk(actor: User | None, assignment: Assignment) -> None:
+    if actor is None:
+        return
+    if not (actor.is_active and actor.unit_id == assignment.unit_id and actor.has_role(Role.CLERK)):
+        raise PermissionDenied("只有本单位经办人可以填报本单位的进展。")
+
+
+# -- reports ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_report(
+    assignment: Assignment, period: Period, data: Mapping[str, Any], *, actor: User | None = None,
+    submit: bool = False,
+) -> ProgressReport:
+    """Write (and with ``submit`` hand in for 验收) the unit's report for one period."""
+    _require_clerk(actor, assignment)
+    if period.item_id != assignment.item_id:
+        raise ValidationError("报送期不属于该事项。")
+    report = (
+        ProgressReport.objects.select_for_update().filter(assignment=assignment, period=period).first()
+        or ProgressReport(assignment=assignment, period=period, unit_id=assignment.unit_id)
+    )
+    if report.pk and not report.is_editable:
+        raise ValidationError(f"该报告{report.get_state_display()}，不能再修改。")
+    before = _summary(report) if report.pk else None
+    for name in REPORT_FIELDS:
+        if name in data:
+            setattr(report, name, str(data[name] or "").strip())
+    _validate(report)
+    report.consolidated = assignment.is_coordinator
+    report.updated_at = timezone.now()
+    if submit:
+        report.state = ReportState.SUBMITTED
+        report.submitted_by = actor
+        report.submitted_at = report.updated_at
+    report.save()
+    audit("plan_report_submitted" if submit else "plan_report_saved", report, before=before, after=_summary(report))
+    return report
+
+
+def _validate(report: ProgressReport) -> None:
+    if report.status not in ProgressStatus.values:
+        raise ValidationError("请选择推进状态：未启动、推进中、已完成或无法按期完成。")
+    if report.status == ProgressStatus.DELAYED and not report.reason:
+        raise ValidationError("选择“无法按期完成”时，请说明原因。")
+    if report.status != ProgressStatus.DELAYED:
+        report.reason = ""
+    if report.status != ProgressStatus.NOT_STARTED and not report.text:
+        raise ValidationError("请填写进展情况。")
+    for name in REPORT_FIELDS:
+        if len(getattr(report, name)) > 10_000:
+            raise ValidationError(f"{ProgressReport._meta.get_field(name).verbose_name}不能超过 10000 字。")
+
+
+def _summary(report: ProgressReport) -> dict[str, Any]:
+    return {
+        "status": report.status, "state": report.state, "text": report.text[:200],
+        "reason": report.reason[:200], "period": str(report.period.due_on or ""),
+        "consolidated": report.consolidated,
+    }
+
+
+@transaction.atomic
+def submit_report(report: ProgressReport, *, actor: User | None = None) -> ProgressReport:
+    return save_report(report.assignment, report.period, {}, actor=actor, submit=True)
+
+
+def _review(report: ProgressReport, actor: User | None) -> ProgressReport:
+    policy.require_manage(actor, "只有公开办管理员可以验收进展报告。")
+    locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if locked.state != ReportState.SUBMITTED:
+        raise ValidationError(f"该报告{locked.get_state_display()}，只能验收待验收的报告。")
+    return locked
+
+
+@transaction.atomic
+def accept_report(report: ProgressReport, comment: str = "", *, actor: User | None = None) -> ProgressReport:
+    report = _review(report, actor)
+    report.state = ReportState.ACCEPTED
+    report.review_comment = comment.strip()
+    report.reviewed_by, report.reviewed_at = actor, timezone.now()
+    report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at"])
+    audit("plan_report_accepted", report, after={"comment": report.review_comment})
+    return report
+
+
+@transaction.atomic
+def return_report(report: ProgressReport, comment: str, *, actor: User | None = None) -> ProgressReport:
+    if not comment.strip():
+        raise ValidationError("退回时请写明需要补充或修改的内容。")
+    report = _review(report, actor)
+    report.state = ReportState.RETURNED
+    report.review_comment = comment.strip()
+    report.reviewed_by, report.reviewed_at = actor, timezone.now()
+    report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at"])
+    audit("plan_report_returned", report, after={"comment": report.review_comment})
+    return report
+
+
+# -- evidence --------------------------------------------------------------------------------
+
+
+def _editable(report: ProgressReport, actor: User | None) -> None:
+    _require_clerk(actor, report.assignment)
+    if not report.is_editable:
+        raise ValidationError(f"该报告{report.get_state_display()}，不能再修改佐证材料。")
+    if report.evidence.count() >= MAX_EVIDENCE:
+        raise ValidationError(f"每份报告最多 {MAX_EVIDENCE} 项佐证材料。")
+
+
+@transaction.atomic
+def add_record_evidence(report: ProgressReport, record: Record, *, actor: User | None = None) -> Evidence:
+    """A record the unit published on the platform, as evidence."""
+    _editable(report, actor)
+    if record.unit_id != report.unit_id or not record.is_public:
+        raise ValidationError("只能选择本单位已主动公开的信息作为佐证。")
+    if report.evidence.filter(record=record).exists():
+        raise ValidationError(f"“{record.title}”已在佐证材料中。")
+    evidence = Evidence.objects.create(report=report, kind=EvidenceKind.RECORD, record=record, name=record.title[:255])
+    audit("plan_evidence_added", report, after={"record": record.pk, "title": record.title})
+    return evidence
+
+
+@transaction.atomic
+def add_url_evidence(report: ProgressReport, url: str, name: str = "", *, actor: User | None = None) -> Evidence:
+    _editable(report, actor)
+    url = url.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ValidationError("链接无效，请填写以 http:// 或 https:// 开头的完整网址。") from None
+    if len(url) > 500:
+        raise ValidationError("链接不能超过 500 个字符。")
+    evidence = Evidence.objects.create(report=report, kind=EvidenceKind.URL, url=url, name=(name.strip() or url)[:255])
+    audit("plan_evidence_added", report, after={"url": url})
+    return evidence
+
+
+@transaction.atomic
+def add_file_evidence(report: ProgressReport, name: str, content: bytes, *, actor: User | None = None) -> Evidence:
+    """An uploaded file, judged by its content (``rules.uploads``); nothing is kept if refused."""
+    _editable(report, actor)
+    verdict = check_upload(name, content, UploadLimits(max_bytes=settings.GONGKAI_UPLOAD_MAX_BYTES))
+    if not verdict.ok:
+        raise ValidationError(verdict.message)
+    evidence = Evidence(report=report, kind=EvidenceKind.FILE, name=verdict.name, size=len(content))
+    evidence.file.save(f"{uuid.uuid4().hex}.{extension_of(verdict.name) or 'bin'}", ContentFile(content), save=False)
+    evidence.save()
+    audit("plan_evidence_added", report, after={"file": verdict.name, "size": len(content)})
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(evidence: Evidence, *, actor: User | None = None) -> None:
+    report = evidence.report
+    _require_clerk(actor, report.assignment)
+    if not report.is_editable:
+        raise ValidationError(f"该报告{report.get_state_display()}，不能再修改佐证材料。")
+    audit("plan_evidence_removed", report, before={"name": evidence.name, "kind": evidence.kind})
+    evidence.delete()
+
+
+def cooperating_reports(report: ProgressReport) -> QuerySet[ProgressReport]:
+    """What the lead unit consolidates: the other units' submitted reports for the same period."""
+    return (
+        ProgressReport.objects.filter(period=report.period)
+        .exclude(pk=report.pk).exclude(state=ReportState.DRAFT)
+        .select_related("unit").prefetch_related("evidence__record")
+        .order_by("assignment__order")
+    )
