@@ -45,3 +45,46 @@ def plan_000(zhaoqing):
     name = "000_f587d089185122da.txt"
     plan = services.create_plan(parse_path(SEEDS / name, name), issuer_unit=zhaoqing, source_name=name)
     return services.publish_plan(plan)
+
+
+SMALL_PLAN = {
+    "title": "示范市2026年政务公开工作要点分工方案",
+    "doc_number": "示府办〔2026〕3号",
+    "issued_on": "2026-03-02",
+    "year": 2026,
+    "items": [
+        {"number": "1", "section": ["推进财政信息公开"], "text": "细化部门预决算公开，按经济分类公开到款级科目。",
+         "lead_units": ["示范市财政局"], "units": ["示范市财政局", "示范市教育局"],
+         "deadline": {"raw": "每季度", "date": None, "recurrence": "quarterly", "inherited": False}},
+        {"number": "2", "section": ["推进教育信息公开"], "text": "公开义务教育招生范围和招生结果。",
+         "lead_units": ["示范市教育局"], "units": ["示范市教育局"],
+         "deadline": {"raw": "2026年9月底前", "date": "2026-09-30", "recurrence": None, "inherited": False}},
+        {"number": "3", "section": ["推进公共安全信息公开"], "text": "公开道路交通安全事故多发路段。",
+         "lead_units": [], "units": ["示范市公安局"],
+         "deadline": {"raw": "适时", "date": None, "recurrence": "event", "inherited": False}},
+    ],
+}
+
+
+@pytest.fixture
+def unit_c(city):
+    from gongkai.orgs.models import UnitKind
+
+    return Unit.objects.create(key="police", name="示范市公安局", kind=UnitKind.DEPARTMENT, parent=city, sort_order=3)
+
+
+@pytest.fixture
+def clerk_c(unit_c):
+    from tests.conftest import make_user
+
+    return make_user("clerk_c", unit_c, "clerk", full_name="公安局孙经办")
+
+
+@pytest.fixture
+def small_plan(city, unit_a, unit_b, unit_c):
+    """A published plan of 示范市: item 1 led by 财政局 with 教育局 cooperating, item 2 教育局
+    alone, item 3 an event item of 公安局."""
+    from gongkai.plans import services
+
+    plan = services.create_plan(SMALL_PLAN, issuer_unit=city, source_name="small.txt")
+    return services.publish_plan(plan)

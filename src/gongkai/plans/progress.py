@@ -309,11 +309,12 @@ def remove_evidence(evidence: Evidence, *, actor: User | None = None) -> None:
     evidence.delete()
 
 
-def cooperating_reports(report: ProgressReport) -> QuerySet[ProgressReport]:
-    """What the lead unit consolidates: the other units' submitted reports for the same period."""
+def cooperating_reports(assignment: Assignment, period: Period) -> QuerySet[ProgressReport]:
+    """What the coordinating lead unit consolidates: the other units' handed-in reports on the
+    same item and period (their drafts stay with them)."""
     return (
-        ProgressReport.objects.filter(period=report.period)
-        .exclude(pk=report.pk).exclude(state=ReportState.DRAFT)
+        ProgressReport.objects.filter(period=period)
+        .exclude(assignment=assignment).exclude(state=ReportState.DRAFT)
         .select_related("unit").prefetch_related("evidence__record")
         .order_by("assignment__order")
     )

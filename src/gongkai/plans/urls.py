@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.plans import public, views
+from gongkai.plans import disclosure_views, implementation_views, public, views, work
 
 app_name = "plans"
 
@@ -18,4 +18,23 @@ urlpatterns = [
     path("console/plans/<int:pk>/resolve/", views.resolve_phrase, name="resolve"),
     path("console/plans/<int:pk>/publish/", views.publish, name="publish"),
     path("console/plans/<int:pk>/delete/", views.delete_draft, name="delete"),
+    path("console/plans/inbox/", work.inbox, name="inbox"),
+    path("console/plans/assignments/<int:pk>/", work.assignment_detail, name="assignment"),
+    path("console/plans/assignments/<int:pk>/periods/<int:period_pk>/", work.report_edit, name="report"),
+    path("console/plans/reports/<int:pk>/", work.report_detail, name="report_detail"),
+    path("console/plans/reports/<int:pk>/evidence/", work.evidence_add, name="evidence_add"),
+    path("console/plans/evidence/<int:pk>/remove/", work.evidence_remove, name="evidence_remove"),
+    path("console/plans/evidence/<int:pk>/", work.evidence_file, name="evidence_file"),
+    path("console/plans/<int:pk>/reports/", work.review_queue, name="review_queue"),
+    path("console/plans/<int:pk>/items/<int:item_pk>/trigger/", work.record_trigger, name="trigger"),
+    path("plans/<int:pk>/progress/<int:disclosure_pk>/", disclosure_views.public_progress, name="public_progress"),
+    path("console/plans/<int:pk>/progress/", disclosure_views.disclosure_list, name="disclosures"),
+    path("console/plans/<int:pk>/progress/<int:disclosure_pk>/", disclosure_views.disclosure_review, name="disclosure"),
+    path("console/plans/<int:pk>/progress/<int:disclosure_pk>/items/<int:item_pk>/", disclosure_views.disclosure_entry,
+         name="disclosure_entry"),
+    path("console/plans/<int:pk>/progress/<int:disclosure_pk>/regenerate/", disclosure_views.disclosure_regenerate,
+         name="disclosure_regenerate"),
+    path("console/plans/<int:pk>/progress/<int:disclosure_pk>/publish/", disclosure_views.disclosure_publish,
+         name="disclosure_publish"),
+    path("console/plans/<int:pk>/implementation/", implementation_views.implementation_status, name="implementation"),
 ]
