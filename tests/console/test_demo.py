@@ -105,3 +105,21 @@ def test_it_imports_the_plan_seeds_and_publishes_those_that_resolve(demo):
     assert counts["000"] == (91, PlanStatus.PUBLISHED)
     assert counts["004"] == (66, PlanStatus.PUBLISHED)
     assert counts["002"][0] == 16 and counts["003"][0] == 22  # 海口、荆门: drafts to resolve
+
+
+def test_it_half_follows_the_published_plans_once(demo, settings):
+    from django.utils import timezone
+
+    from gongkai.plans.demo import load_demo_progress
+    from gongkai.plans.models import Assignment, ProgressReport, ReportState
+    from gongkai.rules.progress import is_overdue
+
+    reports = ProgressReport.objects.all()
+    assert "份演示用任务进展报告" in demo
+    assert reports.filter(state=ReportState.ACCEPTED).exists() and reports.filter(state=ReportState.SUBMITTED).exists()
+    assert reports.filter(status="delayed").exclude(reason="").exists()
+    silent = Assignment.objects.filter(is_coordinator=True, reports__isnull=True, item__plan__year=2016)
+    period = silent.filter(item__periods__due_on__isnull=False).first().item.periods.first()
+    assert is_overdue(period.due_on, None, timezone.localdate())  # 2016's plan: the silent are overdue
+    count = reports.count()
+    assert load_demo_progress() == 0 and ProgressReport.objects.count() == count

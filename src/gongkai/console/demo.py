@@ -19,6 +19,7 @@ from gongkai.orgs import services
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.registry import load_registry_data
 from gongkai.plans import services as plan_services
+from gongkai.plans.demo import load_demo_progress
 from gongkai.plans.models import Plan
 from gongkai.plans.parsing import parse_path
 from gongkai.records.demo import load_demo_records
@@ -60,6 +61,7 @@ class DemoResult:
     plans_created: int = 0
     requests_created: int = 0
     records_created: int = 0
+    reports_created: int = 0
 
 
 def load_demo() -> DemoResult:
@@ -73,7 +75,8 @@ def load_demo() -> DemoResult:
     requests_created = load_demo_requests()
     loaded = load_demo_records()
     records_created = loaded.seeds + loaded.generated
-    return DemoResult(units_created, passwords, plans_created, requests_created, records_created)
+    reports_created = load_demo_progress()
+    return DemoResult(units_created, passwords, plans_created, requests_created, records_created, reports_created)
 
 
 def _import_plans() -> int:

@@ -17,6 +17,8 @@ class Command(GongkaiCommand):
             self.stdout.write(f"已将 {result.plans_created} 份种子通知导入为分工方案。")
         if result.records_created:
             self.stdout.write(f"已发布 {result.records_created} 条演示政府信息。")
+        if result.reports_created:
+            self.stdout.write(f"已填报 {result.reports_created} 份演示用任务进展报告。")
         if result.requests_created:
             self.stdout.write(f"已创建 {result.requests_created} 件演示用政府信息公开申请。")
         if not result.passwords:
