@@ -62,6 +62,19 @@ def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) ->
         raise ImproperlyConfigured(f"{name}: 应为整数，而不是 {value!r}") from None
 
 
+def env_workdays(
+    name: str, default: tuple[int, ...], environ: Mapping[str, str] = os.environ
+) -> tuple[int, ...]:
+    """Distinct positive numbers of working days, e.g. ``5,1``, largest first."""
+    value = environ.get(name)
+    if value is None:
+        return tuple(sorted(set(default), reverse=True))
+    parts = [part.strip() for part in value.split(",")]
+    if not all(part.isascii() and part.isdigit() and 1 <= int(part) <= 60 for part in parts):
+        raise ImproperlyConfigured(f"{name}: 应为逗号分隔的工作日数（1 至 60），如 5,1，而不是 {value!r}")
+    return tuple(sorted({int(part) for part in parts}, reverse=True))
+
+
 def parse_database_url(name: str, url: str, base_dir: Path) -> dict[str, Any]:
     """Turn ``sqlite:///var/gongkai.sqlite3`` or ``postgres://u:p@host:5432/db`` into Django's dict."""
     parts = urlsplit(url)

@@ -8,6 +8,8 @@
 | GONGKAI_ALLOWED_HOSTS | comma-separated host names | 127.0.0.1,localhost |
 | GONGKAI_VAR_DIR | where the database, keys, uploads and the job queue live | ./var |
 | GONGKAI_REDIS_URL | use Redis for background jobs instead of SQLite | unset |
+| GONGKAI_SITE_URL | the console's address, for links in e-mails | unset (links are paths) |
+| GONGKAI_PLAN_REMINDER_WORKDAYS | how many working days before each plan due date the units are reminded | 5,1 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -15,7 +17,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gongkai.config import env_bool, env_int, env_list, env_str, parse_database_url, secret_key
+from gongkai.config import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    env_workdays,
+    parse_database_url,
+    secret_key,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # An editable install (make run) keeps var/ beside pyproject.toml; otherwise the working directory.
@@ -156,7 +166,9 @@ HUEY = {
     "name": "gongkai",
     "immediate": False,
     "results": True,
-    "utc": True,
+    # Periodic tasks' crontabs are read in local time (TIME_ZONE, which Django puts in the
+    # process's TZ): "hour=2" is 02:00 in Asia/Shanghai, not 10:00.
+    "utc": False,
     "consumer": {"workers": 2, "worker_type": "thread", "periodic": True, "check_worker_health": True},
     **(
         {"huey_class": "huey.RedisHuey", "url": _REDIS_URL}
@@ -168,6 +180,11 @@ HUEY = {
 EMAIL_BACKEND = env_str("GONGKAI_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("GONGKAI_FROM_EMAIL", "gongkai@localhost")
+
+# --- Plans in motion: reminders to the units, N working days before each due date ---
+GONGKAI_PLAN_REMINDER_WORKDAYS = env_workdays("GONGKAI_PLAN_REMINDER_WORKDAYS", (5, 1))
+# The platform's address as staff reach it, for links in e-mails (e.g. https://gk.example.gov.cn).
+GONGKAI_SITE_URL = env_str("GONGKAI_SITE_URL", "")
 
 # --- The portal's identity (政府网站标识) ---
 GONGKAI_SITE = {

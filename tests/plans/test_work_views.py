@@ -101,3 +101,8 @@ def test_the_office_records_a_trigger_from_the_queue(small_plan, office_admin, c
     assert "请输入有效日期" in response.content.decode()
     login(office_admin).post(url, {"triggered_on": "2026-09-28"})
     assert str(item.periods.get().due_on) == "2026-10-16"
+
+
+def test_the_inbox_shows_the_units_own_implementation_plan_deadline(small_plan, clerk_b, login):
+    page = login(clerk_b).get(reverse("plans:inbox")).content.decode()
+    assert "本单位实施方案" in page and "“年度计划与总结”栏目" in page

@@ -548,3 +548,34 @@ def test_it_counts_overrides_like_a_day_by_day_walk(
     assert calendar.workdays_between(start, due) == n
     walked = sum(works(start + timedelta(days=k)) for k in range(1, (due - start).days + 1))
     assert walked == n
+
+
+@given(end=days_2015_to_2028, n=st.integers(min_value=0, max_value=60))
+def test_it_counts_back_like_it_counts_forward(end: date, n: int) -> None:
+    start = default_calendar().sub_workdays(end, n)
+    assert workdays_between(start, end) == n
+    assert n == 0 or is_workday(start)
+    if is_workday(end):
+        assert add_workdays(start, n) == end
+
+
+@given(start=days_2015_to_2028, n=st.integers(min_value=0, max_value=60))
+def test_it_returns_to_a_working_start_after_adding_and_subtracting(start: date, n: int) -> None:
+    if is_workday(start) or n == 0:
+        assert default_calendar().sub_workdays(add_workdays(start, n), n) == start
+
+
+def test_it_counts_back_over_the_2026_golden_week() -> None:
+    calendar = default_calendar()
+    assert calendar.sub_workdays(D("2026-10-08"), 1) == D("2026-09-30")
+    assert calendar.sub_workdays(D("2026-10-12"), 1) == D("2026-10-10")  # the 调休 Saturday
+    assert calendar.sub_workdays(D("2026-10-12"), 5) == D("2026-09-29")
+    assert calendar.sub_workdays(D("2026-10-04"), 0) == D("2026-10-04")
+    assert calendar.sub_workdays(D("2026-01-05"), 3) == D("2025-12-30")  # 12-31, 01-04, 01-05
+
+
+def test_it_refuses_to_count_back_a_negative_number_or_out_of_range() -> None:
+    with pytest.raises(CalendarError, match="不能为负数"):
+        default_calendar().sub_workdays(D("2026-10-12"), -1)
+    with pytest.raises(CalendarError, match="超出可计算的日期范围"):
+        WorkingCalendar(use_package=False).sub_workdays(date(1, 1, 10), 20)

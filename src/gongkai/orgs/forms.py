@@ -80,3 +80,12 @@ class UserForm(forms.Form):
     )
     phone = forms.CharField(label="联系电话", max_length=30, required=False)
     email = forms.EmailField(label="电子邮箱", required=False)
+
+
+class LiaisonForm(forms.Form):
+    """Any user may be posted: the service, not the form, says why another unit's user cannot."""
+
+    liaison = forms.ModelChoiceField(
+        label="政务公开联络员", queryset=User.objects.select_related("unit"), required=False,
+        error_messages={"invalid_choice": "所选用户不存在，请重新选择。"},
+    )

@@ -130,6 +130,32 @@ def save_unit(unit: Unit, *, aliases: Iterable[str] | None = None, actor: User |
     return unit
 
 
+@transaction.atomic
+def set_liaison(unit: Unit, liaison: User | None, *, actor: User | None = None) -> Unit:
+    """Name the unit's 政务公开联络员, who receives its task reminders (None: nobody, and the
+    reminders go to all of its clerks). Only a working account of the unit itself qualifies."""
+    policy.require_manage(actor, "只有公开办管理员可以指定单位的政务公开联络员。")
+    if liaison is not None:
+        _check_liaison(unit, liaison)
+    if unit.liaison_id == (liaison.pk if liaison else None):
+        return unit
+    before = {"liaison": unit.liaison.username if unit.liaison else None}
+    unit.liaison = liaison
+    unit.save(update_fields=["liaison"])
+    record("unit_liaison_set", unit, before=before, after={"liaison": liaison.username if liaison else None})
+    return unit
+
+
+def _check_liaison(unit: Unit, user: User) -> None:
+    if user.unit_id != unit.pk:
+        where = f"是{user.unit.name}的工作人员" if user.unit else "不属于任何单位"
+        raise ValidationError(f"{user}{where}，不能担任{unit.name}的联络员，请选择本单位的工作人员。")
+    if not user.is_active:
+        raise ValidationError(f"{user}的账号已停用，不能担任联络员。")
+    if not user.role_set:
+        raise ValidationError(f"{user}还没有任何角色，登录后看不到本单位的任务，请先为其分配角色。")
+
+
 def replace_aliases(unit: Unit, aliases: Iterable[str]) -> None:
     wanted = {normalize_phrase(alias) for alias in aliases if alias.strip()}
     wanted.discard(normalize_phrase(unit.name))

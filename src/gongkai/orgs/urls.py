@@ -17,4 +17,9 @@ urlpatterns = [
     path("console/users/", views.user_list, name="user_list"),
     path("console/users/new/", views.user_create, name="user_create"),
     path("console/users/<int:pk>/", views.user_edit, name="user_edit"),
+    path("console/units/<int:pk>/liaison/", views.unit_liaison, name="unit_liaison"),
+    path("console/notices/", views.notice_list, name="notices"),
+    path("console/notices/read-all/", views.notices_read_all, name="notices_read_all"),
+    path("console/notices/<int:pk>/", views.notice_open, name="notice_open"),
+    path("console/notices/<int:pk>/read/", views.notice_read, name="notice_read"),
 ]

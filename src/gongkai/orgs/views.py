@@ -1,4 +1,4 @@
-"""Login, the unit registry and user management in the staff console. Views stay thin: every
+"""Login, the unit registry, user management and the user's own notices in the staff console. Views stay thin: every
 write goes through ``gongkai.orgs.services``; every read is scoped by ``gongkai.orgs.policy``."""
 
 from __future__ import annotations
@@ -8,14 +8,16 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from gongkai.orgs import services, unitfiles
-from gongkai.orgs.forms import LoginForm, PasswordChangeForm, UserForm
-from gongkai.orgs.models import GroupPhrase, Role, Unit, UnitAlias, UnitKind, User, UserRole
+from gongkai.orgs import notices, services, unitfiles
+from gongkai.orgs.forms import LiaisonForm, LoginForm, PasswordChangeForm, UserForm
+from gongkai.orgs.models import GroupPhrase, Notice, Role, Unit, UnitAlias, UnitKind, User, UserRole
 from gongkai.orgs.policy import Action, policy
 from gongkai.orgs.registry import build_registry
 from gongkai.rules.units import UnitRole, resolve_cell
@@ -112,7 +114,7 @@ def _try_phrase(request: HttpRequest, by_key: dict[str, Unit]) -> dict[str, obje
 
 @login_required
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = get_object_or_404(Unit.objects.select_related("parent"), pk=pk)
+    unit = get_object_or_404(Unit.objects.select_related("parent", "liaison"), pk=pk)
     # The unit's name is public, its staff list (names, phones) is not: another unit's clerk
     # gets 404, as if the page did not exist.
     staff = policy.scope(request.user, User.objects.filter(unit=unit))
@@ -123,7 +125,29 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "staff": staff.prefetch_related("roles").order_by("username"),
         "children": unit.children.all(),
         "aliases": unit.aliases.all(),
+        "may_manage": policy.may_manage(request.user),
+        "liaison_choices": staff.filter(is_active=True).exclude(roles=None).distinct().order_by("username"),
     })
+
+
+@login_required
+@require_POST
+def unit_liaison(request: HttpRequest, pk: int) -> HttpResponse:
+    """The office names (or clears) a unit's 政务公开联络员."""
+    _manager_only(request)
+    unit = get_object_or_404(Unit.objects.select_related("liaison"), pk=pk)
+    form = LiaisonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["liaison"]))
+        return redirect("orgs:unit_detail", pk=unit.pk)
+    liaison = form.cleaned_data["liaison"]
+    try:
+        services.set_liaison(unit, liaison, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"已指定{liaison}为政务公开联络员。" if liaison else "已取消联络员，任务提醒将发给本单位全部经办人。")
+    return redirect("orgs:unit_detail", pk=unit.pk)
 
 
 @login_required
@@ -215,3 +239,43 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "orgs/user_edit.html", {
         "target": user, "roles": Role.choices, "may_view": policy.may(request.user, Action.VIEW, user),
     })
+
+
+# -- the user's own notices (站内通知): nobody ever sees another user's ----------------------------
+
+
+@login_required
+def notice_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(notices.notices_of(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "orgs/notices.html", {"page": page, "unread": notices.unread_count(request.user)})
+
+
+def _own_notice(request: HttpRequest, pk: int) -> Notice:
+    return get_object_or_404(Notice, pk=pk, user=request.user)
+
+
+@login_required
+def notice_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Opening a notice marks it read and leads to what it is about."""
+    notice = _own_notice(request, pk)
+    notices.mark_read(notice)
+    if notice.url and url_has_allowed_host_and_scheme(
+        notice.url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(notice.url)
+    return redirect("orgs:notices")
+
+
+@login_required
+@require_POST
+def notice_read(request: HttpRequest, pk: int) -> HttpResponse:
+    notices.mark_read(_own_notice(request, pk))
+    return redirect("orgs:notices")
+
+
+@login_required
+@require_POST
+def notices_read_all(request: HttpRequest) -> HttpResponse:
+    count = notices.mark_all_read(request.user)
+    messages.success(request, f"已将 {count} 条通知标为已读。" if count else "没有未读通知。")
+    return redirect("orgs:notices")

@@ -1,15 +1,18 @@
-"""Parsing an uploaded notice in the background worker: a 1 MB notice never freezes a page."""
+"""Background work of plans: parsing an uploaded notice (a 1 MB notice never freezes a page) and
+the daily reminders before each due date."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db import transaction
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from gongkai.audit.context import Actor, reset_actor, set_actor
 from gongkai.plans import parsing, services
 from gongkai.plans.models import ImportStatus, PlanImport
+from gongkai.plans.reminders import send_due_reminders
 
 
 @db_task(retries=0)
@@ -52,3 +55,9 @@ def _create(job: PlanImport, data: dict[str, Any]) -> int:
 def _step(job: PlanImport, status: str, step: str, error: str = "") -> None:
     job.status, job.step, job.error = status, step, error
     job.save(update_fields=["status", "step", "error"])
+
+
+# 07:30 local time, before the offices open. A retry after a failure sends only what is still unsent.
+@db_periodic_task(crontab(hour="7", minute="30"), retries=2, retry_delay=600)
+def send_reminders_daily() -> int:
+    return send_due_reminders()

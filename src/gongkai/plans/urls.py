@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.plans import disclosure_views, implementation_views, public, views, work
+from gongkai.plans import (
+    bulletin_views,
+    dashboard,
+    disclosure_views,
+    implementation_views,
+    public,
+    views,
+    work,
+)
 
 app_name = "plans"
 
@@ -19,6 +27,14 @@ urlpatterns = [
     path("console/plans/<int:pk>/publish/", views.publish, name="publish"),
     path("console/plans/<int:pk>/delete/", views.delete_draft, name="delete"),
     path("console/plans/inbox/", work.inbox, name="inbox"),
+    path("console/plans/<int:pk>/dashboard/", dashboard.dashboard, name="dashboard"),
+    path("console/plans/<int:pk>/dashboard.xlsx", dashboard.dashboard_xlsx, name="dashboard_xlsx"),
+    path("console/plans/<int:pk>/bulletins/", bulletin_views.bulletin_list, name="bulletins"),
+    path("console/plans/bulletins/<int:pk>/", bulletin_views.bulletin_detail, name="bulletin"),
+    path("console/plans/bulletins/<int:pk>/bulletin.docx", bulletin_views.bulletin_docx, name="bulletin_docx"),
+    path("console/plans/bulletins/<int:pk>/upload/", bulletin_views.bulletin_upload, name="bulletin_upload"),
+    path("console/plans/bulletins/<int:pk>/discard/", bulletin_views.bulletin_discard, name="bulletin_discard"),
+    path("console/plans/bulletins/<int:pk>/issue/", bulletin_views.bulletin_issue, name="bulletin_issue"),
     path("console/plans/assignments/<int:pk>/", work.assignment_detail, name="assignment"),
     path("console/plans/assignments/<int:pk>/periods/<int:period_pk>/", work.report_edit, name="report"),
     path("console/plans/reports/<int:pk>/", work.report_detail, name="report_detail"),

@@ -4,6 +4,7 @@ evidence, the lead unit's consolidation, and the office's 验收. Every write go
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -18,9 +19,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.orgs.models import Role
+from gongkai.orgs.models import Role, Unit
 from gongkai.orgs.policy import policy
-from gongkai.plans import progress
+from gongkai.plans import implementation, progress
 from gongkai.plans.models import (
     Assignment,
     Evidence,
@@ -94,7 +95,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
         row.standing_label = LABELS[row.standing]
     return render(request, "plans/inbox.html", {
         "page": page, "pending_only": pending_only, "extra_query": "" if pending_only else "show=all",
+        "implementation": _implementation(request.user.unit, today),
     })
+
+
+def _implementation(unit: Unit, today: date) -> list[Any]:
+    """The unit's own implementation plan (实施方案) for each published plan that requires one."""
+    plans = Plan.objects.filter(status=PlanStatus.PUBLISHED, assignments__unit=unit).distinct()
+    rows = [(plan, implementation.unit_status(plan, unit, today)) for plan in plans]
+    return [(plan, status) for plan, status in rows if status is not None]
 
 
 # -- one assignment and its reports ----------------------------------------------------------

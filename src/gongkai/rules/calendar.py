@@ -264,6 +264,27 @@ class WorkingCalendar:
             year += 1
         raise CalendarError(f"自{start.isoformat()}起第{n}个工作日超出可计算的日期范围")
 
+    def sub_workdays(self, end: date, n: int) -> date:
+        """The working day with exactly n working days after it up to and including ``end``, so
+        that ``workdays_between(result, end) == n``: counting back the way ``add_workdays``
+        counts forward (a reminder "5 个工作日前"). ``end`` itself counts when it is a working day;
+        when it is a rest day, counting starts from the last working day before it."""
+        if n < 0:
+            raise CalendarError(f"工作日数不能为负数：{n}")
+        if n == 0:
+            return end
+        if n > (end.year - MINYEAR + 1) * 366:
+            raise CalendarError(f"{end.isoformat()}前第{n}个工作日超出可计算的日期范围")
+        remaining, upto, year = n + 1, end.toordinal(), end.year  # the n working days, then ours
+        while year >= MINYEAR:
+            ordinals = self._table(year).ordinals
+            available = bisect.bisect_right(ordinals, upto)
+            if remaining <= available:
+                return date.fromordinal(ordinals[available - remaining])
+            remaining -= available
+            year -= 1
+        raise CalendarError(f"{end.isoformat()}前第{n}个工作日超出可计算的日期范围")
+
     def workdays_between(self, start: date, end: date) -> int:
         """Working days after ``start`` up to and including ``end``; 0 if ``end <= start``."""
         if end <= start:
@@ -387,3 +408,7 @@ def add_workdays(start: date, n: int) -> date:
 
 def workdays_between(start: date, end: date) -> int:
     return default_calendar().workdays_between(start, end)
+
+
+def sub_workdays(end: date, n: int) -> date:
+    return default_calendar().sub_workdays(end, n)

@@ -10,6 +10,9 @@ From an item's deadline, the due dates of its reporting periods within the plan 
 - an ``event`` has no date until the office records its trigger: :func:`event_due` then gives
   the configured number of working days after it; items without a deadline give none.
 
+Before each due date, reminders fire a configured number of working days ahead (default 5 and 1,
+:func:`reminder_dates`); :func:`decide_reminder` says which one to send today, at most one.
+
 A due date that falls on a non-working day stays as written and is flagged ``holiday``: the
 notice set it, and moving it is the office's decision, not ours.
 
@@ -19,8 +22,9 @@ Pure: no Django; the working-day calendar is rules.calendar's.
 from __future__ import annotations
 
 import calendar as month_calendar
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Final
 
 from gongkai.rules.calendar import WorkingCalendar, default_calendar
@@ -117,6 +121,70 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
             for item in schedule.items
         ],
     }
+
+
+# -- reminders before a due date ---------------------------------------------------------------
+
+DEFAULT_REMINDER_WORKDAYS: Final = (5, 1)
+
+
+def reminder_dates(
+    due_on: date, offsets: Iterable[int], calendar: WorkingCalendar | None = None
+) -> dict[int, date]:
+    """When each reminder fires: for an offset n, the working day n working days before
+    ``due_on`` (``workdays_between(fires_on, due_on) == n``), so 5 days before a due date just
+    after 国庆 reaches back over the whole golden week, not 5 calendar days."""
+    calendar = calendar or default_calendar()
+    return {n: calendar.sub_workdays(due_on, n) for n in sorted(set(offsets), reverse=True)}
+
+
+def due_reminders(
+    due_on: date, offsets: Iterable[int], today: date, calendar: WorkingCalendar | None = None
+) -> tuple[int, ...]:
+    """The offsets whose reminder should have fired by ``today`` (fire date <= today <= due
+    date), nearest first. None once the due date has passed: that is overdue, not a reminder."""
+    if today > due_on:
+        return ()
+    fired = [n for n, fires_on in reminder_dates(due_on, offsets, calendar).items() if fires_on <= today]
+    return tuple(sorted(fired))
+
+
+@dataclass(frozen=True)
+class ReminderDecision:
+    """What to do today for one unit's period: ``send`` the reminder of that offset (None: send
+    nothing) and record ``log`` as done, the sent offset and any larger one it supersedes."""
+
+    send: int | None
+    log: tuple[int, ...]
+
+
+def decide_reminder(
+    due_on: date,
+    offsets: Iterable[int],
+    logged: Collection[int],
+    today: date,
+    calendar: WorkingCalendar | None = None,
+) -> ReminderDecision:
+    """At most one reminder per unit and period a day, and never one sent twice.
+
+    When the worker was down past the 5-day reminder and the 1-day one is due as well, only the
+    nearest is sent and both are recorded, so nobody gets two mails at once; an offset that
+    fired before a nearer one already sent is recorded without sending anything.
+    """
+    fired = due_reminders(due_on, offsets, today, calendar)
+    pending = tuple(n for n in fired if n not in logged)
+    if not pending:
+        return ReminderDecision(None, ())
+    send = fired[0] if fired[0] in pending else None
+    return ReminderDecision(send, pending)
+
+
+def reminder_horizon(today: date, offsets: Iterable[int], calendar: WorkingCalendar | None = None) -> date:
+    """The last due date any reminder can concern on ``today``: a due date D has a fired
+    reminder of offset n exactly when ``workdays_between(today, D) <= n``, so the due dates worth
+    looking at run from ``today`` to the day before the (largest offset + 1)-th working day."""
+    largest = max(offsets, default=0)
+    return (calendar or default_calendar()).add_workdays(today, largest + 1) - timedelta(days=1)
 
 
 def _month_end(year: int, month: int) -> date:

@@ -1,12 +1,18 @@
-"""``gongkai plan parse|schedule FILE [--year Y] --json`` (CONTRACTS.md sections 1 and 4).
+"""``gongkai plan parse|schedule FILE [--year Y] --json`` (CONTRACTS.md sections 1 and 4) and
+``gongkai plan remind [--today YYYY-MM-DD]``.
 
-Reads a notice file and prints its plan, or its items' reporting due dates, as JSON. Touches no
-database: the parse and the schedule are pure rules (rules.planparse, rules.schedule).
+``parse`` and ``schedule`` read a notice file and print its plan, or its items' reporting due
+dates, as JSON; they touch no database: the parse and the schedule are pure rules
+(rules.planparse, rules.schedule). ``remind`` sends the reminders due today, as the worker does
+each morning (plans.reminders), and says how many went out.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +31,19 @@ def _year(value: str) -> int:
     return int(value)
 
 
+def _date(value: str) -> date:
+    """A day written YYYY-MM-DD, strictly (Python would also take 20260929)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        with contextlib.suppress(ValueError):  # 2026-02-30
+            return date.fromisoformat(value)
+    raise CommandError(f"日期“{value}”无效，应为 YYYY-MM-DD，如 2026-09-29")
+
+
 class Command(GongkaiCommand):
-    requires_system_checks: list[str] = []  # pure: no database, no models to check
+    requires_system_checks: list[str] = []  # parse/schedule are pure: no models to check
     help = (
         "读取工作要点或分工方案（.txt/.docx/.doc/.xlsx/.html），parse 输出任务分工 JSON，"
-        "schedule 输出各条目的报送时间；不读写数据库。"
+        "schedule 输出各条目的报送时间（不读写数据库）；remind 发送到期前的任务提醒。"
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -49,8 +63,14 @@ class Command(GongkaiCommand):
             command.add_argument(
                 "--json", action="store_true", help="输出 JSON（默认也输出 JSON 之外的摘要）"
             )
+        text = "向尚未报送的单位发送截止日期前的任务提醒（站内通知和电子邮件），已发送的不会重复发送"
+        remind = sub.add_parser("remind", help=text, description=text)
+        remind.add_argument("--today", default=None, help="按哪一天计算，YYYY-MM-DD；默认今天")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "remind":
+            self._remind(options["today"])
+            return
         path = Path(options["file"])
         year = _year(options["year"]) if options["year"] is not None else None
         try:
@@ -65,6 +85,16 @@ class Command(GongkaiCommand):
             self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
         else:
             self.stdout.write(_summary(plan, output))
+
+
+    def _remind(self, today_text: str | None) -> None:
+        from django.utils import timezone
+
+        from gongkai.plans.reminders import send_due_reminders
+
+        today = _date(today_text) if today_text is not None else timezone.localdate()
+        sent = send_due_reminders(today)
+        self.stdout.write(f"{today.isoformat()}：已发送 {sent} 条任务提醒。")
 
 
 def _summary(plan: Plan, output: dict[str, Any]) -> str:
