@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+AXE = Path(__file__).resolve().parents[2] / "src" / "gongkai" / "static" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -53,3 +55,12 @@ def page(browser, live_server) -> Iterator[object]:
     page.base_url = live_server.url
     yield page
     context.close()
+
+
+def check_accessibility(page, name: str, artifacts: Path) -> None:
+    """axe-core on the page as it is: no serious or critical violation (all are kept as JSON)."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    (artifacts / f"axe-{name}.json").write_text(json.dumps(results["violations"], ensure_ascii=False, indent=1))
+    assert not serious, [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in serious]

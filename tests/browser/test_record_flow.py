@@ -6,18 +6,15 @@ the home, catalog, record, normative-document and gazette pages. Screenshots go 
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
-import gongkai
+from tests.browser.conftest import check_accessibility
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-AXE = Path(gongkai.__file__).parent / "static" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 ID_NUMBER = "440104199003071239"
 MASKED = "440104********1239"
 TITLE = "示范市财政局关于城乡居民最低生活保障资金发放情况的公示"
@@ -75,14 +72,6 @@ def _review_mask_and_publish(page, detail_url, artifacts) -> None:
     page.screenshot(path=str(artifacts / "records-published.png"), full_page=True)
 
 
-def _axe(page, name, artifacts) -> None:
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-    (artifacts / f"axe-{name}.json").write_text(json.dumps(results["violations"], ensure_ascii=False, indent=1))
-    assert not serious, [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
-
-
 def test_it_takes_a_record_from_draft_through_review_to_the_public(browser, live_server, artifacts, clerk_a,
                                                                    reviewer_a, unit_a, columns):
     from gongkai.records.models import Record
@@ -106,7 +95,7 @@ def test_it_takes_a_record_from_draft_through_review_to_the_public(browser, live
     assert headers[:8] == ["索引号", "主题分类", "发布机构", "成文日期", "名称", "文号", "发布日期", "有效性"]
     assert record.index_number in table.inner_text() and "有效" in table.inner_text()
     page.screenshot(path=str(artifacts / "records-public-page.png"), full_page=True)
-    _axe(page, "record", artifacts)
+    check_accessibility(page, "record", artifacts)
 
     feed = ET.fromstring(page.request.get(f"{base}/xxgk/units/{unit_a.key}/feed/").body())
     assert [entry.findtext(f"{ATOM}title") for entry in feed.iter(f"{ATOM}entry")] == [TITLE]
@@ -134,7 +123,7 @@ def test_the_public_pages_pass_the_accessibility_check(browser, live_server, art
     }
     for name, path in pages.items():
         page.goto(live_server.url + path)
-        _axe(page, name, artifacts)
+        check_accessibility(page, name, artifacts)
     context.close()
 
 
