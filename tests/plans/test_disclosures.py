@@ -112,7 +112,12 @@ def test_it_places_an_undated_report_by_the_day_it_was_handed_in(plan_000, offic
     report = accepted(plan_000, "10.1", FINANCE, "已在财政局网站公布税收政策文件。", office)
     ProgressReport.objects.filter(pk=report.pk).update(submitted_at=timezone.make_aware(datetime(2016, 5, 10, 9)))
     assert entry_for(disclosures.generate_disclosure(plan_000, 2016, 1, actor=office), "10.1")["as_of"] == "2016-05-10"
-    assert entry_for(disclosures.generate_disclosure(plan_000, 2016, 2, actor=office), "10.1")["progress"] == ""
+    # the second half still shows it, as of the day it was handed in
+    later = entry_for(disclosures.generate_disclosure(plan_000, 2016, 2, actor=office), "10.1")
+    assert later["as_of"] == "2016-05-10" and later["progress"] == "已在财政局网站公布税收政策文件。"
+    ProgressReport.objects.filter(pk=report.pk).update(submitted_at=timezone.make_aware(datetime(2016, 8, 1, 9)))
+    first_half = next(e for e in disclosures.build_entries(plan_000, 2016, 1) if e["number"] == "10.1")
+    assert first_half["progress"] == ""  # handed in after June: not on the first half's page
 
 
 @pytest.mark.parametrize(("statuses", "expected"), [

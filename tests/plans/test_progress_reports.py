@@ -105,6 +105,8 @@ def test_the_office_accepts_or_returns_with_a_comment(small_plan, unit_a, clerk_
         progress.return_report(report, " ", actor=office_admin)
     report = progress.return_report(report, "请补充公开链接。", actor=office_admin)
     assert report.state == "returned"
+    notice = clerk_a.notices.get()
+    assert "被退回" in notice.title and notice.body == "请补充公开链接。"
     report = progress.save_report(lead, report.period, {"text": DONE["text"] + "链接已补充。"}, actor=clerk_a, submit=True)
     report = progress.accept_report(report, "同意。", actor=office_admin)
     assert report.state == "accepted" and report.reviewed_by == office_admin

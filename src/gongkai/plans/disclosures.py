@@ -1,16 +1,17 @@
 """The half-yearly public progress page of a plan (seed 000 item 20: 每半年向社会公开进展和完成情况
 以及存在问题和下一步工作措施).
 
-The office generates a draft for one half-year from the reports it has *accepted* (验收) in that
-half, edits the summary and the entries, then publishes it. What reaches the public is only what
+The office generates a draft for one half-year from the reports it has *accepted* (验收) up to
+the end of that half (an item finished in the first half still shows as finished in the second),
+edits the summary and the entries, then publishes it. What reaches the public is only what
 the entries hold: a draft, submitted or returned report, the office's 验收意见 and the names of
 the people who wrote or reviewed a report never enter an entry, so they can never leak.
 
 Which report speaks for an item: the latest accepted consolidated report of the coordinating lead
 unit (汇总报告); without one, the accepted reports of the units for the latest period that has
-any, combined in the order the plan lists the units. A report belongs to a half by its period's due
-date, or, for a period without a date (events not yet triggered, items without deadlines), by the
-day it was handed in.
+any, combined in the order the plan lists the units. A report counts by its period's due date, or,
+for a period without a date (events not yet triggered, items without deadlines), by the day it was
+handed in; reports of later halves never enter an earlier half's page.
 """
 
 from __future__ import annotations
@@ -113,11 +114,9 @@ def _unit_names(plan: Plan) -> dict[int, list[str]]:
 
 
 def _accepted_reports(plan: Plan, year: int, half: int) -> dict[int, list[ProgressReport]]:
-    """Accepted reports of the half by item, the latest period first."""
-    start, end = half_bounds(year, half)
-    in_half = Q(period__due_on__range=(start, end)) | Q(
-        period__due_on__isnull=True, submitted_at__date__range=(start, end)
-    )
+    """Accepted reports up to the end of the half by item, the latest period first."""
+    _, end = half_bounds(year, half)
+    in_half = Q(period__due_on__lte=end) | Q(period__due_on__isnull=True, submitted_at__date__lte=end)
     reports: QuerySet[ProgressReport] = (
         ProgressReport.objects.filter(in_half, assignment__plan=plan, state=ReportState.ACCEPTED)
         .select_related("period", "unit", "assignment")

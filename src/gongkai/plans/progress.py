@@ -24,11 +24,13 @@ from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.audit.log import record as audit
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, User
+from gongkai.orgs.notices import Message, notify
 from gongkai.orgs.policy import policy
 from gongkai.plans.models import (
     Assignment,
@@ -214,35 +216,35 @@ def submit_report(report: ProgressReport, *, actor: User | None = None) -> Progr
     return save_report(report.assignment, report.period, {}, actor=actor, submit=True)
 
 
-def _review(report: ProgressReport, actor: User | None) -> ProgressReport:
-    policy.require_manage(actor, "只有公开办管理员可以验收进展报告。")
-    locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    if locked.state != ReportState.SUBMITTED:
-        raise ValidationError(f"该报告{locked.get_state_display()}，只能验收待验收的报告。")
-    return locked
-
-
 @transaction.atomic
 def accept_report(report: ProgressReport, comment: str = "", *, actor: User | None = None) -> ProgressReport:
-    report = _review(report, actor)
-    report.state = ReportState.ACCEPTED
-    report.review_comment = comment.strip()
-    report.reviewed_by, report.reviewed_at = actor, timezone.now()
-    report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at"])
-    audit("plan_report_accepted", report, after={"comment": report.review_comment})
-    return report
+    return _decide(report, ReportState.ACCEPTED, comment, actor)
 
 
 @transaction.atomic
 def return_report(report: ProgressReport, comment: str, *, actor: User | None = None) -> ProgressReport:
     if not comment.strip():
         raise ValidationError("退回时请写明需要补充或修改的内容。")
-    report = _review(report, actor)
-    report.state = ReportState.RETURNED
+    return _decide(report, ReportState.RETURNED, comment, actor)
+
+
+def _decide(report: ProgressReport, state: ReportState, comment: str, actor: User | None) -> ProgressReport:
+    """The office's 验收 of a submitted report; whoever submitted it hears of the decision."""
+    policy.require_manage(actor, "只有公开办管理员可以验收进展报告。")
+    report = ProgressReport.objects.select_for_update().select_related("assignment__item").get(pk=report.pk)
+    if report.state != ReportState.SUBMITTED:
+        raise ValidationError(f"该报告{report.get_state_display()}，只能验收待验收的报告。")
+    report.state = state
     report.review_comment = comment.strip()
     report.reviewed_by, report.reviewed_at = actor, timezone.now()
     report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at"])
-    audit("plan_report_returned", report, after={"comment": report.review_comment})
+    audit(f"plan_report_{state}", report, after={"comment": report.review_comment})
+    if report.submitted_by is not None and report.submitted_by.is_active:
+        verdict = "已验收" if state == ReportState.ACCEPTED else "被退回，请修改后重新报送"
+        notify([(report.submitted_by, Message(
+            title=f"第 {report.assignment.item.number} 项{report.period.label}的进展报告{verdict}",
+            body=report.review_comment, url=reverse("plans:report_detail", args=[report.pk]),
+        ))])
     return report
 
 
