@@ -101,6 +101,10 @@ def test_the_office_records_a_trigger_from_the_queue(small_plan, office_admin, c
     assert "请输入有效日期" in response.content.decode()
     login(office_admin).post(url, {"triggered_on": "2026-09-28"})
     assert str(item.periods.get().due_on) == "2026-10-16"
+    response = login(office_admin).post(url, {"triggered_on": "2026-09-28", "workdays": "0"}, follow=True)
+    assert "1 至 250 个工作日" in response.content.decode()
+    login(office_admin).post(url, {"triggered_on": "2026-09-28", "workdays": "5"})
+    assert str(item.periods.get().due_on) == "2026-10-10"  # the 调休 Saturday is the fifth
 
 
 def test_the_inbox_shows_the_units_own_implementation_plan_deadline(small_plan, clerk_b, login):

@@ -100,14 +100,19 @@ def _period(item: Item, seq: int, due_on: date | None, calendar: Any) -> Period:
 
 
 @transaction.atomic
-def record_trigger(item: Item, triggered_on: date, *, actor: User | None = None) -> Period:
+def record_trigger(
+    item: Item, triggered_on: date, workdays: int | None = None, *, actor: User | None = None
+) -> Period:
     """The office records that an event item (适时、视情) has been triggered: its period is due
-    the plan's configured number of working days later."""
+    ``workdays`` working days later (the plan's configured number unless the office says)."""
     policy.require_manage(actor, "只有公开办管理员可以登记事件类事项的触发日期。")
     if item.recurrence != Recurrence.EVENT:
         raise ValidationError("只有事件类事项需要登记触发日期。")
     if item.plan.year and not (item.plan.year - 1 <= triggered_on.year <= item.plan.year + 1):
         raise ValidationError(f"触发日期 {triggered_on.isoformat()} 不在方案年度前后，请检查。")
+    workdays = item.plan.event_workdays if workdays is None else workdays
+    if not 1 <= workdays <= 250:
+        raise ValidationError("办理期限应为 1 至 250 个工作日。")
     calendar = working_calendar()
     period = item.periods.order_by("seq").first()
     if period is None:
@@ -115,10 +120,11 @@ def record_trigger(item: Item, triggered_on: date, *, actor: User | None = None)
     before = {"triggered_on": item.triggered_on, "due_on": period.due_on}
     item.triggered_on = triggered_on
     item.save(update_fields=["triggered_on"])
-    period.due_on = schedule.event_due(triggered_on, item.plan.event_workdays, calendar)
+    period.due_on = schedule.event_due(triggered_on, workdays, calendar)
     period.on_holiday = not calendar.is_workday(period.due_on)
     period.save(update_fields=["due_on", "on_holiday"])
-    audit("plan_item_triggered", item, before=before, after={"triggered_on": triggered_on, "due_on": period.due_on})
+    audit("plan_item_triggered", item, before=before,
+          after={"triggered_on": triggered_on, "workdays": workdays, "due_on": period.due_on})
     return period
 
 

@@ -287,9 +287,13 @@ def record_trigger(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     if not policy.may_manage(request.user):
         raise PermissionDenied("只有公开办管理员可以登记事件类事项的触发日期。")
     item = get_object_or_404(Item, pk=item_pk, plan_id=pk)
-    field = forms.DateField(error_messages={"invalid": "请输入有效日期，如 2026-10-09。", "required": "请填写触发日期。"})
+    day = forms.DateField(error_messages={"invalid": "请输入有效日期，如 2026-10-09。", "required": "请填写触发日期。"})
+    workdays = forms.IntegerField(required=False, error_messages={"invalid": "办理期限请填写工作日数。"})
     try:
-        period = progress.record_trigger(item, field.clean(request.POST.get("triggered_on")), actor=request.user)
+        period = progress.record_trigger(
+            item, day.clean(request.POST.get("triggered_on")), workdays.clean(request.POST.get("workdays")),
+            actor=request.user,
+        )
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     else:
