@@ -86,3 +86,15 @@ def test_the_office_records_an_event_trigger_in_working_days(small_plan, office_
         progress.record_trigger(small_plan.items.get(number="2"), date(2026, 9, 28), actor=office_admin)
     with pytest.raises(ValidationError, match="不在方案年度"):
         progress.record_trigger(item, date(2030, 1, 1), actor=office_admin)
+
+
+def test_correcting_a_published_deadline_moves_its_periods_until_someone_reports(small_plan, unit_b, clerk_b):
+    item = small_plan.items.get(number="2")
+    services.update_item(item, {"deadline_raw": "2026年10月底前", "deadline_date": date(2026, 10, 31)})
+    assert [p.due_on for p in item.periods.all()] == [date(2026, 10, 31)]
+    assert item.periods.get().on_holiday  # a Saturday: kept as written, flagged
+    progress.save_report(item.assignments.get(unit=unit_b), item.periods.get(),
+                         {"status": "in_progress", "text": "招生范围已公开。"}, actor=clerk_b)
+    with pytest.raises(ValidationError, match="已有单位报送"):
+        services.update_item(item, {"deadline_date": date(2026, 11, 30)})
+    assert [p.due_on for p in item.periods.all()] == [date(2026, 10, 31)]

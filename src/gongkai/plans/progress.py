@@ -99,6 +99,15 @@ def _period(item: Item, seq: int, due_on: date | None, calendar: Any) -> Period:
                   on_holiday=due_on is not None and not calendar.is_workday(due_on))
 
 
+def reschedule_item(item: Item) -> list[Period]:
+    """A published item's deadline was corrected: its periods follow, unless a unit has already
+    reported on them (then the office would be rewriting history: refused)."""
+    if ProgressReport.objects.filter(period__item=item).exists():
+        raise ValidationError("该事项已有单位报送进展，不能再修改完成日期或周期。")
+    item.periods.all().delete()
+    return Period.objects.bulk_create(_periods(item, item.plan, working_calendar()))
+
+
 @transaction.atomic
 def record_trigger(
     item: Item, triggered_on: date, workdays: int | None = None, *, actor: User | None = None

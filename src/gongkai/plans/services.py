@@ -151,6 +151,8 @@ def update_item(item: Item, changes: Mapping[str, Any], *, actor: User | None = 
     item.save()
     if item.plan.status == PlanStatus.DRAFT:
         resolve_plan_units(item.plan, [item])
+    elif (before["date"], before["recurrence"]) != (item.deadline_date, item.recurrence):
+        progress.reschedule_item(item)
     record("plan_item_corrected", item, before=before, after=_item_summary(item))
     return item
 
