@@ -19,8 +19,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.orgs.policy import policy
 from gongkai.plans import board, bulletins
-from gongkai.plans.dashboard import published_plan, require_office
+from gongkai.plans.dashboard import published_plan
 from gongkai.plans.models import Bulletin, BulletinStatus
 from gongkai.records.models import Column
 from gongkai.rules import board as rules
@@ -78,7 +79,7 @@ class IssueForm(forms.Form):
 
 
 def _bulletin(request: HttpRequest, pk: int) -> Bulletin:
-    require_office(request)
+    policy.require_manage(request.user, bulletins.DENIED)
     return get_object_or_404(Bulletin.objects.select_related("plan", "record"), pk=pk)
 
 

@@ -15,7 +15,6 @@ from urllib.parse import quote
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -31,13 +30,8 @@ from gongkai.rules.progress import LABELS, Standing
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def require_office(request: HttpRequest) -> None:
-    if not policy.may_manage(request.user):
-        raise PermissionDenied("督查统计仅限公开办管理员使用。")
-
-
 def published_plan(request: HttpRequest, pk: int) -> Plan:
-    require_office(request)
+    policy.require_manage(request.user, "督查统计仅限公开办管理员使用。")
     return get_object_or_404(Plan, pk=pk, status=PlanStatus.PUBLISHED)
 
 

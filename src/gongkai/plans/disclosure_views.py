@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 from gongkai.orgs.policy import policy
 from gongkai.plans import disclosures
 from gongkai.plans.models import Plan, ProgressDisclosure, ProgressStatus
+
+DENIED = "只有公开办管理员可以生成、审核和公开进展情况。"
 
 
 class GenerateForm(forms.Form):
@@ -44,13 +46,8 @@ class EntryForm(forms.Form):
                                  widget=forms.Textarea(attrs={"rows": 3}))
 
 
-def _office_only(request: HttpRequest) -> None:
-    if not policy.may_manage(request.user):
-        raise PermissionDenied("只有公开办管理员可以生成、审核和公开进展情况。")
-
-
 def _disclosure(request: HttpRequest, pk: int, disclosure_pk: int) -> ProgressDisclosure:
-    _office_only(request)
+    policy.require_manage(request.user, DENIED)
     return get_object_or_404(ProgressDisclosure.objects.select_related("plan"), pk=disclosure_pk, plan_id=pk)
 
 
@@ -63,7 +60,7 @@ def _error(request: HttpRequest, error: ValidationError) -> None:
 
 @login_required
 def disclosure_list(request: HttpRequest, pk: int) -> HttpResponse:
-    _office_only(request)
+    policy.require_manage(request.user, DENIED)
     plan = get_object_or_404(Plan, pk=pk)
     today = timezone.localdate()
     form = GenerateForm(request.POST or None, initial={"year": plan.year, "half": 1 if today.month <= 6 else 2})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,8 +29,7 @@ class RequirementForm(forms.Form):
 
 @login_required
 def implementation_status(request: HttpRequest, pk: int) -> HttpResponse:
-    if not policy.may_manage(request.user):
-        raise PermissionDenied("只有公开办管理员可以查看各单位实施方案的公开情况。")
+    policy.require_manage(request.user, "只有公开办管理员可以查看各单位实施方案的公开情况。")
     plan = get_object_or_404(Plan, pk=pk)
     form = RequirementForm(request.POST or None, initial={
         "workdays": plan.implementation_workdays, "column": plan.implementation_column,

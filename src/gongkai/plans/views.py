@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -57,8 +57,7 @@ class ItemForm(forms.Form):
 
 
 def _office_only(request: HttpRequest) -> None:
-    if not policy.may_manage(request.user):
-        raise PermissionDenied("只有公开办管理员可以导入、审核和发布分工方案。")
+    policy.require_manage(request.user, "只有公开办管理员可以导入、审核和发布分工方案。")
 
 
 @login_required

@@ -243,8 +243,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(queryset, pk=pk)
     form = ReviewForm(request.POST or None)
     if request.method == "POST":
-        if not policy.may_manage(request.user):
-            raise PermissionDenied("只有公开办管理员可以验收进展报告。")
+        policy.require_manage(request.user, "只有公开办管理员可以验收进展报告。")
         if form.is_valid():
             comment = form.cleaned_data["comment"]
             try:
@@ -268,8 +267,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
     """The office's 验收 queue of a plan: submitted reports, consolidated ones first, and the
     event items waiting for their trigger."""
-    if not policy.may_manage(request.user):
-        raise PermissionDenied("只有公开办管理员可以验收进展报告。")
+    policy.require_manage(request.user, "只有公开办管理员可以验收进展报告。")
     plan = get_object_or_404(Plan, pk=pk, status=PlanStatus.PUBLISHED)
     reports = (
         ProgressReport.objects.filter(assignment__plan=plan, state=ReportState.SUBMITTED)
@@ -284,8 +282,7 @@ def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def record_trigger(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    if not policy.may_manage(request.user):
-        raise PermissionDenied("只有公开办管理员可以登记事件类事项的触发日期。")
+    policy.require_manage(request.user, "只有公开办管理员可以登记事件类事项的触发日期。")
     item = get_object_or_404(Item, pk=item_pk, plan_id=pk)
     day = forms.DateField(error_messages={"invalid": "请输入有效日期，如 2026-10-09。", "required": "请填写触发日期。"})
     workdays = forms.IntegerField(required=False, error_messages={"invalid": "办理期限请填写工作日数。"})
