@@ -6,6 +6,10 @@ letters, digits and CJK characters becomes its overlapping two-character pieces,
 included ("IPv6" → ip pv v6, "2019" → 20 01 19), and a query string becomes the phrase of its
 pieces. A document that contains the query as a substring contains that phrase: recall is exact
 for any query of two or more characters, across scripts ("5G网络" holds "g网").
+
+The same tokens go to SQLite's FTS5 (``fts5_texts``, ``fts5_match``) and to PostgreSQL's tsvector
+(``tsvector_literal``, ``tsquery``); the matches are ranked by ``rank``, in Python over the stored
+text, so both engines give the same results in the same order.
 """
 
 from __future__ import annotations
@@ -13,18 +17,29 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, TypeVar
 
 # CJK Unified Ideographs, Extension A and compatibility ideographs, plus ASCII letters and digits.
 _RUN: Final = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Characters NFKC leaves alone or turns into punctuation only: ASCII, CJK ideographs and the
+# punctuation of Chinese text (tests/rules/test_bigrams.py checks every one). A text made of them
+# alone has the same runs without NFKC, which costs more than all the rest of tokenising.
+_NEEDS_NFKC: Final = re.compile(
+    "[^\x00-\x7f\u00b7\u2010-\u2027\u3000-\u3003\u3005-\u3011\u3014-\u301f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
 MAX_QUERY_CHARS: Final = 200
+T = TypeVar("T")
 MAX_TERMS: Final = 12
 
 
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters to ASCII, compatibility forms folded) and lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
+    if _NEEDS_NFKC.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
 
 
 def runs(text: str) -> list[str]:
@@ -46,6 +61,17 @@ def token_text(text: str) -> str:
     """The tokens joined by spaces, as the full-text engines index them (the hot path of
     indexing: the same tokens as ``tokens``, built without intermediate lists)."""
     return " ".join(run if len(run) == 1 else " ".join(map(operator.add, run, run[1:])) for run in runs(text))
+
+
+def fts5_texts(title: str, body: str) -> tuple[str, str]:
+    """What SQLite's FTS5 table is given of a document: the token texts of title and body."""
+    return token_text(title), token_text(body)
+
+
+def index_forms(form: Callable[[str, str], T], texts: Sequence[tuple[str, str]]) -> list[T]:
+    """``form`` (``fts5_texts`` or ``tsvector_literal``) of each (title, body): the part of a
+    bulk reindex that a worker process does while the main one writes."""
+    return [form(title, body) for title, body in texts]
 
 
 @dataclass(frozen=True)
@@ -155,33 +181,96 @@ def fts5_match(
 
 
 def tsquery(query: Query, weight: str = "") -> str:
-    """The same query for PostgreSQL's to_tsquery('simple', …): phrases with <-> ; ``weight``
-    "A" restricts the required phrases to the title (its positions are weighted A)."""
-
-    def phrase(term: Term, suffix: str = "") -> str:
-        lexemes = [_pg_lexeme(token) + suffix for token in term.tokens]
-        if term.prefix:
-            lexemes[-1] = _pg_lexeme(term.tokens[-1]) + ":*" + suffix.lstrip(":")
-        return "(" + " <-> ".join(lexemes) + ")"
-
-    parts = [phrase(term, f":{weight}" if weight else "") for term in query.required]
-    parts += ["!" + phrase(term) for term in query.excluded]
+    """The same query as a PostgreSQL ``tsquery`` literal (lexemes verbatim, as the tsvector holds
+    them): phrases with <->; ``weight`` "A" restricts the required phrases to the title (its
+    positions are weighted A)."""
+    parts = [_pg_phrase(term, f":{weight}" if weight else "") for term in query.required]
+    parts += ["!" + _pg_phrase(term, "") for term in query.excluded]
     return " & ".join(parts)
 
 
-def _pg_lexeme(token: str) -> str:
-    return "'" + token + "'"  # tokens hold no quote, backslash or operator characters
+def _pg_phrase(term: Term, suffix: str) -> str:
+    lexemes = [f"'{token}'{suffix}" for token in term.tokens]  # tokens hold no quote or operator
+    if term.prefix:
+        lexemes[-1] = f"'{term.tokens[-1]}':*" + suffix.lstrip(":")
+    return "(" + " <-> ".join(lexemes) + ")"
 
 
-def snippet(text: str, query: Query, width: int = 120) -> list[tuple[str, bool]]:
-    """A window of ``text`` around the first match, as (segment, is_match) pairs for <mark>."""
+# PostgreSQL keeps at most 256 positions per lexeme and positions up to 16,383: a longer document
+# would lose phrase matches, so such documents are also matched by substring (few, and indexed).
+PG_MAX_POSITION: Final = 16_383
+PG_MAX_POSITIONS_PER_LEXEME: Final = 256
+
+
+def tsvector_literal(title: str, body: str) -> tuple[str, bool]:
+    """The tsvector of a document (title positions weighted A, then a gap so that no phrase spans
+    title and body) and whether it exceeds PostgreSQL's limits."""
+    positions: dict[str, list[str]] = {}
+    title_tokens, body_tokens = tokens(title), tokens(body)
+    for index, token in enumerate(title_tokens, start=1):
+        positions.setdefault(token, []).append(f"{index}A")
+    start = len(title_tokens) + 2
+    for index, token in enumerate(body_tokens, start=start):
+        positions.setdefault(token, []).append(str(min(index, PG_MAX_POSITION)))
+    too_long = start + len(body_tokens) > PG_MAX_POSITION or any(
+        len(found) > PG_MAX_POSITIONS_PER_LEXEME for found in positions.values()
+    )
+    literal = " ".join(f"'{token}':{','.join(found[:PG_MAX_POSITIONS_PER_LEXEME])}" for token, found in positions.items())
+    return literal, too_long
+
+
+TITLE_WEIGHT: Final = 3.0
+K1: Final = 1.2
+B: Final = 0.75
+_LETTER: Final = re.compile("[a-z]")
+
+
+def rank(rows: Iterable[tuple[int, str, str]], query: Query) -> list[int]:
+    """The row ids of (id, title, body) rows, most relevant first: bm25 as FTS5 computes it per
+    column (title ×3, k1 1.2, b 0.75; lengths in characters, averaged over these rows) over the
+    stored text, so both engines give the same order. idf is left out: every row ranked contains
+    every required term. Ties: newest first (the higher id)."""
+    terms = [[piece for piece in term.pieces if len(piece) >= 2] or list(term.pieces) for term in query.required]
+    fold = any(_LETTER.search(piece) for pieces in terms for piece in pieces)
+    counted = []
+    for rowid, title, body in rows:
+        if fold:  # Latin letters are matched regardless of case; lower() is slow on CJK text
+            title, body = title.lower(), body.lower()
+        frequencies = [(sum(title.count(p) for p in pieces), sum(body.count(p) for p in pieces)) for pieces in terms]
+        counted.append((rowid, len(title), len(body), frequencies))
+    if not counted:
+        return []
+    title_average = sum(row[1] for row in counted) / len(counted) or 1.0
+    body_average = sum(row[2] for row in counted) / len(counted) or 1.0
+    scores = {}
+    for rowid, title_length, body_length, frequencies in counted:
+        title_norm = K1 * (1 - B + B * title_length / title_average)
+        body_norm = K1 * (1 - B + B * body_length / body_average)
+        scores[rowid] = sum(
+            TITLE_WEIGHT * _saturated(in_title, title_norm) + _saturated(in_body, body_norm)
+            for in_title, in_body in frequencies
+        )
+    return sorted(scores, key=lambda rowid: (-scores[rowid], -rowid))
+
+
+def _saturated(frequency: int, norm: float) -> float:
+    return frequency * (K1 + 1) / (frequency + norm)
+
+
+def marker(query: Query) -> re.Pattern[str] | None:
+    """What to highlight: the required pieces of two or more characters (longest first), in any
+    case; compiled once a search and used for every hit's title and snippet."""
     pieces = sorted({p for term in query.required for p in term.pieces if len(p) >= 2}, key=len, reverse=True)
-    lowered = text.lower()
-    starts = [lowered.find(piece) for piece in pieces if piece in lowered]
-    first = min(starts) if starts else 0
-    begin = max(0, first - width // 4)
-    window = text[begin : begin + width]
-    segments = highlight(window, pieces)
+    if not pieces:
+        return None
+    return re.compile("|".join(map(re.escape, pieces)), re.IGNORECASE if any(map(_LETTER.search, pieces)) else 0)
+
+
+def snippet(text: str, marks: re.Pattern[str] | None, width: int = 120) -> list[tuple[str, bool]]:
+    """A window of ``text`` around the first match, as (segment, is_match) pairs for <mark>."""
+    found = marks.search(text) if marks else None
+    begin = max(0, (found.start() if found else 0) - width // 4)
+    segments = highlight(text[begin : begin + width], marks)
     if begin > 0:
         segments.insert(0, ("…", False))
     if begin + width < len(text):
@@ -189,13 +278,12 @@ def snippet(text: str, query: Query, width: int = 120) -> list[tuple[str, bool]]
     return segments
 
 
-def highlight(text: str, pieces: list[str]) -> list[tuple[str, bool]]:
-    if not pieces:
+def highlight(text: str, marks: re.Pattern[str] | None) -> list[tuple[str, bool]]:
+    if marks is None:
         return [(text, False)]
-    pattern = re.compile("|".join(re.escape(piece) for piece in pieces), re.IGNORECASE)
     segments: list[tuple[str, bool]] = []
     position = 0
-    for match in pattern.finditer(text):
+    for match in marks.finditer(text):
         if match.start() > position:
             segments.append((text[position : match.start()], False))
         segments.append((match.group(), True))

@@ -8,10 +8,13 @@ all its published documents, for ``gongkai search reindex``.
 
 from __future__ import annotations
 
-import json
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from multiprocessing.pool import AsyncResult
+from typing import Any, TypeVar
 
 from django.db import connection, transaction
 
@@ -21,6 +24,7 @@ from gongkai.search.documents import SearchDocument
 from gongkai.search.models import SearchEntry
 
 DAY_SLOTS = 10_000_000  # rowids per day of publication: newest first is rowid order
+T = TypeVar("T")
 _providers: dict[str, Callable[[], Iterable[SearchDocument]]] = {}
 
 
@@ -37,14 +41,33 @@ def _require_transaction() -> None:
         raise RuntimeError("index changes must run inside the transaction of the change they follow")
 
 
-def index_documents(documents: Sequence[SearchDocument]) -> None:
-    """Add or replace documents (by key), in the caller's transaction."""
+def index_documents(documents: Sequence[SearchDocument], forms: Sequence[Any] | None = None, force: bool = False) -> None:
+    """Add or replace documents (by key), in the caller's transaction. A document the index holds
+    unchanged is left alone unless ``force``; ``forms`` are the documents' index forms when a bulk
+    reindex has computed them in its worker process (``backend().form`` of title and body)."""
     _require_transaction()
-    if not documents:
-        return
     engine = backend()
     existing = {e.key: e for e in SearchEntry.objects.filter(key__in=[d.key for d in documents])}
-    engine.delete(list(existing.values()))
+    changed = [
+        index for index, document in enumerate(documents)
+        if force or document.key not in existing or not _same(existing[document.key], document)
+    ]
+    if not changed:
+        return
+    documents = [documents[index] for index in changed]
+    forms = [forms[index] for index in changed] if forms is not None else [engine.form(d.title, d.body) for d in documents]
+    engine.delete([existing[d.key] for d in documents if d.key in existing])
+    entries = _entries(documents, existing)
+    new = [index for index, entry in enumerate(entries) if entry.pk is None]
+    old = [index for index, entry in enumerate(entries) if entry.pk is not None]
+    engine.insert([entries[index] for index in new], [forms[index] for index in new])
+    SearchEntry.objects.bulk_update([entries[index] for index in old], _FIELDS, batch_size=500)
+    engine.write([entries[index] for index in old], [forms[index] for index in old])
+
+
+def _entries(documents: list[SearchDocument], existing: dict[str, SearchEntry]) -> list[SearchEntry]:
+    """The entries the documents become: the existing ones refilled, new ones created; a new
+    rowid (the next of its day) for a new entry or a changed day of publication."""
     counters = _DayCounters({d.published_on for d in documents})
     entries = []
     for document in documents:
@@ -53,34 +76,18 @@ def index_documents(documents: Sequence[SearchDocument]) -> None:
             entry.fts_rowid = counters.next(document.published_on)
         _fill(entry, document)
         entries.append(entry)
-    new = [entry for entry in entries if entry.pk is None]
-    old = [entry for entry in entries if entry.pk is not None]
-    _insert(new)
-    fields = ["fts_rowid", "title", "body", "url", "published_on", "unit_id", "column_ids", "topic",
-              "validity", "doc_number", "index_number"]
-    SearchEntry.objects.bulk_update(old, fields, batch_size=500)
-    engine.write(entries)
+    return entries
 
 
-_INSERT_COLUMNS = ("key", "fts_rowid", "title", "body", "url", "published_on", "unit_id", "column_ids",
-                   "topic", "validity", "doc_number", "index_number")
+_FIELDS = ["fts_rowid", "title", "body", "url", "published_on", "unit_id", "column_ids", "topic", "validity",
+           "doc_number", "index_number"]
 
 
-def _insert(entries: list[SearchEntry]) -> None:
-    """New entries; on SQLite one executemany (the ORM's per-object cost dominates bulk imports,
-    and the FTS5 rows are keyed by fts_rowid, not by id)."""
-    if connection.vendor != "sqlite":
-        SearchEntry.objects.bulk_create(entries, batch_size=500)
-        return
-    rows = [
-        (e.key, e.fts_rowid, e.title, e.body, e.url, e.published_on.isoformat(), e.unit_id,
-         json.dumps(e.column_ids), e.topic, e.validity, e.doc_number, e.index_number)
-        for e in entries
-    ]
-    columns = ", ".join(_INSERT_COLUMNS)
-    marks = ", ".join(["%s"] * len(_INSERT_COLUMNS))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO search_searchentry ({columns}) VALUES ({marks})", rows)
+def _same(entry: SearchEntry, document: SearchDocument) -> bool:
+    """Whether the entry already holds exactly what the document would write."""
+    fresh = SearchEntry(key=document.key)
+    _fill(fresh, document)
+    return all(getattr(entry, name) == getattr(fresh, name) for name in _FIELDS if name != "fts_rowid")
 
 
 def remove_documents(keys: Sequence[str]) -> None:
@@ -171,10 +178,10 @@ def _hits(rowids: list[int], query: bigrams.Query) -> list[Hit]:
     if not rowids:
         return []
     with connection.cursor() as cursor:
-        marks = ", ".join(["%s"] * len(rowids))
-        cursor.execute(f"SELECT {_HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid IN ({marks})", rowids)
+        placeholders = ", ".join(["%s"] * len(rowids))
+        cursor.execute(f"SELECT {_HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid IN ({placeholders})", rowids)
         rows = {row[0]: row for row in cursor.fetchall()}
-    pieces = [piece for term in query.required for piece in term.pieces]
+    marks = bigrams.marker(query)
     hits = []
     for rowid in rowids:
         if rowid not in rows:
@@ -183,30 +190,57 @@ def _hits(rowids: list[int], query: bigrams.Query) -> list[Hit]:
         if isinstance(published_on, str):  # SQLite hands dates back as text on a plain cursor
             published_on = date.fromisoformat(published_on)
         hits.append(Hit(
-            title=title, url=url, published_on=published_on, snippet=bigrams.snippet(body, query),
-            title_marks=bigrams.highlight(title, pieces), unit_id=unit_id, doc_number=doc_number,
+            title=title, url=url, published_on=published_on, snippet=bigrams.snippet(body, marks),
+            title_marks=bigrams.highlight(title, marks), unit_id=unit_id, doc_number=doc_number,
             index_number=index_number, topic=topic, validity=validity,
         ))
     return hits
 
 
-def reindex(batch: int = 2000, progress: Callable[[int], None] | None = None) -> int:
+MERGE_PAGES = 2_000  # index pages merged per transaction after a reindex (about 8 MB)
+
+
+def reindex(batch: int = 2000, progress: Callable[[int], None] | None = None, force: bool = False) -> int:
     """Rebuild the index from every provider, batch by batch (each its own transaction, so the
-    site keeps serving); entries no provider lists any more are removed. Returns the count."""
+    site keeps serving): new and changed documents are written (all of them with ``force``),
+    entries no provider lists any more removed, then the index merged into one segment, a few
+    pages per transaction. A worker process tokenises the next batch while this one is written.
+    Returns the number of documents."""
+    engine = backend()
     seen: set[str] = set()
-    for chunk in _chunks(_all_documents(), batch):
-        with transaction.atomic():
-            index_documents(chunk)
-        seen.update(document.key for document in chunk)
-        if progress:
-            progress(len(seen))
+    with engine.bulk():
+        for chunk, forms in _with_forms(_chunks(_all_documents(), batch), engine.form):
+            with transaction.atomic():
+                index_documents(chunk, forms, force)
+            seen.update(document.key for document in chunk)
+            if progress:
+                progress(len(seen))
     stale = [key for key in SearchEntry.objects.values_list("key", flat=True).iterator() if key not in seen]
     for chunk_keys in _chunks(iter(stale), batch):
         with transaction.atomic():
             remove_documents(chunk_keys)
-    with transaction.atomic():
-        backend().optimize()
+    merging = True
+    while merging:
+        with transaction.atomic():
+            merging = engine.merge(MERGE_PAGES)
     return len(seen)
+
+
+def _with_forms(chunks: Iterator[list[SearchDocument]], form: Callable[[str, str], Any]) -> Iterator[tuple[list[SearchDocument], list[Any]]]:
+    """Each chunk with its documents' index forms, computed in a worker process one chunk ahead
+    of the writing (the documents are read here: providers use this thread's connection). The
+    worker is forked: it only runs ``bigrams`` and never touches the inherited connections, and
+    unlike a spawned one it does not re-run the calling script."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        pending: deque[tuple[list[SearchDocument], AsyncResult[list[Any]]]] = deque()
+        for chunk in chunks:
+            texts = [(document.title, document.body) for document in chunk]
+            pending.append((chunk, pool.apply_async(bigrams.index_forms, (form, texts))))
+            if len(pending) > 1:
+                done, forms = pending.popleft()
+                yield done, forms.get()
+        for done, forms in pending:
+            yield done, forms.get()
 
 
 def _all_documents() -> Iterator[SearchDocument]:
@@ -214,8 +248,8 @@ def _all_documents() -> Iterator[SearchDocument]:
         yield from documents()
 
 
-def _chunks(items: Iterator[SearchDocument] | Iterator[str], size: int) -> Iterator[list]:  # type: ignore[type-arg]
-    chunk = []
+def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:

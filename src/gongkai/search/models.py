@@ -13,7 +13,8 @@ from django.db import models
 
 class SearchEntry(models.Model):
     key = models.CharField(max_length=100, unique=True)
-    # Newest first is rowid order: the day of publication times 10^7 plus a counter of that day.
+    # Newest first is rowid order: the day of publication times 10^7 plus a counter of that day
+    # (its unique index serves newest first, read backwards).
     fts_rowid = models.BigIntegerField(unique=True)
     title = models.TextField()
     body = models.TextField()
@@ -29,7 +30,6 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = "检索条目"
         verbose_name_plural = "检索条目"
-        indexes = [models.Index(fields=["-fts_rowid"], name="search_entry_newest")]
 
     def __str__(self) -> str:
         return self.title[:60]

@@ -16,6 +16,7 @@ class Command(GongkaiCommand):
         sub = parser.add_subparsers(dest="action", required=True, metavar="子命令")
         rebuild = sub.add_parser("reindex", help="从各应用已发布的信息重建检索索引")
         rebuild.add_argument("--batch", type=int, default=2000, help="每批条数（每批一个事务）")
+        rebuild.add_argument("--force", action="store_true", help="内容未变的条目也重写（分词规则改变之后）")
         ask = sub.add_parser("query", help="检索并列出前 20 条")
         ask.add_argument("text")
 
@@ -29,9 +30,9 @@ class Command(GongkaiCommand):
             for hit in results.hits:
                 self.stdout.write(f"{hit.published_on}  {hit.title}  {hit.url}")
             return
-        self._reindex(options["batch"])
+        self._reindex(options["batch"], options["force"])
 
-    def _reindex(self, batch: int) -> None:
+    def _reindex(self, batch: int, force: bool) -> None:
         expected = max(SearchEntry.objects.count(), 1)
         started = time.monotonic()
 
@@ -41,6 +42,6 @@ class Command(GongkaiCommand):
             sys.stdout.write(f"\r重建索引 [{bar:<30}] {done} 条，{time.monotonic() - started:.0f} 秒")
             sys.stdout.flush()
 
-        total = api.reindex(batch=batch, progress=progress)
+        total = api.reindex(batch=batch, progress=progress, force=force)
         sys.stdout.write("\n")
         self.stdout.write(f"索引重建完成：{total} 条，用时 {time.monotonic() - started:.1f} 秒。")
