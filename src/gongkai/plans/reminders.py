@@ -82,7 +82,7 @@ def send_due_reminders(today: date | None = None) -> int:
     if not pairs:
         return 0
     logged = _logged_offsets(periods)
-    people = _recipients({assignment.unit for assignment, _ in pairs})
+    people = unit_contacts({assignment.unit for assignment, _ in pairs})
     due: list[_Due] = []
     for assignment, period in pairs:
         assert period.due_on is not None  # the candidate query keeps dated periods only
@@ -147,7 +147,7 @@ def _logged_offsets(periods: QuerySet[Period]) -> defaultdict[tuple[int, int], s
     return logged
 
 
-def _recipients(units: Iterable[Unit]) -> dict[int, list[User]]:
+def unit_contacts(units: Iterable[Unit]) -> dict[int, list[User]]:
     """Who hears for each unit: its liaison while active in the unit, else its active clerks."""
     people: dict[int, list[User]] = {}
     without_liaison = []

@@ -37,7 +37,10 @@ class Assignment(models.Model):
         verbose_name = "任务分工"
         verbose_name_plural = "任务分工"
         ordering = ["item__order", "order"]
-        constraints = [models.UniqueConstraint(fields=["item", "unit"], name="assignment_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "unit"], name="assignment_unique"),
+            models.UniqueConstraint(fields=["item"], condition=Q(is_coordinator=True), name="assignment_one_coordinator"),
+        ]
         indexes = [models.Index(fields=["plan", "unit"], name="assignment_plan_unit")]
 
     def __str__(self) -> str:
