@@ -248,8 +248,10 @@ def _raw_plan(query: Any, filters: Any, page: int) -> list[int]:
     select, params = PostgresBackend().select(query, filters)
     with raw.transaction(), raw.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         cursor.execute(f"{select} LIMIT %s", [*params, CAP + 1])
         found = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SET LOCAL enable_indexscan = on")
         if len(found) > CAP:
             newest, newest_params = PostgresBackend().select(query, filters, newest=offset + 20)
             cursor.execute(f"SELECT fts_rowid FROM ({newest}) AS found ORDER BY fts_rowid DESC LIMIT 20 OFFSET %s",

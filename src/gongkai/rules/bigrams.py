@@ -8,7 +8,7 @@ pieces. A document that contains the query as a substring contains that phrase: 
 for any query of two or more characters, across scripts ("5G网络" holds "g网").
 
 The same tokens go to SQLite's FTS5 (``fts5_texts``, ``fts5_match``) and to PostgreSQL's tsvector
-(``tsvector_literal``, ``tsquery``); the matches are ranked by ``rank``, in Python over the stored
+(``pg_index_form``, ``pg_query``); the matches are ranked by ``rank``, in Python over the stored
 text, so both engines give the same results in the same order.
 """
 
@@ -69,7 +69,7 @@ def fts5_texts(title: str, body: str) -> tuple[str, str]:
 
 
 def index_forms(form: Callable[[str, str], T], texts: Sequence[tuple[str, str]]) -> list[T]:
-    """``form`` (``fts5_texts`` or ``tsvector_literal``) of each (title, body): the part of a
+    """``form`` (``fts5_texts`` or ``pg_index_form``) of each (title, body): the part of a
     bulk reindex that a worker process does while the main one writes."""
     return [form(title, body) for title, body in texts]
 
@@ -180,19 +180,16 @@ def fts5_match(
     return expression
 
 
-def tsquery(query: Query, weight: str = "") -> str:
+def tsquery(query: Query) -> str:
     """The same query as a PostgreSQL ``tsquery`` literal (lexemes verbatim, as the tsvector holds
-    them): phrases with <->; ``weight`` "A" restricts the required phrases to the title (its
-    positions are weighted A)."""
-    parts = [_pg_phrase(term, f":{weight}" if weight else "") for term in query.required]
-    parts += ["!" + _pg_phrase(term, "") for term in query.excluded]
-    return " & ".join(parts)
+    them): phrases with <->."""
+    return " & ".join([_pg_phrase(term) for term in query.required] + ["!" + _pg_phrase(term) for term in query.excluded])
 
 
-def _pg_phrase(term: Term, suffix: str) -> str:
-    lexemes = [f"'{token}'{suffix}" for token in term.tokens]  # tokens hold no quote or operator
+def _pg_phrase(term: Term) -> str:
+    lexemes = [f"'{token}'" for token in term.tokens]  # tokens hold no quote or operator
     if term.prefix:
-        lexemes[-1] = f"'{term.tokens[-1]}':*" + suffix.lstrip(":")
+        lexemes[-1] = f"'{term.tokens[-1]}':*"
     return "(" + " <-> ".join(lexemes) + ")"
 
 
@@ -202,11 +199,10 @@ PG_MAX_POSITION: Final = 16_383
 PG_MAX_POSITIONS_PER_LEXEME: Final = 256
 
 
-def tsvector_literal(title: str, body: str) -> tuple[str, bool]:
-    """The tsvector of a document (title positions weighted A, then a gap so that no phrase spans
+def _positions_literal(title_tokens: list[str], body_tokens: list[str]) -> tuple[str, bool]:
+    """The positional tsvector (title positions weighted A, then a gap so that no phrase spans
     title and body) and whether it exceeds PostgreSQL's limits."""
     positions: dict[str, list[str]] = {}
-    title_tokens, body_tokens = tokens(title), tokens(body)
     for index, token in enumerate(title_tokens, start=1):
         positions.setdefault(token, []).append(f"{index}A")
     start = len(title_tokens) + 2
@@ -217,6 +213,93 @@ def tsvector_literal(title: str, body: str) -> tuple[str, bool]:
     )
     literal = " ".join(f"'{token}':{','.join(found[:PG_MAX_POSITIONS_PER_LEXEME])}" for token, found in positions.items())
     return literal, too_long
+
+
+def chain_grams(sequence: Sequence[str]) -> list[str]:
+    """The three- and four-character grams of two or three consecutive tokens, each overlapping
+    the next ("政务", "务公", "公开" → "政务公", "政务公开", "务公开"), in order of first appearance.
+    A phrase of bigrams matches only where its consecutive tokens stand, so a document matching
+    the phrase holds all of the phrase's grams (punctuation included: "工作。作要点" holds the
+    phrase 工作要点 as FTS5 sees it, and the gram 工作要 too). PostgreSQL finds the candidates of
+    a phrase by its grams in a GIN index without positions, and reads positions only of those:
+    a phrase of three or four characters is one gram and needs no positions at all."""
+    found: list[str] = []
+    for index in range(len(sequence) - 1):
+        first, second = sequence[index], sequence[index + 1]
+        if len(first) == 2 == len(second) and first[1] == second[0]:
+            found.append(first + second[1])
+            third = sequence[index + 2] if index + 2 < len(sequence) else ""
+            if len(third) == 2 and second[1] == third[0]:
+                found.append(first + second[1] + third[1])
+    return list(dict.fromkeys(found))
+
+
+def document_grams(text: str) -> set[str]:
+    """``chain_grams`` of a text's tokens, from its runs (five times faster than walking the
+    tokens): a run's bigrams always overlap, and the chain goes on into the next run when the
+    last character of one is the first of the next; a run of one character breaks it."""
+    chains: list[str] = []
+    for run in runs(text):
+        if len(run) < 2:
+            chains.append("")
+        elif chains and chains[-1] and chains[-1][-1] == run[0]:
+            chains[-1] += run[1:]
+        else:
+            chains.append(run)
+    found: set[str] = set()
+    for chain in chains:
+        found.update(chain[i : i + 3] for i in range(len(chain) - 2))
+        found.update(chain[i : i + 4] for i in range(len(chain) - 3))
+    return found
+
+
+def pg_index_form(title: str, body: str) -> tuple[str, bool, str, str]:
+    """What PostgreSQL stores of a document: the positional tsvector of title and body, whether
+    it exceeds PostgreSQL's limits, the grams of title and body (a tsvector without positions)
+    and the positional tsvector of the title alone (for matches in the title)."""
+    title_tokens, body_tokens = tokens(title), tokens(body)
+    literal, too_long = _positions_literal(title_tokens, body_tokens)
+    grams = document_grams(title) | document_grams(body)
+    title_literal, _ = _positions_literal([], title_tokens)
+    return literal, too_long, " ".join(f"'{gram}'" for gram in grams), title_literal
+
+
+@dataclass(frozen=True)
+class PgQuery:
+    """A query as PostgreSQL runs it: index conditions that every match meets (the grams of the
+    required phrases, and the tokens of terms that have no grams), and the positional check of the
+    whole query for the candidates, unless the index conditions are already exact (every term a
+    single bigram or a single gram, nothing excluded)."""
+
+    grams: str  # tsquery of all grams, or ""
+    tokens: str  # tsquery of the tokens of terms without grams, or ""
+    check: str  # the whole query (``tsquery``) when candidates need checking, or ""
+    title: str  # the required phrases, for the title's own tsvector
+    excluded: str  # the excluded phrases, or ""
+
+
+def pg_query(query: Query) -> PgQuery:
+    grams: list[str] = []
+    lexemes: list[str] = []
+    exact = not query.excluded
+    for term in query.required:
+        whole = term.tokens[:-1] if term.prefix else term.tokens
+        found = chain_grams(whole)
+        grams += [gram for gram in found if not any(len(other) > len(gram) and gram in other for other in found)]
+        if not found:
+            lexemes += [f"'{token}'" for token in whole]
+            if term.prefix:
+                lexemes.append(f"'{term.tokens[-1]}':*")
+        # exact when the term is one bigram, or one gram spanning all its tokens
+        exact = exact and not term.prefix and (len(whole) == 1 or any(len(gram) == len(whole) + 1 for gram in found))
+    excluded = " & ".join(_pg_phrase(term) for term in query.excluded)
+    return PgQuery(
+        grams=" & ".join(f"'{gram}'" for gram in dict.fromkeys(grams)),
+        tokens=" & ".join(dict.fromkeys(lexemes)),
+        check="" if exact else tsquery(query),
+        title=" & ".join(_pg_phrase(term) for term in query.required),
+        excluded=excluded,
+    )
 
 
 TITLE_WEIGHT: Final = 3.0

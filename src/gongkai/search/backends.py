@@ -5,15 +5,16 @@ The plan, the same on both (``run_plan``):
 2. At most ``CAP``: rank them all with ``bigrams.rank`` over their stored text (title ×3), or
    newest first when that is asked for; the total is exact.
 3. More than ``CAP`` (a broad query such as 工作): the default order is newest first, instant at
-   any depth (page 50 included), and the page says "超过 2000 条"; when relevance is asked for,
+   any depth (page 50 included), and the page says "超过 1000 条"; when relevance is asked for,
    the newest ``POOL`` title matches and the newest ``POOL`` matches are ranked the same way (the
    benchmark reports how far this top 20 is from exact bm25).
 
 Why not the engines' own ranking: FTS5's bm25() computes idf by running each phrase of the query
 over the whole table, whatever the other terms and filters leave, so a query that ANDs common
 phrases took 92 ms in bm25 for 33 matches found in 4 ms (100,000 records; ten times that at a
-million); PostgreSQL's ts_rank has no idf and differs from it. Ranking at most ``CAP`` rows from
-their text costs about 12 µs a row on either engine and gives both the same order.
+million); PostgreSQL's ts_rank has no idf and differs from it. Ranking from the text gives both
+the same order; it costs about 15 µs a row on SQLite and 25 µs on PostgreSQL (reading,
+decompressing and sending each body), which ``CAP`` bounds near 15 and 25 ms.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from django.db import connection, transaction
 from gongkai.rules import bigrams
 from gongkai.search.models import SearchEntry
 
-CAP = 2_000
+CAP = 1_000
 POOL = 1_000
 
 
@@ -206,24 +207,29 @@ class SqliteBackend:
 
 
 class PostgresBackend:
-    """A ``tokens`` tsvector column of the same bigrams with a GIN index, and ``long_text`` for
-    documents beyond the tsvector's limits (migration 0002)."""
+    """Per entry (migrations 0002 and 0004): ``tokens``, the positional tsvector of the same
+    bigrams; ``grams``, the three- and four-character grams of its chains of overlapping bigrams,
+    without positions; ``title_tokens``, the title's own positional tsvector; each with a GIN index; and
+    ``long_text`` for documents beyond the tsvector's limits."""
 
     newest_first = False
 
-    form = staticmethod(bigrams.tsvector_literal)  # what the index is given of (title, body)
+    form = staticmethod(bigrams.pg_index_form)  # what the index is given of (title, body)
 
-    def insert(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[str, bool]]) -> None:
+    _COLUMNS = ("tokens", "long_text", "grams", "title_tokens")
+
+    def insert(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[str, bool, str, str]]) -> None:
         """New entries with their tokens, in one statement each (an UPDATE afterwards would write
         every row and its GIN entries twice)."""
         rows = [(*_entry_row(entry), *form) for entry, form in zip(entries, forms, strict=True)]
-        _insert_entries(rows, ("tokens", "long_text"), ("::tsvector", ""))
+        _insert_entries(rows, self._COLUMNS, ("::tsvector", "", "::tsvector", "::tsvector"))
 
-    def write(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[str, bool]]) -> None:
+    def write(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[str, bool, str, str]]) -> None:
         """The tokens of changed entries."""
-        rows = [(literal, too_long, entry.pk) for entry, (literal, too_long) in zip(entries, forms, strict=True)]
+        rows = [(*form, entry.pk) for entry, form in zip(entries, forms, strict=True)]
         with connection.cursor() as cursor:
-            cursor.executemany("UPDATE search_searchentry SET tokens = %s::tsvector, long_text = %s WHERE id = %s", rows)
+            cursor.executemany("UPDATE search_searchentry SET tokens = %s::tsvector, long_text = %s, "
+                               "grams = %s::tsvector, title_tokens = %s::tsvector WHERE id = %s", rows)
 
     def delete(self, entries: Sequence[SearchEntry]) -> None:
         """Nothing to do: the tokens live in the entry's own row."""
@@ -241,27 +247,52 @@ class PostgresBackend:
 
     def select(self, query: bigrams.Query, filters: Filters, columns: str = "fts_rowid", title_only: bool = False,
                newest: int = 0) -> tuple[str, list[object]]:
-        """SELECT ``columns`` of the matching entries: those whose tokens match, then (unless
-        ``title_only``) the long_text ones that match by substring instead; with ``newest``, only
-        that many newest of each. Two branches rather than one OR, which would make PostgreSQL
-        test the whole condition on every row it reads, and so read every row's tsvector (140 ms
-        for the first 2,001 of 工作 at 100,000 records; 15 ms as two branches). Each branch is
-        ordered and limited by itself, so that the newest of a common word is read backwards
-        along the index (0.4 ms) rather than all its matches sorted (80 ms)."""
-        tsq = bigrams.tsquery(query, weight="A" if title_only else "")
+        """SELECT ``columns`` of the matching entries: the candidates of the GIN indexes (grams,
+        and tokens of terms without grams), checked by positions unless the indexes are exact;
+        then (unless ``title_only``) the long_text ones that match by substring instead; with
+        ``newest``, only that many newest of each.
+
+        - The positional check is ``ts_match_vq()``, not ``@@``, so that the planner cannot
+          turn it into a scan of the tokens' GIN index: every bigram of a phrase such as 工作要点
+          is common, and the bitmap of all three took longer than the whole search.
+        - The filters come first: PostgreSQL tests conditions of equal cost in the order written,
+          and a filter that rejects a row spares reading its tsvector.
+        - Two branches rather than one OR, which would make PostgreSQL test the whole condition
+          on every row it reads (140 ms for the first 2,001 of 工作 at 100,000 records; 15 ms as
+          two branches). Each branch is ordered and limited by itself, so that the newest of a
+          common word is read backwards along the index rather than all its matches sorted."""
+        plan = bigrams.pg_query(query)
         narrowing, narrowing_params = _narrowing(filters)
         tail = " ORDER BY fts_rowid DESC LIMIT %s" if newest else ""
-        branches = [f"SELECT {columns} FROM search_searchentry WHERE tokens @@ %s::tsquery{narrowing}{tail}"]
-        params: list[object] = [tsq, *narrowing_params] + ([newest] if newest else [])
-        if not title_only:
-            branches.append(f"SELECT {columns} FROM search_searchentry WHERE long_text AND {_substrings(query)}"
-                            f" AND NOT tokens @@ %s::tsquery{narrowing}{tail}")
-            params += [*_substring_params(query), tsq, *narrowing_params] + ([newest] if newest else [])
-        return " UNION ALL ".join(f"({branch})" for branch in branches), params
+        if title_only:
+            conditions = [*narrowing, "title_tokens @@ %s::tsquery"]
+            params: list[object] = [*narrowing_params, plan.title]
+            if plan.excluded:
+                conditions.append("NOT ts_match_vq(tokens, %s::tsquery)")
+                params.append(plan.excluded)
+            return (f"SELECT {columns} FROM search_searchentry WHERE {' AND '.join(conditions)}{tail}",
+                    params + ([newest] if newest else []))
+        match, match_params = _match(plan)
+        sql = (f"(SELECT {columns} FROM search_searchentry WHERE {' AND '.join([*narrowing, match])}{tail})"
+               f" UNION ALL (SELECT {columns} FROM search_searchentry WHERE long_text AND "
+               f"{' AND '.join([*narrowing, _substrings(query)])} AND NOT ({match}){tail})")
+        params = [*narrowing_params, *match_params] + ([newest] if newest else [])
+        params += [*narrowing_params, *_substring_params(query), *match_params] + ([newest] if newest else [])
+        return sql, params
 
     def matches(self, query: bigrams.Query, filters: Filters, limit: int) -> list[int]:
+        """Up to ``limit`` matches in the GIN bitmaps' order. Plain index scans are off for this
+        statement: under a LIMIT, a planner that overestimates how many rows match would walk a
+        btree and test every row it meets (two queries of 33 and 0 matches took 105 ms that way
+        at 100,000 records, 3 ms and 1 ms through the bitmaps)."""
         sql, params = self.select(query, filters)
-        return _ids(f"{sql} LIMIT %s", [*params, limit])
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            try:
+                cursor.execute(f"{sql} LIMIT %s", [*params, limit])
+                return [row[0] for row in cursor.fetchall()]
+            finally:
+                cursor.execute("SET LOCAL enable_indexscan = on")
 
     def newest(self, query: bigrams.Query, filters: Filters, limit: int, offset: int = 0, title_only: bool = False) -> list[int]:
         sql, params = self.select(query, filters, title_only=title_only, newest=offset + limit)
@@ -277,8 +308,8 @@ class PostgresBackend:
             return run_plan(self, query, filters, order, offset, limit)
 
 
-def _narrowing(filters: Filters) -> tuple[str, list[object]]:
-    """The filters as " AND …" conditions on the entry's own columns."""
+def _narrowing(filters: Filters) -> tuple[list[str], list[object]]:
+    """The filters as conditions on the entry's own columns."""
     clauses: list[str] = []
     params: list[object] = []
     if filters.unit_id is not None:
@@ -296,7 +327,21 @@ def _narrowing(filters: Filters) -> tuple[str, list[object]]:
     if filters.validity:
         clauses.append("validity = %s")
         params.append(filters.validity)
-    return "".join(f" AND {clause}" for clause in clauses), params
+    return clauses, params
+
+
+def _match(plan: bigrams.PgQuery) -> tuple[str, list[object]]:
+    """The condition of a match through the indexes, with its positional check when needed."""
+    conditions: list[str] = []
+    params: list[object] = []
+    for column, value in (("grams", plan.grams), ("tokens", plan.tokens)):
+        if value:
+            conditions.append(f"{column} @@ %s::tsquery")
+            params.append(value)
+    if plan.check:
+        conditions.append("ts_match_vq(tokens, %s::tsquery)")
+        params.append(plan.check)
+    return "(" + " AND ".join(conditions) + ")", params
 
 
 def _substrings(query: bigrams.Query) -> str:

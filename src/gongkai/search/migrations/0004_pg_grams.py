@@ -1,0 +1,40 @@
+"""PostgreSQL: the grams of each entry's overlapping bigram pairs and the title's own tsvector,
+each with a GIN index (docs/search.md, "PostgreSQL specifics"). Existing entries are filled in
+batches before the indexes are built. SQLite is unchanged."""
+
+from django.db import migrations
+
+from gongkai.rules import bigrams
+
+BATCH = 2000
+
+
+def forward(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("ALTER TABLE search_searchentry ADD COLUMN grams tsvector NOT NULL DEFAULT ''::tsvector")
+    schema_editor.execute("ALTER TABLE search_searchentry ADD COLUMN title_tokens tsvector NOT NULL DEFAULT ''::tsvector")
+    with schema_editor.connection.cursor() as cursor:
+        last = 0
+        while True:
+            cursor.execute("SELECT id, title, body FROM search_searchentry WHERE id > %s ORDER BY id LIMIT %s",
+                           [last, BATCH])
+            rows = cursor.fetchall()
+            if not rows:
+                break
+            forms = [(*bigrams.pg_index_form(title, body)[2:], pk) for pk, title, body in rows]
+            cursor.executemany("UPDATE search_searchentry SET grams = %s::tsvector, title_tokens = %s::tsvector "
+                               "WHERE id = %s", forms)
+            last = rows[-1][0]
+    schema_editor.execute("CREATE INDEX search_entry_grams ON search_searchentry USING gin (grams)")
+    schema_editor.execute("CREATE INDEX search_entry_title ON search_searchentry USING gin (title_tokens)")
+
+
+def backward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("ALTER TABLE search_searchentry DROP COLUMN grams, DROP COLUMN title_tokens")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0003_bulk_writes")]
+    operations = [migrations.RunPython(forward, backward)]
