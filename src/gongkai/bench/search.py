@@ -356,7 +356,8 @@ def _index_bytes() -> int:
         if connection.vendor == "sqlite":
             cursor.execute("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search_fts%'")
         else:
-            cursor.execute("SELECT pg_relation_size('search_entry_tokens') + "
-                           "(SELECT coalesce(sum(pg_column_size(tokens)), 0) FROM search_searchentry)")
+            cursor.execute("SELECT pg_relation_size('search_entry_tokens') + pg_relation_size('search_entry_grams') "
+                           "+ pg_relation_size('search_entry_title') + (SELECT coalesce(sum(pg_column_size(tokens) "
+                           "+ pg_column_size(grams) + pg_column_size(title_tokens)), 0) FROM search_searchentry)")
         row = cursor.fetchone()
     return int(row[0]) if row else 0
