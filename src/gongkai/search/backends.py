@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 
 from gongkai.rules import bigrams
 from gongkai.search.models import SearchEntry
@@ -114,9 +114,21 @@ def texts(rowids: list[int]) -> list[tuple[int, str, str]]:
     if not rowids:
         return []
     marks = ", ".join(["%s"] * len(rowids))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT fts_rowid, title, body FROM search_searchentry WHERE fts_rowid IN ({marks})", rowids)
-        return cursor.fetchall()
+    return rows(f"SELECT fts_rowid, title, body FROM search_searchentry WHERE fts_rowid IN ({marks})", rowids)
+
+
+def rows(sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:
+    """The rows of a read of the search path. On SQLite it goes to the DB-API connection itself:
+    Django's cursor wrapper costs 15–40 µs a statement (a new cursor, the placeholder rewrite,
+    the checks), a tenth of a whole search; its errors are still Django's."""
+    db = connections[DEFAULT_DB_ALIAS]  # the proxy ``connection`` looks it up on every attribute
+    if db.vendor != "sqlite":
+        with db.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    db.ensure_connection()
+    with db.wrap_database_errors:
+        return db.connection.execute(sql.replace("%s", "?"), params).fetchall()
 
 
 _ENTRY_COLUMNS = ("key", "fts_rowid", "title", "body", "url", "published_on", "unit_id", "column_ids", "topic",
@@ -140,9 +152,7 @@ def _insert_entries(rows: list[tuple[object, ...]], extra: tuple[str, ...] = (),
 
 
 def _ids(sql: str, params: list[object]) -> list[int]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    return [row[0] for row in rows(sql, params)]
 
 
 class SqliteBackend:
