@@ -138,17 +138,17 @@ def test_it_never_fails_on_what_people_type(text, client):
 
 
 def test_its_reads_keep_djangos_errors_and_types():
-    """The search path reads on the DB-API connection on SQLite (``backends.rows``): its errors
+    """The search path reads on the DB-API connection on SQLite (``backends.read``): its errors
     must still be Django's, and a date column still a date, on both engines."""
     from django.db import DatabaseError
 
-    from gongkai.search.backends import rows
+    from gongkai.search.backends import read
 
     put(corpus(3))
-    assert all(isinstance(day, date) for (day,) in rows("SELECT published_on FROM search_searchentry", []))
-    assert rows("SELECT key FROM search_searchentry WHERE key = %s", ["test.doc:1"]) == [("test.doc:1",)]
+    assert all(isinstance(day, date) for (day,) in read("SELECT published_on FROM search_searchentry", []))
+    assert read("SELECT key FROM search_searchentry WHERE key = %s", ["test.doc:1"]) == [("test.doc:1",)]
     with pytest.raises(DatabaseError):
-        rows("SELECT no_such_column FROM search_searchentry", [])
+        read("SELECT no_such_column FROM search_searchentry", [])
 
 
 def test_it_forgets_a_withdrawn_document_in_the_same_transaction():

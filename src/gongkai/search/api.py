@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from django.db import connection, transaction
 
 from gongkai.rules import bigrams
-from gongkai.search.backends import CAP, Filters, Order, Page, backend, rows
+from gongkai.search.backends import CAP, Filters, Order, Page, backend, read
 from gongkai.search.documents import SearchDocument
 from gongkai.search.models import SearchEntry
 
@@ -178,7 +178,7 @@ def _hits(rowids: list[int], query: bigrams.Query) -> list[Hit]:
     if not rowids:
         return []
     placeholders = ", ".join(["%s"] * len(rowids))
-    found = {row[0]: row for row in rows(f"SELECT {_HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid IN ({placeholders})", rowids)}
+    found = {row[0]: row for row in read(f"SELECT {_HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid IN ({placeholders})", rowids)}
     marks = bigrams.marker(query)
     hits = []
     for rowid in rowids:

@@ -114,11 +114,11 @@ def texts(rowids: list[int]) -> list[tuple[int, str, str]]:
     if not rowids:
         return []
     marks = ", ".join(["%s"] * len(rowids))
-    return rows(f"SELECT fts_rowid, title, body FROM search_searchentry WHERE fts_rowid IN ({marks})", rowids)
+    return read(f"SELECT fts_rowid, title, body FROM search_searchentry WHERE fts_rowid IN ({marks})", rowids)
 
 
-def rows(sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:
-    """The rows of a read of the search path. On SQLite it goes to the DB-API connection itself:
+def read(sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:
+    """The rows of a read on the search path. On SQLite it goes to the DB-API connection itself:
     Django's cursor wrapper costs 15–40 µs a statement (a new cursor, the placeholder rewrite,
     the checks), a tenth of a whole search; its errors are still Django's."""
     db = connections[DEFAULT_DB_ALIAS]  # the proxy ``connection`` looks it up on every attribute
@@ -152,7 +152,7 @@ def _insert_entries(rows: list[tuple[object, ...]], extra: tuple[str, ...] = (),
 
 
 def _ids(sql: str, params: list[object]) -> list[int]:
-    return [row[0] for row in rows(sql, params)]
+    return [row[0] for row in read(sql, params)]
 
 
 class SqliteBackend:
