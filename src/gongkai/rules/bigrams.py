@@ -236,8 +236,9 @@ def chain_grams(sequence: Sequence[str]) -> list[str]:
 
 def document_grams(text: str) -> set[str]:
     """``chain_grams`` of a text's tokens, from its runs (371 µs for a 900-character body, against
-    743 µs to tokenise and walk the tokens): a run's bigrams always overlap, and the chain goes on into the next run when the
-    last character of one is the first of the next; a run of one character breaks it."""
+    743 µs to tokenise and walk the tokens): a run's bigrams always overlap, and the chain goes
+    on into the next run when the last character of one is the first of the next; a run of one
+    character breaks it."""
     chains: list[str] = []
     for run in runs(text):
         if len(run) < 2:
