@@ -228,7 +228,7 @@ def _raw_plan(query: Any, filters: Any, page: int) -> list[int]:
     from django.db import connection
 
     from gongkai.rules import bigrams
-    from gongkai.search.api import _HIT_COLUMNS
+    from gongkai.search.api import HIT_COLUMNS
     from gongkai.search.backends import CAP, PostgresBackend
 
     offset = (page - 1) * 20
@@ -245,7 +245,7 @@ def _raw_plan(query: Any, filters: Any, page: int) -> list[int]:
             rows = cursor.execute(f"SELECT fts_rowid, title, body FROM search_searchentry WHERE fts_rowid IN ({marks})", found)
             ids = bigrams.rank(rows.fetchall(), query)[offset : offset + 20]
         marks = ",".join("?" * len(ids)) or "NULL"
-        cursor.execute(f"SELECT {_HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid IN ({marks})", ids).fetchall()
+        cursor.execute(f"SELECT {HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid IN ({marks})", ids).fetchall()
         return ids
     select, params = PostgresBackend().select(query, filters)
     with raw.transaction(), raw.cursor() as cursor:
@@ -262,7 +262,7 @@ def _raw_plan(query: Any, filters: Any, page: int) -> list[int]:
         else:
             cursor.execute("SELECT fts_rowid, title, body FROM search_searchentry WHERE fts_rowid = ANY(%s)", [found])
             ids = bigrams.rank(cursor.fetchall(), query)[offset : offset + 20]
-        cursor.execute(f"SELECT {_HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid = ANY(%s)", [ids])
+        cursor.execute(f"SELECT {HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid = ANY(%s)", [ids])
         cursor.fetchall()
     return ids
 

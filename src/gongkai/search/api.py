@@ -170,7 +170,7 @@ def search(
     return Results(query, _hits(found.ids, query), found.total, found.capped, page, per_page, found.ranked_by)
 
 
-_HIT_COLUMNS = "fts_rowid, title, body, url, published_on, unit_id, doc_number, index_number, topic, validity"
+HIT_COLUMNS = "fts_rowid, title, body, url, published_on, unit_id, doc_number, index_number, topic, validity"
 
 
 def _hits(rowids: list[int], query: bigrams.Query) -> list[Hit]:
@@ -178,7 +178,7 @@ def _hits(rowids: list[int], query: bigrams.Query) -> list[Hit]:
     if not rowids:
         return []
     placeholders = ", ".join(["%s"] * len(rowids))
-    found = {row[0]: row for row in read(f"SELECT {_HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid IN ({placeholders})", rowids)}
+    found = {row[0]: row for row in read(f"SELECT {HIT_COLUMNS} FROM search_searchentry WHERE fts_rowid IN ({placeholders})", rowids)}
     marks = bigrams.marker(query)
     hits = []
     for rowid in rowids:
