@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
+from tests.seeds import seed_path
 
 
 def _cli(*args: str, var: Path) -> subprocess.CompletedProcess[str]:
@@ -24,10 +24,7 @@ def _cli(*args: str, var: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _seed(prefix: str) -> Path:
-    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not found:
-        pytest.skip(f"种子通知 {prefix}_*.txt 不在 {SEEDS}（shared/seeds 未检出）")
-    return found[0]
+    return seed_path(prefix)
 
 
 def test_it_prints_the_plan_of_seed_000_as_json(tmp_path):

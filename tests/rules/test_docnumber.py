@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -18,8 +17,8 @@ from gongkai.rules.docnumber import (
     normalize_doc_number,
     parse_doc_number,
 )
+from tests.seeds import seed_paths
 
-SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 TODAY = date(2026, 6, 1)
 
 
@@ -53,6 +52,7 @@ def test_it_reads_standard_numbers(written: str, issuer: str, year: int, serial:
         "海府办函〔2019]168号",  # mixed brackets, as typed in a hurry
     ],
 )
+
 def test_it_normalises_look_alike_brackets(written: str) -> None:
     assert normalize_doc_number(written, today=TODAY) == "海府办函〔2019〕168号"
     assert not is_standard_doc_number(written, today=TODAY)
@@ -143,7 +143,7 @@ def test_it_allows_next_years_numbers_in_late_december() -> None:
 def test_it_finds_every_doc_number_in_the_seed_notices() -> None:
     found = [
         m.text
-        for path in sorted(SEEDS.glob("*.txt"))
+        for path in seed_paths()
         for m in find_doc_numbers(path.read_text(encoding="utf-8"), today=TODAY)
     ]
     assert "海府办函〔2019〕168号" in found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
@@ -23,8 +22,8 @@ from gongkai.rules.pii import (
     scan,
 )
 from gongkai.rules.units import uscc_check_character
+from tests.seeds import seed_paths
 
-SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 TODAY = date(2026, 6, 1)
 OPTIONS = ScanOptions(today=TODAY)
 
@@ -311,7 +310,7 @@ def test_it_never_flags_public_numbers(text: str) -> None:
 
 
 def test_it_finds_nothing_but_public_office_lines_in_the_seed_notices() -> None:
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in seed_paths():
         for hit in scan(path.read_text(encoding="utf-8"), OPTIONS):
             assert hit.kind is PiiKind.LANDLINE, hit
             assert hit.matched.startswith("0898-"), hit

@@ -38,8 +38,8 @@ from gongkai.rules.units import (
     split_roles,
     split_units,
 )
+from tests.seeds import seed_path
 
-SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 DEMO_FILE = Path(gongkai.__file__).parent / "orgs" / "data" / "demo_units.json"
 
 ZHAOQING = "zq-gov"  # 肇庆市人民政府, issuer of seed 000 (through its 办公室)
@@ -172,14 +172,12 @@ def _without_whitespace(text: str) -> str:
 
 
 def _seed_text(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    return _without_whitespace(path.read_text(encoding="utf-8"))
+    return _without_whitespace(seed_path(prefix).read_text(encoding="utf-8"))
 
 
 # --- the seeds ---------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not present")
 @pytest.mark.parametrize(("prefix", "cells"), [("000", SEED_000_CELLS), ("004", SEED_004_CELLS)])
 def test_it_lists_cells_that_really_occur_in_the_seed(prefix: str, cells: list[str]) -> None:
     text = _seed_text(prefix)

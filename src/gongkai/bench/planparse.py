@@ -1,6 +1,6 @@
 """Parsing work-plan notices: the seeds one by one, and a 1 MB synthetic notice.
 
-For each seed notice in shared/seeds (or ``GONGKAI_SEEDS_DIR``), the median time of reading and
+For each seed notice (the copy packaged for the demo, or ``GONGKAI_SEEDS_DIR``), the median time of reading and
 parsing it (``parse_file``: decoding, metadata, tables or prose, units, deadlines), with the
 parser's caches cleared before each run so that no run profits from the one before. Then a
 synthetic 分工方案 of about 1 MB in the pipe-flattened layout of seed 000 (merged cells, line-wrapped
@@ -44,7 +44,7 @@ def seeds_dir() -> Path:
     configured = os.environ.get("GONGKAI_SEEDS_DIR")
     if configured:
         return Path(configured)
-    return Path(gongkai.__file__).resolve().parents[3] / "shared" / "seeds"
+    return Path(gongkai.__file__).resolve().parent / "console" / "data" / "seeds"
 
 
 def synthetic_notice(target_bytes: int = LARGE_BYTES) -> str:

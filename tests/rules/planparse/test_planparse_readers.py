@@ -26,15 +26,11 @@ from gongkai.rules.planparse import (
     read_file,
 )
 from gongkai.rules.planparse.readers import MAX_BYTES
-
-SEEDS = Path(__file__).parents[4] / "shared" / "seeds"
+from tests.seeds import seed_path
 
 
 def _seed_text(prefix: str) -> str:
-    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-    if not found:
-        pytest.skip(f"种子通知 {prefix}_*.txt 不在 {SEEDS}（shared/seeds 未检出）")
-    return found[0].read_text(encoding="utf-8")
+    return seed_path(prefix).read_text(encoding="utf-8")
 
 
 def _xinhui_rows(text: str) -> tuple[str, list[list[str]]]:
@@ -108,7 +104,7 @@ def _same_plan(left, right) -> None:
 
 
 def test_it_reads_a_docx_table_with_merged_cells_like_the_text(xinhui_docx):
-    from_text = parse_file(sorted(SEEDS.glob("004_*.txt"))[0])
+    from_text = parse_file(seed_path("004"))
     from_docx = parse_file(xinhui_docx)
     assert from_docx.kind is PlanKind.TABLE and len(from_docx.items) == 66
     assert from_docx.title == "新会区2018年政务公开工作要点分工方案"
@@ -134,14 +130,14 @@ def test_it_reads_a_doc_file_through_libreoffice(xinhui_docx, tmp_path):
     path.write_bytes(doc_bytes)
     plan = parse_file(path)
     assert len(plan.items) == 66
-    _same_plan(parse_file(sorted(SEEDS.glob("004_*.txt"))[0]), plan)
+    _same_plan(parse_file(seed_path("004")), plan)
 
 
 def _zhaoqing_xlsx(tmp_path: Path) -> Path:
     """Seed 000's plan written back as an Excel 分工方案, merged where the notice merged."""
     import openpyxl
 
-    plan = parse_file(sorted(SEEDS.glob("000_*.txt"))[0])
+    plan = parse_file(seed_path("000"))
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append([plan.title])

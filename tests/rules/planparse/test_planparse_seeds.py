@@ -1,28 +1,24 @@
 """The four seed plans and seed 001, counted as a person counts them, and checked item by item.
 
 Pure rules: no Django, no database. Expected values are read off the seed text by hand; the
-seeds live in shared/seeds beside the repository (skipped, with a reason, where absent).
+seeds are read from the copy packaged for the demo (tests/seeds.py).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from gongkai.rules.planparse import Item, Plan, PlanKind, Recurrence, parse_file, to_json
+from tests.seeds import seed_path
 
-SEEDS = Path(__file__).parents[4] / "shared" / "seeds"
 _PARSED: dict[str, Plan] = {}
 
 
 def _seed(prefix: str) -> Plan:
     if prefix not in _PARSED:
-        found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
-        if not found:
-            pytest.skip(f"种子通知 {prefix}_*.txt 不在 {SEEDS}（shared/seeds 未检出）")
-        _PARSED[prefix] = parse_file(found[0])
+        _PARSED[prefix] = parse_file(seed_path(prefix))
     return _PARSED[prefix]
 
 
@@ -39,6 +35,7 @@ XH_ALL = ("各镇（街、区）", "区政府各部门", "各直属机构")
     [("000", PlanKind.TABLE, 91), ("002", PlanKind.PROSE, 16), ("003", PlanKind.PROSE, 22),
      ("004", PlanKind.TABLE, 66), ("001", PlanKind.NOT_A_PLAN, 0)],
 )  # fmt: skip
+
 def test_it_counts_items_as_a_person_does(prefix, kind, count):
     plan = _seed(prefix)
     assert plan.kind is kind
