@@ -164,6 +164,56 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
     return paragraph, None
 
 
+_SENTENCE_STOPS: Final = "。；;！!？?"
+
+
+def split_annotated(paragraph: str) -> list[tuple[str, Assignment | None]]:
+    """A paragraph cut after each annotation that ends one of its requirements.
+
+    "要在…方便公众获取和监督。(审改办负责)做好…事项清单。(审改办、人社部负责)" → two pieces, each
+    with its annotation. An annotation inside a sentence ("会同(市财政局)制定") does not cut: a
+    cut needs a full stop before the bracket or right after it. The last piece keeps what follows
+    the last annotation (without one, it is returned with None).
+    """
+    pieces: list[tuple[str, Assignment | None]] = []
+    start = 0
+    for open_at, close_at in _bracket_groups(paragraph):
+        before = paragraph[start:open_at].rstrip()
+        after = paragraph[close_at + 1 : close_at + 2]
+        if not before or not (before[-1] in _SENTENCE_STOPS or after in _SENTENCE_STOPS or not after):
+            continue
+        bracket = fold_line(paragraph[open_at : close_at + 1])
+        if not (_ROLE_WORD.search(bracket) or _LABEL.search(bracket)):
+            continue  # "(适用…部门)": a cut needs a role word, not only a unit's ending
+        found = parse_annotation(bracket)
+        if found is None:
+            continue
+        pieces.append((before, found))
+        start = close_at + 1
+        while start < len(paragraph) and paragraph[start] in _SENTENCE_STOPS + " \t":
+            start += 1
+    rest = paragraph[start:].strip()
+    if rest or not pieces:
+        pieces.append(split_trailing_annotation(rest) if pieces else split_trailing_annotation(paragraph))
+    return pieces
+
+
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    """(open, close) indices of the outermost bracket pairs of ``text``."""
+    groups: list[tuple[int, int]] = []
+    depth, opened = 0, 0
+    for index, char in enumerate(text):
+        if char in _OPENERS:
+            if depth == 0:
+                opened = index
+            depth += 1
+        elif char in _CLOSERS and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((opened, index))
+    return groups
+
+
 def _matching_open(text: str) -> int | None:
     """Index of the bracket that opens the one closing ``text``."""
     depth = 0

@@ -31,36 +31,49 @@ class Column(StrEnum):
 
 UNIT_COLUMNS: Final = frozenset({Column.UNITS_LEAD, Column.UNITS, Column.UNITS_ASSIST})
 
+_ORGAN: Final = r"(?:单位|部门|科室|处室|股室|机构|主体)"
 _HEADERS: Final = (
     (Column.NUMBER, re.compile(r"^(?:序号|编号|序|项次|No\.?)$")),
     (
         Column.REQUIREMENT,
         re.compile(
             r"^(?:具体|工作|主要|任务|目标)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
-            r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容)$"
+            r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容|任务分解"
+            r"|工作目标|考核内容|考评内容|评价内容|指标内容|三级指标|工作标准)$"
         ),
     ),
     (
         Column.GROUP,
         re.compile(
             r"^(?:工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
-            r"|工作项目|分类|一级指标|二级指标|工作重点|重点工作|任务名称|事项名称)$"
+            r"|工作项目|分类|一级指标|二级指标|工作重点|重点工作|任务名称|事项名称|目标|考核项目)$"
         ),
     ),
-    (Column.UNITS_ASSIST, re.compile(r"^(?:配合|协办|参与|协助)(?:单位|部门)$")),
-    (Column.UNITS_LEAD, re.compile(r"^(?:牵头|主办|牵头落实|牵头负责)(?:单位|部门)$")),
+    (Column.UNITS_ASSIST, re.compile(rf"^(?:配合|协办|参与|协助){_ORGAN}$")),
+    (Column.UNITS_LEAD, re.compile(rf"^(?:牵头|主办|牵头落实|牵头负责){_ORGAN}$")),
     (
         Column.UNITS,
         re.compile(
-            r"^(?:牵头(?:及|和|与)?(?:责任|配合)?|责任|落实|承办|实施|负责|主管|主责|执行)(?:单位|部门)$"
+            rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|责任|落实|承办|实施|负责|主管|主责|执行){_ORGAN}$"
             r"|^责任主体$"
         ),
     ),
     (
         Column.DEADLINE,
-        re.compile(r"^(?:完成|工作|进度)?(?:时限|时间|期限|时间节点|时间要求|进度安排|时间安排)$"),
+        re.compile(
+            r"^(?:完成|工作|进度)?(?:时限|时间|期限|时间节点|时间要求|时限要求|进度安排|时间安排|时间进度"
+            r"|进度要求)$"
+        ),
     ),
-    (Column.NOTE, re.compile(r"^(?:备注|说明)$")),
+    # Columns kept as notes: the parser reads no duty or date from them.
+    (
+        Column.NOTE,
+        re.compile(
+            r"^(?:备注|说明|责任领导|分管领导|牵头领导|责任人|联系人|完成情况|进展情况|工作进展|落实情况"
+            r"|分值|分数|标准分|得分|评分标准|评分细则|评分办法|考核标准|考评标准|考核方式|评分方法"
+            r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开时限)$"
+        ),
+    ),
 )
 
 

@@ -4,7 +4,8 @@ Two levels:
 
 - :func:`fold_line` runs on every line before anything looks at it: zero-width characters go,
   full-width digits and letters become ASCII ("２０１６" → "2016"), traditional characters fold
-  to simplified ones. Leading tabs stay: they are the layout of a flattened table.
+  to simplified ones, and the pinyin some pages inject after characters ("公開(kāi)") goes.
+  Leading tabs stay: they are the layout of a flattened table.
 - :func:`clean_text` makes the text we output: line wraps and the spaces that HTML-to-text
   conversion leaves inside Chinese ("2016 年 12 月", "市住房城乡 建设局") go, and ASCII commas,
   colons and semicolons between Chinese characters become the full-width ones Chinese text uses.
@@ -31,9 +32,18 @@ _FULL_WIDTH: Final = {
 _FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL}
 
 
+# A reading in brackets right after a character, with a tone mark: "工作(zuò)", "人(rén)".
+_PINYIN: Final = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*[)）]"
+)
+
+
 def fold_line(text: str) -> str:
     """One line in the form the parser reads: see the module docstring."""
-    return text.translate(_FOLD)
+    text = text.translate(_FOLD)
+    if "(" in text or "（" in text:
+        text = _PINYIN.sub("", text)
+    return text
 
 
 def is_wide(char: str) -> bool:

@@ -22,7 +22,7 @@ from gongkai.rules.planparse.annotations import (
     Assignment,
     label_line,
     parse_annotation,
-    split_trailing_annotation,
+    split_annotated,
 )
 from gongkai.rules.planparse.deadlines import find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.model import NO_DEADLINE, Item
@@ -98,20 +98,43 @@ def _outline(paragraphs: Sequence[str]) -> list[_Node]:
             nodes[-1].labels.append(paragraph)
             continue
         kind, marker, rest = split_marker(paragraph)
-        body, annotation = split_trailing_annotation(rest)
+        pieces = split_annotated(rest)
         if kind is None:
-            _unnumbered(nodes, stack, body, annotation)
+            for body, annotation in pieces:
+                _unnumbered(nodes, stack, _unmarked(body), annotation)
             continue
         level = kinds.index(kind) if kind in kinds else len(kinds)
         del kinds[level + 1 :]
         kinds[level:] = [kind]
         del stack[level:]
-        node = _Node(level, marker, body, annotation, parent=stack[-1] if stack else None)
-        if node.parent is not None:
-            node.parent.children += 1
+        parent = stack[-1] if stack else None
+        body, annotation = pieces[0]
+        lead, first = _lead_in(body)
+        if len(pieces) > 1 and lead is not None:
+            # "(一)heading。requirement。(X负责)requirement。(Y负责)": the heading is a section
+            node = _Node(level, marker, lead + "。", None, parent=parent)
+            pieces[0] = (first, annotation)
+        else:
+            node = _Node(level, marker, body, annotation, parent=parent)
+            pieces = pieces[1:]
+        if parent is not None:
+            parent.children += 1
         stack.append(node)
         nodes.append(node)
+        for body, annotation in pieces:
+            # Further requirements of the same paragraph: under the heading, or beside the item
+            owner = node if node.annotation is None else parent
+            child = _Node(owner.level + 1 if owner else 0, "", _unmarked(body), annotation, parent=owner)
+            if owner is not None:
+                owner.children += 1
+            nodes.append(child)
     return nodes
+
+
+def _unmarked(body: str) -> str:
+    """A requirement cut out of a paragraph without the sub-number it starts with ("(2)…")."""
+    kind, _, rest = split_marker(body)
+    return rest if kind is not None else body
 
 
 def _unnumbered(

@@ -212,13 +212,43 @@ def _lines_up(row: Sequence[Token], columns: Sequence[Column]) -> bool:
 
 
 def _kinds(tokens: Sequence[Token]) -> list[CellKind]:
-    """The kind of every token; TEXT becomes GROUP when another text follows it in its row."""
+    """The kind of every token; TEXT becomes GROUP when another text follows it in its row, or
+    a 序号 does in a table whose group cells stand before the 序号 (:func:`_group_first`)."""
     kinds = [_kind(token) for token in tokens]
+    group_first = _group_first(tokens, kinds)
+    starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is not Column.REQUIREMENT
-        if free_text and _next_kind(tokens, kinds, index) in _REQUIREMENT_KINDS:
+        if free_text and _next_kind(tokens, kinds, index) in starts:
             kinds[index] = CellKind.GROUP
     return kinds
+
+
+def _group_first(tokens: Sequence[Token], kinds: Sequence[CellKind]) -> bool:
+    """Whether group cells precede the 序号 of their first row ("工作任务 | 1 | 具体要求 | …"): the
+    header says so, or most 序号 cells follow a text rather than the units or deadline ending the
+    row before."""
+    header = [header_column(token.text) for token in _leading_headers(tokens)]
+    if Column.GROUP in header and Column.NUMBER in header:
+        return header.index(Column.GROUP) < header.index(Column.NUMBER)
+    before = [
+        _previous_kind(tokens, kinds, index)
+        for index, kind in enumerate(kinds)
+        if kind is CellKind.NUMBER
+    ]
+    texts = sum(kind is CellKind.TEXT for kind in before)
+    return texts >= 2 and texts * 2 > len(before)
+
+
+def _previous_kind(
+    tokens: Sequence[Token], kinds: Sequence[CellKind], index: int
+) -> CellKind | None:
+    for position in range(index - 1, -1, -1):
+        if tokens[position].row_end:
+            return None
+        if kinds[position] is not CellKind.EMPTY:
+            return kinds[position]
+    return None
 
 
 def _next_kind(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -> CellKind | None:

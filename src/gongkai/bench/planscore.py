@@ -1,0 +1,181 @@
+"""How well the notice parser reads real notices of other governments, against gold written by hand.
+
+The corpus is ``tests/fixtures/notices/real/``: ``NN.txt`` (the source URL on line 1, then the page as
+found) and ``NN.gold.json`` (the rules are in that folder's README). Documents whose number is a
+multiple of 4 are the held-out quarter, scored apart.
+
+Items are matched as CONTRACTS.md section 1 says: by the first characters of their text, compared
+without spaces, punctuation or number markers and with traditional characters folded. A gold item
+matches the first unmatched parsed item whose text starts with the gold item's first characters
+(or the other way round, or either starts within the other's opening). Recall and precision count
+matched items; units and deadlines are the share of matched items whose unit set (and lead set,
+reported apart) or whose deadline date and recurrence equal the gold's.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import gongkai
+from gongkai.rules.planparse import Item, parse_text
+from gongkai.rules.planparse.normalize import fold_line
+
+KEY_CHARS: Final = 12  # the first characters that identify an item
+_SLACK: Final = 30  # how far into the other text a key may start (a heading sentence before it)
+
+
+def corpus_dir() -> Path:
+    return Path(gongkai.__file__).resolve().parents[2] / "tests" / "fixtures" / "notices" / "real"
+
+
+_MARKER: Final = re.compile(
+    r"^\s*(?:[(（]?[一二三四五六七八九十百]+[)）、.．]|[(（]\d+[)）]|\d+(?:\.\d+)*[.、．]?(?!\d)|[①-⑳])"
+)
+_NOT_TEXT: Final = re.compile(r"[\W_]+")
+
+
+def _norm(text: str) -> str:
+    """Text as compared: folded, NFKC, no marker, no spaces or punctuation."""
+    text = unicodedata.normalize("NFKC", fold_line(text))
+    return _NOT_TEXT.sub("", _MARKER.sub("", text))
+
+
+def _unit(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold_line(text)))
+
+
+def _units(units: Iterable[str]) -> frozenset[str]:
+    return frozenset(_unit(unit) for unit in units if _unit(unit))
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    parsed: int = 0
+    matched: int = 0
+    units: int = 0
+    leads: int = 0
+    deadlines: int = 0
+    docs: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in ("gold", "parsed", "matched", "units", "leads", "deadlines", "docs"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+
+    def figures(self) -> dict[str, float | None]:
+        recall = self.matched / self.gold if self.gold else 1.0
+        precision = self.matched / self.parsed if self.parsed else (1.0 if not self.gold else 0.0)
+        f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+
+        def share(count: int) -> float | None:
+            return round(count / self.matched, 4) if self.matched else None
+
+        return {
+            "recall": round(recall, 4),
+            "precision": round(precision, 4),
+            "f1": round(f1, 4),
+            "units": share(self.units),
+            "lead_units": share(self.leads),
+            "deadlines": share(self.deadlines),
+        }
+
+
+def _matches(gold: str, parsed: str) -> bool:
+    if not gold or not parsed:
+        return False
+    key, other = gold[:KEY_CHARS], parsed[:KEY_CHARS]
+    return key in parsed[: len(key) + _SLACK] or other in gold[: len(other) + _SLACK]
+
+
+def _deadline(item: dict[str, Any]) -> tuple[Any, Any]:
+    deadline = item.get("deadline") or {}
+    return deadline.get("date"), deadline.get("recurrence")
+
+
+def score_document(gold: dict[str, Any], items: Sequence[Item], name: str = "") -> Tally:
+    """Match the parsed items of one document against its gold items."""
+    tally = Tally(gold=len(gold["items"]), parsed=len(items), docs=1)
+    parsed = [_norm(item.text) for item in items]
+    taken = [False] * len(items)
+    for expected in gold["items"]:
+        text = _norm(expected["text"])
+        found = next(
+            (i for i, other in enumerate(parsed) if not taken[i] and _matches(text, other)), None
+        )
+        if found is None:
+            tally.misses.append(f"{name} 漏：{expected['text'][:24]}")
+            continue
+        taken[found] = True
+        tally.matched += 1
+        item = items[found]
+        units_right = _units(item.units) == _units(expected["units"])
+        tally.units += units_right
+        tally.leads += _units(item.lead_units) == _units(expected.get("lead_units", []))
+        date = item.deadline.date.isoformat() if item.deadline.date else None
+        recurrence = item.deadline.recurrence.value if item.deadline.recurrence else None
+        deadline_right = (date, recurrence) == _deadline(expected)
+        tally.deadlines += deadline_right
+        if not units_right:
+            tally.misses.append(f"{name} 单位：{list(item.units)} ≠ {expected['units']}")
+        if not deadline_right:
+            tally.misses.append(f"{name} 时限：{(date, recurrence)} ≠ {_deadline(expected)} «{item.deadline.raw}»")
+    tally.misses += [f"{name} 多：{items[i].text[:24]}" for i, hit in enumerate(taken) if not hit]
+    return tally
+
+
+def held_out(path: Path) -> bool:
+    return int(path.stem.split(".")[0]) % 4 == 0
+
+
+def load(path: Path) -> tuple[str, dict[str, Any]]:
+    """The page text (without the URL line) and the gold of ``NN.txt``."""
+    text = path.read_text(encoding="utf-8")
+    page = text.split("\n", 1)[1] if "\n" in text else ""
+    gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    return page, gold
+
+
+def run(directory: Path | None = None) -> dict[str, Any]:
+    directory = directory or corpus_dir()
+    corpus, heldout = Tally(), Tally()
+    provinces: set[str] = set()
+    levels: set[str] = set()
+    per_doc: dict[str, float] = {}
+    for path in sorted(directory.glob("[0-9]*.txt")):
+        page, gold = load(path)
+        provinces.add(gold.get("province", ""))
+        levels.add(gold.get("level", ""))
+        tally = score_document(gold, parse_text(page).items, path.stem)
+        (heldout if held_out(path) else corpus).add(tally)
+        if not held_out(path):
+            per_doc[path.stem] = tally.figures()["f1"]  # type: ignore[assignment]
+    figures = {
+        "corpus_docs": corpus.docs,
+        **{f"corpus_{key}": value for key, value in corpus.figures().items()},
+        "heldout_docs": heldout.docs,
+        **{f"heldout_{key}": value for key, value in heldout.figures().items()},
+        "provinces": len(provinces - {""}),
+        "levels": sorted(levels - {""}),
+        "corpus_f1_per_doc": per_doc,
+    }
+    return figures
+
+
+def misses(directory: Path | None = None, include_heldout: bool = False) -> list[str]:
+    """What the parser missed or added, document by document (for development, not the JSON)."""
+    directory = directory or corpus_dir()
+    found: list[str] = []
+    for path in sorted(directory.glob("[0-9]*.txt")):
+        if held_out(path) and not include_heldout:
+            continue
+        page, gold = load(path)
+        found += score_document(gold, parse_text(page).items, path.stem).misses
+    return found
