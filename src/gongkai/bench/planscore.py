@@ -143,13 +143,22 @@ def load(path: Path) -> tuple[str, dict[str, Any]]:
     return page, gold
 
 
-def run(directory: Path | None = None) -> dict[str, Any]:
+def documents(directory: Path | None = None) -> list[Path]:
+    """The corpus's ``NN.txt`` files that have their gold file."""
     directory = directory or corpus_dir()
+    return [
+        path
+        for path in sorted(directory.glob("[0-9]*.txt"))
+        if path.with_suffix(".gold.json").is_file()
+    ]
+
+
+def run(directory: Path | None = None) -> dict[str, Any]:
     corpus, heldout = Tally(), Tally()
     provinces: set[str] = set()
     levels: set[str] = set()
     per_doc: dict[str, float] = {}
-    for path in sorted(directory.glob("[0-9]*.txt")):
+    for path in documents(directory):
         page, gold = load(path)
         provinces.add(gold.get("province", ""))
         levels.add(gold.get("level", ""))
@@ -171,9 +180,8 @@ def run(directory: Path | None = None) -> dict[str, Any]:
 
 def misses(directory: Path | None = None, include_heldout: bool = False) -> list[str]:
     """What the parser missed or added, document by document (for development, not the JSON)."""
-    directory = directory or corpus_dir()
     found: list[str] = []
-    for path in sorted(directory.glob("[0-9]*.txt")):
+    for path in documents(directory):
         if held_out(path) and not include_heldout:
             continue
         page, gold = load(path)

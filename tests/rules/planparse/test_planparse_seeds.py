@@ -139,7 +139,12 @@ def test_it_checks_seed_002_item_by_item():
     for item in plan.items[13:]:
         assert item.units == () and item.section[0] == "四、提升工作质量，完善公开制度规范"
     assert plan.items[13].text.startswith("各区政府、市政府直属各单位要高度重视政务公开工作")
-    assert len(plan.warnings) == 3 and all("没有标注责任单位" in w for w in plan.warnings)
+    unassigned = [w for w in plan.warnings if "没有标注责任单位" in w]
+    unread = [w for w in plan.warnings if "未导入为任务" in w]
+    assert len(unassigned) == 3 and len(plan.warnings) == 5
+    # the preamble and the closing paragraph are no item's, and the clerk is told so by line
+    assert unread[0].startswith("第39行未导入为任务：“2019年，是省委、省政府确定的")
+    assert unread[1].startswith("第81行未导入为任务：“各区政府、市政府直属各单位贯彻落实本要点")
 
 
 def test_it_checks_seed_003_item_by_item():
@@ -160,7 +165,11 @@ def test_it_checks_seed_003_item_by_item():
         assert item.lead_units == ("市政府办公室",)
         assert item.units == ("市政府办公室", "各县市区", "市直各部门")
     assert plan.items[-1].section[-1] == "(五)健全政务公开领导体制和工作机制"
-    assert plan.warnings == ()
+    # every item has units; what is no item (the preamble, the closing request, the 抄送 list)
+    # is named by its line
+    assert [w[: w.index("：")] for w in plan.warnings] == [
+        "第11行未导入为任务", "第67行未导入为任务", "第71行未导入为任务"
+    ]
 
 
 def test_it_checks_seed_004_item_by_item():

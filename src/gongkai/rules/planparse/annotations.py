@@ -30,7 +30,7 @@ class Assignment:
 
 
 # "…局按照职责分工分别牵头落实": the duty clause sits between the last unit and its role word.
-_DUTY_CLAUSE: Final = re.compile(r"(?:按照|按|根据|依照)(?:各自)?职责(?:分工)?|各司其职")
+_DUTY_CLAUSE: Final = re.compile(r"(?:按照|按|根据|依照)(?:各自)?职[责能](?:分工)?|各司其职")
 
 
 def assign(cells: Iterable[tuple[Column, str]]) -> Assignment:
@@ -150,6 +150,12 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
     and the two units. A labelled tail without brackets ("…。责任单位：市财政局。") counts too.
     """
     stripped = paragraph.rstrip().rstrip("。.；;")
+    opened = _unclosed(stripped)
+    if opened is not None:
+        # a page cut inside the annotation: "…主动性。(有关市政府和省发展改革委"
+        found = parse_annotation(stripped[opened:] + ")")
+        if found is not None:
+            return stripped[:opened].rstrip(), found
     if stripped.endswith(tuple(_CLOSERS)):
         start = _matching_open(stripped)
         if start is not None:
@@ -212,6 +218,17 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 groups.append((opened, index))
     return groups
+
+
+def _unclosed(text: str) -> int | None:
+    """Index of a bracket near the end of ``text`` that is never closed, after a full stop."""
+    depth = 0
+    for index in range(len(text) - 1, max(-1, len(text) - 120), -1):
+        char = text[index]
+        depth += (char in _CLOSERS) - (char in _OPENERS)
+        if depth < 0:
+            return index if index and text[index - 1] in _SENTENCE_STOPS else None
+    return None
 
 
 def _matching_open(text: str) -> int | None:

@@ -95,6 +95,7 @@ class Item:
     units: tuple[str, ...]
     deadline: Deadline = NO_DEADLINE
     units_inherited: bool = False  # from a merged cell above, or from the section's annotation
+    line: int = field(default=0, compare=False)  # where it starts in the document, 0 if unknown
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ def item_to_json(item: Item) -> dict[str, Any]:
         "units": list(item.units),
         "deadline": deadline_to_json(item.deadline),
         "units_inherited": item.units_inherited,
+        "line": item.line,
     }
 
 

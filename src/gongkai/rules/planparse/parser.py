@@ -16,7 +16,7 @@ from gongkai.rules.planparse.annotations import label_line
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
 from gongkai.rules.planparse.model import Document, Item, Paragraph, Plan, PlanKind, Table
-from gongkai.rules.planparse.normalize import clean_text, fold_line
+from gongkai.rules.planparse.normalize import clean_text, compact, fold_line
 from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
 from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
@@ -29,6 +29,7 @@ class _Segment:
 
     lines: tuple[str, ...] = ()
     table: Table | None = None
+    first: int = 1  # the document line its first line is (a real table counts a line a row)
 
 
 def parse_document(document: Document, year: int | None = None) -> Plan:
@@ -37,7 +38,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     meta = extract_metadata(_metadata_lines(segments), year)
     table_items: list[Item] = []
     warnings: list[str] = []
-    prose_lines: list[str] = []
+    prose_lines: list[tuple[int, str]] = []
     for segment in segments:
         if segment.table is not None:
             result = read_table(table_tokens(segment.table), meta.year)
@@ -46,15 +47,18 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
                 warnings += result.warnings
             continue
         covered = 0
+        numbered = list(enumerate(segment.lines, segment.first))
         for text_table in find_text_tables(segment.lines):
-            prose_lines += segment.lines[covered : text_table.start]
-            result = read_table(text_table.tokens, meta.year)
+            prose_lines += numbered[covered : text_table.start]
+            result = read_table(text_table.tokens, meta.year, segment.first)
             table_items += result.items
             warnings += result.warnings
             covered = text_table.end
-        prose_lines += segment.lines[covered:]
+        prose_lines += numbered[covered:]
     prose = read_prose(_paragraphs(prose_lines, meta.title), meta.year)
     kind, items, found = _choose(meta, table_items, prose)
+    if kind is not PlanKind.NOT_A_PLAN:
+        found += _unread_warnings(prose.unread, meta)
     return Plan(
         title=meta.title,
         issuer=meta.issuer,
@@ -79,16 +83,19 @@ def _is_plan_table(table: Table, items: Sequence[Item]) -> bool:
 
 def _segments(document: Document) -> Iterator[_Segment]:
     run: list[str] = []
+    line = 1
     for block in document.blocks:
         if isinstance(block, Paragraph):
             run.extend(fold_line(block.text).split("\n"))
             continue
         if run:
-            yield _Segment(lines=tuple(run))
+            yield _Segment(lines=tuple(run), first=line)
+            line += len(run)
             run = []
-        yield _Segment(table=block)
+        yield _Segment(table=block, first=line)
+        line += len(block.rows)
     if run:
-        yield _Segment(lines=tuple(run))
+        yield _Segment(lines=tuple(run), first=line)
 
 
 def _metadata_lines(segments: Sequence[_Segment]) -> list[str]:
@@ -110,24 +117,25 @@ _SENTENCE_END: Final = "。；;！？!?：:”」）)】"
 _MID_SENTENCE: Final = "，,、"
 
 
-def _paragraphs(lines: Sequence[str], title: str | None) -> list[str]:
-    """Prose paragraphs: furniture dropped, hard-wrapped lines joined, and only what follows the
-    plan's own title line when it has one (the covering notice before it is not the plan)."""
-    cleaned = [line.strip() for line in lines]
+def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None) -> list[tuple[int, str]]:
+    """Prose paragraphs with the line each starts on: furniture dropped, hard-wrapped lines
+    joined, and only what follows the plan's own title line when it has one (the covering notice
+    before it is not the plan)."""
+    cleaned = [(number, line.strip()) for number, line in lines]
     if title:
-        starts = [i for i, line in enumerate(cleaned) if clean_text(line) == title]
+        starts = [i for i, (_, line) in enumerate(cleaned) if clean_text(line) == title]
         if starts:
             cleaned = cleaned[starts[-1] + 1 :]
-    paragraphs: list[str] = []
+    paragraphs: list[tuple[int, str]] = []
     previous_blank = True
-    for line in cleaned:
+    for number, line in cleaned:
         if not line or is_furniture(line):
             previous_blank = True
             continue
-        if paragraphs and not previous_blank and _continues(paragraphs[-1], line):
-            paragraphs[-1] += line
+        if paragraphs and not previous_blank and _continues(paragraphs[-1][1], line):
+            paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + line)
         else:
-            paragraphs.append(line)
+            paragraphs.append((number, line))
         previous_blank = False
     return paragraphs
 
@@ -151,12 +159,13 @@ def _choose(
 ) -> tuple[PlanKind, list[Item], list[str]]:
     """Which reading of the document is the plan, and a note on what else was found."""
     if table_items:
+        # A prose list beside the table: its items that name their units are the plan's too.
+        annotated = [item for item in prose.items if item.units and not item.units_inherited]
         notes = []
-        if prose.annotated:
-            notes.append(
-                f"表格之外另有{prose.annotated}段文字标注了责任单位，未作为任务导入，请核对"
-            )
-        return PlanKind.TABLE, table_items, notes
+        if annotated:
+            notes.append(f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对")
+        items = sorted([*annotated, *table_items], key=lambda item: item.line)
+        return PlanKind.TABLE, items, notes
     if prose.annotated or (prose.items and _PLAN_TITLE.search(meta.title or "")):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (
@@ -166,6 +175,33 @@ def _choose(
     )
     note = f"未找到任务分工表，也没有标注责任单位的条目；{found}，均未标注责任单位，看来不是工作要点或分工方案（可能是评价标准或一般通知），未生成任务"
     return PlanKind.NOT_A_PLAN, [], [note]
+
+
+_DATE_LINE: Final = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[〇○零一二三四五六七八九十]{4}年")
+_UNREAD_SHOWN: Final = 30
+
+
+def _unread_warnings(unread: Sequence[tuple[int, str]], meta: Metadata) -> list[str]:
+    """Each run of lines that is neither furniture nor part of an item, by line number, so that a
+    clerk sees at once what the import left out. The notice's own furniture is not listed: its
+    title and issuer, dates, the salutation ("各县区人民政府：")."""
+    known = {meta.title, meta.notice_title, meta.issuer, meta.doc_number}
+    runs: list[tuple[int, int, str]] = []
+    for number, text in unread:
+        shown = clean_text(text)
+        if len(shown) < 4 or compact(shown) in known or _DATE_LINE.match(shown) or shown[-1] in "：:":
+            continue
+        if runs and number <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number, runs[-1][2])
+        else:
+            runs.append((number, number, shown))
+    notes = [
+        f"第{first}{'' if last == first else f'–{last}'}行未导入为任务：“{shown[:30]}{'…' if len(shown) > 30 else ''}”"
+        for first, last, shown in runs[:_UNREAD_SHOWN]
+    ]
+    if len(runs) > _UNREAD_SHOWN:
+        notes.append(f"另有{len(runs) - _UNREAD_SHOWN}处文字未导入为任务，请对照原文核对")
+    return notes
 
 
 def _metadata_warnings(meta: Metadata) -> list[str]:

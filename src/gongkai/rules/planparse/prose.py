@@ -50,6 +50,7 @@ class _Node:
     labels: list[str] = field(default_factory=list)  # "责任单位：…" lines after it
     parent: _Node | None = None
     children: int = 0
+    line: int = 0  # the line (paragraph) of the document it starts on
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class ProseResult:
     numbered: int  # numbered paragraphs seen, items or not
     annotated: int  # items with a unit annotation of their own or of their section
     sample: str  # the first numbered paragraph, to say what was found
+    unread: tuple[tuple[int, str], ...] = ()  # (line, text) of paragraphs that are no item's
 
 
 def split_marker(paragraph: str) -> tuple[str | None, str, str]:
@@ -70,14 +72,21 @@ def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     return None, "", paragraph
 
 
-def read_prose(paragraphs: Sequence[str], year: int | None) -> ProseResult:
-    """Items of a prose notice from its paragraphs (folded, furniture and tables removed)."""
-    nodes = _outline(paragraphs)
-    leaves = [node for node in nodes if node.children == 0 and _is_item(node)]
+def read_prose(paragraphs: Sequence[tuple[int, str]], year: int | None) -> ProseResult:
+    """Items of a prose notice from its paragraphs (folded, furniture and tables removed), each
+    with the line it starts on."""
+    unread: list[tuple[int, str]] = []
+    nodes = _outline(paragraphs, unread)
+    flat = not any(node.children for node in nodes if node.level == 0)
     items: list[Item] = []
     warnings: list[str] = []
     annotated = 0
-    for node in leaves:
+    for node in nodes:
+        if node.children:
+            continue
+        if not _is_item(node, flat) or _background(node):
+            unread.append((node.line, node.marker + node.body))
+            continue
         item = _item(node, len(items) + 1, year)
         annotated += bool(item.units)
         if not item.units:
@@ -86,14 +95,16 @@ def read_prose(paragraphs: Sequence[str], year: int | None) -> ProseResult:
         items.append(item)
     numbered = [node for node in nodes if node.marker]
     sample = clean_text(numbered[0].marker + numbered[0].body)[:40] if numbered else ""
-    return ProseResult(tuple(items), tuple(warnings), len(numbered), annotated, sample)
+    return ProseResult(
+        tuple(items), tuple(warnings), len(numbered), annotated, sample, tuple(sorted(unread))
+    )
 
 
-def _outline(paragraphs: Sequence[str]) -> list[_Node]:
+def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]]) -> list[_Node]:
     kinds: list[str] = []
     stack: list[_Node] = []
     nodes: list[_Node] = []
-    for paragraph in paragraphs:
+    for line, paragraph in paragraphs:
         if label_line(paragraph) is not None and nodes:
             nodes[-1].labels.append(paragraph)
             continue
@@ -101,7 +112,8 @@ def _outline(paragraphs: Sequence[str]) -> list[_Node]:
         pieces = split_annotated(rest)
         if kind is None:
             for body, annotation in pieces:
-                _unnumbered(nodes, stack, _unmarked(body), annotation)
+                if not _unnumbered(nodes, stack, _unmarked(body), annotation, line):
+                    unread.append((line, body))
             continue
         level = kinds.index(kind) if kind in kinds else len(kinds)
         del kinds[level + 1 :]
@@ -112,10 +124,10 @@ def _outline(paragraphs: Sequence[str]) -> list[_Node]:
         lead, first = _lead_in(body)
         if len(pieces) > 1 and lead is not None:
             # "(一)heading。requirement。(X负责)requirement。(Y负责)": the heading is a section
-            node = _Node(level, marker, lead + "。", None, parent=parent)
+            node = _Node(level, marker, lead + "。", None, parent=parent, line=line)
             pieces[0] = (first, annotation)
         else:
-            node = _Node(level, marker, body, annotation, parent=parent)
+            node = _Node(level, marker, body, annotation, parent=parent, line=line)
             pieces = pieces[1:]
         if parent is not None:
             parent.children += 1
@@ -124,10 +136,10 @@ def _outline(paragraphs: Sequence[str]) -> list[_Node]:
         for body, annotation in pieces:
             # Further requirements of the same paragraph: under the heading, or beside the item
             owner = node if node.annotation is None else parent
-            child = _Node(owner.level + 1 if owner else 0, "", _unmarked(body), annotation, parent=owner)
+            level = owner.level + 1 if owner else 0
+            nodes.append(_Node(level, "", _unmarked(body), annotation, parent=owner, line=line))
             if owner is not None:
                 owner.children += 1
-            nodes.append(child)
     return nodes
 
 
@@ -138,32 +150,57 @@ def _unmarked(body: str) -> str:
 
 
 def _unnumbered(
-    nodes: list[_Node], stack: list[_Node], body: str, annotation: Assignment | None
-) -> None:
+    nodes: list[_Node], stack: list[_Node], body: str, annotation: Assignment | None, line: int
+) -> bool:
     """An unnumbered paragraph: the end of the item before it when that item had no annotation
-    yet, an item of its own under the current section, or (without annotation) not an item."""
-    if annotation is None:
-        return
+    yet, the body of a heading standing alone on its line ("(一)加强组织领导" then its text), an
+    item of its own under the current section when annotated; False when it is none of these."""
     last = nodes[-1] if nodes else None
     open_item = last is not None and stack and last is stack[-1] and last.annotation is None
+    if annotation is None:
+        if last is not None and open_item and not last.children and not _has_body(last):
+            last.body = f"{last.body.rstrip('。')}。{body}"
+            return True
+        return False
     if last is not None and open_item and _has_body(last):
         last.body = f"{last.body}\n{body}"
         last.annotation = annotation
-        return
+        return True
     parent = stack[-1] if stack else None
-    node = _Node(len(stack), "", body, annotation, parent=parent)
+    if parent is not None and parent.annotation is not None and not parent.children:
+        parent = parent.parent  # after an item with its own annotation: beside it, not under it
+    node = _Node(parent.level + 1 if parent else 0, "", body, annotation, parent=parent, line=line)
     if parent is not None:
         parent.children += 1
     nodes.append(node)
+    return True
 
 
-def _is_item(node: _Node) -> bool:
-    """A leaf is an item unless it is only a short heading ("五、其他")."""
-    return node.annotation is not None or bool(node.labels) or _has_body(node)
+def _is_item(node: _Node, flat: bool) -> bool:
+    """A leaf is an item unless it is only a short heading at the outermost level of an outline
+    whose other headings have items under them ("五、其他")."""
+    if node.annotation is not None or node.labels or _has_body(node):
+        return True
+    return bool(node.body.strip()) and (node.level > 0 or flat)
 
 
 def _has_body(node: _Node) -> bool:
     return len(node.body) > 30 or "。" in node.body.rstrip("。")
+
+
+# Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
+_BACKGROUND: Final = re.compile(
+    r"^(?:总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|总体思路)[。:：]?$"
+)
+
+
+def _background(node: _Node) -> bool:
+    current: _Node | None = node
+    while current is not None:
+        if _BACKGROUND.match(split_marker(_heading(current))[2].strip()):
+            return True
+        current = current.parent
+    return False
 
 
 def _lead_in(body: str) -> tuple[str | None, str]:
@@ -226,4 +263,5 @@ def _item(node: _Node, number: int, year: int | None) -> Item:
         units=assignment.units if assignment else (),
         deadline=deadline,
         units_inherited=inherited,
+        line=node.line,
     )

@@ -370,8 +370,9 @@ class _Context:
     last_marker: int = 0
 
 
-def read_table(tokens: Sequence[Token], year: int | None) -> TableResult:
-    """The items of one table (real or flattened) and what a reviewer should check."""
+def read_table(tokens: Sequence[Token], year: int | None, first_line: int = 1) -> TableResult:
+    """The items of one table (real or flattened) and what a reviewer should check; token lines
+    count from ``first_line`` of the document."""
     reader = _RowReader()
     rows = reader.read(hint_columns(tokens))
     context = _Context()
@@ -384,7 +385,10 @@ def read_table(tokens: Sequence[Token], year: int | None) -> TableResult:
             if row.units or row.deadline:
                 warnings.append(_stray_warning(row, drafts))
             continue
-        drafts.append(_draft(row, context, reader.deadline_column, year))
+        draft = _draft(row, context, reader.deadline_column, year)
+        if row.line:
+            draft = (draft[0], draft[1], replace(draft[2], line=row.line + first_line - 1))
+        drafts.append(draft)
     items = _numbered(drafts)
     warnings += [f"第{item.number}条没有责任单位，请指定" for item in items if not item.units]
     return TableResult(tuple(items), tuple(warnings))
