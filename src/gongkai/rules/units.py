@@ -518,13 +518,19 @@ _UNIT_ENDINGS: Final = (
     "局", "办", "委", "室", "部", "中心", "政府", "会", "镇", "街道", "办事处", "院", "所", "站",
     "队", "厅", "处", "科", "馆", "公司", "单位", "部门", "机构", ")", "）",
 )  # fmt: skip
-_ROLE_MARKER: Final = re.compile(f"(?:分别)?({_ROLE_WORDS}|会同)")
+# "市财政局会市发改委": 会 short for 会同, between a unit's ending and the next unit (never the 会
+# of 管委会, 居委会, 村委会).
+_SHORT_TOGETHER: Final = (
+    r"(?<=[局办厅府室心部院处所站队科馆委])(?<!管委)(?<!居委)(?<!村委)会(?=[市县区省各镇乡街])"
+)
+_ROLE_MARKER: Final = re.compile(f"(?:分别)?({_ROLE_WORDS}|会同|{_SHORT_TOGETHER})")
 _MARKER_ROLES: Final = {
     "牵头落实": UnitRole.LEAD,
     "牵头负责": UnitRole.LEAD,
     "牵头": UnitRole.LEAD,
     "主办": UnitRole.LEAD,
     "会同": UnitRole.LEAD,  # "X会同Y": X leads, Y shares the responsibility
+    "会": UnitRole.LEAD,  # "X会Y", the same
     "负责落实": UnitRole.RESPONSIBLE,
     "负责": UnitRole.RESPONSIBLE,
     "落实": UnitRole.RESPONSIBLE,

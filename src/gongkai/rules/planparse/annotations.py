@@ -94,7 +94,7 @@ def parse_annotation(text: str) -> Assignment | None:
         return None
     if _LABEL.search(text):
         return _labelled(text)
-    pieces = [piece for piece in _SEPARATORS.split(text) if piece.strip()]
+    pieces = [_without_clause(piece) for piece in _SEPARATORS.split(text) if piece.strip()]
     deadline = [piece for piece in pieces if is_deadline_like(piece)]
     rest = "，".join(piece for piece in pieces if piece not in deadline)
     if not rest or not _ROLE_WORD.search(rest) and not _strong_units(rest):
@@ -103,6 +103,21 @@ def parse_annotation(text: str) -> Assignment | None:
     if not assignment.units or not all(is_unit_phrase(unit) for unit in assignment.units):
         return None
     return Assignment(assignment.units, assignment.lead_units, "，".join(deadline) or None)
+
+
+# "市发改委牵头做好项目公开工作": the units and their role word, then what they are to do.
+_CLAUSE: Final = re.compile(r"^(?P<units>.+?(?:牵头|负责|落实|配合|协助|参与))(?P<work>.{4,})$")
+_MANNER: Final = re.compile(r"具体(?=落实|负责|实施)")
+
+
+def _without_clause(piece: str) -> str:
+    """A piece of an annotation without the work its units are given ("X牵头做好…工作，Y具体落实"
+    → "X牵头", "Y落实"), when that work names no unit."""
+    piece = _MANNER.sub("", piece)
+    match = _CLAUSE.match(piece)
+    if match and not is_unit_phrase(match["work"].rstrip("等")) and not _ROLE_WORD.search(match["work"]):
+        return match["units"]
+    return piece
 
 
 def _unbracket(text: str) -> str:

@@ -147,6 +147,26 @@ def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
     return None
 
 
+# A task written as a standing duty, at the start of one of its clauses: "常态化公开…",
+# "…，按月公开全市财政收支情况". Only the unmistakable words: "每年" and "持续" say too little.
+_TEXT_RECURRENCES: Final = (
+    (Recurrence.MONTHLY, re.compile(r"(?:^|[，。；、])(?:每月|按月|逐月)")),
+    (Recurrence.QUARTERLY, re.compile(r"(?:^|[，。；、])(?:每季度|按季度|逐季)")),
+    (Recurrence.SEMIANNUAL, re.compile(r"(?:^|[，。；、])每半年")),
+    (Recurrence.ONGOING, re.compile(r"(?:^|[，。；、])(?:常态化|持续推进|长期坚持)")),
+)
+
+
+def find_recurrence_in_text(text: str) -> Deadline | None:
+    """The recurrence a task's own words state, for a table without a deadline column."""
+    folded = compact(fold_line(text)).replace(",", "，").replace(";", "；")
+    for recurrence, pattern in _TEXT_RECURRENCES:
+        match = pattern.search(folded)
+        if match:
+            return Deadline(raw=match[0].lstrip("，。；、"), recurrence=recurrence)
+    return None
+
+
 def _is_explicit(match: re.Match[str]) -> bool:
     """A date with a boundary word: 底/末/前, a day, or a quarter's or year's end."""
     if match["before"] and (match["m"] or match["q"] or match["half"] or match["ypos"]):

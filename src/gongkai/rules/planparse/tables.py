@@ -31,7 +31,11 @@ from gongkai.rules.planparse.cells import (
     classify,
     header_column,
 )
-from gongkai.rules.planparse.deadlines import find_deadline_in_text, parse_deadline
+from gongkai.rules.planparse.deadlines import (
+    find_deadline_in_text,
+    find_recurrence_in_text,
+    parse_deadline,
+)
 from gongkai.rules.planparse.model import NO_DEADLINE, Deadline, Item, Table
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
 from gongkai.rules.planparse.tokens import ROW_END, Token
@@ -60,6 +64,7 @@ class _Row:
     units: list[tuple[Column, str]] = field(default_factory=list)
     blank_units: set[Column] = field(default_factory=set)  # a real table's unmerged blank cells
     deadline: str | None = None
+    cut: bool = False  # its requirement was never closed: the page ends in it, nothing is merged
 
     @property
     def empty(self) -> bool:
@@ -317,6 +322,7 @@ class _RowReader:
         elif kind in _REQUIREMENT_KINDS:
             row = self._start(token.line) if row.has_content else row
             row.requirement, row.line = text, row.line or token.line
+            row.cut = token.unclosed
         elif kind is CellKind.UNITS:
             self._units(token, text)
         elif kind is CellKind.DEADLINE:
@@ -486,7 +492,7 @@ def _units_of(row: _Row, context: _Context) -> tuple[list[tuple[Column, str]], b
     inherited = {
         key: text
         for key, text in context.units.items()
-        if key not in own and (key == primary or key[0] not in row.blank_units)
+        if key not in own and (key == primary or key[0] not in row.blank_units) and not row.cut
     }
     merged = {**inherited, **own}
     context.units = merged
@@ -504,10 +510,10 @@ def _deadline_of(
     if row.deadline:
         context.deadline = row.deadline
         return parse_deadline(row.deadline, year)
-    if column and context.deadline:
+    if column and context.deadline and not row.cut:
         return parse_deadline(context.deadline, year, inherited=True)
     if not column:
-        return find_deadline_in_text(text, year) or NO_DEADLINE
+        return find_deadline_in_text(text, year) or find_recurrence_in_text(text) or NO_DEADLINE
     return NO_DEADLINE
 
 

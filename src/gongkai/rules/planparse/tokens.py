@@ -39,6 +39,7 @@ class Token:
     column: Column | None = None
     level: int | None = None  # a real table's GROUP column: which one (工作任务 0, 分项 1…)
     line: int = 0  # 1-based line of the text it came from, 0 when unknown
+    unclosed: bool = False  # the text ended inside this cell (a page cut short): no cells follow
 
 
 ROW_END: Final = Token(row_end=True)
@@ -163,7 +164,7 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
             continue
         yield from _pipe_line(stripped, pending, number)
     if pending:
-        yield Token(join_lines(pending))
+        yield Token(join_lines(pending), unclosed=True)
 
 
 def _pipe_line(stripped: str, pending: list[str], number: int) -> Iterator[Token]:
