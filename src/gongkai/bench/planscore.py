@@ -126,7 +126,9 @@ def score_document(gold: dict[str, Any], items: Sequence[Item], name: str = "") 
         if not units_right:
             tally.misses.append(f"{name} 单位：{list(item.units)} ≠ {expected['units']}")
         if not deadline_right:
-            tally.misses.append(f"{name} 时限：{(date, recurrence)} ≠ {_deadline(expected)} «{item.deadline.raw}»")
+            tally.misses.append(
+                f"{name} 时限：{(date, recurrence)} ≠ {_deadline(expected)} «{item.deadline.raw}»"
+            )
     tally.misses += [f"{name} 多：{items[i].text[:24]}" for i, hit in enumerate(taken) if not hit]
     return tally
 

@@ -115,7 +115,11 @@ def _without_clause(piece: str) -> str:
     → "X牵头", "Y落实"), when that work names no unit."""
     piece = _MANNER.sub("", piece)
     match = _CLAUSE.match(piece)
-    if match and not is_unit_phrase(match["work"].rstrip("等")) and not _ROLE_WORD.search(match["work"]):
+    if (
+        match
+        and not is_unit_phrase(match["work"].rstrip("等"))
+        and not _ROLE_WORD.search(match["work"])
+    ):
         return match["units"]
     return piece
 
@@ -201,7 +205,9 @@ def split_annotated(paragraph: str) -> list[tuple[str, Assignment | None]]:
     for open_at, close_at in _bracket_groups(paragraph):
         before = paragraph[start:open_at].rstrip()
         after = paragraph[close_at + 1 : close_at + 2]
-        if not before or not (before[-1] in _SENTENCE_STOPS or after in _SENTENCE_STOPS or not after):
+        if not before or not (
+            before[-1] in _SENTENCE_STOPS or after in _SENTENCE_STOPS or not after
+        ):
             continue
         bracket = fold_line(paragraph[open_at : close_at + 1])
         if not (_ROLE_WORD.search(bracket) or _LABEL.search(bracket)):
@@ -215,7 +221,9 @@ def split_annotated(paragraph: str) -> list[tuple[str, Assignment | None]]:
             start += 1
     rest = paragraph[start:].strip()
     if rest or not pieces:
-        pieces.append(split_trailing_annotation(rest) if pieces else split_trailing_annotation(paragraph))
+        pieces.append(
+            split_trailing_annotation(rest) if pieces else split_trailing_annotation(paragraph)
+        )
     return pieces
 
 

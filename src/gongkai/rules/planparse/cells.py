@@ -72,9 +72,11 @@ _HEADERS: Final = (
             r"^(?:备注|说明|责任领导|分管领导|牵头领导|责任人|联系人|完成情况|进展情况|工作进展|落实情况"
             r"|分值|分数|标准分|得分|评分标准|评分细则|评分办法|考核标准|考评标准|考核方式|评分方法"
             r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开时限)$"
+            r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|状态|成效)$"
         ),
     ),
 )
+SCORE_HEADER: Final = re.compile(r"^(?:分值|分数|标准分|得分|权重)$")
 
 
 def header_column(text: str) -> Column | None:
@@ -97,6 +99,9 @@ class CellKind(StrEnum):
     UNITS = "units"
     DEADLINE = "deadline"
     TEXT = "text"  # a group heading or a requirement: its neighbours decide
+    NOTE = (
+        "note"  # a cell of a column kept as a note (责任领导, 分值, 备注): never a task or a duty
+    )
 
 
 _NUMBER: Final = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、,，]?$")

@@ -96,6 +96,7 @@ class Item:
     deadline: Deadline = NO_DEADLINE
     units_inherited: bool = False  # from a merged cell above, or from the section's annotation
     line: int = field(default=0, compare=False)  # where it starts in the document, 0 if unknown
+    notes: tuple[str, ...] = ()  # cells of columns the parser keeps as notes ("责任领导：张明")
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def item_to_json(item: Item) -> dict[str, Any]:
         "deadline": deadline_to_json(item.deadline),
         "units_inherited": item.units_inherited,
         "line": item.line,
+        "notes": list(item.notes),
     }
 
 

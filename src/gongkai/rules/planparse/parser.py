@@ -39,11 +39,13 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     table_items: list[Item] = []
     warnings: list[str] = []
     prose_lines: list[tuple[int, str]] = []
+    empty: list[str] = []  # tables with a header and no rows
     for segment in segments:
         if segment.table is not None:
             result = read_table(table_tokens(segment.table), meta.year)
             if _is_plan_table(segment.table, result.items):
                 table_items += result.items
+                empty += _empty_table_warning(result.items, segment.first)
                 warnings += result.warnings
             continue
         covered = 0
@@ -52,6 +54,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
             prose_lines += numbered[covered : text_table.start]
             result = read_table(text_table.tokens, meta.year, segment.first)
             table_items += result.items
+            empty += _empty_table_warning(result.items, segment.first + text_table.start)
             warnings += result.warnings
             covered = text_table.end
         prose_lines += numbered[covered:]
@@ -59,6 +62,9 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     kind, items, found = _choose(meta, table_items, prose)
     if kind is not PlanKind.NOT_A_PLAN:
         found += _unread_warnings(prose.unread, meta)
+    elif empty:
+        found = []  # the empty table says what is wrong
+    warnings = empty + warnings
     return Plan(
         title=meta.title,
         issuer=meta.issuer,
@@ -70,6 +76,16 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         warnings=tuple(_metadata_warnings(meta) + found + warnings + _deadline_warnings(items)),
         notice_title=meta.notice_title,
     )
+
+
+def _empty_table_warning(items: Sequence[Item], line: int) -> list[str]:
+    """A table with its header and not one task under it: its cells were lost on the way."""
+    if items:
+        return []
+    return [
+        f"第{line}行起的任务分工表只有表头，没有一行任务：表格内容可能在网页复制或格式转换中丢失，"
+        "未生成任务；请上传原件（.docx、.xlsx）或补全表格后再导入"
+    ]
 
 
 def _is_plan_table(table: Table, items: Sequence[Item]) -> bool:
@@ -163,9 +179,12 @@ def _choose(
         annotated = [item for item in prose.items if item.units and not item.units_inherited]
         notes = []
         if annotated:
-            notes.append(f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对")
-        items = sorted([*annotated, *table_items], key=lambda item: item.line)
-        return PlanKind.TABLE, items, notes
+            notes.append(
+                f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对"
+            )
+        if annotated:
+            table_items = sorted([*annotated, *table_items], key=lambda item: item.line)
+        return PlanKind.TABLE, table_items, notes
     if prose.annotated or (prose.items and _PLAN_TITLE.search(meta.title or "")):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (
@@ -177,7 +196,9 @@ def _choose(
     return PlanKind.NOT_A_PLAN, [], [note]
 
 
-_DATE_LINE: Final = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[〇○零一二三四五六七八九十]{4}年")
+_DATE_LINE: Final = re.compile(
+    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[〇○零一二三四五六七八九十]{4}年"
+)
 _UNREAD_SHOWN: Final = 30
 
 
@@ -189,7 +210,12 @@ def _unread_warnings(unread: Sequence[tuple[int, str]], meta: Metadata) -> list[
     runs: list[tuple[int, int, str]] = []
     for number, text in unread:
         shown = clean_text(text)
-        if len(shown) < 4 or compact(shown) in known or _DATE_LINE.match(shown) or shown[-1] in "：:":
+        if (
+            len(shown) < 4
+            or compact(shown) in known
+            or _DATE_LINE.match(shown)
+            or shown[-1] in "：:"
+        ):
             continue
         if runs and number <= runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], number, runs[-1][2])

@@ -24,6 +24,7 @@ from gongkai.rules.planparse.annotations import assign
 from gongkai.rules.planparse.cells import (
     GROUP_MARKER,
     REQUIREMENT_MARKER,
+    SCORE_HEADER,
     UNIT_COLUMNS,
     WEAK_MARKER,
     CellKind,
@@ -48,7 +49,7 @@ _COLUMN_KINDS: Final = {
     Column.UNITS: CellKind.UNITS,
     Column.UNITS_ASSIST: CellKind.UNITS,
     Column.DEADLINE: CellKind.DEADLINE,
-    Column.NOTE: CellKind.EMPTY,
+    Column.NOTE: CellKind.NOTE,
 }
 _REQUIREMENT_KINDS: Final = frozenset({CellKind.MARKED, CellKind.TEXT})
 
@@ -65,6 +66,7 @@ class _Row:
     blank_units: set[Column] = field(default_factory=set)  # a real table's unmerged blank cells
     deadline: str | None = None
     cut: bool = False  # its requirement was never closed: the page ends in it, nothing is merged
+    notes: list[str] = field(default_factory=list)  # cells of columns kept as notes ("责任领导：…")
 
     @property
     def empty(self) -> bool:
@@ -90,6 +92,9 @@ class TableResult:
 def table_tokens(table: Table) -> list[Token]:
     """The cells of a real table as tokens; with column hints where the header lines up."""
     header_at, columns = _table_header(table)
+    labels = (
+        [clean_text(cell.text) for cell in table.rows[header_at]] if header_at is not None else []
+    )
     tokens: list[Token] = []
     for index, row in enumerate(table.rows):
         if header_at is not None and index < header_at:
@@ -106,7 +111,9 @@ def table_tokens(table: Table) -> list[Token]:
             if hinted is None and position and cell.text and cell.text == row[position - 1].text:
                 continue  # a horizontally merged cell repeated by the reader
             level = levels[position] if hinted else None
-            tokens.append(Token(cell.text, merged=cell.merged, column=column, level=level))
+            label = labels[position] if hinted and column is Column.NOTE else ""
+            token = Token(cell.text, merged=cell.merged, column=column, level=level, label=label)
+            tokens.append(token)
         tokens.append(ROW_END)
     return tokens
 
@@ -168,7 +175,8 @@ _COMPATIBLE: Final = {
 def hint_columns(tokens: Sequence[Token]) -> list[Token]:
     """Positions for the rows of a flattened table that have exactly the header's cells
     ("1 | 公开信息。 | 市财政局 | 视情况而定 |"), where no cell's wording contradicts its column."""
-    columns = [header_column(token.text) for token in _leading_headers(tokens)]
+    headers = _leading_headers(tokens)
+    columns = [header_column(token.text) for token in headers]
     if len(columns) < 3 or any(token.column for token in tokens) or None in columns:
         return list(tokens)
     known = [column for column in columns if column is not None]
@@ -185,8 +193,13 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
             # still has as many cells as the header (seed 004, rows 66 and 67).
             # An empty cell of a flattened table is a merged one (the text lost the merge).
             row = [
-                replace(token, column=column, merged=token.merged or not token.text.strip())
-                for token, column in zip(row, known, strict=True)
+                replace(
+                    token,
+                    column=column,
+                    merged=token.merged or not token.text.strip(),
+                    label=clean_text(header.text) if column is Column.NOTE else "",
+                )
+                for token, column, header in zip(row, known, headers, strict=True)
             ]
         hinted += [*row, token]
         row = []
@@ -222,11 +235,27 @@ def _kinds(tokens: Sequence[Token]) -> list[CellKind]:
     kinds = [_kind(token) for token in tokens]
     group_first = _group_first(tokens, kinds)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
+    scored = _scored(tokens)
     for index, kind in enumerate(kinds):
-        free_text = kind is CellKind.TEXT and tokens[index].column is not Column.REQUIREMENT
+        free_text = kind is CellKind.TEXT and tokens[index].column is None
+        previous = _previous_kind(tokens, kinds, index)
         if free_text and _next_kind(tokens, kinds, index) in starts:
             kinds[index] = CellKind.GROUP
+        elif free_text and previous is CellKind.UNITS and len(compact(tokens[index].text)) <= 6:
+            kinds[index] = CellKind.NOTE  # "张明" after the units: a 责任领导 column, not a task
+        elif kind is CellKind.NUMBER and scored and previous in _REQUIREMENT_KINDS:
+            kinds[index] = CellKind.NOTE  # the points of an assessment table, not a 序号
     return kinds
+
+
+def _scored(tokens: Sequence[Token]) -> bool:
+    """Whether the header has a column of points (分值) right after the requirement."""
+    header = [compact(token.text) for token in _leading_headers(tokens)]
+    columns = [header_column(text) for text in header]
+    return any(
+        SCORE_HEADER.match(text) and index and columns[index - 1] is Column.REQUIREMENT
+        for index, text in enumerate(header)
+    )
 
 
 def _group_first(tokens: Sequence[Token], kinds: Sequence[CellKind]) -> bool:
@@ -269,6 +298,8 @@ def _next_kind(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -
 def _kind(token: Token) -> CellKind:
     if token.row_end or not token.text.strip():
         return CellKind.EMPTY
+    if token.column is Column.NOTE:
+        return CellKind.NOTE
     if token.column is None:
         return classify(token.text)
     if token.column is Column.REQUIREMENT:
@@ -309,7 +340,11 @@ class _RowReader:
         row, text = self.current, token.text.strip()
         if kind is not CellKind.UNITS and kind is not CellKind.EMPTY:
             self.open_units = False
-        if kind is CellKind.EMPTY and token.column in UNIT_COLUMNS and not token.merged:
+        if kind is CellKind.NOTE:
+            row.notes.append(
+                f"{token.label}：{clean_text(text)}" if token.label else clean_text(text)
+            )
+        elif kind is CellKind.EMPTY and token.column in UNIT_COLUMNS and not token.merged:
             row.blank_units.add(token.column)
         elif kind is CellKind.HEADER:
             self._header(text)
@@ -461,6 +496,7 @@ def _draft(row: _Row, context: _Context, deadline_column: bool, year: int | None
         units=assignment.units,
         deadline=_deadline_of(row, context, deadline_column, year, text),
         units_inherited=inherited_units,
+        notes=tuple(row.notes),
     )
     return context.number, marker, item
 

@@ -40,6 +40,7 @@ class Token:
     level: int | None = None  # a real table's GROUP column: which one (工作任务 0, 分项 1…)
     line: int = 0  # 1-based line of the text it came from, 0 when unknown
     unclosed: bool = False  # the text ended inside this cell (a page cut short): no cells follow
+    label: str = ""  # a note column's header ("责任领导"), for the item's notes
 
 
 ROW_END: Final = Token(row_end=True)
@@ -151,6 +152,7 @@ _MARKDOWN_RULE: Final = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?
 def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
     """Cells end at ``|``; text without one continues into the next line's cell."""
     pending: list[str] = []
+    start = 0  # the line where the pending cell began
     for number, line in enumerate(lines, offset + 1):
         stripped = line.strip()
         if not stripped or is_furniture(stripped) or _MARKDOWN_RULE.fullmatch(stripped):
@@ -163,8 +165,12 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
                 yield ROW_END
             continue
         yield from _pipe_line(stripped, pending, number)
+        if pending and not start:
+            start = number
+        elif not pending:
+            start = 0
     if pending:
-        yield Token(join_lines(pending), unclosed=True)
+        yield Token(join_lines(pending), unclosed=True, line=start)
 
 
 def _pipe_line(stripped: str, pending: list[str], number: int) -> Iterator[Token]:

@@ -1,0 +1,264 @@
+"""The layouts that real notices of other governments use and the seeds do not (issue 13), each as
+a small synthetic notice written the way those pages are, and each read by a general rule.
+
+The real pages themselves, with gold written by hand, are scored by ``python -m gongkai.bench
+planparse``; see tests/fixtures/notices/real/README.md and test_planparse_corpus.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.rules.planparse import PlanKind, Recurrence, parse_text, to_json
+
+
+def test_it_cuts_a_paragraph_after_each_of_its_annotations():
+    plan = parse_text(
+        "示范市2018年政务公开工作要点\n"
+        "一、推进放管服改革信息公开\n"
+        "(一)深化权责清单公开。要在全面公开市级部门权责清单的基础上，推动县区部门全面公开权责清单，"
+        "及时动态更新。(市编办负责)做好取消、下放、保留行政审批事项的公开工作，"
+        "重点公开行政许可事项清单。(市编办、市政务服务中心分别负责)\n"
+        "(二)推进双随机一公开。公布随机抽查事项清单。(市市场监管局牵头，各县区政府负责落实)\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:8] for item in plan.items] == [
+        "要在全面公开市级",
+        "做好取消、下放、",
+        "公布随机抽查事项",
+    ]
+    first, second, third = plan.items
+    assert first.section == ("一、推进放管服改革信息公开", "(一)深化权责清单公开")
+    assert second.section == first.section  # the heading sentence heads both requirements
+    assert first.units == ("市编办",)
+    assert second.units == ("市编办", "市政务服务中心")
+    assert third.lead_units == ("市市场监管局",) and third.units[-1] == "各县区政府"
+
+
+def test_it_cuts_numbered_requirements_run_together_in_one_paragraph():
+    plan = parse_text(
+        "示范市2018年优化营商环境工作要点\n"
+        "1.深化商事制度改革。(1)全面落实多证合一改革，已整合的证照不再发放。(市市场监管局牵头负责)"
+        "(2)推行企业登记全程电子化。(市市场监管局、市政务服务中心负责，2018年6月底前完成)\n"
+    )
+    assert [item.text for item in plan.items] == [
+        "已整合的证照不再发放。",
+        "推行企业登记全程电子化。",
+    ] or [item.text[:6] for item in plan.items] == ["全面落实多证", "推行企业登记"]
+    assert plan.items[1].units == ("市市场监管局", "市政务服务中心")
+    assert plan.items[1].deadline.date == date(2018, 6, 30)
+
+
+def test_a_bracket_inside_a_sentence_or_without_a_role_word_does_not_cut():
+    plan = parse_text(
+        "示范市2019年政务公开工作要点\n"
+        "1.公开重点领域信息(适用承担重点领域的部门)，做好解读。会同(市财政局)公开预算。(市政府办公室负责)\n"
+    )
+    assert len(plan.items) == 1 and plan.items[0].units == ("市政府办公室",)
+
+
+def test_it_reads_label_lines_after_each_item():
+    plan = parse_text(
+        "示范镇2021年政务公开工作要点\n"
+        "一、推进决策公开\n"
+        "1.制定并公开镇重大行政决策事项目录。\n"
+        "牵头单位：镇党政办；责任单位：镇司法所\n"
+        "2.做好镇村两级财务公开。\n"
+        "责任单位：镇财政所\n"
+    )
+    first, second = plan.items
+    assert (first.lead_units, first.units) == (("镇党政办",), ("镇党政办", "镇司法所"))
+    assert second.units == ("镇财政所",)
+
+
+def test_it_reads_traditional_characters_and_drops_injected_pinyin():
+    plan = parse_text(
+        "示範縣2020年政務公開(kāi)工作(zuò)要點\n"
+        "一、圍繞重點領域推進公開(kāi)\n"
+        "1.及時(shí)公開(kāi)財政預決算和(hé)政府債務信息。(縣財政局牽頭，各鄉鎮人(rén)民政府負責)\n"
+        "2.做好義務教育招生入學政策解讀。(縣教育局負責落實)\n"
+    )
+    first, second = plan.items
+    assert plan.title == "示范县2020年政务公开工作要点"
+    assert first.text == "及时公开财政预决算和政府债务信息。"
+    assert first.units == ("县财政局", "各乡镇人民政府") and first.lead_units == ("县财政局",)
+    assert second.units == ("县教育局",)
+
+
+def test_it_infers_cell_roles_in_a_table_flattened_without_separators():
+    plan = parse_text(
+        "示范市2017年政务公开工作要点实施方案\n"
+        "目标\n任务\n主要内容\n责任单位\n"
+        "一、以政务公开助力稳增长\n"
+        "围绕全市经济形势和宏观政策执行情况，通过新闻发布会等形式及时宣传解读。\n"
+        "市发改委牵头落实\n"
+        "加强财政政策信息公开，按月公开全市财政收支情况。\n"
+        "市财政局、人民银行示范市中心支行分别牵头落实\n"
+    )
+    assert plan.kind is PlanKind.TABLE
+    first, second = plan.items
+    assert first.section == ("一、以政务公开助力稳增长",) and first.units == ("市发改委",)
+    assert second.units == ("市财政局", "人民银行示范市中心支行")
+    assert second.deadline.recurrence is Recurrence.MONTHLY  # no deadline column: the text says so
+
+
+def test_it_reads_group_cells_that_stand_before_the_number():
+    plan = parse_text(
+        "工作任务\n|\n具体要求\n|\n责任科室\n|\n时限要求\n|\n"
+        "强化规范性文件公开\n|\n1\n|\n公布现行有效行政规范性文件目录。\n|\n办公室\n|\n年底前\n|\n"
+        "做好主动公开基础工作\n|\n2\n|\n规范发布法定主动公开内容。\n|\n各科室\n|\n持续推进\n|\n"
+        "3\n|\n编制发布政府信息公开工作年度报告。\n|\n办公室\n|\n持续推进\n|\n",
+        year=2024,
+    )
+    assert [item.section for item in plan.items] == [
+        ("强化规范性文件公开",),
+        ("做好主动公开基础工作",),
+        ("做好主动公开基础工作",),
+    ]
+    assert [item.units for item in plan.items] == [("办公室",), ("各科室",), ("办公室",)]
+    assert plan.items[0].deadline.date == date(2024, 12, 31)
+
+
+def test_it_skips_the_points_of_an_assessment_table_and_repeated_headers():
+    header = "序号\n\n考核内容\n\n分值\n\n责任单位\n\n完成时限\n\n"
+    plan = parse_text(
+        "示范县2021年政务公开重点工作任务清单\n\n" + header
+        + "1\n\n及时公开县政府常务会议议定事项。\n\n5\n\n县政府办公室\n\n每季度\n\n"
+        + "2\n\n做好政策解读。\n\n5\n\n县司法局牵头，县直各部门负责\n\n持续推进\n\n"
+        + header
+        + "3\n\n规范依申请公开办理流程。\n\n10\n\n县政府办公室\n\n2021年6月底前\n"
+    )  # fmt: skip
+    assert [item.number for item in plan.items] == ["1", "2", "3"]
+    assert [item.units[0] for item in plan.items] == ["县政府办公室", "县司法局", "县政府办公室"]
+    assert plan.items[2].deadline.date == date(2021, 6, 30)
+    assert not any("序号从" in warning for warning in plan.warnings)
+
+
+def test_it_takes_section_rows_inside_the_data_and_no_year_of_the_text_as_a_deadline():
+    plan = parse_text(
+        "示范区2022年政务公开工作要点任务分工\n"
+        "序号 | 具体任务 | 牵头单位 |\n"
+        "一、聚焦优化营商环境 |\n"
+        "1 | 公开市场准入负面清单及调整情况。 | 区发展改革局 |\n"
+        "2 | 推进2022年冬奥会相关筹办工作信息公开。 | 区文旅局 |\n"
+        "二、加强政策解读 |\n"
+        "3 | 重要政策文件解读率达到100%。 | 区司法局 |\n"
+    )
+    assert [item.section for item in plan.items] == [
+        ("一、聚焦优化营商环境",),
+        ("一、聚焦优化营商环境",),
+        ("二、加强政策解读",),
+    ]
+    assert plan.items[1].deadline.date is None and plan.items[1].deadline.recurrence is None
+
+
+def test_it_keeps_columns_it_does_not_read_as_notes():
+    plan = parse_text(
+        "示范市2023年政务公开重点任务台账\n"
+        "序号 | 工作任务 | 任务分解 | 责任单位 | 责任领导 | 时间进度 | 备注 |\n"
+        "1 | 深化决策公开 | 编制重大行政决策事项目录并公开。 | 市司法局 | 张明 | 2023年3月底前 | 新增 |\n"
+        "2 | 推进预算公开 | 公开部门预决算。 | 市财政局 | 李华 | 2023年8月底前 | |\n"
+    )
+    first, second = plan.items
+    assert first.text == "编制重大行政决策事项目录并公开。" and first.units == ("市司法局",)
+    assert first.notes == ("责任领导：张明", "备注：新增")
+    assert second.deadline.date == date(2023, 8, 31) and second.notes == ("责任领导：李华",)
+    assert to_json(plan)["items"][0]["notes"] == ["责任领导：张明", "备注：新增"]
+
+
+def test_a_leaders_name_in_a_row_with_merged_cells_is_no_task():
+    plan = parse_text(
+        "示范市2023年政务公开重点任务台账\n"
+        "序号 | 工作任务 | 具体要求 | 责任单位 | 责任领导 | 完成时限 |\n"
+        "1 | 深化决策公开 | 编制重大行政决策事项目录并公开。 | 市司法局 | 张明 | 2023年3月底前 |\n"
+        "公开决策草案并征求意见。 | 市司法局 | 张明 |\n"
+    )
+    assert [item.text for item in plan.items] == [
+        "编制重大行政决策事项目录并公开。",
+        "公开决策草案并征求意见。",
+    ]
+    assert plan.items[1].deadline.date == date(2023, 3, 31)  # merged: the row above's
+
+
+def test_it_imports_a_prose_list_and_the_table_after_it():
+    plan = parse_text(
+        "示范县2020年政务公开工作要点\n"
+        "一、重点任务\n"
+        "1.做好疫情防控信息发布。(县卫健局负责)\n"
+        "二、任务分工\n"
+        "序号 | 具体要求 | 责任单位 | 完成时限 |\n"
+        "1 | 公开县级预决算。 | 县财政局 | 2020年12月底前 |\n"
+    )
+    assert plan.kind is PlanKind.TABLE
+    assert [item.text for item in plan.items] == ["做好疫情防控信息发布。", "公开县级预决算。"]
+
+
+def test_a_table_that_lost_its_cells_gives_no_items_and_says_so():
+    plan = parse_text(
+        "示范县2020年政务公开工作要点任务分工表\n"
+        "序号 | 工作任务 | 具体要求 | 责任单位 | 完成时限 |\n"
+        "| | | | |\n"
+    )
+    assert plan.items == () and plan.kind is PlanKind.NOT_A_PLAN
+    assert plan.warnings[0].startswith("第2行起的任务分工表只有表头，没有一行任务")
+
+
+def test_it_keeps_short_items_and_says_which_lines_it_left_out():
+    plan = parse_text(
+        "示范镇2022年政务公开工作要点\n"
+        "一、总体要求\n"
+        "以习近平新时代中国特色社会主义思想为指导，全面推进基层政务公开标准化规范化。\n"
+        "二、重点任务\n"
+        "1.更新政务公开专栏。\n"
+        "2.公开低保发放名单。\n"
+        "三、保障措施\n"
+        "(一)加强组织领导\n"
+        "各村(社区)要明确专人负责政务公开工作。\n"
+    )
+    assert [item.text for item in plan.items] == [
+        "更新政务公开专栏。", "公开低保发放名单。", "各村(社区)要明确专人负责政务公开工作。"
+    ]  # fmt: skip
+    # the aims are no task: the clerk is told where they are, not given them as items
+    assert (
+        "第2行未导入为任务：“一、总体要求。以习近平新时代中国特色社会主义思想为指导，全面…”"
+        in plan.warnings
+    )
+
+
+def test_it_reads_the_unit_phrases_real_notices_use():
+    plan = parse_text(
+        "示范市2019年政务公开工作要点\n"
+        "1.公开财政专项资金分配结果。(市财政局会市发改委负责)\n"
+        "2.办好政府开放日活动。(市政府办公室主办、市信访局协办)\n"
+        "3.做好项目审批信息公开。(市发改委牵头做好项目库公开工作，各县区政府具体落实)\n"
+        "4.公开政务服务事项目录。(市政务服务数据管理局（市大数据中心）负责)\n"
+        "5.公开重大建设项目进展。(市发改委、市住建局等有关部门负责)\n"
+    )
+    pairs = [(item.lead_units, item.units) for item in plan.items]
+    assert pairs == [
+        (("市财政局",), ("市财政局", "市发改委")),
+        (("市政府办公室",), ("市政府办公室", "市信访局")),
+        (("市发改委",), ("市发改委", "各县区政府")),
+        (("市政务服务数据管理局（市大数据中心）",), ("市政务服务数据管理局（市大数据中心）",)),
+        (("市发改委", "市住建局"), ("市发改委", "市住建局")),
+    ]
+
+
+def test_a_page_cut_inside_an_annotation_still_names_its_units():
+    plan = parse_text(
+        "示范市2018年政务公开工作要点\n"
+        "1.公开海洋强市建设行动方案推进落实情况。(市海洋局负责)\n"
+        "2.及时发布港口建设和海洋产业政策措施。(有关县区政府和市发展改革委"
+    )
+    assert plan.items[1].units == ("有关县区政府", "市发展改革委")
+
+
+def test_a_table_row_cut_by_the_end_of_the_page_inherits_nothing():
+    plan = parse_text(
+        "示范区2022年政务公开工作要点\n"
+        "工作任务 | 具体要求 | 责任单位 |\n"
+        "(一)加强投资信息公开 | 1.公开重大项目审批结果。 | 区发展改革局 |\n"
+        "2.公开政府投资项目进展情况。 | 区发展改革局、区财政局 |\n"
+        "(二)加强减税降费信息公开 | 3.系统集成、智能推送已出台的各项减税降费政策"
+    )
+    assert plan.items[-1].units == () and plan.items[-1].section == ("(二)加强减税降费信息公开",)
