@@ -177,3 +177,25 @@ def test_it_reimports_its_own_xlsx_export_to_the_same_plan(draft, admin_zq, zhao
 
     assert fields(again) == fields(draft)
     assert again.title == draft.title
+
+
+def test_the_review_page_shows_the_lines_left_out_among_the_items(zhaoqing, admin_zq, login):
+    from gongkai.rules.planparse import parse_text, to_json
+
+    notice = (
+        "肇庆市2019年政务公开工作要点\n"
+        "一、总体要求\n"
+        "以习近平新时代中国特色社会主义思想为指导，推进政务公开。\n"
+        "二、重点任务\n"
+        "1.公开部门预决算。(市财政局负责)\n"
+        "此段文字不属于任何一项任务。\n"
+        "序号 | 具体要求 | 责任单位 | 责任领导 |\n"
+        "1 | 公开权责清单。 | 市编办 | 张明 |\n"
+    )
+    plan = services.create_plan(to_json(parse_text(notice)), issuer_unit=zhaoqing, actor=admin_zq)
+    assert [entry["line"] for entry in plan.unread] == [2, 6]
+    assert plan.items.get(text="公开权责清单。").notes == ["责任领导：张明"]
+    page = login(admin_zq).get(f"/console/plans/{plan.pk}/").content.decode()
+    lines = [page.index(text) for text in ("原文第2行", "公开部门预决算。", "原文第6行", "公开权责清单。")]
+    assert lines == sorted(lines)  # each left-out line where it stands in the notice
+    assert "责任领导：张明" in page and "另有 2 行原文未导入为任务" in page

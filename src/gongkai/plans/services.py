@@ -43,6 +43,10 @@ def create_plan(
         year=plan_year,
         source_name=source_name[:255],
         warnings=list(data.get("warnings") or []),
+        unread=[
+            {"line": int(entry.get("line") or 0), "text": str(entry.get("text") or "")[:500]}
+            for entry in data.get("unread") or []
+        ],
     )
     sections: dict[tuple[str, ...], Section] = {}
     for order, entry in enumerate(data.get("items") or []):
@@ -59,6 +63,8 @@ def create_plan(
             recurrence=deadline.get("recurrence") or "",
             deadline_inherited=bool(deadline.get("inherited")),
             milestones=list(deadline.get("milestones") or []),
+            notes=[str(note)[:500] for note in entry.get("notes") or []],
+            source_line=int(entry.get("line") or 0),
         )
     resolve_plan_units(plan)
     record("plan_imported", plan, after={

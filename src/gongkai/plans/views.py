@@ -3,6 +3,9 @@ items, resolve unit phrases, publish. Every write goes through ``gongkai.plans.s
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -110,10 +113,22 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     )
     unresolved = sorted({entry["phrase"] for item in items for entry in item.unresolved})
     return render(request, "plans/review.html", {
-        "plan": plan, "items": items, "unresolved": unresolved,
+        "plan": plan, "items": items, "unresolved": unresolved, "rows": _with_unread(plan, items),
         "units": Unit.objects.filter(is_active=True).order_by("sort_order"),
         "unitless": sum(1 for item in items if not item.unit_phrases),
     })
+
+
+def _with_unread(plan: Plan, items: Iterable[Item]) -> list[tuple[Item | None, dict[str, Any] | None]]:
+    """The items with the lines the import left out placed among them by line number, so that
+    the office sees what was not understood beside what was: (item, None) or (None, line)."""
+    rows: list[tuple[Item | None, dict[str, Any] | None]] = []
+    pending = sorted(plan.unread, key=lambda entry: entry["line"])
+    for item in items:
+        while pending and item.source_line and pending[0]["line"] < item.source_line:
+            rows.append((None, pending.pop(0)))
+        rows.append((item, None))
+    return rows + [(None, entry) for entry in pending]
 
 
 @login_required

@@ -35,6 +35,10 @@ class Plan(models.Model):
     source_name = models.CharField("来源文件", max_length=255, blank=True, default="")
     status = models.CharField("状态", max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     warnings = models.JSONField("解析提示", default=list, blank=True)
+    unread = models.JSONField(
+        "未导入的原文", default=list, blank=True,
+        help_text="原文中既不是任务也不是网页附属内容的行：[{line, text}]，审核页显示在任务之间。",
+    )
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
     implementation_workdays = models.PositiveSmallIntegerField(
@@ -103,6 +107,8 @@ class Item(models.Model):
     recurrence = models.CharField("周期", max_length=20, choices=Recurrence.choices, blank=True, default="")
     deadline_inherited = models.BooleanField("时限沿用上一行", default=False)
     milestones = models.JSONField("其他节点", default=list, blank=True)
+    notes = models.JSONField("备注", default=list, blank=True, help_text="原表中未作解析的列，如“责任领导：…”。")
+    source_line = models.PositiveIntegerField("原文行号", default=0)
     unresolved = models.JSONField("未识别的单位表述", default=list, blank=True)
     triggered_on = models.DateField("触发日期", null=True, blank=True, help_text="事件类事项由公开办登记。")
     units = models.ManyToManyField("orgs.Unit", through="ItemUnit", related_name="plan_items")

@@ -110,6 +110,7 @@ class Plan:
     kind: PlanKind
     warnings: tuple[str, ...] = field(default=())
     notice_title: str | None = None  # "…关于印发…的通知" when the plan came inside a notice
+    unread: tuple[tuple[int, str], ...] = ()  # (line, text) of the lines no item took, in order
 
 
 # --- JSON (CONTRACTS.md section 1) -----------------------------------------------------------
@@ -153,4 +154,5 @@ def to_json(plan: Plan) -> dict[str, Any]:
         "kind": plan.kind.value,
         "warnings": list(plan.warnings),
         "notice_title": plan.notice_title,
+        "unread": [{"line": line, "text": text} for line, text in plan.unread],
     }

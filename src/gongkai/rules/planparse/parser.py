@@ -60,9 +60,10 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         prose_lines += numbered[covered:]
     prose = read_prose(_paragraphs(prose_lines, meta.title), meta.year)
     kind, items, found = _choose(meta, table_items, prose)
-    if kind is not PlanKind.NOT_A_PLAN:
-        found += _unread_warnings(prose.unread, meta)
-    elif empty:
+    unread = _unread(prose.unread, meta) if kind is not PlanKind.NOT_A_PLAN else []
+    if unread:
+        found += _unread_warnings(unread)
+    if empty and kind is PlanKind.NOT_A_PLAN:
         found = []  # the empty table says what is wrong
     warnings = empty + warnings
     return Plan(
@@ -75,6 +76,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         kind=kind,
         warnings=tuple(_metadata_warnings(meta) + found + warnings + _deadline_warnings(items)),
         notice_title=meta.notice_title,
+        unread=tuple(unread),
     )
 
 
@@ -202,27 +204,31 @@ _DATE_LINE: Final = re.compile(
 _UNREAD_SHOWN: Final = 30
 
 
-def _unread_warnings(unread: Sequence[tuple[int, str]], meta: Metadata) -> list[str]:
-    """Each run of lines that is neither furniture nor part of an item, by line number, so that a
-    clerk sees at once what the import left out. The notice's own furniture is not listed: its
-    title and issuer, dates, the salutation ("各县区人民政府：")."""
+def _unread(unread: Sequence[tuple[int, str]], meta: Metadata) -> list[tuple[int, str]]:
+    """The lines that are neither furniture nor part of an item, without the notice's own
+    furniture: its title and issuer, dates, the salutation ("各县区人民政府：")."""
     known = {meta.title, meta.notice_title, meta.issuer, meta.doc_number}
-    runs: list[tuple[int, int, str]] = []
+    lines = []
     for number, text in unread:
         shown = clean_text(text)
-        if (
-            len(shown) < 4
-            or compact(shown) in known
-            or _DATE_LINE.match(shown)
-            or shown[-1] in "：:"
-        ):
+        if len(shown) < 4 or compact(shown) in known or _DATE_LINE.match(shown) or shown[-1] in "：:":
             continue
+        lines.append((number, shown))
+    return lines
+
+
+def _unread_warnings(unread: Sequence[tuple[int, str]]) -> list[str]:
+    """Each run of unread lines by line number, so that a clerk sees at once what the import
+    left out."""
+    runs: list[tuple[int, int, str]] = []
+    for number, shown in unread:
         if runs and number <= runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], number, runs[-1][2])
         else:
             runs.append((number, number, shown))
     notes = [
-        f"第{first}{'' if last == first else f'–{last}'}行未导入为任务：“{shown[:30]}{'…' if len(shown) > 30 else ''}”"
+        f"第{first}{'' if last == first else f'–{last}'}行未导入为任务："
+        f"“{shown[:30]}{'…' if len(shown) > 30 else ''}”"
         for first, last, shown in runs[:_UNREAD_SHOWN]
     ]
     if len(runs) > _UNREAD_SHOWN:
