@@ -624,11 +624,12 @@ def _pieces(stretch: str, registry: Registry | None) -> list[str]:
     return _merge_known(pieces, registry) if registry is not None else pieces
 
 
-_BARE_LEVELS: Final = frozenset("省市县区镇乡街")
+_BARE_LEVELS: Final = frozenset("省市县区镇乡街州旗盟")
 
 
 def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
-    """Rejoin a level list written without brackets: "各县、市、区人民政府", "市、县财政部门".
+    """Rejoin a level list written without brackets: "各县、市、区人民政府", "市、县财政部门",
+    "各州、市人民政府".
 
     A lone 市 is never a unit: it joins the next piece, and the previous one too when that is a
     fragment ending in a level word ("各县") rather than a whole name ("市财政局").
@@ -638,7 +639,9 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
     for piece in pieces:
         bare = piece in _BARE_LEVELS
         fragment = bool(joined) and joined[-1][-1] in _BARE_LEVELS
-        if joined and (glue_next or (bare and fragment)):
+        # "各州、市人民政府": a lone "各州" opens the list the next piece closes
+        opened = bool(joined) and len(joined[-1]) == 2 and joined[-1][0] == "各" and fragment
+        if joined and (glue_next or (bare and fragment) or (opened and piece[0] in _BARE_LEVELS)):
             joined[-1] += "、" + piece
         else:
             joined.append(piece)

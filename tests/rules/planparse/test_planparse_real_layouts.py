@@ -262,3 +262,83 @@ def test_a_table_row_cut_by_the_end_of_the_page_inherits_nothing():
         "(二)加强减税降费信息公开 | 3.系统集成、智能推送已出台的各项减税降费政策"
     )
     assert plan.items[-1].units == () and plan.items[-1].section == ("(二)加强减税降费信息公开",)
+
+
+def test_it_applies_the_notices_own_rule_for_which_unit_leads():
+    before_comma = parse_text(
+        "示范市2022年政务公开重点工作任务分工方案\n"
+        "(一)加强稳增长信息公开。及时发布重点项目实施情况。(责任单位：市发展改革委、市商务局，各区县政府。"
+        "逗号前为牵头单位，多个牵头单位的按职责分别牵头，下同)\n"
+        "(二)加强调结构信息公开。及时发布产业政策。(责任单位：市经济和信息化局，各区县政府)\n"
+    )
+    assert [item.lead_units for item in before_comma.items] == [
+        ("市发展改革委", "市商务局"), ("市经济和信息化局",)
+    ]  # fmt: skip
+    assert before_comma.items[0].units[-1] == "各区县政府"  # the explanation is no unit
+    first = parse_text(
+        "示范县2021年政务公开工作要点（排在第一位的为牵头单位）\n"
+        "1.公开县级预决算。(县财政局、县审计局负责)\n"
+    )
+    assert first.items[0].lead_units == ("县财政局",)
+
+
+def test_it_breaks_a_page_that_lost_its_paragraph_breaks_at_the_outline_markers():
+    plan = parse_text(
+        "示范市2022年政务公开工作要点 为推进政务公开，制定本要点。 一、强化重点领域信息公开 "
+        "(一)加强稳增长信息公开。发布重点项目实施情况。(市发展改革委负责) "
+        "(二)加强就业信息公开。发布就业政策。(市人社局负责)\n"
+    )
+    assert [item.units for item in plan.items] == [("市发展改革委",), ("市人社局",)]
+    assert plan.items[1].section == ("一、强化重点领域信息公开", "(二)加强就业信息公开")
+
+
+def test_a_notice_without_the_plan_it_hands_out_gives_no_items():
+    plan = parse_text(
+        "示范区人民政府办公室关于印发示范区2022年政务公开工作要点任务分工的通知\n"
+        "各镇人民政府、街道办事处，区政府各部门：\n"
+        "现将《示范区2022年政务公开工作要点任务分工》印发给你们，并提出如下工作要求。\n"
+        "一、切实把准工作方向。各镇街、区政府各部门要提高政治站位，把准政务公开工作方向。\n"
+        "二、全面提升公开质量。各单位要加强组织领导，认真落实政府信息公开条例。\n"
+    )
+    assert plan.items == () and plan.kind is PlanKind.NOT_A_PLAN
+    assert plan.warnings[-1].startswith("这是印发方案的通知，所印发的方案正文不在文件中")
+
+
+def test_a_group_of_level_names_stays_one_unit():
+    plan = parse_text(
+        "示范省2021年政务公开工作要点\n"
+        "1.公开重大建设项目批准和实施信息。(省发展改革委牵头；各州、市人民政府，省直有关部门负责)\n"
+    )
+    assert plan.items[0].units == ("省发展改革委", "各州、市人民政府", "省直有关部门")
+
+
+def test_it_reads_a_detail_column_and_a_labelled_unit_cell():
+    plan = parse_text(
+        "示范市文化旅游委2021年政务公开工作要点任务分工\n"
+        "工作任务 |\n贯彻举措(市上统一要求) |\n工作要求 |\n时限要求 |\n市级牵头单位 |\n责任单位 |\n"
+        "一、深化政务公开 |\n"
+        "按照市财政局统一要求，及时公开本部门财政预决算信息。 |\n"
+        "每年度公开本委财政预决算信息 |\n每年度 |\n市财政局 |\n牵头处室：财务处 |\n"
+    )
+    (item,) = plan.items
+    assert item.text.startswith("按照市财政局统一要求") and item.section == ("一、深化政务公开",)
+    assert item.units == ("市财政局", "财务处") and item.deadline.recurrence is Recurrence.YEARLY
+    assert item.notes == ("每年度公开本委财政预决算信息",)
+
+
+def test_a_numbered_task_cell_keeps_the_requirement_beside_it_as_its_detail():
+    plan = parse_text(
+        "示范市2021年政务公开工作任务分解方案\n"
+        "工作任务\n|\n工作要求\n|\n牵头单位\n|\n责任单位\n|\n"
+        "(一)做好各类规划主动公开\n|\n|||\n"
+        "1.主动公开“十四五”规划纲要及配套政策措施\n|\n通过政府门户网站设立专题集中展示\n|\n"
+        "市发展改革委\n|\n各县(市、区)人民政府\n|\n"
+        "2.归集整理\n"
+    )
+    (item,) = plan.items  # the page ends inside the next task: it is reported, not imported
+    assert item.text.startswith("主动公开“十四五”规划纲要") and item.section == ("(一)做好各类规划主动公开",)
+    assert item.notes == ("通过政府门户网站设立专题集中展示",)
+    assert (item.lead_units, item.units) == (
+        ("市发展改革委",), ("市发展改革委", "各县(市、区)人民政府")
+    )  # fmt: skip
+    assert any(warning.startswith("原文在第21行中断") and "归集整理”" in warning for warning in plan.warnings)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from typing import Final
 
@@ -27,6 +28,45 @@ class Assignment:
     units: tuple[str, ...]
     lead_units: tuple[str, ...]
     deadline_raw: str | None = None
+    first_group: int = 0  # units before the first comma of a list without role words
+
+    def leads_by(self, rule: LeadRule | None) -> tuple[str, ...]:
+        """The lead units under the notice's own convention, where the list marks none."""
+        if rule is None or not self.units or self.lead_units != self.units:
+            return self.lead_units
+        if rule is LeadRule.FIRST:
+            return self.units[:1]
+        return self.units[: self.first_group] if self.first_group > 0 else self.lead_units
+
+
+class LeadRule(StrEnum):
+    """How a notice says which of an unmarked list of units leads ("逗号前为牵头单位")."""
+
+    FIRST = "first"  # 排在第一位的为牵头单位
+    BEFORE_COMMA = "before_comma"  # 逗号前为牵头单位
+
+
+_LEAD_RULES: Final = (
+    (LeadRule.BEFORE_COMMA, re.compile(r"逗号前(?:的|面的?)?(?:单位|部门)?(?:为|是|均为)牵头")),
+    (
+        LeadRule.FIRST,
+        re.compile(
+            r"(?:排在|列在|排|列|位列)?(?:第一位|首位|第一个|第一)(?:的|单位|部门)*(?:为|是)牵头"
+        ),
+    ),
+)
+
+
+def lead_rule(lines: Iterable[str]) -> LeadRule | None:
+    """The convention a notice states for its unit lists, if any."""
+    for line in lines:
+        folded = compact(fold_line(line))
+        if "牵头" not in folded:
+            continue
+        for rule, pattern in _LEAD_RULES:
+            if pattern.search(folded):
+                return rule
+    return None
 
 
 # "…局按照职责分工分别牵头落实": the duty clause sits between the last unit and its role word.
@@ -38,8 +78,26 @@ def assign(cells: Iterable[tuple[Column, str]]) -> Assignment:
     return _assign(tuple(cells))
 
 
+def _unlabelled(cells: Iterable[tuple[Column, str]]) -> tuple[tuple[Column, str], ...]:
+    """Cells with a label of their own ("牵头处室：财务处") split into the columns they name."""
+    found: list[tuple[Column, str]] = []
+    for column, cell in cells:
+        labels = list(_LABEL.finditer(fold_line(cell)))
+        if not labels or labels[0].start() != 0:
+            found.append((column, cell))
+            continue
+        text = fold_line(cell)
+        for index, label in enumerate(labels):
+            end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+            value = text[label.end() : end].strip(" ;；,，。")
+            if value and label["label"] not in _DEADLINE_LABELS:
+                found.append((_label_column(label["label"]), value))
+    return tuple(found)
+
+
 @lru_cache(maxsize=4096)  # merged cells repeat the same units down a table
 def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
+    cells = _unlabelled(cells)
     # Beside a 牵头单位 column, a 责任单位 cell's unmarked units are responsible, not leads.
     unmarked = UnitRole.LEAD
     if any(column is Column.UNITS_LEAD for column, _ in cells):
@@ -57,7 +115,11 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
     lead = _unique(text for text, role in phrases if role is UnitRole.LEAD)
     if not lead:
         lead = _unique(text for text, role in phrases if role is not UnitRole.ASSISTING) or units
-    return Assignment(units, lead)
+    first = 0
+    if cells and re.search(r"[，,]", cells[0][1]):
+        head = re.split(r"[，,]", _DUTY_CLAUSE.sub("", fold_line(cells[0][1])))[0]
+        first = len(split_roles(head, None, unmarked))
+    return Assignment(units, lead, first_group=first)
 
 
 def _unique(texts: Iterable[str]) -> tuple[str, ...]:
@@ -65,19 +127,19 @@ def _unique(texts: Iterable[str]) -> tuple[str, ...]:
 
 
 _LABEL: Final = re.compile(
-    r"(?P<label>牵头单位|牵头部门|主办单位|牵头|责任单位|责任部门|落实单位|承办单位|实施单位|责任主体"
-    r"|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|时间要求|时限)\s*[:：]"
+    r"(?P<label>(?:牵头|主办|责任|落实|承办|实施|配合|协办|参与)(?:单位|部门|处室|科室|股室)|牵头|责任主体"
+    r"|完成时限|完成时间|时间要求|时限)\s*[:：]"
 )
-_LABEL_COLUMNS: Final = {
-    "牵头单位": Column.UNITS_LEAD,
-    "牵头部门": Column.UNITS_LEAD,
-    "主办单位": Column.UNITS_LEAD,
-    "牵头": Column.UNITS_LEAD,
-    "配合单位": Column.UNITS_ASSIST,
-    "配合部门": Column.UNITS_ASSIST,
-    "协办单位": Column.UNITS_ASSIST,
-    "参与单位": Column.UNITS_ASSIST,
-}
+
+
+def _label_column(label: str) -> Column:
+    if label.startswith(("牵头", "主办")):
+        return Column.UNITS_LEAD
+    if label.startswith(("配合", "协办", "参与")):
+        return Column.UNITS_ASSIST
+    return Column.UNITS
+
+
 _DEADLINE_LABELS: Final = frozenset({"完成时限", "完成时间", "时间要求", "时限"})
 _ROLE_WORD: Final = re.compile(r"牵头|负责|落实|配合|主办|协办|参与|会同")
 _SEPARATORS: Final = re.compile(r"[;；,，。]")
@@ -102,7 +164,9 @@ def parse_annotation(text: str) -> Assignment | None:
     assignment = assign([(Column.UNITS, rest)])
     if not assignment.units or not all(is_unit_phrase(unit) for unit in assignment.units):
         return None
-    return Assignment(assignment.units, assignment.lead_units, "，".join(deadline) or None)
+    return Assignment(
+        assignment.units, assignment.lead_units, "，".join(deadline) or None, assignment.first_group
+    )
 
 
 # "市发改委牵头做好项目公开工作": the units and their role word, then what they are to do.
@@ -147,15 +211,15 @@ def _labelled(text: str) -> Assignment | None:
     labels = list(_LABEL.finditer(text))
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-        value = text[label.end() : end].strip(" ;；,，。")
+        value = text[label.end() : end].split("。")[0].strip(" ;；,，。")
         if label["label"] in _DEADLINE_LABELS:
             deadline = value or None
         elif value:
-            cells.append((_LABEL_COLUMNS.get(label["label"], Column.UNITS), value))
+            cells.append((_label_column(label["label"]), value))
     assignment = assign(cells)
     if not assignment.units and deadline is None:
         return None
-    return Assignment(assignment.units, assignment.lead_units, deadline)
+    return Assignment(assignment.units, assignment.lead_units, deadline, assignment.first_group)
 
 
 _OPENERS: Final = "(（【〔["

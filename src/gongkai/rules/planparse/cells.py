@@ -39,7 +39,8 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:具体|工作|主要|任务|目标)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容|任务分解"
-            r"|工作目标|考核内容|考评内容|评价内容|指标内容|三级指标|工作标准)$"
+            r"|工作目标|考核内容|考评内容|评价内容|指标内容|三级指标|工作标准|贯彻举措|落实举措|工作举措"
+            r"|具体措施|主要举措|重点工作任务|工作要点)$"
         ),
     ),
     (
@@ -81,7 +82,9 @@ SCORE_HEADER: Final = re.compile(r"^(?:分值|分数|标准分|得分|权重)$")
 
 def header_column(text: str) -> Column | None:
     """The column a header cell names ("牵头落实单位" → UNITS_LEAD), or None."""
-    text = re.sub(r"[\s|:：()（）/、]", "", fold_line(text))
+    text = re.sub(r"[(（][^()（）]*[)）]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
+    text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
+    text = re.sub(r"[\s|:：()（）/、]", "", text)
     if not text or len(text) > 10:
         return None
     for column, pattern in _HEADERS:

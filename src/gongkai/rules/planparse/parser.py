@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from gongkai.rules.planparse.annotations import label_line
+from gongkai.rules.planparse.annotations import label_line, lead_rule
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
 from gongkai.rules.planparse.model import Document, Item, Paragraph, Plan, PlanKind, Table
@@ -36,13 +36,14 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     """The plan a document states; ``year`` overrides the plan year read from it."""
     segments = list(_segments(document))
     meta = extract_metadata(_metadata_lines(segments), year)
+    leads = lead_rule(line for segment in segments for line in segment.lines)
     table_items: list[Item] = []
     warnings: list[str] = []
     prose_lines: list[tuple[int, str]] = []
     empty: list[str] = []  # tables with a header and no rows
     for segment in segments:
         if segment.table is not None:
-            result = read_table(table_tokens(segment.table), meta.year)
+            result = read_table(table_tokens(segment.table), meta.year, leads=leads)
             if _is_plan_table(segment.table, result.items):
                 table_items += result.items
                 empty += _empty_table_warning(result.items, segment.first)
@@ -52,14 +53,17 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         numbered = list(enumerate(segment.lines, segment.first))
         for text_table in find_text_tables(segment.lines):
             prose_lines += numbered[covered : text_table.start]
-            result = read_table(text_table.tokens, meta.year, segment.first)
+            result = read_table(text_table.tokens, meta.year, segment.first, leads)
             table_items += result.items
             empty += _empty_table_warning(result.items, segment.first + text_table.start)
             warnings += result.warnings
             covered = text_table.end
         prose_lines += numbered[covered:]
-    prose = read_prose(_paragraphs(prose_lines, meta.title), meta.year)
+    paragraphs = _paragraphs(prose_lines, meta.title)
+    prose = read_prose(paragraphs, meta.year, leads)
     kind, items, found = _choose(meta, table_items, prose)
+    if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
+        kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
     unread = _unread(prose.unread, meta) if kind is not PlanKind.NOT_A_PLAN else []
     if unread:
         found += _unread_warnings(unread)
@@ -99,12 +103,32 @@ def _is_plan_table(table: Table, items: Sequence[Item]) -> bool:
     return own >= 2 and own * 2 >= len(items)
 
 
+# A page that lost its paragraph breaks keeps a space where each was: "…制定本方案。 一、强化…
+# (一)加强…". Chinese prose has no spaces, so a space before an outline marker is a break.
+_RUN_ON_BREAK: Final = re.compile(
+    r"(?<=[。；;：:）)\u4e00-\u9fff])[ \u3000]+"
+    r"(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))"
+)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
+    pipe or tab-separated row)."""
+    lines = []
+    for line in fold_line(text).split("\n"):
+        if "|" in line or "\t" in line.strip():
+            lines.append(line)
+        else:
+            lines += _RUN_ON_BREAK.split(line)
+    return lines
+
+
 def _segments(document: Document) -> Iterator[_Segment]:
     run: list[str] = []
     line = 1
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            run.extend(fold_line(block.text).split("\n"))
+            run.extend(_lines(block.text))
             continue
         if run:
             yield _Segment(lines=tuple(run), first=line)
@@ -172,6 +196,25 @@ def _continues(previous: str, line: str) -> bool:
 _PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账")
 
 
+_COVER_ONLY: Final = (
+    "这是印发方案的通知，所印发的方案正文不在文件中（可能在附件里）；文中的编号段落是通知本身的工作要求，"
+    "都没有标注责任单位，未生成任务。请上传方案正文或附件"
+)
+
+
+def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseResult) -> bool:
+    """A notice that hands out a plan ("关于印发…的通知") whose plan is not in the text: the
+    plan's own title line never comes, and the numbered paragraphs (the notice's own requests,
+    "提出如下工作要求") name no units."""
+    if not meta.notice_title or "印发" not in meta.notice_title or prose.annotated:
+        return False
+    title = compact(meta.title or "")
+    return not any(
+        title and title in (text := compact(clean_text(line))) and len(text) <= len(title) + 8
+        for _, line in lines
+    )
+
+
 def _choose(
     meta: Metadata, table_items: list[Item], prose: ProseResult
 ) -> tuple[PlanKind, list[Item], list[str]]:
@@ -211,7 +254,12 @@ def _unread(unread: Sequence[tuple[int, str]], meta: Metadata) -> list[tuple[int
     lines = []
     for number, text in unread:
         shown = clean_text(text)
-        if len(shown) < 4 or compact(shown) in known or _DATE_LINE.match(shown) or shown[-1] in "：:":
+        if (
+            len(shown) < 4
+            or compact(shown) in known
+            or _DATE_LINE.match(shown)
+            or shown[-1] in "：:"
+        ):
             continue
         lines.append((number, shown))
     return lines

@@ -20,6 +20,7 @@ from typing import Final
 
 from gongkai.rules.planparse.annotations import (
     Assignment,
+    LeadRule,
     label_line,
     parse_annotation,
     split_annotated,
@@ -72,9 +73,11 @@ def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     return None, "", paragraph
 
 
-def read_prose(paragraphs: Sequence[tuple[int, str]], year: int | None) -> ProseResult:
+def read_prose(
+    paragraphs: Sequence[tuple[int, str]], year: int | None, leads: LeadRule | None = None
+) -> ProseResult:
     """Items of a prose notice from its paragraphs (folded, furniture and tables removed), each
-    with the line it starts on."""
+    with the line it starts on; ``leads`` is the notice's convention for unmarked unit lists."""
     unread: list[tuple[int, str]] = []
     nodes = _outline(paragraphs, unread)
     flat = not any(node.children for node in nodes if node.level == 0)
@@ -87,7 +90,7 @@ def read_prose(paragraphs: Sequence[tuple[int, str]], year: int | None) -> Prose
         if not _is_item(node, flat) or _background(node):
             unread.append((node.line, node.marker + node.body))
             continue
-        item = _item(node, len(items) + 1, year)
+        item = _item(node, len(items) + 1, year, leads)
         annotated += bool(item.units)
         if not item.units:
             where = item.section[-1] if item.section else item.text[:20]
@@ -240,7 +243,7 @@ def _own(node: _Node) -> Assignment | None:
     return node.annotation
 
 
-def _item(node: _Node, number: int, year: int | None) -> Item:
+def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) -> Item:
     sections: list[str] = []
     parent = node.parent
     while parent is not None:
@@ -259,7 +262,7 @@ def _item(node: _Node, number: int, year: int | None) -> Item:
         number=str(number),
         section=tuple(sections),
         text=clean_text(text),
-        lead_units=assignment.lead_units if assignment else (),
+        lead_units=assignment.leads_by(leads) if assignment else (),
         units=assignment.units if assignment else (),
         deadline=deadline,
         units_inherited=inherited,

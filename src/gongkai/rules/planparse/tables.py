@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from gongkai.rules.planparse.annotations import assign
+from gongkai.rules.planparse.annotations import LeadRule, assign
 from gongkai.rules.planparse.cells import (
     GROUP_MARKER,
     REQUIREMENT_MARKER,
@@ -236,6 +236,15 @@ def _kinds(tokens: Sequence[Token]) -> list[CellKind]:
     group_first = _group_first(tokens, kinds)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
     scored = _scored(tokens)
+    two_texts = _two_requirement_columns(tokens)
+    for index, kind in enumerate(kinds):
+        # A second text right after the requirement, closing its text cells: its detail (the
+        # 工作要求 beside a numbered task, or the second of two requirement columns), not a task.
+        previous = _previous_kind(tokens, kinds, index)
+        detail = previous is CellKind.MARKED or (two_texts and previous is CellKind.TEXT)
+        closing = _next_kind(tokens, kinds, index) not in {*_REQUIREMENT_KINDS, CellKind.GROUP}
+        if kind is CellKind.TEXT and tokens[index].column is None and detail and closing:
+            kinds[index] = CellKind.NOTE
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is None
         previous = _previous_kind(tokens, kinds, index)
@@ -246,6 +255,11 @@ def _kinds(tokens: Sequence[Token]) -> list[CellKind]:
         elif kind is CellKind.NUMBER and scored and previous in _REQUIREMENT_KINDS:
             kinds[index] = CellKind.NOTE  # the points of an assessment table, not a 序号
     return kinds
+
+
+def _two_requirement_columns(tokens: Sequence[Token]) -> bool:
+    header = [header_column(token.text) for token in _leading_headers(tokens)]
+    return header.count(Column.REQUIREMENT) >= 2
 
 
 def _scored(tokens: Sequence[Token]) -> bool:
@@ -411,9 +425,15 @@ class _Context:
     last_marker: int = 0
 
 
-def read_table(tokens: Sequence[Token], year: int | None, first_line: int = 1) -> TableResult:
+_CUT_SHORT: Final = 15  # a requirement the page cut off before this many characters says nothing
+
+
+def read_table(
+    tokens: Sequence[Token], year: int | None, first_line: int = 1, leads: LeadRule | None = None
+) -> TableResult:
     """The items of one table (real or flattened) and what a reviewer should check; token lines
-    count from ``first_line`` of the document."""
+    count from ``first_line`` of the document; ``leads`` is the notice's convention for unit
+    lists that mark no lead."""
     reader = _RowReader()
     rows = reader.read(hint_columns(tokens))
     context = _Context()
@@ -426,7 +446,12 @@ def read_table(tokens: Sequence[Token], year: int | None, first_line: int = 1) -
             if row.units or row.deadline:
                 warnings.append(_stray_warning(row, drafts))
             continue
-        draft = _draft(row, context, reader.deadline_column, year)
+        if row.cut and len(compact(row.requirement)) < _CUT_SHORT:
+            warnings.append(
+                f"原文在第{row.line}行中断，最后一条任务只剩“{clean_text(row.requirement)}”，未导入；请核对原件"
+            )
+            continue
+        draft = _draft(row, context, reader.deadline_column, year, leads)
         if row.line:
             draft = (draft[0], draft[1], replace(draft[2], line=row.line + first_line - 1))
         drafts.append(draft)
@@ -481,7 +506,9 @@ def _plain_path(context: _Context, groups: list[tuple[int | None, str]]) -> list
     return [*context.section[:keep], *(text for _, text in groups)]
 
 
-def _draft(row: _Row, context: _Context, deadline_column: bool, year: int | None) -> _Draft:
+def _draft(
+    row: _Row, context: _Context, deadline_column: bool, year: int | None, leads: LeadRule | None
+) -> _Draft:
     requirement = row.requirement or ""
     marker, text = _split_marker(requirement, context.last_marker)
     if marker is not None:
@@ -492,7 +519,7 @@ def _draft(row: _Row, context: _Context, deadline_column: bool, year: int | None
         number="",
         section=tuple([*(heading for _, heading in context.marked), *context.section]),
         text=clean_text(text),
-        lead_units=assignment.lead_units,
+        lead_units=assignment.leads_by(leads),
         units=assignment.units,
         deadline=_deadline_of(row, context, deadline_column, year, text),
         units_inherited=inherited_units,

@@ -164,11 +164,10 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
             else:
                 yield ROW_END
             continue
+        waiting = bool(pending)
         yield from _pipe_line(stripped, pending, number)
-        if pending and not start:
+        if pending and not waiting:
             start = number
-        elif not pending:
-            start = 0
     if pending:
         yield Token(join_lines(pending), unclosed=True, line=start)
 
