@@ -27,7 +27,7 @@ from gongkai.rules.planparse import Item, parse_text
 from gongkai.rules.planparse.normalize import fold_line
 
 KEY_CHARS: Final = 12  # the first characters that identify an item
-_SLACK: Final = 30  # how far into the other text a key may start (a heading sentence before it)
+_SLACK: Final = 45  # how far into the other text a key may start (a heading sentence before it)
 
 
 def corpus_dir() -> Path:
@@ -145,6 +145,12 @@ def load(path: Path) -> tuple[str, dict[str, Any]]:
     return page, gold
 
 
+def score_path(path: Path) -> Tally:
+    """One corpus document parsed and scored against its gold."""
+    page, gold = load(path)
+    return score_document(gold, parse_text(page).items, path.stem)
+
+
 def documents(directory: Path | None = None) -> list[Path]:
     """The corpus's ``NN.txt`` files that have their gold file."""
     directory = directory or corpus_dir()
@@ -161,10 +167,10 @@ def run(directory: Path | None = None) -> dict[str, Any]:
     levels: set[str] = set()
     per_doc: dict[str, float] = {}
     for path in documents(directory):
-        page, gold = load(path)
+        gold = load(path)[1]
         provinces.add(gold.get("province", ""))
         levels.add(gold.get("level", ""))
-        tally = score_document(gold, parse_text(page).items, path.stem)
+        tally = score_path(path)
         (heldout if held_out(path) else corpus).add(tally)
         if not held_out(path):
             per_doc[path.stem] = tally.figures()["f1"]  # type: ignore[assignment]
@@ -186,6 +192,5 @@ def misses(directory: Path | None = None, include_heldout: bool = False) -> list
     for path in documents(directory):
         if held_out(path) and not include_heldout:
             continue
-        page, gold = load(path)
-        found += score_document(gold, parse_text(page).items, path.stem).misses
+        found += score_path(path).misses
     return found

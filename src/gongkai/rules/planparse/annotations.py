@@ -188,6 +188,24 @@ def _without_clause(piece: str) -> str:
     return piece
 
 
+# "一、各区、县(市)政府、市政府各部门负责落实的工作任务": a part whose rows all go to these units.
+_SECTION_DUTY: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])?\s*(?:由)?(?P<units>.+?)"
+    r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)的(?:主要|重点)?(?:工作)?任务(?:事项)?[。:：]?$"
+)
+
+
+def section_assignment(heading: str) -> Assignment | None:
+    """The units a part heading gives all the rows under it, or None."""
+    match = _SECTION_DUTY.match(compact(fold_line(heading)))
+    if match is None:
+        return None
+    found = assign([(Column.UNITS, match["units"] + match["role"])])
+    if not found.units or not all(is_unit_phrase(unit) for unit in found.units):
+        return None
+    return found
+
+
 def _unbracket(text: str) -> str:
     if text[:1] in _OPENERS and text[-1:] in _CLOSERS and _matching_open(text) == 0:
         return text[1:-1].strip()

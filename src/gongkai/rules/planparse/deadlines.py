@@ -151,18 +151,20 @@ def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
 # "…，按月公开全市财政收支情况". Only the unmistakable words: "每年" and "持续" say too little.
 _TEXT_RECURRENCES: Final = (
     (Recurrence.MONTHLY, re.compile(r"(?:^|[，。；、])(?:每月|按月|逐月)")),
-    (Recurrence.QUARTERLY, re.compile(r"(?:^|[，。；、])(?:每季度|按季度|逐季)")),
+    (Recurrence.QUARTERLY, re.compile(r"(?:^|[，。；、])(?:每季度?|按季度?|逐季)")),
     (Recurrence.SEMIANNUAL, re.compile(r"(?:^|[，。；、])每半年")),
     (Recurrence.ONGOING, re.compile(r"(?:^|[，。；、])(?:常态化|持续推进|长期坚持)")),
 )
 
 
-def find_recurrence_in_text(text: str) -> Deadline | None:
-    """The recurrence a task's own words state, for a table without a deadline column."""
+def find_recurrence_in_text(text: str, *, opening_only: bool = False) -> Deadline | None:
+    """The recurrence a task's own words state, where nothing else gives its deadline: at the
+    start of any clause (a table's short task cell), or only at the very start of the text (a
+    prose paragraph, whose later clauses describe rather than schedule)."""
     folded = compact(fold_line(text)).replace(",", "，").replace(";", "；")
     for recurrence, pattern in _TEXT_RECURRENCES:
         match = pattern.search(folded)
-        if match:
+        if match and (match.start() == 0 or not opening_only):
             return Deadline(raw=match[0].lstrip("，。；、"), recurrence=recurrence)
     return None
 

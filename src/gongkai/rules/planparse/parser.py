@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from gongkai.rules.planparse.annotations import label_line, lead_rule
+from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
 from gongkai.rules.planparse.model import Document, Item, Paragraph, Plan, PlanKind, Table
@@ -52,8 +52,10 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         covered = 0
         numbered = list(enumerate(segment.lines, segment.first))
         for text_table in find_text_tables(segment.lines):
-            prose_lines += numbered[covered : text_table.start]
-            result = read_table(text_table.tokens, meta.year, segment.first, leads)
+            before = numbered[covered : text_table.start]
+            heading = _duty_heading(before)
+            prose_lines += before[:-1] if heading else before
+            result = read_table(text_table.tokens, meta.year, segment.first, leads, heading)
             table_items += result.items
             empty += _empty_table_warning(result.items, segment.first + text_table.start)
             warnings += result.warnings
@@ -82,6 +84,15 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         notice_title=meta.notice_title,
         unread=tuple(unread),
     )
+
+
+def _duty_heading(lines: Sequence[tuple[int, str]]) -> str | None:
+    """The line right above a table when it gives the table's rows their units ("一、各区政府
+    负责落实的工作任务"); it heads the table's items instead of standing as prose."""
+    written = [line for _, line in lines if line.strip()]
+    if written and section_assignment(written[-1]) is not None:
+        return written[-1].strip()
+    return None
 
 
 def _empty_table_warning(items: Sequence[Item], line: int) -> list[str]:

@@ -25,7 +25,11 @@ from gongkai.rules.planparse.annotations import (
     parse_annotation,
     split_annotated,
 )
-from gongkai.rules.planparse.deadlines import find_deadline_in_text, parse_deadline
+from gongkai.rules.planparse.deadlines import (
+    find_deadline_in_text,
+    find_recurrence_in_text,
+    parse_deadline,
+)
 from gongkai.rules.planparse.model import NO_DEADLINE, Item
 from gongkai.rules.planparse.normalize import clean_text
 
@@ -37,6 +41,7 @@ _MARKERS: Final = (
     ("circled", re.compile(r"^[①-⑳]\s*")),
     ("part", re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)\s*[、.,，:：]?\s*")),
 )
+_FRAGMENT: Final = 15  # an unannotated piece after a paragraph's last annotation, shorter: no task
 _LEAD_IN_LIMIT: Final = 40  # "(一)推进决策和执行公开。" is a heading sentence, a long one is not
 
 
@@ -137,6 +142,9 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         stack.append(node)
         nodes.append(node)
         for body, annotation in pieces:
+            if annotation is None and len(body.strip()) < _FRAGMENT:
+                unread.append((line, body))  # "…(X负责)围绕重大水利工程": a page cut short
+                continue
             # Further requirements of the same paragraph: under the heading, or beside the item
             owner = node if node.annotation is None else parent
             level = owner.level + 1 if owner else 0
@@ -249,7 +257,9 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
     while parent is not None:
         sections.insert(0, _heading(parent))
         parent = parent.parent
-    lead, text = _lead_in(node.body)
+    # A numbered paragraph may open with its heading sentence; a requirement cut out of a
+    # paragraph (no marker of its own) starts with its first requirement.
+    lead, text = _lead_in(node.body) if node.marker else (None, node.body)
     if lead is not None:
         sections.append(clean_text(node.marker + lead))
     assignment, inherited = _annotation_of(node)
@@ -258,6 +268,8 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline = parse_deadline(assignment.deadline_raw, year)
     elif (found := find_deadline_in_text(text, year)) is not None:
         deadline = found
+    elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None:
+        deadline = standing
     return Item(
         number=str(number),
         section=tuple(sections),

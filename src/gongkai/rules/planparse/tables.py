@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
 
-from gongkai.rules.planparse.annotations import LeadRule, assign
+from gongkai.rules.planparse.annotations import Assignment, LeadRule, assign, section_assignment
 from gongkai.rules.planparse.cells import (
     GROUP_MARKER,
     REQUIREMENT_MARKER,
@@ -229,19 +229,26 @@ def _lines_up(row: Sequence[Token], columns: Sequence[Column]) -> bool:
 # --- tokens into rows --------------------------------------------------------------------------
 
 
-def _kinds(tokens: Sequence[Token]) -> list[CellKind]:
-    """The kind of every token; TEXT becomes GROUP when another text follows it in its row, or
-    a 序号 does in a table whose group cells stand before the 序号 (:func:`_group_first`)."""
+def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
+    """The tokens (a unit cell cut by the page's end trimmed) and the kind of each; TEXT becomes
+    GROUP when another text follows it in its row, or a 序号 does in a table whose group cells
+    stand before the 序号 (:func:`_group_first`)."""
     kinds = [_kind(token) for token in tokens]
+    tokens = _with_cut_units(tokens, kinds)
     group_first = _group_first(tokens, kinds)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
     scored = _scored(tokens)
     two_texts = _two_requirement_columns(tokens)
+    header = [header_column(token.text) for token in _leading_headers(tokens)]
+    if len(header) >= 3 and not UNIT_COLUMNS & set(header):
+        # the header names no unit column (公开载体 instead): websites ending 站 are not units
+        kinds = [CellKind.NOTE if kind is CellKind.UNITS else kind for kind in kinds]
     for index, kind in enumerate(kinds):
         # A second text right after the requirement, closing its text cells: its detail (the
         # 工作要求 beside a numbered task, or the second of two requirement columns), not a task.
         previous = _previous_kind(tokens, kinds, index)
-        detail = previous is CellKind.MARKED or (two_texts and previous is CellKind.TEXT)
+        shorter = two_texts and previous is CellKind.TEXT and _shorter_than_previous(tokens, index)
+        detail = previous is CellKind.MARKED or shorter
         closing = _next_kind(tokens, kinds, index) not in {*_REQUIREMENT_KINDS, CellKind.GROUP}
         if kind is CellKind.TEXT and tokens[index].column is None and detail and closing:
             kinds[index] = CellKind.NOTE
@@ -254,7 +261,16 @@ def _kinds(tokens: Sequence[Token]) -> list[CellKind]:
             kinds[index] = CellKind.NOTE  # "张明" after the units: a 责任领导 column, not a task
         elif kind is CellKind.NUMBER and scored and previous in _REQUIREMENT_KINDS:
             kinds[index] = CellKind.NOTE  # the points of an assessment table, not a 序号
-    return kinds
+    return tokens, kinds
+
+
+def _shorter_than_previous(tokens: Sequence[Token], index: int) -> bool:
+    """Of two text cells side by side, the second is the first's detail when it is the shorter
+    (贯彻举措 | 工作要求); when the first is the shorter, it is a heading (任务事项 | 工作要求)."""
+    previous = next(
+        token for token in reversed(tokens[:index]) if token.text.strip() and not token.row_end
+    )
+    return len(compact(tokens[index].text)) < len(compact(previous.text))
 
 
 def _two_requirement_columns(tokens: Sequence[Token]) -> bool:
@@ -321,6 +337,26 @@ def _kind(token: Token) -> CellKind:
     return _COLUMN_KINDS[token.column]
 
 
+_CUT_ETC: Final = re.compile(r"等[^、，,；;]*$")
+_CUT_LAST: Final = re.compile(r"[、，,；;][^、，,；;]*$")
+
+
+def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Token]:
+    """A unit cell the end of the page cut in two ("市发展改革委牵头，市住建局等政府各有"): the
+    last cell of the table, no sentence but a list of units up to its last separator, is a unit
+    cell without its broken tail. ``kinds`` is updated in place."""
+    tokens = list(tokens)
+    last = max((i for i, token in enumerate(tokens) if token.text.strip()), default=None)
+    if last is None or kinds[last] not in _REQUIREMENT_KINDS or kinds[last] is CellKind.MARKED:
+        return tokens
+    text = compact(tokens[last].text).rstrip("、，,；;")
+    head = _CUT_ETC.sub("", text) if _CUT_ETC.search(text) else _CUT_LAST.sub("", text)
+    if head and head != text and classify(head) is CellKind.UNITS:
+        tokens[last] = replace(tokens[last], text=head, unclosed=True)
+        kinds[last] = CellKind.UNITS
+    return tokens
+
+
 class _RowReader:
     """Reads tokens into rows; knows the header's unit columns and whether it has a deadline."""
 
@@ -332,7 +368,8 @@ class _RowReader:
         self.open_units = False  # the last unit cell ended in "，": the next one continues it
 
     def read(self, tokens: Sequence[Token]) -> list[_Row]:
-        for token, kind in zip(tokens, _kinds(tokens), strict=True):
+        tokens, kinds = _kinds(tokens)
+        for token, kind in zip(tokens, kinds, strict=True):
             if token.row_end:
                 self._close()
             else:
@@ -374,6 +411,7 @@ class _RowReader:
             row.cut = token.unclosed
         elif kind is CellKind.UNITS:
             self._units(token, text)
+            self.current.cut |= token.unclosed
         elif kind is CellKind.DEADLINE:
             row = self._start(token.line) if row.deadline else row
             row.deadline, row.line = text, row.line or token.line
@@ -423,20 +461,30 @@ class _Context:
     units: dict[tuple[Column, int], str] = field(default_factory=dict)
     deadline: str | None = None
     last_marker: int = 0
+    assigned: Assignment | None = None  # "一、各区政府负责落实的工作任务": the units of its rows
 
 
 _CUT_SHORT: Final = 15  # a requirement the page cut off before this many characters says nothing
 
 
 def read_table(
-    tokens: Sequence[Token], year: int | None, first_line: int = 1, leads: LeadRule | None = None
+    tokens: Sequence[Token],
+    year: int | None,
+    first_line: int = 1,
+    leads: LeadRule | None = None,
+    heading: str | None = None,
 ) -> TableResult:
     """The items of one table (real or flattened) and what a reviewer should check; token lines
     count from ``first_line`` of the document; ``leads`` is the notice's convention for unit
-    lists that mark no lead."""
+    lists that mark no lead; ``heading`` is the part heading right above the table, if any."""
     reader = _RowReader()
     rows = reader.read(hint_columns(tokens))
+    if rows and rows[-1].requirement and not (rows[-1].units or rows[-1].deadline):
+        # the page ends inside the last row's requirement: nothing of that row is merged
+        rows[-1].cut |= not clean_text(rows[-1].requirement).endswith(tuple("。；;.!！)）"))
     context = _Context()
+    if heading:
+        _update_section(_Row(groups=[(None, heading)]), context)
     drafts: list[_Draft] = []
     warnings: list[str] = []
     for row in rows:
@@ -451,13 +499,30 @@ def read_table(
                 f"原文在第{row.line}行中断，最后一条任务只剩“{clean_text(row.requirement)}”，未导入；请核对原件"
             )
             continue
-        draft = _draft(row, context, reader.deadline_column, year, leads)
-        if row.line:
-            draft = (draft[0], draft[1], replace(draft[2], line=row.line + first_line - 1))
-        drafts.append(draft)
+        for part in _numbered_parts(row.requirement):
+            draft = _draft(
+                replace(row, requirement=part), context, reader.deadline_column, year, leads
+            )
+            if row.line:
+                draft = (draft[0], draft[1], replace(draft[2], line=row.line + first_line - 1))
+            drafts.append(draft)
     items = _numbered(drafts)
     warnings += [f"第{item.number}条没有责任单位，请指定" for item in items if not item.units]
     return TableResult(tuple(items), tuple(warnings))
+
+
+_INLINE_NUMBER: Final = re.compile(r"(?:^|(?<=[；;。]))\s*(\d{1,2})[.、．](?!\d)")
+
+
+def _numbered_parts(requirement: str) -> list[str]:
+    """One cell holding several numbered requirements ("1.…；2.…；3.…"), each its own: the
+    numbers must run 1, 2, 3… from the start of the cell, each after a full stop or semicolon."""
+    starts = [match for match in _INLINE_NUMBER.finditer(requirement)]
+    numbers = [int(match[1]) for match in starts]
+    if len(starts) < 2 or starts[0].start() != 0 or numbers != list(range(1, len(numbers) + 1)):
+        return [requirement]
+    ends = [match.start() for match in starts[1:]] + [len(requirement)]
+    return [requirement[m.start() : end].strip() for m, end in zip(starts, ends, strict=True)]
 
 
 def _update_number(row: _Row, context: _Context, warnings: list[str]) -> None:
@@ -492,6 +557,8 @@ def _update_section(row: _Row, context: _Context) -> None:
         keep = kinds.index(marker) if marker in kinds else len(kinds)
         context.marked = [*context.marked[:keep], (marker, clean_text(text))]
         context.section, context.depth = [], 0
+        if keep == 0:
+            context.assigned = section_assignment(text)
     if plain:
         context.section = _plain_path(context, plain)
 
@@ -515,6 +582,8 @@ def _draft(
         context.last_marker = marker
     cells, inherited_units = _units_of(row, context)
     assignment = assign(cells)
+    if not assignment.units and context.assigned is not None:
+        assignment, inherited_units = context.assigned, True
     item = Item(
         number="",
         section=tuple([*(heading for _, heading in context.marked), *context.section]),
