@@ -521,7 +521,8 @@ _UNIT_ENDINGS: Final = (
 # "市财政局会市发改委": 会 short for 会同, between a unit's ending and the next unit (never the 会
 # of 管委会, 居委会, 村委会).
 _SHORT_TOGETHER: Final = (
-    r"(?<=[局办厅府室心部院处所站队科馆委])(?<!管委)(?<!居委)(?<!村委)会(?=[市县区省各镇乡街])"
+    r"(?<=[局办厅府室心部院处所站队科馆委])(?<!管委)(?<!居委)(?<!村委)(?<!常委)会"
+    r"(?=[市县区省各镇乡街]|[^、，,；;会]{1,10}(?:处|科|室|局|办|中心)(?:$|[、，,；;]|牵头|负责|配合))"
 )
 _ROLE_MARKER: Final = re.compile(f"(?:分别)?({_ROLE_WORDS}|会同|{_SHORT_TOGETHER})")
 _MARKER_ROLES: Final = {

@@ -40,13 +40,13 @@ _HEADERS: Final = (
             r"^(?:具体|工作|主要|任务|目标)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|三级指标|工作标准|贯彻举措|落实举措|工作举措"
-            r"|具体措施|主要举措|重点工作任务|工作要点)$"
+            r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化)$"
         ),
     ),
     (
         Column.GROUP,
         re.compile(
-            r"^(?:工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
+            r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
             r"|工作项目|分类|一级指标|二级指标|工作重点|重点工作|任务名称|事项名称|目标|考核项目)$"
         ),
     ),
@@ -169,9 +169,15 @@ _ENDS_LIKE_UNITS: Final = re.compile(
 )
 
 
+# "…基层处等按职责分工落实": the open end and the duty clause before the role word.
+_DUTY_WORDS: Final = re.compile(
+    r"等?(?:按照|按|根据|依照)(?:各自)?职[责能](?:分工)?(?=分别|牵头|负责|落实|配合|$)|等(?=分别|牵头|负责|落实|配合)"
+)
+
+
 def looks_like_units(text: str) -> bool:
     """Whether a cell lists units ("市编办,各县(市、区)政府,肇庆高新区、肇庆新区管委会")."""
-    text = compact(fold_line(text)).rstrip("。.，,、")
+    text = _DUTY_WORDS.sub("", compact(fold_line(text)).rstrip("。.，,、"))
     if not 2 <= len(text) <= 240 or text.count("。") > 2 or not _ENDS_LIKE_UNITS.search(text):
         return False
     phrases = split_units(text)

@@ -76,6 +76,11 @@ _PLAN_TITLE: Final = re.compile(
     f"^[^，,。；;:：]{{4,70}}(?:{_PLAN_WORDS})(?:[(（][^)）]{{1,20}}[)）])?$"
 )
 _QUOTED_PLAN: Final = re.compile(f"《([^》]{{4,70}}(?:{_PLAN_WORDS}))》")
+# A title run into the first sentence after it, on a page that lost its line breaks:
+# "某县2018年政务公开工作要点实施方案为深入贯彻落实…".
+_RUN_ON_TITLE: Final = re.compile(
+    f"^([^，,。；;:：]{{4,60}}?(?:{_PLAN_WORDS}))(?=为(?:深入|进一步|认真|全面|贯彻)|根据|按照)"
+)
 _PRINTED: Final = re.compile(r"关于印发(.{4,80})的通知$")
 _LABELLED_TITLE: Final = re.compile(r"^(?:名\s*称|标\s*题|信息名称)\s*[:：]\s*")
 _MARKER_START: Final = re.compile(
@@ -100,6 +105,10 @@ def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | Non
     for line in head:
         if _PLAN_TITLE.match(line) and not _MARKER_START.match(line) and "关于" not in line:
             return line
+    for line in head[:3]:
+        run_on = _RUN_ON_TITLE.match(line)
+        if run_on and not _MARKER_START.match(line) and "关于" not in run_on[1]:
+            return run_on[1]
     for line in head:
         quoted = _QUOTED_PLAN.search(line)
         if quoted and ("印发" in line or "同意" in line or "现将" in line):

@@ -63,7 +63,8 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         prose_lines += numbered[covered:]
     paragraphs = _paragraphs(prose_lines, meta.title)
     prose = read_prose(paragraphs, meta.year, leads)
-    kind, items, found = _choose(meta, table_items, prose)
+    opening = " ".join(text for _, text in paragraphs[:3])
+    kind, items, found = _choose(meta, table_items, prose, opening)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
     unread = _unread(prose.unread, meta) if kind is not PlanKind.NOT_A_PLAN else []
@@ -122,6 +123,15 @@ _RUN_ON_BREAK: Final = re.compile(
 )
 
 
+# A page that lost every break runs its outline together: "…制定本方案。一、工作目标…二、工作任务
+# (一)围绕…。1.把公开透明…". In such a long line a full stop before 一、 or 1., and any (一), is a break.
+_LOST_BREAK: Final = re.compile(
+    r"(?<=[。；;：:])(?=[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))"
+    r"|(?<=[\u4e00-\u9fff。；;：:，,])(?=[(（][一二三四五六七八九十]{1,3}[)）])"
+)
+_LONG_LINE: Final = 400
+
+
 def _lines(text: str) -> list[str]:
     """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
     pipe or tab-separated row)."""
@@ -129,8 +139,9 @@ def _lines(text: str) -> list[str]:
     for line in fold_line(text).split("\n"):
         if "|" in line or "\t" in line.strip():
             lines.append(line)
-        else:
-            lines += _RUN_ON_BREAK.split(line)
+            continue
+        for piece in _RUN_ON_BREAK.split(line):
+            lines += _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else [piece]
     return lines
 
 
@@ -226,8 +237,12 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     )
 
 
+# The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…".
+_PLAN_OPENING: Final = re.compile(r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是")
+
+
 def _choose(
-    meta: Metadata, table_items: list[Item], prose: ProseResult
+    meta: Metadata, table_items: list[Item], prose: ProseResult, opening: str = ""
 ) -> tuple[PlanKind, list[Item], list[str]]:
     """Which reading of the document is the plan, and a note on what else was found."""
     if table_items:
@@ -241,7 +256,8 @@ def _choose(
         if annotated:
             table_items = sorted([*annotated, *table_items], key=lambda item: item.line)
         return PlanKind.TABLE, table_items, notes
-    if prose.annotated or (prose.items and _PLAN_TITLE.search(meta.title or "")):
+    planned = _PLAN_TITLE.search(meta.title or "") or _PLAN_OPENING.search(compact(opening))
+    if prose.annotated or (prose.items and planned):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (
         f"文中有{prose.numbered}个编号段落（如“{prose.sample}”）"

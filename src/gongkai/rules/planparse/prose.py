@@ -39,6 +39,7 @@ _MARKERS: Final = (
     ("arabic", re.compile(r"^\d{1,3}\s*[.、,，](?!\d{1,2}(?:\D|$))\s*")),
     ("arabic_paren", re.compile(r"^[(（]\s*\d{1,3}\s*[)）]\s*")),
     ("circled", re.compile(r"^[①-⑳]\s*")),
+    ("cn_shi", re.compile(r"^[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“《])")),  # 一是…，二是…
     ("part", re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)\s*[、.,，:：]?\s*")),
 )
 _FRAGMENT: Final = 15  # an unannotated piece after a paragraph's last annotation, shorter: no task
@@ -86,6 +87,11 @@ def read_prose(
     unread: list[tuple[int, str]] = []
     nodes = _outline(paragraphs, unread)
     flat = not any(node.children for node in nodes if node.level == 0)
+    if nodes and _cut_short(nodes[-1]):
+        cut = nodes.pop()  # "(三)提升依申请公开办": the page ends inside it
+        unread.append((cut.line, cut.marker + cut.body))
+        if cut.parent is not None:
+            cut.parent.children -= 1
     items: list[Item] = []
     warnings: list[str] = []
     annotated = 0
@@ -195,20 +201,33 @@ def _is_item(node: _Node, flat: bool) -> bool:
     return bool(node.body.strip()) and (node.level > 0 or flat)
 
 
+def _cut_short(node: _Node) -> bool:
+    """The document's last paragraph, a few characters without a full stop or annotation."""
+    body = node.body.strip()
+    return (
+        not node.children
+        and node.annotation is None
+        and not node.labels
+        and len(body) < _FRAGMENT
+        and not body.endswith(("。", "；", ";", "!", "！"))
+    )
+
+
 def _has_body(node: _Node) -> bool:
     return len(node.body) > 30 or "。" in node.body.rstrip("。")
 
 
 # Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
 _BACKGROUND: Final = re.compile(
-    r"^(?:总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|总体思路)[。:：]?$"
+    r"^(?:总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|总体思路)(?:[。:：]|$)"
 )
 
 
 def _background(node: _Node) -> bool:
     current: _Node | None = node
     while current is not None:
-        if _BACKGROUND.match(split_marker(_heading(current))[2].strip()):
+        heading = split_marker(_heading(current))[2].strip()
+        if _BACKGROUND.match(heading) or (current.marker and _BACKGROUND.match(heading[:4])):
             return True
         current = current.parent
     return False
