@@ -206,11 +206,31 @@ def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
     if title is None:
         title = next((clean_text(line) for line in lines[:10] if _may_be_title(line)), None)
     issued_on = find_issue_date(lines)
+    doc_number = find_doc_number(lines)
+    if year is None:
+        year = find_year(title, notice_title, issued_on) or _year_of(doc_number, lines)
     return Metadata(
         title=title,
         notice_title=notice_title,
         issuer=find_issuer(lines, notice_title),
-        doc_number=find_doc_number(lines),
+        doc_number=doc_number,
         issued_on=issued_on,
-        year=year if year is not None else find_year(title, notice_title, issued_on),
+        year=year,
     )
+
+
+_DOC_YEAR: Final = re.compile(r"〔((?:19|20)\d{2})〕")
+_BARE_DATE: Final = re.compile(r"^\W*((?:19|20)\d{2})-\d{2}-\d{2}\W*$")
+
+
+def _year_of(doc_number: str | None, lines: Sequence[str]) -> int | None:
+    """Without a year in the title or a signature date: the year of the notice's 文号, else of a
+    date standing alone in the page's header block ("• 2020-06-22")."""
+    match = _DOC_YEAR.search(doc_number or "")
+    if match:
+        return int(match[1])
+    for line in lines[:15]:
+        bare = _BARE_DATE.match(line)
+        if bare:
+            return int(bare[1])
+    return None
