@@ -110,3 +110,11 @@ def test_it_marks_a_deadline_that_could_not_be_read():
 def test_it_never_fails_on_any_deadline_text(raw):
     deadline = parse_deadline(raw, 2016)
     assert deadline.date is None or 1900 < deadline.date.year < 2100
+
+
+def test_next_year_words_move_the_date_into_the_following_year():
+    assert parse_deadline("明年3月底前", 2023).date == date(2024, 3, 31)
+    assert parse_deadline("次年1月31日前", 2023).date == date(2024, 1, 31)
+    assert parse_deadline("下一年度第一季度", 2023).date == date(2024, 3, 31)
+    assert parse_deadline("明年底前", 2023).date == date(2024, 12, 31)
+    assert parse_deadline("下半年", 2023).date == date(2023, 12, 31)  # not "下一年"

@@ -342,3 +342,14 @@ def test_a_numbered_task_cell_keeps_the_requirement_beside_it_as_its_detail():
         ("市发展改革委",), ("市发展改革委", "各县(市、区)人民政府")
     )  # fmt: skip
     assert any(warning.startswith("原文在第21行中断") and "归集整理”" in warning for warning in plan.warnings)
+
+
+def test_it_reads_numbers_with_a_half_bracket_as_an_outline_level():
+    plan = parse_text(
+        "示范县2021年政务公开工作要点\n"
+        "一、推进决策公开\n"
+        "1）公开重大行政决策事项目录。(县司法局负责)\n"
+        "2）做好决策草案公开征求意见。(县直各部门负责)\n"
+    )
+    assert [item.text for item in plan.items] == ["公开重大行政决策事项目录。", "做好决策草案公开征求意见。"]
+    assert plan.items[1].section == ("一、推进决策公开",)

@@ -6,7 +6,8 @@ year; 第N季度 is that quarter's last day. Beyond the contract, as notices wri
 - "2016年7月前" is *before* July, so the day before: 2016-06-30 ("7月底前" is 07-31);
 - "6月30日前" is that day; 上旬/中旬/下旬 are the 10th, the 20th and the month's last day;
 - a month or quarter without a year takes the year written before it in the same cell, else the
-  plan year ("2016年6月底前完成初稿，12月底前公布");
+  plan year ("2016年6月底前完成初稿，12月底前公布"), or the year after it when 明年/次年/下一年度
+  says so ("明年3月底前");
 - several dates in one cell ("中考3月 高考11月") are all kept as milestones, the first is ``date``;
 - recurrences: 每月/每季度/每半年/每年, ongoing work (全年工作, 持续推进, 长期坚持, 常态化) and
   events (收到…后及时转发, 按预算法规时限完成, …后20个工作日内).
@@ -199,7 +200,12 @@ def _all_dates(text: str, year: int | None) -> Iterator[_Found]:
         own_year = match["y"] or match["iy"]
         if own_year:
             current_year = int(own_year)
+        elif year is not None and _NEXT_YEAR.search(text[max(0, match.start() - 4) : match.start()]):
+            current_year = year + 1  # "明年3月底前", "次年底": the year after the plan's
         yield _Found(match.start(), match.end(), _resolve(match, current_year))
+
+
+_NEXT_YEAR: Final = re.compile(r"(?:明|次|翌|下一?)年?度?$")
 
 
 def _meaningful(match: re.Match[str]) -> bool:

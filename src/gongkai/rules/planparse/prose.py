@@ -38,6 +38,7 @@ _MARKERS: Final = (
     ("cn_paren", re.compile(r"^[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*")),
     ("arabic", re.compile(r"^\d{1,3}\s*[.、,，](?!\d{1,2}(?:\D|$))\s*")),
     ("arabic_paren", re.compile(r"^[(（]\s*\d{1,3}\s*[)）]\s*")),
+    ("arabic_half", re.compile(r"^\d{1,2}\s*[)）](?=[\u4e00-\u9fff“《])")),  # "1）做好…"
     ("circled", re.compile(r"^[①-⑳]\s*")),
     ("cn_shi", re.compile(r"^[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“《])")),  # 一是…，二是…
     ("part", re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)\s*[、.,，:：]?\s*")),
