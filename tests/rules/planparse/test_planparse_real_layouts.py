@@ -336,12 +336,17 @@ def test_a_numbered_task_cell_keeps_the_requirement_beside_it_as_its_detail():
         "2.归集整理\n"
     )
     (item,) = plan.items  # the page ends inside the next task: it is reported, not imported
-    assert item.text.startswith("主动公开“十四五”规划纲要") and item.section == ("(一)做好各类规划主动公开",)
+    assert item.text.startswith("主动公开“十四五”规划纲要") and item.section == (
+        "(一)做好各类规划主动公开",
+    )
     assert item.notes == ("通过政府门户网站设立专题集中展示",)
     assert (item.lead_units, item.units) == (
         ("市发展改革委",), ("市发展改革委", "各县(市、区)人民政府")
     )  # fmt: skip
-    assert any(warning.startswith("原文在第21行中断") and "归集整理”" in warning for warning in plan.warnings)
+    assert any(
+        warning.startswith("原文在第21行中断") and "归集整理”" in warning
+        for warning in plan.warnings
+    )
 
 
 def test_it_reads_numbers_with_a_half_bracket_as_an_outline_level():
@@ -351,5 +356,8 @@ def test_it_reads_numbers_with_a_half_bracket_as_an_outline_level():
         "1）公开重大行政决策事项目录。(县司法局负责)\n"
         "2）做好决策草案公开征求意见。(县直各部门负责)\n"
     )
-    assert [item.text for item in plan.items] == ["公开重大行政决策事项目录。", "做好决策草案公开征求意见。"]
+    assert [item.text for item in plan.items] == [
+        "公开重大行政决策事项目录。",
+        "做好决策草案公开征求意见。",
+    ]
     assert plan.items[1].section == ("一、推进决策公开",)

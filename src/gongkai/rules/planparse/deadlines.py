@@ -200,7 +200,9 @@ def _all_dates(text: str, year: int | None) -> Iterator[_Found]:
         own_year = match["y"] or match["iy"]
         if own_year:
             current_year = int(own_year)
-        elif year is not None and _NEXT_YEAR.search(text[max(0, match.start() - 4) : match.start()]):
+        elif year is not None and _NEXT_YEAR.search(
+            text[max(0, match.start() - 4) : match.start()]
+        ):
             current_year = year + 1  # "明年3月底前", "次年底": the year after the plan's
         yield _Found(match.start(), match.end(), _resolve(match, current_year))
 
