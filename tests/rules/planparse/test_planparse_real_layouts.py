@@ -361,3 +361,48 @@ def test_it_reads_numbers_with_a_half_bracket_as_an_outline_level():
         "做好决策草案公开征求意见。",
     ]
     assert plan.items[1].section == ("一、推进决策公开",)
+
+
+UNKNOWN_COLUMN_ROWS = [
+    ["序号", "工作任务", "具体要求", "督办要求", "责任单位", "完成时限"],
+    [
+        "1",
+        "深化决策公开",
+        "编制重大行政决策事项目录并公开。",
+        "按月调度",
+        "市司法局",
+        "2023年3月底前",
+    ],
+    ["2", "推进预算公开", "公开部门预决算。", "按季调度", "市财政局", "2023年8月底前"],
+]
+
+
+def _unknown_column_plans():
+    from gongkai.rules.planparse import Cell, Document, Table, parse_document
+
+    title = "示范市2023年政务公开重点任务台账\n"
+    table = Table(tuple(tuple(Cell(text) for text in row) for row in UNKNOWN_COLUMN_ROWS))
+    return {
+        "pipes": parse_text(
+            title + "".join(" | ".join(row) + " |\n" for row in UNKNOWN_COLUMN_ROWS)
+        ),
+        "a cell a line": parse_text(
+            title + "".join("\n".join(row) + "\n" for row in UNKNOWN_COLUMN_ROWS)
+        ),
+        "a real table": parse_document(Document((table,)), 2023),
+    }
+
+
+def test_a_column_never_met_before_is_kept_as_a_note_in_every_layout():
+    for layout, plan in _unknown_column_plans().items():
+        assert plan.kind is PlanKind.TABLE, layout
+        rows = [(item.text, item.units, item.notes, item.deadline.date) for item in plan.items]
+        assert rows == [
+            (
+                "编制重大行政决策事项目录并公开。",
+                ("市司法局",),
+                ("督办要求：按月调度",),
+                date(2023, 3, 31),
+            ),
+            ("公开部门预决算。", ("市财政局",), ("督办要求：按季调度",), date(2023, 8, 31)),
+        ], layout

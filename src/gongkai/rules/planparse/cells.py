@@ -7,6 +7,7 @@ cells), so columns are matched by content. Header words name the columns where a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
 from typing import Final
@@ -91,6 +92,37 @@ def header_column(text: str) -> Column | None:
         if pattern.match(text):
             return column
     return None
+
+
+_TASK_COLUMNS: Final = frozenset({Column.REQUIREMENT, Column.GROUP})
+_DUTY_COLUMNS: Final = frozenset(
+    {Column.UNITS, Column.UNITS_LEAD, Column.UNITS_ASSIST, Column.DEADLINE}
+)
+_HEADER_LIKE: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def header_like(text: str) -> bool:
+    """A word that could head a column the parser has not met ("督办要求"): short, Chinese only,
+    and neither a unit nor a date."""
+    text = re.sub(r"[(（][^()（）]*[)）]|\s", "", fold_line(text))
+    return bool(_HEADER_LIKE.match(text)) and classify(text) in (CellKind.TEXT, CellKind.HEADER)
+
+
+def header_columns(texts: Sequence[str]) -> list[Column] | None:
+    """The columns of a header row, a word the parser has not met kept as a NOTE column; None
+    when the row is no header. One unknown word must not make a table "not a plan": three known
+    words naming a task and a duty make a header, with a few header-like unknown ones beside."""
+    written = [text for text in texts if text.strip()]
+    named = [header_column(text) for text in written]
+    known = {column for column in named if column is not None}
+    unknown = [text for text, column in zip(written, named, strict=True) if column is None]
+    if sum(column is not None for column in named) < 3 or not (
+        known & _TASK_COLUMNS and known & _DUTY_COLUMNS
+    ):
+        return None
+    if len(unknown) > max(1, len(written) // 3) or not all(map(header_like, unknown)):
+        return None
+    return [column or Column.NOTE for column in named]
 
 
 class CellKind(StrEnum):

@@ -31,6 +31,8 @@ from gongkai.rules.planparse.cells import (
     Column,
     classify,
     header_column,
+    header_columns,
+    header_like,
 )
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
@@ -131,12 +133,15 @@ def _table_header(table: Table) -> tuple[int | None, list[Column]]:
     """The header row among the first rows, and the column each position stands for. A second
     header row below it (责任单位 split into 牵头单位 | 配合单位) refines the columns it names."""
     for index, row in enumerate(table.rows[:6]):
-        if not _is_header_row([cell.text for cell in row]):
+        texts = [cell.text for cell in row]
+        if not _is_header_row(texts) and header_columns(texts) is None:
             continue
         columns: list[Column] = []
         for cell in row:
-            column = header_column(cell.text) if cell.text.strip() else None
-            columns.append(column or (columns[-1] if columns else Column.NOTE))
+            if cell.text.strip():  # a word not met before is a note column
+                columns.append(header_column(cell.text) or Column.NOTE)
+            else:  # a header cell merged across columns
+                columns.append(columns[-1] if columns else Column.NOTE)
         below = table.rows[index + 1] if index + 1 < len(table.rows) else ()
         if len(below) == len(columns) and _is_header_row([cell.text for cell in below]):
             for position, cell in enumerate(below):
@@ -176,9 +181,11 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
     """Positions for the rows of a flattened table that have exactly the header's cells
     ("1 | 公开信息。 | 市财政局 | 视情况而定 |"), where no cell's wording contradicts its column."""
     headers = _leading_headers(tokens)
-    columns = [header_column(token.text) for token in headers]
-    if len(columns) < 3 or any(token.column for token in tokens) or None in columns:
+    columns = [header_column(token.text) or Column.NOTE for token in headers]
+    if len(columns) < 3 or any(token.column for token in tokens):
         return list(tokens)
+    if columns[0] is Column.NUMBER:
+        tokens = _rows_at_numbers(tokens, len(headers))
     known = [column for column in columns if column is not None]
     if Column.REQUIREMENT not in known and Column.GROUP in known:
         known[max(i for i, c in enumerate(known) if c is Column.GROUP)] = Column.REQUIREMENT
@@ -199,22 +206,72 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
                     merged=token.merged or not token.text.strip(),
                     label=clean_text(header.text) if column is Column.NOTE else "",
                 )
-                for token, column, header in zip(row, known, headers, strict=True)
+                for token, column, header in zip(
+                    row, _one_requirement(row, known), headers, strict=True
+                )
             ]
         hinted += [*row, token]
         row = []
     return hinted[:-1]
 
 
+def _one_requirement(row: Sequence[Token], columns: Sequence[Column]) -> list[Column]:
+    """Two requirement columns (任务事项 | 工作要求, 贯彻举措 | 工作要求) give one item: the shorter
+    cell is the heading when it comes first, the detail (a note) when it comes second."""
+    columns = list(columns)
+    positions = [i for i, column in enumerate(columns) if column is Column.REQUIREMENT]
+    if len(positions) >= 2:
+        first, second = positions[0], positions[1]
+        if len(compact(row[first].text)) < len(compact(row[second].text)):
+            columns[first] = Column.GROUP
+        else:
+            columns[second] = Column.NOTE
+    return columns
+
+
+def _rows_at_numbers(tokens: Sequence[Token], header_cells: int) -> Sequence[Token]:
+    """Row ends for a table flattened without any (one cell a line, no separators): the header
+    ends a row, and each 序号 that counts on (1, 2, 3…) starts one."""
+    skipped = 0
+    while skipped < len(tokens) and tokens[skipped].row_end:
+        skipped += 1
+    data = tokens[skipped + header_cells :]
+    if any(token.row_end for token in data):
+        return tokens
+    rows: list[Token] = [*tokens[: skipped + header_cells], ROW_END]
+    expected = 1
+    for token in data:
+        if (
+            classify(token.text) is CellKind.NUMBER
+            and chinese_number(token.text.rstrip(".、,，")) == expected
+        ):
+            if expected > 1:
+                rows.append(ROW_END)
+            expected += 1
+        rows.append(token)
+    return rows
+
+
 def _leading_headers(tokens: Sequence[Token]) -> list[Token]:
+    """The header cells the tokens start with; a word the parser has not met counts when a known
+    header cell follows it."""
     headers: list[Token] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.row_end and not headers:
             continue
-        if token.row_end or classify(token.text) is not CellKind.HEADER:
+        if token.row_end:
+            break
+        if classify(token.text) is not CellKind.HEADER and not (
+            header_like(token.text) and _header_next(tokens, index)
+        ):
             break
         headers.append(token)
     return headers
+
+
+def _header_next(tokens: Sequence[Token], index: int) -> bool:
+    following = next((token for token in tokens[index + 1 :] if token.text.strip()), None)
+    return following is not None and classify(following.text) is CellKind.HEADER
 
 
 def _lines_up(row: Sequence[Token], columns: Sequence[Column]) -> bool:
@@ -233,7 +290,15 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     """The tokens (a unit cell cut by the page's end trimmed) and the kind of each; TEXT becomes
     GROUP when another text follows it in its row, or a 序号 does in a table whose group cells
     stand before the 序号 (:func:`_group_first`)."""
-    kinds = [_kind(token) for token in tokens]
+    unknown_headers = {
+        token.text
+        for token in _leading_headers(tokens)
+        if classify(token.text) is not CellKind.HEADER
+    }
+    kinds = [
+        CellKind.HEADER if token.text in unknown_headers and not token.column else _kind(token)
+        for token in tokens
+    ]
     tokens = _with_cut_units(tokens, kinds)
     group_first = _group_first(tokens, kinds)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from gongkai.rules.planparse.cells import Column, header_column
+from gongkai.rules.planparse.cells import Column, header_column, header_columns, header_like
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.normalize import join_lines
 
@@ -91,14 +91,34 @@ def _find_header(lines: Sequence[str], start: int) -> int | None:
 
 
 def _header_columns(lines: Sequence[str], index: int) -> list[Column]:
+    """The columns named from ``index`` on: a whole row on one line (a word not met before kept
+    as a note column), or one header cell a line (an unknown one only between known ones)."""
     columns: list[Column] = []
-    for line in lines[index : index + 24]:
+    window = lines[index : index + 24]
+    for position, line in enumerate(window):
         cells = _line_cells(line)
+        if not cells:
+            continue
         named = [header_column(cell) for cell in cells]
-        if cells and any(column is None for column in named):
+        if all(column is not None for column in named):
+            columns += [column for column in named if column is not None]
+            continue
+        row = header_columns(cells) if len(cells) >= 3 else None
+        if row is not None:
+            columns += row
+        elif len(cells) == 1 and header_like(cells[0]) and _header_follows(window, position):
+            columns.append(Column.NOTE)
+        else:
             break
-        columns += [column for column in named if column is not None]
     return columns
+
+
+def _header_follows(lines: Sequence[str], position: int) -> bool:
+    for line in lines[position + 1 :]:
+        cells = _line_cells(line)
+        if cells:
+            return header_column(cells[0]) is not None
+    return False
 
 
 def _table_end(lines: Sequence[str], start: int) -> int:
