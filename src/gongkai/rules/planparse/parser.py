@@ -237,8 +237,12 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     )
 
 
-# The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…".
-_PLAN_OPENING: Final = re.compile(r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是")
+# The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…",
+# "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
+_PLAN_OPENING: Final = re.compile(
+    r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
+    r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|工作方案|分工方案|任务清单|要点)"
+)
 
 
 def _choose(

@@ -300,6 +300,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         for token in tokens
     ]
     tokens = _with_cut_units(tokens, kinds)
+    tokens = _with_wrapped_texts(tokens, kinds)
     group_first = _group_first(tokens, kinds)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
     scored = _scored(tokens)
@@ -422,6 +423,36 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
     return tokens
 
 
+_ENDS: Final = tuple("。；;！!？?)）】”")
+_WRAP_TAIL: Final = 15
+
+
+def _with_wrapped_texts(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Token]:
+    """A text cell broken in two by a line wrap that became a cell break ("…检查结" / "果及处理信息"):
+    the first stops mid-sentence and the second is a short tail that ends nothing either. The two
+    are one cell. ``kinds`` is updated in place."""
+    tokens = list(tokens)
+    for index, kind in enumerate(kinds):
+        if kind is not CellKind.TEXT or tokens[index].column is not None:
+            continue
+        following = next(
+            (i for i in range(index + 1, len(tokens)) if kinds[i] is not CellKind.EMPTY), None
+        )
+        if following is None or any(token.row_end for token in tokens[index:following]):
+            continue
+        head, tail = compact(tokens[index].text), compact(tokens[following].text)
+        if (
+            kinds[following] is CellKind.TEXT
+            and len(head) > _WRAP_TAIL
+            and len(tail) < _WRAP_TAIL
+            and not head.endswith(_ENDS)
+            and not tail.endswith(_ENDS)
+        ):
+            tokens[index] = replace(tokens[index], text=tokens[index].text + tokens[following].text)
+            kinds[following] = CellKind.EMPTY
+    return tokens
+
+
 class _RowReader:
     """Reads tokens into rows; knows the header's unit columns and whether it has a deadline."""
 
@@ -431,9 +462,12 @@ class _RowReader:
         self.unit_columns: list[Column] = []
         self.deadline_column = False
         self.open_units = False  # the last unit cell ended in "，": the next one continues it
+        self.rows_delimited = False
 
     def read(self, tokens: Sequence[Token]) -> list[_Row]:
         tokens, kinds = _kinds(tokens)
+        # Rows end explicitly all through the data: cells between two row ends share a row.
+        self.rows_delimited = sum(token.row_end for token in tokens) >= 3
         for token, kind in zip(tokens, kinds, strict=True):
             if token.row_end:
                 self._close()
@@ -497,6 +531,12 @@ class _RowReader:
         else:
             row = self.current
             limit = max(1, len(self.unit_columns))
+            if len(row.units) >= limit and self.rows_delimited and row.requirement and not row.deadline:
+                # a unit cell on two lines of the same row ("…监督科" / "…执法大队")
+                column, previous = row.units[-1]
+                row.units[-1] = (column, f"{previous}、{text}")
+                self.open_units = False
+                return
             if len(row.units) >= limit:
                 row = self._start(token.line)
             row.line = row.line or token.line
