@@ -406,3 +406,58 @@ def test_a_column_never_met_before_is_kept_as_a_note_in_every_layout():
             ),
             ("公开部门预决算。", ("市财政局",), ("督办要求：按季调度",), date(2023, 8, 31)),
         ], layout
+
+
+def test_it_reads_what_pdf_and_page_conversion_do_to_unit_lists():
+    plan = parse_text(
+        "示范市2022年政务公开工作要点分工\n"
+        "序号 | 具体要求 | 牵头单位 | 责任单位 |\n"
+        "1 | 公开高标准市场体系行动方案的落实举措。 | 市发改委 市商务局 | 市直有关部门 |\n"
+    )
+    assert plan.items[0].units == ("市发改委", "市商务局", "市直有关部门")  # spaces for 、
+    prose = parse_text(
+        "示范省2021年政务公开工作要点\n"
+        "(一)做好政府工作报告落实情况公开.定期公开重点工作进展情况.(责任 单位: 各市政府、"
+        "示范区管委会、省直管县〔"
+    )
+    assert prose.items[0].units == ("各市政府", "示范区管委会")  # cut inside a bracket
+    remark = parse_text(
+        "示范省2023年政务公开工作要点\n"
+        "(一)提升政务服务能力。年底前上线服务事项1万项。(省政务局牵头，省直相关单位按职责分工负责。"
+        "各市州、县市区人民政府均为责任单位，以下不再列举)\n"
+        "(二)做好依申请公开。规范办理流程。(县司法局牵头各行政机关负责)\n"
+    )
+    assert remark.items[0].units == ("省政务局", "省直相关单位", "各市州", "县市区人民政府")
+    assert remark.items[1].units == ("县司法局", "各行政机关")
+
+
+def test_it_reads_an_indicator_table_with_points_and_units_over_several_lines():
+    cells = [
+        "一级指标", "二级指标", "三级指标", "责任科室、单位",
+        "主动公开", "养老服务(2", "是否按月度公开各项老年人补贴发放总金额(0.5", "中医科",
+        "医疗服务", "是否公开本地区公共场所监督检查情况，包括检查计划及方案、检查结",
+        "果及处理信息(0.5", "医政医管科", "区卫生健康监督执法大队",
+    ]  # fmt: skip
+    plan = parse_text(
+        "示范区卫生健康局2021年政务公开重点工作任务分解\n\n" + "\n\n".join(cells) + "\n"
+    )
+    first, second = plan.items
+    assert first.section == ("主动公开", "养老服务(2") and first.units == ("中医科",)
+    assert first.deadline.recurrence is Recurrence.MONTHLY
+    assert second.text.endswith("检查结果及处理信息(0.5")  # one cell, wrapped by the page
+    assert second.units == ("医政医管科", "区卫生健康监督执法大队")
+
+
+def test_a_plan_without_its_title_is_known_by_what_its_opening_says_it_makes():
+    plan = parse_text(
+        "为深入贯彻落实上级关于政务公开工作的决策部署，结合街道工作实际，特制定示范街道政务公开工作实施方案。\n"
+        "一、强化组织领导，完善工作机制\n"
+        "街道明确专职人员承担政务公开日常工作，确保责任到岗、任务到人。\n"
+        "二、深化主动公开，提升公开质效\n"
+        "严格落实主动公开目录动态调整机制，及时公开政策文件。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.section for item in plan.items] == [
+        ("一、强化组织领导，完善工作机制",), ("二、深化主动公开，提升公开质效",)
+    ]  # fmt: skip
+    assert plan.items[0].text.startswith("街道明确专职人员")

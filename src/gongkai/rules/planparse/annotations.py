@@ -97,7 +97,7 @@ def _unlabelled(cells: Iterable[tuple[Column, str]]) -> tuple[tuple[Column, str]
 
 @lru_cache(maxsize=4096)  # merged cells repeat the same units down a table
 def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
-    cells = _unlabelled(cells)
+    cells = _unlabelled((column, _spaced_units(fold_line(cell))) for column, cell in cells)
     # Beside a 牵头单位 column, a 责任单位 cell's unmarked units are responsible, not leads.
     unmarked = UnitRole.LEAD
     if any(column is Column.UNITS_LEAD for column, _ in cells):
@@ -151,12 +151,21 @@ def parse_annotation(text: str) -> Assignment | None:
     "(以下简称《条例》)", "(国办发〔2018〕123号)" and "(政务公开科,电话:2260871)" are not
     annotations: an annotation has a role word or a label, and its phrases end like units.
     """
-    text = _unbracket(fold_line(text).strip())
+    text = _unbracket(_spaced_units(fold_line(text).strip()))
     if not text or len(text) > 400:
         return None
+    text = compact(text)  # "(责任 单位: …)": a PDF's stray spaces
     if _LABEL.search(text):
         return _labelled(text)
     pieces = [_without_clause(piece) for piece in _SEPARATORS.split(text) if piece.strip()]
+    pieces = [_ALL_ARE.sub("负责", piece) for piece in pieces]
+    if any(_ROLE_WORD.search(piece) for piece in pieces):
+        # "…，以下不再列": a remark among the units, not a unit (kept out when roles are named)
+        pieces = [
+            piece
+            for piece in pieces
+            if _ROLE_WORD.search(piece) or _strong_units(piece) or is_deadline_like(piece)
+        ]
     deadline = [piece for piece in pieces if is_deadline_like(piece)]
     rest = "，".join(piece for piece in pieces if piece not in deadline)
     if not rest or not _ROLE_WORD.search(rest) and not _strong_units(rest):
@@ -167,6 +176,20 @@ def parse_annotation(text: str) -> Assignment | None:
     return Assignment(
         assignment.units, assignment.lead_units, "，".join(deadline) or None, assignment.first_group
     )
+
+
+# "各市州、县市区人民政府均为责任单位": the units and the role the sentence gives them.
+_ALL_ARE: Final = re.compile(r"(?:均|都)?(?:为|是)(?:责任|落实)(?:单位|部门)$")
+# "市发改委 市自然资源局": a space between two unit names where a 、 was lost (never the space
+# inside one name, "市住房城乡 建设局": the next name must start like a unit).
+_SPACE_BETWEEN_UNITS: Final = re.compile(
+    r"(?<=[局办委室部心府会镇道处院所站队厅科馆司位门构县市乡社团州旗盟省街村园关])[ \u3000]+"
+    r"(?=[市县区省州旗盟镇乡街各])"
+)
+
+
+def _spaced_units(text: str) -> str:
+    return _SPACE_BETWEEN_UNITS.sub("、", text)
 
 
 # "市发改委牵头做好项目公开工作": the units and their role word, then what they are to do.
@@ -253,10 +276,15 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
     stripped = paragraph.rstrip().rstrip("。.；;")
     opened = _unclosed(stripped)
     if opened is not None:
-        # a page cut inside the annotation: "…主动性。(有关市政府和省发展改革委"
-        found = parse_annotation(stripped[opened:] + ")")
-        if found is not None:
-            return stripped[:opened].rstrip(), found
+        # a page cut inside the annotation: "…主动性。(有关市政府和省发展改革委", read as far as it
+        # goes, without a last unit the cut broke ("…、省直管县〔")
+        rest = stripped[opened + 1 :]
+        trimmed = re.sub(r"[、，,；;][^、，,；;]*$", "", rest)
+        broken = sum(c in _OPENERS for c in rest) > sum(c in _CLOSERS for c in rest)
+        for candidate in (trimmed,) if broken else (rest, trimmed):
+            found = parse_annotation("(" + candidate + ")") if candidate else None
+            if found is not None:
+                return stripped[:opened].rstrip(), found
     if stripped.endswith(tuple(_CLOSERS)):
         start = _matching_open(stripped)
         if start is not None:
@@ -325,15 +353,23 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
+def _ascii_stop(text: str, index: int) -> bool:
+    """ "…进展情况.(": a PDF's ASCII full stop after a Chinese character ends a sentence too."""
+    return index >= 2 and text[index - 1] == "." and "\u4e00" <= text[index - 2] <= "\u9fff"
+
+
 def _unclosed(text: str) -> int | None:
-    """Index of a bracket near the end of ``text`` that is never closed, after a full stop."""
-    depth = 0
-    for index in range(len(text) - 1, max(-1, len(text) - 120), -1):
+    """Index of a bracket near the end of ``text`` that is never closed, after a full stop (the
+    outermost, when the page ends inside a bracket within it: "(责任单位：…省直管县〔")."""
+    depth, found = 0, None
+    for index in range(len(text) - 1, max(-1, len(text) - 200), -1):
         char = text[index]
         depth += (char in _CLOSERS) - (char in _OPENERS)
         if depth < 0:
-            return index if index and text[index - 1] in _SENTENCE_STOPS else None
-    return None
+            if index and (text[index - 1] in _SENTENCE_STOPS or _ascii_stop(text, index)):
+                found = index
+            depth = 0
+    return found
 
 
 def _matching_open(text: str) -> int | None:

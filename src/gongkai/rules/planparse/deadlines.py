@@ -150,11 +150,12 @@ def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
 
 # A task written as a standing duty, at the start of one of its clauses: "常态化公开…",
 # "…，按月公开全市财政收支情况". Only the unmistakable words: "每年" and "持续" say too little.
+_CLAUSE_START: Final = r"(?:^|[，。；、])(?:是否)?"  # "是否按月度公开…": an assessment's wording
 _TEXT_RECURRENCES: Final = (
-    (Recurrence.MONTHLY, re.compile(r"(?:^|[，。；、])(?:每月|按月|逐月)")),
-    (Recurrence.QUARTERLY, re.compile(r"(?:^|[，。；、])(?:每季度?|按季度?|逐季)")),
-    (Recurrence.SEMIANNUAL, re.compile(r"(?:^|[，。；、])每半年")),
-    (Recurrence.ONGOING, re.compile(r"(?:^|[，。；、])(?:常态化|持续推进|长期坚持)")),
+    (Recurrence.MONTHLY, re.compile(_CLAUSE_START + r"(?:每月|按月|逐月)")),
+    (Recurrence.QUARTERLY, re.compile(_CLAUSE_START + r"(?:每季度?|按季度?|逐季)")),
+    (Recurrence.SEMIANNUAL, re.compile(_CLAUSE_START + r"每半年")),
+    (Recurrence.ONGOING, re.compile(_CLAUSE_START + r"(?:常态化|持续推进|长期坚持)")),
 )
 
 
@@ -166,7 +167,7 @@ def find_recurrence_in_text(text: str, *, opening_only: bool = False) -> Deadlin
     for recurrence, pattern in _TEXT_RECURRENCES:
         match = pattern.search(folded)
         if match and (match.start() == 0 or not opening_only):
-            return Deadline(raw=match[0].lstrip("，。；、"), recurrence=recurrence)
+            return Deadline(raw=match[0].lstrip("，。；、是否"), recurrence=recurrence)
     return None
 
 

@@ -462,12 +462,9 @@ class _RowReader:
         self.unit_columns: list[Column] = []
         self.deadline_column = False
         self.open_units = False  # the last unit cell ended in "，": the next one continues it
-        self.rows_delimited = False
 
     def read(self, tokens: Sequence[Token]) -> list[_Row]:
         tokens, kinds = _kinds(tokens)
-        # Rows end explicitly all through the data: cells between two row ends share a row.
-        self.rows_delimited = sum(token.row_end for token in tokens) >= 3
         for token, kind in zip(tokens, kinds, strict=True):
             if token.row_end:
                 self._close()
@@ -531,8 +528,9 @@ class _RowReader:
         else:
             row = self.current
             limit = max(1, len(self.unit_columns))
-            if len(row.units) >= limit and self.rows_delimited and row.requirement and not row.deadline:
-                # a unit cell on two lines of the same row ("…监督科" / "…执法大队")
+            if len(row.units) >= limit and row.requirement and not row.deadline:
+                # more unit cells than unit columns in one row: a unit cell on several lines
+                # ("…监督科" / "…执法大队"), or the line between two unit columns lost
                 column, previous = row.units[-1]
                 row.units[-1] = (column, f"{previous}、{text}")
                 self.open_units = False
@@ -584,9 +582,11 @@ def read_table(
     lists that mark no lead; ``heading`` is the part heading right above the table, if any."""
     reader = _RowReader()
     rows = reader.read(hint_columns(tokens))
-    if rows and rows[-1].requirement and not (rows[-1].units or rows[-1].deadline):
-        # the page ends inside the last row's requirement: nothing of that row is merged
-        rows[-1].cut |= not clean_text(rows[-1].requirement).endswith(tuple("。；;.!！)）"))
+    last = next((token for token in reversed(tokens) if token.text.strip()), None)
+    if rows and rows[-1].requirement and not (rows[-1].units or rows[-1].deadline) and last:
+        # the page ends inside the last row (its requirement or the detail after it): nothing
+        # of that row is merged from the row above
+        rows[-1].cut |= not clean_text(last.text).endswith(_ENDS)
     context = _Context()
     if heading:
         _update_section(_Row(groups=[(None, heading)]), context)
@@ -599,7 +599,8 @@ def read_table(
             if row.units or row.deadline:
                 warnings.append(_stray_warning(row, drafts))
             continue
-        if row.cut and len(compact(row.requirement)) < _CUT_SHORT:
+        ends_page = last is not None and compact(last.text) == compact(row.requirement)
+        if row.cut and ends_page and len(compact(row.requirement)) < _CUT_SHORT:
             warnings.append(
                 f"原文在第{row.line}行中断，最后一条任务只剩“{clean_text(row.requirement)}”，未导入；请核对原件"
             )
