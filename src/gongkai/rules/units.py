@@ -508,8 +508,8 @@ class UnitPhrase:
     role: UnitRole
 
 
-_OPEN_BRACKETS: Final = "(（《"
-_CLOSE_BRACKETS: Final = ")）》"
+_OPEN_BRACKETS: Final = "(（《〔["
+_CLOSE_BRACKETS: Final = ")）》〕]"
 _SEPARATORS: Final = frozenset("、，,；;。：:")
 _CONJUNCTIONS: Final = ("以及", "和", "及", "与")
 # A conjunction separates two units only when what precedes it is a whole unit name: "市财政局和
@@ -540,7 +540,7 @@ _MARKER_ROLES: Final = {
     "参与": UnitRole.ASSISTING,
 }
 _BOUNDARY: Final = f"(?=$|[、，,；;。：:)）]|{_ROLE_MARKER.pattern})"
-_GENERIC_NOUN: Final = "(?:其他|其它)?(?:有关|相关)(?:职能)?(?:部门|单位|机构)"
+_GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他|其它)?(?:有关|相关)(?:职能)?(?:部门|单位|机构)"  # "…等市政府有关部门", "…等市有关单位": the same open end with its level
 # "…区环保局等有关部门牵头", "…会同相关部门负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构))?{_BOUNDARY}")
@@ -628,6 +628,10 @@ def _pieces(stretch: str, registry: Registry | None) -> list[str]:
 _BARE_LEVELS: Final = frozenset("省市县区镇乡街州旗盟")
 
 
+_BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
+_LEVEL_GOVERNMENT: Final = re.compile(r"^[省市县区镇乡街州旗盟](?:人民)?政府$")
+
+
 def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
     """Rejoin a level list written without brackets: "各县、市、区人民政府", "市、县财政部门",
     "各州、市人民政府".
@@ -639,10 +643,12 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
     glue_next = False
     for piece in pieces:
         bare = piece in _BARE_LEVELS
-        fragment = bool(joined) and joined[-1][-1] in _BARE_LEVELS
-        # "各州、市人民政府": a lone "各州" opens the list the next piece closes
-        opened = bool(joined) and len(joined[-1]) == 2 and joined[-1][0] == "各" and fragment
-        if joined and (glue_next or (bare and fragment) or (opened and piece[0] in _BARE_LEVELS)):
+        previous = _BRACKETED.sub("", joined[-1]) if joined else ""  # "各市〔州〕" reads "各市"
+        fragment = bool(previous) and previous[-1] in _BARE_LEVELS
+        # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府": a lone "各州" opens the list the next closes
+        opened = len(previous) == 2 and previous[0] == "各" and fragment
+        closes = opened and _LEVEL_GOVERNMENT.match(_BRACKETED.sub("", piece)) is not None
+        if joined and (glue_next or (bare and fragment) or closes):
             joined[-1] += "、" + piece
         else:
             joined.append(piece)

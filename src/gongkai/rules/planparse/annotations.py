@@ -104,13 +104,15 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
         unmarked = UnitRole.RESPONSIBLE
     phrases: list[tuple[str, UnitRole]] = []
     for column, cell in cells:
-        for phrase in split_roles(_DUTY_CLAUSE.sub("", fold_line(cell)), None, unmarked):
+        cell = "，".join(_without_clause(piece) for piece in _SEPARATORS.split(fold_line(cell)))
+        for phrase in split_roles(_DUTY_CLAUSE.sub("", cell), None, unmarked):
             role = phrase.role
             if column is Column.UNITS_LEAD:
                 role = UnitRole.LEAD
             elif column is Column.UNITS_ASSIST:
                 role = UnitRole.ASSISTING
             phrases.append((phrase.text, role))
+    phrases = [(text, role) for text, role in phrases if not _REMARK.match(text)]
     units = _unique(text for text, _ in phrases)
     lead = _unique(text for text, role in phrases if role is UnitRole.LEAD)
     if not lead:
@@ -120,6 +122,10 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
         head = re.split(r"[，,]", _DUTY_CLAUSE.sub("", fold_line(cells[0][1])))[0]
         first = len(split_roles(head, None, unmarked))
     return Assignment(units, lead, first_group=first)
+
+
+# A remark among the units, not a unit: "以下责任单位均包含各区县政府", "下同", "注：…".
+_REMARK: Final = re.compile(r"^(?:以下|下同|注|其中|上述)")
 
 
 def _unique(texts: Iterable[str]) -> tuple[str, ...]:

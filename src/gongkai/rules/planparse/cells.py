@@ -38,7 +38,7 @@ _HEADERS: Final = (
     (
         Column.REQUIREMENT,
         re.compile(
-            r"^(?:具体|工作|主要|任务|目标)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
+            r"^(?:具体|工作|主要|任务|目标|有关|相关)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|工作标准|贯彻举措|落实举措|工作举措"
             r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化)$"
@@ -166,7 +166,7 @@ def classify(text: str) -> CellKind:
         return CellKind.MARKED
     if is_deadline_like(text):
         return CellKind.DEADLINE
-    if looks_like_units(text):
+    if looks_like_units(text) or _units_with_their_work(text):
         return CellKind.UNITS
     return CellKind.TEXT
 
@@ -206,6 +206,17 @@ _ENDS_LIKE_UNITS: Final = re.compile(
 _DUTY_WORDS: Final = re.compile(
     r"等?(?:按照|按|根据|依照)(?:各自)?职[责能](?:分工)?(?=分别|牵头|负责|落实|配合|$)|等(?=分别|牵头|负责|落实|配合)"
 )
+
+
+_UNITS_THEN_WORK: Final = re.compile(
+    r"^(?P<units>.{2,80}?(?:分别)?(?:牵头|负责))(?:抓好|做好|组织|开展|承担|推进|完成|落实)"
+)
+
+
+def _units_with_their_work(text: str) -> bool:
+    """A unit cell that says what its units do: "市政府办公室、司法局分别牵头抓好…工作"."""
+    match = _UNITS_THEN_WORK.match(text)
+    return match is not None and looks_like_units(match["units"])
 
 
 def looks_like_units(text: str) -> bool:

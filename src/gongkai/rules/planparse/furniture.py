@@ -28,4 +28,4 @@ _FURNITURE: Final = re.compile(
 
 def is_furniture(line: str) -> bool:
     """Whether a line (folded, stripped) is page furniture rather than text of the notice."""
-    return bool(_FURNITURE.search(line.strip()))
+    return bool(_FURNITURE.search(line.strip().lstrip("|").strip()))  # "| 索引号: | …" too

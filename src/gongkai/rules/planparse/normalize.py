@@ -28,6 +28,8 @@ _FULL_WIDTH: Final = {
     **{0xFF21 + i: 0x41 + i for i in range(26)},
     **{0xFF41 + i: 0x61 + i for i in range(26)},
     0xFF0E: ord("."),
+    0xFE5D: ord("〔"),  # small-form brackets some pages use: "﹝含南太湖新区管委会，下同﹞"
+    0xFE5E: ord("〕"),
 }
 _FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL}
 

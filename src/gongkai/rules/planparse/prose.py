@@ -130,7 +130,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                 if not _unnumbered(nodes, stack, _unmarked(body), annotation, line):
                     unread.append((line, body))
             continue
-        level = kinds.index(kind) if kind in kinds else len(kinds)
+        level = _level(kinds, kind)
         del kinds[level + 1 :]
         kinds[level:] = [kind]
         del stack[level:]
@@ -159,6 +159,23 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             if owner is not None:
                 owner.children += 1
     return nodes
+
+
+# The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
+_RANK: Final = {
+    "part": 0, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "arabic_half": 4,
+    "circled": 5, "cn_shi": 5,
+}  # fmt: skip
+
+
+def _level(kinds: list[str], kind: str) -> int:
+    """The outline level of a marker kind: where it was first seen, else below the levels open
+    now, unless it outranks them ("(四)" after "40." on a page that starts mid-document: a new
+    part, not a child of item 40)."""
+    if kind in kinds:
+        return kinds.index(kind)
+    outranked = [i for i, seen in enumerate(kinds) if _RANK[seen] > _RANK[kind]]
+    return outranked[0] if outranked else len(kinds)
 
 
 def _unmarked(body: str) -> str:

@@ -310,13 +310,18 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         # the header names no unit column (公开载体 instead): websites ending 站 are not units
         kinds = [CellKind.NOTE if kind is CellKind.UNITS else kind for kind in kinds]
     for index, kind in enumerate(kinds):
-        # A second text right after the requirement, closing its text cells: its detail (the
-        # 工作要求 beside a numbered task, or the second of two requirement columns), not a task.
-        previous = _previous_kind(tokens, kinds, index)
-        shorter = two_texts and previous is CellKind.TEXT and _shorter_than_previous(tokens, index)
-        detail = previous is CellKind.MARKED or shorter
+        # Two texts side by side closing a row's text cells are one item. A numbered 工作任务
+        # and its 具体要求: the 具体要求 is the item (CONTRACTS.md §1), the task its heading. Two
+        # requirement columns (贯彻举措 | 工作要求): the shorter is the heading when it comes
+        # first, the detail (a note) when it comes second.
+        before = _previous_index(tokens, kinds, index)
+        previous = kinds[before] if before is not None else None
         closing = _next_kind(tokens, kinds, index) not in {*_REQUIREMENT_KINDS, CellKind.GROUP}
-        if kind is CellKind.TEXT and tokens[index].column is None and detail and closing:
+        if kind is not CellKind.TEXT or tokens[index].column is not None or not closing:
+            continue
+        if previous is CellKind.MARKED and before is not None:
+            kinds[before] = CellKind.GROUP
+        elif two_texts and previous is CellKind.TEXT and _shorter_than_previous(tokens, index):
             kinds[index] = CellKind.NOTE
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is None
@@ -373,11 +378,17 @@ def _group_first(tokens: Sequence[Token], kinds: Sequence[CellKind]) -> bool:
 def _previous_kind(
     tokens: Sequence[Token], kinds: Sequence[CellKind], index: int
 ) -> CellKind | None:
+    before = _previous_index(tokens, kinds, index)
+    return kinds[before] if before is not None else None
+
+
+def _previous_index(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -> int | None:
+    """The position of the written cell before ``index`` in the same row, if any."""
     for position in range(index - 1, -1, -1):
         if tokens[position].row_end:
             return None
         if kinds[position] is not CellKind.EMPTY:
-            return kinds[position]
+            return position
     return None
 
 

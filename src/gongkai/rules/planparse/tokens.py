@@ -9,7 +9,8 @@ A table copied out of a web page or Word arrives in one of these layouts, each h
   (seed 004); a line that is not indented continues the cell above it;
 - cells separated by blank lines;
 - one cell per line with no separators at all: then only the cells' wording tells the rows apart;
-- rows copied out of a spreadsheet: one row a line, its cells between tabs.
+- rows copied out of a spreadsheet: one row a line, its cells between tabs;
+- rows one a line with cells between spaces, when the header row is written so.
 
 A table starts at its header row (序号 | 工作任务 | 具体要求 | 牵头单位 | 完成时限, in any of these
 layouts) and ends at the page furniture after it ("公开方式：主动公开", "返回顶部", 抄送…).
@@ -72,7 +73,16 @@ def find_text_tables(lines: Sequence[str]) -> list[TextTable]:
 
 
 def _line_cells(line: str) -> list[str]:
-    return [cell.strip() for cell in re.split(r"[|\t]", line) if cell.strip()]
+    cells = [cell.strip() for cell in re.split(r"[|\t]", line) if cell.strip()]
+    if len(cells) == 1 and _spaced_header(line):
+        return line.split()
+    return cells
+
+
+def _spaced_header(line: str) -> bool:
+    """A header row whose cells a page separated by spaces only: "目标 序号 任务 有关要求 责任单位"."""
+    words = line.split()
+    return len(words) >= 3 and all(header_column(word) is not None for word in words)
 
 
 def _find_header(lines: Sequence[str], start: int) -> int | None:
@@ -131,7 +141,9 @@ def _table_end(lines: Sequence[str], start: int) -> int:
 
 def _pipe_region(lines: Sequence[str]) -> tuple[int, int] | None:
     """A table without a header: the stretch of lines that end in or hold ``|``."""
-    with_pipes = [index for index, line in enumerate(lines) if "|" in line]
+    with_pipes = [
+        index for index, line in enumerate(lines) if "|" in line and not is_furniture(line)
+    ]
     written = sum(1 for line in lines if line.strip())
     if len(with_pipes) < 5 or len(with_pipes) < 0.3 * written:
         return None
@@ -143,6 +155,8 @@ def tokenize(lines: Sequence[str], offset: int = 0) -> Iterator[Token]:
     written = [line for line in lines if line.strip()]
     if not written:
         return iter(())
+    if "|" not in written[0] and "\t" not in written[0].strip() and _spaced_header(written[0]):
+        return _space_separated_tokens(lines, offset)
     if sum("|" in line for line in written) >= 0.3 * len(written):
         return _pipe_tokens(lines, offset)
     if sum("\t" in line.strip() for line in written) >= 0.5 * len(written):
@@ -275,6 +289,17 @@ def _tab_separated_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
         if not any(cells) or is_furniture(" ".join(cells)):
             continue
         yield from (Token(cell, line=offset + rows.line_num) for cell in cells)
+        yield ROW_END
+
+
+def _space_separated_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
+    """Rows one a line, cells between spaces (a page that turned its table's cells into words):
+    Chinese text has no spaces of its own, so each run of spaces ends a cell."""
+    for number, line in enumerate(lines, offset + 1):
+        stripped = line.strip()
+        if not stripped or is_furniture(stripped):
+            continue
+        yield from (Token(cell, line=number) for cell in stripped.split())
         yield ROW_END
 
 
