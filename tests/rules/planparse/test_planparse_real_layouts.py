@@ -461,3 +461,46 @@ def test_a_plan_without_its_title_is_known_by_what_its_opening_says_it_makes():
         ("一、强化组织领导，完善工作机制",), ("二、深化主动公开，提升公开质效",)
     ]  # fmt: skip
     assert plan.items[0].text.startswith("街道明确专职人员")
+
+
+def test_a_page_that_starts_mid_document_keeps_the_outline_order():
+    plan = parse_text(
+        "38.按季度公开空气质量状况。(牵头单位：市环境保护局)\n"
+        "(四)推进教育领域信息公开。\n"
+        "39.公开义务教育招生入学政策。(牵头单位：市教育局)\n",
+        year=2017,
+    )
+    assert [item.units for item in plan.items] == [("市环境保护局",), ("市教育局",)]
+    assert plan.items[1].section == ("(四)推进教育领域信息公开",)  # not a child of item 38
+
+
+def test_it_reads_a_table_whose_cells_are_separated_by_spaces():
+    plan = parse_text(
+        "示范市2019年政务公开重点工作任务分工\n"
+        "目标 序号 任务 有关要求 责任单位\n"
+        "加强解读回应 1 做好政策解读 全面公开、精准解读相关政策措施。 市政府办、开发区\n"
+        "按照谁起草谁解读的原则同步组织解读材料。\n"
+        "以政府名义制定的政策文件应随文报送解读材料。 市政府办公室、司法局分别牵头抓好合法性审查工作。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市政府办", "开发区"), ("市政府办", "开发区"), ("市政府办公室", "司法局")
+    ]  # fmt: skip
+    assert plan.items[1].units_inherited and plan.items[0].section == (
+        "加强解读回应",
+        "做好政策解读",
+    )
+
+
+def test_unit_lists_keep_their_groups_and_drop_their_remarks():
+    plan = parse_text(
+        "示范省2020年政务公开工作要点\n"
+        "(一)公开重大项目信息。(各市〔州〕、县〔市、区〕政府，省直各部门按照职能分别落实)\n"
+        "(二)公开营商环境政策。(市发改委、市市场监管局等市政府有关部门负责)\n"
+        "(三)公开共同富裕成果。(牵头单位：市发展改革委，各区县政府﹝含新区管委会，下同﹞，"
+        "以下责任单位均包含各区县政府)\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("各市〔州〕、县〔市、区〕政府", "省直各部门"),
+        ("市发改委", "市市场监管局"),
+        ("市发展改革委", "各区县政府〔含新区管委会，下同〕"),
+    ]

@@ -507,7 +507,9 @@ class _RowReader:
         elif kind is CellKind.HEADER:
             self._header(text)
         elif kind is CellKind.NUMBER:
-            self._start(token.line).number = text.rstrip(".、,，")
+            # a 序号 starts a row, unless the row so far holds only its group cells (目标 | 序号)
+            opened = row.groups and not (row.number or row.has_content)
+            (row if opened else self._start(token.line)).number = text.rstrip(".、,，")
         elif kind is CellKind.GROUP:
             row = self._start(token.line) if row.has_content else row
             level = token.level if token.column is Column.GROUP else None
