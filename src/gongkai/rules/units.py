@@ -543,7 +543,9 @@ _BOUNDARY: Final = f"(?=$|[、，,；;。：:)）]|{_ROLE_MARKER.pattern})"
 _GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他|其它)?(?:有关|相关)(?:职能)?(?:部门|单位|机构)"  # "…等市政府有关部门", "…等市有关单位": the same open end with its level
 # "…区环保局等有关部门牵头", "…会同相关部门负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
-_ETC_TAIL: Final = re.compile(f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构))?{_BOUNDARY}")
+_ETC_TAIL: Final = re.compile(
+    f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构)|[^、，,；;]{{2,20}}成员单位)?{_BOUNDARY}"
+)  # "…区商务局等数字经济工作领导小组成员单位": the group's other members, no unit by name
 _TOGETHER_WITH_OTHERS: Final = re.compile(f"(?<=会同){_GENERIC_NOUN}{_BOUNDARY}")
 
 

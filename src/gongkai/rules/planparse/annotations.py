@@ -170,7 +170,7 @@ def parse_annotation(text: str) -> Assignment | None:
         pieces = [
             piece
             for piece in pieces
-            if _ROLE_WORD.search(piece) or _strong_units(piece) or is_deadline_like(piece)
+            if _ROLE_WORD.search(piece) or _names_units(piece) or is_deadline_like(piece)
         ]
     deadline = [piece for piece in pieces if is_deadline_like(piece)]
     rest = "，".join(piece for piece in pieces if piece not in deadline)
@@ -241,6 +241,11 @@ def _unbracket(text: str) -> str:
     return text
 
 
+def _names_units(text: str) -> bool:
+    phrases = [phrase.text for phrase in split_roles(text)]
+    return bool(phrases) and all(is_unit_phrase(phrase) for phrase in phrases)
+
+
 def _strong_units(text: str) -> bool:
     """Unit names without a role word: "(市财政局)" is one, "(市、区)" is not."""
     phrases = [phrase.text for phrase in split_roles(text)]
@@ -288,7 +293,7 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
         trimmed = re.sub(r"[、，,；;][^、，,；;]*$", "", rest)
         broken = sum(c in _OPENERS for c in rest) > sum(c in _CLOSERS for c in rest)
         for candidate in (trimmed,) if broken else (rest, trimmed):
-            found = parse_annotation("(" + candidate + ")") if candidate else None
+            found = _cut_annotation(candidate) if candidate else None
             if found is not None:
                 return stripped[:opened].rstrip(), found
     if stripped.endswith(tuple(_CLOSERS)):
@@ -357,6 +362,18 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 groups.append((opened, index))
     return groups
+
+
+def _cut_annotation(text: str) -> Assignment | None:
+    """An annotation the page cut before its role word ("(省直各部门和各市县"): what it names
+    counts when every phrase ends like a unit."""
+    found = parse_annotation("(" + text + ")")
+    if found is not None or _ROLE_WORD.search(text):
+        return found
+    units = assign([(Column.UNITS, text)])
+    if len(units.units) >= 2 and all(is_unit_phrase(unit) for unit in units.units):
+        return units
+    return None
 
 
 def _ascii_stop(text: str, index: int) -> bool:

@@ -215,7 +215,7 @@ def _continues(previous: str, line: str) -> bool:
     )
 
 
-_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账")
+_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见")
 
 
 _COVER_ONLY: Final = (
@@ -241,7 +241,7 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
 # "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
-    r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|工作方案|分工方案|任务清单|要点)"
+    r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|实施意见|工作方案|分工方案|任务清单|要点)"
 )
 
 

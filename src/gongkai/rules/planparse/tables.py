@@ -317,6 +317,14 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         before = _previous_index(tokens, kinds, index)
         previous = kinds[before] if before is not None else None
         closing = _next_kind(tokens, kinds, index) not in {*_REQUIREMENT_KINDS, CellKind.GROUP}
+        restart = kind is CellKind.MARKED and REQUIREMENT_MARKER.match(compact(tokens[index].text))
+        if restart and previous is CellKind.MARKED and before is not None and closing:
+            number = restart["n"] or restart["p"]
+            if (
+                number == "1"
+            ):  # "2.基层政务公开提升" | "1.按照…2.…": a task heading its requirements
+                kinds[before] = CellKind.GROUP
+            continue
         if kind is not CellKind.TEXT or tokens[index].column is not None or not closing:
             continue
         if previous is CellKind.MARKED and before is not None:
@@ -326,7 +334,10 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is None
         previous = _previous_kind(tokens, kinds, index)
-        if free_text and _next_kind(tokens, kinds, index) in starts:
+        # a heading is a phrase; a text that ends a sentence is a requirement whose row's merged
+        # unit cell is simply not there
+        sentence = compact(tokens[index].text).endswith(("。", "；", ";"))
+        if free_text and not sentence and _next_kind(tokens, kinds, index) in starts:
             kinds[index] = CellKind.GROUP
         elif free_text and previous is CellKind.UNITS and len(compact(tokens[index].text)) <= 6:
             kinds[index] = CellKind.NOTE  # "张明" after the units: a 责任领导 column, not a task

@@ -97,6 +97,13 @@ def _find_header(lines: Sequence[str], start: int) -> int | None:
         duties = {Column.UNITS, Column.UNITS_LEAD, Column.DEADLINE} & set(columns)
         if len(columns) >= 3 and tasks and duties:
             return index
+        # the smallest task table: "工作任务及要求 | 责任单位" (never a "责任单位：…" label line)
+        two = columns[:2] == [Column.REQUIREMENT, Column.UNITS] or columns[:2] == [
+            Column.REQUIREMENT,
+            Column.UNITS_LEAD,
+        ]
+        if len(columns) == 2 and two and ":" not in lines[index] and "：" not in lines[index]:
+            return index
     return None
 
 
