@@ -37,7 +37,7 @@ def test_it_prints_the_plan_of_seed_000_as_json(tmp_path):
     first = data["items"][0]
     assert set(first) >= {"number", "section", "text", "lead_units", "units", "deadline"}
     assert first["deadline"] == {"raw": "2016年12月底前完成", "date": "2016-12-31", "recurrence": None,
-                                 "inherited": False, "milestones": []}  # fmt: skip
+                                 "inherited": False, "milestones": [], "workdays": None}  # fmt: skip
     assert not (tmp_path / "gongkai.sqlite3").exists()  # parsing touched no database
 
 

@@ -48,7 +48,11 @@ YEARLY, MONTHLY, EVENT = Recurrence.YEARLY, Recurrence.MONTHLY, Recurrence.EVENT
         ("按预算法规时限完成", None, EVENT),
         ("按环保部修订发布后的时间要求完成", None, EVENT),
         ("文件印发后20个工作日内", None, EVENT),
-        ("按预算法规时限完成。全市部门决算公开完成时限为 2016年12月底前", date(2016, 12, 31), EVENT),
+        (
+            "按预算法规时限完成。全市部门决算公开完成时限为 2016年12月底前",
+            date(2016, 12, 31),
+            EVENT,
+        ),
         ("2016 年 12月底前完成,后续不定期进行目录调整", date(2016, 12, 31), None),
     ],
 )
@@ -106,7 +110,12 @@ def test_it_marks_a_deadline_that_could_not_be_read():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="2016年12月底前完成季度第一上半年每全工作内后收到及时 ,，。、0123456789", max_size=40))
+@given(
+    st.text(
+        alphabet="2016年12月底前完成季度第一上半年每全工作内后收到及时 ,，。、0123456789",
+        max_size=40,
+    )
+)
 def test_it_never_fails_on_any_deadline_text(raw):
     deadline = parse_deadline(raw, 2016)
     assert deadline.date is None or 1900 < deadline.date.year < 2100
@@ -118,3 +127,33 @@ def test_next_year_words_move_the_date_into_the_following_year():
     assert parse_deadline("下一年度第一季度", 2023).date == date(2024, 3, 31)
     assert parse_deadline("明年底前", 2023).date == date(2024, 12, 31)
     assert parse_deadline("下半年", 2023).date == date(2023, 12, 31)  # not "下一年"
+
+
+@pytest.mark.parametrize(
+    ("written", "recurrence"),
+    [("每季度末", Recurrence.QUARTERLY), ("季度底", Recurrence.QUARTERLY),
+     ("每半年末", Recurrence.SEMIANNUAL)],
+)  # fmt: skip
+def test_period_ends_are_recurrences_not_the_years_end(written, recurrence):
+    deadline = parse_deadline(written, 2016)
+    assert (deadline.date, deadline.recurrence) == (None, recurrence)
+
+
+def test_a_numbered_quarters_end_is_a_date():
+    assert parse_deadline("第三季度末", 2016).date == date(2016, 9, 30)
+    assert parse_deadline("第三季度末", 2016).recurrence is None
+
+
+def test_an_events_window_in_working_days_is_kept():
+    deadline = parse_deadline("印发后20个工作日内", 2016)
+    assert (deadline.recurrence, deadline.workdays) == (Recurrence.EVENT, 20)
+
+
+def test_before_a_month_is_the_end_of_the_month_before_and_is_reported_for_review():
+    assert parse_deadline("12月前", 2016).date == date(2016, 11, 30)
+    assert parse_deadline("12月底前", 2016).date == date(2016, 12, 31)
+    plan = parse_text("示范市2016年工作要点\n序号 | 具体要求 | 责任单位 | 完成时限 |\n"
+                      "1 | 公开预算。 | 市财政局 | 12月前 |\n2 | 公开决算。 | 市财政局 | 12月底前 |\n")  # fmt: skip
+    assert plan.warnings == (
+        "完成时限“12月前”按前一个月的月底计（2016-11-30），也可能指该月月底，请核对（第1条）",
+    )

@@ -227,4 +227,4 @@ def test_it_prints_exactly_the_contract_fields():
     assert data["issued_on"] == "2019-06-21" and data["kind"] == "prose"
     dated = to_json(_seed("000"))["items"][0]["deadline"]
     assert dated == {"raw": "2016年12月底前完成", "date": "2016-12-31", "recurrence": None,
-                     "inherited": False, "milestones": []}  # fmt: skip
+                     "inherited": False, "milestones": [], "workdays": None}  # fmt: skip

@@ -3,7 +3,10 @@
 CONTRACTS.md section 1: 月底 is the month's last day; 年底/年内/年底前 is 31 December of the plan
 year; 第N季度 is that quarter's last day. Beyond the contract, as notices write them:
 
-- "2016年7月前" is *before* July, so the day before: 2016-06-30 ("7月底前" is 07-31);
+- "2016年7月前" is *before* July, so the day before: 2016-06-30 ("7月底前" is 07-31); the plan
+  reports it for review, since the writer may have meant the end of July (:func:`before_month`);
+- 每季度末, 季度底 and 每半年末 are recurrences, not a year-end date;
+- "印发后20个工作日内" keeps its 20 as the event's window (``workdays``);
 - "6月30日前" is that day; 上旬/中旬/下旬 are the 10th, the 20th and the month's last day;
 - a month or quarter without a year takes the year written before it in the same cell, else the
   plan year ("2016年6月底前完成初稿，12月底前公布"), or the year after it when 明年/次年/下一年度
@@ -35,9 +38,9 @@ _DATE: Final = re.compile(
     r"(?P<iso>(?P<iy>(?:19|20)\d{2})[-/.](?P<im>1[0-2]|0?[1-9])(?:[-/.](?P<id>[12]\d|3[01]|0?[1-9]))?(?!\d))"
     rf"|(?:{_YEAR})?(?:"
     r"第?(?P<q>[1-4一二三四])季度(?P<qpos>末|底)?"
-    r"|(?P<half>上半年|下半年|年中|年底|年末|年内|今年底|本年底|当年)"
+    r"|(?<!半)(?P<half>上半年|下半年|年中|年底|年末|年内|今年底|本年底|当年)"
     rf"|(?<![\d个第]){_MONTH}(?:月份?|(?=底|末))(?:{_DAY}|{_MONTH_PART})?"
-    r"|(?<=[年度])(?P<ypos>底|末|内)"
+    r"|(?:(?<=年)(?<!半年)|(?<=年度))(?P<ypos>底|末|内)"  # 年底, 年度末; not 季度末, 每半年末
     r"|(?<=年)(?=前|完成|以前|之前|$)"
     r")(?P<before>以前|之前|前|止)?"
 )
@@ -47,7 +50,7 @@ _FILLER: Final = re.compile(
 
 _RECURRENCES: Final = (
     (Recurrence.MONTHLY, re.compile(r"每月|按月|每个月|逐月|月度")),
-    (Recurrence.QUARTERLY, re.compile(r"每季度?|按季度?|逐季")),
+    (Recurrence.QUARTERLY, re.compile(r"每季度?|按季度?|逐季|(?<![1-4一二三四])季度[末底]")),
     (Recurrence.SEMIANNUAL, re.compile(r"每半年|半年一次|每年两次")),
     (Recurrence.YEARLY, re.compile(r"每年度?|按年度?|逐年")),
     (
@@ -89,13 +92,29 @@ def parse_deadline(raw: str | None, year: int | None, *, inherited: bool = False
         for index, f in enumerate(found)
         if f.day is not None
     )
+    window = _WORKDAYS.search(text)
     return Deadline(
         raw=" ".join(raw.split()),
         date=dated[0].day if dated else None,
         recurrence=_recurrence(text, bool(dated)),
         inherited=inherited,
         milestones=milestones if len(milestones) > 1 else (),
+        workdays=int(window[1]) if window else None,
     )
+
+
+# "印发后20个工作日内": the event's own window, kept for its periods (issue 14).
+_WORKDAYS: Final = re.compile(r"(\d{1,3})个?工作日(?:内|之内|以内)?")
+# "12月前": before December, so 11-30; a clerk may have meant the end of December.
+_BEFORE_MONTH: Final = re.compile(
+    r"(?<![\d底末日旬])(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?(?:以前|之前|前)"
+)
+
+
+def before_month(raw: str | None) -> bool:
+    """Whether a deadline says "X月前" (before month X), which reads as the end of the month
+    before and may have been meant as the end of X: the review should ask."""
+    return bool(raw) and _BEFORE_MONTH.search(compact(fold_line(raw or ""))) is not None
 
 
 def is_deadline_like(text: str) -> bool:

@@ -81,6 +81,7 @@ class Deadline:
     recurrence: Recurrence | None = None
     inherited: bool = False  # a merged table cell: the value is the row above's
     milestones: tuple[Milestone, ...] = ()  # only when the deadline names more than one date
+    workdays: int | None = None  # an event's window: "印发后20个工作日内" → 20
 
 
 NO_DEADLINE = Deadline()
@@ -125,6 +126,7 @@ def deadline_to_json(deadline: Deadline) -> dict[str, Any]:
         "milestones": [
             {"label": step.label, "date": step.date.isoformat()} for step in deadline.milestones
         ],
+        "workdays": deadline.workdays,
     }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
+from gongkai.rules.planparse.deadlines import before_month
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
 from gongkai.rules.planparse.model import Document, Item, Paragraph, Plan, PlanKind, Table
@@ -333,7 +334,22 @@ def _deadline_warnings(items: Sequence[Item]) -> list[str]:
         deadline = item.deadline
         if deadline.raw and deadline.date is None and deadline.recurrence is None:
             unread.setdefault(deadline.raw, []).append(item.number)
-    return [
+    notes = [
         f"完成时限“{raw}”未能识别为日期或周期（第{'、'.join(numbers)}条），请核对"
         for raw, numbers in unread.items()
     ]
+    before: dict[str, list[str]] = {}
+    for item in items:
+        if item.deadline.date is not None and before_month(item.deadline.raw):
+            before.setdefault(item.deadline.raw or "", []).append(item.number)
+    notes += [
+        f"完成时限“{raw}”按前一个月的月底计（{first.isoformat()}），也可能指该月月底，请核对"
+        f"（第{'、'.join(numbers)}条）"
+        for raw, numbers in before.items()
+        if (
+            first := next(
+                i.deadline.date for i in items if i.deadline.raw == raw and i.deadline.date
+            )
+        )
+    ]
+    return notes
