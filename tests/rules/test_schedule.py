@@ -7,8 +7,18 @@ from datetime import date
 import pytest
 
 from gongkai.rules.calendar import DayKind, WorkingCalendar
-from gongkai.rules.planparse import Deadline, Item, Plan, PlanKind, Recurrence, parse_text
+from gongkai.rules.planparse import (
+    Deadline,
+    Item,
+    Milestone,
+    Plan,
+    PlanKind,
+    Recurrence,
+    parse_text,
+)
 from gongkai.rules.schedule import (
+    BEFORE_ISSUE,
+    DEFAULT_CADENCE,
     HOLIDAY,
     YEAR_UNKNOWN,
     due_dates,
@@ -60,11 +70,27 @@ def test_it_excludes_a_period_end_on_the_issue_date_itself():
     assert period_ends(Recurrence.SEMIANNUAL, 2016, date(2016, 6, 30)) == (date(2016, 12, 31),)
 
 
-def test_it_gives_nothing_without_a_deadline_or_a_year():
-    assert due_dates(Deadline(), 2016, ISSUED) == ()
+def test_an_item_without_a_deadline_takes_the_plans_default_cadence():
+    assert due_dates(Deadline(), 2016, ISSUED) == (date(2016, 6, 30), date(2016, 12, 31))
+    assert due_dates(Deadline(), 2016, ISSUED, "quarterly")[0] == date(2016, 6, 30)  # after issue
+    assert due_dates(Deadline(), 2016, ISSUED, "none") == ()
+    undated = schedule_item(_item(Deadline()), 2016, ISSUED)
+    assert DEFAULT_CADENCE in undated.flags
+    assert schedule_item(_item(Deadline()), 2016, ISSUED, cadence="none").flags == ()
+
+
+def test_it_gives_nothing_without_a_year():
     assert due_dates(Deadline("全年工作", None, Recurrence.ONGOING), None, ISSUED) == ()
     unknown = schedule_item(_item(Deadline("每季度", None, Recurrence.QUARTERLY)), None, None)
     assert unknown.due == () and unknown.flags == (YEAR_UNKNOWN,)
+
+
+def test_each_milestone_is_a_due_date_and_an_early_one_is_flagged():
+    exams = Deadline("中考3月 高考11月", date(2016, 3, 31), milestones=(
+        Milestone("中考", date(2016, 3, 31)), Milestone("高考", date(2016, 11, 30))))  # fmt: skip
+    scheduled = schedule_item(_item(exams), 2016, ISSUED)
+    assert scheduled.due == (date(2016, 3, 31), date(2016, 11, 30))
+    assert BEFORE_ISSUE in scheduled.flags  # March is before the plan was issued in June
 
 
 def test_it_flags_a_due_date_on_a_non_working_day_without_moving_it():

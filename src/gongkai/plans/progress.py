@@ -48,7 +48,7 @@ from gongkai.plans.models import (
 )
 from gongkai.records.models import Record
 from gongkai.rules import schedule
-from gongkai.rules.planparse.model import Deadline
+from gongkai.rules.planparse.model import Deadline, Milestone
 from gongkai.rules.planparse.model import Recurrence as ParsedRecurrence
 from gongkai.rules.uploads import UploadLimits, check_upload, extension_of
 
@@ -82,13 +82,25 @@ def create_assignments(plan: Plan) -> int:
     return len(assignments)
 
 
+def item_deadline(item: Item) -> Deadline:
+    """The stored item's deadline in the form rules.schedule reads."""
+    milestones = tuple(
+        Milestone(str(step.get("label") or ""), date.fromisoformat(step["date"]))
+        for step in item.milestones or () if step.get("date")
+    )  # fmt: skip
+    recurrence = ParsedRecurrence(item.recurrence) if item.recurrence else None
+    return Deadline(raw=item.deadline_raw or None, date=item.deadline_date, recurrence=recurrence,
+                    milestones=milestones)  # fmt: skip
+
+
 def _periods(item: Item, plan: Plan, calendar: Any) -> list[Period]:
-    if item.recurrence == Recurrence.EVENT:
+    """The item's reporting periods, by the one schedule rule (``gongkai plan schedule`` prints
+    the same dates); an event without a date of its own waits undated for its trigger."""
+    deadline = item_deadline(item)
+    if item.recurrence == Recurrence.EVENT and deadline.date is None and not deadline.milestones:
         due_on = schedule.event_due(item.triggered_on, plan.event_workdays, calendar) if item.triggered_on else None
         return [_period(item, 1, due_on, calendar)]
-    recurrence = ParsedRecurrence(item.recurrence) if item.recurrence else None
-    dates = schedule.due_dates(Deadline(raw=item.deadline_raw, date=item.deadline_date, recurrence=recurrence),
-                               plan.year, plan.issued_on)
+    dates = schedule.due_dates(deadline, plan.year, plan.issued_on, plan.default_cadence)
     if not dates:
         return [_period(item, 1, None, calendar)]
     return [_period(item, seq, day, calendar) for seq, day in enumerate(dates, start=1)]

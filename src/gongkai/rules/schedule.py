@@ -7,8 +7,13 @@ From an item's deadline, the due dates of its reporting periods within the plan 
   03-31, 06-30, 09-30, 12-31; 06-30 and 12-31; 12-31) that fall after the plan's issue date and on
   or before 31 December of the plan year (the whole year when the issue date is unknown);
 - ``ongoing`` work reports on the semiannual cadence (seed 000 item 20: 每半年向社会公开进展);
-- an ``event`` has no date until the office records its trigger: :func:`event_due` then gives
-  the configured number of working days after it; items without a deadline give none.
+- a deadline naming several dates gives each of them (its milestones);
+- an ``event`` has no date until the office records its trigger (unless it also names one, which
+  is its due date): :func:`event_due` then gives the configured number of working days after it;
+- an item without any deadline takes the plan's default cadence (semiannual unless the office
+  chooses quarterly, yearly or none) and is flagged ``default_cadence``;
+- a due date before the plan's issue date is flagged ``before_issue`` for review, never treated
+  as overdue on the day the plan is published.
 
 Before each due date, reminders fire a configured number of working days ahead (default 5 and 1,
 :func:`reminder_dates`); :func:`decide_reminder` says which one to send today, at most one.
@@ -32,6 +37,18 @@ from gongkai.rules.planparse.model import Deadline, Item, Plan, Recurrence, dead
 
 HOLIDAY: Final = "holiday"  # a due date on a weekend, holiday or 调休 rest day
 YEAR_UNKNOWN: Final = "year_unknown"  # a recurring item of a plan whose year is not known
+BEFORE_ISSUE: Final = "before_issue"  # a due date before the plan was issued: for review
+DEFAULT_CADENCE: Final = "default_cadence"  # no deadline written: the plan's default cadence
+
+# What an item without any deadline reports on, unless the office says otherwise (seed 000 item
+# 20 asks for progress every half year). None: such items get no due date.
+CADENCES: Final = {
+    "semiannual": Recurrence.SEMIANNUAL,
+    "quarterly": Recurrence.QUARTERLY,
+    "yearly": Recurrence.YEARLY,
+    "none": None,
+}
+STANDARD_CADENCE: Final = "semiannual"
 
 _PERIOD_MONTHS: Final = {
     Recurrence.MONTHLY: tuple(range(1, 13)),
@@ -67,34 +84,60 @@ def period_ends(
     return tuple(end for end in ends if issued_on is None or end > issued_on)
 
 
+def undated(deadline: Deadline) -> bool:
+    """An item that states no deadline at all: it reports on the plan's default cadence."""
+    return deadline.date is None and deadline.recurrence is None and not deadline.milestones
+
+
 def due_dates(
-    deadline: Deadline, year: int | None, issued_on: date | None = None
+    deadline: Deadline,
+    year: int | None,
+    issued_on: date | None = None,
+    cadence: str = STANDARD_CADENCE,
 ) -> tuple[date, ...]:
-    """The due dates of one item (CONTRACTS.md §4)."""
+    """The due dates of one item (CONTRACTS.md §4): each milestone, else its date (an event's
+    too), else its recurrence's period ends, else, with no deadline at all, the ends of the
+    plan's default ``cadence`` (one of :data:`CADENCES`). The one rule the command, the
+    platform's periods, reminders and the dashboard all use."""
+    if deadline.milestones:
+        return tuple(step.date for step in deadline.milestones)
     if deadline.date is not None:
         return (deadline.date,)
-    if deadline.recurrence is None or deadline.recurrence is Recurrence.EVENT or year is None:
+    recurrence = CADENCES[cadence] if undated(deadline) else deadline.recurrence
+    if recurrence is None or recurrence is Recurrence.EVENT or year is None:
         return ()
-    return period_ends(deadline.recurrence, year, issued_on)
+    return period_ends(recurrence, year, issued_on)
 
 
 def schedule_item(
-    item: Item, year: int | None, issued_on: date | None, calendar: WorkingCalendar | None = None
+    item: Item,
+    year: int | None,
+    issued_on: date | None,
+    calendar: WorkingCalendar | None = None,
+    cadence: str = STANDARD_CADENCE,
 ) -> ScheduledItem:
     calendar = calendar or default_calendar()
-    due = due_dates(item.deadline, year, issued_on)
+    due = due_dates(item.deadline, year, issued_on, cadence)
     flags = []
     if any(not calendar.is_workday(day) for day in due):
         flags.append(HOLIDAY)
+    if issued_on is not None and any(day < issued_on for day in due):
+        flags.append(BEFORE_ISSUE)
+    if undated(item.deadline) and CADENCES[cadence] is not None:
+        flags.append(DEFAULT_CADENCE)
     periodic = item.deadline.date is None and item.deadline.recurrence in _PERIOD_MONTHS
-    if periodic and year is None:
+    if (periodic or DEFAULT_CADENCE in flags) and year is None:
         flags.append(YEAR_UNKNOWN)
     return ScheduledItem(item.number, item.text, item.deadline, due, tuple(flags))
 
 
-def schedule_plan(plan: Plan, calendar: WorkingCalendar | None = None) -> Schedule:
+def schedule_plan(
+    plan: Plan, calendar: WorkingCalendar | None = None, cadence: str = STANDARD_CADENCE
+) -> Schedule:
     """Every item of a plan with its due dates."""
-    items = tuple(schedule_item(item, plan.year, plan.issued_on, calendar) for item in plan.items)
+    items = tuple(
+        schedule_item(item, plan.year, plan.issued_on, calendar, cadence) for item in plan.items
+    )
     return Schedule(plan.issued_on, plan.year, items, plan.title)
 
 

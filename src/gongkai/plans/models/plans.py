@@ -54,6 +54,11 @@ class Plan(models.Model):
         "事件类事项办理期限（工作日）", default=10,
         help_text="“适时”“视情”等事件类事项，自公开办登记触发之日起多少个工作日内报送。",
     )
+    default_cadence = models.CharField(
+        "无时限事项的报送周期", max_length=20, default="semiannual",
+        choices=[("semiannual", "每半年"), ("quarterly", "每季度"), ("yearly", "每年"), ("none", "不设报送期")],
+        help_text="原文没有写完成时限的事项按此周期报送进展（与 gongkai plan schedule --default-cadence 一致）。",
+    )
 
     unit_field = None  # the office's own work until published
 

@@ -20,7 +20,7 @@ from django.core.management.base import CommandError
 
 from gongkai.cmdbase import GongkaiCommand
 from gongkai.rules.planparse import Plan, ReadError, parse_file, to_json
-from gongkai.rules.schedule import schedule_plan, schedule_to_json
+from gongkai.rules.schedule import CADENCES, STANDARD_CADENCE, schedule_plan, schedule_to_json
 
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
@@ -63,6 +63,12 @@ class Command(GongkaiCommand):
             command.add_argument(
                 "--json", action="store_true", help="输出 JSON（默认也输出 JSON 之外的摘要）"
             )
+            if name == "schedule":
+                command.add_argument(
+                    "--default-cadence", choices=list(CADENCES), default=STANDARD_CADENCE,
+                    help="没有完成时限的条目按什么周期报送：semiannual 每半年（默认）、quarterly "
+                    "每季度、yearly 每年、none 不设报送期",
+                )  # fmt: skip
         text = "向尚未报送的单位发送截止日期前的任务提醒（站内通知和电子邮件），已发送的不会重复发送"
         remind = sub.add_parser("remind", help=text, description=text)
         remind.add_argument("--today", default=None, help="按哪一天计算，YYYY-MM-DD；默认今天")
@@ -78,7 +84,7 @@ class Command(GongkaiCommand):
         except ReadError as error:
             raise CommandError(f"{path}：{error}") from None
         if options["action"] == "schedule":
-            output = schedule_to_json(schedule_plan(plan))
+            output = schedule_to_json(schedule_plan(plan, cadence=options["default_cadence"]))
         else:
             output = to_json(plan)
         if options["json"]:

@@ -1,0 +1,64 @@
+"""One schedule rule (issue 14): the periods the platform gives an imported plan's items are the
+due dates `gongkai plan schedule` prints for the same notice, item for item, on all four
+plan-shaped seeds (195 items), with the same default cadence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gongkai.calendars.service import working_calendar
+from gongkai.plans import progress, services
+from gongkai.rules.planparse import parse_file, to_json
+from gongkai.rules.schedule import schedule_plan
+from tests.seeds import seed_path
+
+pytestmark = pytest.mark.django_db
+
+
+def _platform_and_command(prefix, issuer, admin_zq, cadence="semiannual"):
+    parsed = parse_file(seed_path(prefix))
+    plan = services.create_plan(to_json(parsed), issuer_unit=issuer, actor=admin_zq)
+    plan.default_cadence = cadence
+    calendar = working_calendar()
+    platform = {
+        item.number: [period.due_on for period in progress._periods(item, plan, calendar)]
+        for item in plan.items.order_by("order")
+    }
+    command = {
+        item.number: list(item.due) for item in schedule_plan(parsed, cadence=cadence).items
+    }
+    return platform, command
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_the_platform_and_the_command_give_every_item_the_same_due_dates(
+    prefix, zhaoqing, admin_zq
+):
+    platform, command = _platform_and_command(prefix, zhaoqing, admin_zq)
+    assert platform.keys() == command.keys()
+    for number, due in command.items():
+        # an event without its own date waits undated for the office to record its trigger
+        assert platform[number] == (due or [None]), number
+    undated = [number for number, due in command.items() if not due]
+    assert all(platform[number] == [None] for number in undated)
+
+
+def test_seed_000_items_are_due_when_a_clerk_reads_them(zhaoqing, admin_zq):
+    platform, command = _platform_and_command("000", zhaoqing, admin_zq)
+    # 21.1: an event ("按预算法规时限完成") that also names its date is due on that date everywhere
+    assert platform["21.1"] == command["21.1"] == [date(2016, 12, 31)]
+    # 17: two milestones, two due dates (March is before the plan was issued: flagged, not overdue)
+    assert platform["17"] == [date(2016, 3, 31), date(2016, 11, 30)]
+    # 20.4: "2016年12月前完成" is before December
+    assert platform["20.4"] == [date(2016, 11, 30)]
+    # 10.1: an event without a date of its own waits for its trigger
+    assert platform["10.1"] == [None]
+
+
+def test_items_without_a_deadline_follow_the_plans_cadence(zhaoqing, admin_zq):
+    halves, _ = _platform_and_command("002", zhaoqing, admin_zq)
+    assert all(due == [date(2019, 6, 30), date(2019, 12, 31)] for due in halves.values())
+    none, command = _platform_and_command("002", zhaoqing, admin_zq, cadence="none")
+    assert all(due == [None] for due in none.values()) and not any(command.values())
