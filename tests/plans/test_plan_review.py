@@ -199,3 +199,13 @@ def test_the_review_page_shows_the_lines_left_out_among_the_items(zhaoqing, admi
     lines = [page.index(text) for text in ("原文第2行", "公开部门预决算。", "原文第6行", "公开权责清单。")]
     assert lines == sorted(lines)  # each left-out line where it stands in the notice
     assert "责任领导：张明" in page and "另有 2 行原文未导入为任务" in page
+
+
+def test_the_office_sees_each_items_schedule_rule_and_chooses_the_default_cadence(
+    draft, admin_zq, login
+):
+    page = login(admin_zq).get(f"/console/plans/{draft.pk}/").content.decode()
+    assert "报送：按完成时限" in page and "报送：按周期：持续推进" in page
+    assert '<option value="quarterly"' in page and "原文没有完成时限的事项" in page
+    with pytest.raises(ValidationError):
+        services.publish_plan(draft, actor=admin_zq, cadence="fortnightly")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Final
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -91,6 +91,24 @@ def item_deadline(item: Item) -> Deadline:
     recurrence = ParsedRecurrence(item.recurrence) if item.recurrence else None
     return Deadline(raw=item.deadline_raw or None, date=item.deadline_date, recurrence=recurrence,
                     milestones=milestones)  # fmt: skip
+
+
+_CADENCE_LABELS: Final = {"semiannual": "每半年", "quarterly": "每季度", "yearly": "每年"}
+
+
+def schedule_rule(item: Item, plan: Plan) -> str:
+    """Which rule gives the item its due dates, in the words the review page shows."""
+    deadline = item_deadline(item)
+    if deadline.milestones:
+        return f"分{len(deadline.milestones)}个节点"
+    if deadline.date is not None:
+        return "按完成时限"
+    if item.recurrence == Recurrence.EVENT:
+        return f"事件：登记触发后{plan.event_workdays}个工作日内"
+    if deadline.recurrence is not None:
+        return "按周期：" + item.get_recurrence_display()
+    label = _CADENCE_LABELS.get(plan.default_cadence)
+    return f"原文无时限，按默认周期：{label}" if label else "原文无时限，不设报送期"
 
 
 def _periods(item: Item, plan: Plan, calendar: Any) -> list[Period]:

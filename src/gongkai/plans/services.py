@@ -18,6 +18,7 @@ from gongkai.orgs.registry import build_registry
 from gongkai.plans import progress
 from gongkai.plans.models import Item, ItemUnit, Plan, PlanStatus, Recurrence, Section, UnitRole
 from gongkai.rules import units as unit_rules
+from gongkai.rules.schedule import CADENCES
 
 EDITABLE_FIELDS = ["task", "text", "number", "deadline_raw", "deadline_date", "recurrence"]
 
@@ -189,10 +190,16 @@ def resolve_phrase(plan: Plan, phrase: str, unit: Unit, *, actor: User | None = 
 
 
 @transaction.atomic
-def publish_plan(plan: Plan, *, actor: User | None = None) -> Plan:
+def publish_plan(plan: Plan, *, actor: User | None = None, cadence: str | None = None) -> Plan:
+    """Publish a draft: assign its items to their units with their reporting periods. ``cadence``
+    is what items without a deadline report on (rules.schedule.CADENCES), as the office chose."""
     _require_office(actor)
     if plan.status != PlanStatus.DRAFT:
         raise ValidationError("方案已经发布。")
+    if cadence is not None:
+        if cadence not in CADENCES:
+            raise ValidationError("无时限事项的报送周期只能是每半年、每季度、每年或不设报送期。")
+        plan.default_cadence = cadence
     # Group phrases expand to the registry's units as of now, and the assignments keep them.
     unresolved = resolve_plan_units(plan)
     if unresolved:
@@ -201,9 +208,12 @@ def publish_plan(plan: Plan, *, actor: User | None = None) -> Plan:
         raise ValidationError("方案没有任何任务事项，不能发布。")
     plan.status = PlanStatus.PUBLISHED
     plan.published_at = timezone.now()
-    plan.save(update_fields=["status", "published_at"])
+    plan.save(update_fields=["status", "published_at", "default_cadence"])
     assigned = progress.create_assignments(plan)
-    record("plan_published", plan, after={"title": plan.title, "items": plan.items.count(), "assignments": assigned})
+    record("plan_published", plan, after={
+        "title": plan.title, "items": plan.items.count(), "assignments": assigned,
+        "default_cadence": plan.default_cadence,
+    })
     return plan
 
 

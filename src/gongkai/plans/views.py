@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.orgs.policy import policy
-from gongkai.plans import parsing, services, tasks
+from gongkai.plans import parsing, progress, services, tasks
 from gongkai.plans.models import ImportStatus, Item, ItemUnit, Plan, PlanImport, Recurrence
 
 
@@ -111,6 +111,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     items = plan.items.prefetch_related(
         Prefetch("item_units", queryset=ItemUnit.objects.select_related("unit").order_by("role", "unit__sort_order"))
     )
+    items = list(items)
+    for item in items:  # which rule gives the item its due dates
+        item.schedule_rule = progress.schedule_rule(item, plan)
     unresolved = sorted({entry["phrase"] for item in items for entry in item.unresolved})
     return render(request, "plans/review.html", {
         "plan": plan, "items": items, "unresolved": unresolved, "rows": _with_unread(plan, items),
@@ -176,7 +179,7 @@ def resolve_phrase(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for_office(request, pk)
     try:
-        services.publish_plan(plan, actor=request.user)
+        services.publish_plan(plan, actor=request.user, cadence=request.POST.get("cadence") or None)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
         return redirect("plans:review", pk=plan.pk)

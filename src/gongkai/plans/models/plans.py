@@ -62,6 +62,10 @@ class Plan(models.Model):
 
     unit_field = None  # the office's own work until published
 
+    @property
+    def cadence_choices(self) -> list[tuple[str, str]]:
+        return list(self._meta.get_field("default_cadence").choices or [])
+
     class Meta:
         verbose_name = "工作任务分工方案"
         verbose_name_plural = "工作任务分工方案"
