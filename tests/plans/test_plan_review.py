@@ -209,3 +209,24 @@ def test_the_office_sees_each_items_schedule_rule_and_chooses_the_default_cadenc
     assert '<option value="quarterly"' in page and "原文没有完成时限的事项" in page
     with pytest.raises(ValidationError):
         services.publish_plan(draft, actor=admin_zq, cadence="fortnightly")
+
+
+def test_a_plan_whose_notice_states_no_year_is_asked_for_it_never_guessed(
+    zhaoqing, admin_zq, login
+):
+    from gongkai.rules.planparse import parse_text, to_json
+
+    parsed = to_json(parse_text("序号 | 具体要求 | 责任单位 | 完成时限 |\n1 | 公开预算。 | 市财政局 | 6月底前 |\n"))
+    assert parsed["year"] is None
+    plan = services.create_plan(parsed, issuer_unit=zhaoqing, actor=admin_zq)
+    assert plan.year is None and plan.items.get().deadline_date is None
+    with pytest.raises(ValidationError, match="请先在审核页填写年度"):
+        services.publish_plan(plan, actor=admin_zq)
+    client = login(admin_zq)
+    assert "通知没有写明年度，请填写" in client.get(f"/console/plans/{plan.pk}/").content.decode()
+    client.post(f"/console/plans/{plan.pk}/year/", {"year": "2024"})
+    plan.refresh_from_db()
+    assert plan.year == 2024 and str(plan.items.get().deadline_date) == "2024-06-30"
+    assert AuditEntry.objects.filter(action="plan_year_set").exists()
+    refused = client.post(f"/console/plans/{plan.pk}/year/", {"year": "二〇二四"}, follow=True)
+    assert "请填写四位数的年度" in refused.content.decode()

@@ -18,6 +18,7 @@ from gongkai.orgs.registry import build_registry
 from gongkai.plans import progress
 from gongkai.plans.models import Item, ItemUnit, Plan, PlanStatus, Recurrence, Section, UnitRole
 from gongkai.rules import units as unit_rules
+from gongkai.rules.planparse import parse_deadline
 from gongkai.rules.schedule import CADENCES
 
 EDITABLE_FIELDS = ["task", "text", "number", "deadline_raw", "deadline_date", "recurrence"]
@@ -34,7 +35,7 @@ def create_plan(
 ) -> Plan:
     """A draft plan from the contract JSON of ``gongkai plan parse`` (CONTRACTS.md section 1)."""
     _require_office(actor)
-    plan_year = year or data.get("year") or (timezone.localdate().year)
+    plan_year = year or data.get("year") or None  # asked for at review, never guessed from today
     plan = Plan.objects.create(
         title=(data.get("title") or source_name or "未命名方案")[:300],
         issuer=(data.get("issuer") or "")[:100],
@@ -206,6 +207,8 @@ def publish_plan(plan: Plan, *, actor: User | None = None, cadence: str | None =
         raise ValidationError(f"还有 {unresolved} 处单位表述未识别，请先在审核页中指定对应单位。")
     if not plan.items.exists():
         raise ValidationError("方案没有任何任务事项，不能发布。")
+    if plan.year is None:
+        raise ValidationError("通知没有写明方案年度，请先在审核页填写年度再发布。")
     plan.status = PlanStatus.PUBLISHED
     plan.published_at = timezone.now()
     plan.save(update_fields=["status", "published_at", "default_cadence"])
@@ -214,6 +217,27 @@ def publish_plan(plan: Plan, *, actor: User | None = None, cadence: str | None =
         "title": plan.title, "items": plan.items.count(), "assignments": assigned,
         "default_cadence": plan.default_cadence,
     })
+    return plan
+
+
+@transaction.atomic
+def set_plan_year(plan: Plan, year: int, *, actor: User | None = None) -> Plan:
+    """The office states a draft's year (the notice did not): its year-relative deadlines
+    (年底前, 6月底前) are read again against it."""
+    _require_office(actor)
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError("方案已经发布，不能再修改年度。")
+    if not 2000 <= year <= 2100:
+        raise ValidationError("请填写 2000 至 2100 之间的年度。")
+    before = plan.year
+    plan.year = year
+    plan.save(update_fields=["year"])
+    for item in plan.items.exclude(deadline_raw=""):
+        deadline = parse_deadline(item.deadline_raw, year)
+        item.deadline_date = deadline.date
+        item.milestones = [{"label": step.label, "date": step.date.isoformat()} for step in deadline.milestones]
+        item.save(update_fields=["deadline_date", "milestones"])
+    record("plan_year_set", plan, before={"year": before}, after={"year": year})
     return plan
 
 

@@ -189,6 +189,20 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def set_year(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for_office(request, pk)
+    try:
+        services.set_plan_year(plan, int(request.POST.get("year") or 0), actor=request.user)
+    except (ValueError, ValidationError) as error:
+        text = "；".join(error.messages) if isinstance(error, ValidationError) else "请填写四位数的年度，如 2024。"
+        messages.error(request, text)
+    else:
+        messages.success(request, f"方案年度已定为 {plan.year} 年，完成时限已按此年度重新换算。")
+    return redirect("plans:review", pk=plan.pk)
+
+
+@login_required
+@require_POST
 def delete_draft(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for_office(request, pk)
     try:

@@ -31,7 +31,10 @@ class Plan(models.Model):
     )
     doc_number = models.CharField("文号", max_length=100, blank=True, default="")
     issued_on = models.DateField("成文日期", null=True, blank=True)
-    year = models.PositiveIntegerField("年度")
+    year = models.PositiveIntegerField(
+        "年度", null=True, blank=True,
+        help_text="通知没有写明年度时由公开办在审核时填写，不按当前日期推测；发布前必须填写。",
+    )
     source_name = models.CharField("来源文件", max_length=255, blank=True, default="")
     status = models.CharField("状态", max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     warnings = models.JSONField("解析提示", default=list, blank=True)
