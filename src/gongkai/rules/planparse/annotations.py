@@ -124,8 +124,9 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
     return Assignment(units, lead, first_group=first)
 
 
-# A remark among the units, not a unit: "以下责任单位均包含各区县政府", "下同", "注：…".
-_REMARK: Final = re.compile(r"^(?:以下|下同|注|其中|上述)")
+# A remark among the units, not a unit: "以下责任单位均包含各区县政府", "下同", "注：…"; or the
+# start of a label the page cut off ("…;完成" of "完成时限：").
+_REMARK: Final = re.compile(r"^(?:以下|下同|注|其中|上述)|^(?:完成|完成时|牵头单|责任单|配合单)$")
 
 
 def _unique(texts: Iterable[str]) -> tuple[str, ...]:

@@ -30,6 +30,9 @@ _FULL_WIDTH: Final = {
     0xFF0E: ord("."),
     0xFE5D: ord("〔"),  # small-form brackets some pages use: "﹝含南太湖新区管委会，下同﹞"
     0xFE5E: ord("〕"),
+    0xFE52: ord("."),  # small-form stops: "1﹒紧紧围绕…"
+    0xFE51: ord("、"),
+    0xFE50: ord("，"),
 }
 _FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL}
 

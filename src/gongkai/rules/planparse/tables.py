@@ -186,16 +186,31 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
         return list(tokens)
     if columns[0] is Column.NUMBER:
         tokens = _rows_at_numbers(tokens, len(headers))
+    elif columns.count(Column.REQUIREMENT) >= 2 and Column.NUMBER not in columns:
+        tokens = _rows_at_marked(tokens, len(headers))
     known = [column for column in columns if column is not None]
     if Column.REQUIREMENT not in known and Column.GROUP in known:
         known[max(i for i, c in enumerate(known) if c is Column.GROUP)] = Column.REQUIREMENT
+    # a row whose leading group cells are merged away lines up with the rest of the header
+    leading = next((i for i, column in enumerate(known) if column is not Column.GROUP), 0)
     hinted: list[Token] = []
     row: list[Token] = []
     for token in [*tokens, ROW_END]:
         if not token.row_end:
             row.append(token)
             continue
-        if len(row) == len(known) and _lines_up(row, known):
+        if leading and len(row) == len(known) - leading and _lines_up(row, known[leading:]):
+            row = [
+                replace(
+                    token,
+                    column=column,
+                    label=clean_text(header.text) if column is Column.NOTE else "",
+                )
+                for token, column, header in zip(
+                    row, _one_requirement(row, known[leading:]), headers[leading:], strict=True
+                )
+            ]
+        elif len(row) == len(known) and _lines_up(row, known):
             # Group cells keep no position: a merged 工作任务 may be missing from a row that
             # still has as many cells as the header (seed 004, rows 66 and 67).
             # An empty cell of a flattened table is a merged one (the text lost the merge).
@@ -250,6 +265,34 @@ def _rows_at_numbers(tokens: Sequence[Token], header_cells: int) -> Sequence[Tok
             expected += 1
         rows.append(token)
     return rows
+
+
+def _rows_at_marked(tokens: Sequence[Token], header_cells: int) -> list[Token]:
+    """Row ends before each numbered task that counts on (1., 2., 3.…) in a table with two
+    requirement columns and no 序号 (类型 | 事项 | 目标清单 | 完成情况)."""
+    if _has_explicit_rows(tokens[header_cells:]):
+        return list(tokens)
+    rows: list[Token] = list(tokens[:header_cells])
+    expected = 1
+    for token in tokens[header_cells:]:
+        marker = REQUIREMENT_MARKER.match(compact(token.text)) if token.text else None
+        if marker and (marker["n"] or marker["p"]) == str(expected):
+            if rows and not rows[-1].row_end:
+                rows.append(ROW_END)
+            expected += 1
+        rows.append(token)
+    return rows
+
+
+def _has_explicit_rows(tokens: Sequence[Token]) -> bool:
+    """Whether the text kept its rows: as many row ends as numbered tasks, not only the row ends
+    that set off group rows in one long run of cells."""
+    ends = sum(token.row_end for token in tokens)
+    numbered = sum(
+        bool(token.text) and REQUIREMENT_MARKER.match(compact(token.text)) is not None
+        for token in tokens
+    )
+    return ends >= numbered
 
 
 def _leading_headers(tokens: Sequence[Token]) -> list[Token]:
@@ -623,13 +666,15 @@ def read_table(
             if row.units or row.deadline:
                 warnings.append(_stray_warning(row, drafts))
             continue
-        ends_page = last is not None and compact(last.text) == compact(row.requirement)
-        if row.cut and ends_page and len(compact(row.requirement)) < _CUT_SHORT:
+        parts = _numbered_parts(row.requirement)
+        ends_page = last is not None and compact(last.text).endswith(compact(parts[-1]))
+        words = REQUIREMENT_MARKER.sub("", compact(parts[-1])).rstrip("，,、")
+        if row.cut and ends_page and len(words) < _CUT_SHORT:
             warnings.append(
-                f"原文在第{row.line}行中断，最后一条任务只剩“{clean_text(row.requirement)}”，未导入；请核对原件"
+                f"原文在第{row.line}行中断，最后一条任务只剩“{clean_text(parts[-1])}”，未导入；请核对原件"
             )
-            continue
-        for part in _numbered_parts(row.requirement):
+            parts = parts[:-1]
+        for part in parts:
             draft = _draft(
                 replace(row, requirement=part), context, reader.deadline_column, year, leads
             )
@@ -641,14 +686,16 @@ def read_table(
     return TableResult(tuple(items), tuple(warnings))
 
 
-_INLINE_NUMBER: Final = re.compile(r"(?:^|(?<=[；;。]))\s*(\d{1,2})[.、．](?!\d)")
+_INLINE_NUMBER: Final = re.compile(
+    r"(?:^|(?<=[；;。]))\s*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）])"
+)
 
 
 def _numbered_parts(requirement: str) -> list[str]:
     """One cell holding several numbered requirements ("1.…；2.…；3.…"), each its own: the
     numbers must run 1, 2, 3… from the start of the cell, each after a full stop or semicolon."""
     starts = [match for match in _INLINE_NUMBER.finditer(requirement)]
-    numbers = [int(match[1]) for match in starts]
+    numbers = [int(match[1] or match[2]) for match in starts]
     if len(starts) < 2 or starts[0].start() != 0 or numbers != list(range(1, len(numbers) + 1)):
         return [requirement]
     ends = [match.start() for match in starts[1:]] + [len(requirement)]

@@ -95,8 +95,8 @@ def _find_header(lines: Sequence[str], start: int) -> int | None:
         columns = _header_columns(lines, index)
         tasks = {Column.REQUIREMENT, Column.GROUP} & set(columns)
         duties = {Column.UNITS, Column.UNITS_LEAD, Column.DEADLINE} & set(columns)
-        if len(columns) >= 3 and tasks and duties:
-            return index
+        if len(columns) >= 3 and tasks and (duties or Column.NOTE in columns):
+            return index  # a task list may name no units: 类型 | 事项 | 目标清单 | 完成情况
         # the smallest task table: "工作任务及要求 | 责任单位" (never a "责任单位：…" label line)
         two = columns[:2] == [Column.REQUIREMENT, Column.UNITS] or columns[:2] == [
             Column.REQUIREMENT,
