@@ -89,10 +89,9 @@ def read_prose(
     nodes = _outline(paragraphs, unread)
     flat = not any(node.children for node in nodes if node.level == 0)
     if nodes and _cut_short(nodes[-1]):
-        cut = nodes.pop()  # "(三)提升依申请公开办": the page ends inside it
+        # "(三)提升依申请公开办": the page ends inside it; its heading above stays a heading
+        cut = nodes.pop()
         unread.append((cut.line, cut.marker + cut.body))
-        if cut.parent is not None:
-            cut.parent.children -= 1
     items: list[Item] = []
     warnings: list[str] = []
     annotated = 0

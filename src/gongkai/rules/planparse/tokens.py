@@ -168,7 +168,8 @@ def tokenize(lines: Sequence[str], offset: int = 0) -> Iterator[Token]:
         return _pipe_tokens(lines, offset)
     if sum("\t" in line.strip() for line in written) >= 0.5 * len(written):
         return _tab_separated_tokens(lines, offset)
-    if sum(line.startswith(("\t", "    ")) for line in written) >= 0.5 * len(written):
+    indented = sum(line.startswith(("\t", "    ")) for line in written) >= 0.5 * len(written)
+    if indented and _mean_run(lines) >= 1.5:  # cells of a row together, blank lines between rows
         return _indented_tokens(lines, offset)
     if _mean_run(lines) < 1.5:
         return _paragraph_tokens(lines, offset)
