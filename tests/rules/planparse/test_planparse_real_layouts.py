@@ -504,3 +504,33 @@ def test_unit_lists_keep_their_groups_and_drop_their_remarks():
         ("市发改委", "市市场监管局"),
         ("市发展改革委", "各区县政府〔含新区管委会，下同〕"),
     ]
+
+
+def test_it_reads_a_task_list_with_progress_but_no_unit_column():
+    plan = parse_text(
+        "类型 |\n事项 |\n目标清单 |\n完成情况 |\n一、基础工作 |\n"
+        "1.做好规范性文件意见征集工作。 |\n规范性文件在网站意见征集库公开征集意见，征集率达到100%。 |\n"
+        "今年来开展线上意见征集21件，均按要求发布。 |\n"
+        "2.严格履行重大行政决策程序。 |\n公开年度重大行政决策事项目录。 |\n目录正在制定中。 |\n",
+        year=2024,
+    )
+    assert [item.text for item in plan.items] == [
+        "规范性文件在网站意见征集库公开征集意见，征集率达到100%。", "公开年度重大行政决策事项目录。"
+    ]  # fmt: skip
+    assert plan.items[1].section == ("一、基础工作", "2.严格履行重大行政决策程序。")
+    assert plan.items[1].notes == ("完成情况：目录正在制定中。",)
+
+
+def test_it_splits_bracketed_numbers_in_one_cell_and_reads_small_form_stops():
+    table = parse_text(
+        "示范厅2023年政务公开工作要点任务分工\n工作要点 | 具体要求 | 任务分工 |\n"
+        "政策解读 | (1)落实政策解读三同步工作机制；(2)深化政策解读内容，做好要点拆分。 | 办公室 |\n"
+    )
+    assert [item.text for item in table.items] == [
+        "落实政策解读三同步工作机制；", "深化政策解读内容，做好要点拆分。"
+    ]  # fmt: skip
+    assert table.items[1].units == ("办公室",)
+    prose = parse_text(
+        "示范省2022年政务公开工作要点\n一、优化政策环境\n1﹒及时做好重大政策发布工作。\n"
+    )
+    assert prose.items[0].text == "及时做好重大政策发布工作。"

@@ -231,14 +231,19 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _one_requirement(row: Sequence[Token], columns: Sequence[Column]) -> list[Column]:
-    """Two requirement columns (任务事项 | 工作要求, 贯彻举措 | 工作要求) give one item: the shorter
-    cell is the heading when it comes first, the detail (a note) when it comes second."""
+    """Two requirement columns (任务事项 | 工作要求, 贯彻举措 | 工作要求) give one item: a numbered
+    task, or the shorter cell, is the heading when it comes first; the shorter is the detail (a
+    note) when it comes second."""
     columns = list(columns)
     positions = [i for i, column in enumerate(columns) if column is Column.REQUIREMENT]
     if len(positions) >= 2:
         first, second = positions[0], positions[1]
-        if len(compact(row[first].text)) < len(compact(row[second].text)):
-            columns[first] = Column.GROUP
+        numbered = REQUIREMENT_MARKER.match(compact(row[first].text)) is not None
+        numbered_second = REQUIREMENT_MARKER.match(compact(row[second].text)) is not None
+        if (numbered and not numbered_second) or len(compact(row[first].text)) < len(
+            compact(row[second].text)
+        ):
+            columns[first] = Column.GROUP  # a numbered task heads the requirement beside it
         else:
             columns[second] = Column.NOTE
     return columns
