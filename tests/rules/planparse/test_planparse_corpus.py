@@ -23,8 +23,10 @@ def test_the_corpus_is_as_varied_as_the_issue_asks():
     assert len(DOCUMENTS) >= 40
     assert len({gold["province"] for gold in golds}) >= 10
     assert len({gold["level"] for gold in golds}) >= 4
+    # The first held-out set was a quarter of the corpus; each later one, gathered after the one
+    # before was studied, is a fresh batch of about that size (HELDOUT keeps the history).
     held_out = [path for path in DOCUMENTS if planscore.held_out(path)]
-    assert len(held_out) * 4 >= len(DOCUMENTS) - 3  # a quarter, give or take a document
+    assert len(held_out) >= 24 and len(held_out) * 6 >= len(DOCUMENTS)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.stem)
