@@ -88,6 +88,27 @@ def test_the_office_records_an_event_trigger_in_working_days(small_plan, office_
         progress.record_trigger(item, date(2030, 1, 1), actor=office_admin)
 
 
+def test_an_event_that_recurs_gets_a_period_each_time_and_keeps_what_was_reported(
+    small_plan, office_admin
+):
+    item = small_plan.items.get(number="3")
+    first = progress.record_trigger(item, date(2026, 9, 28), actor=office_admin)
+    second = progress.record_trigger(item, date(2026, 11, 2), 5, actor=office_admin)
+    assert [p.due_on for p in item.periods.order_by("seq")] == [date(2026, 10, 16), date(2026, 11, 9)]
+    assert (first.seq, second.seq) == (1, 2)  # the first trigger's period is not moved
+    assert AuditEntry.objects.filter(action="plan_item_triggered").count() == 2
+
+
+def test_an_event_takes_its_own_window_from_its_deadline(small_plan, office_admin):
+    from gongkai.plans.models import Item
+
+    item = small_plan.items.get(number="3")
+    Item.objects.filter(pk=item.pk).update(deadline_raw="印发后3个工作日内")
+    item.refresh_from_db()
+    period = progress.record_trigger(item, date(2026, 9, 28), actor=office_admin)
+    assert period.due_on == date(2026, 10, 8)  # 9-29, 9-30, then 10-8 after 国庆中秋
+
+
 def test_correcting_a_published_deadline_moves_its_periods_until_someone_reports(small_plan, unit_b, clerk_b):
     item = small_plan.items.get(number="2")
     services.update_item(item, {"deadline_raw": "2026年10月底前", "deadline_date": date(2026, 10, 31)})

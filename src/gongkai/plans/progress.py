@@ -48,6 +48,7 @@ from gongkai.plans.models import (
 )
 from gongkai.records.models import Record
 from gongkai.rules import schedule
+from gongkai.rules.planparse import parse_deadline
 from gongkai.rules.planparse.model import Deadline, Milestone
 from gongkai.rules.planparse.model import Recurrence as ParsedRecurrence
 from gongkai.rules.uploads import UploadLimits, check_upload, extension_of
@@ -142,28 +143,42 @@ def reschedule_item(item: Item) -> list[Period]:
 def record_trigger(
     item: Item, triggered_on: date, workdays: int | None = None, *, actor: User | None = None
 ) -> Period:
-    """The office records that an event item (适时、视情) has been triggered: its period is due
-    ``workdays`` working days later (the plan's configured number unless the office says)."""
+    """The office records that an event item (适时、视情、收到…后) has been triggered. The first
+    trigger dates the item's waiting period; each later one adds a period of its own, so an event
+    that recurs is reported each time and nothing already reported on is rewritten. The period is
+    due ``workdays`` working days later: the office's number, else the item's own window
+    ("印发后20个工作日内"), else the plan's default."""
     policy.require_manage(actor, "只有公开办管理员可以登记事件类事项的触发日期。")
     if item.recurrence != Recurrence.EVENT:
         raise ValidationError("只有事件类事项需要登记触发日期。")
     if item.plan.year and not (item.plan.year - 1 <= triggered_on.year <= item.plan.year + 1):
         raise ValidationError(f"触发日期 {triggered_on.isoformat()} 不在方案年度前后，请检查。")
-    workdays = item.plan.event_workdays if workdays is None else workdays
+    if workdays is None:
+        workdays = parse_deadline(item.deadline_raw or None, item.plan.year).workdays or item.plan.event_workdays
     if not 1 <= workdays <= 250:
         raise ValidationError("办理期限应为 1 至 250 个工作日。")
     calendar = working_calendar()
-    period = item.periods.order_by("seq").first()
-    if period is None:
+    periods = list(item.periods.order_by("seq"))
+    if not periods:
         raise ValidationError("该事项没有报送期，方案可能尚未发布。")
-    before = {"triggered_on": item.triggered_on, "due_on": period.due_on}
+    due_on = schedule.event_due(triggered_on, workdays, calendar)
+    waiting = periods[0] if len(periods) == 1 and periods[0].due_on is None else None
+    again = periods[-1] if triggered_on == item.triggered_on else None  # the same trigger, corrected
+    reusable = waiting or again
+    if reusable is not None and not reusable.reports.exists():
+        period = reusable
+        period.due_on, period.on_holiday = due_on, not calendar.is_workday(due_on)
+        period.save(update_fields=["due_on", "on_holiday"])
+    else:
+        period = Period.objects.create(
+            item=item, seq=periods[-1].seq + 1, due_on=due_on, on_holiday=not calendar.is_workday(due_on)
+        )
+    before = {"triggered_on": item.triggered_on}
     item.triggered_on = triggered_on
     item.save(update_fields=["triggered_on"])
-    period.due_on = schedule.event_due(triggered_on, workdays, calendar)
-    period.on_holiday = not calendar.is_workday(period.due_on)
-    period.save(update_fields=["due_on", "on_holiday"])
-    audit("plan_item_triggered", item, before=before,
-          after={"triggered_on": triggered_on, "workdays": workdays, "due_on": period.due_on})
+    audit("plan_item_triggered", item, before=before, after={
+        "triggered_on": triggered_on, "workdays": workdays, "due_on": period.due_on, "period": period.seq,
+    })
     return period
 
 
