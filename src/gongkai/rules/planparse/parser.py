@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
@@ -328,28 +329,23 @@ def _metadata_warnings(meta: Metadata) -> list[str]:
 
 
 def _deadline_warnings(items: Sequence[Item]) -> list[str]:
-    """Deadlines that were written but could not be read, once per wording."""
+    """Deadlines that were written but could not be read, and "X月前" read as the month before's
+    end (the writer may have meant X's end), once per wording."""
     unread: dict[str, list[str]] = {}
+    before: dict[tuple[str, date], list[str]] = {}
     for item in items:
         deadline = item.deadline
         if deadline.raw and deadline.date is None and deadline.recurrence is None:
             unread.setdefault(deadline.raw, []).append(item.number)
+        elif deadline.raw and deadline.date is not None and before_month(deadline.raw):
+            before.setdefault((deadline.raw, deadline.date), []).append(item.number)
     notes = [
         f"完成时限“{raw}”未能识别为日期或周期（第{'、'.join(numbers)}条），请核对"
         for raw, numbers in unread.items()
     ]
-    before: dict[str, list[str]] = {}
-    for item in items:
-        if item.deadline.date is not None and before_month(item.deadline.raw):
-            before.setdefault(item.deadline.raw or "", []).append(item.number)
     notes += [
-        f"完成时限“{raw}”按前一个月的月底计（{first.isoformat()}），也可能指该月月底，请核对"
+        f"完成时限“{raw}”按前一个月的月底计（{day.isoformat()}），也可能指该月月底，请核对"
         f"（第{'、'.join(numbers)}条）"
-        for raw, numbers in before.items()
-        if (
-            first := next(
-                i.deadline.date for i in items if i.deadline.raw == raw and i.deadline.date
-            )
-        )
+        for (raw, day), numbers in before.items()
     ]
     return notes
