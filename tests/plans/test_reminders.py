@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -286,3 +287,33 @@ def test_it_reminds_the_units_of_seed_000_before_its_year_end_deadlines(plan_000
     assert Notice.objects.filter(user=clerk_zq).count() == sent
     assert {log.assignment.unit_id for log in ReminderLog.objects.select_related("assignment")} == {clerk_zq.unit_id}
     assert send_due_reminders(today=D("2016-12-23")) == 0
+
+
+class RefusingBackend(LocmemBackend):
+    """A mail server that refuses the addresses in ``REFUSED`` (an SMTP error for each)."""
+
+    REFUSED: set[str] = set()
+
+    def send_messages(self, messages):
+        import smtplib
+
+        for message in messages:
+            if set(message.to) & self.REFUSED:
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"mailbox unavailable")})
+        return super().send_messages(messages)
+
+
+def test_a_refused_e_mail_does_not_drop_the_others_and_is_sent_again(plan, clerks, settings):
+    from gongkai.jobs.models import JobFailure
+
+    settings.EMAIL_BACKEND = "tests.plans.test_reminders.RefusingBackend"
+    RefusingBackend.REFUSED = {clerks[0].email}
+    assert send_due_reminders(FIVE_BEFORE) == 2
+    assert [message.to for message in mail.outbox] == [[clerks[1].email]]  # the other one left
+    log = ReminderLog.objects.exclude(unmailed=[]).get()
+    assert log.unmailed == [clerks[0].email]
+    assert clerks[0].email in JobFailure.objects.get(task_id="plan-reminders").error  # the office sees it
+    RefusingBackend.REFUSED = set()
+    send_due_reminders(FIVE_BEFORE)  # the next run sends what was refused, and only that
+    assert [message.to for message in mail.outbox] == [[clerks[1].email], [clerks[0].email]]
+    assert not ReminderLog.objects.exclude(unmailed=[]).exists()

@@ -8,8 +8,9 @@ runs :func:`send_due_reminders` once a day; overdue is never stored, only derive
 Never twice: a ``ReminderLog`` row per (assignment, period, offset) is inserted before anything is
 sent, and its unique constraint decides which of two racing workers sends. When the worker was
 down past the 5-day reminder, only the nearest one goes out and both are logged
-(``rules.schedule.decide_reminder``). E-mails leave after the rows are committed: a failed mail
-server loses one e-mail (the notice stays), it never repeats one.
+(``rules.schedule.decide_reminder``). E-mails leave after the rows are committed, one by one: an
+address the mail server refuses is kept on the log, retried by each later run until it is sent,
+and reported to the office as a failed job; nothing is sent twice.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -29,6 +31,7 @@ from django.utils import timezone
 
 from gongkai.audit.log import record as audit
 from gongkai.calendars.service import working_calendar
+from gongkai.jobs.models import JobFailure
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.notices import Message, notify
 from gongkai.plans.models import (
@@ -77,6 +80,7 @@ def send_due_reminders(today: date | None = None) -> int:
     today = today or timezone.localdate()
     offsets = reminder_offsets()
     calendar = working_calendar()
+    _retry_unmailed(today, calendar)
     periods = _candidate_periods(today, reminder_horizon(today, offsets, calendar))
     pairs = _open_pairs(periods)
     if not pairs:
@@ -225,15 +229,57 @@ def _audit(reminders: list[Reminder], today: date, offsets: tuple[int, ...]) -> 
 
 
 def _mail(reminders: list[Reminder]) -> None:
-    messages = [
-        EmailMessage(reminder_subject(reminder), reminder_body(reminder, absolute=True),
-                     settings.DEFAULT_FROM_EMAIL, [user.email])
-        for reminder in reminders
-        for user in reminder.recipients
-        if user.email
-    ]  # fmt: skip
-    if messages:
-        get_connection().send_messages(messages)
+    """One e-mail a recipient, each on its own: a mail server that refuses one does not drop the
+    others. What was not sent is kept on the reminder's log, retried by the next run and shown
+    to the office as a failed job."""
+    failures: list[str] = []
+    for reminder in reminders:
+        unmailed, errors = _send(reminder, [user.email for user in reminder.recipients if user.email])
+        if unmailed:
+            ReminderLog.objects.filter(
+                assignment=reminder.assignment, period=reminder.period
+            ).exclude(recipients=[]).update(unmailed=unmailed)
+            failures += errors
+    _report(failures)
+
+
+def _send(reminder: Reminder, addresses: list[str]) -> tuple[list[str], list[str]]:
+    """Mail ``reminder`` to each address; the addresses that failed, and why."""
+    connection = get_connection(fail_silently=False)
+    unmailed, errors = [], []
+    for address in addresses:
+        message = EmailMessage(reminder_subject(reminder), reminder_body(reminder, absolute=True),
+                               settings.DEFAULT_FROM_EMAIL, [address], connection=connection)  # fmt: skip
+        try:
+            message.send()
+        except Exception as error:  # noqa: BLE001 - any failure of the mail server: kept, retried
+            unmailed.append(address)
+            errors.append(f"{address}：{type(error).__name__}: {error}")
+    return unmailed, errors
+
+
+def _retry_unmailed(today: date, calendar: Any) -> None:
+    """Send again what a mail server refused before; clear each address once it is sent."""
+    failures: list[str] = []
+    logs = ReminderLog.objects.exclude(unmailed=[]).select_related(
+        "assignment__item__plan", "assignment__unit", "period"
+    )
+    for log in logs:
+        period = log.period
+        left = calendar.workdays_between(today, period.due_on) if period.due_on and period.due_on >= today else 0
+        users = tuple(User.objects.filter(email__in=log.unmailed))
+        unmailed, errors = _send(Reminder(log.assignment, period, today, left, users), list(log.unmailed))
+        ReminderLog.objects.filter(pk=log.pk).update(unmailed=unmailed)
+        failures += errors
+    _report(failures)
+
+
+def _report(failures: list[str]) -> None:
+    if failures:
+        JobFailure.objects.create(
+            task_name="任务提醒邮件", task_id="plan-reminders", attempts=1,
+            error="以下提醒邮件未能发出，下次提醒任务运行时将重发：\n" + "\n".join(failures),
+        )  # fmt: skip
 
 
 # -- the words ------------------------------------------------------------------------------

@@ -188,6 +188,10 @@ class ReminderLog(models.Model):
     days_before = models.PositiveSmallIntegerField("提前工作日")
     sent_at = models.DateTimeField(default=timezone.now)
     recipients = models.JSONField("接收人", default=list, blank=True)
+    unmailed = models.JSONField(
+        "未发出的邮件", default=list, blank=True,
+        help_text="邮件服务器拒收或出错的收件地址；每次提醒任务运行时重发，发出后清除。",
+    )
 
     class Meta:
         verbose_name = "提醒记录"
