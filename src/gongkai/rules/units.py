@@ -30,6 +30,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
+from gongkai.rules.vocabulary import ORGAN_ENDINGS, ROLE_PATTERN
+
 
 class UnitKind(StrEnum):
     """What a unit is, administratively."""
@@ -277,7 +279,7 @@ _WHITESPACE: Final = re.compile(r"\s+")
 _PHRASE_LIST_PUNCTUATION: Final = str.maketrans({",": "、", ";": "、"})
 _EDGE_PUNCTUATION: Final = "、,;:。"
 # Role words, longest first so that "牵头落实" is one word, not 牵头 followed by 落实.
-_ROLE_WORDS: Final = "牵头落实|牵头负责|负责落实|牵头|主办|协办|负责|落实|配合|参与"
+_ROLE_WORDS: Final = ROLE_PATTERN
 _TRAILING_ROLE: Final = re.compile(f"(?:分别)?(?:{_ROLE_WORDS})$")
 _LEADING_WORDS: Final = re.compile(r"^(?:由|按照职责分工|按职责分工|根据职责分工)")
 
@@ -514,10 +516,7 @@ _SEPARATORS: Final = frozenset("、，,；;。：:")
 _CONJUNCTIONS: Final = ("以及", "和", "及", "与")
 # A conjunction separates two units only when what precedes it is a whole unit name: "市财政局和
 # 市审计局" splits, "市住房和城乡建设局" and "区经济信息和商务局" do not.
-_UNIT_ENDINGS: Final = (
-    "局", "办", "委", "室", "部", "中心", "政府", "会", "镇", "街道", "办事处", "院", "所", "站",
-    "队", "厅", "处", "科", "馆", "公司", "单位", "部门", "机构", "机关", "联", ")", "）",
-)  # fmt: skip
+_UNIT_ENDINGS: Final = ORGAN_ENDINGS
 # "市财政局会市发改委": 会 short for 会同, between a unit's ending and the next unit (never the 会
 # of 管委会, 居委会, 村委会).
 _SHORT_TOGETHER: Final = (

@@ -21,6 +21,7 @@ from gongkai.rules.planparse.cells import Column, is_unit_phrase
 from gongkai.rules.planparse.deadlines import is_deadline_like
 from gongkai.rules.planparse.normalize import compact, fold_line
 from gongkai.rules.units import UnitRole, split_roles
+from gongkai.rules.vocabulary import ROLE_PATTERN, UNIT_END_CHARS
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _label_column(label: str) -> Column:
 
 
 _DEADLINE_LABELS: Final = frozenset({"完成时限", "完成时间", "时间要求", "时限"})
-_ROLE_WORD: Final = re.compile(r"牵头|负责|落实|配合|主办|协办|参与|会同")
+_ROLE_WORD: Final = re.compile(f"{ROLE_PATTERN}|会同")
 _SEPARATORS: Final = re.compile(r"[;；,，。]")
 
 
@@ -189,10 +190,7 @@ def parse_annotation(text: str) -> Assignment | None:
 _ALL_ARE: Final = re.compile(r"(?:均|都)?(?:为|是)(?:责任|落实)(?:单位|部门)$")
 # "市发改委 市自然资源局": a space between two unit names where a 、 was lost (never the space
 # inside one name, "市住房城乡 建设局": the next name must start like a unit).
-_SPACE_BETWEEN_UNITS: Final = re.compile(
-    r"(?<=[局办委室部心府会镇道处院所站队厅科馆司位门构县市乡社团州旗盟省街村园关])[ \u3000]+"
-    r"(?=[市县区省州旗盟镇乡街各])"
-)
+_SPACE_BETWEEN_UNITS: Final = re.compile(f"(?<=[{UNIT_END_CHARS}])[ \u3000]+(?=[市县区省州旗盟镇乡街各])")
 
 
 def _spaced_units(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Final
 from gongkai.rules.planparse.deadlines import is_deadline_like
 from gongkai.rules.planparse.normalize import compact, fold_line
 from gongkai.rules.units import split_units
+from gongkai.rules.vocabulary import ROLE_PATTERN, UNIT_END_CHARS, UNIT_ENDINGS
 
 
 class Column(StrEnum):
@@ -172,12 +173,7 @@ def classify(text: str) -> CellKind:
     return CellKind.TEXT
 
 
-_UNIT_ENDINGS: Final = (
-    "局", "办", "委", "室", "部", "中心", "政府", "会", "镇", "街道", "办事处", "院", "所", "站",
-    "队", "厅", "处", "科", "馆", "公司", "单位", "部门", "机构", "区", "县", "市", "乡", "行",
-    "社", "团体", "台", "校", "厂", "组", "署", "监狱", "集团", "州", "旗", "盟", "省", "街",
-    "村", "海关", "园", "各地", "机关", "联",
-)  # fmt: skip
+_UNIT_ENDINGS: Final = UNIT_ENDINGS
 _VERB_START: Final = re.compile(
     r"^(?:推进|推动|加强|做好|完善|建立|公开|提高|提升|深化|强化|落实|开展|规范|健全|优化|加大|按照"
     r"|围绕|及时|严格|全面|进一步|认真|积极|探索|坚持|组织|实行|实施|抓好|办好|扩大|拓展|创新|整合"
@@ -197,10 +193,7 @@ def is_unit_phrase(phrase: str) -> bool:
     return base.endswith(_UNIT_ENDINGS)
 
 
-_ENDS_LIKE_UNITS: Final = re.compile(
-    r"[局办委室部心府会镇道处院所站队厅科馆司位门构区县市乡行社体台校厂组署狱团州旗盟省街村关园地联)）]"
-    r"(?:分别)?(?:牵头落实|牵头负责|负责落实|牵头|主办|协办|负责|落实|配合|参与)?[。.]?$"
-)
+_ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）](?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 
 
 # "…基层处等按职责分工落实": the open end and the duty clause before the role word.
