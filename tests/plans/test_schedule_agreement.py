@@ -26,9 +26,7 @@ def _platform_and_command(prefix, issuer, admin_zq, cadence="semiannual"):
         item.number: [period.due_on for period in progress._periods(item, plan, calendar)]
         for item in plan.items.order_by("order")
     }
-    command = {
-        item.number: list(item.due) for item in schedule_plan(parsed, cadence=cadence).items
-    }
+    command = {item.number: list(item.due) for item in schedule_plan(parsed, cadence=cadence).items}
     return platform, command
 
 
@@ -62,3 +60,23 @@ def test_items_without_a_deadline_follow_the_plans_cadence(zhaoqing, admin_zq):
     assert all(due == [date(2019, 6, 30), date(2019, 12, 31)] for due in halves.values())
     none, command = _platform_and_command("002", zhaoqing, admin_zq, cadence="none")
     assert all(due == [None] for due in none.values()) and not any(command.values())
+
+
+def test_a_cadence_written_in_the_text_is_proposed_and_the_office_confirms_it(
+    zhaoqing, admin_zq, login
+):
+    plan = services.create_plan(
+        to_json(parse_file(seed_path("000"))), issuer_unit=zhaoqing, actor=admin_zq
+    )
+    item = plan.items.get(number="2.7")  # "每季度公示旅游投诉情况。", deadline 全年工作
+    assert progress.proposed_recurrence(item) == "quarterly"
+    assert progress.proposed_recurrence(plan.items.get(number="1.1")) is None  # a dated item
+    client = login(admin_zq)
+    assert "按每季度报送</button>" in client.get(f"/console/plans/{plan.pk}/").content.decode()
+    client.post(f"/console/plans/{plan.pk}/items/{item.pk}/recurrence/")
+    item.refresh_from_db()
+    assert item.recurrence == "quarterly"
+    periods = progress._periods(item, plan, working_calendar())
+    assert [period.due_on for period in periods] == [
+        date(2016, 6, 30), date(2016, 9, 30), date(2016, 12, 31)
+    ]  # fmt: skip

@@ -97,6 +97,12 @@ def item_deadline(item: Item) -> Deadline:
 _CADENCE_LABELS: Final = {"semiannual": "每半年", "quarterly": "每季度", "yearly": "每年"}
 
 
+def proposed_recurrence(item: Item) -> str | None:
+    """The cadence the item's text states and its deadline does not (Recurrence value), if any."""
+    found = schedule.proposed_recurrence(item.text, item_deadline(item))
+    return found.value if found is not None else None
+
+
 def schedule_rule(item: Item, plan: Plan) -> str:
     """Which rule gives the item its due dates, in the words the review page shows."""
     deadline = item_deadline(item)

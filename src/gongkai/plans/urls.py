@@ -27,6 +27,8 @@ urlpatterns = [
     path("console/plans/<int:pk>/resolve/", views.resolve_phrase, name="resolve"),
     path("console/plans/<int:pk>/publish/", views.publish, name="publish"),
     path("console/plans/<int:pk>/year/", views.set_year, name="set_year"),
+    path("console/plans/<int:pk>/items/<int:item_pk>/recurrence/", views.confirm_recurrence,
+         name="confirm_recurrence"),
     path("console/plans/<int:pk>/delete/", views.delete_draft, name="delete"),
     path("console/plans/inbox/", work.inbox, name="inbox"),
     path("console/plans/<int:pk>/dashboard/", dashboard.dashboard, name="dashboard"),

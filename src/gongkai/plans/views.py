@@ -112,8 +112,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         Prefetch("item_units", queryset=ItemUnit.objects.select_related("unit").order_by("role", "unit__sort_order"))
     )
     items = list(items)
-    for item in items:  # which rule gives the item its due dates
+    for item in items:  # which rule gives the item its due dates, and a cadence its text states
         item.schedule_rule = progress.schedule_rule(item, plan)
+        proposed = progress.proposed_recurrence(item)
+        item.proposed = Recurrence(proposed) if proposed else None
     unresolved = sorted({entry["phrase"] for item in items for entry in item.unresolved})
     return render(request, "plans/review.html", {
         "plan": plan, "items": items, "unresolved": unresolved, "rows": _with_unread(plan, items),
@@ -185,6 +187,25 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("plans:review", pk=plan.pk)
     messages.success(request, "分工方案已发布，公众可在门户网站查看。")
     return redirect("plans:public_detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def confirm_recurrence(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """The office confirms the cadence an item's text states ("每季度公示…") as its recurrence."""
+    plan = _plan_for_office(request, pk)
+    item = get_object_or_404(Item, pk=item_pk, plan=plan)
+    proposed = progress.proposed_recurrence(item)
+    if proposed is None:
+        messages.error(request, "该事项正文没有写明报送周期，请在修改页设置。")
+    else:
+        try:
+            services.update_item(item, {"recurrence": proposed}, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        else:
+            messages.success(request, f"第 {item.number} 项按{item.get_recurrence_display()}报送。")
+    return redirect(reverse("plans:review", args=[plan.pk]) + f"#item-{item.pk}")
 
 
 @login_required

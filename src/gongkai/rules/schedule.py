@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from gongkai.rules.calendar import WorkingCalendar, default_calendar
+from gongkai.rules.planparse.deadlines import find_recurrence_in_text
 from gongkai.rules.planparse.model import Deadline, Item, Plan, Recurrence, deadline_to_json
 
 HOLIDAY: Final = "holiday"  # a due date on a weekend, holiday or 调休 rest day
@@ -87,6 +88,19 @@ def period_ends(
 def undated(deadline: Deadline) -> bool:
     """An item that states no deadline at all: it reports on the plan's default cadence."""
     return deadline.date is None and deadline.recurrence is None and not deadline.milestones
+
+
+def proposed_recurrence(text: str, deadline: Deadline) -> Recurrence | None:
+    """A cadence the requirement's own words state ("每季度公示…", "按月公开…") that its deadline
+    does not (it says only 全年工作, or nothing): proposed at review, for the office to confirm."""
+    if deadline.date is not None or deadline.milestones:
+        return None
+    if deadline.recurrence not in (None, Recurrence.ONGOING):
+        return None
+    stated = find_recurrence_in_text(text)
+    if stated is None or stated.recurrence in (None, Recurrence.ONGOING):
+        return None
+    return stated.recurrence
 
 
 def due_dates(
