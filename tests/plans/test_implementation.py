@@ -28,7 +28,9 @@ DUE = date(2026, 10, 30)  # 20 working days later, across the 国庆 break (cale
 @pytest.fixture
 def plan(plan_000):
     """Seed 000 as if published on 2026-09-28."""
-    Plan.objects.filter(pk=plan_000.pk).update(published_at=timezone.make_aware(datetime(2026, 9, 28, 10, 0)))
+    Plan.objects.filter(pk=plan_000.pk).update(
+        published_at=timezone.make_aware(datetime(2026, 9, 28, 10, 0)), implementation_from="published"
+    )  # the office counts from the day it published the 2016 notice on the platform
     return Plan.objects.get(pk=plan_000.pk)
 
 
@@ -84,6 +86,16 @@ def test_it_counts_20_working_days_across_the_national_day_break(plan):
     assert implementation.due_date(plan) == DUE
     plan.implementation_workdays = 30
     assert implementation.due_date(plan) > DUE
+
+
+def test_it_counts_from_the_notices_own_issue_date_unless_the_office_says_otherwise(plan, admin_zq):
+    implementation.set_requirement(plan, 20, "年度计划与总结", actor=admin_zq, start="issued")
+    assert implementation.start_date(plan) == date(2016, 6, 22)  # 肇庆's notice was issued then
+    assert implementation.due_date(plan) == date(2016, 7, 20)
+    implementation.set_requirement(plan, 20, "年度计划与总结", actor=admin_zq, start="published")
+    assert implementation.start_date(plan) == PUBLISHED
+    with pytest.raises(ValidationError):
+        implementation.set_requirement(plan, 20, "年度计划与总结", actor=admin_zq, start="tomorrow")
 
 
 def test_it_lists_each_assigned_unit_once_in_registry_order(plan):

@@ -2,7 +2,8 @@
 20 working days of the notice (本方案公布后20个工作日内), seed 003 within 30 (本要点印发后30个工作日内).
 
 For a published plan, each unit with an assignment in it is due ``implementation_workdays``
-working days after the day the plan was published, and has published its own when a public
+working days after the notice's own issue date (or, where the office says so or the notice gives
+none, the day the plan was published on the platform), and has published its own when a public
 record of that unit sits in a column named ``implementation_column`` (or under one) with a
 publication date on or after the plan's. The state (on time, late, pending, overdue) is derived
 from those dates and ``today`` at read time, never stored.
@@ -84,7 +85,10 @@ def is_required(plan: Plan) -> bool:
 
 
 def start_date(plan: Plan) -> date:
-    """The day the plan was published, in local time: the day the count starts after."""
+    """The day the count starts after: the notice's own issue date (本方案公布后…), or the day
+    the plan was published on the platform where the office says so or the date is unknown."""
+    if plan.implementation_from == "issued" and plan.issued_on is not None:
+        return plan.issued_on
     assert plan.published_at is not None
     return timezone.localdate(plan.published_at)
 
@@ -168,10 +172,15 @@ def counts(rows: Iterable[UnitImplementation]) -> dict[ImplementationState, int]
 
 
 @transaction.atomic
-def set_requirement(plan: Plan, workdays: int | None, column: str, *, actor: User | None = None) -> Plan:
-    """How many working days the units have, and in which column their plans count; 0 or blank
-    days means the plan asks for no implementation plan."""
+def set_requirement(
+    plan: Plan, workdays: int | None, column: str, *, actor: User | None = None, start: str | None = None
+) -> Plan:
+    """How many working days the units have, from when (``start``: "issued" or "published"), and
+    in which column their plans count; 0 or blank days means the plan asks for no implementation
+    plan."""
     policy.require_manage(actor, "只有公开办管理员可以设置实施方案的公开要求。")
+    if start is not None and start not in ("issued", "published"):
+        raise ValidationError("期限只能自通知成文日期或自本平台发布之日起算。")
     workdays = workdays or None
     column = column.strip()
     if workdays is not None and not 0 < workdays <= MAX_WORKDAYS:
@@ -180,8 +189,11 @@ def set_requirement(plan: Plan, workdays: int | None, column: str, *, actor: Use
         raise ValidationError("请填写实施方案所在栏目的名称，如“年度计划与总结”。")
     if len(column) > 50:
         raise ValidationError("栏目名称不能超过 50 个字。")
-    before = {"workdays": plan.implementation_workdays, "column": plan.implementation_column}
+    before = {"workdays": plan.implementation_workdays, "column": plan.implementation_column,
+              "start": plan.implementation_from}  # fmt: skip
     plan.implementation_workdays, plan.implementation_column = workdays, column
-    plan.save(update_fields=["implementation_workdays", "implementation_column"])
-    audit("plan_implementation_set", plan, before=before, after={"workdays": workdays, "column": column})
+    plan.implementation_from = start or plan.implementation_from
+    plan.save(update_fields=["implementation_workdays", "implementation_column", "implementation_from"])
+    audit("plan_implementation_set", plan, before=before,
+          after={"workdays": workdays, "column": column, "start": plan.implementation_from})  # fmt: skip
     return plan

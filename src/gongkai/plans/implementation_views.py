@@ -25,6 +25,11 @@ class RequirementForm(forms.Form):
         label="实施方案所在栏目", required=False, max_length=50,
         help_text="单位在这一栏目（含其下级栏目）发布的信息视为其实施方案。",
     )
+    start = forms.ChoiceField(
+        label="期限起算", required=False,
+        choices=[("issued", "自通知成文日期"), ("published", "自在本平台发布之日")],
+        help_text="通知没有成文日期时自本平台发布之日起算。",
+    )
 
 
 @login_required
@@ -33,11 +38,13 @@ def implementation_status(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(Plan, pk=pk)
     form = RequirementForm(request.POST or None, initial={
         "workdays": plan.implementation_workdays, "column": plan.implementation_column,
+        "start": plan.implementation_from,
     })
     if request.method == "POST" and form.is_valid():
         try:
             implementation.set_requirement(
-                plan, form.cleaned_data["workdays"], form.cleaned_data["column"], actor=request.user
+                plan, form.cleaned_data["workdays"], form.cleaned_data["column"], actor=request.user,
+                start=form.cleaned_data["start"] or None,
             )
         except ValidationError as error:
             form.add_error(None, error)

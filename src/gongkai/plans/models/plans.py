@@ -57,6 +57,11 @@ class Plan(models.Model):
         "事件类事项办理期限（工作日）", default=10,
         help_text="“适时”“视情”等事件类事项，自公开办登记触发之日起多少个工作日内报送。",
     )
+    implementation_from = models.CharField(
+        "实施方案期限起算", max_length=20, default="issued",
+        choices=[("issued", "自通知成文日期"), ("published", "自在本平台发布之日")],
+        help_text="“本方案公布后N个工作日内”从通知的成文日期算起；公开办也可改为从本平台发布之日算起。",
+    )
     default_cadence = models.CharField(
         "无时限事项的报送周期", max_length=20, default="semiannual",
         choices=[("semiannual", "每半年"), ("quarterly", "每季度"), ("yearly", "每年"), ("none", "不设报送期")],
