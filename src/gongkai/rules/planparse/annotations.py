@@ -405,9 +405,7 @@ def _matching_open(text: str) -> int | None:
     return None
 
 
-_LABEL_LINE: Final = re.compile(
-    r"^[(（]?\s*(?:牵头单位|牵头部门|责任单位|责任部门|配合单位|主办单位|落实单位|完成时限)\s*[:：]"
-)
+_LABEL_LINE: Final = re.compile(r"^[(（]?\s*" + _LABEL.pattern)  # the same labels, opening a line
 
 
 def label_line(line: str) -> Assignment | None:
