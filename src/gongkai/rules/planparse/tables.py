@@ -200,34 +200,30 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
             row.append(token)
             continue
         if leading and len(row) == len(known) - leading and _lines_up(row, known[leading:]):
-            row = [
-                replace(
-                    token,
-                    column=column,
-                    label=clean_text(header.text) if column is Column.NOTE else "",
-                )
-                for token, column, header in zip(
-                    row, _one_requirement(row, known[leading:]), headers[leading:], strict=True
-                )
-            ]
+            row = _placed(row, known[leading:], headers[leading:])
         elif len(row) == len(known) and _lines_up(row, known):
             # Group cells keep no position: a merged 工作任务 may be missing from a row that
             # still has as many cells as the header (seed 004, rows 66 and 67).
-            # An empty cell of a flattened table is a merged one (the text lost the merge).
-            row = [
-                replace(
-                    token,
-                    column=column,
-                    merged=token.merged or not token.text.strip(),
-                    label=clean_text(header.text) if column is Column.NOTE else "",
-                )
-                for token, column, header in zip(
-                    row, _one_requirement(row, known), headers, strict=True
-                )
-            ]
+            row = _placed(row, known, headers)
         hinted += [*row, token]
         row = []
     return hinted[:-1]
+
+
+def _placed(
+    row: Sequence[Token], columns: Sequence[Column], headers: Sequence[Token]
+) -> list[Token]:
+    """The row's cells with their header's columns; an empty cell of a flattened table is a
+    merged one (the text lost the merge), and a note column's cells keep its header's name."""
+    return [
+        replace(
+            token,
+            column=column,
+            merged=token.merged or not token.text.strip(),
+            label=clean_text(header.text) if column is Column.NOTE else "",
+        )
+        for token, column, header in zip(row, _one_requirement(row, columns), headers, strict=True)
+    ]
 
 
 def _one_requirement(row: Sequence[Token], columns: Sequence[Column]) -> list[Column]:
