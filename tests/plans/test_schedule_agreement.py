@@ -80,3 +80,12 @@ def test_a_cadence_written_in_the_text_is_proposed_and_the_office_confirms_it(
     assert [period.due_on for period in periods] == [
         date(2016, 6, 30), date(2016, 9, 30), date(2016, 12, 31)
     ]  # fmt: skip
+
+
+def test_the_review_flags_a_due_date_before_the_notice_was_issued(zhaoqing, admin_zq):
+    plan = services.create_plan(
+        to_json(parse_file(seed_path("000"))), issuer_unit=zhaoqing, actor=admin_zq
+    )
+    exams = progress.schedule_rule(plan.items.get(number="17"), plan)  # 中考3月 高考11月
+    assert exams == "分2个节点；有报送日期早于成文日期（2016-06-22），请核对"
+    assert progress.schedule_rule(plan.items.get(number="20.4"), plan) == "按完成时限"

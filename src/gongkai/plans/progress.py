@@ -104,7 +104,17 @@ def proposed_recurrence(item: Item) -> str | None:
 
 
 def schedule_rule(item: Item, plan: Plan) -> str:
-    """Which rule gives the item its due dates, in the words the review page shows."""
+    """Which rule gives the item its due dates, in the words the review page shows, with a flag
+    for review when one of them falls before the notice was issued (a date the writer mistook,
+    or a milestone already past)."""
+    rule = _schedule_rule(item, plan)
+    due = schedule.due_dates(item_deadline(item), plan.year, None, plan.default_cadence)
+    if plan.issued_on is not None and any(day < plan.issued_on for day in due):
+        rule += f"；有报送日期早于成文日期（{plan.issued_on:%Y-%m-%d}），请核对"
+    return rule
+
+
+def _schedule_rule(item: Item, plan: Plan) -> str:
     deadline = item_deadline(item)
     if deadline.milestones:
         return f"分{len(deadline.milestones)}个节点"
