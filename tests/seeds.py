@@ -1,6 +1,6 @@
-"""The five seed notices, read from the copy packaged for the demo (never from ../shared, which a
-fresh clone does not have), and their SHA-256 as taken from the originals, so that a test can
-prove the packaged copy was never edited."""
+"""The five seed notices, read from the copy packaged for the demo inside the repository, and
+their SHA-256 as taken from the originals, so that a test can prove the packaged copy was never
+edited."""
 
 from __future__ import annotations
 
