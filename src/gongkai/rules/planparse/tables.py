@@ -16,8 +16,9 @@ reported, never glued onto the row above.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Final
 
 from gongkai.rules.planparse.annotations import Assignment, LeadRule, assign, section_assignment
@@ -188,7 +189,7 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
         tokens = _rows_at_numbers(tokens, len(headers))
     elif columns.count(Column.REQUIREMENT) >= 2 and Column.NUMBER not in columns:
         tokens = _rows_at_marked(tokens, len(headers))
-    known = [column for column in columns if column is not None]
+    known = list(columns)
     if Column.REQUIREMENT not in known and Column.GROUP in known:
         known[max(i for i, c in enumerate(known) if c is Column.GROUP)] = Column.REQUIREMENT
     # a row whose leading group cells are merged away lines up with the rest of the header
@@ -254,18 +255,7 @@ def _rows_at_numbers(tokens: Sequence[Token], header_cells: int) -> Sequence[Tok
     data = tokens[skipped + header_cells :]
     if any(token.row_end for token in data):
         return tokens
-    rows: list[Token] = [*tokens[: skipped + header_cells], ROW_END]
-    expected = 1
-    for token in data:
-        if (
-            classify(token.text) is CellKind.NUMBER
-            and chinese_number(token.text.rstrip(".、,，")) == expected
-        ):
-            if expected > 1:
-                rows.append(ROW_END)
-            expected += 1
-        rows.append(token)
-    return rows
+    return _rows_before_counting([*tokens[: skipped + header_cells], ROW_END], data, _serial)
 
 
 def _rows_at_marked(tokens: Sequence[Token], header_cells: int) -> list[Token]:
@@ -273,16 +263,34 @@ def _rows_at_marked(tokens: Sequence[Token], header_cells: int) -> list[Token]:
     requirement columns and no 序号 (类型 | 事项 | 目标清单 | 完成情况)."""
     if _has_explicit_rows(tokens[header_cells:]):
         return list(tokens)
-    rows: list[Token] = list(tokens[:header_cells])
-    expected = 1
-    for token in tokens[header_cells:]:
-        marker = REQUIREMENT_MARKER.match(compact(token.text)) if token.text else None
-        if marker and (marker["n"] or marker["p"]) == str(expected):
+    return _rows_before_counting(list(tokens[:header_cells]), tokens[header_cells:], _task_number)
+
+
+def _rows_before_counting(
+    head: list[Token], data: Sequence[Token], number: Callable[[Token], int | None]
+) -> list[Token]:
+    """``head``, then ``data`` with a row end before each cell whose ``number`` counts on from 1."""
+    rows, expected = head, 1
+    for token in data:
+        if number(token) == expected:
             if rows and not rows[-1].row_end:
                 rows.append(ROW_END)
             expected += 1
         rows.append(token)
     return rows
+
+
+def _serial(token: Token) -> int | None:
+    """The value of a 序号 cell ("3", "三、"), or None."""
+    if classify(token.text) is not CellKind.NUMBER:
+        return None
+    return chinese_number(token.text.rstrip(".、,，"))
+
+
+def _task_number(token: Token) -> int | None:
+    """The number a task cell opens with ("2.", "(2)"), or None."""
+    marker = REQUIREMENT_MARKER.match(compact(token.text)) if token.text else None
+    return int(marker["n"] or marker["p"]) if marker and (marker["n"] or marker["p"]) else None
 
 
 def _has_explicit_rows(tokens: Sequence[Token]) -> bool:
@@ -314,7 +322,9 @@ def _leading_headers(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _header_next(tokens: Sequence[Token], index: int) -> bool:
-    following = next((token for token in tokens[index + 1 :] if token.text.strip()), None)
+    following = next(
+        (token for token in islice(tokens, index + 1, None) if token.text.strip()), None
+    )
     return following is not None and classify(following.text) is CellKind.HEADER
 
 
@@ -334,10 +344,10 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     """The tokens (a unit cell cut by the page's end trimmed) and the kind of each; TEXT becomes
     GROUP when another text follows it in its row, or a 序号 does in a table whose group cells
     stand before the 序号 (:func:`_group_first`)."""
+    headers = _leading_headers(tokens)
+    header = [header_column(token.text) for token in headers]
     unknown_headers = {
-        token.text
-        for token in _leading_headers(tokens)
-        if classify(token.text) is not CellKind.HEADER
+        token.text for token, column in zip(headers, header, strict=True) if column is None
     }
     kinds = [
         CellKind.HEADER if token.text in unknown_headers and not token.column else _kind(token)
@@ -345,11 +355,10 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     ]
     tokens = _with_cut_units(tokens, kinds)
     tokens = _with_wrapped_texts(tokens, kinds)
-    group_first = _group_first(tokens, kinds)
+    group_first = _group_first(tokens, kinds, header)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
-    scored = _scored(tokens)
-    two_texts = _two_requirement_columns(tokens)
-    header = [header_column(token.text) for token in _leading_headers(tokens)]
+    scored = _scored(headers, header)
+    two_texts = header.count(Column.REQUIREMENT) >= 2
     if len(header) >= 3 and not UNIT_COLUMNS & set(header):
         # the header names no unit column (公开载体 instead): websites ending 站 are not units
         kinds = [CellKind.NOTE if kind is CellKind.UNITS else kind for kind in kinds]
@@ -361,20 +370,27 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         before = _previous_index(tokens, kinds, index)
         previous = kinds[before] if before is not None else None
         closing = _next_kind(tokens, kinds, index) not in {*_REQUIREMENT_KINDS, CellKind.GROUP}
-        restart = kind is CellKind.MARKED and REQUIREMENT_MARKER.match(compact(tokens[index].text))
-        if restart and previous is CellKind.MARKED and before is not None and closing:
-            number = restart["n"] or restart["p"]
-            if (
-                number == "1"
-            ):  # "2.基层政务公开提升" | "1.按照…2.…": a task heading its requirements
+        if (
+            kind is CellKind.MARKED
+            and previous is CellKind.MARKED
+            and before is not None
+            and closing
+        ):
+            # "2.基层政务公开提升" | "1.按照…2.…": a task heading the requirements numbered under it
+            if _task_number(tokens[index]) == 1:
                 kinds[before] = CellKind.GROUP
             continue
         if kind is not CellKind.TEXT or tokens[index].column is not None or not closing:
             continue
         if previous is CellKind.MARKED and before is not None:
             kinds[before] = CellKind.GROUP
-        elif two_texts and previous is CellKind.TEXT and _shorter_than_previous(tokens, index):
-            kinds[index] = CellKind.NOTE
+        elif (
+            two_texts
+            and previous is CellKind.TEXT
+            and before is not None
+            and len(compact(tokens[index].text)) < len(compact(tokens[before].text))
+        ):
+            kinds[index] = CellKind.NOTE  # of two text cells, the shorter second is a detail
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is None
         previous = _previous_kind(tokens, kinds, index)
@@ -390,35 +406,22 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     return tokens, kinds
 
 
-def _shorter_than_previous(tokens: Sequence[Token], index: int) -> bool:
-    """Of two text cells side by side, the second is the first's detail when it is the shorter
-    (贯彻举措 | 工作要求); when the first is the shorter, it is a heading (任务事项 | 工作要求)."""
-    previous = next(
-        token for token in reversed(tokens[:index]) if token.text.strip() and not token.row_end
-    )
-    return len(compact(tokens[index].text)) < len(compact(previous.text))
-
-
-def _two_requirement_columns(tokens: Sequence[Token]) -> bool:
-    header = [header_column(token.text) for token in _leading_headers(tokens)]
-    return header.count(Column.REQUIREMENT) >= 2
-
-
-def _scored(tokens: Sequence[Token]) -> bool:
+def _scored(headers: Sequence[Token], columns: Sequence[Column | None]) -> bool:
     """Whether the header has a column of points (分值) right after the requirement."""
-    header = [compact(token.text) for token in _leading_headers(tokens)]
-    columns = [header_column(text) for text in header]
     return any(
-        SCORE_HEADER.match(text) and index and columns[index - 1] is Column.REQUIREMENT
-        for index, text in enumerate(header)
+        SCORE_HEADER.match(compact(token.text))
+        and index
+        and columns[index - 1] is Column.REQUIREMENT
+        for index, token in enumerate(headers)
     )
 
 
-def _group_first(tokens: Sequence[Token], kinds: Sequence[CellKind]) -> bool:
+def _group_first(
+    tokens: Sequence[Token], kinds: Sequence[CellKind], header: Sequence[Column | None]
+) -> bool:
     """Whether group cells precede the 序号 of their first row ("工作任务 | 1 | 具体要求 | …"): the
     header says so, or most 序号 cells follow a text rather than the units or deadline ending the
     row before."""
-    header = [header_column(token.text) for token in _leading_headers(tokens)]
     if Column.GROUP in header and Column.NUMBER in header:
         return header.index(Column.GROUP) < header.index(Column.NUMBER)
     before = [
