@@ -80,20 +80,30 @@ def assign(cells: Iterable[tuple[Column, str]]) -> Assignment:
 
 
 def _unlabelled(cells: Iterable[tuple[Column, str]]) -> tuple[tuple[Column, str], ...]:
-    """Cells with a label of their own ("牵头处室：财务处") split into the columns they name."""
+    """Cells (folded) with a label of their own ("牵头处室：财务处") split into the columns they
+    name."""
     found: list[tuple[Column, str]] = []
     for column, cell in cells:
-        labels = list(_LABEL.finditer(fold_line(cell)))
-        if not labels or labels[0].start() != 0:
+        values = _label_values(cell)
+        if not values or values[0][2] != 0:
             found.append((column, cell))
             continue
-        text = fold_line(cell)
-        for index, label in enumerate(labels):
-            end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-            value = text[label.end() : end].strip(" ;；,，。")
-            if value and label["label"] not in _DEADLINE_LABELS:
-                found.append((_label_column(label["label"]), value))
+        for label, value, _ in values:
+            value = value.strip(" ;；,，。")
+            if value and label not in _DEADLINE_LABELS:
+                found.append((_label_column(label), value))
     return tuple(found)
+
+
+def _label_values(text: str) -> list[tuple[str, str, int]]:
+    """Each label of ``text`` ("牵头单位：…；完成时限：…") with the text up to the next one, and
+    where the label starts."""
+    labels = list(_LABEL.finditer(text))
+    ends = [label.start() for label in labels[1:]] + [len(text)]
+    return [
+        (label["label"], text[label.end() : end], label.start())
+        for label, end in zip(labels, ends[: len(labels)], strict=True)
+    ]
 
 
 @lru_cache(maxsize=4096)  # merged cells repeat the same units down a table
@@ -105,7 +115,7 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
         unmarked = UnitRole.RESPONSIBLE
     phrases: list[tuple[str, UnitRole]] = []
     for column, cell in cells:
-        cell = "，".join(_without_clause(piece) for piece in _SEPARATORS.split(fold_line(cell)))
+        cell = "，".join(_without_clause(piece) for piece in _SEPARATORS.split(cell))
         for phrase in split_roles(_DUTY_CLAUSE.sub("", cell), None, unmarked):
             role = phrase.role
             if column is Column.UNITS_LEAD:
@@ -120,7 +130,7 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
         lead = _unique(text for text, role in phrases if role is not UnitRole.ASSISTING) or units
     first = 0
     if cells and re.search(r"[，,]", cells[0][1]):
-        head = re.split(r"[，,]", _DUTY_CLAUSE.sub("", fold_line(cells[0][1])))[0]
+        head = re.split(r"[，,]", _DUTY_CLAUSE.sub("", cells[0][1]))[0]
         first = len(split_roles(head, None, unmarked))
     return Assignment(units, lead, first_group=first)
 
@@ -179,7 +189,7 @@ def parse_annotation(text: str) -> Assignment | None:
     if not rest or not _ROLE_WORD.search(rest) and not _strong_units(rest):
         return None
     assignment = assign([(Column.UNITS, rest)])
-    if not assignment.units or not all(is_unit_phrase(unit) for unit in assignment.units):
+    if not _only_units(assignment):
         return None
     return Assignment(
         assignment.units, assignment.lead_units, "，".join(deadline) or None, assignment.first_group
@@ -190,7 +200,9 @@ def parse_annotation(text: str) -> Assignment | None:
 _ALL_ARE: Final = re.compile(r"(?:均|都)?(?:为|是)(?:责任|落实)(?:单位|部门)$")
 # "市发改委 市自然资源局": a space between two unit names where a 、 was lost (never the space
 # inside one name, "市住房城乡 建设局": the next name must start like a unit).
-_SPACE_BETWEEN_UNITS: Final = re.compile(f"(?<=[{UNIT_END_CHARS}])[ \u3000]+(?=[市县区省州旗盟镇乡街各])")
+_SPACE_BETWEEN_UNITS: Final = re.compile(
+    f"(?<=[{UNIT_END_CHARS}])[ \u3000]+(?=[市县区省州旗盟镇乡街各])"
+)
 
 
 def _spaced_units(text: str) -> str:
@@ -229,15 +241,18 @@ def section_assignment(heading: str) -> Assignment | None:
     if match is None:
         return None
     found = assign([(Column.UNITS, match["units"] + match["role"])])
-    if not found.units or not all(is_unit_phrase(unit) for unit in found.units):
-        return None
-    return found
+    return found if _only_units(found) else None
 
 
 def _unbracket(text: str) -> str:
     if text[:1] in _OPENERS and text[-1:] in _CLOSERS and _matching_open(text) == 0:
         return text[1:-1].strip()
     return text
+
+
+def _only_units(assignment: Assignment) -> bool:
+    """Whether an assignment names units, and only phrases that end like units."""
+    return bool(assignment.units) and all(is_unit_phrase(unit) for unit in assignment.units)
 
 
 def _names_units(text: str) -> bool:
@@ -259,14 +274,12 @@ def _labelled(text: str) -> Assignment | None:
     """ "牵头单位:市财政局;责任单位:各区政府;完成时限:2019年底前"."""
     cells: list[tuple[Column, str]] = []
     deadline: str | None = None
-    labels = list(_LABEL.finditer(text))
-    for index, label in enumerate(labels):
-        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-        value = text[label.end() : end].split("。")[0].strip(" ;；,，。")
-        if label["label"] in _DEADLINE_LABELS:
+    for label, written, _ in _label_values(text):
+        value = written.split("。")[0].strip(" ;；,，。")
+        if label in _DEADLINE_LABELS:
             deadline = value or None
         elif value:
-            cells.append((_label_column(label["label"]), value))
+            cells.append((_label_column(label), value))
     assignment = assign(cells)
     if not assignment.units and deadline is None:
         return None
@@ -370,9 +383,7 @@ def _cut_annotation(text: str) -> Assignment | None:
     if found is not None or _ROLE_WORD.search(text):
         return found
     units = assign([(Column.UNITS, text)])
-    if len(units.units) >= 2 and all(is_unit_phrase(unit) for unit in units.units):
-        return units
-    return None
+    return units if len(units.units) >= 2 and _only_units(units) else None
 
 
 def _ascii_stop(text: str, index: int) -> bool:
