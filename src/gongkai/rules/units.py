@@ -278,9 +278,8 @@ _WHITESPACE: Final = re.compile(r"\s+")
 # Inside one phrase a comma or semicolon is a list separator like 、: "各县(市,区)" = "各县(市、区)".
 _PHRASE_LIST_PUNCTUATION: Final = str.maketrans({",": "、", ";": "、"})
 _EDGE_PUNCTUATION: Final = "、,;:。"
-# Role words, longest first so that "牵头落实" is one word, not 牵头 followed by 落实.
-_ROLE_WORDS: Final = ROLE_PATTERN
-_TRAILING_ROLE: Final = re.compile(f"(?:分别)?(?:{_ROLE_WORDS})$")
+# A role word ending the phrase (ROLE_PATTERN lists "牵头落实" before 牵头 and 落实).
+_TRAILING_ROLE: Final = re.compile(f"(?:分别)?(?:{ROLE_PATTERN})$")
 _LEADING_WORDS: Final = re.compile(r"^(?:由|按照职责分工|按职责分工|根据职责分工)")
 
 
@@ -514,16 +513,13 @@ _OPEN_BRACKETS: Final = "(（《〔["
 _CLOSE_BRACKETS: Final = ")）》〕]"
 _SEPARATORS: Final = frozenset("、，,；;。：:")
 _CONJUNCTIONS: Final = ("以及", "和", "及", "与")
-# A conjunction separates two units only when what precedes it is a whole unit name: "市财政局和
-# 市审计局" splits, "市住房和城乡建设局" and "区经济信息和商务局" do not.
-_UNIT_ENDINGS: Final = ORGAN_ENDINGS
 # "市财政局会市发改委": 会 short for 会同, between a unit's ending and the next unit (never the 会
 # of 管委会, 居委会, 村委会).
 _SHORT_TOGETHER: Final = (
     r"(?<=[局办厅府室心部院处所站队科馆委])(?<!管委)(?<!居委)(?<!村委)(?<!常委)会"
     r"(?=[市县区省各镇乡街]|[^、，,；;会]{1,10}(?:处|科|室|局|办|中心)(?:$|[、，,；;]|牵头|负责|配合))"
 )
-_ROLE_MARKER: Final = re.compile(f"(?:分别)?({_ROLE_WORDS}|会同|{_SHORT_TOGETHER})")
+_ROLE_MARKER: Final = re.compile(f"(?:分别)?({ROLE_PATTERN}|会同|{_SHORT_TOGETHER})")
 _MARKER_ROLES: Final = {
     "牵头落实": UnitRole.LEAD,
     "牵头负责": UnitRole.LEAD,
@@ -678,7 +674,9 @@ def _split_conjunctions(piece: str) -> list[str]:
         if _bracket_depth(piece, index) != 0:
             continue
         for conjunction in _CONJUNCTIONS:
-            if piece.startswith(conjunction, index) and piece[:index].endswith(_UNIT_ENDINGS):
+            # only after a whole organisation's name: "市财政局和市审计局" splits, "市住房和城乡
+            # 建设局" and "区经济信息和商务局" do not
+            if piece.startswith(conjunction, index) and piece[:index].endswith(ORGAN_ENDINGS):
                 rest = piece[index + len(conjunction) :]
                 if rest:
                     return [piece[:index], *_split_conjunctions(rest)]

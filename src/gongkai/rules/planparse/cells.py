@@ -137,9 +137,8 @@ class CellKind(StrEnum):
     UNITS = "units"
     DEADLINE = "deadline"
     TEXT = "text"  # a group heading or a requirement: its neighbours decide
-    NOTE = (
-        "note"  # a cell of a column kept as a note (责任领导, 分值, 备注): never a task or a duty
-    )
+    # a cell of a column kept as a note (责任领导, 分值, 备注): never a task or a duty
+    NOTE = "note"
 
 
 _NUMBER: Final = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、,，]?$")
@@ -173,7 +172,6 @@ def classify(text: str) -> CellKind:
     return CellKind.TEXT
 
 
-_UNIT_ENDINGS: Final = UNIT_ENDINGS
 _VERB_START: Final = re.compile(
     r"^(?:推进|推动|加强|做好|完善|建立|公开|提高|提升|深化|强化|落实|开展|规范|健全|优化|加大|按照"
     r"|围绕|及时|严格|全面|进一步|认真|积极|探索|坚持|组织|实行|实施|抓好|办好|扩大|拓展|创新|整合"
@@ -190,7 +188,7 @@ def is_unit_phrase(phrase: str) -> bool:
     base = _BRACKETED.sub("", phrase)
     if not 2 <= len(base) <= 30 or any(char.isdigit() for char in base):
         return False
-    return base.endswith(_UNIT_ENDINGS)
+    return base.endswith(UNIT_ENDINGS)
 
 
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）](?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
