@@ -105,16 +105,19 @@ def parse_deadline(raw: str | None, year: int | None, *, inherited: bool = False
 
 # "印发后20个工作日内": the event's own window, kept for its periods (issue 14).
 _WORKDAYS: Final = re.compile(r"(\d{1,3})个?工作日(?:内|之内|以内)?")
-# "12月前": before December, so 11-30; a clerk may have meant the end of December.
-_BEFORE_MONTH: Final = re.compile(
-    r"(?<![\d底末日旬])(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:份)?(?:以前|之前|前)"
-)
 
 
 def before_month(raw: str | None) -> bool:
-    """Whether a deadline says "X月前" (before month X), which reads as the end of the month
-    before and may have been meant as the end of X: the review should ask."""
-    return bool(raw) and _BEFORE_MONTH.search(compact(fold_line(raw or ""))) is not None
+    """Whether a deadline says "X月前" (before month X, no 底 and no day), which reads as the end
+    of the month before (:func:`_month_date`) and may have been meant as the end of X: the review
+    should ask."""
+    return any(_before_month(match) for match in _DATE.finditer(compact(fold_line(raw or ""))))
+
+
+def _before_month(match: re.Match[str]) -> bool:
+    return bool(match["m"]) and not match["d"] and not match["mpos"] and match["before"] in (
+        "前", "以前", "之前"
+    )  # fmt: skip
 
 
 def is_deadline_like(text: str) -> bool:
@@ -269,7 +272,7 @@ def _month_date(match: re.Match[str], year: int) -> date:
         return date(year, month, 15)
     if part == "中旬":
         return date(year, month, 20)
-    if part is None and match["before"] in ("前", "以前", "之前"):
+    if _before_month(match):
         return date(year, month, 1) - timedelta(days=1)  # "7月前": before July
     return _month_end(year, month)
 
