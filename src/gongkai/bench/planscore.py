@@ -177,10 +177,10 @@ def run(directory: Path | None = None) -> dict[str, Any]:
     provinces: set[str] = set()
     levels: set[str] = set()
     for path in documents(directory):
-        gold = load(path)[1]
+        page, gold = load(path)
         provinces.add(gold.get("province", ""))
         levels.add(gold.get("level", ""))
-        tally = score_path(path)
+        tally = score_document(gold, parse_text(page).items, path.stem)
         (heldout if held_out(path) else corpus).add(tally)
     figures = {
         "corpus_docs": corpus.docs,

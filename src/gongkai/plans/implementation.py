@@ -26,7 +26,7 @@ from gongkai.audit.log import record as audit
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import policy
-from gongkai.plans.models import Plan
+from gongkai.plans.models import IMPLEMENTATION_STARTS, Plan
 from gongkai.records.models import Column, Record
 
 MAX_WORKDAYS: Final = 250
@@ -179,7 +179,7 @@ def set_requirement(
     in which column their plans count; 0 or blank days means the plan asks for no implementation
     plan."""
     policy.require_manage(actor, "只有公开办管理员可以设置实施方案的公开要求。")
-    if start is not None and start not in ("issued", "published"):
+    if start is not None and start not in dict(IMPLEMENTATION_STARTS):
         raise ValidationError("期限只能自通知成文日期或自本平台发布之日起算。")
     workdays = workdays or None
     column = column.strip()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from gongkai.orgs.policy import policy
 from gongkai.plans import implementation
-from gongkai.plans.models import Plan
+from gongkai.plans.models import IMPLEMENTATION_STARTS, Plan
 
 
 class RequirementForm(forms.Form):
@@ -27,7 +27,7 @@ class RequirementForm(forms.Form):
     )
     start = forms.ChoiceField(
         label="期限起算", required=False,
-        choices=[("issued", "自通知成文日期"), ("published", "自在本平台发布之日")],
+        choices=IMPLEMENTATION_STARTS,
         help_text="通知没有成文日期时自本平台发布之日起算。",
     )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, Final
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -94,9 +94,6 @@ def item_deadline(item: Item) -> Deadline:
                     milestones=milestones)  # fmt: skip
 
 
-_CADENCE_LABELS: Final = {"semiannual": "每半年", "quarterly": "每季度", "yearly": "每年"}
-
-
 def proposed_recurrence(item: Item) -> str | None:
     """The cadence the item's text states and its deadline does not (Recurrence value), if any."""
     found = schedule.proposed_recurrence(item.text, item_deadline(item))
@@ -107,15 +104,15 @@ def schedule_rule(item: Item, plan: Plan) -> str:
     """Which rule gives the item its due dates, in the words the review page shows, with a flag
     for review when one of them falls before the notice was issued (a date the writer mistook,
     or a milestone already past)."""
-    rule = _schedule_rule(item, plan)
-    due = schedule.due_dates(item_deadline(item), plan.year, None, plan.default_cadence)
+    deadline = item_deadline(item)
+    rule = _schedule_rule(item, deadline, plan)
+    due = schedule.due_dates(deadline, plan.year, None, plan.default_cadence)
     if plan.issued_on is not None and any(day < plan.issued_on for day in due):
         rule += f"；有报送日期早于成文日期（{plan.issued_on:%Y-%m-%d}），请核对"
     return rule
 
 
-def _schedule_rule(item: Item, plan: Plan) -> str:
-    deadline = item_deadline(item)
+def _schedule_rule(item: Item, deadline: Deadline, plan: Plan) -> str:
     if deadline.milestones:
         return f"分{len(deadline.milestones)}个节点"
     if deadline.date is not None:
@@ -124,8 +121,9 @@ def _schedule_rule(item: Item, plan: Plan) -> str:
         return f"事件：登记触发后{plan.event_workdays}个工作日内"
     if deadline.recurrence is not None:
         return "按周期：" + item.get_recurrence_display()
-    label = _CADENCE_LABELS.get(plan.default_cadence)
-    return f"原文无时限，按默认周期：{label}" if label else "原文无时限，不设报送期"
+    if schedule.CADENCES[plan.default_cadence] is None:
+        return "原文无时限，不设报送期"
+    return f"原文无时限，按默认周期：{plan.get_default_cadence_display()}"
 
 
 def _periods(item: Item, plan: Plan, calendar: Any) -> list[Period]:

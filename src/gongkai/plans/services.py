@@ -19,6 +19,7 @@ from gongkai.plans import progress
 from gongkai.plans.models import Item, ItemUnit, Plan, PlanStatus, Recurrence, Section, UnitRole
 from gongkai.rules import units as unit_rules
 from gongkai.rules.planparse import parse_deadline
+from gongkai.rules.planparse.model import deadline_to_json
 from gongkai.rules.schedule import CADENCES
 
 EDITABLE_FIELDS = ["task", "text", "number", "deadline_raw", "deadline_date", "recurrence"]
@@ -235,7 +236,7 @@ def set_plan_year(plan: Plan, year: int, *, actor: User | None = None) -> Plan:
     for item in plan.items.exclude(deadline_raw=""):
         deadline = parse_deadline(item.deadline_raw, year)
         item.deadline_date = deadline.date
-        item.milestones = [{"label": step.label, "date": step.date.isoformat()} for step in deadline.milestones]
+        item.milestones = deadline_to_json(deadline)["milestones"]
         item.save(update_fields=["deadline_date", "milestones"])
     record("plan_year_set", plan, before={"year": before}, after={"year": year})
     return plan

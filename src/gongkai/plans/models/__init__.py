@@ -6,6 +6,7 @@ the units they name) ← ``progress`` (assignments, reporting periods, reports, 
 """
 
 from gongkai.plans.models.plans import (
+    IMPLEMENTATION_STARTS,
     ImportStatus,
     Item,
     ItemUnit,
@@ -35,6 +36,7 @@ from gongkai.plans.models.supervision import (
 )
 
 __all__ = [
+    "IMPLEMENTATION_STARTS",
     "Assignment",
     "AssignmentRole",
     "Bulletin",

@@ -3,6 +3,8 @@ lead and responsible units and its deadline, reviewed by the office, then publis
 
 from __future__ import annotations
 
+from typing import Final
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -20,6 +22,10 @@ class Recurrence(models.TextChoices):
     SEMIANNUAL = "semiannual", "每半年"
     YEARLY = "yearly", "每年"
     EVENT = "event", "事件触发"
+
+
+# When the units' implementation-plan deadline starts counting ("本方案公布后N个工作日内").
+IMPLEMENTATION_STARTS: Final = [("issued", "自通知成文日期"), ("published", "自在本平台发布之日")]
 
 
 class Plan(models.Model):
@@ -58,8 +64,7 @@ class Plan(models.Model):
         help_text="“适时”“视情”等事件类事项，自公开办登记触发之日起多少个工作日内报送。",
     )
     implementation_from = models.CharField(
-        "实施方案期限起算", max_length=20, default="issued",
-        choices=[("issued", "自通知成文日期"), ("published", "自在本平台发布之日")],
+        "实施方案期限起算", max_length=20, default="issued", choices=IMPLEMENTATION_STARTS,
         help_text="“本方案公布后N个工作日内”从通知的成文日期算起；公开办也可改为从本平台发布之日算起。",
     )
     default_cadence = models.CharField(
