@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import gongkai
-
-SEEDS = Path(gongkai.__file__).resolve().parent / "console" / "data" / "seeds"
+from gongkai.console.seeds import SEEDS
 
 DIGESTS = {
     "000_f587d089185122da.txt": "091e0e14b9bfdd596c1f684bb6a7a5cb27967e4554afb1c7110cdf601d0fd91e",

@@ -2,7 +2,7 @@
 
 The corpus is ``tests/fixtures/notices/real/``: ``NN.txt`` (the source URL on line 1, then the page as
 found) and ``NN.gold.json`` (the rules are in that folder's README). The documents its ``HELDOUT``
-file lists are the held-out quarter, scored apart.
+file lists are held out (never studied while the parser changes) and scored apart.
 
 Items are matched as CONTRACTS.md section 1 says: by the first characters of their text, compared
 without spaces, punctuation or number markers and with traditional characters folded. A gold item

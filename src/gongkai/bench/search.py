@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.bench.common import machine, p50, p95
+from gongkai.console.seeds import SEEDS
 
-SEEDS = Path(__file__).resolve().parents[1] / "console" / "data" / "seeds"
 UNITS = Path(__file__).resolve().parents[1] / "orgs" / "data" / "demo_units.json"
 LATIN = ["PPP", "IPv6", "2019", "5G", "GDP", "APP", "PM2.5", "12345", "2020", "QQ", "WiFi", "CPI"]
 RARE = ["鼠疫", "蝗灾", "冰雹", "青龙湖湿地公园", "石门村", "生猪调出大县", "犬只管理"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from gongkai.console.seeds import SEEDS
 from gongkai.foi.demo import load_demo_requests
 from gongkai.orgs import services
 from gongkai.orgs.models import Role, Unit, User
@@ -25,7 +26,6 @@ from gongkai.plans.parsing import parse_path
 from gongkai.records.demo import load_demo_records
 
 DEMO_UNITS = Path(__file__).resolve().parents[1] / "orgs" / "data" / "demo_units.json"
-SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 # The plan-shaped seed notices and the government whose units their phrases mean (海口 and 荆门
 # are not in the demo registry: their plans stay drafts with phrases for the office to resolve).
 DEMO_PLANS = [

@@ -19,12 +19,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai.console.seeds import SEEDS
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.records import catalog, gazette, importing, services
 from gongkai.records.catalog import resolve_paths
 from gongkai.records.models import Column, Disclosure, Record, RecordKind, RecordStatus
 
-SEEDS = Path(__file__).resolve().parents[1] / "console" / "data" / "seeds"
 # (seed file, issuing unit, 成文日期, columns). Seeds 001–003 come from governments outside the
 # demo registry (六安、海口、荆门) and are not loaded. Seed 004 carries no date.
 SEED_RECORDS = [
