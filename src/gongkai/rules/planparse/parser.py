@@ -254,14 +254,10 @@ def _choose(
     if table_items:
         # A prose list beside the table: its items that name their units are the plan's too.
         annotated = [item for item in prose.items if item.units and not item.units_inherited]
-        notes = []
-        if annotated:
-            notes.append(
-                f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对"
-            )
-        if annotated:
-            table_items = sorted([*annotated, *table_items], key=lambda item: item.line)
-        return PlanKind.TABLE, table_items, notes
+        if not annotated:
+            return PlanKind.TABLE, table_items, []
+        note = f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对"
+        return PlanKind.TABLE, sorted([*annotated, *table_items], key=lambda item: item.line), [note]
     planned = _PLAN_TITLE.search(meta.title or "") or _PLAN_OPENING.search(compact(opening))
     if prose.annotated or (prose.items and planned):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
