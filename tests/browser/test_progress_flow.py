@@ -11,6 +11,7 @@ from docx import Document
 
 from gongkai.console.demo import SEEDS, load_demo
 from gongkai.orgs.models import Unit
+from gongkai.orgs.policy import SYSTEM
 from gongkai.plans import services
 from gongkai.plans.models import Assignment, Plan, ProgressReport
 from gongkai.plans.parsing import parse_path
@@ -43,7 +44,7 @@ def people(settings, tmp_path, immediate_jobs):
     load_demo()
     Plan.objects.filter(source_name=SEED_000).delete()
     services.create_plan(parse_path(SEEDS / SEED_000, SEED_000), issuer_unit=Unit.objects.get(name="肇庆市人民政府"),
-                         source_name=SEED_000)
+                         source_name=SEED_000, actor=SYSTEM)
     office = make_user("office_b", Unit.objects.get(name="肇庆市人民政府办公室"), "office_admin", full_name="公开办")
     lead = make_user("caizheng_b", Unit.objects.get(name="肇庆市财政局"), "clerk", full_name="财政局经办")
     cooperating = make_user("fagai_b", Unit.objects.get(name="肇庆市发展和改革局"), "clerk", full_name="发改局经办")

@@ -121,3 +121,28 @@ def test_it_half_follows_the_published_plans_once(demo, settings):
     assert is_overdue(period.due_on, None, timezone.localdate())  # 2016's plan: the silent are overdue
     count = reports.count()
     assert load_demo_progress() == 0 and ProgressReport.objects.count() == count
+
+
+def test_a_milestone_before_the_notice_was_issued_is_never_overdue(demo):
+    from datetime import date
+
+    from gongkai.plans import board
+    from gongkai.plans.models import Plan
+    from gongkai.rules.progress import Standing
+
+    plan = Plan.objects.get(source_name__startswith="000")
+    exams = plan.items.get(number="17")  # 中考3月 高考11月, in a notice issued on 2016-06-22
+    march, november = exams.periods.order_by("due_on")
+    assert (march.due_on, november.due_on, plan.given_on) == (date(2016, 3, 31), date(2016, 11, 30), date(2016, 6, 22))
+    silent = {assignment.pk for assignment in exams.assignments.filter(reports__isnull=True)}
+    assert silent
+    scope = board.Scope(plan=plan, cutoff=date(2016, 12, 31), today=date(2016, 6, 22))
+    listed = {
+        (row["assignment_id"], row["period_id"]): standing
+        for standing in Standing for row in board.in_standing(scope, standing) if row["assignment_id"] in silent
+    }
+    # on the day it was issued the March milestone is still to report on, not late
+    assert {listed[pk, march.pk] for pk in silent} == {Standing.DUE}
+    later = board.Scope(plan=plan, cutoff=date(2016, 12, 31), today=date(2017, 1, 3))
+    overdue = {(row["assignment_id"], row["period_id"]) for row in board.in_standing(later, Standing.OVERDUE)}
+    assert all((pk, november.pk) in overdue and (pk, march.pk) not in overdue for pk in silent)

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from gongkai.orgs.policy import SYSTEM
 from gongkai.plans import progress
 from gongkai.plans.models import Assignment, Period
 
@@ -40,7 +41,7 @@ def report(number: str, unit, due_on: date, clerk, status: str, **extra):
     return progress.save_report(assignment, period(number, due_on), data, actor=clerk, submit=True)
 
 
-def make_reports(unit_a, unit_b, clerk_a, clerk_b, office=None) -> None:
+def make_reports(unit_a, unit_b, clerk_a, clerk_b, office=SYSTEM) -> None:
     report("1", unit_a, date(2026, 3, 31), clerk_a, "in_progress")
     report("1", unit_a, date(2026, 6, 30), clerk_a, "not_started")
     delayed = report("2", unit_b, CUTOFF, clerk_b, "delayed", reason=DELAY_REASON)

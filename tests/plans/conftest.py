@@ -6,6 +6,7 @@ import pytest
 
 from gongkai.console.demo import DEMO_UNITS
 from gongkai.orgs.models import Unit
+from gongkai.orgs.policy import SYSTEM
 from gongkai.orgs.registry import load_registry_data
 
 
@@ -43,8 +44,8 @@ def plan_000(zhaoqing):
     from gongkai.plans.parsing import parse_path
 
     name = "000_f587d089185122da.txt"
-    plan = services.create_plan(parse_path(SEEDS / name, name), issuer_unit=zhaoqing, source_name=name)
-    return services.publish_plan(plan)
+    plan = services.create_plan(parse_path(SEEDS / name, name), issuer_unit=zhaoqing, source_name=name, actor=SYSTEM)
+    return services.publish_plan(plan, actor=SYSTEM)
 
 
 SMALL_PLAN = {
@@ -86,5 +87,5 @@ def small_plan(city, unit_a, unit_b, unit_c):
     alone, item 3 an event item of 公安局."""
     from gongkai.plans import services
 
-    plan = services.create_plan(SMALL_PLAN, issuer_unit=city, source_name="small.txt")
-    return services.publish_plan(plan)
+    plan = services.create_plan(SMALL_PLAN, issuer_unit=city, source_name="small.txt", actor=SYSTEM)
+    return services.publish_plan(plan, actor=SYSTEM)

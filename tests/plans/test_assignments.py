@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from gongkai.audit.models import AuditEntry
 from gongkai.orgs.models import Unit, UnitKind
+from gongkai.orgs.policy import SYSTEM, MissingActor, policy
 from gongkai.plans import progress, services
 from gongkai.plans.models import Assignment, Period
 
@@ -53,8 +54,8 @@ def test_a_unit_added_later_is_not_added_to_a_published_plan(plan_000, zhaoqing)
     Unit.objects.create(key="new-county", name="肇庆市新设县人民政府", kind=UnitKind.COUNTY_GOV, parent=zhaoqing)
     item = next(i for i in plan_000.items.all() if any("各县" in p for p in i.unit_phrases))
     with pytest.raises(ValidationError, match="已发布"):
-        services.resolve_phrase(plan_000, "市新设县", Unit.objects.get(key="new-county"))
-    services.update_item(item, {"text": item.text + "（修订）"})
+        services.resolve_phrase(plan_000, "市新设县", Unit.objects.get(key="new-county"), actor=SYSTEM)
+    services.update_item(item, {"text": item.text + "（修订）"}, actor=SYSTEM)
     assert Assignment.objects.filter(plan=plan_000).count() == before
     assert not Assignment.objects.filter(unit__key="new-county").exists()
 
@@ -62,14 +63,14 @@ def test_a_unit_added_later_is_not_added_to_a_published_plan(plan_000, zhaoqing)
 def test_it_refuses_changing_units_of_a_published_item(small_plan):
     item = small_plan.items.get(number="2")
     with pytest.raises(ValidationError, match="不能再修改责任单位"):
-        services.update_item(item, {"lead_units": "示范市公安局", "units": ""})
-    services.update_item(item, {"lead_units": "示范市教育局", "units": "", "text": "公开招生范围。"})
+        services.update_item(item, {"lead_units": "示范市公安局", "units": ""}, actor=SYSTEM)
+    services.update_item(item, {"lead_units": "示范市教育局", "units": "", "text": "公开招生范围。"}, actor=SYSTEM)
     assert item.assignments.count() == 1
 
 
 def test_publishing_twice_is_refused(small_plan):
     with pytest.raises(ValidationError, match="已经发布"):
-        services.publish_plan(small_plan)
+        services.publish_plan(small_plan, actor=SYSTEM)
     assert Assignment.objects.filter(plan=small_plan).count() == 4
 
 
@@ -111,11 +112,36 @@ def test_an_event_takes_its_own_window_from_its_deadline(small_plan, office_admi
 
 def test_correcting_a_published_deadline_moves_its_periods_until_someone_reports(small_plan, unit_b, clerk_b):
     item = small_plan.items.get(number="2")
-    services.update_item(item, {"deadline_raw": "2026年10月底前", "deadline_date": date(2026, 10, 31)})
+    services.update_item(item, {"deadline_raw": "2026年10月底前", "deadline_date": date(2026, 10, 31)}, actor=SYSTEM)
     assert [p.due_on for p in item.periods.all()] == [date(2026, 10, 31)]
     assert item.periods.get().on_holiday  # a Saturday: kept as written, flagged
     progress.save_report(item.assignments.get(unit=unit_b), item.periods.get(),
                          {"status": "in_progress", "text": "招生范围已公开。"}, actor=clerk_b)
     with pytest.raises(ValidationError, match="已有单位报送"):
-        services.update_item(item, {"deadline_date": date(2026, 11, 30)})
+        services.update_item(item, {"deadline_date": date(2026, 11, 30)}, actor=SYSTEM)
     assert [p.due_on for p in item.periods.all()] == [date(2026, 10, 31)]
+
+
+def test_a_service_called_without_an_actor_fails_loudly(small_plan, unit_b, clerk_b):
+    """A view that forgets to pass its user must not act as the platform: only SYSTEM does."""
+    assignment = Assignment.objects.get(item__number="2", unit=unit_b)
+    period = assignment.item.periods.first()
+    for call in (
+        lambda: services.update_item(small_plan.items.first(), {"text": "改"}, actor=None),
+        lambda: progress.save_report(assignment, period, {"status": "in_progress", "text": "进展"}, actor=None),
+        lambda: progress.record_trigger(small_plan.items.get(number="3"), date(2026, 5, 6), actor=None),
+    ):
+        with pytest.raises(MissingActor):
+            call()
+    assert not assignment.reports.exists()
+
+
+def test_only_an_active_clerk_of_the_unit_may_report_for_it(small_plan, unit_a, unit_b, clerk_b):
+    assignment = Assignment.objects.get(item__number="2", unit=unit_b)
+    period = assignment.item.periods.first()
+    assert policy.may_report(clerk_b, unit_b.pk) and not policy.may_report(clerk_b, unit_a.pk)
+    clerk_b.is_active = False
+    clerk_b.save(update_fields=["is_active"])
+    assert not policy.may_report(clerk_b, unit_b.pk)
+    with pytest.raises(PermissionDenied):
+        progress.save_report(assignment, period, {"status": "in_progress", "text": "进展"}, actor=clerk_b)

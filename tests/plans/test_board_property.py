@@ -36,17 +36,21 @@ def _by_rules(plan: Plan, cutoff: date, today: date) -> dict[int, Tally]:
             handed_in = state in rules.HANDED_IN
             row[0] += 1
             row[1] += handed_in
-            row[2] += rules.standing(period.due_on, state, today) is rules.Standing.ACCEPTED
+            row[2] += rules.standing(period.due_on, state, today, plan.given_on) is rules.Standing.ACCEPTED
             row[3] += handed_in and status == "done"
             row[4] += rules.is_advanced(state, status)
-            row[5] += rules.is_overdue(period.due_on, state, today)
+            row[5] += rules.is_overdue(period.due_on, state, today, plan.given_on)
     return {unit: Tally(*values) for unit, values in counts.items()}
 
 
-def test_the_dashboard_counts_what_the_rules_say_for_every_slot():
+@pytest.mark.parametrize("issued", [None, (5, 15)], ids=["issue-date-unknown", "issued-in-may"])
+def test_the_dashboard_counts_what_the_rules_say_for_every_slot(issued):
     built = _build(units=50, items=200, periods=4)
     plan = Plan.objects.get(pk=built["plan"])
     year = plan.year
+    # issued in May, the March periods are before the work was given: never overdue
+    plan.issued_on = date(year, *issued) if issued else None
+    plan.save(update_fields=["issued_on"])
     for cutoff, today in (
         (date(year, 3, 31), date(year, 4, 1)),
         (date(year, 6, 30), date(year, 6, 30)),

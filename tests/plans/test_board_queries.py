@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from gongkai.orgs.policy import SYSTEM
 from gongkai.plans import services
 from gongkai.plans.models import Assignment, ProgressReport
 from tests.plans.board_data import freeze_today
@@ -24,8 +25,8 @@ def plan_of(size: int, city):
         for n in range(1, size + 1)
     ]
     plan = services.create_plan({"title": f"{size}项方案", "issued_on": "2026-01-05", "year": 2026, "items": items},
-                                issuer_unit=city)
-    plan = services.publish_plan(plan)
+                                issuer_unit=city, actor=SYSTEM)
+    plan = services.publish_plan(plan, actor=SYSTEM)
     reports = [
         ProgressReport(assignment=assignment, period=period, unit_id=assignment.unit_id, status="in_progress",
                        text="推进中", state="submitted" if assignment.item.order % 2 else "accepted")

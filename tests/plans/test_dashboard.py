@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from gongkai.orgs.policy import SYSTEM
 from gongkai.plans import board, progress, services
 from gongkai.plans.models import Assignment, Period, ProgressReport, Section
 from gongkai.rules.board import Tally
@@ -55,23 +56,27 @@ def test_a_later_cutoff_counts_periods_not_yet_due_without_calling_them_overdue(
 
 def test_the_standing_filter_agrees_with_the_pure_rule(reported, unit_b, unit_c, clerk_b, clerk_c):
     returned = report("1", unit_b, date(2026, 3, 31), clerk_b, "in_progress")
-    progress.return_report(returned, "请补充佐证材料。")
+    progress.return_report(returned, "请补充佐证材料。", actor=SYSTEM)
     cooperating = Assignment.objects.get(item__number="1", unit=unit_b)
     progress.save_report(cooperating, Period.objects.get(item__number="1", due_on=date(2026, 12, 31)),
                          {"status": "in_progress", "text": "草稿"}, actor=clerk_b)
     event = Assignment.objects.get(item__number="3", unit=unit_c)
     progress.save_report(event, event.item.periods.get(), {"status": "in_progress", "text": "草稿"}, actor=clerk_c)
     states = {(r.assignment_id, r.period_id): r.state for r in ProgressReport.objects.all()}
-    expected: dict[Standing, set] = {value: set() for value in Standing}
-    for assignment in Assignment.objects.filter(plan=reported):
-        for period in assignment.item.periods.all():
-            key = (assignment.pk, period.pk)
-            expected[standing(period.due_on, states.get(key), TODAY)].add(key)
-    wide = scope(reported, cutoff=date(2026, 12, 31))
-    for value in Standing:
-        found = {(row["assignment_id"], row["period_id"]) for row in board.in_standing(wide, value)}
-        assert found == expected[value], value
-    assert expected[Standing.RETURNED] == set() and expected[Standing.UNDATED]  # returned and past: overdue
+    for issued_on in (date(2026, 3, 2), date(2026, 4, 15)):  # issued in April, the March periods are never overdue
+        reported.issued_on = issued_on
+        reported.save(update_fields=["issued_on"])
+        expected: dict[Standing, set] = {value: set() for value in Standing}
+        for assignment in Assignment.objects.filter(plan=reported):
+            for period in assignment.item.periods.all():
+                key = (assignment.pk, period.pk)
+                expected[standing(period.due_on, states.get(key), TODAY, reported.given_on)].add(key)
+        wide = scope(reported, cutoff=date(2026, 12, 31))
+        for value in Standing:
+            found = {(row["assignment_id"], row["period_id"]) for row in board.in_standing(wide, value)}
+            assert found == expected[value], (issued_on, value)
+        assert expected[Standing.UNDATED]
+    assert expected[Standing.RETURNED]  # returned in March, before the April issue: to correct, not late
 
 
 def test_the_office_sees_the_dashboard_with_charts_and_overdue_items_by_unit(reported, office_admin, login, unit_b):
@@ -118,7 +123,9 @@ def test_a_value_that_does_not_fit_is_ignored_with_a_message(reported, office_ad
 def test_choosing_another_plan_opens_its_dashboard(reported, office_admin, login, city):
     from tests.plans.conftest import SMALL_PLAN
 
-    other = services.publish_plan(services.create_plan({**SMALL_PLAN, "title": "另一方案"}, issuer_unit=city))
+    other = services.publish_plan(
+        services.create_plan({**SMALL_PLAN, "title": "另一方案"}, issuer_unit=city, actor=SYSTEM), actor=SYSTEM
+    )
     response = login(office_admin).get(reverse("plans:dashboard", args=[reported.pk]), {"plan": other.pk})
     assert response.status_code == 302 and response["Location"] == reverse("plans:dashboard", args=[other.pk])
 
@@ -153,5 +160,5 @@ def test_nobody_but_the_office_sees_it(reported, clerk_a, login, client, city):
 def test_a_draft_plan_has_no_dashboard(small_plan, office_admin, login, city):
     from tests.plans.conftest import SMALL_PLAN
 
-    draft = services.create_plan({**SMALL_PLAN, "title": "草稿方案"}, issuer_unit=city)
+    draft = services.create_plan({**SMALL_PLAN, "title": "草稿方案"}, issuer_unit=city, actor=SYSTEM)
     assert login(office_admin).get(reverse("plans:dashboard", args=[draft.pk])).status_code == 404

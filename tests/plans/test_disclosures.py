@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from gongkai.audit.models import AuditEntry
 from gongkai.orgs.models import Unit
+from gongkai.orgs.policy import SYSTEM
 from gongkai.plans import disclosures, progress
 from gongkai.plans.disclosures import NO_PROGRESS, combined_status
 from gongkai.plans.models import Assignment, Period, Plan, ProgressDisclosure, ProgressReport
@@ -36,7 +37,7 @@ def finance_clerk(registry):
 
 
 def write(plan: Plan, number: str, unit: str, text: str, *, seq: int = 1, status: str = "in_progress",
-          submit: bool = True, actor=None, **fields: str) -> ProgressReport:
+          submit: bool = True, actor=SYSTEM, **fields: str) -> ProgressReport:
     """A unit's report on item ``number`` for its ``seq``-th period, handed in unless ``submit=False``."""
     item = plan.items.filter(number=number).order_by("order").first()
     assignment = Assignment.objects.get(item=item, unit__name=unit)

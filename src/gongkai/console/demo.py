@@ -18,6 +18,7 @@ from gongkai.console.seeds import SEEDS
 from gongkai.foi.demo import load_demo_requests
 from gongkai.orgs import services
 from gongkai.orgs.models import Role, Unit, User
+from gongkai.orgs.policy import SYSTEM
 from gongkai.orgs.registry import load_registry_data
 from gongkai.plans import services as plan_services
 from gongkai.plans.demo import load_demo_progress
@@ -85,9 +86,9 @@ def _import_plans() -> int:
         data = parse_path(SEEDS / name, name)
         unit = Unit.objects.filter(name=issuer).first() if issuer else None
         with transaction.atomic():
-            plan = plan_services.create_plan(data, issuer_unit=unit, source_name=name)
+            plan = plan_services.create_plan(data, issuer_unit=unit, source_name=name, actor=SYSTEM)
             if not any(item.unresolved for item in plan.items.all()):
-                plan_services.publish_plan(plan)
+                plan_services.publish_plan(plan, actor=SYSTEM)
     return len(DEMO_PLANS)
 
 

@@ -40,7 +40,7 @@ from gongkai.foi.models import (
 )
 from gongkai.foi.transitions import Step, status_allows, user_may
 from gongkai.orgs.models import Unit, User
-from gongkai.orgs.policy import Action, policy
+from gongkai.orgs.policy import SYSTEM, Action, policy
 from gongkai.records.models import Record, RecordStatus
 from gongkai.rules import foifee
 from gongkai.rules.calendar import WorkingCalendar
@@ -725,7 +725,7 @@ def record_service(
 
 
 def _require_office(actor: User | None) -> None:
-    policy.require_manage(actor, "只有公开办管理员可以修改文书模板和文号。")
+    policy.require_manage(actor or SYSTEM, "只有公开办管理员可以修改文书模板和文号。")
 
 
 @transaction.atomic

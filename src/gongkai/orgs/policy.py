@@ -18,13 +18,29 @@ The rules:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 
 from gongkai.orgs.models import Role, User
+
+
+class SystemActor:
+    """The platform acting on its own: demo data, the worker's jobs, an import the office
+    started. Service functions are given either a user or :data:`SYSTEM`, never nothing."""
+
+    def __str__(self) -> str:
+        return "系统"
+
+
+SYSTEM: Final = SystemActor()
+ServiceActor = User | SystemActor
+
+
+class MissingActor(RuntimeError):
+    """A service function was called without saying who acts: a view forgot to pass its user."""
 
 
 class Action(StrEnum):
@@ -72,11 +88,35 @@ class PermissionPolicy:
     def may_manage(self, user: User | AnonymousUser) -> bool:
         return isinstance(user, User) and user.is_active and user.is_office_admin
 
-    def require_manage(self, actor: User | None, message: str) -> None:
-        """Refuse a service call made by someone other than the office admin. ``None`` is the
-        system itself (demo data, the worker, imports it started on the office's behalf)."""
-        if actor is not None and not self.may_manage(actor):
+    def require_actor(self, actor: ServiceActor | None) -> User | None:
+        """The user behind ``actor`` (None for the platform itself); refuses a missing actor."""
+        if actor is None:
+            raise MissingActor("没有传入操作人：视图应传入 request.user，后台任务应传入 policy.SYSTEM。")
+        return None if isinstance(actor, SystemActor) else actor
+
+    def may_report(self, user: User | AnonymousUser, unit_id: int | None) -> bool:
+        """May ``user`` write and hand in progress reports for the unit ``unit_id`` (its active clerk)."""
+        return (
+            isinstance(user, User) and user.is_active and unit_id is not None
+            and user.unit_id == unit_id and user.has_role(Role.CLERK)
+        )
+
+    def require_manage(self, actor: ServiceActor | None, message: str) -> User | None:
+        """Refuse a service call made by someone other than the office admin or the platform
+        itself (:data:`SYSTEM`), and one that does not say who acts; returns the user behind
+        ``actor`` (None for the platform)."""
+        user = self.require_actor(actor)
+        if user is not None and not self.may_manage(user):
             raise PermissionDenied(message)
+        return user
+
+    def require_report(self, actor: ServiceActor | None, unit_id: int | None, message: str) -> User | None:
+        """Refuse a progress report written by anyone but the unit's active clerk or the platform
+        itself (demo data); returns the user behind ``actor``."""
+        user = self.require_actor(actor)
+        if user is not None and not self.may_report(user, unit_id):
+            raise PermissionDenied(message)
+        return user
 
     def scope(
         self, user: User | AnonymousUser, queryset: QuerySet[Any], action: Action = Action.VIEW

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from gongkai.audit.log import record, snapshot
 from gongkai.orgs.models import Role, Unit, UnitAlias, User, UserRole
-from gongkai.orgs.policy import policy
+from gongkai.orgs.policy import SYSTEM, policy
 from gongkai.rules.units import normalize_phrase
 
 USER_FIELDS = ["username", "full_name", "unit", "phone", "email", "is_active", "is_staff"]
@@ -34,7 +34,7 @@ def generate_password(length: int = 14) -> str:
 
 
 def _require_manager(actor: User | None) -> None:
-    policy.require_manage(actor, "只有公开办管理员可以管理用户和单位。")
+    policy.require_manage(actor or SYSTEM, "只有公开办管理员可以管理用户和单位。")
 
 
 @transaction.atomic
@@ -134,7 +134,7 @@ def save_unit(unit: Unit, *, aliases: Iterable[str] | None = None, actor: User |
 def set_liaison(unit: Unit, liaison: User | None, *, actor: User | None = None) -> Unit:
     """Name the unit's 政务公开联络员, who receives its task reminders (None: nobody, and the
     reminders go to all of its clerks). Only a working account of the unit itself qualifies."""
-    policy.require_manage(actor, "只有公开办管理员可以指定单位的政务公开联络员。")
+    policy.require_manage(actor or SYSTEM, "只有公开办管理员可以指定单位的政务公开联络员。")
     if liaison is not None:
         _check_liaison(unit, liaison)
     if unit.liaison_id == (liaison.pk if liaison else None):

@@ -37,6 +37,12 @@ class Scope:
     unit_id: int | None = None
     section_ids: frozenset[int] | None = None
 
+    def past_due(self, field: str = "due_on") -> Q:
+        """``rules.progress.is_past_due`` as a filter over the due date ``field``."""
+        past = Q(**{f"{field}__lt": self.today})
+        given_on = self.plan.given_on
+        return past & Q(**{f"{field}__gte": given_on}) if given_on is not None else past
+
 
 @dataclass(frozen=True)
 class Row:
@@ -89,7 +95,7 @@ Cell = tuple[int, int | None, date]
 
 def _slot_counts(scope: Scope) -> dict[Cell, rules.SlotCount]:
     rows = _slots(scope).annotate(due_on=F("due_on")).values(*CELL_SLOTS).annotate(
-        n=Count("pk"), past=Count("pk", filter=Q(due_on__lt=scope.today))
+        n=Count("pk"), past=Count("pk", filter=scope.past_due())
     ).order_by()
     return {(row["unit_id"], row["item__section_id"], row["due_on"]): rules.SlotCount(row["n"], row["past"])
             for row in rows}
@@ -101,7 +107,7 @@ def _report_counts(scope: Scope) -> dict[Cell, rules.ReportCount]:
         accepted=Count("pk", filter=Q(state=ReportState.ACCEPTED)),
         done=Count("pk", filter=Q(status="done")),
         advanced=Count("pk", filter=~Q(status__in=NOT_ADVANCED)),
-        past=Count("pk", filter=Q(period__due_on__lt=scope.today)),
+        past=Count("pk", filter=scope.past_due("period__due_on")),
     ).order_by()
     return {
         (row["unit_id"], row["period__item__section_id"], row["period__due_on"]):
@@ -178,19 +184,19 @@ def due_dates(plan: Plan) -> list[date]:
 NO_REPORT = ""  # ``report_state`` of a slot without any report
 
 
-def standing_q(standing: Standing, today: date) -> Q:
+def standing_q(standing: Standing, scope: Scope) -> Q:
     """``rules.progress.standing`` as a filter over ``due_on`` and ``report_state`` (``NO_REPORT``
     when nothing was written): a slot matches exactly the standing the pure function gives it.
     Each condition names ``report_state`` once, so SQLite runs its subquery once per slot."""
-    past = Q(due_on__lt=today)
-    not_past = Q(due_on__isnull=True) | Q(due_on__gte=today)
+    past = scope.past_due()
+    not_past = Q(due_on__isnull=True) | ~past
     unsent = [NO_REPORT, ReportState.DRAFT]
     return {
         Standing.ACCEPTED: Q(report_state=ReportState.ACCEPTED),
         Standing.SUBMITTED: Q(report_state=ReportState.SUBMITTED),
         Standing.OVERDUE: past & Q(report_state__in=[*unsent, ReportState.RETURNED]),
         Standing.RETURNED: not_past & Q(report_state=ReportState.RETURNED),
-        Standing.DUE: Q(due_on__gte=today) & Q(report_state__in=unsent),
+        Standing.DUE: Q(due_on__isnull=False) & ~past & Q(report_state__in=unsent),
         Standing.UNDATED: Q(due_on__isnull=True) & Q(report_state__in=unsent),
     }[standing]
 
@@ -213,7 +219,7 @@ def in_standing(scope: Scope, standing: Standing) -> QuerySet[Assignment]:
     slots = _slots(scope, undated=standing is Standing.UNDATED)
     return (
         slots.alias(report_state=_report_state())
-        .filter(standing_q(standing, scope.today))
+        .filter(standing_q(standing, scope))
         .annotate(due_on=F("due_on"), period_id=F("period_id"), report_state=F("report_state"))
         .values(*LISTED, "role", assignment_id=F("pk"))
         .order_by("unit__sort_order", "unit_id", "item__order", "due_on")

@@ -35,8 +35,8 @@ from django.utils import timezone
 from docx import Document
 
 from gongkai.audit import log as audit
-from gongkai.orgs.models import Unit, User
-from gongkai.orgs.policy import policy
+from gongkai.orgs.models import Unit
+from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.plans import board
 from gongkai.plans.bulletin_docx import write_docx
 from gongkai.plans.models import Bulletin, BulletinStatus, Plan, PlanStatus
@@ -57,7 +57,7 @@ CLOSING = (
 )
 
 
-def _require_office(actor: User | None) -> None:
+def _require_office(actor: ServiceActor) -> None:
     policy.require_manage(actor, DENIED)
 
 
@@ -98,7 +98,7 @@ def entries(scope: board.Scope, unit_order: Sequence[int]) -> list[dict[str, Any
     result = []
     for (unit_id, item_id), rows in sorted(grouped.items(), key=lambda pair: (position.get(pair[0][0], 0), pair[0][1])):
         slots = [rules.Slot(row["due_on"], row["report_state"], row["report_status"], row["reason"] or "") for row in rows]
-        found = rules.Shortfalls.of(slots, scope.today)
+        found = rules.Shortfalls.of(slots, scope.today, scope.plan.given_on)
         if not found:
             continue
         result.append({
@@ -141,16 +141,17 @@ def default_title(plan: Plan, cutoff: date) -> str:
 
 
 @transaction.atomic
-def create_bulletin(plan: Plan, cutoff: date, actor: User | None = None) -> Bulletin:
+def create_bulletin(plan: Plan, cutoff: date, actor: ServiceActor) -> Bulletin:
     """A draft bulletin of ``plan`` for the periods due by ``cutoff``, snapshotted now."""
     _require_office(actor)
     if plan.status != PlanStatus.PUBLISHED:
         raise ValidationError("方案尚未发布，还没有进展可以通报。")
     if cutoff not in board.due_dates(plan):
         raise ValidationError(f"{rules.day_text(cutoff)}不是本方案的报送截止日期，请从列表中选择。")
-    issuer = actor.unit.name if actor is not None and actor.unit_id else plan.issuer
+    user = policy.require_actor(actor)
+    issuer = user.unit.name if user is not None and user.unit_id else plan.issuer
     bulletin = Bulletin.objects.create(
-        plan=plan, cutoff=cutoff, title=default_title(plan, cutoff), created_by=actor,
+        plan=plan, cutoff=cutoff, title=default_title(plan, cutoff), created_by=user,
         content=snapshot(plan, cutoff, timezone.localdate(), issuer),
     )
     audit.record("plan_bulletin_created", bulletin, after={
@@ -211,7 +212,7 @@ def _edited_entry(entry: dict[str, Any], edit: Mapping[str, Any], number: int) -
 
 
 @transaction.atomic
-def update_content(bulletin: Bulletin, data: Mapping[str, Any], actor: User | None = None) -> Bulletin:
+def update_content(bulletin: Bulletin, data: Mapping[str, Any], actor: ServiceActor) -> Bulletin:
     """Save the office's edits: ``title``, ``doc_number``, ``summary``, ``closing``, ``issuer``
     and ``entries`` (a list as long as the draft's, or a mapping from entry index to edits, each
     with any of ``ENTRY_FIELDS`` and ``included``). The numbers (overall, ranking) stay as
@@ -275,7 +276,7 @@ def _check_docx(name: str, content: bytes) -> str:
 
 
 @transaction.atomic
-def replace_document(bulletin: Bulletin, name: str, content: bytes, actor: User | None = None) -> Bulletin:
+def replace_document(bulletin: Bulletin, name: str, content: bytes, actor: ServiceActor) -> Bulletin:
     """The office's Word-edited version replaces the generated one; it is what will be issued.
     A file that is not a readable .docx is refused and nothing changes."""
     _require_office(actor)
@@ -291,7 +292,7 @@ def replace_document(bulletin: Bulletin, name: str, content: bytes, actor: User 
 
 
 @transaction.atomic
-def discard_document(bulletin: Bulletin, actor: User | None = None) -> Bulletin:
+def discard_document(bulletin: Bulletin, actor: ServiceActor) -> Bulletin:
     """Drop the uploaded version: the bulletin is generated from its content again."""
     _require_office(actor)
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
@@ -308,8 +309,9 @@ def discard_document(bulletin: Bulletin, actor: User | None = None) -> Bulletin:
 # -- issuing ------------------------------------------------------------------------------------
 
 
-def publishing_unit(plan: Plan, actor: User | None) -> Unit:
-    unit = actor.unit if actor is not None and actor.unit_id else plan.issuer_unit
+def publishing_unit(plan: Plan, actor: ServiceActor) -> Unit:
+    user = policy.require_actor(actor)
+    unit = user.unit if user is not None and user.unit_id else plan.issuer_unit
     if unit is None:
         raise ValidationError("无法确定发布单位：请以公开办所在单位的账号操作。")
     return unit
@@ -322,7 +324,7 @@ def default_column(unit: Unit) -> Column | None:
 
 @transaction.atomic
 def issue_bulletin(
-    bulletin: Bulletin, actor: User | None = None, publish_as_record: bool = False, column: Column | None = None,
+    bulletin: Bulletin, actor: ServiceActor, publish_as_record: bool = False, column: Column | None = None,
     *, accept_remaining: bool = False,
 ) -> Bulletin:
     """Issue the bulletin: its final .docx (uploaded, or generated now) is kept; with
@@ -347,8 +349,9 @@ def issue_bulletin(
 
 
 def _publish_record(
-    bulletin: Bulletin, document: bytes, actor: User | None, column: Column | None, accept_remaining: bool
+    bulletin: Bulletin, document: bytes, actor: ServiceActor, column: Column | None, accept_remaining: bool
 ) -> Record:
+    user = policy.require_actor(actor)
     unit = publishing_unit(bulletin.plan, actor)
     column = column or default_column(unit)
     if column is None:
@@ -359,7 +362,7 @@ def _publish_record(
         "kind": RecordKind.GENERAL, "title": bulletin.title, "summary": content.get("summary", "")[:500],
         "publisher": content.get("issuer") or unit.name, "doc_number": bulletin.doc_number,
         "written_on": timezone.localtime(bulletin.issued_at).date(), "genre": "通报", "body": body,
-    }, columns=[column], actor=actor)
-    records.add_attachment(record, f"{bulletin.title[:150]}.docx", document, actor=actor)
-    records.submit_record(record, actor=actor)
-    return records.publish_record(record, actor=actor, accept_remaining=accept_remaining)
+    }, columns=[column], actor=user)
+    records.add_attachment(record, f"{bulletin.title[:150]}.docx", document, actor=user)
+    records.submit_record(record, actor=user)
+    return records.publish_record(record, actor=user, accept_remaining=accept_remaining)

@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from gongkai.audit.log import record as audit
 from gongkai.orgs.models import User
-from gongkai.orgs.policy import policy
+from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.plans.models import (
     Assignment,
     Item,
@@ -47,8 +47,8 @@ ENTRY_TEXT_FIELDS = ("progress", "problems", "next_steps")
 ENTRY_LABELS = {"progress": "进展情况", "problems": "存在问题", "next_steps": "下一步工作措施"}
 
 
-def _require_office(actor: User | None) -> None:
-    policy.require_manage(actor, "只有公开办管理员可以生成、修改和公开进展情况。")
+def _require_office(actor: ServiceActor) -> User | None:
+    return policy.require_manage(actor, "只有公开办管理员可以生成、修改和公开进展情况。")
 
 
 def half_bounds(year: int, half: int) -> tuple[date, date]:
@@ -60,7 +60,7 @@ def half_bounds(year: int, half: int) -> tuple[date, date]:
 
 
 @transaction.atomic
-def generate_disclosure(plan: Plan, year: int, half: int, *, actor: User | None = None) -> ProgressDisclosure:
+def generate_disclosure(plan: Plan, year: int, half: int, *, actor: ServiceActor) -> ProgressDisclosure:
     """A draft progress page for ``plan`` in one half-year, built from the accepted reports."""
     _require_office(actor)
     _check_half(plan, year, half)
@@ -75,7 +75,7 @@ def generate_disclosure(plan: Plan, year: int, half: int, *, actor: User | None 
 
 
 @transaction.atomic
-def regenerate_disclosure(disclosure: ProgressDisclosure, *, actor: User | None = None) -> ProgressDisclosure:
+def regenerate_disclosure(disclosure: ProgressDisclosure, *, actor: ServiceActor) -> ProgressDisclosure:
     """Build the entries again from the reports accepted since; the office's edits are replaced."""
     _require_office(actor)
     disclosure = _locked_draft(disclosure, "已公开的进展情况不能重新生成。")
@@ -209,7 +209,7 @@ def _locked_draft(disclosure: ProgressDisclosure, message: str) -> ProgressDiscl
 
 
 @transaction.atomic
-def update_summary(disclosure: ProgressDisclosure, summary: str, *, actor: User | None = None) -> ProgressDisclosure:
+def update_summary(disclosure: ProgressDisclosure, summary: str, *, actor: ServiceActor) -> ProgressDisclosure:
     _require_office(actor)
     disclosure = _locked_draft(disclosure, "已公开的进展情况不能再修改。")
     summary = summary.strip()
@@ -224,7 +224,7 @@ def update_summary(disclosure: ProgressDisclosure, summary: str, *, actor: User 
 
 @transaction.atomic
 def update_entry(
-    disclosure: ProgressDisclosure, item_id: int, changes: Mapping[str, Any], *, actor: User | None = None
+    disclosure: ProgressDisclosure, item_id: int, changes: Mapping[str, Any], *, actor: ServiceActor
 ) -> dict[str, Any]:
     """The office corrects one item's status, progress, problems or next steps."""
     _require_office(actor)
@@ -262,15 +262,15 @@ def _set_status(entry: dict[str, Any], status: str) -> None:
 
 
 @transaction.atomic
-def publish_disclosure(disclosure: ProgressDisclosure, *, actor: User | None = None) -> ProgressDisclosure:
+def publish_disclosure(disclosure: ProgressDisclosure, *, actor: ServiceActor) -> ProgressDisclosure:
     """The office publishes the reviewed page: from now on the public sees it with the plan."""
-    _require_office(actor)
+    user = _require_office(actor)
     disclosure = _locked_draft(disclosure, "该进展情况已经公开。")
     if not disclosure.plan.is_public:
         raise ValidationError("方案尚未发布，不能公开进展情况。")
     disclosure.status = ProgressDisclosureStatus.PUBLISHED
     disclosure.published_at = timezone.now()
-    disclosure.published_by = actor
+    disclosure.published_by = user
     disclosure.save(update_fields=["status", "published_at", "published_by"])
     audit("plan_disclosure_published", disclosure, after={"half": disclosure.half_label,
                                                            "entries": len(disclosure.entries)})

@@ -19,9 +19,9 @@ from django.db import transaction
 from django.db.models import Case, Max, Value, When
 
 from gongkai.audit.log import record as audit
-from gongkai.orgs.models import Unit, User
+from gongkai.orgs.models import Unit
 from gongkai.orgs.notices import Message, notify
-from gongkai.orgs.policy import policy
+from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.plans.models import (
     Assignment,
     AssignmentRole,
@@ -35,7 +35,7 @@ from gongkai.plans.reminders import assignment_path, unit_contacts
 DENIED = "只有公开办管理员可以调整任务分工。"
 
 
-def _published(item: Item, actor: User | None) -> None:
+def _published(item: Item, actor: ServiceActor) -> None:
     policy.require_manage(actor, DENIED)
     if item.plan.status != PlanStatus.PUBLISHED:
         raise ValidationError("方案尚未发布，请在方案中修改责任单位。")
@@ -51,7 +51,7 @@ def _tell(units_messages: list[tuple[Unit, Message]]) -> None:
 
 
 @transaction.atomic
-def set_coordinator(item: Item, unit_id: int, *, actor: User | None = None) -> Assignment:
+def set_coordinator(item: Item, unit_id: int, *, actor: ServiceActor) -> Assignment:
     """``unit_id`` writes the item's consolidated report from now on. Reports not yet handed in
     follow; those handed in stay as they were written."""
     _published(item, actor)
@@ -85,7 +85,7 @@ def set_coordinator(item: Item, unit_id: int, *, actor: User | None = None) -> A
 
 
 @transaction.atomic
-def add_unit(item: Item, unit: Unit, role: str, *, actor: User | None = None) -> Assignment:
+def add_unit(item: Item, unit: Unit, role: str, *, actor: ServiceActor) -> Assignment:
     """``unit`` takes a share of the item from now on, with a report for every period."""
     _published(item, actor)
     if role not in AssignmentRole.values:
@@ -110,7 +110,7 @@ def add_unit(item: Item, unit: Unit, role: str, *, actor: User | None = None) ->
 
 
 @transaction.atomic
-def remove_unit(assignment: Assignment, *, actor: User | None = None) -> None:
+def remove_unit(assignment: Assignment, *, actor: ServiceActor) -> None:
     item = assignment.item
     _published(item, actor)
     assignment = Assignment.objects.select_for_update().select_related("unit").get(pk=assignment.pk)

@@ -24,10 +24,11 @@ from django.utils import timezone
 
 from gongkai.audit.log import record as audit
 from gongkai.calendars.service import working_calendar
-from gongkai.orgs.models import Unit, User
-from gongkai.orgs.policy import policy
+from gongkai.orgs.models import Unit
+from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.plans.models import IMPLEMENTATION_STARTS, Plan
 from gongkai.records.models import Column, Record
+from gongkai.rules.progress import is_past_due
 
 MAX_WORKDAYS: Final = 250
 
@@ -51,7 +52,7 @@ def implementation_state(due_on: date, published_on: date | None, today: date) -
     """Where a unit stands: the due day itself is still on time (……个工作日内)."""
     if published_on is not None:
         return ImplementationState.ON_TIME if published_on <= due_on else ImplementationState.LATE
-    return ImplementationState.PENDING if today <= due_on else ImplementationState.OVERDUE
+    return ImplementationState.OVERDUE if is_past_due(due_on, today) else ImplementationState.PENDING
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def counts(rows: Iterable[UnitImplementation]) -> dict[ImplementationState, int]
 
 @transaction.atomic
 def set_requirement(
-    plan: Plan, workdays: int | None, column: str, *, actor: User | None = None, start: str | None = None
+    plan: Plan, workdays: int | None, column: str, *, actor: ServiceActor, start: str | None = None
 ) -> Plan:
     """How many working days the units have, from when (``start``: "issued" or "published"), and
     in which column their plans count; 0 or blank days means the plan asks for no implementation

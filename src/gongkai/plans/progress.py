@@ -19,7 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -29,9 +29,9 @@ from django.utils import timezone
 
 from gongkai.audit.log import record as audit
 from gongkai.calendars.service import working_calendar
-from gongkai.orgs.models import Role, User
+from gongkai.orgs.models import User
 from gongkai.orgs.notices import Message, notify
-from gongkai.orgs.policy import policy
+from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.plans.models import (
     Assignment,
     AssignmentRole,
@@ -155,7 +155,7 @@ def reschedule_item(item: Item) -> list[Period]:
 
 @transaction.atomic
 def record_trigger(
-    item: Item, triggered_on: date, workdays: int | None = None, *, actor: User | None = None
+    item: Item, triggered_on: date, workdays: int | None = None, *, actor: ServiceActor
 ) -> Period:
     """The office records that an event item (适时、视情、收到…后) has been triggered. The first
     trigger dates the item's waiting period; each later one adds a period of its own, so an event
@@ -222,11 +222,8 @@ def may_view_report(user: User | AnonymousUser, report: ProgressReport) -> bool:
     return visible_reports(user).filter(pk=report.pk).exists()
 
 
-def _require_clerk(actor: User | None, assignment: Assignment) -> None:
-    if actor is None:
-        return
-    if not (actor.is_active and actor.unit_id == assignment.unit_id and actor.has_role(Role.CLERK)):
-        raise PermissionDenied("只有本单位经办人可以填报本单位的进展。")
+def _require_clerk(actor: ServiceActor, assignment: Assignment) -> User | None:
+    return policy.require_report(actor, assignment.unit_id, "只有本单位经办人可以填报本单位的进展。")
 
 
 # -- reports ---------------------------------------------------------------------------------
@@ -234,11 +231,11 @@ def _require_clerk(actor: User | None, assignment: Assignment) -> None:
 
 @transaction.atomic
 def save_report(
-    assignment: Assignment, period: Period, data: Mapping[str, Any], *, actor: User | None = None,
+    assignment: Assignment, period: Period, data: Mapping[str, Any], *, actor: ServiceActor,
     submit: bool = False,
 ) -> ProgressReport:
     """Write (and with ``submit`` hand in for 验收) the unit's report for one period."""
-    _require_clerk(actor, assignment)
+    user = _require_clerk(actor, assignment)
     if period.item_id != assignment.item_id:
         raise ValidationError("报送期不属于该事项。")
     report = (
@@ -256,7 +253,7 @@ def save_report(
     report.updated_at = timezone.now()
     if submit:
         report.state = ReportState.SUBMITTED
-        report.submitted_by = actor
+        report.submitted_by = user
         report.submitted_at = report.updated_at
     report.save()
     audit("plan_report_submitted" if submit else "plan_report_saved", report, before=before, after=_summary(report))
@@ -286,31 +283,31 @@ def _summary(report: ProgressReport) -> dict[str, Any]:
 
 
 @transaction.atomic
-def submit_report(report: ProgressReport, *, actor: User | None = None) -> ProgressReport:
+def submit_report(report: ProgressReport, *, actor: ServiceActor) -> ProgressReport:
     return save_report(report.assignment, report.period, {}, actor=actor, submit=True)
 
 
 @transaction.atomic
-def accept_report(report: ProgressReport, comment: str = "", *, actor: User | None = None) -> ProgressReport:
+def accept_report(report: ProgressReport, comment: str = "", *, actor: ServiceActor) -> ProgressReport:
     return _decide(report, ReportState.ACCEPTED, comment, actor)
 
 
 @transaction.atomic
-def return_report(report: ProgressReport, comment: str, *, actor: User | None = None) -> ProgressReport:
+def return_report(report: ProgressReport, comment: str, *, actor: ServiceActor) -> ProgressReport:
     if not comment.strip():
         raise ValidationError("退回时请写明需要补充或修改的内容。")
     return _decide(report, ReportState.RETURNED, comment, actor)
 
 
-def _decide(report: ProgressReport, state: ReportState, comment: str, actor: User | None) -> ProgressReport:
+def _decide(report: ProgressReport, state: ReportState, comment: str, actor: ServiceActor) -> ProgressReport:
     """The office's 验收 of a submitted report; whoever submitted it hears of the decision."""
-    policy.require_manage(actor, "只有公开办管理员可以验收进展报告。")
+    user = policy.require_manage(actor, "只有公开办管理员可以验收进展报告。")
     report = ProgressReport.objects.select_for_update().select_related("assignment__item").get(pk=report.pk)
     if report.state != ReportState.SUBMITTED:
         raise ValidationError(f"该报告{report.get_state_display()}，只能验收待验收的报告。")
     report.state = state
     report.review_comment = comment.strip()
-    report.reviewed_by, report.reviewed_at = actor, timezone.now()
+    report.reviewed_by, report.reviewed_at = user, timezone.now()
     report.save(update_fields=["state", "review_comment", "reviewed_by", "reviewed_at"])
     audit(f"plan_report_{state}", report, after={"comment": report.review_comment})
     if report.submitted_by is not None and report.submitted_by.is_active:
@@ -325,7 +322,7 @@ def _decide(report: ProgressReport, state: ReportState, comment: str, actor: Use
 # -- evidence --------------------------------------------------------------------------------
 
 
-def _editable(report: ProgressReport, actor: User | None) -> None:
+def _editable(report: ProgressReport, actor: ServiceActor) -> None:
     _require_clerk(actor, report.assignment)
     if not report.is_editable:
         raise ValidationError(f"该报告{report.get_state_display()}，不能再修改佐证材料。")
@@ -334,7 +331,7 @@ def _editable(report: ProgressReport, actor: User | None) -> None:
 
 
 @transaction.atomic
-def add_record_evidence(report: ProgressReport, record: Record, *, actor: User | None = None) -> Evidence:
+def add_record_evidence(report: ProgressReport, record: Record, *, actor: ServiceActor) -> Evidence:
     """A record the unit published on the platform, as evidence."""
     _editable(report, actor)
     if record.unit_id != report.unit_id or not record.is_public:
@@ -347,7 +344,7 @@ def add_record_evidence(report: ProgressReport, record: Record, *, actor: User |
 
 
 @transaction.atomic
-def add_url_evidence(report: ProgressReport, url: str, name: str = "", *, actor: User | None = None) -> Evidence:
+def add_url_evidence(report: ProgressReport, url: str, name: str = "", *, actor: ServiceActor) -> Evidence:
     _editable(report, actor)
     url = url.strip()
     try:
@@ -362,7 +359,7 @@ def add_url_evidence(report: ProgressReport, url: str, name: str = "", *, actor:
 
 
 @transaction.atomic
-def add_file_evidence(report: ProgressReport, name: str, content: bytes, *, actor: User | None = None) -> Evidence:
+def add_file_evidence(report: ProgressReport, name: str, content: bytes, *, actor: ServiceActor) -> Evidence:
     """An uploaded file, judged by its content (``rules.uploads``); nothing is kept if refused."""
     _editable(report, actor)
     verdict = check_upload(name, content, UploadLimits(max_bytes=settings.GONGKAI_UPLOAD_MAX_BYTES))
@@ -376,7 +373,7 @@ def add_file_evidence(report: ProgressReport, name: str, content: bytes, *, acto
 
 
 @transaction.atomic
-def remove_evidence(evidence: Evidence, *, actor: User | None = None) -> None:
+def remove_evidence(evidence: Evidence, *, actor: ServiceActor) -> None:
     report = evidence.report
     _require_clerk(actor, report.assignment)
     if not report.is_editable:

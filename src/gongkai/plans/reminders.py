@@ -43,7 +43,7 @@ from gongkai.plans.models import (
     ReminderLog,
 )
 from gongkai.rules.calendar import WEEKDAY_NAMES
-from gongkai.rules.progress import HANDED_IN
+from gongkai.rules.progress import TO_HAND_IN, standing
 from gongkai.rules.schedule import (
     DEFAULT_REMINDER_WORKDAYS,
     ReminderDecision,
@@ -82,7 +82,7 @@ def send_due_reminders(today: date | None = None) -> int:
     calendar = working_calendar()
     _retry_unmailed(today, calendar)
     periods = _candidate_periods(today, reminder_horizon(today, offsets, calendar))
-    pairs = _open_pairs(periods)
+    pairs = _open_pairs(periods, today)
     if not pairs:
         return 0
     logged = _logged_offsets(periods)
@@ -121,17 +121,21 @@ def _candidate_periods(today: date, horizon: date) -> QuerySet[Period]:
     )
 
 
-def _open_pairs(periods: QuerySet[Period]) -> list[tuple[Assignment, Period]]:
-    """Each (assignment, period) of those periods whose unit has not handed in its report."""
+def _open_pairs(periods: QuerySet[Period], today: date) -> list[tuple[Assignment, Period]]:
+    """Each (assignment, period) of those periods that its unit still has to hand in
+    (``rules.progress.standing`` due or returned)."""
     period_rows = list(periods.select_related("item__plan").order_by("due_on", "item__order", "seq"))
     if not period_rows:
         return []
     by_item: dict[int, list[Period]] = defaultdict(list)
     for period in period_rows:
         by_item[period.item_id].append(period)
-    handed_in = set(
-        ProgressReport.objects.filter(period__in=periods, state__in=HANDED_IN).values_list("assignment_id", "period_id")
-    )
+    states = {
+        (assignment_id, period_id): state
+        for assignment_id, period_id, state in ProgressReport.objects.filter(period__in=periods).values_list(
+            "assignment_id", "period_id", "state"
+        )
+    }
     assignments = Assignment.objects.filter(
         item__periods__in=periods, unit__is_active=True
     ).distinct().select_related("unit__liaison", "item__plan").order_by("item__order", "order")
@@ -139,7 +143,7 @@ def _open_pairs(periods: QuerySet[Period]) -> list[tuple[Assignment, Period]]:
         (assignment, period)
         for assignment in assignments
         for period in by_item[assignment.item_id]
-        if (assignment.pk, period.pk) not in handed_in
+        if standing(period.due_on, states.get((assignment.pk, period.pk)), today, assignment.item.plan.given_on) in TO_HAND_IN
     ]
 
 

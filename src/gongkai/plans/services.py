@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from gongkai.audit.log import record
 from gongkai.orgs import services as org_services
-from gongkai.orgs.models import Unit, User
-from gongkai.orgs.policy import policy
+from gongkai.orgs.models import Unit
+from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.orgs.registry import build_registry
 from gongkai.plans import progress
 from gongkai.plans.models import Item, ItemUnit, Plan, PlanStatus, Recurrence, Section, UnitRole
@@ -25,14 +25,14 @@ from gongkai.rules.schedule import CADENCES
 EDITABLE_FIELDS = ["task", "text", "number", "deadline_raw", "deadline_date", "recurrence"]
 
 
-def _require_office(actor: User | None) -> None:
+def _require_office(actor: ServiceActor) -> None:
     policy.require_manage(actor, "只有公开办管理员可以导入、修改和发布分工方案。")
 
 
 @transaction.atomic
 def create_plan(
     data: Mapping[str, Any], *, issuer_unit: Unit | None, source_name: str = "",
-    year: int | None = None, actor: User | None = None,
+    year: int | None = None, actor: ServiceActor,
 ) -> Plan:
     """A draft plan from the contract JSON of ``gongkai plan parse`` (CONTRACTS.md section 1)."""
     _require_office(actor)
@@ -140,7 +140,7 @@ def _resolutions(
 
 
 @transaction.atomic
-def update_item(item: Item, changes: Mapping[str, Any], *, actor: User | None = None) -> Item:
+def update_item(item: Item, changes: Mapping[str, Any], *, actor: ServiceActor) -> Item:
     """Correct the cells of an item; changing its unit phrases resolves them again."""
     _require_office(actor)
     before = _item_summary(item)
@@ -179,7 +179,7 @@ def _item_summary(item: Item) -> dict[str, Any]:
 
 
 @transaction.atomic
-def resolve_phrase(plan: Plan, phrase: str, unit: Unit, *, actor: User | None = None) -> int:
+def resolve_phrase(plan: Plan, phrase: str, unit: Unit, *, actor: ServiceActor) -> int:
     """The office says ``phrase`` means ``unit``: remembered as an alias for every later import,
     and every item of the plan is resolved again. Returns the phrases still unresolved."""
     _require_office(actor)
@@ -192,7 +192,7 @@ def resolve_phrase(plan: Plan, phrase: str, unit: Unit, *, actor: User | None = 
 
 
 @transaction.atomic
-def publish_plan(plan: Plan, *, actor: User | None = None, cadence: str | None = None) -> Plan:
+def publish_plan(plan: Plan, *, actor: ServiceActor, cadence: str | None = None) -> Plan:
     """Publish a draft: assign its items to their units with their reporting periods. ``cadence``
     is what items without a deadline report on (rules.schedule.CADENCES), as the office chose."""
     _require_office(actor)
@@ -222,7 +222,7 @@ def publish_plan(plan: Plan, *, actor: User | None = None, cadence: str | None =
 
 
 @transaction.atomic
-def set_plan_year(plan: Plan, year: int, *, actor: User | None = None) -> Plan:
+def set_plan_year(plan: Plan, year: int, *, actor: ServiceActor) -> Plan:
     """The office states a draft's year (the notice did not): its year-relative deadlines
     (年底前, 6月底前) are read again against it."""
     _require_office(actor)
@@ -243,7 +243,7 @@ def set_plan_year(plan: Plan, year: int, *, actor: User | None = None) -> Plan:
 
 
 @transaction.atomic
-def delete_draft(plan: Plan, *, actor: User | None = None) -> None:
+def delete_draft(plan: Plan, *, actor: ServiceActor) -> None:
     _require_office(actor)
     if plan.status != PlanStatus.DRAFT:
         raise ValidationError("已发布的方案不能删除。")

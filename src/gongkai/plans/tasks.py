@@ -10,6 +10,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from gongkai.audit.context import Actor, reset_actor, set_actor
+from gongkai.orgs.policy import SYSTEM
 from gongkai.plans import parsing, services
 from gongkai.plans.models import ImportStatus, PlanImport
 from gongkai.plans.reminders import send_due_reminders
@@ -45,6 +46,7 @@ def _create(job: PlanImport, data: dict[str, Any]) -> int:
     with transaction.atomic():
         plan = services.create_plan(
             data, issuer_unit=job.issuer_unit, source_name=job.original_name, year=job.year,
+            actor=job.created_by or SYSTEM,
         )
         job.plan = plan
         job.status, job.step = ImportStatus.DONE, "完成"

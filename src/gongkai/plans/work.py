@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.orgs.models import Role, Unit
+from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
 from gongkai.plans import implementation, progress
 from gongkai.plans.models import (
@@ -91,7 +91,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(_inbox_rows(request.user.unit_id, pending_only), INBOX_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     for row in page:
-        row.standing = standing(row.due_on, row.report_state, today)
+        row.standing = standing(row.due_on, row.report_state, today, row.item.plan.given_on)
         row.standing_label = LABELS[row.standing]
     return render(request, "plans/inbox.html", {
         "page": page, "pending_only": pending_only, "extra_query": "" if pending_only else "show=all",
@@ -130,7 +130,9 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     rows = [{
         "period": period, "report": own.get(period.pk), "others": others.get(period.pk, []),
-        "standing": LABELS[standing(period.due_on, own[period.pk].state if period.pk in own else None, today)],
+        "standing": LABELS[standing(
+            period.due_on, own[period.pk].state if period.pk in own else None, today, item.plan.given_on
+        )],
     } for period in periods]
     return render(request, "plans/assignment.html", {
         "assignment": assignment, "item": item, "rows": rows, "co_units": co_units,
@@ -139,8 +141,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _may_report(request: HttpRequest, assignment: Assignment) -> bool:
-    user = request.user
-    return bool(user.is_authenticated and user.unit_id == assignment.unit_id and user.has_role(Role.CLERK))
+    return policy.may_report(request.user, assignment.unit_id)
 
 
 @login_required

@@ -16,7 +16,7 @@ from django.db.models import Max
 
 from gongkai.audit import log as audit
 from gongkai.orgs.models import Unit, UnitKind, User
-from gongkai.orgs.policy import policy
+from gongkai.orgs.policy import SYSTEM, policy
 from gongkai.records.models import Column, PublishingSettings
 
 # (name, children); the same record may sit in several of them.
@@ -66,7 +66,7 @@ def default_tree(unit: Unit) -> Tree:
 
 
 def _require_office(actor: User | None) -> None:
-    policy.require_manage(actor, "目录栏目由公开办管理员维护。")
+    policy.require_manage(actor or SYSTEM, "目录栏目由公开办管理员维护。")
 
 
 @transaction.atomic

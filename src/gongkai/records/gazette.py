@@ -19,7 +19,7 @@ from docx.shared import Pt
 
 from gongkai.audit import log as audit
 from gongkai.orgs.models import Unit, UnitKind, User
-from gongkai.orgs.policy import policy
+from gongkai.orgs.policy import SYSTEM, policy
 from gongkai.records.models import Gazette, GazetteEntry, GazetteStatus, Record, RecordKind
 from gongkai.records.normative import normative_documents
 
@@ -29,7 +29,7 @@ BODY_FONT = "仿宋_GB2312"
 
 
 def _require_office(actor: User | None) -> None:
-    policy.require_manage(actor, "政府公报由公开办管理员编辑和出版。")
+    policy.require_manage(actor or SYSTEM, "政府公报由公开办管理员编辑和出版。")
 
 
 def gazette_title() -> str:

@@ -214,9 +214,10 @@ class Slot:
     reason: str = ""
 
 
-def shortfall(slot: Slot, today: date) -> str | None:
-    """Why ``slot`` is named in the bulletin (``OVERDUE``, ``NOT_STARTED``, ``DELAYED``), or None."""
-    if is_overdue(slot.due_on, slot.report_state, today):
+def shortfall(slot: Slot, today: date, given_on: date | None = None) -> str | None:
+    """Why ``slot`` of a plan that gave the work on ``given_on`` is named in the bulletin
+    (``OVERDUE``, ``NOT_STARTED``, ``DELAYED``), or None."""
+    if is_overdue(slot.due_on, slot.report_state, today, given_on):
         return OVERDUE
     if is_advanced(slot.report_state, slot.status) or slot.report_state not in ("submitted", "accepted"):
         return None  # moving, or not handed in but still in time
@@ -238,10 +239,10 @@ class Shortfalls:
     by_kind: dict[str, list[Slot]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, slots: Iterable[Slot], today: date) -> Shortfalls:
+    def of(cls, slots: Iterable[Slot], today: date, given_on: date | None = None) -> Shortfalls:
         grouped: dict[str, list[Slot]] = {}
         for slot in slots:
-            kind = shortfall(slot, today)
+            kind = shortfall(slot, today, given_on)
             if kind is not None:
                 grouped.setdefault(kind, []).append(slot)
         return cls({kind: grouped[kind] for kind in (OVERDUE, NOT_STARTED, DELAYED) if kind in grouped})

@@ -8,6 +8,10 @@ dates and the report, never stored (so a holiday-table change or a new day needs
 - ``due``       not yet due, nothing handed in;
 - ``undated``   an event not yet triggered, or an item without any deadline.
 
+A due date before the day the plan gave the work (``given_on``: its issue date) is one the unit
+could never meet: the review flagged it (rules.schedule ``before_issue``), and it stands ``due``
+until a report is handed in, never ``overdue`` from the day the plan is published.
+
 An item is *advanced* (推进) for a period when its report was handed in and is not 未启动 or
 无法按期完成; the supervision bulletin names the ones that are not (seed 000 item 20).
 
@@ -39,27 +43,38 @@ LABELS: Final = {
     Standing.UNDATED: "未定期",
 }
 
+TO_HAND_IN: Final = frozenset({Standing.DUE, Standing.RETURNED})  # what a reminder is about
 HANDED_IN: Final = frozenset({"submitted", "accepted"})  # report states
 NOT_ADVANCED: Final = frozenset({"not_started", "delayed"})  # progress statuses
 
 
-def standing(due_on: date | None, report_state: str | None, today: date) -> Standing:
+def is_past_due(due_on: date | None, today: date, given_on: date | None = None) -> bool:
+    """The due date has passed (the day after it, not on it) and was not before the work was
+    given."""
+    return due_on is not None and due_on < today and (given_on is None or due_on >= given_on)
+
+
+def standing(
+    due_on: date | None, report_state: str | None, today: date, given_on: date | None = None
+) -> Standing:
     """Where a unit stands on a period due ``due_on`` with a report in ``report_state``
-    (None when it has not written one)."""
+    (None when it has not written one), of a plan that gave the work on ``given_on``."""
     if report_state == "accepted":
         return Standing.ACCEPTED
     if report_state == "submitted":
         return Standing.SUBMITTED
-    if due_on is not None and due_on < today:
+    if is_past_due(due_on, today, given_on):
         return Standing.OVERDUE
     if report_state == "returned":
         return Standing.RETURNED
     return Standing.DUE if due_on is not None else Standing.UNDATED
 
 
-def is_overdue(due_on: date | None, report_state: str | None, today: date) -> bool:
-    """Past its due date without a report handed in: the day after the due date, not on it."""
-    return due_on is not None and due_on < today and report_state not in HANDED_IN
+def is_overdue(
+    due_on: date | None, report_state: str | None, today: date, given_on: date | None = None
+) -> bool:
+    """Past its due date without a report handed in (:func:`standing` is ``overdue``)."""
+    return standing(due_on, report_state, today, given_on) is Standing.OVERDUE
 
 
 def is_advanced(report_state: str | None, progress_status: str | None) -> bool:

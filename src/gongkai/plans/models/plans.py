@@ -3,11 +3,13 @@ lead and responsible units and its deadline, reviewed by the office, then publis
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Final
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class PlanStatus(models.TextChoices):
@@ -74,6 +76,14 @@ class Plan(models.Model):
     )
 
     unit_field = None  # the office's own work until published
+
+    @property
+    def given_on(self) -> date | None:
+        """The day the plan gave its units their work: the notice's issue date, else the day it
+        was published here. A due date before it is never overdue (rules.progress)."""
+        if self.issued_on is not None:
+            return self.issued_on
+        return timezone.localdate(self.published_at) if self.published_at else None
 
     @property
     def cadence_choices(self) -> list[tuple[str, str]]:
