@@ -1,12 +1,16 @@
-"""The words of task-division notices that more than one rule reads: what ends a unit's name and
-which words give a unit its role. One list each, so that the notice parser, the unit resolver and
-the metadata reader cannot drift apart (issue 14).
+"""The words of task-division notices that more than one rule reads: what ends a unit's name,
+which words give a unit its role, the outline markers (一、 (一) 1. (1) ①) and the label words
+(牵头单位：… 完成时限：…). One list each, so that the notice parser, the unit resolver and the
+metadata reader cannot drift apart (issue 14). Markers and labels are regular-expression sources,
+unanchored: each reader anchors them and adds what its own place allows (a table's group cell
+may say "第一项", a paragraph may not).
 
 Pure: no Django.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 # What a unit's name, or a group of units, ends with: 市财政局, 各县(市、区)政府, 市残联, 市科协, 海关…
@@ -48,3 +52,49 @@ ROLE_WORDS: Final = (
     "参与",
 )
 ROLE_PATTERN: Final = "|".join(ROLE_WORDS)
+
+
+# -- outline markers ------------------------------------------------------------------------------
+
+CN_DIGITS: Final = "一二三四五六七八九十"
+CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_AFTER_MARKER: Final = "(?=[\u4e00-\u9fff“《])"  # a marker without punctuation must touch the text
+
+# Each kind of marker that numbers a heading or an item, in the order a paragraph is tried.
+MARKERS: Final = {
+    "cn": rf"[{CN_DIGITS}]+\s*[、.,，]",  # 一、
+    "cn_paren": rf"[(（]\s*[{CN_DIGITS}]+\s*[)）]",  # (一)
+    "arabic": r"\d{1,3}\s*[.、,，](?!\d{1,2}(?:\D|$))",  # 1. but not the 1.5 of a number
+    "arabic_paren": r"[(（]\s*\d{1,3}\s*[)）]",  # (1)
+    "arabic_half": rf"\d{{1,2}}\s*[)）]{_AFTER_MARKER}",  # 1）做好…
+    "circled": rf"[{CIRCLED}]",  # ①
+    "cn_shi": rf"[{CN_DIGITS}]{{1,2}}是{_AFTER_MARKER}",  # 一是…，二是…
+    "part": rf"第[{CN_DIGITS}]+(?:部分|章|节)",  # 第一部分
+}
+ORDINAL: Final = rf"第[{CN_DIGITS}]+"  # 第一…, the start of a 第一部分 or, in a table, a 第一项
+
+# The number a marker gives its item: "2." and "(2)" give 2, "②" gives 2.
+_DIGITS: Final = re.compile(r"\d+")
+
+
+def marker_number(marker: str) -> int | None:
+    """The arabic or circled number of ``marker`` ("2、", "（2）", "②"), or None."""
+    digits = _DIGITS.search(marker)
+    if digits is not None:
+        return int(digits[0])
+    circled = next((char for char in marker if char in CIRCLED), None)
+    return CIRCLED.index(circled) + 1 if circled is not None else None
+
+
+# -- label words ------------------------------------------------------------------------------------
+
+# "牵头单位：市财政局；责任单位：各县(市、区)政府；完成时限：2024年6月底前": the word before the
+# noun says the units' role.
+LEAD_LABELS: Final = ("牵头", "主办")
+ASSIST_LABELS: Final = ("配合", "协办", "参与")
+DUTY_LABELS: Final = ("责任", "落实", "承办", "实施")
+LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
+UNIT_LABEL: Final = (
+    f"(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:{'|'.join(LABEL_NOUNS)})|牵头|责任主体"
+)
+DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限")

@@ -21,7 +21,14 @@ from gongkai.rules.planparse.cells import Column, is_unit_phrase
 from gongkai.rules.planparse.deadlines import is_deadline_like
 from gongkai.rules.planparse.normalize import compact, fold_line
 from gongkai.rules.units import UnitRole, split_roles
-from gongkai.rules.vocabulary import ROLE_PATTERN, UNIT_END_CHARS
+from gongkai.rules.vocabulary import (
+    ASSIST_LABELS,
+    DEADLINE_LABELS,
+    LEAD_LABELS,
+    ROLE_PATTERN,
+    UNIT_END_CHARS,
+    UNIT_LABEL,
+)
 
 
 @dataclass(frozen=True)
@@ -144,21 +151,18 @@ def _unique(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for text in texts if text))
 
 
-_LABEL: Final = re.compile(
-    r"(?P<label>(?:牵头|主办|责任|落实|承办|实施|配合|协办|参与)(?:单位|部门|处室|科室|股室)|牵头|责任主体"
-    r"|完成时限|完成时间|时间要求|时限)\s*[:：]"
-)
+_LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)})\s*[:：]")
 
 
 def _label_column(label: str) -> Column:
-    if label.startswith(("牵头", "主办")):
+    if label.startswith(LEAD_LABELS):
         return Column.UNITS_LEAD
-    if label.startswith(("配合", "协办", "参与")):
+    if label.startswith(ASSIST_LABELS):
         return Column.UNITS_ASSIST
     return Column.UNITS
 
 
-_DEADLINE_LABELS: Final = frozenset({"完成时限", "完成时间", "时间要求", "时限"})
+_DEADLINE_LABELS: Final = frozenset(DEADLINE_LABELS)
 _ROLE_WORD: Final = re.compile(f"{ROLE_PATTERN}|会同")
 _SEPARATORS: Final = re.compile(r"[;；,，。]")
 

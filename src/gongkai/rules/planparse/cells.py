@@ -15,7 +15,16 @@ from typing import Final
 from gongkai.rules.planparse.deadlines import is_deadline_like
 from gongkai.rules.planparse.normalize import compact, fold_line
 from gongkai.rules.units import split_units
-from gongkai.rules.vocabulary import ROLE_PATTERN, UNIT_END_CHARS, UNIT_ENDINGS
+from gongkai.rules.vocabulary import (
+    ASSIST_LABELS,
+    DUTY_LABELS,
+    LEAD_LABELS,
+    MARKERS,
+    ORDINAL,
+    ROLE_PATTERN,
+    UNIT_END_CHARS,
+    UNIT_ENDINGS,
+)
 
 
 class Column(StrEnum):
@@ -54,12 +63,12 @@ _HEADERS: Final = (
             r"|考核项目)$"
         ),
     ),
-    (Column.UNITS_ASSIST, re.compile(rf"^(?:配合|协办|参与|协助){_ORGAN}$")),
-    (Column.UNITS_LEAD, re.compile(rf"^(?:牵头|主办|牵头落实|牵头负责){_ORGAN}$")),
+    (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助){_ORGAN}$")),
+    (Column.UNITS_LEAD, re.compile(rf"^(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责){_ORGAN}$")),
     (
         Column.UNITS,
         re.compile(
-            rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|责任|落实|承办|实施|负责|主管|主责|执行){_ORGAN}$"
+            rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|负责|主管|主责|执行){_ORGAN}$"
             r"|^责任主体$|^(?:任务|责任|职责)分工$"
         ),
     ),
@@ -143,11 +152,9 @@ class CellKind(StrEnum):
 
 _NUMBER: Final = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、,，]?$")
 GROUP_MARKER: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.,，]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+(?:部分|章|节|项)?[、.，,\s]?)"
+    rf"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{ORDINAL}(?:部分|章|节|项)?[、.，,\s]?)"
 )
-REQUIREMENT_MARKER: Final = re.compile(
-    r"^(?:(?P<n>\d{1,3})\s*[.、,，](?!\d{1,2}(?:\D|$))|[(（](?P<p>\d{1,3})[)）]|(?P<c>[①-⑳]))"
-)
+REQUIREMENT_MARKER: Final = re.compile(rf"^(?:{MARKERS['arabic']}|{MARKERS['arabic_paren']}|{MARKERS['circled']})")
 WEAK_MARKER: Final = re.compile(r"^(?P<n>\d{1,2})(?=[\u4e00-\u9fff])")
 
 

@@ -24,6 +24,7 @@ from gongkai.rules.docnumber import normalize_doc_number as standard_doc_number
 from gongkai.rules.planparse.cells import CellKind, classify
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
+from gongkai.rules.vocabulary import MARKERS
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ _RUN_ON_TITLE: Final = re.compile(
 _PRINTED: Final = re.compile(r"关于印发(.{4,80})的通知$")
 _LABELLED_TITLE: Final = re.compile(r"^(?:名\s*称|标\s*题|信息名称)\s*[:：]\s*")
 _MARKER_START: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、])"
+    f"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{MARKERS['arabic_paren']}|{MARKERS['arabic']})"
 )
 
 

@@ -32,16 +32,12 @@ from gongkai.rules.planparse.deadlines import (
 )
 from gongkai.rules.planparse.model import NO_DEADLINE, Item
 from gongkai.rules.planparse.normalize import clean_text
+from gongkai.rules.vocabulary import MARKERS
 
-_MARKERS: Final = (
-    ("cn", re.compile(r"^[一二三四五六七八九十]+\s*[、.,，]\s*")),
-    ("cn_paren", re.compile(r"^[(（]\s*[一二三四五六七八九十]+\s*[)）]\s*")),
-    ("arabic", re.compile(r"^\d{1,3}\s*[.、,，](?!\d{1,2}(?:\D|$))\s*")),
-    ("arabic_paren", re.compile(r"^[(（]\s*\d{1,3}\s*[)）]\s*")),
-    ("arabic_half", re.compile(r"^\d{1,2}\s*[)）](?=[\u4e00-\u9fff“《])")),  # "1）做好…"
-    ("circled", re.compile(r"^[①-⑳]\s*")),
-    ("cn_shi", re.compile(r"^[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff“《])")),  # 一是…，二是…
-    ("part", re.compile(r"^第[一二三四五六七八九十]+(?:部分|章|节)\s*[、.,，:：]?\s*")),
+_PART_TAIL: Final = r"\s*[、.,，:：]?"  # 第一部分：
+_MARKERS: Final = tuple(
+    (kind, re.compile("^" + source + (_PART_TAIL if kind == "part" else "") + r"\s*"))
+    for kind, source in MARKERS.items()
 )
 _FRAGMENT: Final = 15  # an unannotated piece after a paragraph's last annotation, shorter: no task
 _LEAD_IN_LIMIT: Final = 40  # "(一)推进决策和执行公开。" is a heading sentence, a long one is not

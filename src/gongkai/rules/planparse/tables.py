@@ -43,6 +43,7 @@ from gongkai.rules.planparse.deadlines import (
 from gongkai.rules.planparse.model import NO_DEADLINE, Deadline, Item, Table
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
 from gongkai.rules.planparse.tokens import ROW_END, Token
+from gongkai.rules.vocabulary import CIRCLED, MARKERS, ORDINAL, marker_number
 
 _COLUMN_KINDS: Final = {
     Column.NUMBER: CellKind.NUMBER,
@@ -290,7 +291,7 @@ def _serial(token: Token) -> int | None:
 def _task_number(token: Token) -> int | None:
     """The number a task cell opens with ("2.", "(2)"), or None."""
     marker = REQUIREMENT_MARKER.match(compact(token.text)) if token.text else None
-    return int(marker["n"] or marker["p"]) if marker and (marker["n"] or marker["p"]) else None
+    return marker_number(marker[0]) if marker and marker[0] not in CIRCLED else None
 
 
 def _has_explicit_rows(tokens: Sequence[Token]) -> bool:
@@ -719,9 +720,9 @@ def _update_number(row: _Row, context: _Context, warnings: list[str]) -> None:
 
 
 _MARKER_TYPES: Final = (
-    ("cn", re.compile(r"^[一二三四五六七八九十]+[、.,，]")),
-    ("cn_paren", re.compile(r"^[(（][一二三四五六七八九十]+[)）]")),
-    ("part", re.compile(r"^第[一二三四五六七八九十]+")),
+    ("cn", re.compile(f"^{MARKERS['cn']}")),
+    ("cn_paren", re.compile(f"^{MARKERS['cn_paren']}")),
+    ("part", re.compile(f"^{ORDINAL}")),
 )
 
 
@@ -783,9 +784,7 @@ def _split_marker(text: str, last_marker: int) -> tuple[int | None, str]:
     compacted = text.strip()
     match = REQUIREMENT_MARKER.match(compacted)
     if match:
-        value = match["n"] or match["p"]
-        number = int(value) if value else "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(match["c"]) + 1
-        return number, compacted[match.end() :]
+        return marker_number(match[0]), compacted[match.end() :]
     weak = WEAK_MARKER.match(compacted)
     if weak and int(weak["n"]) == last_marker + 1 and last_marker:
         return int(weak["n"]), compacted[weak.end() :]
