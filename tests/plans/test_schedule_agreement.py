@@ -89,3 +89,15 @@ def test_the_review_flags_a_due_date_before_the_notice_was_issued(zhaoqing, admi
     exams = progress.schedule_rule(plan.items.get(number="17"), plan)  # 中考3月 高考11月
     assert exams == "分2个节点；有报送日期早于成文日期（2016-06-22），请核对"
     assert progress.schedule_rule(plan.items.get(number="20.4"), plan) == "按完成时限"
+
+
+def test_seed_000_item_10_1_is_due_after_each_of_its_two_triggers(plan_000, admin_zq):
+    """10.1 "收到…后及时转发": an event with the plan's ten working days. Triggered on Wednesday
+    2016-09-28: 09-29, 09-30, then the National Day holiday (10-01 to 10-07) with Saturday 10-08
+    and Sunday 10-09 worked (调休), 10-10 … 10-14, and the tenth is Monday 10-17. Triggered again
+    on Wednesday 11-02: 11-03 … 11-16 is ten working days, a second period; the first keeps its date."""
+    item = plan_000.items.get(number="10.1")
+    assert plan_000.event_workdays == 10
+    progress.record_trigger(item, date(2016, 9, 28), actor=admin_zq)
+    progress.record_trigger(item, date(2016, 11, 2), actor=admin_zq)
+    assert [period.due_on for period in item.periods.order_by("seq")] == [date(2016, 10, 17), date(2016, 11, 16)]
