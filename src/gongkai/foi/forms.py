@@ -48,6 +48,13 @@ def active_units() -> Any:
     return Unit.objects.filter(is_active=True).order_by("sort_order", "id")
 
 
+def _date_reason() -> forms.CharField:
+    return forms.CharField(
+        label="补录理由", max_length=500, required=False,
+        help_text="日期早于今天3个工作日以上的属于补录，须写明理由（记入审计日志）。",
+    )
+
+
 class ApplicationForm(forms.Form):
     """The contents 《政府信息公开条例》第二十九条 requires, for 自然人 and 法人或其他组织."""
 
@@ -199,6 +206,7 @@ class RegistrationForm(ApplicationForm):
         label="申请渠道", choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
     )
     arrived_on = _date_field("申请到达之日")
+    date_reason = _date_reason()
     signed_on = _date_field("签收日期", required=False, help_text="邮寄需签收的：行政机关签收之日。")
     confirmed_on = _date_field(
         "与申请人确认之日", required=False,
@@ -222,6 +230,7 @@ class RegistrationForm(ApplicationForm):
 
 class DateForm(forms.Form):
     on = _date_field("日期")
+    date_reason = _date_reason()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -242,6 +251,10 @@ class AmendmentForm(DateForm):
     what = forms.CharField(label="需要补正的内容", widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages=_required("请写明需要补正的内容。"))
     reply_by = _date_field("补正期限", required=False, help_text="留空则为告知之日起15个工作日。")
+    late_reason = forms.CharField(
+        label="逾期告知补正的理由", max_length=500, required=False,
+        help_text="第三十条要求自收到申请之日起7个工作日内一次性告知；逾期的，只能由公开办管理员决定并写明理由。",
+    )
 
 
 class AmendedForm(DateForm):
@@ -319,6 +332,7 @@ class ServiceForm(forms.Form):
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
     served_on = _date_field("送达日期")
     signed_on = _date_field("签收日期", required=False)
+    date_reason = _date_reason()
 
     def __init__(self, *args: Any, letters: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

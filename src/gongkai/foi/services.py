@@ -24,7 +24,7 @@ from django.utils import timezone
 from gongkai.audit.log import record
 from gongkai.calendars.service import working_calendar
 from gongkai.foi import codes, dates, letters
-from gongkai.foi.clock import refresh_due_on, request_clock
+from gongkai.foi.clock import clock_rules, refresh_due_on, request_clock
 from gongkai.foi.models import (
     OPEN_STATUSES,
     Channel,
@@ -41,19 +41,17 @@ from gongkai.foi.models import (
 from gongkai.foi.transitions import Step, status_allows, user_may
 from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import SYSTEM, Action, policy
-from gongkai.records.models import Record, RecordStatus
+from gongkai.records.models import Audience, Record, RecordStatus
 from gongkai.rules import foifee
 from gongkai.rules.calendar import WorkingCalendar
+from gongkai.rules.foiclock import Channel as RuleChannel
 from gongkai.rules.foiclock import (
-    DEFAULT_AMENDMENT_WORKDAYS,
-    MAX_EXTENSION_WORKDAYS,
     Clock,
     ClockError,
     PauseKind,
     receipt_date,
     third_party_reply_due,
 )
-from gongkai.rules.foiclock import Channel as RuleChannel
 from gongkai.rules.foioutcomes import Outcome, OutcomeGroup
 
 # What the applicant typed (第二十九条); the forms clean it, the services store it.
@@ -68,6 +66,9 @@ STEP_LABELS = {
     Step.CONSULT: "征求意见", Step.END_CONSULT: "结束征求意见", Step.FEE: "送达收费通知",
     Step.PAID: "登记缴费", Step.REPLY: "答复", Step.SERVE: "登记送达",
 }
+# A law date this many working days back or more is a late registration (补录): it needs a reason.
+BACKDATE_WORKDAYS = 3
+LAW_DATES_FROM = date(2008, 5, 1)  # the first 条例 took effect: no request is older
 # Outcomes that only an abandonment gives (第三十条, 109号), never a reply.
 ABANDON_OUTCOMES = frozenset({Outcome.OTHER_NOT_AMENDED, Outcome.OTHER_FEE_UNPAID})
 
@@ -87,14 +88,25 @@ def _require(step: Step, request: Request, actor: User | None) -> None:
         raise ValidationError(f"申请当前为“{request.get_status_display()}”，不能{STEP_LABELS[step]}。")
 
 
-def _law_date(on: date | None, request: Request | None = None, what: str = "日期") -> date:
-    """The date a step carries in law: today by default, never in the future nor before arrival."""
+def _law_date(on: date | None, request: Request | None = None, what: str = "日期", *, reason: str = "") -> date:
+    """The date a step carries in law: today by default, never in the future nor before arrival.
+    A date more than ``BACKDATE_WORKDAYS`` working days back is registered late: it needs the
+    reason, which goes into the audit log with the date."""
     today = dates.today()
     day = on or today
     if day > today:
         raise ValidationError(f"{what} {day.isoformat()} 晚于今天，不能预先登记。")
+    if day < LAW_DATES_FROM:
+        raise ValidationError(f"{what} {day.isoformat()} 早于 {LAW_DATES_FROM.isoformat()}，请核对。")
     if request is not None and day < request.arrived_on:
         raise ValidationError(f"{what} {day.isoformat()} 早于申请到达之日 {request.arrived_on.isoformat()}。")
+    if working_calendar().workdays_between(day, today) > BACKDATE_WORKDAYS:
+        if not reason.strip():
+            raise ValidationError(
+                f"{what} {day.isoformat()} 早于今天{BACKDATE_WORKDAYS}个工作日以上，属于补录，请填写补录理由。"
+            )
+        record("foi_date_backdated", request, object_type="foi.request", object_repr=what if request is None else "",
+               after={"what": what, "date": day, "registered_on": today, "reason": reason.strip()})
     return day
 
 
@@ -223,16 +235,16 @@ def _file_online(details: Mapping[str, Any], *, unit: Unit, code: str, proof_nam
 def register_request(
     details: Mapping[str, Any], *, unit: Unit, channel: Channel | str, arrived_on: date,
     signed_on: date | None = None, confirmed_on: date | None = None,
-    id_proof: UploadedFile | None = None, actor: User | None = None,
+    id_proof: UploadedFile | None = None, date_reason: str = "", actor: User | None = None,
 ) -> Request:
     """Staff register a request from another channel, with the receipt rule of 第三十一条."""
     if actor is not None and not policy.may(actor, Action.CHANGE, unit):
         raise PermissionDenied("只能为本单位登记申请。")
     channel = Channel(channel)
-    _law_date(arrived_on, what="申请到达之日")
+    _law_date(arrived_on, what="申请到达之日", reason=date_reason)
     for day, what in ((signed_on, "签收日期"), (confirmed_on, "确认日期")):
         if day is not None:
-            _law_date(day, what=what)
+            _law_date(day, what=what, reason=date_reason)
     try:
         receipt = receipt_date(
             RuleChannel(channel.value), arrived_on=arrived_on, signed_on=signed_on, confirmed_on=confirmed_on,
@@ -257,11 +269,11 @@ def register_request(
 
 
 @transaction.atomic
-def confirm_receipt(request: Request, *, on: date | None = None, actor: User | None = None) -> Request:
+def confirm_receipt(request: Request, *, on: date | None = None, date_reason: str = "", actor: User | None = None) -> Request:
     """第三十一条: the day the office confirmed with the applicant (or signed for the letter)."""
     request = _lock(request)
     _require(Step.CONFIRM, request, actor)
-    day = _law_date(on, request, "确认日期")
+    day = _law_date(on, request, "确认日期", reason=date_reason)
     before = _summary(request)
     receipt = receipt_date(
         RuleChannel(request.channel), arrived_on=request.arrived_on, confirmed_on=day,
@@ -295,31 +307,45 @@ def transfer_request(request: Request, unit: Unit, *, reason: str = "", actor: U
 
 @transaction.atomic
 def request_amendment(
-    request: Request, *, what: str, reply_by: date | None = None, on: date | None = None,
-    actor: User | None = None,
+    request: Request, *, what: str, reply_by: date | None = None, on: date | None = None, date_reason: str = "",
+    late_reason: str = "", actor: User | None = None,
 ) -> Letter:
-    """The one-time 补正 notice, with the applicant's deadline; issues the 补正告知书."""
+    """The one-time 补正 notice, with the applicant's deadline; issues the 补正告知书. 第三十条 allows
+    it within 7 working days of receipt: later, only by the office's explicit decision
+    (``late_reason``, an office admin), recorded and shown as late."""
     request = _lock(request)
     _require(Step.AMEND, request, actor)
     if not what.strip():
         raise ValidationError("请写明需要补正的内容。")
-    day = _law_date(on, request, "告知日期")
+    day = _law_date(on, request, "告知日期", reason=date_reason)
     calendar = working_calendar()
-    reply_by = reply_by or calendar.add_workdays(day, DEFAULT_AMENDMENT_WORKDAYS)
+    rules = clock_rules()
+    started = request_clock(request, calendar).started_on
+    notice_due = calendar.add_workdays(started, rules.amendment_notice_workdays) if started else None
+    late = notice_due is not None and day > notice_due
+    if late and not (late_reason.strip() and policy.may_manage(actor)):
+        assert notice_due is not None
+        raise ValidationError(
+            f"补正应自收到申请之日起{rules.amendment_notice_workdays}个工作日内一次性告知（第三十条），"
+            f"本申请的告知期限已于 {notice_due.isoformat()} 届满，不能再要求补正；"
+            f"确需补正的，须由公开办管理员决定并写明理由。"
+        )
+    reply_by = reply_by or calendar.add_workdays(day, rules.amendment_workdays)
     if reply_by <= day:
         raise ValidationError("补正期限应晚于告知日期。")
     before = _summary(request)
     request.status = Status.AWAITING_AMENDMENT
-    _event(request, EventKind.AMENDMENT_REQUESTED, day, actor, note=what.strip(), reply_by=reply_by)
+    extra = {"late": True, "late_reason": late_reason.strip()} if late else {}
+    _event(request, EventKind.AMENDMENT_REQUESTED, day, actor, note=what.strip(), reply_by=reply_by, **extra)
     _save(request, calendar)
-    _audit("foi_amendment_requested", request, before, reply_by=reply_by)
+    _audit("foi_amendment_requested", request, before, reply_by=reply_by, **extra)
     values = {"补正内容": what.strip(), "补正期限": letters.chinese_date(reply_by)}
     return _issue_letter(request, LetterKind.AMENDMENT, on=day, actor=actor, values=values)
 
 
 @transaction.atomic
 def receive_amendment(
-    request: Request, *, text: str, on: date | None = None, actor: User | None = None,
+    request: Request, *, text: str, on: date | None = None, date_reason: str = "", actor: User | None = None,
     by_applicant: bool = False,
 ) -> Request:
     """The amended request arrived: the reply period restarts in full from this day."""
@@ -327,7 +353,7 @@ def receive_amendment(
     _require(Step.AMENDED, request, None if by_applicant else actor)
     if not text.strip():
         raise ValidationError("请填写补正的内容。")
-    day = dates.today() if by_applicant else _law_date(on, request, "收到补正之日")
+    day = dates.today() if by_applicant else _law_date(on, request, "收到补正之日", reason=date_reason)
     before = _summary(request)
     request.description = f"{request.description}\n（补正 {day.isoformat()}）{text.strip()}"
     request.status = Status.PROCESSING
@@ -339,11 +365,11 @@ def receive_amendment(
 
 
 @transaction.atomic
-def mark_abandoned(request: Request, *, on: date | None = None, actor: User | None = None) -> Request:
+def mark_abandoned(request: Request, *, on: date | None = None, date_reason: str = "", actor: User | None = None) -> Request:
     """视为放弃: the applicant let the 补正 (第三十条) or payment (109号) deadline pass."""
     request = _lock(request)
     _require(Step.ABANDON, request, actor)
-    day = _law_date(on, request)
+    day = _law_date(on, request, reason=date_reason)
     clock = request_clock(request)
     if clock.abandon_on is None or day < clock.abandon_on:
         when = clock.abandon_on.isoformat() if clock.abandon_on else "—"
@@ -372,33 +398,34 @@ def pending_extension(request: Request) -> RequestEvent | None:
 
 @transaction.atomic
 def request_extension(
-    request: Request, *, workdays: int, reason: str, on: date | None = None, actor: User | None = None,
+    request: Request, *, workdays: int, reason: str, on: date | None = None, date_reason: str = "", actor: User | None = None,
 ) -> RequestEvent:
     request = _lock(request)
     _require(Step.EXTEND, request, actor)
-    if not 1 <= workdays <= MAX_EXTENSION_WORKDAYS:
-        raise ValidationError(f"延长的期限应为1至{MAX_EXTENSION_WORKDAYS}个工作日（第三十三条第二款）。")
+    most = clock_rules().max_extension_workdays
+    if not 1 <= workdays <= most:
+        raise ValidationError(f"延长的期限应为1至{most}个工作日（第三十三条第二款）。")
     if not reason.strip():
         raise ValidationError("请写明延期的理由。")
-    if request.events.filter(kind=EventKind.EXTENSION_APPROVED).exists():
+    if request_clock(request).extension is not None:
         raise ValidationError("答复期限只能延长一次（第三十三条第二款），本申请已经延期。")
     if pending_extension(request) is not None:
         raise ValidationError("已有待审批的延期申请。")
-    day = _law_date(on, request)
+    day = _law_date(on, request, reason=date_reason)
     event = _event(request, EventKind.EXTENSION_REQUESTED, day, actor, note=reason.strip(), workdays=workdays)
     _audit("foi_extension_requested", request, None, workdays=workdays, reason=reason.strip())
     return event
 
 
 @transaction.atomic
-def approve_extension(request: Request, *, on: date | None = None, actor: User | None = None) -> Letter:
+def approve_extension(request: Request, *, on: date | None = None, date_reason: str = "", actor: User | None = None) -> Letter:
     """The office head (reviewer) agrees; the 延期答复告知书 tells the applicant."""
     request = _lock(request)
     _require(Step.DECIDE_EXTENSION, request, actor)
     asked = pending_extension(request)
     if asked is None:
         raise ValidationError("没有待审批的延期申请。")
-    day = _law_date(on, request, "批准日期")
+    day = _law_date(on, request, "批准日期", reason=date_reason)
     before = _summary(request)
     old = request_clock(request)
     if old.normal_due_on is not None and day > old.normal_due_on:
@@ -418,13 +445,13 @@ def approve_extension(request: Request, *, on: date | None = None, actor: User |
 
 
 @transaction.atomic
-def refuse_extension(request: Request, *, note: str = "", on: date | None = None,
+def refuse_extension(request: Request, *, note: str = "", on: date | None = None, date_reason: str = "",
                      actor: User | None = None) -> RequestEvent:
     request = _lock(request)
     _require(Step.DECIDE_EXTENSION, request, actor)
     if pending_extension(request) is None:
         raise ValidationError("没有待审批的延期申请。")
-    event = _event(request, EventKind.EXTENSION_REFUSED, _law_date(on, request), actor, note=note.strip())
+    event = _event(request, EventKind.EXTENSION_REFUSED, _law_date(on, request, reason=date_reason), actor, note=note.strip())
     _audit("foi_extension_refused", request, None, note=note.strip())
     return event
 
@@ -441,7 +468,7 @@ def open_consultations(request: Request) -> list[RequestEvent]:
 @transaction.atomic
 def start_consultation(
     request: Request, *, party: str, kind: PauseKind | str = PauseKind.THIRD_PARTY,
-    on: date | None = None, actor: User | None = None,
+    on: date | None = None, date_reason: str = "", actor: User | None = None,
 ) -> RequestEvent:
     """The clock stops from this day; a third party gets the 征求第三方意见书 (15 working days)."""
     request = _lock(request)
@@ -449,7 +476,7 @@ def start_consultation(
     kind = PauseKind(kind)
     if kind not in (PauseKind.THIRD_PARTY, PauseKind.OTHER_AGENCY) or not party.strip():
         raise ValidationError("请选择征求意见的类型并填写第三方或其他机关的名称。")
-    day = _law_date(on, request, "发出征求意见之日")
+    day = _law_date(on, request, "发出征求意见之日", reason=date_reason)
     before = _summary(request)
     calendar = working_calendar()
     event = _event(request, EventKind.CONSULTATION_STARTED, day, actor, note=party.strip(),
@@ -457,14 +484,14 @@ def start_consultation(
     _save(request, calendar)
     _audit("foi_consultation_started", request, before, party=party.strip(), kind=kind.value)
     if kind is PauseKind.THIRD_PARTY:
-        values = {"申请人": party.strip(), "意见期限": letters.chinese_date(third_party_reply_due(day, calendar))}
+        values = {"申请人": party.strip(), "意见期限": letters.chinese_date(third_party_reply_due(day, calendar, clock_rules()))}
         _issue_letter(request, LetterKind.CONSULTATION, on=day, actor=actor, values=values, addressee=party.strip())
     return event
 
 
 @transaction.atomic
 def end_consultation(
-    request: Request, started: RequestEvent | int, *, result: str = "", on: date | None = None,
+    request: Request, started: RequestEvent | int, *, result: str = "", on: date | None = None, date_reason: str = "",
     actor: User | None = None,
 ) -> RequestEvent:
     request = _lock(request)
@@ -473,7 +500,7 @@ def end_consultation(
     opening = next((e for e in open_consultations(request) if e.pk == started_id), None)
     if opening is None:
         raise ValidationError("没有找到尚未结束的征求意见。")
-    day = _law_date(on, request, "收到意见之日")
+    day = _law_date(on, request, "收到意见之日", reason=date_reason)
     if day < opening.on:
         raise ValidationError("结束日期早于开始征求意见之日。")
     before = _summary(request)
@@ -523,7 +550,7 @@ def assess_fee(request: Request, method: foifee.FeeMethod, pages: int | None = N
 @transaction.atomic
 def issue_fee_notice(
     request: Request, *, method: foifee.FeeMethod | str, pages: int | None = None,
-    on: date | None = None, actor: User | None = None,
+    on: date | None = None, date_reason: str = "", actor: User | None = None,
 ) -> RequestEvent:
     """The 收费通知 was served: the clock pauses until payment (⚠️ 109号, DOMAIN.md 1.4)."""
     request = _lock(request)
@@ -533,7 +560,7 @@ def issue_fee_notice(
     fee = assess_fee(request, foifee.FeeMethod(method), pages)
     if fee.total == 0:
         raise ValidationError("按国办函〔2020〕109号的标准，本申请不收费：" + "；".join(fee.describe()))
-    day = _law_date(on, request, "收费通知送达之日")
+    day = _law_date(on, request, "收费通知送达之日", reason=date_reason)
     before = _summary(request)
     request.status, request.fee_amount = Status.AWAITING_FEE, fee.total
     event = _event(request, EventKind.FEE_NOTICE, day, actor, note="；".join(fee.describe()),
@@ -544,10 +571,10 @@ def issue_fee_notice(
 
 
 @transaction.atomic
-def record_payment(request: Request, *, on: date | None = None, actor: User | None = None) -> RequestEvent:
+def record_payment(request: Request, *, on: date | None = None, date_reason: str = "", actor: User | None = None) -> RequestEvent:
     request = _lock(request)
     _require(Step.PAID, request, actor)
-    day = _law_date(on, request, "缴费日期")
+    day = _law_date(on, request, "缴费日期", reason=date_reason)
     before = _summary(request)
     request.status = Status.PROCESSING
     event = _event(request, EventKind.FEE_PAID, day, actor, amount=request.fee_amount)
@@ -561,7 +588,7 @@ def record_payment(request: Request, *, on: date | None = None, actor: User | No
 
 @transaction.atomic
 def reply(
-    request: Request, *, outcome: Outcome | str, text: str, on: date | None = None,
+    request: Request, *, outcome: Outcome | str, text: str, on: date | None = None, date_reason: str = "",
     actor: User | None = None, published_index_number: str = "",
 ) -> Letter:
     """The reply: exactly one outcome of the annual report's table, and the 答复书; where the
@@ -578,7 +605,7 @@ def reply(
         raise ValidationError("请填写答复内容。")
     if open_consultations(request):
         raise ValidationError("还有尚未结束的征求意见，请先登记收到意见或结束征求。")
-    day = _law_date(on, request, "答复日期")
+    day = _law_date(on, request, "答复日期", reason=date_reason)
     if request.received_on is not None and day < request.received_on:
         raise ValidationError("答复日期早于收到申请之日。")
     published = _published_record(published_index_number)
@@ -603,9 +630,12 @@ def reply(
 def _published_record(index_number: str) -> Record | None:
     if not index_number.strip():
         return None
-    record = Record.objects.filter(index_number=index_number.strip(), status=RecordStatus.PUBLISHED).first()
+    # 第三十六条第（一）项 points the applicant to the record: the public must be able to open it.
+    record = Record.objects.filter(
+        Record.public_q(), index_number=index_number.strip(), status=RecordStatus.PUBLISHED,
+    ).exclude(audience=Audience.APPLICANT).first()
     if record is None:
-        raise ValidationError(f"没有找到索引号为“{index_number.strip()}”的已公开信息，请核对。")
+        raise ValidationError(f"没有找到索引号为“{index_number.strip()}”、公众可以查阅的已公开信息，请核对。")
     return record
 
 
@@ -658,23 +688,25 @@ def _letter_values(request: Request, number: str, issued_on: date) -> dict[str, 
 
 @transaction.atomic
 def generate_letter(
-    request: Request, kind: LetterKind | str, *, on: date | None = None, actor: User | None = None,
+    request: Request, kind: LetterKind | str, *, on: date | None = None, date_reason: str = "", actor: User | None = None,
     values: Mapping[str, str] | None = None, addressee: str | None = None,
 ) -> Letter:
     """Number a letter in the unit's series and render it from the office's template (the steps
     issue theirs themselves; this is for a letter made again, e.g. after the template changed)."""
     if actor is not None and not user_may(actor, Step.SERVE, request):
         raise PermissionDenied("您没有权限为该申请制发文书。")
-    return _issue_letter(request, kind, on=on, actor=actor, values=values, addressee=addressee)
+    day = _law_date(on, request, "成文日期", reason=date_reason)
+    return _issue_letter(request, kind, on=day, actor=actor, values=values, addressee=addressee)
 
 
 def _issue_letter(
-    request: Request, kind: LetterKind | str, *, on: date | None, actor: User | None,
+    request: Request, kind: LetterKind | str, *, on: date, actor: User | None,
     values: Mapping[str, str] | None = None, addressee: str | None = None,
 ) -> Letter:
+    """The letter of a step, dated the step's law date (already checked by the step)."""
     request = _lock(request)
     kind = LetterKind(kind)
-    day = _law_date(on, request, "成文日期")
+    day = on
     series, serial = allocate_number(request.unit, day.year)
     number = series.number(serial)
     template = letters.template_for(kind)
@@ -697,7 +729,7 @@ def _issue_letter(
 
 @transaction.atomic
 def record_service(
-    letter: Letter, *, method: ServiceMethod | str, served_on: date, signed_on: date | None = None,
+    letter: Letter, *, method: ServiceMethod | str, served_on: date, signed_on: date | None = None, date_reason: str = "",
     actor: User | None = None,
 ) -> Letter:
     """送达: how the letter reached its addressee and the day they signed for it."""
@@ -708,7 +740,7 @@ def record_service(
         method = ServiceMethod(method)
     except ValueError:
         raise ValidationError("请选择送达方式。") from None
-    _law_date(served_on, request, "送达日期")
+    _law_date(served_on, request, "送达日期", reason=date_reason)
     if served_on < letter.issued_on:
         raise ValidationError("送达日期早于文书的成文日期。")
     if signed_on is not None and (signed_on < served_on or signed_on > dates.today()):
@@ -718,6 +750,7 @@ def record_service(
     letter.save(update_fields=["service_method", "served_on", "signed_on"])
     _event(request, EventKind.LETTER_SERVED, served_on, actor, note=f"{letter.number}：{method.label}",
            letter=letter.pk, method=method.value, signed_on=signed_on)
+    _save(request)  # a consultation letter's service starts the party's days; a reply's decides lateness
     record("foi_letter_served", letter, before=before, after={
         "service_method": method.value, "served_on": served_on, "signed_on": signed_on,
     })
