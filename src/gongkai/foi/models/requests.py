@@ -164,6 +164,16 @@ class Request(models.Model):
         return self.status in OPEN_STATUSES
 
     @property
+    def applicant_identity(self) -> dict[str, str]:
+        """Who "the same applicant" is (the monthly count of 件 of 109号, the proposals of
+        第四十四条): the credit code or ID number, else the name with the phone number."""
+        if self.organisation_code:
+            return {"organisation_code": self.organisation_code}
+        if self.id_number:
+            return {"id_number": self.id_number}
+        return {"applicant_name": self.applicant_name, "phone": self.phone}
+
+    @property
     def is_organisation(self) -> bool:
         return self.applicant_kind != ApplicantKind.NATURAL_PERSON
 
