@@ -207,12 +207,12 @@ def add_attachment(record: Record, name: str, content: bytes, *, actor: User | N
     if not verdict.ok:
         raise ValidationError(verdict.message)
     try:
-        text = extract_text(verdict.name, content)
+        read = extract_text(verdict.name, content)
     except AttachmentTextError as error:
         raise ValidationError(str(error)) from error
-    attachment = Attachment(
+    attachment = Attachment(  # text_read: every part was read; else a person checks the file
         record=record, name=verdict.name, size=len(content), kind=verdict.kind.value,
-        text=text or "", text_read=text is not None, sort_order=record.attachments.count(),
+        text=read.text, text_read=read.complete, sort_order=record.attachments.count(),
     )
     extension = extension_of(verdict.name) or "bin"
     attachment.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
