@@ -26,22 +26,13 @@ from gongkai.rules.uploads import (
     extension_of,
     extract_text,
 )
+from tests.documents import docx_with_stories
 
 MiB = 1024 * 1024
 
 
 def docx_bytes(*paragraphs: str, table: list[list[str]] | None = None) -> bytes:
-    document = Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    if table:
-        grid = document.add_table(rows=len(table), cols=len(table[0]))
-        for r, row in enumerate(table):
-            for c, value in enumerate(row):
-                grid.cell(r, c).text = value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_with_stories(list(paragraphs), table=table)
 
 
 def xlsx_bytes(rows: list[list[object]]) -> bytes:
