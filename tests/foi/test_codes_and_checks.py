@@ -52,3 +52,19 @@ def test_it_judges_an_identity_proof_by_its_content():
     assert "无法识别" in check_id_proof("id.pdf", 1000, b"PK\x03\x04").message
     assert "10 MB" in check_id_proof("id.pdf", 10 * 1024 * 1024 + 1, b"%PDF-").message
     assert "空文件" in check_id_proof("id.pdf", 0, b"").message
+
+
+def test_the_form_checks_ids_and_phones_with_the_privacy_scans_rules():
+    # One home for the ID and phone rules (issue 15): what the form accepts, the scan finds, and an
+    # ID whose 地址码 is no province (the form's own check used to let it through) is refused.
+    from gongkai.rules import pii
+    from gongkai.rules.pii import id_check_character
+
+    today = date(2026, 6, 1)
+    no_province = "99010419900101123" + id_check_character("99010419900101123")
+    assert "地址码" in resident_id_problem(no_province, today)
+    assert pii.scan(f"身份证{no_province}") == []
+    for phone in ("138-0013-8000", "（0758）2222001", "010-82345678-8001"):
+        assert phone_problem(phone) is None
+        assert [hit.kind for hit in pii.scan(f"电话{phone}")] in ([pii.PiiKind.MOBILE], [pii.PiiKind.LANDLINE])
+    assert phone_problem("0111-2222001") is not None  # no such 区号: the scan ignores it too

@@ -17,9 +17,9 @@ from gongkai.calendars.service import working_calendar
 from gongkai.foi import dates, services
 from gongkai.foi.models import Request, ServiceMethod
 from gongkai.foi.proposals import propose_disclosures
-from gongkai.foi.validators import id_check_character
 from gongkai.orgs.models import Unit
 from gongkai.rules.calendar import WorkingCalendar
+from gongkai.rules.pii import id_check_character
 from gongkai.rules.units import uscc_check_character
 
 FINANCE, EDUCATION = "肇庆市财政局", "肇庆市教育局"

@@ -7,38 +7,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-# GB 11643-1999 公民身份号码: 17 digits and an ISO 7064 MOD 11-2 check character.
-_ID_WEIGHTS: Final = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK: Final = "10X98765432"
-_ID_SHAPE: Final = re.compile(r"^\d{17}[\dX]$")
+from gongkai.rules import pii
 
-# Mobile numbers 1[3-9]xxxxxxxxx, optionally +86; landlines 0xx(x)-xxxxxxx(x) with an extension.
-_MOBILE: Final = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
-_LANDLINE: Final = re.compile(r"^0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?$")
+# The ID and phone rules are the privacy scan's (rules.pii): one home for GB 11643-1999 and for
+# what a phone number looks like.
 _POSTCODE: Final = re.compile(r"^\d{6}$")
 
 ID_PROOF_MAX_BYTES: Final = 10 * 1024 * 1024
 ID_PROOF_TYPES: Final = "PDF、JPEG 或 PNG"
 
 
-def id_check_character(first17: str) -> str:
-    return _ID_CHECK[sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
-
-
 def resident_id_problem(value: str, today: date) -> str | None:
     """Why ``value`` is not a valid 居民身份证号码, or None when it is."""
-    number = value.strip().upper()
-    if not _ID_SHAPE.match(number):
-        return "居民身份证号码应为18位，前17位是数字，最后一位是数字或X。"
-    try:
-        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return "居民身份证号码中的出生日期无效，请核对。"
-    if born > today or born.year < 1900:
-        return "居民身份证号码中的出生日期无效，请核对。"
-    if id_check_character(number[:17]) != number[17]:
-        return "居民身份证号码校验位不正确，请核对是否输错。"
-    return None
+    return pii.resident_id_problem(value, today)
 
 
 def normalize_phone(value: str) -> str:
@@ -46,8 +27,7 @@ def normalize_phone(value: str) -> str:
 
 
 def phone_problem(value: str) -> str | None:
-    phone = normalize_phone(value)
-    if _MOBILE.match(phone.replace("-", "")) or _LANDLINE.match(phone):
+    if pii.phone_number_kind(normalize_phone(value)) is not None:
         return None
     return "请填写有效的联系电话：11位手机号码，或带区号的固定电话（如 0758-2222001）。"
 

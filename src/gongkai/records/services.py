@@ -207,12 +207,12 @@ def add_attachment(record: Record, name: str, content: bytes, *, actor: User | N
     if not verdict.ok:
         raise ValidationError(verdict.message)
     try:
-        text = extract_text(verdict.name, content)
+        read = extract_text(verdict.name, content)
     except AttachmentTextError as error:
         raise ValidationError(str(error)) from error
-    attachment = Attachment(
+    attachment = Attachment(  # text_read: every part was read; else a person checks the file
         record=record, name=verdict.name, size=len(content), kind=verdict.kind.value,
-        text=text or "", text_read=text is not None, sort_order=record.attachments.count(),
+        text=read.text, text_read=read.complete, sort_order=record.attachments.count(),
     )
     extension = extension_of(verdict.name) or "bin"
     attachment.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
@@ -275,9 +275,12 @@ def publish_record(record: Record, *, actor: User | None = None, accept_remainin
     _require(Step.PUBLISH, record, actor)
     _require_complete(record)
     remaining = privacy.blocking_hits(record)
-    if remaining and not accept_remaining:
+    unread = privacy.unread_attachments(record)  # the scan cannot vouch for them: a person looks
+    if (remaining or unread) and not accept_remaining:
+        problems = [f"还有 {len(remaining)} 处疑似个人信息未去标识化"] if remaining else []
+        problems += [f"附件“{attachment.name}”的文字未能完整读取" for attachment in unread]
         raise ValidationError(
-            f"还有 {len(remaining)} 处疑似个人信息未去标识化。请逐处处理，"
+            "；".join(problems) + "。请逐处处理、打开附件原件核对，"
             "或确认其为可以公开的信息（如单位办公电话）后勾选“其余命中均可公开”再发布。"
         )
     today = timezone.localdate()
@@ -292,9 +295,13 @@ def publish_record(record: Record, *, actor: User | None = None, accept_remainin
     record.reviewed_by = actor
     record.review_comment = ""
     record.save()
-    _event(record, EventKind.PUBLISHED, actor, index_number=record.index_number, accepted_hits=len(remaining))
+    _event(
+        record, EventKind.PUBLISHED, actor, index_number=record.index_number, accepted_hits=len(remaining),
+        unread_attachments=len(unread),
+    )
     audit.record("record_published", record, after={
         "index_number": record.index_number, "published_on": today, "accepted_hits": len(remaining),
+        "unread_attachments": [attachment.name for attachment in unread],
     })
     searchdocs.sync([record])
     return record
@@ -344,6 +351,8 @@ def _mask_source(record: Record, hits: list[privacy.SourcedHit]) -> None:
     elif source == privacy.BODY:
         record.body = mask_html(record.body, raw)
         record.body_text = html_to_text(record.body)
+    elif source == privacy.LINKS:
+        record.body = privacy.mask_links(record.body, raw)
     else:
         attachment = record.attachments.get(pk=int(source.removeprefix(privacy.ATTACHMENT_PREFIX)))
         attachment.text = pii.mask(attachment.text, raw)

@@ -140,6 +140,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "record": record, "steps": steps, "events": record.events.select_related("actor"),
         "attachments": record.attachments.all(), "columns": record.columns.select_related("parent"),
         "hits": privacy.scan_record(record) if Step.MASK in steps or record.status == RecordStatus.IN_REVIEW else [],
+        "unread": privacy.unread_attachments(record) if Step.MASK in steps or record.status == RecordStatus.IN_REVIEW else [],
         "due_on": deadlines.publication_due_on(record, calendar, settings.publication_workdays),
         "late": deadlines.lateness(record, today, calendar, settings.publication_workdays),
         "interpretations": record.interpretations.all(), "attachment_form": AttachmentForm(),

@@ -32,6 +32,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from gongkai.rules.filetext import (
+    MAX_CHARS,
+    UnreadableDocument,
+    UnsupportedDocument,
+    extension_of,
+    read_document,
+)
 from gongkai.rules.textcodec import UndecodableText, decode_text
 
 MiB: Final = 1024 * 1024
@@ -151,12 +158,6 @@ class UploadCheck:
 
 def _size(n: int) -> str:
     return f"{n / MiB:.1f} MB" if n >= MiB else f"{max(1, round(n / 1024))} KB"
-
-
-def extension_of(name: str) -> str:
-    """ "通知.PDF" → "pdf"; "" when the name has none."""
-    base = _base_name(name)
-    return base.rsplit(".", 1)[1].lower() if "." in base.strip(".") else ""
 
 
 def _base_name(name: str) -> str:
@@ -459,71 +460,37 @@ class AttachmentTextError(ValueError):
     """An attachment whose text cannot be read; ``str(error)`` is a Chinese message."""
 
 
-def extract_text(name: str, content: bytes, *, max_chars: int = 2_000_000) -> str | None:
-    """The text of a .docx (paragraphs and tables, in order), .xlsx (cell values, one row a line)
-    or .txt/.csv attachment, for the privacy scan and the search index; None for other types
-    (PDF, OFD, images, old Office formats: their text is not read here). Call after
-    :func:`check_upload` accepted the file."""
-    extension = extension_of(name)
+@dataclass(frozen=True)
+class AttachmentText:
+    """The text of an attachment (``rules.filetext``) and what of it could not be read: a
+    reviewer must look at those parts herself before the attachment goes public."""
+
+    text: str
+    unreadable: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.unreadable
+
+
+def extract_text(name: str, content: bytes, *, max_chars: int = MAX_CHARS) -> AttachmentText:
+    """The text of an attachment for the privacy scan and the search index: a .docx with its
+    headers and footers, .xlsx cells, .txt/.csv, a PDF's pages (``rules.filetext``). Images, OFD
+    and old Office files are not read: their whole content is listed as unread, as is a PDF
+    without readable text (a scan). A damaged .docx/.xlsx or undecodable text is refused.
+    Call after :func:`check_upload` accepted the file."""
+    shown = _base_name(name)
     try:
-        if extension == "docx":
-            return _docx_text(content)[:max_chars]
-        if extension == "xlsx":
-            return _xlsx_text(content, max_chars)
-        if extension in ("txt", "csv"):
-            return decode_text(content)[:max_chars]
-    except UndecodableText as error:
-        raise AttachmentTextError(f"附件“{_base_name(name)}”：{error}") from error
-    except Exception as error:  # python-docx and openpyxl raise many types on a damaged file
+        document = read_document(name, content, max_chars=max_chars)
+    except UnsupportedDocument:
+        return AttachmentText("", (f"附件“{shown}”的文字未能读取，请人工核对是否含个人信息",))
+    except UnreadableDocument as error:
+        if extension_of(name) == "pdf":  # a scanned or protected PDF is still a valid attachment
+            return AttachmentText("", (f"附件“{shown}”：{error}",))
+        if isinstance(error.__cause__, UndecodableText):
+            raise AttachmentTextError(f"附件“{shown}”：{error}") from error
         raise AttachmentTextError(
-            f"无法读取附件“{_base_name(name)}”的文字，文件可能已损坏，请用办公软件打开另存后重新上传"
+            f"无法读取附件“{shown}”的文字，文件可能已损坏，请用办公软件打开另存后重新上传"
         ) from error
-    return None
-
-
-def _docx_text(content: bytes) -> str:
-    from docx import Document
-    from docx.table import Table
-
-    lines: list[str] = []
-    for block in Document(io.BytesIO(content)).iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
-        else:
-            lines.append(block.text)
-    return "\n".join(lines)
-
-
-def _table_lines(table: object) -> Iterator[str]:
-    from docx.table import Table
-
-    assert isinstance(table, Table)
-    for row in table.rows:
-        cells: list[str] = []
-        previous: object = None
-        for cell in row.cells:
-            if cell._tc is not previous:  # a merged cell is listed once per grid column it spans
-                cells.append(cell.text)
-            previous = cell._tc
-        yield "\t".join(cells)
-
-
-def _xlsx_text(content: bytes, max_chars: int) -> str:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-
-    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    lines: list[str] = []
-    length = 0
-    try:
-        for sheet in workbook.worksheets:
-            lines.append(str(sheet.title))
-            for row in sheet.iter_rows(values_only=True):
-                values = [str(value) for value in row if value is not None and str(value) != ""]
-                if values:
-                    lines.append("\t".join(values))
-                    length += len(lines[-1]) + 1
-                if length > max_chars:
-                    return "\n".join(lines)[:max_chars]
-    finally:
-        workbook.close()
-    return "\n".join(lines)
+    unread = tuple(f"附件“{shown}”{where}" for where in document.unreadable)
+    return AttachmentText(document.text, unread)
