@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from gongkai.config import env_bool, env_int, env_list, parse_database_url, secret_key
+from gongkai.config import env_bool, env_int, env_list, env_networks, parse_database_url, secret_key
 
 
 def test_it_parses_sqlite_and_postgres_urls(tmp_path):
@@ -78,3 +78,10 @@ def test_it_keeps_generated_files_out_of_the_repository():
     ignored = (Path(__file__).parents[1] / ".gitignore").read_text()
     for entry in (".venv/", "var/"):
         assert entry in ignored
+
+
+def test_it_reads_the_trusted_proxies_strictly():
+    assert env_networks("P", {}) == ()
+    assert env_networks("P", {"P": "10.0.0.5, 172.16.0.0/12"}) == ("10.0.0.5", "172.16.0.0/12")
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_TRUSTED_PROXIES.*nginx"):
+        env_networks("GONGKAI_TRUSTED_PROXIES", {"GONGKAI_TRUSTED_PROXIES": "10.0.0.5,nginx"})

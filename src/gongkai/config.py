@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from gongkai.rules.clientip import parse_networks
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -49,6 +51,19 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.envi
     items = [item.strip() for item in value.split(",")]
     if not all(items):
         raise ImproperlyConfigured(f"{name}: 应为逗号分隔的非空列表，而不是 {value!r}")
+    return items
+
+
+def env_networks(name: str, environ: Mapping[str, str] = os.environ) -> tuple[str, ...]:
+    """Comma-separated IP addresses or networks (``10.0.0.1,172.16.0.0/12``); none when unset."""
+    value = environ.get(name)
+    if value is None:
+        return ()
+    items = tuple(item.strip() for item in value.split(","))
+    try:
+        parse_networks(items)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
     return items
 
 
