@@ -93,6 +93,14 @@ def test_it_refuses_a_program_renamed_to_pdf(client, unit_a, settings):
     assert not Request.objects.exists() and not (settings.MEDIA_ROOT / "foi").exists()
 
 
+def test_it_judges_the_identity_proof_by_its_whole_content(client, unit_a, settings):
+    starts_like_png = PNG[:16] + b"<html><script>alert(1)</script></html>"
+    response = _post(client, {**form_data(unit_a), "id_proof": upload(starts_like_png, "身份证.png")})
+    assert response.status_code == 400
+    assert "“身份证.png”的内容不完整" in response.content.decode()
+    assert not Request.objects.exists() and not (settings.MEDIA_ROOT / "foi").exists()
+
+
 def test_it_stores_a_form_sent_twice_once(client, unit_a):
     data = {**form_data(unit_a), "submission_token": "0123456789abcdef0123456789abcdef"}
     first = _post(client, {**data, "id_proof": upload()})

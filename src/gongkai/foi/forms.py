@@ -111,9 +111,11 @@ class ApplicationForm(forms.Form):
         upload = self.cleaned_data.get("id_proof")
         if not upload:
             return upload
-        head = upload.read(16)
-        upload.seek(0)
-        verdict = validators.check_id_proof(upload.name, upload.size, head)
+        verdict = validators.check_id_proof_size(upload.name, upload.size)
+        if verdict.ok:  # only a file of an acceptable size is read, then judged whole
+            content = upload.read()
+            upload.seek(0)
+            verdict = validators.check_id_proof(upload.name, content)
         if not verdict.ok:
             raise ValidationError(verdict.message)
         self.proof_extension = verdict.extension

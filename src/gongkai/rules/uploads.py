@@ -240,6 +240,21 @@ def _archive_kind(archive: zipfile.ZipFile) -> FileKind:
     return FileKind.ZIP
 
 
+def is_complete(kind: FileKind, content: bytes) -> bool:
+    """Whether a PDF, JPEG or PNG has its end, so that a truncated upload or a file that only
+    starts like one is caught: a PDF ends with ``%%EOF`` (ISO 32000-1 §7.5.5; readers look in the
+    last 1 KB), a JPEG has its EOI marker FF D9 after the start (ISO/IEC 10918-1 B.2.1; cameras may
+    append data after it), a PNG ends with its IEND chunk (ISO/IEC 15948 §11.2.5). Other kinds:
+    True."""
+    if kind is FileKind.PDF:
+        return b"%%EOF" in content[-1024:]
+    if kind is FileKind.JPEG:
+        return content.rfind(b"\xff\xd9") > 2
+    if kind is FileKind.PNG:
+        return b"IEND\xaeB`\x82" in content[-1024:]
+    return True
+
+
 def _is_text(content: bytes) -> bool:
     try:
         text = decode_text(content)
