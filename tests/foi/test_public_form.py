@@ -119,3 +119,12 @@ def test_it_limits_submissions_per_address_across_workers(client, unit_a):
     assert Request.objects.count() == 5
     other = _post(client, {**form_data(unit_a), "id_proof": upload()}, address="198.51.100.2")
     assert other.status_code == 200
+
+
+def test_it_drops_control_characters_from_what_the_applicant_typed(client, unit_a):
+    data = form_data(unit_a, person_name="林\x00晓燕", description="2025年\x1b预算\x0b明细\r\n第二行\t完",
+                     address="天宁北路\x081号")
+    assert _post(client, {**data, "id_proof": upload()}).status_code == 200
+    request = Request.objects.get()
+    assert request.applicant_name == "林晓燕" and request.address == "天宁北路1号"
+    assert request.description == "2025年预算明细\r\n第二行\t完"
