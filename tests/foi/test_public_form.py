@@ -27,8 +27,9 @@ def test_it_offers_the_form_to_people_and_organisations(client, unit_a):
 
 
 def test_it_files_a_request_and_shows_its_code(
-    client, unit_a, freeze, immediate_jobs, mailoutbox, django_capture_on_commit_callbacks,
+    client, unit_a, freeze, immediate_jobs, mailoutbox, django_capture_on_commit_callbacks, settings,
 ):
+    settings.GONGKAI_SITE_URL = "https://gk.example.gov.cn"
     freeze(date(2026, 9, 28))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = _post(client, {**form_data(unit_a), "id_proof": upload()})
@@ -43,6 +44,7 @@ def test_it_files_a_request_and_shows_its_code(
     [mail] = mailoutbox
     assert mail.to == ["linxy@example.com"] and request.display_code in mail.subject
     assert "2026-10-30" in mail.body
+    assert "请凭查询码在 https://gk.example.gov.cn/foi/track/ 查看" in mail.body  # an address, not a path
 
 
 def test_it_says_in_chinese_what_is_missing(client, unit_a):
