@@ -25,6 +25,7 @@ from gongkai.rules.uploads import (
     detect_kind,
     extension_of,
     extract_text,
+    is_complete,
 )
 from tests.documents import docx_with_stories
 
@@ -415,3 +416,13 @@ def test_it_never_fails_on_arbitrary_bytes(content: bytes, name: str) -> None:
 def test_it_never_fails_on_arbitrary_archives(entries: dict[str, bytes]) -> None:
     result = check_upload("材料.zip", zip_bytes(entries))
     assert result.message
+
+
+def test_it_tells_a_complete_pdf_jpeg_or_png_from_one_that_only_starts_like_it():
+    assert is_complete(FileKind.PDF, PDF) and not is_complete(FileKind.PDF, PDF[:-7])
+    assert is_complete(FileKind.PDF, PDF + b"\0" * 500)  # readers look for %%EOF in the last 1 KB
+    jpeg = b"\xff\xd8\xff\xe0" + b"\0" * 40 + b"\xff\xd9"
+    assert is_complete(FileKind.JPEG, jpeg + b"camera trailer") and not is_complete(FileKind.JPEG, jpeg[:-2])
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 40 + b"\0\0\0\0IEND\xaeB`\x82"
+    assert is_complete(FileKind.PNG, png) and not is_complete(FileKind.PNG, png[:-12])
+    assert is_complete(FileKind.TEXT, b"any")

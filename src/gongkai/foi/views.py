@@ -190,6 +190,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": events, "letters": foi_request.letters.order_by("issued_on", "id"),
         "step_forms": _step_forms(foi_request, allowed),
         "pending_extension": services.pending_extension(foi_request),
+        "may_view_identity": policy.may(request.user, Action.VIEW_IDENTITY, foi_request),
     })
 
 
@@ -271,6 +272,8 @@ def letter_download(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def id_proof(request: HttpRequest, pk: int) -> HttpResponse:
     foi_request = _visible(request, pk)
+    if not policy.may(request.user, Action.VIEW_IDENTITY, foi_request):
+        raise PermissionDenied("评估人员不能查看申请人的身份证明材料。")
     if not foi_request.id_proof:
         raise Http404("没有身份证明材料。")
     response = FileResponse(foi_request.id_proof.open("rb"), as_attachment=True,

@@ -10,7 +10,10 @@ refused whatever their name: an .exe renamed .pdf is refused as such.
 ZIP-based files are checked for zip bombs without extracting anything, from the central directory
 alone: the number of entries, the total uncompressed size, the compression ratio (per entry and
 overall), entries that overlap (the "overlapping files" bomb), encryption, executables inside, and
-archives inside archives (inspected ``max_nesting`` levels deep, deeper ones refused). The declared
+archives inside archives (inspected ``max_nesting`` levels deep, deeper ones refused). The XML
+parts of Office and OFD files must not declare a document type: a DTD is where entity bombs
+("billion laughs") and external entities (XXE, reading the server's files) live, and no real
+Office file has one (ECMA-376 Part 2 §8.1.4 [M1.18]: a DTD declaration is an error). The declared
 sizes can be trusted as upper bounds because Python's ``zipfile`` never inflates an entry past its
 declared size (it fails the CRC instead), and only ``zipfile`` reads these files here
 (``extract_text``, python-docx, openpyxl).
@@ -127,6 +130,7 @@ class Refusal(StrEnum):
     ARCHIVE_BOMB = "archive_bomb"
     ENCRYPTED = "encrypted"
     CORRUPT = "corrupt"
+    XML_DTD = "xml_dtd"  # a part of an Office or OFD file declares a DTD: entities, XXE
 
 
 @dataclass(frozen=True)
@@ -239,6 +243,21 @@ def _archive_kind(archive: zipfile.ZipFile) -> FileKind:
     if "OFD.xml" in names or "ofd.xml" in names:
         return FileKind.OFD
     return FileKind.ZIP
+
+
+def is_complete(kind: FileKind, content: bytes) -> bool:
+    """Whether a PDF, JPEG or PNG has its end, so that a truncated upload or a file that only
+    starts like one is caught: a PDF ends with ``%%EOF`` (ISO 32000-1 §7.5.5; readers look in the
+    last 1 KB), a JPEG has its EOI marker FF D9 after the start (ISO/IEC 10918-1 B.2.1; cameras may
+    append data after it), a PNG ends with its IEND chunk (ISO/IEC 15948 §11.2.5). Other kinds:
+    True."""
+    if kind is FileKind.PDF:
+        return b"%%EOF" in content[-1024:]
+    if kind is FileKind.JPEG:
+        return content.rfind(b"\xff\xd9") > 2
+    if kind is FileKind.PNG:
+        return b"IEND\xaeB`\x82" in content[-1024:]
+    return True
 
 
 def _is_text(content: bytes) -> bool:
@@ -382,6 +401,12 @@ def _inspect_archive(
         problem = _directory_problem(shown, bomb, infos, len(content), limits, budget)
         if problem is not None:
             return problem
+        doctype_in = dtd_part(archive, infos) if _archive_kind(archive) is not FileKind.ZIP else None
+        if doctype_in is not None:
+            return Refusal.XML_DTD, (
+                f"附件“{shown}”中的“{doctype_in}”含有文档类型声明（DOCTYPE），正常的 Office 文档不会有，"
+                "可能是恶意构造的文件，已拒绝上传；如文件来源可靠，请用办公软件打开后另存再上传"
+            )
         for info in infos:
             if _EXECUTABLE_NAMES.search(info.filename):
                 return (
@@ -443,6 +468,46 @@ def _directory_problem(
     if any(_overlapping(infos)):
         return Refusal.ARCHIVE_BOMB, f"{bomb}：条目的数据相互重叠"
     return None
+
+
+_XML_PART: Final = re.compile(r"\.(xml|rels)$", re.IGNORECASE)
+PROLOG_BYTES: Final = 8 * 1024  # a real part's prolog is its XML declaration: under 100 bytes
+_PROLOG_ITEM: Final = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+
+
+def dtd_part(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo] | None = None) -> str | None:
+    """The name of the first XML part of an Office or OFD package that declares a DTD (see
+    :func:`declares_dtd`), for readers to refuse the package before parsing it; None if none."""
+    for info in archive.infolist() if infos is None else infos:
+        if _XML_PART.search(info.filename) and not info.is_dir():
+            with archive.open(info) as part:
+                if declares_dtd(part.read(PROLOG_BYTES)):
+                    return info.filename
+    return None
+
+
+def declares_dtd(head: bytes) -> bool:
+    """Whether the XML document that starts with ``head`` (its first :data:`PROLOG_BYTES`)
+    declares a document type, or any declaration, before its root element — or hides its root
+    past ``head`` behind comments, which no real part does."""
+    text = _xml_text(head)
+    position = 0
+    while (item := _PROLOG_ITEM.match(text, position)) is not None and item.end() > position:
+        position = item.end()
+    rest = text[position:]
+    if rest.startswith("<!"):
+        return True
+    return rest[:1] != "<" and len(head) >= PROLOG_BYTES
+
+
+def _xml_text(head: bytes) -> str:
+    """XML 1.0 Appendix F: UTF-16 shows in its BOM or in "<" followed or preceded by a zero byte;
+    anything else reads as UTF-8 (ASCII-compatible) for the markup that matters here."""
+    if head.startswith((b"\xff\xfe", b"<\x00")):
+        return head.decode("utf-16-le", "ignore").lstrip("\ufeff")
+    if head.startswith((b"\xfe\xff", b"\x00<")):
+        return head.decode("utf-16-be", "ignore").lstrip("\ufeff")
+    return head.decode("utf-8", "replace").lstrip("\ufeff")
 
 
 def _overlapping(infos: list[zipfile.ZipInfo]) -> Iterator[bool]:

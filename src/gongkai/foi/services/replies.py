@@ -31,6 +31,7 @@ from gongkai.foi.services.common import (
 )
 from gongkai.foi.services.issuing import issue_letter
 from gongkai.foi.transitions import Step
+from gongkai.links import absolute_url
 from gongkai.orgs.models import User
 from gongkai.records.models import Audience, Record, RecordStatus
 from gongkai.rules.foioutcomes import Outcome, OutcomeGroup
@@ -67,7 +68,7 @@ def reply(
     if published is not None:
         text = (
             f"{text.strip()}\n该信息已主动公开：《{published.title}》（索引号：{published.index_number}），"
-            f"可在本机关门户网站“政府信息公开”栏目查阅，网址：{reverse('records:record', args=[published.pk])}。"
+            f"可在本机关门户网站“政府信息公开”栏目查阅，网址：{absolute_url(reverse('records:record', args=[published.pk]))}。"
         )
     add_event(request, EventKind.REPLIED, day, actor, note=outcome.label, outcome=outcome.value)
     save_clock(request)
