@@ -24,7 +24,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def public_records() -> QuerySet[Record]:
-    return Record.objects.filter(Record.public_q()).select_related("unit")
+    """The records the public is offered in lists and feeds: current ones only (``listed_q``)."""
+    return Record.objects.filter(Record.listed_q()).select_related("unit")
 
 
 def home_context() -> dict[str, Any]:
@@ -134,7 +135,9 @@ def normative_list(request: HttpRequest) -> HttpResponse:
 
 
 def gazette_index(request: HttpRequest) -> HttpResponse:
-    issues = Gazette.objects.filter(Gazette.public_q()).annotate(n=Count("entries"))
+    issues = Gazette.objects.filter(Gazette.public_q()).annotate(
+        n=Count("entries", filter=Record.listed_q("entries__record__"))
+    )
     years = sorted({issue.year for issue in issues}, reverse=True)
     year_text = request.GET.get("year", "")
     year = int(year_text) if year_text.isdigit() else (years[0] if years else None)

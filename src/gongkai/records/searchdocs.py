@@ -36,11 +36,12 @@ def document_for(record: Record, column_ids: Iterable[int] | None = None) -> Sea
 
 
 def sync(records: Iterable[Record]) -> None:
-    """Index the public ones, remove the others. Call inside the transaction of the change."""
+    """Index the listed ones (current, 主动公开, 面向社会), remove the others at once (withdrawn,
+    superseded, 面向申请人). Call inside the transaction of the change."""
     public: list[Record] = []
     hidden: list[Record] = []
     for record in records:
-        (public if record.is_public else hidden).append(record)
+        (public if record.is_listed else hidden).append(record)
     if public:
         search_api.index_documents([document_for(record) for record in public])
     if hidden:
@@ -60,6 +61,6 @@ def index_new(documents: list[SearchDocument]) -> None:
 
 def all_documents() -> Iterator[SearchDocument]:
     """Every public record, for ``gongkai search reindex`` (registered in ``apps.ready``)."""
-    records = Record.objects.filter(Record.public_q()).prefetch_related("columns", "attachments")
+    records = Record.objects.filter(Record.listed_q()).prefetch_related("columns", "attachments")
     for record in records.order_by("pk").iterator(chunk_size=2000):
         yield document_for(record)

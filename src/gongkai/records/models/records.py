@@ -159,13 +159,33 @@ class Record(models.Model):
     def owner_unit_id(self) -> int:
         return self.unit_id
 
+    # Two degrees of public. A record the public may *open* (its page and files): on record,
+    # 主动公开 and 面向社会 — a 面向申请人 record (公开范围, DOMAIN.md 3.1) is never on a public
+    # page. A record the public is *offered* (catalog lists, feeds, sitemap, search, gazette):
+    # the same, but current — a withdrawn or superseded record leaves every list the moment it
+    # changes; a superseded one stays readable at its address, marked as replaced.
     @property
     def is_public(self) -> bool:
-        return self.status in ON_RECORD_STATUSES and self.disclosure == Disclosure.PROACTIVE
+        return (
+            self.status in ON_RECORD_STATUSES and self.disclosure == Disclosure.PROACTIVE
+            and self.audience == Audience.PUBLIC
+        )
 
     @staticmethod
     def public_q() -> Q:
-        return Q(status__in=ON_RECORD_STATUSES, disclosure=Disclosure.PROACTIVE)
+        return Q(status__in=ON_RECORD_STATUSES, disclosure=Disclosure.PROACTIVE, audience=Audience.PUBLIC)
+
+    @property
+    def is_listed(self) -> bool:
+        return self.is_public and self.status == RecordStatus.PUBLISHED
+
+    @staticmethod
+    def listed_q(through: str = "") -> Q:
+        """``through``: the lookup from another model, e.g. ``"entries__record__"``."""
+        return Q(**{
+            f"{through}status": RecordStatus.PUBLISHED, f"{through}disclosure": Disclosure.PROACTIVE,
+            f"{through}audience": Audience.PUBLIC,
+        })
 
     @property
     def search_key(self) -> str:
@@ -275,7 +295,10 @@ class Attachment(models.Model):
 
     @staticmethod
     def public_q() -> Q:
-        return Q(record__status__in=ON_RECORD_STATUSES, record__disclosure=Disclosure.PROACTIVE)
+        return Q(
+            record__status__in=ON_RECORD_STATUSES, record__disclosure=Disclosure.PROACTIVE,
+            record__audience=Audience.PUBLIC,
+        )
 
     @property
     def serves_masked_text(self) -> bool:
