@@ -35,7 +35,6 @@ from gongkai.records.models import (
     RecordKind,
     RecordStatus,
     Validity,
-    validity_of,
 )
 from gongkai.records.services import body_and_text
 from gongkai.records.sheets import SheetError, xlsx_rows
@@ -59,6 +58,7 @@ ALIASES = {
     "发文单位": "发布机构", "发布文号": "文号", "文件编号": "文号", "生成日期": "成文日期", "时效": "有效性",
     "公开属性": "公开方式", "内容": "正文", "摘要": "内容概述",
 }
+_VALIDITY_FIELDS = ("declared_validity", "effective_on", "expires_on", "repealed_on")
 MAX_REPORTED_ERRORS = 500
 BATCH = 5000
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -374,8 +374,7 @@ def _index(unit: Unit, ids: dict[str, int], rows: list[RowData]) -> None:
             body=f"{values['summary']}\n{values['body_text']}".strip(), url=url.format(pk),
             published_on=values["published_on"], unit_id=unit.pk,
             column_ids=tuple(sorted(column.pk for column in row.columns)), topic=values["topic"],
-            validity=validity_of(values["declared_validity"], values["repealed_on"], values["expires_on"],
-                                 values["effective_on"], False, today).label,
+            validity=Record(**{name: values[name] for name in _VALIDITY_FIELDS}).validity_on(today).label,
             doc_number=values["doc_number"], index_number=row.index_number,
         ))
     searchdocs.index_new(documents)

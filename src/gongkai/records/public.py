@@ -123,7 +123,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
 
 def normative_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "in_force")
-    if state not in ("in_force", "repealed", "all"):
+    if state not in normative.STATES:
         state = "in_force"
     unit = Unit.objects.filter(key=request.GET.get("unit", "")).first() if request.GET.get("unit") else None
     documents = normative.public_normative_documents(timezone.localdate(), state, unit)

@@ -1,4 +1,5 @@
-"""The catalog import in the background worker, with its progress for the htmx-polled page.
+"""The records' background work: the catalog import, with its progress for the htmx-polled
+page, and the nightly refresh of 有效性 in the search index.
 
 The import writes in one transaction, so its progress cannot be a database row that another
 connection reads before the commit; it goes to huey's key-value store instead (the same SQLite
@@ -11,11 +12,20 @@ import time
 from typing import Any
 
 from django.utils import timezone
-from huey.contrib.djhuey import HUEY, db_task
+from huey import crontab
+from huey.contrib.djhuey import HUEY, db_periodic_task, db_task
 
 from gongkai.audit.context import Actor, reset_actor, set_actor
 from gongkai.records.importing import ImportFileError, import_catalog
 from gongkai.records.models import CatalogImport, ImportStatus
+from gongkai.records.searchdocs import refresh_validity
+
+
+# 00:20 local time, just after the day changed: a 失效日期 passed yesterday, a 废止日期 or
+# 生效日期 today, and the search filter says so before the first visitor of the day.
+@db_periodic_task(crontab(hour="0", minute="20"), retries=1)
+def refresh_validity_daily() -> int:
+    return refresh_validity()
 
 
 def progress_key(import_id: int) -> str:

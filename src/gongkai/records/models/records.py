@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from gongkai.rules import validity
+
 
 class RecordKind(models.TextChoices):
     GENERAL = "general", "一般信息"
@@ -53,28 +55,13 @@ class Audience(models.TextChoices):
 
 
 class Validity(models.TextChoices):
-    VALID = "valid", "有效"
-    NOT_YET = "not_yet", "尚未生效"
-    EXPIRED = "expired", "失效"
-    REPEALED = "repealed", "废止"
-    SUPERSEDED = "superseded", "已修订"
+    """The choices of ``declared_validity``: the values and labels of ``rules.validity``."""
 
-
-def validity_of(
-    declared: str, repealed_on: date | None, expires_on: date | None, effective_on: date | None,
-    superseded: bool, today: date,
-) -> Validity:
-    if declared:
-        return Validity(declared)
-    if repealed_on and repealed_on <= today:
-        return Validity.REPEALED
-    if superseded:
-        return Validity.SUPERSEDED
-    if expires_on and expires_on < today:
-        return Validity.EXPIRED
-    if effective_on and effective_on > today:
-        return Validity.NOT_YET
-    return Validity.VALID
+    VALID = validity.Validity.VALID.value, validity.Validity.VALID.label
+    NOT_YET = validity.Validity.NOT_YET.value, validity.Validity.NOT_YET.label
+    EXPIRED = validity.Validity.EXPIRED.value, validity.Validity.EXPIRED.label
+    REPEALED = validity.Validity.REPEALED.value, validity.Validity.REPEALED.label
+    SUPERSEDED = validity.Validity.SUPERSEDED.value, validity.Validity.SUPERSEDED.label
 
 
 class Record(models.Model):
@@ -199,12 +186,17 @@ class Record(models.Model):
     def is_policy(self) -> bool:
         return self.kind in POLICY_KINDS
 
-    def validity_on(self, today: date) -> Validity:
-        """有效性, derived from the dates at read time unless the unit declared it."""
-        return validity_of(
-            self.declared_validity, self.repealed_on, self.expires_on, self.effective_on,
-            self.status == RecordStatus.SUPERSEDED, today,
+    @property
+    def validity_facts(self) -> validity.ValidityFacts:
+        return validity.ValidityFacts(
+            declared=validity.declared_from(self.declared_validity), effective_on=self.effective_on,
+            expires_on=self.expires_on, repealed_on=self.repealed_on,
+            superseded=self.status == RecordStatus.SUPERSEDED,
         )
+
+    def validity_on(self, today: date) -> Validity:
+        """有效性 on ``today``, derived at read time by the one rule (``rules.validity``)."""
+        return Validity(validity.validity_on(self.validity_facts, today).value)
 
     @property
     def validity(self) -> Validity:
