@@ -2,10 +2,16 @@
 hands over its old site. All or nothing: any row with an error, and nothing is saved; the error
 report names each row and what is wrong with it.
 
+Nothing imported is public yet. Every record arrives as a submission to 保密审查 (status
+``in_review``, an "imported" event naming the batch): like any record it is published by a
+reviewer of its unit after the privacy scan, or by the office approving the whole batch as one
+act (``services.approve_import``), which leaves what the scan flags for individual review.
+
 Built for 100,000 rows in well under a minute: the file is read once, every row is checked in
-Python against data loaded up front (the unit's columns; existing 索引号 in chunks), the new 索引号
-are drawn as one block per counter, and the records go in with ``bulk_create`` in batches inside
-one transaction, together with their column links and their search-index entries.
+Python against data loaded up front (the unit's columns; existing 索引号 in chunks), the 索引号
+are drawn as one block per counter (kept with the record from then on, never reissued), and the
+records go in with ``bulk.Inserter`` in batches inside one transaction, together with their
+column links and their events.
 """
 
 from __future__ import annotations
@@ -19,19 +25,20 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.orgs.models import Unit
-from gongkai.records import bulk, numbering, searchdocs
+from gongkai.records import bulk, numbering
 from gongkai.records.catalog import resolve_paths
 from gongkai.records.models import (
     Audience,
     CatalogImport,
     Column,
     Disclosure,
+    EventKind,
     PublishingSettings,
     Record,
+    RecordEvent,
     RecordKind,
     RecordStatus,
     Validity,
@@ -42,7 +49,6 @@ from gongkai.rules.docnumber import DocNumberError, normalize_doc_number
 from gongkai.rules.indexno import IndexNumberError, parse_imported_index_number, sequence_key
 from gongkai.rules.textcodec import UndecodableText, decode_text
 from gongkai.rules.uploads import MiB, UploadLimits, check_upload
-from gongkai.search.documents import SearchDocument
 
 # The template's columns, in order; the first three are required.
 HEADER = [
@@ -58,7 +64,6 @@ ALIASES = {
     "发文单位": "发布机构", "发布文号": "文号", "文件编号": "文号", "生成日期": "成文日期", "时效": "有效性",
     "公开属性": "公开方式", "内容": "正文", "摘要": "内容概述",
 }
-_VALIDITY_FIELDS = ("declared_validity", "effective_on", "expires_on", "repealed_on")
 MAX_REPORTED_ERRORS = 500
 BATCH = 5000
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -319,13 +324,19 @@ def _check_existing_numbers(checked: list[RowData], result: ImportResult) -> Non
 
 
 def write_rows(unit: Unit, job: CatalogImport | None, rows: list[RowData], progress: Progress) -> int:
-    """Save every checked row; the caller holds the transaction."""
+    """Save every checked row as a submission to 保密审查; the caller holds the transaction."""
     _assign_index_numbers(unit, rows)
+    importer = job.created_by_id if job else None
     inserter = bulk.Inserter(Record, {
-        "unit_id": unit.pk, "status": RecordStatus.PUBLISHED.value,
-        "source_import_id": job.pk if job else None, "created_by_id": job.created_by_id if job else None,
+        "unit_id": unit.pk, "status": RecordStatus.IN_REVIEW.value, "source_import_id": job.pk if job else None,
+        "created_by_id": importer, "submitted_by_id": importer,
     })
     links = bulk.Inserter(Record.columns.through, {})
+    events = bulk.Inserter(RecordEvent, {
+        "kind": EventKind.IMPORTED.value, "actor_id": importer,
+        "actor_label": str(job.created_by) if job and job.created_by else "系统",
+        "data": {"import": job.pk if job else None, "file": job.original_name if job else ""},
+    })
     total = len(rows)
     for start in range(0, total, BATCH):
         batch = rows[start:start + BATCH]
@@ -334,7 +345,7 @@ def write_rows(unit: Unit, job: CatalogImport | None, rows: list[RowData], progr
         links.insert([
             {"record_id": ids[row.index_number], "column_id": column.pk} for row in batch for column in row.columns
         ])
-        _index(unit, ids, batch)
+        events.insert([{"record_id": ids[row.index_number]} for row in batch])
         progress("正在写入", start + len(batch), total)
     return total
 
@@ -357,27 +368,6 @@ def _assign_index_numbers(unit: Unit, rows: list[RowData]) -> None:
         numbers = numbering.draw_index_numbers(unit, group[0].values["published_on"], fmt, len(group))
         for row, number in zip(group, numbers, strict=True):
             row.index_number = number.text
-
-
-def _index(unit: Unit, ids: dict[str, int], rows: list[RowData]) -> None:
-    """Hand the public rows to the search index, in the import's transaction."""
-    url = reverse("records:record", args=[0]).replace("/0/", "/{}/")
-    today = timezone.localdate()
-    documents = []
-    for row in rows:
-        values = row.values
-        if values["disclosure"] != Disclosure.PROACTIVE:
-            continue
-        pk = ids[row.index_number]
-        documents.append(SearchDocument(
-            key=f"records.record:{pk}", title=values["title"],
-            body=f"{values['summary']}\n{values['body_text']}".strip(), url=url.format(pk),
-            published_on=values["published_on"], unit_id=unit.pk,
-            column_ids=tuple(sorted(column.pk for column in row.columns)), topic=values["topic"],
-            validity=Record(**{name: values[name] for name in _VALIDITY_FIELDS}).validity_on(today).label,
-            doc_number=values["doc_number"], index_number=row.index_number,
-        ))
-    searchdocs.index_new(documents)
 
 
 def import_catalog(
@@ -407,5 +397,5 @@ def _audit(unit: Unit, job: CatalogImport | None, result: ImportResult) -> None:
     from gongkai.audit import log as audit
 
     audit.record("catalog_imported", job or unit, unit_id=unit.pk, after={
-        "unit": unit.name, "rows": result.total_rows, "created": result.created,
+        "unit": unit.name, "rows": result.total_rows, "created": result.created, "status": RecordStatus.IN_REVIEW,
     })

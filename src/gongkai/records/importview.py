@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import Action, policy
-from gongkai.records import tasks
+from gongkai.records import services, tasks
 from gongkai.records.forms import ImportForm
 from gongkai.records.importing import HEADER, REQUIRED
-from gongkai.records.models import CatalogImport
+from gongkai.records.models import CatalogImport, EventKind, Record, RecordStatus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXAMPLE = [
@@ -53,14 +56,38 @@ def import_new(request: HttpRequest) -> HttpResponse:
     return render(request, "records/import.html", {"form": form, "jobs": jobs, "header": HEADER, "required": REQUIRED})
 
 
-@login_required
-def import_status(request: HttpRequest, pk: int) -> HttpResponse:
+def _visible_job(request: HttpRequest, pk: int) -> CatalogImport:
     job = get_object_or_404(CatalogImport.objects.select_related("unit"), pk=pk)
     if not policy.may(request.user, Action.VIEW, job):
         raise Http404("没有找到该导入任务。")
+    return job
+
+
+@login_required
+def import_status(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _visible_job(request, pk)
     progress = tasks.read_progress(job.pk) if job.is_active else None
     template = "records/_import_progress.html" if request.htmx else "records/import_status.html"
-    return render(request, template, {"job": job, "progress": progress})
+    records = Record.objects.filter(source_import=job)
+    counts = dict(records.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return render(request, template, {
+        "job": job, "progress": progress, "in_review": counts.get(RecordStatus.IN_REVIEW, 0),
+        "published": counts.get(RecordStatus.PUBLISHED, 0), "may_approve": policy.may_manage(request.user),
+        "flagged": records.filter(status=RecordStatus.IN_REVIEW, events__kind=EventKind.FLAGGED).distinct()[:200],
+    })
+
+
+@login_required
+@require_POST
+def import_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """整批审查通过: the office publishes the batch in one act (see ``services.approve_import``)."""
+    job = _visible_job(request, pk)
+    outcome = services.approve_import(job, actor=request.user)
+    message = f"已整批审查通过并发布 {outcome.published} 条信息。"
+    if outcome.flagged:
+        message += f"另有 {len(outcome.flagged)} 条发现疑似个人信息，仍在保密审查中，请逐条处理。"
+    messages.success(request, message)
+    return redirect("records:import_status", pk=job.pk)
 
 
 @login_required

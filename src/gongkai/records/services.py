@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import Any
@@ -15,13 +16,16 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongkai.audit import log as audit
 from gongkai.orgs.models import Unit, User
+from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.records import numbering, privacy, searchdocs
 from gongkai.records.models import (
     Attachment,
+    CatalogImport,
     Column,
     Disclosure,
     EventKind,
@@ -281,12 +285,14 @@ def publish_record(record: Record, *, actor: User | None = None, accept_remainin
             "或确认其为可以公开的信息（如单位办公电话）后勾选“其余命中均可公开”再发布。"
         )
     today = timezone.localdate()
-    try:
-        number = numbering.draw_index_numbers(record.unit, today, PublishingSettings.current().index_format)[0]
-    except IndexNumberError as error:
-        raise ValidationError(str(error)) from error
-    record.index_number = number.text
-    record.published_on = today
+    if not record.index_number:  # an imported record keeps the number it was given
+        try:
+            number = numbering.draw_index_numbers(record.unit, today, PublishingSettings.current().index_format)[0]
+        except IndexNumberError as error:
+            raise ValidationError(str(error)) from error
+        record.index_number = number.text
+    # An imported record keeps the date its old site published it on.
+    record.published_on = record.published_on if record.source_import_id and record.published_on else today
     record.published_at = timezone.now()
     record.status = RecordStatus.PUBLISHED
     record.reviewed_by = actor
@@ -294,7 +300,7 @@ def publish_record(record: Record, *, actor: User | None = None, accept_remainin
     record.save()
     _event(record, EventKind.PUBLISHED, actor, index_number=record.index_number, accepted_hits=len(remaining))
     audit.record("record_published", record, after={
-        "index_number": record.index_number, "published_on": today, "accepted_hits": len(remaining),
+        "index_number": record.index_number, "published_on": record.published_on, "accepted_hits": len(remaining),
     })
     searchdocs.sync([record])
     return record
@@ -395,3 +401,60 @@ def repeal_record(record: Record, repealed_on: date, *, actor: User | None = Non
     searchdocs.sync([record])
     return record
 
+
+
+@dataclass(frozen=True)
+class BatchApproval:
+    published: int
+    flagged: list[Record]  # left in 保密审查 for a reviewer to take one by one
+
+
+BATCH_DENIED = "只有公开办管理员可以整批审查通过导入的目录；单位审核人请逐条审查。"
+
+
+def approve_import(job: CatalogImport, *, actor: ServiceActor) -> BatchApproval:
+    """The office approves an imported batch in one act (保密审查通过): every record of it still
+    in review is published — each with its own event and audit row naming the batch — except
+    those in which the privacy scan finds something that blocks publication: they stay in review,
+    with an event saying why, for a reviewer to mask or accept one by one."""
+    return approve_batch(Record.objects.filter(source_import=job), actor=actor, job=job)
+
+
+@transaction.atomic
+def approve_batch(
+    records: QuerySet[Record], *, actor: ServiceActor, job: CatalogImport | None = None
+) -> BatchApproval:
+    """``approve_import`` for any set of imported records (the demo's have no upload)."""
+    user = policy.require_manage(actor, BATCH_DENIED)
+    pending = (records.filter(status=RecordStatus.IN_REVIEW)
+               .select_related("unit").prefetch_related("attachments", "columns").order_by("pk"))
+    batch = job.pk if job else None
+    published: list[Record] = []
+    flagged: list[Record] = []
+    for record in pending:
+        hits = privacy.blocking_hits(record)
+        if hits:
+            flagged.append(record)
+            _event(record, EventKind.FLAGGED, user, batch=batch, pii_hits=len(hits))
+            continue
+        _publish_in_batch(record, batch, user)
+        published.append(record)
+    searchdocs.index_new([searchdocs.document_for(record) for record in published if record.is_listed])
+    audit.record("catalog_import_approved", job, object_type="records.catalogimport", after={
+        "published": len(published), "flagged": [record.pk for record in flagged],
+    })
+    return BatchApproval(published=len(published), flagged=flagged)
+
+
+def _publish_in_batch(record: Record, batch: int | None, actor: User | None) -> None:
+    record.status = RecordStatus.PUBLISHED
+    record.published_on = record.published_on or timezone.localdate()
+    record.published_at = timezone.now()
+    record.reviewed_by = actor
+    record.review_comment = ""
+    record.save(update_fields=["status", "published_on", "published_at", "reviewed_by", "review_comment"])
+    _event(record, EventKind.PUBLISHED, actor, comment=f"整批审查通过（导入批次 {batch or '—'}）",
+           index_number=record.index_number, batch=batch)
+    audit.record("record_published", record, after={
+        "index_number": record.index_number, "published_on": record.published_on, "batch": batch,
+    })

@@ -69,7 +69,7 @@ def run_import(import_id: int) -> int:
     job.total_rows, job.created_count = result.total_rows, result.created
     job.error_count, job.errors = result.error_count, result.errors
     if result.ok:
-        _finish(job, ImportStatus.DONE, f"已导入 {result.created} 条信息", started)
+        _finish(job, ImportStatus.DONE, f"已导入 {result.created} 条信息，均已提交保密审查", started)
     else:
         _finish(job, ImportStatus.REJECTED, f"{result.error_count} 行有错误，未导入任何信息", started)
     return result.created

@@ -209,6 +209,8 @@ class Record(models.Model):
 
 class EventKind(models.TextChoices):
     CREATED = "created", "起草"
+    IMPORTED = "imported", "目录导入（提交保密审查）"
+    FLAGGED = "flagged", "整批审查时发现疑似个人信息，留待逐条审查"
     EDITED = "edited", "修改"
     ATTACHED = "attached", "上传附件"
     DETACHED = "detached", "删除附件"
