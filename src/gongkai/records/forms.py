@@ -114,9 +114,10 @@ class RecordForm(forms.Form):
         return data
 
 
-def initial_for(record: Record) -> dict[str, Any]:
+def initial_for(record: Record, column_ids: list[int] | None = None) -> dict[str, Any]:
+    """The form's values for ``record`` (or a pending correction of it, with its ``column_ids``)."""
     initial = {name: getattr(record, name) for name in FIELDS if name != "interprets"}
-    initial["columns"] = [column.pk for column in record.columns.all()]
+    initial["columns"] = column_ids if column_ids is not None else [column.pk for column in record.columns.all()]
     if record.interprets is not None:
         initial["interprets_ref"] = record.interprets.index_number or record.interprets.doc_number
     return initial

@@ -106,6 +106,16 @@ class Record(models.Model):
         related_name="supersedes", db_index=False,
     )
     review_comment = models.TextField("审查意见", blank=True, default="")
+    # A correction (更正) of a published record waits here for 保密审查: the public keeps the
+    # published fields until a reviewer approves it (``services.approve_correction``).
+    revision = models.JSONField(
+        "待审查的更正", null=True, blank=True, encoder=DjangoJSONEncoder,
+        help_text="更正后的目录信息和正文，审查通过前不公开。",
+    )
+    revision_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="更正提交人", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", db_index=False,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         db_index=False,
@@ -218,7 +228,9 @@ class EventKind(models.TextChoices):
     MASKED = "masked", "去标识化"
     RETURNED = "returned", "退回修改"
     PUBLISHED = "published", "审查通过并发布"
-    CORRECTED = "corrected", "更正"
+    CORRECTION_PROPOSED = "correction_proposed", "提交更正（待保密审查）"
+    CORRECTION_RETURNED = "correction_returned", "退回更正"
+    CORRECTED = "corrected", "更正审查通过"
     WITHDRAWN = "withdrawn", "撤回"
     SUPERSEDED = "superseded", "被新版本替代"
     REPEALED = "repealed", "废止"
