@@ -19,6 +19,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -136,6 +138,32 @@ def read_table(name: str, content: bytes) -> tuple[list[str], Iterator[Sequence[
             f"第 1 行：缺少必填列“{'”“'.join(missing)}”。表头应包括：{'、'.join(HEADER)}（可先下载模板）。"
         )
     return names, rows
+
+
+def check_import_file(name: str, content: bytes) -> None:
+    """All that can be known of an uploaded catalog before it is stored (on disk or in the
+    database): its real type by content (``rules.uploads``: an .xlsx must be a workbook, a .csv
+    text, never an executable, whatever the name), its size, and that it is well formed — an
+    intact archive (every entry's checksum) with a readable header for .xlsx, decodable text with
+    the required columns for .csv. Raises ImportFileError with the reason."""
+    if not name.lower().endswith((".xlsx", ".csv")):
+        raise ImportFileError(f"{name}：只支持 .xlsx 或 .csv 文件。")
+    verdict = check_upload(name, content, FILE_LIMITS)
+    if not verdict.ok:
+        raise ImportFileError(verdict.message.replace("附件", "文件") + "。")
+    if name.lower().endswith(".xlsx"):
+        _check_archive(name, content)
+    read_table(name, content)
+
+
+def _check_archive(name: str, content: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            broken = archive.testzip()  # reads every entry once: a truncated or damaged file fails here
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        broken = "?"
+    if broken is not None:
+        raise ImportFileError(f"{name}：文件已损坏或不完整，请用 Excel 重新保存为 .xlsx 后再上传。")
 
 
 def _header_name(cell: Any) -> str:
