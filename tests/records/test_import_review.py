@@ -96,13 +96,25 @@ def test_it_lets_a_unit_reviewer_publish_an_imported_record_with_its_own_number(
     assert record.index_number == "MB0000002/2025-00001" and str(record.published_on) == "2025-06-15"
 
 
-def test_it_approves_a_batch_from_the_import_page(batch, office_admin, login):
+def test_it_approves_a_batch_from_the_import_page_in_the_worker(
+    batch, office_admin, login, immediate_jobs, django_capture_on_commit_callbacks
+):
     from gongkai.records.models import ImportStatus
 
     CatalogImport.objects.filter(pk=batch.pk).update(status=ImportStatus.DONE, created_count=3, total_rows=3)
     client = login(office_admin)
     page = client.get(f"/console/records/imports/{batch.pk}/").content.decode()
     assert "待保密审查 3 条" in page and "整批审查通过并发布" in page
-    response = client.post(f"/console/records/imports/{batch.pk}/approve/", follow=True)
-    page = response.content.decode()
-    assert "已整批审查通过并发布 2 条信息" in page and "须逐条审查" in page and "第2批" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/console/records/imports/{batch.pk}/approve/")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "整批审查已开始" in page and "已发布 2 条" in page and "须逐条审查" in page and "第2批" in page
+    audit = AuditEntry.objects.get(action="record_published", object_id=str(Record.objects.get(title__contains="第1批").pk))
+    assert audit.actor == office_admin  # the worker acts as the admin who approved
+
+
+def test_it_takes_a_large_batch_in_chunks_each_its_own_transaction(batch, office_admin):
+    outcome = services.approve_batch(Record.objects.filter(source_import=batch), actor=office_admin, job=batch, chunk=1)
+    assert outcome.published == 2 and len(outcome.flagged) == 1
+    assert AuditEntry.objects.filter(action="record_published").count() == 2

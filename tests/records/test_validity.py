@@ -117,3 +117,11 @@ def test_it_ignores_a_validity_the_index_cannot_hold(make_normative, client):
     record = make_normative("有效的办法")
     page = client.get("/search/", {"q": "办法", "validity": "修订"}).content.decode()
     assert f"/xxgk/content/{record.pk}/" in page
+
+
+def test_it_refreshes_the_index_when_an_approved_correction_changes_validity(make_normative, clerk_a, reviewer_a):
+    record = make_normative("示范市临时救助办法")
+    services.update_record(record, {"declared_validity": Validity.EXPIRED}, actor=clerk_a)
+    assert SearchEntry.objects.get(key=record.search_key).validity == "有效"  # not before review
+    services.approve_correction(record, actor=reviewer_a)
+    assert SearchEntry.objects.get(key=record.search_key).validity == "失效"

@@ -80,13 +80,14 @@ def import_status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def import_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    """整批审查通过: the office publishes the batch in one act (see ``services.approve_import``)."""
+    """整批审查通过: the office publishes the batch in one act (``services.approve_import``), in
+    the worker; this page then shows what was published and what the scan held back."""
     job = _visible_job(request, pk)
-    outcome = services.approve_import(job, actor=request.user)
-    message = f"已整批审查通过并发布 {outcome.published} 条信息。"
-    if outcome.flagged:
-        message += f"另有 {len(outcome.flagged)} 条发现疑似个人信息，仍在保密审查中，请逐条处理。"
-    messages.success(request, message)
+    if not policy.may_manage(request.user):
+        raise PermissionDenied(services.BATCH_DENIED)
+    user_id = request.user.pk
+    transaction.on_commit(lambda: tasks.run_import_approval(job.pk, user_id))
+    messages.success(request, "整批审查已开始：逐条运行隐私扫描后发布，发现疑似个人信息的留待逐条审查。请稍后刷新本页查看结果。")
     return redirect("records:import_status", pk=job.pk)
 
 

@@ -16,6 +16,8 @@ from huey import crontab
 from huey.contrib.djhuey import HUEY, db_periodic_task, db_task
 
 from gongkai.audit.context import Actor, reset_actor, set_actor
+from gongkai.orgs.models import User
+from gongkai.records import services
 from gongkai.records.importing import ImportFileError, import_catalog
 from gongkai.records.models import CatalogImport, ImportStatus
 from gongkai.records.searchdocs import refresh_validity
@@ -41,6 +43,18 @@ def _reporter(import_id: int) -> Any:
     def report(step: str, done: int, total: int) -> None:
         HUEY.put(progress_key(import_id), {"step": step, "done": done, "total": total})
     return report
+
+
+@db_task(retries=0)
+def run_import_approval(import_id: int, user_id: int) -> int:
+    """整批审查通过 in the worker: a batch of many thousand records takes minutes."""
+    job = CatalogImport.objects.get(pk=import_id)
+    user = User.objects.get(pk=user_id)
+    token = set_actor(Actor(user=user, label=str(user)))
+    try:
+        return services.approve_import(job, actor=user).published
+    finally:
+        reset_actor(token)
 
 
 @db_task(retries=0)
