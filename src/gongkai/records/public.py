@@ -98,7 +98,7 @@ def record_page(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(Record.objects.select_related("unit", "interprets", "superseded_by"), pk=pk)
     if not policy.may(request.user, Action.VIEW, record):
         raise Http404("没有找到该信息。")
-    interpretations = record.interpretations.filter(Record.public_q()).order_by("published_on", "pk")
+    interpretations = record.interpretations.filter(Record.listed_q()).order_by("published_on", "pk")
     return render(request, "records/record.html", {
         "record": record, "preview": not record.is_public, "validity": record.validity,
         "columns": record.columns.filter(is_active=True).select_related("parent__parent"),
