@@ -6,11 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gongkai.orgs.models import Unit
+from gongkai.rules.validity import LABELS
 from gongkai.search.api import search
 from gongkai.search.backends import Filters, Order
 
 ORDERS = {"default": "综合排序", "relevance": "按相关度", "newest": "按发布时间"}
-VALIDITIES = ["有效", "失效", "废止", "修订"]
+# Exactly the values the index holds: the labels of the one validity rule (``rules.validity``).
+VALIDITIES = list(LABELS.values())
 
 
 def _int(value: str | None) -> int | None:
@@ -22,7 +24,8 @@ def results(request: HttpRequest) -> HttpResponse:
     text = params.get("q", "")
     filters = Filters(
         unit_id=_int(params.get("unit")), column_id=_int(params.get("column")), year=_int(params.get("year")),
-        topic=params.get("topic", "")[:100], validity=params.get("validity", "")[:20],
+        topic=params.get("topic", "")[:100],
+        validity=params["validity"] if params.get("validity") in VALIDITIES else "",
     )
     order = Order(params["order"]) if params.get("order") in ORDERS else Order.DEFAULT
     found = search(text, filters, order, page=_int(params.get("page")) or 1) if text.strip() else None

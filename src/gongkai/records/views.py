@@ -115,7 +115,10 @@ def record_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = visible_record(request, pk)
     if not ({Step.EDIT.value, Step.CORRECT.value} & steps_for(request.user, record)):
         raise PermissionDenied("此信息当前不能由您修改。")
-    form = RecordForm(request.POST or None, initial=initial_for(record), user=request.user, unit=record.unit)
+    # A published record is corrected on top of its pending correction, if one waits.
+    form = RecordForm(request.POST or None, initial=initial_for(services.pending_version(record) or record,
+                                                                services.pending_columns(record)),
+                      user=request.user, unit=record.unit)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_record(
@@ -124,7 +127,8 @@ def record_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            messages.success(request, "已保存。" if record.status != RecordStatus.PUBLISHED else "已更正，门户网站和检索已同步更新。")
+            messages.success(request, "已保存。" if record.status != RecordStatus.PUBLISHED else
+                             "更正已提交保密审查。审查通过前，门户网站和检索仍显示原发布的内容。")
             return redirect("records:console_detail", pk=record.pk)
     return render(request, "records/edit.html", {"form": form, "unit": record.unit, "record": record})
 
@@ -134,6 +138,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = visible_record(request, pk)
     steps = steps_for(request.user, record)
     today = timezone.localdate()
+    revised = services.pending_version(record)
     settings = PublishingSettings.current()
     calendar = working_calendar()
     return render(request, "records/console_detail.html", {
@@ -141,6 +146,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attachments": record.attachments.all(), "columns": record.columns.select_related("parent"),
         "hits": privacy.scan_record(record) if Step.MASK in steps or record.status == RecordStatus.IN_REVIEW else [],
         "unread": privacy.unread_attachments(record) if Step.MASK in steps or record.status == RecordStatus.IN_REVIEW else [],
+        "revised": revised, "revision_hits": privacy.scan_record(revised) if revised is not None else [],
         "due_on": deadlines.publication_due_on(record, calendar, settings.publication_workdays),
         "late": deadlines.lateness(record, today, calendar, settings.publication_workdays),
         "interpretations": record.interpretations.all(), "attachment_form": AttachmentForm(),
@@ -244,6 +250,16 @@ def _mask_all(request: HttpRequest, record: Record) -> str:
     return f"已对 {count} 处疑似个人信息去标识化。"
 
 
+def _approve_correction(request: HttpRequest, record: Record) -> str:
+    services.approve_correction(record, actor=request.user, accept_remaining=request.POST.get("accept_remaining") == "1")
+    return "更正审查通过，门户网站和检索已显示更正后的内容。"
+
+
+def _return_correction(request: HttpRequest, record: Record) -> str:
+    services.return_correction(record, request.POST.get("comment", ""), actor=request.user)
+    return "已退回更正，公众看到的仍是原发布的内容。"
+
+
 def _withdraw(request: HttpRequest, record: Record) -> str:
     services.withdraw_record(record, request.POST.get("reason", ""), actor=request.user)
     return "已撤回，门户网站和检索中不再显示。"
@@ -275,4 +291,5 @@ _STEP_HANDLERS = {
     Step.SUBMIT.value: _submit, Step.RETURN.value: _return, Step.PUBLISH.value: _publish,
     Step.MASK.value: _mask, "mask_all": _mask_all, Step.WITHDRAW.value: _withdraw,
     Step.SUPERSEDE.value: _supersede, Step.REPEAL.value: _repeal, Step.DELETE.value: _delete,
+    Step.APPROVE_CORRECTION.value: _approve_correction, Step.RETURN_CORRECTION.value: _return_correction,
 }

@@ -30,6 +30,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -386,6 +387,7 @@ def _archive_problem(
         ValueError,
         OSError,
         EOFError,
+        zlib.error,  # a damaged deflate stream, met when a part is read (the DTD check)
     ):
         return Refusal.CORRUPT, f"附件“{shown}”已损坏或不是完整的 ZIP 文件，无法检查，已拒绝上传"
 
