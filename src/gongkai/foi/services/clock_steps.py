@@ -2,7 +2,6 @@
 consultations (第三十二条、第三十三条第三款), and the recomputation when the holiday table changes.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -2,7 +2,6 @@
 the law date, the event, the clock's recomputation and the audit row (see the package's docstring).
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -2,7 +2,6 @@
 calendar month, its notice served (the clock pauses), its payment recorded.
 """
 
-
 from __future__ import annotations
 
 from datetime import date

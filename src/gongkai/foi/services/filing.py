@@ -2,7 +2,6 @@
 rule of 第三十一条, its receipt confirmed, and its transfer to the unit that holds the information.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Mapping

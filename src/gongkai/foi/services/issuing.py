@@ -2,7 +2,6 @@
 templates, and served (国办公开办函〔2016〕235号).
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -1,7 +1,6 @@
 """The reply (第三十六条): exactly one outcome of the annual report's table and its 答复书.
 """
 
-
 from __future__ import annotations
 
 from datetime import date
