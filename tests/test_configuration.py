@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from gongkai.config import (
     env_bool,
+    env_clock,
     env_int,
     env_list,
     env_networks,
@@ -65,7 +66,8 @@ def _gongkai(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("GONGKAI_DATABASE_URL", "nonsense"), ("GONGKAI_DEBUG", "perhaps"), ("GONGKAI_ALLOWED_HOSTS", ",")],
+    [("GONGKAI_DATABASE_URL", "nonsense"), ("GONGKAI_DEBUG", "perhaps"), ("GONGKAI_ALLOWED_HOSTS", ","),
+     ("GONGKAI_FOI_CLOCK", "reply_workdays=30")],
 )
 def test_it_stops_start_up_with_one_line_naming_the_variable(variable, value, tmp_path):
     result = _gongkai("check", **{variable: value, "GONGKAI_VAR_DIR": str(tmp_path)})
@@ -119,3 +121,13 @@ def test_it_stops_a_production_start_without_the_site_url(tmp_path):
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2 and "GONGKAI_SITE_URL" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_jurisdiction_sets_its_foi_clock_within_the_statute():
+    assert env_clock("C", {}) == {}
+    assert env_clock("C", {"C": "reply_workdays=15, fee_window_pauses=false"}) == {
+        "reply_workdays": 15, "fee_window_pauses": False,
+    }
+    for bad in ("reply_workdays=21", "reply_days=15", "reply_workdays=十五", "max_extension_workdays=25"):
+        with pytest.raises(ImproperlyConfigured, match="^C: "):
+            env_clock("C", {"C": bad})

@@ -90,6 +90,32 @@ def env_workdays(
     return tuple(sorted({int(part) for part in parts}, reverse=True))
 
 
+def env_clock(name: str, environ: Mapping[str, str] = os.environ) -> dict[str, int | bool]:
+    """The jurisdiction's FOI clock periods, e.g. ``reply_workdays=15,amendment_workdays=10``
+    (fields of ``rules.foiclock.ClockRules``), checked against the 条例 now rather than at the
+    first request."""
+    from gongkai.rules.foiclock import ClockError, ClockRules
+
+    value = environ.get(name, "").strip()
+    values: dict[str, int | bool] = {}
+    for pair in filter(None, (part.strip() for part in value.split(","))):
+        key, _, raw = pair.partition("=")
+        raw = raw.strip().lower()
+        if raw in ("true", "false"):
+            values[key.strip()] = raw == "true"
+        elif raw.isascii() and raw.isdigit():
+            values[key.strip()] = int(raw)
+        else:
+            raise ImproperlyConfigured(f"{name}: 应为“名称=工作日数”，以逗号分隔，而不是 {pair!r}")
+    try:
+        ClockRules(**values)  # type: ignore[arg-type]
+    except TypeError:
+        raise ImproperlyConfigured(f"{name}: 未知的期限设置 {sorted(values)}") from None
+    except ClockError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+    return values
+
+
 # Host names under which the platform only ever runs on one's own machine (make run, tests, the
 # benchmarks); any other name in GONGKAI_ALLOWED_HOSTS means it serves real users.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})
