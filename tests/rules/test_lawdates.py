@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gongkai.rules.lawdates import EARLIEST, latest, law_date_problem
+from gongkai.rules.lawdates import EARLIEST, EXPIRY_YEARS_AHEAD, latest, law_date_problem
 
 TODAY = date(2026, 6, 1)
 
@@ -27,6 +27,12 @@ def test_it_refuses_an_impossible_law_date_naming_the_field(value):
 
 def test_it_moves_the_last_acceptable_date_with_the_year():
     assert latest(date(2026, 1, 1)) == latest(date(2026, 12, 31)) == date(2027, 12, 31)
+
+
+def test_it_lets_an_expiry_lie_years_ahead_but_not_forever():
+    assert law_date_problem("失效日期", date(2031, 3, 31), TODAY, EXPIRY_YEARS_AHEAD) is None
+    assert law_date_problem("失效日期", date(2031, 3, 31), TODAY) is not None
+    assert law_date_problem("失效日期", date(9999, 12, 31), TODAY, EXPIRY_YEARS_AHEAD) is not None
 
 
 @given(st.dates(), st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)))

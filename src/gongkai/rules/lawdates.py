@@ -2,8 +2,10 @@
 record, and the law dates of a disclosure request.
 
 No government information of the People's Republic predates its founding (1949-10-01), and no
-date a clerk types is more than the end of next year away: a 失效日期 may lie ahead (a document in
-force "until 2027-12-31"), a 成文日期 of "9999-12-31" or "0202-05-20" is a typing error. Such a date
+date a clerk types is later than the end of next year (a 生效日期 may lie a few months ahead), except
+an expiry: a 失效日期 closes a validity period, which for a 规范性文件 is commonly up to five years
+from a 生效日期 that may itself lie ahead, so it may reach :data:`EXPIRY_YEARS_AHEAD` years on. A
+成文日期 of "9999-12-31" or "0202-05-20" is a typing error. Such a date
 is refused where it enters (the form, the service, the importers) with a message naming the field,
 because beyond it every working-day count and every yearly report breaks.
 
@@ -16,16 +18,19 @@ from datetime import date
 from typing import Final
 
 EARLIEST: Final = date(1949, 10, 1)
+YEARS_AHEAD: Final = 1
+EXPIRY_YEARS_AHEAD: Final = 10
 
 
-def latest(today: date) -> date:
-    """The last acceptable law date: 31 December of the year after ``today``."""
-    return date(today.year + 1, 12, 31)
+def latest(today: date, years_ahead: int = YEARS_AHEAD) -> date:
+    """The last acceptable law date: 31 December of the year after ``today`` (or ``years_ahead``
+    years on, for an expiry)."""
+    return date(today.year + years_ahead, 12, 31)
 
 
-def law_date_problem(label: str, value: date, today: date) -> str | None:
+def law_date_problem(label: str, value: date, today: date, years_ahead: int = YEARS_AHEAD) -> str | None:
     """Why ``value`` cannot be the ``label`` (e.g. "成文日期") of anything, or None when it can."""
-    last = latest(today)
+    last = latest(today, years_ahead)
     if EARLIEST <= value <= last:
         return None
     return (
