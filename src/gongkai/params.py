@@ -31,6 +31,7 @@ from gongkai.rules.lawdates import EARLIEST, YEARS_AHEAD, latest, law_date_probl
 
 # The largest id a URL may carry: SQLite's and PostgreSQL's bigint.
 MAX_ID = 2**63 - 1
+MAX_SORT_ORDER = 100_000  # a position in a list of units or columns: far beyond any real list
 
 
 class BadParameter(BadRequest):

@@ -43,6 +43,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A malformed query or form value (``gongkai.params.BadParameter`` says which and why)."""
+    message = str(exception) if exception and str(exception) else "请求中的参数无效，请检查链接或重新填写后再试。"
+    return render(request, "errors/400.html", {"message": message}, status=400)
+
+
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     message = str(exception) if exception and str(exception) else "您没有权限访问此页面。"
     return render(request, "errors/403.html", {"message": message}, status=403)
