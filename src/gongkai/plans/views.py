@@ -217,15 +217,22 @@ def confirm_recurrence(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
 def set_year(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for_office(request, pk)
     try:
-        year = int_field(request.POST, "year", low=1000, high=9999, label="方案年度")
-        if year is None:
-            raise ValidationError("请填写四位数的年度，如 2024。")
-        services.set_plan_year(plan, year, actor=request.user)
+        services.set_plan_year(plan, _four_digit_year(request), actor=request.user)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
     else:
         messages.success(request, f"方案年度已定为 {plan.year} 年，完成时限已按此年度重新换算。")
     return redirect("plans:review", pk=plan.pk)
+
+
+def _four_digit_year(request: HttpRequest) -> int:
+    try:
+        year = int_field(request.POST, "year", low=1000, high=9999, label="方案年度")
+    except ValidationError:
+        year = None
+    if year is None:
+        raise ValidationError("请填写四位数的年度，如 2024。")
+    return year
 
 
 @login_required
