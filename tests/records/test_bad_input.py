@@ -159,3 +159,16 @@ def test_it_refuses_a_column_id_beyond_the_database(clerk_a, columns_a, login):
     response = login(clerk_a).post("/console/records/new/", _form(columns_a, columns=["99999999999999999999"]))
     assert response.status_code == 200 and "99999999999999999999" in response.content.decode()
     assert not Record.objects.exists()
+
+
+def test_it_names_a_body_stored_before_the_bounds_instead_of_failing(make_draft, clerk_a, login):
+    record = make_draft()
+    deep = "<div>" * (richtext.MAX_NESTING + 100) + "旧正文" + "</div>" * (richtext.MAX_NESTING + 100)
+    Record.objects.filter(pk=record.pk).update(body=deep)
+    client = login(clerk_a)
+    page = client.get(f"/console/records/{record.pk}/")
+    assert page.status_code == 200 and "正文嵌套层级过深" in page.content.decode()
+    submitted = client.post(f"/console/records/{record.pk}/steps/submit/", follow=True)
+    assert submitted.status_code == 200 and "正文嵌套层级过深" in submitted.content.decode()
+    record.refresh_from_db()
+    assert record.status == "draft"

@@ -32,7 +32,7 @@ from gongkai.records.forms import (
 )
 from gongkai.records.models import Attachment, PublishingSettings, Record, RecordKind, RecordStatus
 from gongkai.records.transitions import Step, steps_for
-from gongkai.rules.richtext import MAX_BODY_CHARS
+from gongkai.rules.richtext import MAX_BODY_CHARS, BodyError
 from gongkai.rules.uploads import UploadLimits, check_upload_size
 
 
@@ -141,13 +141,25 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "records/console_detail.html", {
         "record": record, "steps": steps, "events": record.events.select_related("actor"),
         "attachments": record.attachments.all(), "columns": record.columns.select_related("parent"),
-        "hits": privacy.scan_record(record) if Step.MASK in steps or record.status == RecordStatus.IN_REVIEW else [],
+        "hits": _hits(request, record, steps),
         "due_on": deadlines.publication_due_on(record, calendar, settings.publication_workdays),
         "late": deadlines.lateness(record, today, calendar, settings.publication_workdays),
         "interpretations": record.interpretations.all(), "attachment_form": AttachmentForm(),
         "return_form": ReturnForm(), "withdraw_form": WithdrawForm(), "supersede_form": SupersedeForm(),
         "repeal_form": RepealForm(initial={"repealed_on": today}),
     })
+
+
+def _hits(request: HttpRequest, record: Record, steps: set[str]) -> list[privacy.SourcedHit]:
+    """The privacy scan's hits for whoever may act on them; a body stored before the bounds of
+    ``rules.richtext`` (too long or too deep to clean) is named instead of breaking the page."""
+    if Step.MASK not in steps and record.status != RecordStatus.IN_REVIEW:
+        return []
+    try:
+        return privacy.scan_record(record)
+    except BodyError as error:
+        messages.warning(request, f"{error}（此正文保存于限制生效之前，请修改正文后再提交审查。）")
+        return []
 
 
 @login_required
@@ -209,6 +221,8 @@ def act(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         message = handler(request, record)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
+    except BodyError as error:  # a body stored before the bounds: the scan cannot read it
+        messages.error(request, str(error))
     else:
         messages.success(request, message)
         if step == Step.DELETE:
