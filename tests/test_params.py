@@ -68,3 +68,10 @@ def test_it_refuses_an_unbounded_publishing_setting(login, office_admin):
     with pytest.raises(ValidationError, match="主动公开时限"):
         catalog.change_settings({"publication_workdays": 10**6}, actor=office_admin)
     assert PublishingSettings.current().publication_workdays == 25
+
+
+def test_it_answers_an_oversized_request_in_chinese(client, city, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    response = client.post("/accounts/login/", {"username": "预" * 2000, "password": "x"})
+    text = response.content.decode()
+    assert response.status_code == 400 and "内容过大" in text and "DATA_UPLOAD" not in text
