@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from gongkai.config import env_bool, env_int, env_list, parse_database_url, secret_key
+from gongkai.config import (
+    env_bool,
+    env_int,
+    env_list,
+    env_networks,
+    env_site_url,
+    parse_database_url,
+    secret_key,
+)
 
 
 def test_it_parses_sqlite_and_postgres_urls(tmp_path):
@@ -78,3 +86,36 @@ def test_it_keeps_generated_files_out_of_the_repository():
     ignored = (Path(__file__).parents[1] / ".gitignore").read_text()
     for entry in (".venv/", "var/"):
         assert entry in ignored
+
+
+def test_it_reads_the_trusted_proxies_strictly():
+    assert env_networks("P", {}) == ()
+    assert env_networks("P", {"P": "10.0.0.5, 172.16.0.0/12"}) == ("10.0.0.5", "172.16.0.0/12")
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_TRUSTED_PROXIES.*nginx"):
+        env_networks("GONGKAI_TRUSTED_PROXIES", {"GONGKAI_TRUSTED_PROXIES": "10.0.0.5,nginx"})
+
+
+def test_it_requires_the_site_url_in_production():
+    production = {"debug": False, "allowed_hosts": ["gk.example.gov.cn"]}
+    with pytest.raises(ImproperlyConfigured, match="GONGKAI_SITE_URL: 生产环境必须设置"):
+        env_site_url("GONGKAI_SITE_URL", environ={}, **production)
+    assert env_site_url("U", environ={"U": "https://gk.example.gov.cn/"}, **production) == "https://gk.example.gov.cn"
+    for bad in ("gk.example.gov.cn", "ftp://gk.example.gov.cn", "https://gk.example.gov.cn/?a=1"):
+        with pytest.raises(ImproperlyConfigured, match="完整网址"):
+            env_site_url("U", environ={"U": bad}, **production)
+
+
+def test_it_gives_ones_own_machine_a_site_url_of_its_own():
+    local = env_site_url("U", debug=False, allowed_hosts=["127.0.0.1", "localhost"], environ={})
+    assert local == "http://127.0.0.1:8000"
+    assert env_site_url("U", debug=True, allowed_hosts=["gk.example.gov.cn"], environ={}) == local
+
+
+def test_it_stops_a_production_start_without_the_site_url(tmp_path):
+    environ = {key: value for key, value in os.environ.items() if key != "GONGKAI_SITE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-m", "gongkai.cli", "check"], capture_output=True, text=True, timeout=60,
+        env={**environ, "GONGKAI_ALLOWED_HOSTS": "gk.example.gov.cn", "GONGKAI_VAR_DIR": str(tmp_path)},
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2 and "GONGKAI_SITE_URL" in result.stderr and "Traceback" not in result.stderr

@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from gongkai.rules.clientip import parse_networks
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -52,6 +54,19 @@ def env_list(name: str, default: list[str], environ: Mapping[str, str] = os.envi
     return items
 
 
+def env_networks(name: str, environ: Mapping[str, str] = os.environ) -> tuple[str, ...]:
+    """Comma-separated IP addresses or networks (``10.0.0.1,172.16.0.0/12``); none when unset."""
+    value = environ.get(name)
+    if value is None:
+        return ()
+    items = tuple(item.strip() for item in value.split(","))
+    try:
+        parse_networks(items)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+    return items
+
+
 def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) -> int:
     value = environ.get(name)
     if value is None:
@@ -73,6 +88,32 @@ def env_workdays(
     if not all(part.isascii() and part.isdigit() and 1 <= int(part) <= 60 for part in parts):
         raise ImproperlyConfigured(f"{name}: 应为逗号分隔的工作日数（1 至 60），如 5,1，而不是 {value!r}")
     return tuple(sorted({int(part) for part in parts}, reverse=True))
+
+
+# Host names under which the platform only ever runs on one's own machine (make run, tests, the
+# benchmarks); any other name in GONGKAI_ALLOWED_HOSTS means it serves real users.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})
+LOCAL_SITE_URL = "http://127.0.0.1:8000"  # what `make run` serves
+
+
+def env_site_url(
+    name: str, *, debug: bool, allowed_hosts: list[str], environ: Mapping[str, str] = os.environ
+) -> str:
+    """The platform's own address, put in front of every link in a letter or an e-mail. Required
+    in production — when the site answers to a real host name and debug is off —, where a link
+    without it would lead nowhere; on one's own machine it defaults to ``make run``'s address."""
+    value = environ.get(name)
+    if value is None:
+        if debug or all(host in LOCAL_HOSTS for host in allowed_hosts):
+            return LOCAL_SITE_URL
+        raise ImproperlyConfigured(
+            f"{name}: 生产环境必须设置平台的完整网址（如 https://gk.example.gov.cn），"
+            "信函和邮件中的链接都以它开头"
+        )
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"{name}: 应为 https://主机名[/路径] 形式的完整网址，而不是 {value!r}")
+    return value.strip().rstrip("/")
 
 
 def parse_database_url(name: str, url: str, base_dir: Path) -> dict[str, Any]:

@@ -8,7 +8,8 @@
 | GONGKAI_ALLOWED_HOSTS | comma-separated host names | 127.0.0.1,localhost |
 | GONGKAI_VAR_DIR | where the database, keys, uploads and the job queue live | ./var |
 | GONGKAI_REDIS_URL | use Redis for background jobs instead of SQLite | unset |
-| GONGKAI_SITE_URL | the console's address, for links in e-mails | unset (links are paths) |
+| GONGKAI_TRUSTED_PROXIES | addresses or networks of our reverse proxies, whose X-Forwarded-For / X-Real-IP are believed | none: the headers are ignored |
+| GONGKAI_SITE_URL | the platform's address, in front of every link in letters and e-mails; required in production (a host in GONGKAI_ALLOWED_HOSTS other than localhost) | http://127.0.0.1:8000 on one's own machine |
 | GONGKAI_PLAN_REMINDER_WORKDAYS | how many working days before each plan due date the units are reminded | 5,1 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
@@ -21,6 +22,8 @@ from gongkai.config import (
     env_bool,
     env_int,
     env_list,
+    env_networks,
+    env_site_url,
     env_str,
     env_workdays,
     parse_database_url,
@@ -34,6 +37,9 @@ BASE_DIR = _REPO_DIR if (_REPO_DIR / "pyproject.toml").exists() else Path.cwd()
 VAR_DIR = Path(env_str("GONGKAI_VAR_DIR", str(BASE_DIR / "var"))).resolve()
 
 DEBUG = env_bool("GONGKAI_DEBUG", False)
+# The reverse proxies in front of the platform (e.g. 10.0.0.5 or 10.0.0.0/24): only a connection
+# from one of them may tell the client's address in X-Forwarded-For / X-Real-IP (rules.clientip).
+GONGKAI_TRUSTED_PROXIES = env_networks("GONGKAI_TRUSTED_PROXIES")
 SECRET_KEY = secret_key("GONGKAI_SECRET_KEY", VAR_DIR)
 ALLOWED_HOSTS = env_list("GONGKAI_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
@@ -183,8 +189,9 @@ DEFAULT_FROM_EMAIL = env_str("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 
 # --- Plans in motion: reminders to the units, N working days before each due date ---
 GONGKAI_PLAN_REMINDER_WORKDAYS = env_workdays("GONGKAI_PLAN_REMINDER_WORKDAYS", (5, 1))
-# The platform's address as staff reach it, for links in e-mails (e.g. https://gk.example.gov.cn).
-GONGKAI_SITE_URL = env_str("GONGKAI_SITE_URL", "")
+# The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
+# (gongkai.links.absolute_url): start-up stops without it in production.
+GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)
 
 # --- The portal's identity (政府网站标识) ---
 GONGKAI_SITE = {

@@ -16,7 +16,7 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ID_NUMBER = "440104199003071239"
-MASKED = "440104********1239"
+MASKED = "4401**********1239"  # CONTRACTS.md §10: an ID keeps its first 4 and last 4
 TITLE = "示范市财政局关于城乡居民最低生活保障资金发放情况的公示"
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -10,6 +10,7 @@ import pytest
 
 from gongkai.foi import services
 from gongkai.foi.models import Letter, Request
+from tests.conftest import make_user
 from tests.foi.conftest import CITIZEN_ID, CITIZEN_NAME, CITIZEN_PHONE, citizen_details, upload
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,27 @@ def test_it_hides_the_identity_proof_from_another_unit(login, clerk_b, unit_a, f
     request = services.submit_request(citizen_details(id_proof_ext="png"), unit=unit_a, id_proof=upload())
     assert request.id_proof
     assert login(clerk_b).get(f"/console/foi/{request.pk}/id-proof/").status_code == 404
+
+
+@pytest.fixture
+def proof_filed(unit_a, freeze):
+    freeze(date(2026, 10, 12))
+    return services.submit_request(citizen_details(id_proof_ext="png"), unit=unit_a, id_proof=upload())
+
+
+def test_it_keeps_the_identity_proof_from_the_units_own_evaluator(login, unit_a, proof_filed):
+    evaluator_a = make_user("evaluator_a", unit_a, "evaluator", full_name="财政局评估员")
+    client = login(evaluator_a)
+    assert client.get(f"/console/foi/{proof_filed.pk}/").status_code == 200  # the request, yes
+    proof = client.get(f"/console/foi/{proof_filed.pk}/id-proof/")
+    assert proof.status_code == 403 and not hasattr(proof, "streaming_content")
+    page = client.get(f"/console/foi/{proof_filed.pk}/").content.decode()
+    assert f"/console/foi/{proof_filed.pk}/id-proof/" not in page and "评估人员不能查看" in page
+
+
+@pytest.mark.parametrize("who", ["clerk_a", "reviewer_a", "office_admin"])
+def test_it_gives_the_identity_proof_to_the_units_clerk_reviewer_and_the_office(request, login, proof_filed, who):
+    client = login(request.getfixturevalue(who))
+    proof = client.get(f"/console/foi/{proof_filed.pk}/id-proof/")
+    assert proof.status_code == 200 and b"".join(proof.streaming_content).startswith(b"\x89PNG")
+    assert f"/console/foi/{proof_filed.pk}/id-proof/" in client.get(f"/console/foi/{proof_filed.pk}/").content.decode()

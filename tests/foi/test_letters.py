@@ -190,3 +190,17 @@ def test_it_numbers_concurrent_letters_on_the_sqlite_file_database_too(tmp_path)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["errors"] == []
     assert result["serials"] == list(range(1, 41)) and result["numbers"] == 40
+
+
+@pytest.mark.django_db
+def test_it_writes_a_letter_for_a_request_whose_text_holds_control_characters(unit_a, clerk_a, freeze):
+    # python-docx refuses C0 control characters; a request stored with them (filed before the
+    # form dropped them, or copied from an old system) still gets its letter, without them.
+    freeze(date(2026, 9, 28))
+    filed = services.submit_request(
+        citizen_details(applicant_name="林\x08晓燕", description="2025年\x00预算\x1b[31m明细\x0c"), unit=unit_a,
+    )
+    freeze(date(2026, 9, 29))
+    letter = services.request_amendment(filed, what="请写明\x01预算年度", actor=clerk_a)
+    text = _text(letter)
+    assert "林晓燕：" in text and "2025年预算[31m明细" in text and "请写明预算年度" in text

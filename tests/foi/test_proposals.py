@@ -25,7 +25,7 @@ SIMILAR = [
 def _file(unit, description, serial, on=date(2026, 10, 12)):
     details = citizen_details(description=description, applicant_name=f"申请人{serial}",
                               id_number=resident_id(f"44120219850315{serial:03d}"))
-    return services.register_request(details, unit=unit, channel="in_person", arrived_on=on)
+    return services.register_request(details, unit=unit, channel="in_person", arrived_on=on, date_reason="补录：整理历史申请")
 
 
 @pytest.fixture

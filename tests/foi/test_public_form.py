@@ -27,8 +27,9 @@ def test_it_offers_the_form_to_people_and_organisations(client, unit_a):
 
 
 def test_it_files_a_request_and_shows_its_code(
-    client, unit_a, freeze, immediate_jobs, mailoutbox, django_capture_on_commit_callbacks,
+    client, unit_a, freeze, immediate_jobs, mailoutbox, django_capture_on_commit_callbacks, settings,
 ):
+    settings.GONGKAI_SITE_URL = "https://gk.example.gov.cn"
     freeze(date(2026, 9, 28))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = _post(client, {**form_data(unit_a), "id_proof": upload()})
@@ -43,6 +44,7 @@ def test_it_files_a_request_and_shows_its_code(
     [mail] = mailoutbox
     assert mail.to == ["linxy@example.com"] and request.display_code in mail.subject
     assert "2026-10-30" in mail.body
+    assert "请凭查询码在 https://gk.example.gov.cn/foi/track/ 查看" in mail.body  # an address, not a path
 
 
 def test_it_says_in_chinese_what_is_missing(client, unit_a):
@@ -93,6 +95,14 @@ def test_it_refuses_a_program_renamed_to_pdf(client, unit_a, settings):
     assert not Request.objects.exists() and not (settings.MEDIA_ROOT / "foi").exists()
 
 
+def test_it_judges_the_identity_proof_by_its_whole_content(client, unit_a, settings):
+    starts_like_png = PNG[:16] + b"<html><script>alert(1)</script></html>"
+    response = _post(client, {**form_data(unit_a), "id_proof": upload(starts_like_png, "身份证.png")})
+    assert response.status_code == 400
+    assert "“身份证.png”的内容不完整" in response.content.decode()
+    assert not Request.objects.exists() and not (settings.MEDIA_ROOT / "foi").exists()
+
+
 def test_it_stores_a_form_sent_twice_once(client, unit_a):
     data = {**form_data(unit_a), "submission_token": "0123456789abcdef0123456789abcdef"}
     first = _post(client, {**data, "id_proof": upload()})
@@ -111,3 +121,12 @@ def test_it_limits_submissions_per_address_across_workers(client, unit_a):
     assert Request.objects.count() == 5
     other = _post(client, {**form_data(unit_a), "id_proof": upload()}, address="198.51.100.2")
     assert other.status_code == 200
+
+
+def test_it_drops_control_characters_from_what_the_applicant_typed(client, unit_a):
+    data = form_data(unit_a, person_name="林\x00晓燕", description="2025年\x1b预算\x0b明细\r\n第二行\t完",
+                     address="天宁北路\x081号")
+    assert _post(client, {**data, "id_proof": upload()}).status_code == 200
+    request = Request.objects.get()
+    assert request.applicant_name == "林晓燕" and request.address == "天宁北路1号"
+    assert request.description == "2025年预算明细\r\n第二行\t完"

@@ -81,7 +81,10 @@ def test_it_keeps_a_third_party_consultation_out_of_the_clock(filed, clerk_a, fr
     freeze(date(2026, 10, 12))
     services.start_consultation(filed, party="示范市某建材有限公司", actor=clerk_a)
     filed.refresh_from_db()
-    assert filed.due_on is None and request_clock(filed).stage is Stage.PAUSED
+    # 第三十二条: the third party has 15 working days from receiving the letter (10-12 here), so
+    # the pause lasts at most to 11-02 (10-13..16, 10-19..23, 10-26..30, 11-02); the due date is
+    # the latest it can be, 11-23, and moves earlier when the answer comes sooner.
+    assert filed.due_on == date(2026, 11, 23) and request_clock(filed).stage is Stage.PAUSED
     consultation = filed.letters.get()
     assert consultation.kind == LetterKind.CONSULTATION and consultation.addressee == "示范市某建材有限公司"
     started = filed.events.get(kind=EventKind.CONSULTATION_STARTED)
@@ -167,7 +170,8 @@ def test_it_charges_per_applicant_and_month_and_pauses_the_clock(unit_a, clerk_a
     freeze(date(2026, 3, 4))
     services.issue_fee_notice(request, method="per_item", actor=clerk_a)
     request.refresh_from_db()
-    assert (request.status, request.fee_amount, request.due_on) == (Status.AWAITING_FEE, 200, None)
+    # Unpaid, the window lasts at most the 20 working days to pay (to 04-01): the latest due date.
+    assert (request.status, request.fee_amount, request.due_on) == (Status.AWAITING_FEE, 200, date(2026, 4, 29))
     freeze(date(2026, 3, 10))
     services.record_payment(request, actor=clerk_a)
     request.refresh_from_db()

@@ -172,3 +172,16 @@ def test_it_names_a_body_stored_before_the_bounds_instead_of_failing(make_draft,
     assert submitted.status_code == 200 and "正文嵌套层级过深" in submitted.content.decode()
     record.refresh_from_db()
     assert record.status == "draft"
+
+
+def test_it_cleans_a_correction_outside_the_transaction_and_refuses_a_hostile_one(make_draft, publish, reviewer_a,
+                                                                                   cleaner):
+    record = publish(make_draft())
+    cleaner.calls, cleaner.open_blocks = 0, []
+    outside = len(connection.atomic_blocks)
+    with pytest.raises(ValidationError, match="正文嵌套层级过深"):
+        services.update_record(record, {"body": HOSTILE_BODY}, actor=reviewer_a)
+    services.update_record(record, {"body": "<p onclick='x()'>更正后的正文</p>"}, actor=reviewer_a)
+    record.refresh_from_db()
+    assert "更正后的正文" in record.revision["fields"]["body"] and "onclick" not in record.revision["fields"]["body"]
+    assert cleaner.open_blocks[0] == outside

@@ -8,10 +8,13 @@ import io
 import zipfile
 from datetime import date
 
+import pytest
 from openpyxl import Workbook, load_workbook
 
 from gongkai.bench.catalogimport import excel_xlsx
 from gongkai.records import sheets
+from tests.rules.test_upload_xml import INTERNAL, LAUGHS, external, with_doctype
+from tests.rules.test_uploads import xlsx_bytes
 
 ROWS = [
     ["名称", "发布日期", "数量", "备注"],
@@ -67,3 +70,15 @@ def test_it_reads_the_layout_excel_writes():
     assert _trim(sheets.xlsx_rows(content)) == [["名称", "栏目"], ["关于A&B的通知", "通知公告"], [None, "财政信息/部门预算"]]
     assert _trim(sheets.xlsx_rows(content)) == _trim(_lxml_rows(content))
     assert [list(r) for r in load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True)][1][0] == "关于A&B的通知"
+
+
+def test_it_refuses_a_part_that_declares_a_dtd_and_expands_no_entity(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SERVER-SECRET-42")
+    workbook = xlsx_bytes([["name"], ["notice"]])
+    for part, doctype in [("xl/worksheets/sheet1.xml", external(secret)), ("xl/worksheets/sheet1.xml", INTERNAL),
+                          ("xl/workbook.xml", LAUGHS), ("xl/_rels/workbook.xml.rels", INTERNAL)]:
+        uses = (b"<t>notice</t>", b"<t>&e;</t>") if part.endswith("sheet1.xml") else (b"", b"")
+        crafted = with_doctype(workbook, part, doctype, *uses)
+        with pytest.raises(sheets.SheetError, match="DOCTYPE"):
+            list(sheets.xlsx_rows(crafted))

@@ -107,11 +107,16 @@ def test_it_supersedes_an_old_version(make_draft, publish, reviewer_a, client):
     assert "已被" in page and new.title in page
 
 
-def test_it_lets_the_reviewer_correct_a_published_record(make_draft, publish, reviewer_a, clerk_a):
+def test_it_shows_a_correction_only_after_its_review(make_draft, publish, reviewer_a, clerk_a, clerk_b):
+    # Issue 15 point 1 / PRODUCT.md 3 ("Publishing goes draft → 保密审查 → published"): a
+    # correction is reviewed before it shows; it used to replace the published text at once.
     record = publish(make_draft())
     with pytest.raises(PermissionDenied):
-        services.update_record(record, {"title": "改标题"}, actor=clerk_a)
-    services.update_record(record, {"title": "关于做好2026年部门预算公开工作的通知（更正）"}, actor=reviewer_a)
+        services.update_record(record, {"title": "改标题"}, actor=clerk_b)
+    services.update_record(record, {"title": "关于做好2026年部门预算公开工作的通知（更正）"}, actor=clerk_a)
+    assert not SearchEntry.objects.get(key=record.search_key).title.endswith("（更正）")
+    assert record.events.last().kind == EventKind.CORRECTION_PROPOSED
+    services.approve_correction(record, actor=reviewer_a)
     assert SearchEntry.objects.get(key=record.search_key).title.endswith("（更正）")
     assert record.events.last().kind == EventKind.CORRECTED
 

@@ -362,16 +362,39 @@ def test_it_drops_pauses_over_before_the_amended_request():
     assert result.due_on == D("2026-11-09") and result.excluded_workdays == 0
 
 
-def test_it_stops_the_clock_while_a_consultation_is_open():
+def test_an_open_third_party_consultation_pauses_for_at_most_its_fifteen_working_days():
+    """第三十二条: the third party answers within 15 working days of receiving the 征求意见书; the
+    time after that is no longer "所需时间" (第三十三条第三款), so the clock runs again."""
     result = clock("2026-09-28", pauses=(third_party("2026-10-14"),))
-    assert result.stage is Stage.PAUSED and result.due_on is None
-    assert result.counted_workdays == 7
-    assert clock_state(result, D("2026-12-31"), CAL) is ClockState.PAUSED
-    # The third party has 15 working days from 10-14: 10-15, 16 (2); 10-19..23 (7); 10-26..30 (12);
-    # 11-02, 03, 04 (15).
+    # Counted before the letter: 09-29, 09-30, 10-08, 10-09, 10-10 (调休 Saturday), 10-12, 10-13 (7).
+    # The third party's 15 working days from 10-14: 10-15, 16 (2); 10-19..23 (7); 10-26..30 (12);
+    # 11-02, 03, 04 (15). Then the 13 left: 11-05, 06 (9); 11-09..13 (14); 11-16..20 (19); 11-23 (20).
     assert third_party_reply_due(D("2026-10-14"), CAL) == D("2026-11-04")
-    assert "已计7个工作日，尚余13个" in result.describe()[1]
-    assert "2026-11-04" in result.describe()[1]
+    assert (result.stage, result.paused_until, result.due_on) == (Stage.PAUSED, D("2026-11-04"), D("2026-11-23"))
+    assert clock_state(result, D("2026-11-04"), CAL) is ClockState.PAUSED
+    assert clock_state(result, D("2026-11-20"), CAL) is ClockState.DUE_SOON
+    assert clock_state(result, D("2026-11-24"), CAL) is ClockState.OVERDUE  # no pause forever
+    assert "尚未收到意见" in result.describe()[1] and "至 2026-11-04 届满" in result.describe()[1]
+
+
+def test_the_third_partys_fifteen_days_run_from_the_day_it_received_the_letter():
+    served = Pause(PauseKind.THIRD_PARTY, D("2026-10-14"), served_on=D("2026-10-16"))
+    # 15 working days from 10-16: 10-19..23 (5); 10-26..30 (10); 11-02..06 (15). Then 13 left:
+    # 11-09..13 (12); 11-16..20 (17); 11-23, 24, 25 (20).
+    assert clock("2026-09-28", pauses=(served,)).due_on == D("2026-11-25")
+
+
+def test_an_answer_after_the_limit_excludes_only_the_days_up_to_the_limit():
+    late_answer = clock("2026-09-28", pauses=(third_party("2026-10-14", "2026-11-20"),))
+    assert late_answer.stage is Stage.RUNNING and late_answer.due_on == D("2026-11-23")
+    assert "晚于第三方提出意见的期限" in late_answer.describe()[1]
+
+
+def test_another_agency_consultation_has_its_own_limit():
+    agency = Pause(PauseKind.OTHER_AGENCY, D("2026-10-14"))
+    rules = ClockRules(other_agency_workdays=5)  # 10-15, 16, 19, 20, 21: resumes 10-22
+    # 13 left after 10-21: 10-22, 23 (9); 10-26..30 (14); 11-02..06 (19); 11-09 (20).
+    assert clock("2026-09-28", rules, pauses=(agency,)).due_on == D("2026-11-09")
 
 
 def test_it_lets_an_open_pause_after_the_due_date_be():
@@ -441,13 +464,42 @@ def test_it_takes_the_thresholds_as_parameters():
     )
 
 
-def test_it_tells_a_timely_reply_from_a_late_one():
-    on_time = clock("2026-09-28", replied_on=D("2026-10-30"))
-    late = clock("2026-09-28", replied_on=D("2026-11-02"))
+def test_lateness_is_judged_on_the_day_the_reply_was_served():
+    """国办公开办函〔2016〕235号: a reply dated in time but served after the due date is late."""
+    on_time = clock("2026-09-28", replied_on=D("2026-10-30"), served_on=D("2026-10-30"))
+    served_late = clock("2026-09-28", replied_on=D("2026-10-30"), served_on=D("2026-11-02"))
+    unserved = clock("2026-09-28", replied_on=D("2026-10-29"))
     assert on_time.stage is Stage.REPLIED
     assert clock_state(on_time, D("2027-01-01"), CAL) is ClockState.REPLIED
-    assert clock_state(late, D("2027-01-01"), CAL) is ClockState.REPLIED_LATE
-    assert late.describe()[-1] == "2026-11-02 已答复，晚于答复期限"
+    assert clock_state(served_late, D("2027-01-01"), CAL) is ClockState.REPLIED_LATE
+    assert served_late.describe()[-1] == "2026-10-30 作出答复，2026-11-02 送达申请人，晚于答复期限"
+    assert clock_state(unserved, D("2026-10-30"), CAL) is ClockState.AWAITING_SERVICE
+    assert clock_state(unserved, D("2026-11-02"), CAL) is ClockState.REPLIED_LATE  # not served in time
+    with pytest.raises(ClockError, match="送达日"):
+        clock("2026-09-28", replied_on=D("2026-10-30"), served_on=D("2026-10-29"))
+
+
+def test_an_extension_approved_before_a_restart_does_not_carry_over():
+    """第三十条: the period restarts in full from the amended request; the extension of the old
+    period lapses with it, and the new period may have its own."""
+    extension = Extension(20, HEAD, approved_on=D("2026-10-12"))
+    amendment = Amendment(notice_sent_on=D("2026-10-13"), amended_on=D("2026-10-19"))
+    restarted = clock("2026-09-28", amendments=(amendment,), extensions=(extension,))
+    # 20 working days from 10-19: 10-20..23 (4); 10-26..30 (9); 11-02..06 (14); 11-09..13 (19); 11-16.
+    assert (restarted.due_on, restarted.extension) == (D("2026-11-16"), None)
+    assert any("该延期不再适用" in step for step in restarted.describe())
+    again = Extension(5, HEAD, approved_on=D("2026-11-02"))
+    assert clock("2026-09-28", amendments=(amendment,), extensions=(extension, again)).due_on == D("2026-11-23")
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("reply_workdays", 21), ("max_extension_workdays", 25), ("amendment_notice_workdays", 8),
+    ("third_party_workdays", 30), ("reply_workdays", 0), ("amendment_workdays", True),
+])
+def test_a_jurisdiction_may_shorten_the_periods_but_never_lengthen_them(name, value):
+    with pytest.raises(ClockError, match=name):
+        ClockRules(**{name: value})
+    assert ClockRules(reply_workdays=15).reply_workdays == 15
 
 
 def test_it_labels_every_state_in_chinese():
@@ -537,7 +589,7 @@ def test_it_agrees_on_any_schedule(calendar, drawn):
     opens_after=st.integers(0, 60),
     closed=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=3),
 )
-def test_it_stops_only_when_an_open_pause_begins_before_the_due_date(received, opens_after, closed):
+def test_an_open_consultation_delays_the_due_date_by_at_most_its_limit(received, opens_after, closed):
     spans = [(received + timedelta(days=a), received + timedelta(days=a + n)) for a, n in closed]
     pauses = tuple(Pause(PauseKind.OTHER, first, last) for first, last in spans)
     opened = received + timedelta(days=opens_after)
@@ -548,8 +600,9 @@ def test_it_stops_only_when_an_open_pause_begins_before_the_due_date(received, o
     if due_without < opened:
         assert result.stage is Stage.RUNNING and result.due_on == due_without
     else:
-        assert result.stage is Stage.PAUSED and result.due_on is None
-        assert result.counted_workdays < 20
+        limit = slow_due(CAL.is_workday, opened, 15, [])
+        assert result.stage is Stage.PAUSED and result.paused_until is not None
+        assert result.due_on == slow_due(CAL.is_workday, received, 20, [*spans, (opened, limit)])
 
 
 @settings(max_examples=200, deadline=None)
@@ -568,3 +621,60 @@ def test_it_derives_states_consistently_with_the_day_count(received, offset):
         assert state is (ClockState.DUE_SOON if between <= 5 else ClockState.RUNNING)
     else:
         assert state is (ClockState.SERIOUSLY_OVERDUE if between > 20 else ClockState.OVERDUE)
+
+
+# --- the whole reply period (issue 15): 20 + 20 working days plus excluded time, never more ----
+
+
+def slow_limit(is_workday, pause: Pause) -> date | None:
+    """A consultation's last excluded day, counted afresh: the party's 15 working days from the
+    day it received the letter (the day sent when not recorded)."""
+    if pause.kind not in (PauseKind.THIRD_PARTY, PauseKind.OTHER_AGENCY):
+        return None
+    return slow_due(is_workday, pause.served_on or pause.first, 15, [])
+
+
+@st.composite
+def lawful_histories(draw):
+    """Any history a request can have: 补正 at various days, consultations answered in time,
+    late or never, other excluded time, an extension approved before or after a restart."""
+    received = draw(received_days)
+    amendments, start = [], received
+    for _ in range(draw(st.integers(0, 2))):
+        sent = start + timedelta(days=draw(st.integers(0, 12)))
+        amended = sent + timedelta(days=draw(st.integers(0, 25)))
+        amendments.append(Amendment(notice_sent_on=sent, amended_on=amended))
+        start = amended
+    pauses = []
+    for index in range(draw(st.integers(0, 3))):
+        first = received + timedelta(days=draw(st.integers(0, 80)))
+        kind = draw(st.sampled_from([PauseKind.THIRD_PARTY, PauseKind.OTHER_AGENCY, PauseKind.OTHER]))
+        served = first + timedelta(days=draw(st.integers(0, 6))) if draw(st.booleans()) else None
+        never_answered = kind is not PauseKind.OTHER and index == 0 and draw(st.booleans())
+        last = None if never_answered else first + timedelta(days=draw(st.integers(0, 45)))
+        pauses.append(Pause(kind, first, last, served if kind is not PauseKind.OTHER else None))
+    extensions = ()
+    workdays = draw(st.integers(0, 20))
+    if workdays:
+        approved = received + timedelta(days=draw(st.integers(0, 60)))
+        extensions = (Extension(workdays, HEAD, approved_on=approved),)
+    return RequestEvents(received, tuple(amendments), tuple(pauses), extensions), start
+
+
+@settings(max_examples=400, deadline=None)
+@given(drawn=lawful_histories())
+def test_the_due_date_is_never_past_forty_working_days_plus_excluded_time(drawn):
+    events, start = drawn
+    result = compute_clock(events, CAL)
+    spans = []
+    for pause in events.pauses:
+        limit = slow_limit(CAL.is_workday, pause)
+        end = pause.last if limit is None or (pause.last is not None and pause.last <= limit) else limit
+        spans.append((pause.first, end))
+    extension = events.extensions[0] if events.extensions else None
+    lapsed = extension is not None and bool(events.amendments) and extension.approved_on < start
+    extra = extension.workdays if extension is not None and not lapsed else 0
+    assert result.started_on == start
+    assert result.due_on == slow_due(CAL.is_workday, start, 20 + extra, spans)
+    assert CAL.workdays_between(start, result.due_on) <= 20 + 20 + result.excluded_workdays
+    assert result.excluded_workdays == slow_excluded(CAL.is_workday, start, result.due_on, spans)

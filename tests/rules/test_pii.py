@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -19,9 +20,11 @@ from gongkai.rules.pii import (
     mask,
     mask_all,
     mask_value,
+    phone_number_kind,
+    resident_id_problem,
     scan,
 )
-from gongkai.rules.units import uscc_check_character
+from gongkai.rules.units import is_valid_org_code, uscc_check_character
 from tests.seeds import seed_paths
 
 TODAY = date(2026, 6, 1)
@@ -43,6 +46,7 @@ def kinds(text: str, options: ScanOptions = OPTIONS) -> list[tuple[PiiKind, str]
 
 
 ID = resident_id()  # 440104199001011232
+FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 CARD16 = card("622202", 16)
 CARD19 = card("622848", 19)
 
@@ -56,8 +60,8 @@ def test_it_finds_an_id_number_with_its_context_and_masks_it() -> None:
     assert (hit.kind, hit.confidence, hit.label) == (PiiKind.ID_CARD, Confidence.HIGH, "身份证号码")
     assert text[hit.start : hit.end] == hit.matched == ID
     assert ID in hit.context and "身份证号码为" in hit.context
-    assert hit.masked == "440104********1232"
-    assert mask_all(text, OPTIONS) == "申请人身份证号码为440104********1232，请核对。"
+    assert hit.masked == "4401**********1232"
+    assert mask_all(text, OPTIONS) == "申请人身份证号码为4401**********1232，请核对。"
 
 
 def test_it_accepts_a_lower_case_x_check_character() -> None:
@@ -70,13 +74,57 @@ def test_it_accepts_a_lower_case_x_check_character() -> None:
     assert mask_value(PiiKind.ID_CARD, f"{first17}x").endswith(f"{first17[14:]}x")
 
 
-@pytest.mark.parametrize("wrong", range(10))
-def test_it_ignores_an_id_number_whose_check_digit_is_wrong(wrong: int) -> None:
+# CONTRACTS.md §10: "certain is false for a probable match (an 18-digit ID whose check digit is
+# wrong …)": a typo still exposes the person, so it is flagged, as probable (it used to be ignored).
+@pytest.mark.parametrize("wrong", [*range(10), "X"])
+def test_it_flags_an_id_number_whose_check_digit_is_wrong_as_probable(wrong: int | str) -> None:
     candidate = ID[:17] + str(wrong)
     if candidate == ID:
         return
     assert not is_valid_resident_id(candidate, today=TODAY)
-    assert scan(f"身份证号{candidate}。", OPTIONS) == []
+    [hit] = scan(f"身份证号{candidate}。", OPTIONS)
+    assert (hit.kind, hit.matched, hit.confidence) == (PiiKind.ID_CARD, candidate, Confidence.MEDIUM)
+    assert not hit.certain and hit.needs_review
+    assert hit.masked == f"4401**********{candidate[14:]}"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1101 0119 9001 0101 2X",  # the grouping of CONTRACTS.md §10's example
+        "1101-0119-9001-0101-2X",
+        "110101 19900101 012X",
+        "110101-19900101-012X",
+        "110101 1990 0101 012X",
+    ],
+)
+def test_it_flags_an_id_number_written_in_groups_as_probable(written: str) -> None:
+    assert is_valid_resident_id(written.replace(" ", "").replace("-", ""), today=TODAY)
+    text = f"身份证号：{written}，"
+    [hit] = scan(text, OPTIONS)
+    assert (hit.kind, hit.matched, hit.confidence) == (PiiKind.ID_CARD, written, Confidence.MEDIUM)
+    assert hit.masked.replace(" ", "").replace("-", "") == "1101**********012X"
+    assert mask_all(text, OPTIONS) == f"身份证号：{hit.masked}，"
+
+
+def test_it_does_not_take_groups_of_other_numbers_for_an_id() -> None:
+    # region 99 does not exist; mixed separators are no grouping anyone types
+    for text in ("编号 9901 0119 9001 0100 2X", "号码1101 0119-9001 0100 2X", "110101 1990 0230 002X"):
+        assert [k for k, _ in kinds(text)] != [PiiKind.ID_CARD], text
+
+
+def test_it_flags_a_mistyped_id_that_passes_the_credit_code_check_unless_its_region_is_real() -> None:
+    # 11010120000101000X: a wrong ID check character, a right 统一社会信用代码 one, but "010120"
+    # is no 行政区划码, so it is no credit code.
+    mistyped = "11010120000101000X"
+    assert is_valid_org_code(mistyped) and not is_valid_resident_id(mistyped, today=TODAY)
+    assert kinds(f"身份证{mistyped}。") == [(PiiKind.ID_CARD, mistyped)]
+    assert scan(f"统一社会信用代码：{USCC_ALL_DIGITS}。", OPTIONS) == []
+
+
+def test_only_a_valid_ungrouped_id_number_is_certain() -> None:
+    [hit] = scan(f"身份证号{ID}。", OPTIONS)
+    assert hit.certain and hit.needs_review
 
 
 @pytest.mark.parametrize(
@@ -106,7 +154,7 @@ def test_it_finds_first_generation_ids_only_when_asked() -> None:
     old = "440104900101123"
     assert kinds(f"旧证{old}。") == [(PiiKind.OLD_ID_CARD, old)]
     assert scan(f"旧证{old}。", OPTIONS)[0].confidence is Confidence.MEDIUM
-    assert mask_value(PiiKind.OLD_ID_CARD, old) == "440104******123"
+    assert mask_value(PiiKind.OLD_ID_CARD, old) == "4401********123"
     assert scan(f"旧证{old}。", ScanOptions(today=TODAY, old_ids=False)) == []
     assert scan("旧证440104901301123。", OPTIONS) == []  # month 13
 
@@ -123,6 +171,7 @@ def test_it_finds_first_generation_ids_only_when_asked() -> None:
         ("+8613812345678", "+86138****5678"),
         ("+86 138 1234 5678", "+86 138 **** 5678"),
         ("+86-138-1234-5678", "+86-138-****-5678"),
+        ("+86 13812345678", "+86 138****5678"),
         ("8613812345678", "86138****5678"),
         ("0086 13812345678", "0086 138****5678"),
         ("(+86)13812345678", "(+86)138****5678"),
@@ -133,7 +182,12 @@ def test_it_finds_first_generation_ids_only_when_asked() -> None:
 def test_it_finds_mobile_numbers_in_their_usual_spellings(written: str, masked: str) -> None:
     text = f"联系人手机：{written}，工作日可联系。"
     [hit] = scan(text, OPTIONS)
-    assert (hit.kind, hit.matched, hit.confidence) == (PiiKind.MOBILE, written, Confidence.HIGH)
+    # CONTRACTS.md §10: a phone number broken by spaces or hyphens is probable (certain false);
+    # all spellings used to be HIGH.
+    grouped = bool(re.search(r"\d{3}[ -]\d{4}[ -]\d{4}", written.translate(FULL_WIDTH)))
+    confidence = Confidence.MEDIUM if grouped else Confidence.HIGH
+    assert (hit.kind, hit.matched, hit.confidence) == (PiiKind.MOBILE, written, confidence)
+    assert hit.certain is not grouped and hit.needs_review
     assert hit.masked == masked
     assert mask_all(text, OPTIONS) == f"联系人手机：{masked}，工作日可联系。"
 
@@ -212,6 +266,73 @@ def test_it_marks_public_service_lines_as_low_confidence() -> None:
 
 def test_it_leaves_landlines_alone_when_told_to() -> None:
     assert scan("电话0758-2260871", ScanOptions(today=TODAY, landlines=False)) == []
+
+
+# --- 电子邮箱 -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "masked"),
+    [
+        ("zhangsan@163.com", "z*******@163.com"),
+        ("li.si_1990+foi@example.com.cn", "l*************@example.com.cn"),
+        ("13812345678@qq.com", "1**********@qq.com"),  # the whole address, not a mobile inside it
+        ("ＺＨＡＮＧ@qq.com", "Ｚ****@qq.com"),
+    ],
+)
+def test_it_finds_e_mail_addresses_and_masks_the_name(written: str, masked: str) -> None:
+    text = f"申请人邮箱：{written}。"
+    [hit] = scan(text, OPTIONS)
+    assert (hit.kind, hit.matched, hit.confidence, hit.label) == (
+        PiiKind.EMAIL, written, Confidence.HIGH, "电子邮箱"
+    )
+    assert hit.masked == masked and len(masked) == len(written)
+    assert mask_all(text, OPTIONS) == f"申请人邮箱：{masked}。"
+
+
+def test_it_marks_office_mailboxes_as_low_confidence() -> None:
+    for text in ("政务公开邮箱：zqxxgk@zhaoqing.gov.cn", "举报邮箱：jubao@163.com", "GOV: info@beijing.GOV.CN"):
+        [hit] = scan(text, OPTIONS)
+        assert (hit.kind, hit.confidence, hit.needs_review) == (PiiKind.EMAIL, Confidence.LOW, False)
+
+
+@pytest.mark.parametrize("text", ["用户名@某某", "a@b", "版本 v1.2@beta", "@zhangsan 你好", "x@y.c"])
+def test_it_ignores_e_mail_lookalikes(text: str) -> None:
+    assert [k for k, _ in kinds(text)] != [PiiKind.EMAIL]
+
+
+# --- the FOI form's checks: the same rules -------------------------------------------------------
+
+
+def test_it_says_why_an_id_number_is_not_one() -> None:
+    assert resident_id_problem(ID, TODAY) is None
+    assert resident_id_problem(ID.lower() + " ", TODAY) is None
+    assert "18位" in (resident_id_problem("4401041990", TODAY) or "")
+    assert "地址码" in (resident_id_problem(resident_id("990104"), TODAY) or "")
+    assert "出生日期" in (resident_id_problem(resident_id(born="19900230"), TODAY) or "")
+    assert "出生日期" in (resident_id_problem(resident_id(born="20260602"), TODAY) or "")
+    assert "校验位" in (resident_id_problem(ID[:17] + "0", TODAY) or "")
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("13800138000", PiiKind.MOBILE),
+        ("138-0013-8000", PiiKind.MOBILE),
+        ("+8613800138000", PiiKind.MOBILE),
+        ("0758-2222001", PiiKind.LANDLINE),
+        ("07582222001", PiiKind.LANDLINE),
+        ("010-82345678-8001", PiiKind.LANDLINE),
+        ("12345", None),
+        ("0758-1222001", None),  # local numbers start 2–9
+        ("1381234567", None),
+        ("13812345678 转", None),
+    ],
+)
+def test_it_tells_a_whole_phone_number_by_the_scans_rules(written: str, kind: PiiKind | None) -> None:
+    assert phone_number_kind(written) is kind
+    if kind is not None:
+        assert [k for k, _ in kinds(f"电话{written}。")] == [kind]
 
 
 # --- 姓名 ---------------------------------------------------------------------------------------
@@ -300,7 +421,6 @@ USCC_ALL_DIGITS = USCC_DIGITS + uscc_check_character(USCC_DIGITS)
         "琼ICP备17005283号 琼公网安备46010002000008号 政府网站标识码:4601000009",
         "行政区划代码440104000000",
         "第1234567890123456页",  # no card prefix
-        ID[:17] + ("0" if ID[17] != "0" else "1"),  # an ID with a wrong check digit
         "ISBN 978-7-111-12345-6",
         "IP 192.168.100.200",
     ],
@@ -324,7 +444,7 @@ def test_it_masks_only_the_hits_the_reviewer_picked() -> None:
     hits = scan(text, OPTIONS)
     assert [h.kind for h in hits] == [PiiKind.NAME, PiiKind.ID_CARD, PiiKind.MOBILE]
     picked = [h for h in hits if h.kind is not PiiKind.NAME]
-    assert mask(text, picked) == "申请人：张三，身份证440104********1232，手机138****5678。"
+    assert mask(text, picked) == "申请人：张三，身份证4401**********1232，手机138****5678。"
 
 
 def test_it_refuses_a_hit_from_another_version_of_the_text() -> None:
@@ -368,12 +488,18 @@ def test_it_always_finds_a_valid_id_number(number: str, before: str, after: str)
     assert number not in mask_all(text, OPTIONS)
 
 
+# CONTRACTS.md §10: flagged as probable (it used to be never flagged).
 @given(resident_ids(), st.integers(1, 10), FILLER)
-def test_it_never_flags_an_id_number_with_a_wrong_check_digit(
+def test_it_always_flags_an_id_number_with_a_wrong_check_digit_as_probable(
     number: str, shift: int, before: str
 ) -> None:
     wrong = number[:17] + "0123456789X"[("0123456789X".index(number[17]) + shift) % 11]
-    assert scan(before + wrong + "。", OPTIONS) == []
+    assume(not is_valid_org_code(wrong))  # 统一社会信用代码 are public (see the next test)
+    hits = scan(before + wrong + "。", OPTIONS)
+    assert [(h.kind, h.start, h.matched, h.certain) for h in hits if h.kind is PiiKind.ID_CARD] == [
+        (PiiKind.ID_CARD, len(before), wrong, False)
+    ]
+    assert wrong not in mask_all(before + wrong, OPTIONS)
 
 
 @st.composite
@@ -399,8 +525,8 @@ def test_it_always_finds_a_valid_bank_card(number: str, before: str, grouped: bo
         return  # an 18-digit string that passes every ID check is reported as an ID
     assume(len(number) != 18 or not is_valid_resident_id(number, today=TODAY))
     found = [(h.kind, h.matched) for h in hits]
-    if len(number) == 18:  # 18 digits shaped like an ID (region + birth date) are never cards
-        assert found in ([(PiiKind.BANK_CARD, written)], [])
+    if len(number) == 18:  # 18 digits shaped like an ID (region + birth date) are probable IDs
+        assert found in ([(PiiKind.BANK_CARD, written)], [(PiiKind.ID_CARD, number)], [])
     else:
         assert found == [(PiiKind.BANK_CARD, written)]
 

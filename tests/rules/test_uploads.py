@@ -25,23 +25,15 @@ from gongkai.rules.uploads import (
     detect_kind,
     extension_of,
     extract_text,
+    is_complete,
 )
+from tests.documents import docx_with_stories
 
 MiB = 1024 * 1024
 
 
 def docx_bytes(*paragraphs: str, table: list[list[str]] | None = None) -> bytes:
-    document = Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    if table:
-        grid = document.add_table(rows=len(table), cols=len(table[0]))
-        for r, row in enumerate(table):
-            for c, value in enumerate(row):
-                grid.cell(r, c).text = value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return docx_with_stories(list(paragraphs), table=table)
 
 
 def xlsx_bytes(rows: list[list[object]]) -> bytes:
@@ -344,7 +336,7 @@ def test_it_reads_the_text_of_a_word_document_in_order() -> None:
         "申请人：张三", "手机13812345678", table=[["姓名", "电话"], ["李四", "0758-2260871"]]
     )
     assert (
-        extract_text("答复.docx", content)
+        extract_text("答复.docx", content).text
         == "申请人：张三\n手机13812345678\n姓名\t电话\n李四\t0758-2260871"
     )
 
@@ -356,30 +348,36 @@ def test_it_reads_a_merged_table_cell_once() -> None:
     table.cell(0, 2).text = "单"
     buffer = io.BytesIO()
     document.save(buffer)
-    assert extract_text("表.docx", buffer.getvalue()) == "合并\t单"
+    assert extract_text("表.docx", buffer.getvalue()).text == "合并\t单"
 
 
 def test_it_reads_the_cells_of_a_workbook() -> None:
     content = xlsx_bytes(
         [["姓名", "手机", None, "金额"], ["王五", 13912345678, None, 12.5], [None, None]]
     )
-    assert extract_text("名单.xlsx", content) == "目录\n姓名\t手机\t金额\n王五\t13912345678\t12.5"
+    read = extract_text("名单.xlsx", content)
+    assert read.text == "目录\n姓名\t手机\t金额\n王五\t13912345678\t12.5" and read.complete
 
 
 def test_it_stops_reading_a_huge_workbook_at_the_limit() -> None:
     content = xlsx_bytes([[f"第{n}行", "内容" * 10] for n in range(2000)])
-    text = extract_text("大表.xlsx", content, max_chars=1000)
-    assert text is not None and len(text) == 1000
+    read = extract_text("大表.xlsx", content, max_chars=1000)
+    assert len(read.text) == 1000
+    # what was not read is said, never passed silently (issue 15)
+    assert not read.complete and "超过 1000 字" in read.unreadable[0]
 
 
 def test_it_reads_text_files_in_chinese_encodings() -> None:
-    assert extract_text("说明.txt", "身份证号见附件".encode("gb18030")) == "身份证号见附件"
-    assert extract_text("名单.csv", "\ufeff名称,电话\n".encode()) == "名称,电话\n"
+    assert extract_text("说明.txt", "身份证号见附件".encode("gb18030")).text == "身份证号见附件"
+    assert extract_text("名单.csv", "\ufeff名称,电话\n".encode()).text == "名称,电话\n"
 
 
+# Issue 15: an attachment whose text is not read is listed as unread for the reviewer (it used
+# to come back as None, and a PDF was never read at all).
 @pytest.mark.parametrize("name", ["通知.pdf", "公文.ofd", "照片.jpg", "旧文.doc", "材料.zip"])
-def test_it_reads_no_text_from_other_types(name: str) -> None:
-    assert extract_text(name, PDF) is None
+def test_it_lists_an_attachment_it_cannot_read_as_unread(name: str) -> None:
+    read = extract_text(name, PDF)
+    assert read.text == "" and not read.complete and name in read.unreadable[0]
 
 
 def test_it_says_when_an_attachment_cannot_be_read() -> None:
@@ -418,3 +416,13 @@ def test_it_never_fails_on_arbitrary_bytes(content: bytes, name: str) -> None:
 def test_it_never_fails_on_arbitrary_archives(entries: dict[str, bytes]) -> None:
     result = check_upload("材料.zip", zip_bytes(entries))
     assert result.message
+
+
+def test_it_tells_a_complete_pdf_jpeg_or_png_from_one_that_only_starts_like_it():
+    assert is_complete(FileKind.PDF, PDF) and not is_complete(FileKind.PDF, PDF[:-7])
+    assert is_complete(FileKind.PDF, PDF + b"\0" * 500)  # readers look for %%EOF in the last 1 KB
+    jpeg = b"\xff\xd8\xff\xe0" + b"\0" * 40 + b"\xff\xd9"
+    assert is_complete(FileKind.JPEG, jpeg + b"camera trailer") and not is_complete(FileKind.JPEG, jpeg[:-2])
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 40 + b"\0\0\0\0IEND\xaeB`\x82"
+    assert is_complete(FileKind.PNG, png) and not is_complete(FileKind.PNG, png[:-12])
+    assert is_complete(FileKind.TEXT, b"any")

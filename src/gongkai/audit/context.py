@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+from django.conf import settings
+
+from gongkai.rules import clientip
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,18 @@ def reset_actor(token: Any) -> None:
 
 
 def client_ip(request: Any) -> str | None:
-    # Behind the reverse proxy of a real deployment REMOTE_ADDR is the proxy; the proxy is
-    # configured to overwrite X-Real-IP, which is therefore trusted over X-Forwarded-For.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR") or None
+    """The one answer to "which address is this request from", for the audit log, the login
+    lockout and the public pages' rate limits alike: forwarding headers count only when the
+    connection comes from a proxy in ``GONGKAI_TRUSTED_PROXIES`` (see ``rules.clientip``)."""
+    meta = request.META
+    return clientip.client_address(
+        meta.get("REMOTE_ADDR"),
+        meta.get("HTTP_X_FORWARDED_FOR"),
+        meta.get("HTTP_X_REAL_IP"),
+        _proxies(tuple(getattr(settings, "GONGKAI_TRUSTED_PROXIES", ()))),
+    )
+
+
+@lru_cache(maxsize=8)
+def _proxies(items: tuple[str, ...]) -> tuple[clientip.Network, ...]:
+    return clientip.parse_networks(items)

@@ -146,7 +146,7 @@ def prepare(root: Path) -> Site:
 
 
 def _id_number(serial: int) -> str:
-    from gongkai.foi.validators import id_check_character
+    from gongkai.rules.pii import id_check_character
 
     first17 = f"44120219900101{serial % 1000:03d}"
     return first17 + id_check_character(first17)

@@ -3,24 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from gongkai.foi.models import DisclosureProposal, Letter, LetterSeries, LetterTemplate, Request
-from gongkai.orgs.admin_scope import PolicyScopedAdmin
-
-
-class ReadOnlyScopedAdmin(PolicyScopedAdmin):
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from gongkai.orgs.admin_scope import ReadOnlyScopedAdmin
 
 
 @admin.register(Request)

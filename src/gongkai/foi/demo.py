@@ -17,9 +17,9 @@ from gongkai.calendars.service import working_calendar
 from gongkai.foi import dates, services
 from gongkai.foi.models import Request, ServiceMethod
 from gongkai.foi.proposals import propose_disclosures
-from gongkai.foi.validators import id_check_character
 from gongkai.orgs.models import Unit
 from gongkai.rules.calendar import WorkingCalendar
+from gongkai.rules.pii import id_check_character
 from gongkai.rules.units import uscc_check_character
 
 FINANCE, EDUCATION = "肇庆市财政局", "肇庆市教育局"
@@ -56,9 +56,9 @@ class DemoRequest:
 
 def _reply(outcome: str, text: str, ago: int, serve: bool = False) -> Callable[[Request, Callable[[int], date]], object]:
     def step(request: Request, back: Callable[[int], date]) -> object:
-        letter = services.reply(request, outcome=outcome, text=text, on=back(ago))
+        letter = services.reply(request, outcome=outcome, text=text, on=back(ago), date_reason=DEMO_REASON)
         if serve:
-            services.record_service(letter, method=ServiceMethod.POST, served_on=back(ago - 1), signed_on=back(ago - 2))
+            services.record_service(letter, method=ServiceMethod.POST, served_on=back(ago - 1), signed_on=back(ago - 2), date_reason=DEMO_REASON)
         return letter
     return step
 
@@ -66,21 +66,22 @@ def _reply(outcome: str, text: str, ago: int, serve: bool = False) -> Callable[[
 def _amend(ago: int, reply_by_ago: int | None = None) -> Callable[[Request, Callable[[int], date]], object]:
     def step(request: Request, back: Callable[[int], date]) -> object:
         reply_by = back(reply_by_ago) if reply_by_ago is not None else None
-        return services.request_amendment(request, what="请写明所需信息的年度和具体项目名称。", reply_by=reply_by, on=back(ago))
+        return services.request_amendment(request, what="请写明所需信息的年度和具体项目名称。", reply_by=reply_by, on=back(ago), date_reason=DEMO_REASON)
     return step
 
 
 def _amended(ago: int) -> Callable[[Request, Callable[[int], date]], object]:
-    return lambda request, back: services.receive_amendment(request, text="补充：2024年度。", on=back(ago))
+    return lambda request, back: services.receive_amendment(request, text="补充：2024年度。", on=back(ago), date_reason=DEMO_REASON)
 
 
 def _extend(ago: int) -> Callable[[Request, Callable[[int], date]], object]:
     def step(request: Request, back: Callable[[int], date]) -> object:
-        services.request_extension(request, workdays=15, reason="所需信息涉及多个科室，需要汇总核对", on=back(ago))
-        return services.approve_extension(request, on=back(ago))
+        services.request_extension(request, workdays=15, reason="所需信息涉及多个科室，需要汇总核对", on=back(ago), date_reason=DEMO_REASON)
+        return services.approve_extension(request, on=back(ago), date_reason=DEMO_REASON)
     return step
 
 
+DEMO_REASON = "演示数据：按以往日期补录办理过程"
 PERSONS = {
     "li": _person("李明", "19850412", "231", "13802261234"),
     "wang": _person("王芳", "19900803", "442", "13922605678"),
@@ -106,15 +107,15 @@ DEMO_REQUESTS = [
     DemoRequest(FINANCE, PERSONS["chen"], "2024年市级财政专项资金（乡村振兴）分配结果", "online", 40,
                 [_reply("partial", "现向您提供分配结果汇总表；其中涉及个人信息的部分不予公开。", 25, serve=True)]),
     DemoRequest(FINANCE, LAW_FIRM, "某建设项目财政评审报告（含施工单位报价）", "in_person", 10,
-                [lambda request, back: services.start_consultation(request, party="肇庆市某建设工程有限公司", on=back(5))]),
+                [lambda request, back: services.start_consultation(request, party="肇庆市某建设工程有限公司", on=back(5), date_reason=DEMO_REASON)]),
     DemoRequest(EDUCATION, PERSONS["yang"], "学校的那个文件", "online", 6, [_amend(4)]),
     DemoRequest(EDUCATION, PERSONS["huang"], "有关招生的材料", "in_person", 60,
                 [_amend(58, reply_by_ago=40),
-                 lambda request, back: services.mark_abandoned(request, on=back(38))]),
+                 lambda request, back: services.mark_abandoned(request, on=back(38), date_reason=DEMO_REASON)]),
     DemoRequest(EDUCATION, PERSONS["zhao"], "2025年市直学校教师招聘的内部讨论记录", "online", 15,
                 [_reply("withheld.process_information", "所申请信息属于讨论记录等过程性信息，依法不予公开。", 5)]),
     DemoRequest(EDUCATION, RESEARCH, "2021—2025年各县（市、区）义务教育阶段学位供给统计（按学校分列）", "email", 12,
-                [lambda request, back: services.issue_fee_notice(request, method="per_item", on=back(8))], items=12),
+                [lambda request, back: services.issue_fee_notice(request, method="per_item", on=back(8), date_reason=DEMO_REASON)], items=12),
     DemoRequest(EDUCATION, PERSONS["zhou"], "2026年市区义务教育学位分配方案", "online", 8),
 ]
 
@@ -148,6 +149,7 @@ def load_demo_requests() -> int:
         request = services.register_request(
             details, unit=unit, channel=demo.channel, arrived_on=arrived,
             confirmed_on=arrived if demo.confirmed and demo.channel in ("email", "fax", "plain_letter") else None,
+            date_reason=DEMO_REASON,
         )
         for step in demo.steps:
             step(request, back)

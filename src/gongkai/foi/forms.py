@@ -28,9 +28,19 @@ from gongkai.params import LawDateField
 from gongkai.rules.foiclock import MAX_EXTENSION_WORKDAYS, ClockState, PauseKind
 from gongkai.rules.foifee import FeeMethod
 from gongkai.rules.foioutcomes import OUTCOMES, OutcomeGroup
+from gongkai.rules.textcodec import without_control_characters
 from gongkai.rules.units import is_valid_org_code
 
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+class PlainCharField(forms.CharField):
+    """A text field that drops the invisible control characters (C0 but tab and line breaks) on
+    the way in: what a request says goes into letters, and a .docx cannot hold them. They are
+    removed rather than refused since nobody can see them to correct them."""
+
+    def to_python(self, value: Any) -> Any:
+        return super().to_python(without_control_characters(value) if isinstance(value, str) else value)
 
 
 def _required(message: str) -> dict[str, str]:
@@ -51,6 +61,13 @@ def active_units() -> Any:
     return Unit.objects.filter(is_active=True).order_by("sort_order", "id")
 
 
+def _date_reason() -> forms.CharField:
+    return forms.CharField(
+        label="补录理由", max_length=500, required=False,
+        help_text="日期早于今天3个工作日以上的属于补录，须写明理由（记入审计日志）。",
+    )
+
+
 class ApplicationForm(forms.Form):
     """The contents 《政府信息公开条例》第二十九条 requires, for 自然人 and 法人或其他组织."""
 
@@ -61,22 +78,22 @@ class ApplicationForm(forms.Form):
     applicant_kind = forms.ChoiceField(
         label="申请人类型", choices=ApplicantKind.choices, initial=ApplicantKind.NATURAL_PERSON,
     )
-    person_name = forms.CharField(label="姓名", max_length=50, required=False)
+    person_name = PlainCharField(label="姓名", max_length=50, required=False)
     id_type = forms.ChoiceField(label="身份证件类型", choices=IdType.choices, required=False,
                                 initial=IdType.RESIDENT_ID)
-    id_number = forms.CharField(label="身份证件号码", max_length=40, required=False)
-    org_name = forms.CharField(label="名称", max_length=100, required=False)
-    organisation_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
-    legal_representative = forms.CharField(label="法定代表人或负责人", max_length=50, required=False)
-    contact_person = forms.CharField(label="联系人", max_length=50, required=False)
-    phone = forms.CharField(label="联系电话", max_length=30, error_messages=_required("请填写联系电话。"))
+    id_number = PlainCharField(label="身份证件号码", max_length=40, required=False)
+    org_name = PlainCharField(label="名称", max_length=100, required=False)
+    organisation_code = PlainCharField(label="统一社会信用代码", max_length=18, required=False)
+    legal_representative = PlainCharField(label="法定代表人或负责人", max_length=50, required=False)
+    contact_person = PlainCharField(label="联系人", max_length=50, required=False)
+    phone = PlainCharField(label="联系电话", max_length=30, error_messages=_required("请填写联系电话。"))
     email = forms.EmailField(
         label="电子邮箱", required=False, help_text="填写后，系统会把查询码发送到这个邮箱。",
         error_messages={"invalid": "请填写有效的电子邮箱地址，如 name@example.com。"},
     )
-    address = forms.CharField(label="通信地址", max_length=200, required=False)
-    postcode = forms.CharField(label="邮政编码", max_length=6, required=False)
-    description = forms.CharField(
+    address = PlainCharField(label="通信地址", max_length=200, required=False)
+    postcode = PlainCharField(label="邮政编码", max_length=6, required=False)
+    description = PlainCharField(
         label="所需政府信息的名称、文号或者便于查询的其他特征性描述", max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "请描述您申请公开的政府信息。", "max_length": "描述不能超过2000字。"},
@@ -95,7 +112,7 @@ class ApplicationForm(forms.Form):
         f"只接受 {validators.ID_PROOF_TYPES}，不超过 10 MB。",
         error_messages=_required("请上传身份证明材料。"),
     )
-    submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    submission_token = PlainCharField(widget=forms.HiddenInput, required=False)
 
     proof_required = True
 
@@ -114,9 +131,11 @@ class ApplicationForm(forms.Form):
         upload = self.cleaned_data.get("id_proof")
         if not upload:
             return upload
-        head = upload.read(16)
-        upload.seek(0)
-        verdict = validators.check_id_proof(upload.name, upload.size, head)
+        verdict = validators.check_id_proof_size(upload.name, upload.size)
+        if verdict.ok:  # only a file of an acceptable size is read, then judged whole
+            content = upload.read()
+            upload.seek(0)
+            verdict = validators.check_id_proof(upload.name, content)
         if not verdict.ok:
             raise ValidationError(verdict.message)
         self.proof_extension = verdict.extension
@@ -202,6 +221,7 @@ class RegistrationForm(ApplicationForm):
         label="申请渠道", choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
     )
     arrived_on = _date_field("申请到达之日")
+    date_reason = _date_reason()
     signed_on = _date_field("签收日期", required=False, help_text="邮寄需签收的：行政机关签收之日。")
     confirmed_on = _date_field(
         "与申请人确认之日", required=False,
@@ -225,6 +245,7 @@ class RegistrationForm(ApplicationForm):
 
 class DateForm(forms.Form):
     on = _date_field("日期")
+    date_reason = _date_reason()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -234,7 +255,7 @@ class DateForm(forms.Form):
 class TransferForm(forms.Form):
     unit = forms.ModelChoiceField(label="转至", queryset=Unit.objects.none(),
                                   error_messages=_required("请选择转办的单位。"))
-    reason = forms.CharField(label="理由", max_length=500, required=False)
+    reason = PlainCharField(label="理由", max_length=500, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -242,13 +263,17 @@ class TransferForm(forms.Form):
 
 
 class AmendmentForm(DateForm):
-    what = forms.CharField(label="需要补正的内容", widget=forms.Textarea(attrs={"rows": 3}),
+    what = PlainCharField(label="需要补正的内容", widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages=_required("请写明需要补正的内容。"))
     reply_by = _date_field("补正期限", required=False, help_text="留空则为告知之日起15个工作日。")
+    late_reason = forms.CharField(
+        label="逾期告知补正的理由", max_length=500, required=False,
+        help_text="第三十条要求自收到申请之日起7个工作日内一次性告知；逾期的，只能由公开办管理员决定并写明理由。",
+    )
 
 
 class AmendedForm(DateForm):
-    text = forms.CharField(label="补正的内容", widget=forms.Textarea(attrs={"rows": 3}),
+    text = PlainCharField(label="补正的内容", widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages=_required("请填写补正的内容。"))
 
 
@@ -258,12 +283,12 @@ class ExtensionForm(DateForm):
         error_messages={"max_value": "延长的期限最长不得超过20个工作日（第三十三条第二款）。",
                         "min_value": "延长的工作日数至少为1。", "required": "请填写延长的工作日数。"},
     )
-    reason = forms.CharField(label="延期理由", max_length=500, error_messages=_required("请写明延期的理由。"))
+    reason = PlainCharField(label="延期理由", max_length=500, error_messages=_required("请写明延期的理由。"))
 
 
 class DecisionForm(DateForm):
     decision = forms.ChoiceField(label="审批意见", choices=[("approve", "同意延期"), ("refuse", "不同意")])
-    note = forms.CharField(label="说明", max_length=500, required=False)
+    note = PlainCharField(label="说明", max_length=500, required=False)
 
 
 class ConsultForm(DateForm):
@@ -271,12 +296,12 @@ class ConsultForm(DateForm):
         (PauseKind.THIRD_PARTY.value, "第三方（第三十二条，15个工作日）"),
         (PauseKind.OTHER_AGENCY.value, "其他机关"),
     ])
-    party = forms.CharField(label="名称", max_length=100, error_messages=_required("请填写被征求意见的单位或个人。"))
+    party = PlainCharField(label="名称", max_length=100, error_messages=_required("请填写被征求意见的单位或个人。"))
 
 
 class EndConsultForm(DateForm):
     started = forms.TypedChoiceField(label="征求意见", coerce=int, choices=[])
-    result = forms.CharField(label="意见或结果", max_length=500, required=False)
+    result = PlainCharField(label="意见或结果", max_length=500, required=False)
 
     def __init__(self, *args: Any, consultations: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -292,12 +317,12 @@ class FeeForm(DateForm):
 
 class ReplyForm(DateForm):
     outcome = forms.ChoiceField(label="办理结果", error_messages=_required("请选择一个办理结果。"))
-    text = forms.CharField(
+    text = PlainCharField(
         label="答复内容", widget=forms.Textarea(attrs={"rows": 5}),
         help_text="提供的信息及获取方式，或不予公开的理由。",
         error_messages=_required("请填写答复内容。"),
     )
-    published_index_number = forms.CharField(
+    published_index_number = PlainCharField(
         label="已主动公开信息的索引号（可选）", max_length=64, required=False,
         help_text="申请的信息已经主动公开的，填写其索引号，答复书和查询页将指向该信息。",
     )
@@ -322,6 +347,7 @@ class ServiceForm(forms.Form):
     method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
     served_on = _date_field("送达日期")
     signed_on = _date_field("签收日期", required=False)
+    date_reason = _date_reason()
 
     def __init__(self, *args: Any, letters: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -348,14 +374,14 @@ class QueueFilterForm(forms.Form):
 
 
 class TemplateForm(forms.Form):
-    title = forms.CharField(label="标题", max_length=100)
-    body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 14}),
+    title = PlainCharField(label="标题", max_length=100)
+    body = PlainCharField(label="正文", widget=forms.Textarea(attrs={"rows": 14}),
                            help_text="每行一段；第一行以“：”结尾时作为称呼，不缩进。")
 
 
 class PrefixForm(forms.Form):
     unit = forms.ModelChoiceField(label="单位", queryset=Unit.objects.none())
-    prefix = forms.CharField(label="机关代字", max_length=40, help_text="如“肇财依复”，文号为 肇财依复〔2026〕3号。")
+    prefix = PlainCharField(label="机关代字", max_length=40, help_text="如“肇财依复”，文号为 肇财依复〔2026〕3号。")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -363,10 +389,10 @@ class PrefixForm(forms.Form):
 
 
 class TrackForm(forms.Form):
-    code = forms.CharField(label="查询码", max_length=30, error_messages=_required("请输入查询码。"),
+    code = PlainCharField(label="查询码", max_length=30, error_messages=_required("请输入查询码。"),
                            widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}))
 
 
 class PublicAmendmentForm(TrackForm):
-    text = forms.CharField(label="补正内容", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+    text = PlainCharField(label="补正内容", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
                            error_messages=_required("请填写补正的内容。"))

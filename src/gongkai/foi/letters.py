@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from gongkai.foi.models import LetterKind, LetterTemplate
+from gongkai.rules.textcodec import without_control_characters
 
 BODY_FONT: Final = "仿宋_GB2312"
 TITLE_FONT: Final = "黑体"
@@ -147,7 +148,8 @@ def _paragraph(
     layout.line_spacing = Pt(28)  # GB/T 9704: 22 lines a page of 三号 text
     if indent:
         layout.first_line_indent = Pt(size * 2)  # 首行缩进两个字
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(without_control_characters(text))  # lxml refuses them: a request
+    # filed before the form dropped them, or through another door, still gets its letter
     run.font.size = Pt(size)
     run.font.name = font
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)

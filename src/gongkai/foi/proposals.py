@@ -69,7 +69,7 @@ class Group:
 
 
 def _applicant(request: Request) -> str:
-    return request.organisation_code or request.id_number or f"{request.applicant_name}|{request.phone}"
+    return "|".join(request.applicant_identity.values())
 
 
 def group_requests(requests: Sequence[Request]) -> list[Group]:

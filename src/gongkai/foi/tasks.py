@@ -11,6 +11,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task
 
 from gongkai.foi import dates
 from gongkai.foi.models import Request
+from gongkai.links import absolute_url
 
 
 def acknowledgement_text(request: Request) -> tuple[str, str]:
@@ -25,7 +26,7 @@ def acknowledgement_text(request: Request) -> tuple[str, str]:
         f"答复期限：{request.due_on.isoformat() if request.due_on else '待确定'}"
         "（收到申请之日起20个工作日内，《中华人民共和国政府信息公开条例》第三十三条）",
         "",
-        f"请凭查询码在 {reverse('foi:track')} 查看办理进度和答复文书。查询码是查看办理情况的唯一凭证，请妥善保管。",
+        f"请凭查询码在 {absolute_url(reverse('foi:track'))} 查看办理进度和答复文书。查询码是查看办理情况的唯一凭证，请妥善保管。",
         "",
         "本邮件由系统自动发送，请勿回复。",
     ])

@@ -7,38 +7,28 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-# GB 11643-1999 公民身份号码: 17 digits and an ISO 7064 MOD 11-2 check character.
-_ID_WEIGHTS: Final = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK: Final = "10X98765432"
-_ID_SHAPE: Final = re.compile(r"^\d{17}[\dX]$")
+from gongkai.rules import pii
+from gongkai.rules.uploads import (
+    KIND_LABELS,
+    FileKind,
+    Refusal,
+    UploadLimits,
+    check_upload,
+    extension_of,
+    is_complete,
+)
 
-# Mobile numbers 1[3-9]xxxxxxxxx, optionally +86; landlines 0xx(x)-xxxxxxx(x) with an extension.
-_MOBILE: Final = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
-_LANDLINE: Final = re.compile(r"^0\d{2,3}-?[2-9]\d{6,7}(?:-\d{1,6})?$")
+# The ID and phone rules are the privacy scan's (rules.pii): one home for GB 11643-1999 and for
+# what a phone number looks like.
 _POSTCODE: Final = re.compile(r"^\d{6}$")
 
 ID_PROOF_MAX_BYTES: Final = 10 * 1024 * 1024
 ID_PROOF_TYPES: Final = "PDF、JPEG 或 PNG"
 
 
-def id_check_character(first17: str) -> str:
-    return _ID_CHECK[sum(int(digit) * weight for digit, weight in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
-
-
 def resident_id_problem(value: str, today: date) -> str | None:
     """Why ``value`` is not a valid 居民身份证号码, or None when it is."""
-    number = value.strip().upper()
-    if not _ID_SHAPE.match(number):
-        return "居民身份证号码应为18位，前17位是数字，最后一位是数字或X。"
-    try:
-        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return "居民身份证号码中的出生日期无效，请核对。"
-    if born > today or born.year < 1900:
-        return "居民身份证号码中的出生日期无效，请核对。"
-    if id_check_character(number[:17]) != number[17]:
-        return "居民身份证号码校验位不正确，请核对是否输错。"
-    return None
+    return pii.resident_id_problem(value, today)
 
 
 def normalize_phone(value: str) -> str:
@@ -46,8 +36,7 @@ def normalize_phone(value: str) -> str:
 
 
 def phone_problem(value: str) -> str | None:
-    phone = normalize_phone(value)
-    if _MOBILE.match(phone.replace("-", "")) or _LANDLINE.match(phone):
+    if pii.phone_number_kind(normalize_phone(value)) is not None:
         return None
     return "请填写有效的联系电话：11位手机号码，或带区号的固定电话（如 0758-2222001）。"
 
@@ -63,33 +52,43 @@ class UploadVerdict:
     extension: str = ""
 
 
-def sniff_kind(head: bytes) -> str | None:
-    """The real type from the first bytes: "pdf", "jpg", "png", or None."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    return None
+# The real types an identity proof may have, and the extension it is stored under.
+_PROOF_KINDS: Final = {FileKind.PDF: "pdf", FileKind.JPEG: "jpg", FileKind.PNG: "png"}
+_PROOF_EXTENSIONS: Final = frozenset({"pdf", "jpg", "jpeg", "png"})
+_PROOF_LIMITS: Final = UploadLimits(max_bytes=ID_PROOF_MAX_BYTES)
 
 
-def _looks_executable(head: bytes) -> bool:
-    return head.startswith((b"MZ", b"\x7fELF", b"#!", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe"))
-
-
-def check_id_proof(name: str, size: int, head: bytes) -> UploadVerdict:
-    """The identity proof: at most 10 MB, and really a PDF, JPEG or PNG whatever its name says."""
+def check_id_proof_size(name: str, size: int) -> UploadVerdict:
+    """What the size alone tells, before the file is read: at most 10 MB, and not empty."""
     shown = name[-60:]
     if size == 0:
         return UploadVerdict(False, f"“{shown}”是空文件，请重新选择。")
     if size > ID_PROOF_MAX_BYTES:
         megabytes = size / (1024 * 1024)
         return UploadVerdict(False, f"“{shown}”大小为 {megabytes:.1f} MB，超过 10 MB 的上限，请压缩或拍照后重新上传。")
-    kind = sniff_kind(head)
-    if kind is None:
-        what = "可执行程序" if _looks_executable(head) else "无法识别的内容"
+    return UploadVerdict(True)
+
+
+def check_id_proof(name: str, content: bytes) -> UploadVerdict:
+    """The identity proof, judged by its whole content through the checks every attachment passes
+    (``rules.uploads.check_upload``): really a PDF, JPEG or PNG whatever its name says, and complete.
+
+    A photo named .jpg that is really a PNG is accepted (it is stored under its real type); any
+    other refusal of the shared checks stands."""
+    sized = check_id_proof_size(name, len(content))
+    if not sized.ok:
+        return sized
+    shown = name[-60:]
+    verdict = check_upload(name, content, _PROOF_LIMITS)
+    if verdict.kind not in _PROOF_KINDS:
+        what = {FileKind.EXECUTABLE: "可执行程序", FileKind.UNKNOWN: "无法识别的内容"}.get(
+            verdict.kind, KIND_LABELS[verdict.kind])
+        return UploadVerdict(False, f"“{shown}”的实际内容是{what}，不是 {ID_PROOF_TYPES} 文件，已拒绝上传。")
+    misnamed_photo = verdict.refusal is Refusal.MISMATCH and extension_of(name) in _PROOF_EXTENSIONS
+    if not verdict.ok and not misnamed_photo:
+        return UploadVerdict(False, verdict.message)
+    if not is_complete(verdict.kind, content):
         return UploadVerdict(
-            False, f"“{shown}”的实际内容是{what}，不是 {ID_PROOF_TYPES} 文件，已拒绝上传。"
+            False, f"“{shown}”的内容不完整（文件末尾缺失），可能上传中断或文件已损坏，请重新选择。"
         )
-    return UploadVerdict(True, extension=kind)
+    return UploadVerdict(True, extension=_PROOF_KINDS[verdict.kind])

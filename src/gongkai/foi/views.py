@@ -87,7 +87,7 @@ def _with_state(rows: Any, calendar: Any, today: date) -> list[tuple[Request, An
 
 def _narrow_for_state(rows: QuerySet[Request], wanted: str) -> QuerySet[Request]:
     """Only the statuses a state can come from, so that fewer clocks are computed."""
-    if wanted in (ClockState.REPLIED, ClockState.REPLIED_LATE):
+    if wanted in (ClockState.REPLIED, ClockState.REPLIED_LATE, ClockState.AWAITING_SERVICE):
         return rows.filter(status=Status.REPLIED)
     if wanted == ClockState.ABANDONED:
         return rows.filter(status__in=[Status.ABANDONED, Status.AWAITING_AMENDMENT, Status.AWAITING_FEE])
@@ -134,7 +134,7 @@ def register(request: HttpRequest) -> HttpResponse:
             foi_request = services.register_request(
                 form.details(), unit=data["unit"], channel=data["channel"], arrived_on=data["arrived_on"],
                 signed_on=data["signed_on"], confirmed_on=data["confirmed_on"], id_proof=data["id_proof"],
-                actor=request.user,
+                date_reason=data["date_reason"], actor=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -190,34 +190,36 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events": events, "letters": foi_request.letters.order_by("issued_on", "id"),
         "step_forms": _step_forms(foi_request, allowed),
         "pending_extension": services.pending_extension(foi_request),
+        "may_view_identity": policy.may(request.user, Action.VIEW_IDENTITY, foi_request),
     })
 
 
-def _on(data: dict[str, Any]) -> date | None:
-    return data.get("on")
+def _dated(data: dict[str, Any]) -> dict[str, Any]:
+    """The step's law date and, when it is registered late (补录), the reason."""
+    return {"on": data.get("on"), "date_reason": data.get("date_reason", "")}
 
 
 # step → (form factory, the service call with the cleaned data, success message)
 _Handler = Callable[[Request, dict[str, Any], Any], object]
 _HANDLERS: dict[str, tuple[Callable[..., Any], _Handler, str]] = {
-    Step.CONFIRM: (forms.DateForm, lambda r, d, u: services.confirm_receipt(r, on=_on(d), actor=u), "已确认收到申请，答复期限开始计算。"),
+    Step.CONFIRM: (forms.DateForm, lambda r, d, u: services.confirm_receipt(r, **_dated(d), actor=u), "已确认收到申请，答复期限开始计算。"),
     Step.TRANSFER: (forms.TransferForm, lambda r, d, u: services.transfer_request(r, d["unit"], reason=d["reason"], actor=u), "申请已转办。"),
-    Step.AMEND: (forms.AmendmentForm, lambda r, d, u: services.request_amendment(r, what=d["what"], reply_by=d["reply_by"], on=_on(d), actor=u), "已告知补正，补正告知书已生成。"),
-    Step.AMENDED: (forms.AmendedForm, lambda r, d, u: services.receive_amendment(r, text=d["text"], on=_on(d), actor=u), "已登记补正，答复期限重新计算。"),
-    Step.ABANDON: (forms.DateForm, lambda r, d, u: services.mark_abandoned(r, on=_on(d), actor=u), "已按视为放弃处理。"),
-    Step.EXTEND: (forms.ExtensionForm, lambda r, d, u: services.request_extension(r, workdays=d["workdays"], reason=d["reason"], on=_on(d), actor=u), "延期申请已提交，等待审核人批准。"),
+    Step.AMEND: (forms.AmendmentForm, lambda r, d, u: services.request_amendment(r, what=d["what"], reply_by=d["reply_by"], late_reason=d["late_reason"], **_dated(d), actor=u), "已告知补正，补正告知书已生成。"),
+    Step.AMENDED: (forms.AmendedForm, lambda r, d, u: services.receive_amendment(r, text=d["text"], **_dated(d), actor=u), "已登记补正，答复期限重新计算。"),
+    Step.ABANDON: (forms.DateForm, lambda r, d, u: services.mark_abandoned(r, **_dated(d), actor=u), "已按视为放弃处理。"),
+    Step.EXTEND: (forms.ExtensionForm, lambda r, d, u: services.request_extension(r, workdays=d["workdays"], reason=d["reason"], **_dated(d), actor=u), "延期申请已提交，等待审核人批准。"),
     Step.DECIDE_EXTENSION: (forms.DecisionForm, lambda r, d, u: _decide_extension(r, d, u), "延期审批已登记。"),
-    Step.CONSULT: (forms.ConsultForm, lambda r, d, u: services.start_consultation(r, party=d["party"], kind=d["kind"], on=_on(d), actor=u), "已开始征求意见，期间不计入答复期限。"),
-    Step.FEE: (forms.FeeForm, lambda r, d, u: services.issue_fee_notice(r, method=d["method"], pages=d["pages"], on=_on(d), actor=u), "收费通知已登记。"),
-    Step.PAID: (forms.DateForm, lambda r, d, u: services.record_payment(r, on=_on(d), actor=u), "已登记缴费。"),
-    Step.REPLY: (forms.ReplyForm, lambda r, d, u: services.reply(r, outcome=d["outcome"], text=d["text"], on=_on(d), actor=u, published_index_number=d.get("published_index_number", "")), "已答复，答复书已生成。"),
+    Step.CONSULT: (forms.ConsultForm, lambda r, d, u: services.start_consultation(r, party=d["party"], kind=d["kind"], **_dated(d), actor=u), "已开始征求意见，期间不计入答复期限。"),
+    Step.FEE: (forms.FeeForm, lambda r, d, u: services.issue_fee_notice(r, method=d["method"], pages=d["pages"], **_dated(d), actor=u), "收费通知已登记。"),
+    Step.PAID: (forms.DateForm, lambda r, d, u: services.record_payment(r, **_dated(d), actor=u), "已登记缴费。"),
+    Step.REPLY: (forms.ReplyForm, lambda r, d, u: services.reply(r, outcome=d["outcome"], text=d["text"], **_dated(d), actor=u, published_index_number=d.get("published_index_number", "")), "已答复，答复书已生成。"),
 }
 
 
 def _decide_extension(foi_request: Request, data: dict[str, Any], user: Any) -> object:
     if data["decision"] == "approve":
-        return services.approve_extension(foi_request, on=_on(data), actor=user)
-    return services.refuse_extension(foi_request, note=data["note"], on=_on(data), actor=user)
+        return services.approve_extension(foi_request, **_dated(data), actor=user)
+    return services.refuse_extension(foi_request, note=data["note"], **_dated(data), actor=user)
 
 
 def _bound_form(step: str, foi_request: Request, post: Any) -> Any:
@@ -230,12 +232,12 @@ def _bound_form(step: str, foi_request: Request, post: Any) -> Any:
 
 def _run(step: str, foi_request: Request, data: dict[str, Any], user: Any) -> str:
     if step == Step.END_CONSULT:
-        services.end_consultation(foi_request, data["started"], result=data["result"], on=_on(data), actor=user)
+        services.end_consultation(foi_request, data["started"], result=data["result"], **_dated(data), actor=user)
         return "已结束征求意见，答复期限恢复计算。"
     if step == Step.SERVE:
         letter = get_object_or_404(Letter, pk=data["letter"], request=foi_request)
         services.record_service(letter, method=data["method"], served_on=data["served_on"],
-                                signed_on=data["signed_on"], actor=user)
+                                signed_on=data["signed_on"], date_reason=data["date_reason"], actor=user)
         return "送达情况已登记。"
     _form, handler, message = _HANDLERS[step]
     handler(foi_request, data, user)
@@ -270,6 +272,8 @@ def letter_download(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def id_proof(request: HttpRequest, pk: int) -> HttpResponse:
     foi_request = _visible(request, pk)
+    if not policy.may(request.user, Action.VIEW_IDENTITY, foi_request):
+        raise PermissionDenied("评估人员不能查看申请人的身份证明材料。")
     if not foi_request.id_proof:
         raise Http404("没有身份证明材料。")
     response = FileResponse(foi_request.id_proof.open("rb"), as_attachment=True,

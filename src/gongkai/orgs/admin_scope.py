@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import Model, QuerySet
 from django.forms import ModelForm
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 
 from gongkai.audit.log import record
 from gongkai.orgs.policy import Action, policy
@@ -56,6 +56,27 @@ class PolicyScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         for obj in queryset:
             record("admin_deleted", obj, before=_fields(obj))
         super().delete_queryset(request, queryset)
+
+
+class ReadOnlyScopedAdmin(PolicyScopedAdmin):
+    """Read-only in the admin: every change goes through the services (with its event, audit row
+    and index update); an object outside the user's scope does not exist for them (404)."""
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
+        if not self.get_queryset(request).filter(pk=object_id).exists():
+            raise Http404("没有找到该对象。")
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 def _fields(obj: Model) -> dict[str, Any]:

@@ -10,6 +10,9 @@ The rules:
 - Anyone, even the public, may view a public object.
 - A unit's clerk, reviewer or evaluator may view the non-public objects of their own unit only:
   another unit's drafts, requests and personal data stay invisible (404, not 403, in views).
+- A requester's identity proof (and other papers that prove who a person is) is for the unit's
+  clerks and reviewers, who handle the request, and the office: not for evaluators, who score how
+  requests are handled and never need to see who someone is.
 - A clerk changes their own unit's objects; a reviewer reviews (approves, returns, extends
   deadlines) their own unit's objects.
 - Managing users and the registry is for the office admin alone.
@@ -45,6 +48,7 @@ class MissingActor(RuntimeError):
 
 class Action(StrEnum):
     VIEW = "view"
+    VIEW_IDENTITY = "view_identity"  # a requester's identity proof
     CHANGE = "change"
     REVIEW = "review"
     EVALUATE = "evaluate"
@@ -62,6 +66,7 @@ class UnitOwned(Protocol):
 # Which role may perform which action on its own unit's objects.
 _ROLE_ACTIONS: dict[Action, frozenset[str]] = {
     Action.VIEW: frozenset({Role.CLERK, Role.REVIEWER, Role.EVALUATOR}),
+    Action.VIEW_IDENTITY: frozenset({Role.CLERK, Role.REVIEWER}),
     Action.CHANGE: frozenset({Role.CLERK}),
     Action.REVIEW: frozenset({Role.REVIEWER}),
     Action.EVALUATE: frozenset({Role.EVALUATOR}),

@@ -32,6 +32,7 @@ from django.utils import timezone
 from gongkai.audit.log import record as audit
 from gongkai.calendars.service import working_calendar
 from gongkai.jobs.models import JobFailure
+from gongkai.links import absolute_url
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.notices import Message, notify
 from gongkai.plans.models import (
@@ -292,12 +293,6 @@ def _report(failures: list[str]) -> None:
 def assignment_path(assignment: Assignment) -> str:
     """The unit's page of the assignment, where it writes and submits its report."""
     return reverse("plans:assignment", args=[assignment.pk])
-
-
-def absolute_url(path: str) -> str:
-    """``path`` on the platform's address (``GONGKAI_SITE_URL``) for e-mails; as it is when unset."""
-    base = getattr(settings, "GONGKAI_SITE_URL", "") or ""
-    return f"{base.rstrip('/')}{path}"
 
 
 def when_due(reminder: Reminder) -> str:

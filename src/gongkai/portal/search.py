@@ -7,11 +7,13 @@ from django.shortcuts import render
 
 from gongkai.orgs.models import Unit
 from gongkai.params import int_param, year_bounds
+from gongkai.rules.validity import LABELS
 from gongkai.search.api import search
 from gongkai.search.backends import Filters, Order
 
 ORDERS = {"default": "综合排序", "relevance": "按相关度", "newest": "按发布时间"}
-VALIDITIES = ["有效", "失效", "废止", "修订"]
+# Exactly the values the index holds: the labels of the one validity rule (``rules.validity``).
+VALIDITIES = list(LABELS.values())
 
 
 MAX_PAGE = 10_000
@@ -24,7 +26,8 @@ def results(request: HttpRequest) -> HttpResponse:
     filters = Filters(
         unit_id=int_param(params, "unit", label="发布单位"), column_id=int_param(params, "column", label="栏目"),
         year=int_param(params, "year", low=first_year, high=last_year, label="年份"),
-        topic=params.get("topic", "")[:100], validity=params.get("validity", "")[:20],
+        topic=params.get("topic", "")[:100],
+        validity=params["validity"] if params.get("validity") in VALIDITIES else "",
     )
     order = Order(params["order"]) if params.get("order") in ORDERS else Order.DEFAULT
     found = search(text, filters, order, page=int_param(params, "page", high=MAX_PAGE, default=1, label="页码") or 1) if text.strip() else None

@@ -7,34 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest
 
-from gongkai.orgs.admin_scope import PolicyScopedAdmin
+from gongkai.orgs.admin_scope import ReadOnlyScopedAdmin
 from gongkai.records.models import CatalogImport, Column, Gazette, IndexCounter, Record, RecordEvent
-
-
-class ReadOnlyScopedAdmin(PolicyScopedAdmin):
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None) -> HttpResponse:
-        if not self.get_queryset(request).filter(pk=object_id).exists():
-            raise Http404("没有找到该对象。")
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def get_queryset(self, request: HttpRequest) -> Any:
-        queryset = super().get_queryset(request)
-        user = request.user
-        if getattr(user, "is_office_admin", False) or self.model is not Record:
-            return queryset
-        # In the admin, as in the console, staff see their own unit's records only.
-        return queryset.filter(unit_id=getattr(user, "unit_id", None))
 
 
 @admin.register(Record)
@@ -43,6 +19,13 @@ class RecordAdmin(ReadOnlyScopedAdmin):
     list_filter = ["status", "kind", "disclosure"]
     search_fields = ["title", "index_number", "doc_number"]
     exclude = ["body"]
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        # In the admin, as in the console, staff see their own unit's records only.
+        queryset = super().get_queryset(request)
+        if getattr(request.user, "is_office_admin", False):
+            return queryset
+        return queryset.filter(unit_id=getattr(request.user, "unit_id", None))
 
 
 @admin.register(RecordEvent)

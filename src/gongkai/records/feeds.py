@@ -114,4 +114,4 @@ def sitemap_records(request: HttpRequest, number: int) -> HttpResponse:
 
 
 def _sitemap_rows() -> QuerySet[Record]:
-    return Record.objects.filter(Record.public_q()).order_by("pk").values_list("pk", "published_on")
+    return Record.objects.filter(Record.listed_q()).order_by("pk").values_list("pk", "published_on")

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from gongkai.orgs.models import Unit, User
 from gongkai.params import IdMultipleChoiceField, LawDateField
+from gongkai.records import importing
 from gongkai.records.catalog import walk
 from gongkai.records.models import (
     POLICY_KINDS,
@@ -23,6 +24,7 @@ from gongkai.records.services import FIELDS
 from gongkai.rules.docnumber import DocNumberError, normalize_doc_number
 from gongkai.rules.lawdates import EXPIRY_YEARS_AHEAD
 from gongkai.rules.richtext import BodyError, check_body
+from gongkai.rules.uploads import check_upload_size
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATE_ERRORS = {"invalid": "请输入有效日期，如 2026-05-20。"}
@@ -126,9 +128,10 @@ class RecordForm(forms.Form):
         return data
 
 
-def initial_for(record: Record) -> dict[str, Any]:
+def initial_for(record: Record, column_ids: list[int] | None = None) -> dict[str, Any]:
+    """The form's values for ``record`` (or a pending correction of it, with its ``column_ids``)."""
     initial = {name: getattr(record, name) for name in FIELDS if name != "interprets"}
-    initial["columns"] = [column.pk for column in record.columns.all()]
+    initial["columns"] = column_ids if column_ids is not None else [column.pk for column in record.columns.all()]
     if record.interprets is not None:
         initial["interprets_ref"] = record.interprets.index_number or record.interprets.doc_number
     return initial
@@ -165,9 +168,18 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
+        """Checked before anything is stored: the size first (before reading), then the content
+        (``importing.check_import_file``)."""
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError(f"{upload.name}：只支持 .xlsx 或 .csv 文件。")
+        sized = check_upload_size(upload.name, upload.size, importing.FILE_LIMITS)
+        if not sized.ok:
+            raise forms.ValidationError(sized.message.replace("附件", "文件") + "。")
+        content = upload.read()
+        upload.seek(0)
+        try:
+            importing.check_import_file(upload.name, content)
+        except importing.ImportFileError as error:
+            raise forms.ValidationError(str(error)) from None
         return upload
 
 

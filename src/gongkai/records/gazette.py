@@ -40,7 +40,7 @@ def gazette_title() -> str:
 def month_documents(year: int, month: int) -> list[Record]:
     """The public 规章 and 行政规范性文件 issued (成文) in the month: 规章 first, then by date."""
     first, last = date(year, month, 1), date(year, month, monthrange(year, month)[1])
-    documents = normative_documents().filter(Record.public_q(), issued_on__gte=first, issued_on__lte=last)
+    documents = normative_documents().filter(Record.listed_q(), issued_on__gte=first, issued_on__lte=last)
     kind_order = {RecordKind.REGULATION.value: 0, RecordKind.NORMATIVE.value: 1}
     return sorted(documents.select_related("unit"), key=lambda r: (kind_order[r.kind], r.issued_on, r.pk))
 
@@ -82,7 +82,10 @@ def publish_gazette(gazette: Gazette, *, actor: User | None = None) -> Gazette:
 
 
 def entries(gazette: Gazette) -> list[Record]:
-    return [entry.record for entry in gazette.entries.select_related("record__unit")]
+    """The issue's documents the public is still offered: one withdrawn or superseded after the
+    issue came out leaves its page and its .docx at once (the entry stays, for the record)."""
+    listed = gazette.entries.filter(Record.listed_q("record__"))
+    return [entry.record for entry in listed.select_related("record__unit")]
 
 
 def to_docx(gazette: Gazette) -> bytes:

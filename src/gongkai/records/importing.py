@@ -2,10 +2,16 @@
 hands over its old site. All or nothing: any row with an error, and nothing is saved; the error
 report names each row and what is wrong with it.
 
+Nothing imported is public yet. Every record arrives as a submission to 保密审查 (status
+``in_review``, an "imported" event naming the batch): like any record it is published by a
+reviewer of its unit after the privacy scan, or by the office approving the whole batch as one
+act (``services.approve_import``), which leaves what the scan flags for individual review.
+
 Built for 100,000 rows in well under a minute: the file is read once, every row is checked in
-Python against data loaded up front (the unit's columns; existing 索引号 in chunks), the new 索引号
-are drawn as one block per counter, and the records go in with ``bulk_create`` in batches inside
-one transaction, together with their column links and their search-index entries.
+Python against data loaded up front (the unit's columns; existing 索引号 in chunks), the 索引号
+are drawn as one block per counter (kept with the record from then on, never reissued), and the
+records go in with ``bulk.Inserter`` in batches inside one transaction, together with their
+column links and their events.
 """
 
 from __future__ import annotations
@@ -13,29 +19,31 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.orgs.models import Unit
-from gongkai.records import bulk, numbering, searchdocs
+from gongkai.records import bulk, numbering
 from gongkai.records.catalog import resolve_paths
 from gongkai.records.models import (
     Audience,
     CatalogImport,
     Column,
     Disclosure,
+    EventKind,
     PublishingSettings,
     Record,
+    RecordEvent,
     RecordKind,
     RecordStatus,
     Validity,
-    validity_of,
 )
 from gongkai.records.services import body_and_text
 from gongkai.records.sheets import SheetError, xlsx_rows
@@ -45,7 +53,6 @@ from gongkai.rules.lawdates import EXPIRY_YEARS_AHEAD, YEARS_AHEAD, law_date_pro
 from gongkai.rules.richtext import BodyError
 from gongkai.rules.textcodec import UndecodableText, decode_text
 from gongkai.rules.uploads import MiB, UploadLimits, check_upload
-from gongkai.search.documents import SearchDocument
 
 # The template's columns, in order; the first three are required.
 HEADER = [
@@ -133,6 +140,32 @@ def read_table(name: str, content: bytes) -> tuple[list[str], Iterator[Sequence[
             f"第 1 行：缺少必填列“{'”“'.join(missing)}”。表头应包括：{'、'.join(HEADER)}（可先下载模板）。"
         )
     return names, rows
+
+
+def check_import_file(name: str, content: bytes) -> None:
+    """All that can be known of an uploaded catalog before it is stored (on disk or in the
+    database): its real type by content (``rules.uploads``: an .xlsx must be a workbook, a .csv
+    text, never an executable, whatever the name), its size, and that it is well formed — an
+    intact archive (every entry's checksum) with a readable header for .xlsx, decodable text with
+    the required columns for .csv. Raises ImportFileError with the reason."""
+    if not name.lower().endswith((".xlsx", ".csv")):
+        raise ImportFileError(f"{name}：只支持 .xlsx 或 .csv 文件。")
+    verdict = check_upload(name, content, FILE_LIMITS)
+    if not verdict.ok:
+        raise ImportFileError(verdict.message.replace("附件", "文件") + "。")
+    if name.lower().endswith(".xlsx"):
+        _check_archive(name, content)
+    read_table(name, content)
+
+
+def _check_archive(name: str, content: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            broken = archive.testzip()  # reads every entry once: a truncated or damaged file fails here
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        broken = "?"
+    if broken is not None:
+        raise ImportFileError(f"{name}：文件已损坏或不完整，请用 Excel 重新保存为 .xlsx 后再上传。")
 
 
 def _header_name(cell: Any) -> str:
@@ -339,13 +372,19 @@ def _check_existing_numbers(checked: list[RowData], result: ImportResult) -> Non
 
 
 def write_rows(unit: Unit, job: CatalogImport | None, rows: list[RowData], progress: Progress) -> int:
-    """Save every checked row; the caller holds the transaction."""
+    """Save every checked row as a submission to 保密审查; the caller holds the transaction."""
     _assign_index_numbers(unit, rows)
+    importer = job.created_by_id if job else None
     inserter = bulk.Inserter(Record, {
-        "unit_id": unit.pk, "status": RecordStatus.PUBLISHED.value,
-        "source_import_id": job.pk if job else None, "created_by_id": job.created_by_id if job else None,
+        "unit_id": unit.pk, "status": RecordStatus.IN_REVIEW.value, "source_import_id": job.pk if job else None,
+        "created_by_id": importer, "submitted_by_id": importer,
     })
     links = bulk.Inserter(Record.columns.through, {})
+    events = bulk.Inserter(RecordEvent, {
+        "kind": EventKind.IMPORTED.value, "actor_id": importer,
+        "actor_label": str(job.created_by) if job and job.created_by else "系统",
+        "data": {"import": job.pk if job else None, "file": job.original_name if job else ""},
+    })
     total = len(rows)
     for start in range(0, total, BATCH):
         batch = rows[start:start + BATCH]
@@ -354,7 +393,7 @@ def write_rows(unit: Unit, job: CatalogImport | None, rows: list[RowData], progr
         links.insert([
             {"record_id": ids[row.index_number], "column_id": column.pk} for row in batch for column in row.columns
         ])
-        _index(unit, ids, batch)
+        events.insert([{"record_id": ids[row.index_number]} for row in batch])
         progress("正在写入", start + len(batch), total)
     return total
 
@@ -377,28 +416,6 @@ def _assign_index_numbers(unit: Unit, rows: list[RowData]) -> None:
         numbers = numbering.draw_index_numbers(unit, group[0].values["published_on"], fmt, len(group))
         for row, number in zip(group, numbers, strict=True):
             row.index_number = number.text
-
-
-def _index(unit: Unit, ids: dict[str, int], rows: list[RowData]) -> None:
-    """Hand the public rows to the search index, in the import's transaction."""
-    url = reverse("records:record", args=[0]).replace("/0/", "/{}/")
-    today = timezone.localdate()
-    documents = []
-    for row in rows:
-        values = row.values
-        if values["disclosure"] != Disclosure.PROACTIVE:
-            continue
-        pk = ids[row.index_number]
-        documents.append(SearchDocument(
-            key=f"records.record:{pk}", title=values["title"],
-            body=f"{values['summary']}\n{values['body_text']}".strip(), url=url.format(pk),
-            published_on=values["published_on"], unit_id=unit.pk,
-            column_ids=tuple(sorted(column.pk for column in row.columns)), topic=values["topic"],
-            validity=validity_of(values["declared_validity"], values["repealed_on"], values["expires_on"],
-                                 values["effective_on"], False, today).label,
-            doc_number=values["doc_number"], index_number=row.index_number,
-        ))
-    searchdocs.index_new(documents)
 
 
 def import_catalog(
@@ -428,5 +445,5 @@ def _audit(unit: Unit, job: CatalogImport | None, result: ImportResult) -> None:
     from gongkai.audit import log as audit
 
     audit.record("catalog_imported", job or unit, unit_id=unit.pk, after={
-        "unit": unit.name, "rows": result.total_rows, "created": result.created,
+        "unit": unit.name, "rows": result.total_rows, "created": result.created, "status": RecordStatus.IN_REVIEW,
     })

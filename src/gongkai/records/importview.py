@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import Action, policy
-from gongkai.records import tasks
+from gongkai.records import services, tasks
 from gongkai.records.forms import ImportForm
 from gongkai.records.importing import HEADER, REQUIRED
-from gongkai.records.models import CatalogImport
+from gongkai.records.models import CatalogImport, EventKind, Record, RecordStatus
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXAMPLE = [
@@ -53,14 +56,39 @@ def import_new(request: HttpRequest) -> HttpResponse:
     return render(request, "records/import.html", {"form": form, "jobs": jobs, "header": HEADER, "required": REQUIRED})
 
 
-@login_required
-def import_status(request: HttpRequest, pk: int) -> HttpResponse:
+def _visible_job(request: HttpRequest, pk: int) -> CatalogImport:
     job = get_object_or_404(CatalogImport.objects.select_related("unit"), pk=pk)
     if not policy.may(request.user, Action.VIEW, job):
         raise Http404("没有找到该导入任务。")
+    return job
+
+
+@login_required
+def import_status(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _visible_job(request, pk)
     progress = tasks.read_progress(job.pk) if job.is_active else None
     template = "records/_import_progress.html" if request.htmx else "records/import_status.html"
-    return render(request, template, {"job": job, "progress": progress})
+    records = Record.objects.filter(source_import=job)
+    counts = dict(records.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return render(request, template, {
+        "job": job, "progress": progress, "in_review": counts.get(RecordStatus.IN_REVIEW, 0),
+        "published": counts.get(RecordStatus.PUBLISHED, 0), "may_approve": policy.may_manage(request.user),
+        "flagged": records.filter(status=RecordStatus.IN_REVIEW, events__kind=EventKind.FLAGGED).distinct()[:200],
+    })
+
+
+@login_required
+@require_POST
+def import_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """整批审查通过: the office publishes the batch in one act (``services.approve_import``), in
+    the worker; this page then shows what was published and what the scan held back."""
+    job = _visible_job(request, pk)
+    if not policy.may_manage(request.user):
+        raise PermissionDenied(services.BATCH_DENIED)
+    user_id = request.user.pk
+    transaction.on_commit(lambda: tasks.run_import_approval(job.pk, user_id))
+    messages.success(request, "整批审查已开始：逐条运行隐私扫描后发布，发现疑似个人信息的留待逐条审查。请稍后刷新本页查看结果。")
+    return redirect("records:import_status", pk=job.pk)
 
 
 @login_required

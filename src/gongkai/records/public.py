@@ -25,7 +25,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def public_records() -> QuerySet[Record]:
-    return Record.objects.filter(Record.public_q()).select_related("unit")
+    """The records the public is offered in lists and feeds: current ones only (``listed_q``)."""
+    return Record.objects.filter(Record.listed_q()).select_related("unit")
 
 
 def home_context() -> dict[str, Any]:
@@ -98,7 +99,7 @@ def record_page(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(Record.objects.select_related("unit", "interprets", "superseded_by"), pk=pk)
     if not policy.may(request.user, Action.VIEW, record):
         raise Http404("没有找到该信息。")
-    interpretations = record.interpretations.filter(Record.public_q()).order_by("published_on", "pk")
+    interpretations = record.interpretations.filter(Record.listed_q()).order_by("published_on", "pk")
     return render(request, "records/record.html", {
         "record": record, "preview": not record.is_public, "validity": record.validity,
         "columns": record.columns.filter(is_active=True).select_related("parent__parent"),
@@ -123,7 +124,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
 
 def normative_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "in_force")
-    if state not in ("in_force", "repealed", "all"):
+    if state not in normative.STATES:
         state = "in_force"
     unit = Unit.objects.filter(key=request.GET.get("unit", "")).first() if request.GET.get("unit") else None
     documents = normative.public_normative_documents(timezone.localdate(), state, unit)
@@ -135,7 +136,9 @@ def normative_list(request: HttpRequest) -> HttpResponse:
 
 
 def gazette_index(request: HttpRequest) -> HttpResponse:
-    issues = Gazette.objects.filter(Gazette.public_q()).annotate(n=Count("entries"))
+    issues = Gazette.objects.filter(Gazette.public_q()).annotate(
+        n=Count("entries", filter=Record.listed_q("entries__record__"))
+    )
     years = sorted({issue.year for issue in issues}, reverse=True)
     year = int_param(request.GET, "year", low=2000, high=2100, default=years[0] if years else None, label="年份")
     return render(request, "records/gazette_index.html", {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import Any
@@ -18,13 +19,16 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongkai.audit import log as audit
 from gongkai.orgs.models import Unit, User
+from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.records import numbering, privacy, searchdocs
 from gongkai.records.models import (
     Attachment,
+    CatalogImport,
     Column,
     Disclosure,
     EventKind,
@@ -67,7 +71,9 @@ STEP_DENIED = {
     Step.MASK: "只有本单位经办人或审核人可以去标识化。",
     Step.RETURN: "只有本单位审核人可以退回。",
     Step.PUBLISH: "只有本单位审核人可以审查通过并发布，且提交人不能审核自己提交的信息。",
-    Step.CORRECT: "只有本单位审核人可以更正已发布的信息。",
+    Step.CORRECT: "只有本单位经办人或审核人可以提交已发布信息的更正。",
+    Step.APPROVE_CORRECTION: "只有本单位审核人可以审查通过更正，且提交更正的人不能审核自己的更正。",
+    Step.RETURN_CORRECTION: "只有本单位审核人可以退回更正。",
     Step.WITHDRAW: "只有本单位审核人可以撤回已发布的信息。",
     Step.SUPERSEDE: "只有本单位审核人可以用新版本替代已发布的信息。",
     Step.REPEAL: "只有本单位审核人可以废止规范性文件。",
@@ -175,6 +181,13 @@ def _law_date_errors(values: Mapping[str, date | None]) -> dict[str, str]:
     return errors
 
 
+def _comment(comment: str, missing: str) -> str:
+    """The reviewer's comment, required when a step sends something back."""
+    if not comment.strip():
+        raise ValidationError({"comment": missing})
+    return comment.strip()
+
+
 def _require_complete(record: Record) -> None:
     """What 保密审查 and publication need beyond a valid draft."""
     errors: dict[str, str] = {}
@@ -212,17 +225,19 @@ def update_record(
     record: Record, data: Mapping[str, Any], *, columns: Sequence[Column] | None = None,
     actor: User | None = None,
 ) -> Record:
-    """Edit a draft, or 更正 a published record (which is re-indexed at once)."""
+    """Edit a draft; for a published record, submit a correction (``propose_correction``). The
+    body is cleaned before the write transaction begins."""
+    if record.status == RecordStatus.PUBLISHED:
+        return propose_correction(record, data, columns=columns, actor=actor)
     prepared = _with_clean_body(data)
     with transaction.atomic():
-        return _update_record(record, prepared, columns, actor)
+        return _update_draft(record, prepared, columns, actor)
 
 
-def _update_record(
+def _update_draft(
     record: Record, data: Mapping[str, Any], columns: Sequence[Column] | None, actor: User | None
 ) -> Record:
-    published = record.status == RecordStatus.PUBLISHED
-    _require(Step.CORRECT if published else Step.EDIT, record, actor)
+    _require(Step.EDIT, record, actor)
     before = _summary(record)
     _apply(record, data)
     _validate(record, columns)
@@ -231,11 +246,115 @@ def _update_record(
     if columns is not None:
         record.columns.set(columns)
     after = _summary(record)
-    changed = sorted(name for name in after if before.get(name) != after[name])
-    _event(record, EventKind.CORRECTED if published else EventKind.EDITED, actor, changed=changed)
-    audit.record("record_corrected" if published else "record_edited", record, before=before, after=after)
-    if published:
-        searchdocs.sync([record])
+    _event(record, EventKind.EDITED, actor, changed=_changed(before, after))
+    audit.record("record_edited", record, before=before, after=after)
+    return record
+
+
+def _changed(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    return sorted(name for name in after if before.get(name) != after[name])
+
+
+# --- 更正: a correction of a published record waits for 保密审查 beside the published version --
+
+# What a correction carries (by attribute name): the metadata, the cleaned body and its text.
+_REVISED = [Record._meta.get_field(name).attname for name in [*FIELDS, "body_text"]]
+
+
+def pending_version(record: Record) -> Record | None:
+    """The record as it will read once its pending correction is approved (unsaved), or None.
+    It keeps the record's pk, so that the privacy scan reads the attachments too."""
+    if record.revision is None:
+        return None
+    revised = _copy(record)
+    for attname, value in record.revision["fields"].items():
+        setattr(revised, attname, Record._meta.get_field(attname).to_python(value))
+    return revised
+
+
+def _copy(record: Record) -> Record:
+    return Record(**{field.attname: getattr(record, field.attname) for field in Record._meta.concrete_fields})
+
+
+def pending_columns(record: Record) -> list[int] | None:
+    """The column ids of the pending correction (None: unchanged)."""
+    return None if record.revision is None else record.revision.get("columns")
+
+
+def propose_correction(
+    record: Record, data: Mapping[str, Any], *, columns: Sequence[Column] | None = None,
+    actor: User | None = None,
+) -> Record:
+    """更正 a published record: the corrected version is checked as a draft would be and waits for
+    保密审查 (privacy scan included) beside the published one, which the portal, the feeds and
+    search keep showing until a reviewer approves it. A second proposal replaces the first. The
+    body is cleaned before the write transaction begins."""
+    prepared = _with_clean_body(data)
+    with transaction.atomic():
+        return _propose_correction(record, prepared, columns, actor)
+
+
+def _propose_correction(
+    record: Record, data: Mapping[str, Any], columns: Sequence[Column] | None, actor: User | None
+) -> Record:
+    _require(Step.CORRECT, record, actor)
+    revised = pending_version(record) or _copy(record)
+    _apply(revised, data)
+    _validate(revised, columns)
+    chosen = sorted(column.pk for column in columns) if columns is not None else pending_columns(record)
+    before, after = _summary(record), _summary(revised)
+    changed = _changed(before, after)
+    if chosen is not None and chosen != sorted(record.columns.values_list("pk", flat=True)):
+        changed.append("columns")
+    if not changed:
+        raise ValidationError("更正内容与已发布的版本相同，没有需要审查的修改。")
+    record.revision = {"fields": {attname: getattr(revised, attname) for attname in _REVISED}, "columns": chosen}
+    record.revision_by = actor
+    record.save(update_fields=["revision", "revision_by"])
+    hits = privacy.scan_record(revised)
+    _event(record, EventKind.CORRECTION_PROPOSED, actor, changed=changed, pii_hits=len(hits))
+    audit.record("record_correction_proposed", record, before=before, after={**after, "pii_hits": len(hits)})
+    return record
+
+
+@transaction.atomic
+def approve_correction(record: Record, *, actor: User | None = None, accept_remaining: bool = False) -> Record:
+    """保密审查通过 of a correction: the corrected version replaces the published one on the
+    portal and in the search index, in this transaction."""
+    _require(Step.APPROVE_CORRECTION, record, actor)
+    revised = pending_version(record)
+    assert revised is not None  # the step requires a pending revision
+    remaining = privacy.blocking_hits(revised)
+    if remaining and not accept_remaining:
+        raise ValidationError(
+            f"更正后的内容还有 {len(remaining)} 处疑似个人信息未去标识化。请退回更正由提交人修改，"
+            "或确认其为可以公开的信息（如单位办公电话）后勾选“其余命中均可公开”再审查通过。"
+        )
+    before = _summary(record)
+    columns = pending_columns(record)
+    for attname in _REVISED:
+        setattr(record, attname, getattr(revised, attname))
+    record.revision, record.revision_by, record.reviewed_by = None, None, actor
+    record.save()
+    if columns is not None:
+        record.columns.set(columns)
+    after = _summary(record)
+    _event(record, EventKind.CORRECTED, actor, changed=_changed(before, after), accepted_hits=len(remaining))
+    audit.record("record_corrected", record, before=before, after={**after, "accepted_hits": len(remaining)})
+    searchdocs.sync([record])
+    return record
+
+
+@transaction.atomic
+def return_correction(record: Record, comment: str, *, actor: User | None = None) -> Record:
+    """退回 a correction: it is dropped, the published version stays as it was."""
+    _require(Step.RETURN_CORRECTION, record, actor)
+    comment = _comment(comment, "退回更正时请写明理由。")
+    dropped = record.revision
+    record.revision, record.revision_by = None, None
+    record.save(update_fields=["revision", "revision_by"])
+    _event(record, EventKind.CORRECTION_RETURNED, actor, comment=comment)
+    audit.record("record_correction_returned", record, before={"revision": dropped}, after={"comment": comment})
     return record
 
 
@@ -248,12 +367,12 @@ def add_attachment(record: Record, name: str, content: bytes, *, actor: User | N
     if not verdict.ok:
         raise ValidationError(verdict.message)
     try:
-        text = extract_text(verdict.name, content)
+        read = extract_text(verdict.name, content)
     except AttachmentTextError as error:
         raise ValidationError(str(error)) from error
-    attachment = Attachment(
+    attachment = Attachment(  # text_read: every part was read; else a person checks the file
         record=record, name=verdict.name, size=len(content), kind=verdict.kind.value,
-        text=text or "", text_read=text is not None, sort_order=record.attachments.count(),
+        text=read.text, text_read=read.complete, sort_order=record.attachments.count(),
     )
     extension = extension_of(verdict.name) or "bin"
     attachment.file.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
@@ -299,10 +418,8 @@ def submit_record(record: Record, *, actor: User | None = None) -> Record:
 @transaction.atomic
 def return_record(record: Record, comment: str, *, actor: User | None = None) -> Record:
     _require(Step.RETURN, record, actor)
-    if not comment.strip():
-        raise ValidationError({"comment": "退回时请写明需要修改的地方。"})
+    record.review_comment = _comment(comment, "退回时请写明需要修改的地方。")
     record.status = RecordStatus.RETURNED
-    record.review_comment = comment.strip()
     record.reviewed_by = actor
     record.save(update_fields=["status", "review_comment", "reviewed_by"])
     _event(record, EventKind.RETURNED, actor, comment=record.review_comment)
@@ -316,26 +433,35 @@ def publish_record(record: Record, *, actor: User | None = None, accept_remainin
     _require(Step.PUBLISH, record, actor)
     _require_complete(record)
     remaining = privacy.blocking_hits(record)
-    if remaining and not accept_remaining:
+    unread = privacy.unread_attachments(record)  # the scan cannot vouch for them: a person looks
+    if (remaining or unread) and not accept_remaining:
+        problems = [f"还有 {len(remaining)} 处疑似个人信息未去标识化"] if remaining else []
+        problems += [f"附件“{attachment.name}”的文字未能完整读取" for attachment in unread]
         raise ValidationError(
-            f"还有 {len(remaining)} 处疑似个人信息未去标识化。请逐处处理，"
+            "；".join(problems) + "。请逐处处理、打开附件原件核对，"
             "或确认其为可以公开的信息（如单位办公电话）后勾选“其余命中均可公开”再发布。"
         )
     today = timezone.localdate()
-    try:
-        number = numbering.draw_index_numbers(record.unit, today, PublishingSettings.current().index_format)[0]
-    except IndexNumberError as error:
-        raise ValidationError(str(error)) from error
-    record.index_number = number.text
-    record.published_on = today
+    if not record.index_number:  # an imported record keeps the number it was given
+        try:
+            number = numbering.draw_index_numbers(record.unit, today, PublishingSettings.current().index_format)[0]
+        except IndexNumberError as error:
+            raise ValidationError(str(error)) from error
+        record.index_number = number.text
+    # An imported record keeps the date its old site published it on.
+    record.published_on = record.published_on if record.source_import_id and record.published_on else today
     record.published_at = timezone.now()
     record.status = RecordStatus.PUBLISHED
     record.reviewed_by = actor
     record.review_comment = ""
     record.save()
-    _event(record, EventKind.PUBLISHED, actor, index_number=record.index_number, accepted_hits=len(remaining))
+    _event(
+        record, EventKind.PUBLISHED, actor, index_number=record.index_number, accepted_hits=len(remaining),
+        unread_attachments=len(unread),
+    )
     audit.record("record_published", record, after={
-        "index_number": record.index_number, "published_on": today, "accepted_hits": len(remaining),
+        "index_number": record.index_number, "published_on": record.published_on, "accepted_hits": len(remaining),
+        "unread_attachments": [attachment.name for attachment in unread],
     })
     searchdocs.sync([record])
     return record
@@ -385,6 +511,8 @@ def _mask_source(record: Record, hits: list[privacy.SourcedHit]) -> None:
     elif source == privacy.BODY:
         record.body = mask_html(record.body, raw)
         record.body_text = html_to_text(record.body)
+    elif source == privacy.LINKS:
+        record.body = privacy.mask_links(record.body, raw)
     else:
         attachment = record.attachments.get(pk=int(source.removeprefix(privacy.ATTACHMENT_PREFIX)))
         attachment.text = pii.mask(attachment.text, raw)
@@ -438,3 +566,89 @@ def repeal_record(record: Record, repealed_on: date, *, actor: User | None = Non
     searchdocs.sync([record])
     return record
 
+
+
+@dataclass(frozen=True)
+class BatchApproval:
+    published: int
+    flagged: list[Record]  # left in 保密审查 for a reviewer to take one by one
+
+
+BATCH_DENIED = "只有公开办管理员可以整批审查通过导入的目录；单位审核人请逐条审查。"
+
+
+def approve_import(job: CatalogImport, *, actor: ServiceActor) -> BatchApproval:
+    """The office approves an imported batch in one act (保密审查通过): every record of it still
+    in review is published — each with its own event and audit row naming the batch — except
+    those in which the privacy scan finds something that blocks publication: they stay in review,
+    with an event saying why, for a reviewer to mask or accept one by one."""
+    return approve_batch(Record.objects.filter(source_import=job), actor=actor, job=job)
+
+
+APPROVAL_CHUNK = 1000
+
+
+def approve_batch(
+    records: QuerySet[Record], *, actor: ServiceActor, job: CatalogImport | None = None,
+    chunk: int = APPROVAL_CHUNK,
+) -> BatchApproval:
+    """``approve_import`` for any set of imported records (the demo's have no upload). A large
+    batch is taken ``chunk`` records per transaction, so that other writers (logins, requests)
+    get the database between chunks; each record's publication, event and audit row share one."""
+    user = policy.require_manage(actor, BATCH_DENIED)
+    batch = job.pk if job else None
+    ids = list(records.filter(status=RecordStatus.IN_REVIEW).order_by("pk").values_list("pk", flat=True))
+    published = 0
+    flagged: list[Record] = []
+    for start in range(0, len(ids), chunk):
+        with transaction.atomic():
+            done, held = _approve_chunk(ids[start:start + chunk], batch, user)
+        published += done
+        flagged += held
+    with transaction.atomic():
+        audit.record("catalog_import_approved", job, object_type="records.catalogimport", after={
+            "published": published, "flagged": [record.pk for record in flagged],
+        })
+    return BatchApproval(published=published, flagged=flagged)
+
+
+def _approve_chunk(ids: list[int], batch: int | None, user: User | None) -> tuple[int, list[Record]]:
+    pending = (Record.objects.select_for_update().filter(pk__in=ids, status=RecordStatus.IN_REVIEW)
+               .select_related("unit").prefetch_related("attachments", "columns").order_by("pk"))
+    published: list[Record] = []
+    flagged: list[Record] = []
+    for record in pending:
+        hits = privacy.blocking_hits(record)
+        if hits:
+            flagged.append(record)
+            _event(record, EventKind.FLAGGED, user, batch=batch, pii_hits=len(hits))
+        else:
+            published.append(record)
+    _publish_in_batch(published, batch, user)
+    searchdocs.index_new([searchdocs.document_for(record) for record in published if record.is_listed])
+    return len(published), flagged
+
+
+def _publish_in_batch(records: list[Record], batch: int | None, actor: User | None) -> None:
+    """Publish ``records`` in bulk, each with its own event row and audit row."""
+    now, today = timezone.now(), timezone.localdate()
+    for record in records:
+        record.status, record.published_at, record.updated_at = RecordStatus.PUBLISHED, now, now
+        record.published_on = record.published_on or today
+        record.reviewed_by, record.review_comment = actor, ""
+    ids = [record.pk for record in records]
+    for start in range(0, len(ids), 900):  # one UPDATE per chunk: the values are the same for all
+        chunk = Record.objects.filter(pk__in=ids[start:start + 900])
+        chunk.update(status=RecordStatus.PUBLISHED, published_at=now, updated_at=now, reviewed_by=actor,
+                     review_comment="")
+        chunk.filter(published_on__isnull=True).update(published_on=today)
+    RecordEvent.objects.bulk_create([
+        RecordEvent(record=record, kind=EventKind.PUBLISHED, actor=actor, actor_label=str(actor or "系统"), at=now,
+                    comment=f"整批审查通过（导入批次 {batch or '—'}）",
+                    data={"index_number": record.index_number, "batch": batch})
+        for record in records
+    ], batch_size=1000)
+    for record in records:
+        audit.record("record_published", record, after={
+            "index_number": record.index_number, "published_on": record.published_on, "batch": batch,
+        })

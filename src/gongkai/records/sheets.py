@@ -4,7 +4,12 @@ openpyxl builds an object per cell (about 50 µs a row of twenty cells): 100,000
 than the whole import may. This reader streams the sheet's XML with lxml (ECMA-376 Part 1, §18.3
 worksheets, §18.4 shared strings) and yields lists of ``str``/``int``/``float``/``bool``/``None``.
 Dates stay Excel serial numbers (the importer's date columns read them); formulas give their
-cached value. Call it only after ``rules.uploads.check_upload`` accepted the file (zip bombs).
+cached value. Call it only after ``rules.uploads.check_upload`` accepted the file (zip bombs,
+and parts that declare a DTD).
+
+Every part is parsed with entities, DTDs and network access off and refused if it declares a
+DTD (ECMA-376 Part 2 §8.1.4 [M1.18]), whatever the caller checked: lxml's ``iterparse`` resolved
+external entities by default before 6.1 (CVE-2026-41066), so the settings are spelled out here.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from typing import Any, Final
 
 from lxml import etree
 
+from gongkai.rules.uploads import PROLOG_BYTES, declares_dtd
+
 MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 DOC_RELS: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -27,13 +34,25 @@ class SheetError(ValueError):
     """Not a readable workbook."""
 
 
+# No entity is expanded, no DTD loaded, nothing fetched from the network, no "huge" documents.
+_SAFE: Final[dict[str, Any]] = {"resolve_entities": False, "load_dtd": False, "no_network": True, "huge_tree": False}
+_PARSER: Final = etree.XMLParser(**_SAFE)
+
+
+def _part(archive: zipfile.ZipFile, path: str) -> bytes:
+    content = archive.read(path)
+    if declares_dtd(content[:PROLOG_BYTES]):
+        raise SheetError(f"{path} 含有文档类型声明（DOCTYPE）")
+    return content
+
+
 def _first_sheet_path(archive: zipfile.ZipFile) -> str:
-    workbook = etree.fromstring(archive.read("xl/workbook.xml"))
+    workbook = etree.fromstring(_part(archive, "xl/workbook.xml"), _PARSER)
     sheet = workbook.find(f"{MAIN}sheets/{MAIN}sheet")
     if sheet is None:
         raise SheetError("工作簿中没有工作表")
     relation_id = sheet.get(f"{DOC_RELS}id")
-    relations = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    relations = etree.fromstring(_part(archive, "xl/_rels/workbook.xml.rels"), _PARSER)
     for relation in relations.iter(f"{RELS}Relationship"):
         if relation.get("Id") == relation_id:
             target = relation.get("Target", "")
@@ -45,7 +64,7 @@ def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
     if "xl/sharedStrings.xml" not in archive.namelist():
         return []
     strings = []
-    for _, item in etree.iterparse(io.BytesIO(archive.read("xl/sharedStrings.xml")), tag=f"{MAIN}si"):
+    for _, item in etree.iterparse(io.BytesIO(_part(archive, "xl/sharedStrings.xml")), tag=f"{MAIN}si", **_SAFE):
         strings.append("".join(t.text or "" for t in item.iter(f"{MAIN}t") if t.getparent().tag != f"{MAIN}rPh"))
         item.clear()
     return strings
@@ -85,9 +104,11 @@ def xlsx_rows(content: bytes) -> Iterator[list[Any]]:
         archive = zipfile.ZipFile(io.BytesIO(content))
         shared = _shared_strings(archive)
         path = _first_sheet_path(archive)
-        head = archive.open(path).read(200)
+        head = archive.open(path).read(PROLOG_BYTES)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as error:
         raise SheetError(str(error)) from error
+    if declares_dtd(head):
+        raise SheetError(f"{path} 含有文档类型声明（DOCTYPE）")
     if _PLAIN_UTF8.match(head):
         return _scan_rows(archive.read(path).decode("utf-8", errors="replace"), shared)
     return _rows(archive.open(path), shared)
@@ -158,7 +179,7 @@ def _scanned_value(kind: str, inner: str, shared: list[str]) -> Any:
 def _rows(handle: Any, shared: list[str]) -> Iterator[list[Any]]:
     columns, value_tag = _Columns(), f"{MAIN}v"
     with handle:
-        for _, row in etree.iterparse(handle, tag=f"{MAIN}row"):
+        for _, row in etree.iterparse(handle, tag=f"{MAIN}row", **_SAFE):
             values: list[Any] = []
             for cell in row.iterchildren(f"{MAIN}c"):
                 reference = cell.get("r")

@@ -1,4 +1,5 @@
-"""The catalog import in the background worker, with its progress for the htmx-polled page.
+"""The records' background work: the catalog import, with its progress for the htmx-polled
+page, and the nightly refresh of 有效性 in the search index.
 
 The import writes in one transaction, so its progress cannot be a database row that another
 connection reads before the commit; it goes to huey's key-value store instead (the same SQLite
@@ -11,11 +12,22 @@ import time
 from typing import Any
 
 from django.utils import timezone
-from huey.contrib.djhuey import HUEY, db_task
+from huey import crontab
+from huey.contrib.djhuey import HUEY, db_periodic_task, db_task
 
 from gongkai.audit.context import Actor, reset_actor, set_actor
+from gongkai.orgs.models import User
+from gongkai.records import services
 from gongkai.records.importing import ImportFileError, import_catalog
 from gongkai.records.models import CatalogImport, ImportStatus
+from gongkai.records.searchdocs import refresh_validity
+
+
+# 00:20 local time, just after the day changed: a 失效日期 passed yesterday, a 废止日期 or
+# 生效日期 today, and the search filter says so before the first visitor of the day.
+@db_periodic_task(crontab(hour="0", minute="20"), retries=1)
+def refresh_validity_daily() -> int:
+    return refresh_validity()
 
 
 def progress_key(import_id: int) -> str:
@@ -31,6 +43,18 @@ def _reporter(import_id: int) -> Any:
     def report(step: str, done: int, total: int) -> None:
         HUEY.put(progress_key(import_id), {"step": step, "done": done, "total": total})
     return report
+
+
+@db_task(retries=0)
+def run_import_approval(import_id: int, user_id: int) -> int:
+    """整批审查通过 in the worker: a batch of many thousand records takes minutes."""
+    job = CatalogImport.objects.get(pk=import_id)
+    user = User.objects.get(pk=user_id)
+    token = set_actor(Actor(user=user, label=str(user)))
+    try:
+        return services.approve_import(job, actor=user).published
+    finally:
+        reset_actor(token)
 
 
 @db_task(retries=0)
@@ -59,7 +83,7 @@ def run_import(import_id: int) -> int:
     job.total_rows, job.created_count = result.total_rows, result.created
     job.error_count, job.errors = result.error_count, result.errors
     if result.ok:
-        _finish(job, ImportStatus.DONE, f"已导入 {result.created} 条信息", started)
+        _finish(job, ImportStatus.DONE, f"已导入 {result.created} 条信息，均已提交保密审查", started)
     else:
         _finish(job, ImportStatus.REJECTED, f"{result.error_count} 行有错误，未导入任何信息", started)
     return result.created

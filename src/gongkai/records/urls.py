@@ -41,6 +41,7 @@ urlpatterns = [
     path("console/records/import/", importview.import_new, name="import"),
     path("console/records/import/template.xlsx", importview.import_template, name="import_template"),
     path("console/records/imports/<int:pk>/", importview.import_status, name="import_status"),
+    path("console/records/imports/<int:pk>/approve/", importview.import_approve, name="import_approve"),
     path("console/records/gazette/", office.gazette_list, name="gazette_console_list"),
     path("console/records/gazette/<int:pk>/", office.gazette_console, name="gazette_console"),
     path("console/records/gazette/<int:pk>/publish/", office.gazette_publish, name="gazette_publish"),

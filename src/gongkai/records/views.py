@@ -117,7 +117,10 @@ def record_edit(request: HttpRequest, pk: int) -> HttpResponse:
     record = visible_record(request, pk)
     if not ({Step.EDIT.value, Step.CORRECT.value} & steps_for(request.user, record)):
         raise PermissionDenied("此信息当前不能由您修改。")
-    form = RecordForm(request.POST or None, initial=initial_for(record), user=request.user, unit=record.unit)
+    # A published record is corrected on top of its pending correction, if one waits.
+    form = RecordForm(request.POST or None, initial=initial_for(services.pending_version(record) or record,
+                                                                services.pending_columns(record)),
+                      user=request.user, unit=record.unit)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_record(
@@ -126,7 +129,8 @@ def record_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            messages.success(request, "已保存。" if record.status != RecordStatus.PUBLISHED else "已更正，门户网站和检索已同步更新。")
+            messages.success(request, "已保存。" if record.status != RecordStatus.PUBLISHED else
+                             "更正已提交保密审查。审查通过前，门户网站和检索仍显示原发布的内容。")
             return redirect("records:console_detail", pk=record.pk)
     return render(request, "records/edit.html", {"form": form, "unit": record.unit, "record": record})
 
@@ -136,12 +140,15 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     record = visible_record(request, pk)
     steps = steps_for(request.user, record)
     today = timezone.localdate()
+    revised = services.pending_version(record)
     settings = PublishingSettings.current()
     calendar = working_calendar()
     return render(request, "records/console_detail.html", {
         "record": record, "steps": steps, "events": record.events.select_related("actor"),
         "attachments": record.attachments.all(), "columns": record.columns.select_related("parent"),
         "hits": _hits(request, record, steps),
+        "unread": privacy.unread_attachments(record) if Step.MASK in steps or record.status == RecordStatus.IN_REVIEW else [],
+        "revised": revised, "revision_hits": _scan(request, revised) if revised is not None else [],
         "due_on": deadlines.publication_due_on(record, calendar, settings.publication_workdays),
         "late": deadlines.lateness(record, today, calendar, settings.publication_workdays),
         "interpretations": record.interpretations.all(), "attachment_form": AttachmentForm(),
@@ -151,10 +158,15 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _hits(request: HttpRequest, record: Record, steps: set[str]) -> list[privacy.SourcedHit]:
-    """The privacy scan's hits for whoever may act on them; a body stored before the bounds of
-    ``rules.richtext`` (too long or too deep to clean) is named instead of breaking the page."""
+    """The privacy scan's hits for whoever may act on them."""
     if Step.MASK not in steps and record.status != RecordStatus.IN_REVIEW:
         return []
+    return _scan(request, record)
+
+
+def _scan(request: HttpRequest, record: Record) -> list[privacy.SourcedHit]:
+    """The privacy scan of ``record``; a body stored before the bounds of ``rules.richtext`` (too
+    long or too deep to clean) is named instead of breaking the page."""
     try:
         return privacy.scan_record(record)
     except BodyError as error:
@@ -258,6 +270,16 @@ def _mask_all(request: HttpRequest, record: Record) -> str:
     return f"已对 {count} 处疑似个人信息去标识化。"
 
 
+def _approve_correction(request: HttpRequest, record: Record) -> str:
+    services.approve_correction(record, actor=request.user, accept_remaining=request.POST.get("accept_remaining") == "1")
+    return "更正审查通过，门户网站和检索已显示更正后的内容。"
+
+
+def _return_correction(request: HttpRequest, record: Record) -> str:
+    services.return_correction(record, request.POST.get("comment", ""), actor=request.user)
+    return "已退回更正，公众看到的仍是原发布的内容。"
+
+
 def _withdraw(request: HttpRequest, record: Record) -> str:
     services.withdraw_record(record, request.POST.get("reason", ""), actor=request.user)
     return "已撤回，门户网站和检索中不再显示。"
@@ -289,4 +311,5 @@ _STEP_HANDLERS = {
     Step.SUBMIT.value: _submit, Step.RETURN.value: _return, Step.PUBLISH.value: _publish,
     Step.MASK.value: _mask, "mask_all": _mask_all, Step.WITHDRAW.value: _withdraw,
     Step.SUPERSEDE.value: _supersede, Step.REPEAL.value: _repeal, Step.DELETE.value: _delete,
+    Step.APPROVE_CORRECTION.value: _approve_correction, Step.RETURN_CORRECTION.value: _return_correction,
 }

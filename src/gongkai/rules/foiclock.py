@@ -16,8 +16,18 @@ The rules, from the 2019 《政府信息公开条例》 (DOMAIN.md 1.3):
   the request is deemed abandoned (视为放弃).
 - 第三十三条第二款: one extension of at most 20 working days, with the consent of the head of the
   disclosure office (政府信息公开工作机构负责人) and notice to the applicant.
-- 第三十三条第三款 and 第三十二条: the time taken to consult a third party (who has 15 working days)
-  or another agency is not counted. A pause runs FROM..TO inclusive: no working day inside it counts.
+- 第三十三条第三款 and 第三十二条: the time taken to consult a third party or another agency is not
+  counted. A pause runs FROM..TO inclusive: no working day inside it counts. It lasts at most the
+  consulted party's own limit: 15 working days from the day the third party received the
+  征求意见书 (第三十二条; the day it was sent when its service is not recorded), likewise for another
+  agency (``ClockRules.other_agency_workdays``). A party that has not answered by then no longer
+  stops the clock: the request can become overdue.
+- 第三十条 again: the reply period restarts in full when the amended request arrives, so an
+  extension approved before that no longer applies; each period has at most one extension, and no
+  due date is ever later than ``reply_workdays`` + ``max_extension_workdays`` (20 + 20) working
+  days after the period's start plus the excluded working days.
+- 国办公开办函〔2016〕235号: whether the reply was in time is judged on the day it was served on the
+  applicant (签收, else 送达), not on the date written on it.
 - 国办函〔2020〕109号: the time from the fee notice to payment is treated as a pause (⚠️ UNVERIFIED,
   DOMAIN.md 1.4, hence ``ClockRules.fee_window_pauses``); unpaid after 20 working days → 视为放弃.
 
@@ -47,6 +57,8 @@ REPLY_WORKDAYS: Final = 20  # 第三十三条第二款: 20个工作日内予以�
 AMENDMENT_NOTICE_WORKDAYS: Final = 7  # 第三十条: 自收到申请之日起7个工作日内一次性告知
 MAX_EXTENSION_WORKDAYS: Final = 20  # 第三十三条第二款: 延长的期限最长不得超过20个工作日
 THIRD_PARTY_WORKDAYS: Final = 15  # 第三十二条: 第三方自收到征求意见书之日起15个工作日内提出意见
+# Another agency consulted (第三十三条第三款); 15 by analogy with 第三十四条 (⚠️ UNVERIFIED, DOMAIN.md 1.3).
+OTHER_AGENCY_WORKDAYS: Final = 15
 # 第三十条 only asks for a "合理的补正期限"; the office's default when a notice names no date.
 DEFAULT_AMENDMENT_WORKDAYS: Final = 15
 # Sichuan's implementing notice of 109号: pay within 20 working days of receiving the 收费通知.
@@ -61,24 +73,36 @@ SERIOUSLY_OVERDUE_WORKDAYS: Final = 20
 
 @dataclass(frozen=True)
 class ClockRules:
-    """The periods the clock uses; the defaults are the national rules, an office may vary the
-    ones the law leaves open (the applicant's amendment period, the fee-window pause)."""
+    """The periods the clock uses. The defaults are the national rules; a jurisdiction may set
+    its own (``GONGKAI_FOI_CLOCK`` in the settings), shorter than the 条例's where it promises
+    faster replies, never longer: :data:`STATUTORY_LIMITS` bounds each one."""
 
     reply_workdays: int = REPLY_WORKDAYS
     amendment_notice_workdays: int = AMENDMENT_NOTICE_WORKDAYS
     amendment_workdays: int = DEFAULT_AMENDMENT_WORKDAYS
     max_extension_workdays: int = MAX_EXTENSION_WORKDAYS
     third_party_workdays: int = THIRD_PARTY_WORKDAYS
+    other_agency_workdays: int = OTHER_AGENCY_WORKDAYS
     fee_window_pauses: bool = True
     fee_payment_workdays: int = FEE_PAYMENT_WORKDAYS
 
     def __post_init__(self) -> None:
-        for name in ("reply_workdays", "amendment_notice_workdays", "amendment_workdays",
-                     "third_party_workdays", "fee_payment_workdays"):
-            if getattr(self, name) < 1:
-                raise ClockError(f"期限设置 {name} 至少为1个工作日：{getattr(self, name)}")
-        if self.max_extension_workdays < 0:
-            raise ClockError(f"延期上限不能为负数：{self.max_extension_workdays}")
+        for name, (low, high, basis) in STATUTORY_LIMITS.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ClockError(f"期限设置 {name} 应为 {low} 至 {high} 个工作日（{basis}）：{value!r}")
+
+
+# What a jurisdiction may set: (lowest, highest, why). The highest is the 条例's own period.
+STATUTORY_LIMITS: Final = MappingProxyType({
+    "reply_workdays": (1, REPLY_WORKDAYS, "第三十三条第二款：20个工作日内答复"),
+    "amendment_notice_workdays": (1, AMENDMENT_NOTICE_WORKDAYS, "第三十条：7个工作日内一次性告知"),
+    "amendment_workdays": (1, 60, "第三十条：合理的补正期限"),
+    "max_extension_workdays": (0, MAX_EXTENSION_WORKDAYS, "第三十三条第二款：延长最长不得超过20个工作日"),
+    "third_party_workdays": (1, THIRD_PARTY_WORKDAYS, "第三十二条：第三方15个工作日内提出意见"),
+    "other_agency_workdays": (1, OTHER_AGENCY_WORKDAYS, "第三十三条第三款：征求其他机关意见"),
+    "fee_payment_workdays": (1, 60, "国办函〔2020〕109号：缴费期限"),
+})
 
 
 # --- 第三十一条: the receipt day per channel ------------------------------------------------------
@@ -196,6 +220,8 @@ PAUSE_LABELS: Final = MappingProxyType({
 @dataclass(frozen=True)
 class Pause:
     """Days ``first``..``last`` (inclusive) in which no working day counts; ``last`` None: ongoing.
+    A consultation lasts at most its party's limit counted from ``served_on``, the day the party
+    received the letter (``first`` when not recorded): see :func:`pause_limit`.
 
     Only days after the period's start matter: a pause over before the receipt (or before an
     amended request restarted the period) excludes nothing.
@@ -204,6 +230,19 @@ class Pause:
     kind: PauseKind
     first: date
     last: date | None = None
+    served_on: date | None = None
+
+
+def pause_limit(pause: Pause, calendar: WorkingCalendar, rules: ClockRules) -> date | None:
+    """The last day ``pause`` can keep out of the reply period: the consulted party's own limit
+    counted from the day it received the letter, the fee notice's payment period; None (no
+    limit) for other excluded time, whose end is always recorded."""
+    workdays = {
+        PauseKind.THIRD_PARTY: rules.third_party_workdays,
+        PauseKind.OTHER_AGENCY: rules.other_agency_workdays,
+        PauseKind.FEE_NOTICE: rules.fee_payment_workdays,
+    }.get(pause.kind)
+    return None if workdays is None else calendar.add_workdays(pause.served_on or pause.first, workdays)
 
 
 @dataclass(frozen=True)
@@ -242,7 +281,8 @@ class RequestEvents:
     pauses: tuple[Pause, ...] = ()
     extensions: tuple[Extension, ...] = ()  # at most one is lawful; more is an error
     fee_notice: FeeNotice | None = None
-    replied_on: date | None = None
+    replied_on: date | None = None  # the date written on the reply (答复书成文日期)
+    served_on: date | None = None  # the day the reply reached the applicant (签收, else 送达)
 
 
 # --- the result ------------------------------------------------------------------------------
@@ -297,6 +337,8 @@ class Clock:
     replied_on: date | None
     unconfirmed_years: tuple[int, ...]
     steps: tuple[str, ...] = field(default=())
+    served_on: date | None = None  # the reply's service, on which lateness is judged
+    paused_until: date | None = None  # a consultation still open stops the clock until this day
 
     @property
     def provisional(self) -> bool:
@@ -319,13 +361,33 @@ def compute_clock(
     return _Builder(events, calendar, rules).build()
 
 
+@dataclass(frozen=True)
+class _Bounded:
+    """A pause with the last day it excludes: its recorded end or its limit, whichever is first
+    (None: open, without a limit)."""
+
+    pause: Pause
+    last: date | None
+    limit: date | None
+    still_open: bool  # no end recorded: it runs to its limit at most
+
+    @property
+    def overran(self) -> bool:
+        """The party answered after its limit: the days past it count."""
+        return self.limit is not None and self.pause.last is not None and self.pause.last > self.limit
+
+
 @dataclass
 class _Interval:
     """Merged pauses: ``first``..``last`` inclusive (None: still running) and what they were."""
 
     first: date
     last: date | None
-    pauses: list[Pause]
+    pauses: list[_Bounded]
+
+    @property
+    def still_open(self) -> bool:
+        return any(bounded.still_open for bounded in self.pauses)
 
 
 @dataclass(frozen=True)
@@ -351,6 +413,8 @@ class _Builder:
         self.counted = self.excluded = 0
         self.abandon_on: date | None = None
         self.abandon_outcome: Outcome | None = None
+        self.extension: Extension | None = None
+        self.paused_until: date | None = None  # the end of a consultation still open
 
     def build(self) -> Clock:
         received = self.events.received_on
@@ -370,32 +434,56 @@ class _Builder:
         if base.reached is None:
             return self._finish(Stage.PAUSED)
         self.normal_due_on = self.due_on = base.reached
-        if self.events.extensions:
-            extended = self._extend(base.reached, self.events.extensions[0], intervals)
+        extension = self._current_extension(start)
+        if extension is not None:
+            extended = self._extend(base.reached, extension, intervals)
             self.due_on = extended.reached
             if extended.reached is None:
                 return self._finish(Stage.PAUSED)
-        return self._finish(Stage.RUNNING)
+        return self._finish(Stage.PAUSED if self.paused_until is not None else Stage.RUNNING)
+
+    def _current_extension(self, start: date) -> Extension | None:
+        """The extension of the running period; one approved before a 补正 restarted the period
+        lapsed with it (第三十条: the period is counted afresh from the amended request)."""
+        current = None
+        for extension in self.events.extensions:
+            if self.checks and extension.approved_on is not None and extension.approved_on < start:
+                self.steps.append(
+                    f"{extension.approved_on.isoformat()} 批准的延期在补正前作出，答复期限自收到补正后的申请"
+                    f"重新计算，该延期不再适用（第三十条）"
+                )
+            else:
+                current = extension
+        self.extension = current
+        return current
 
     def _finish(self, stage: Stage) -> Clock:
-        replied, received = self.events.replied_on, self.events.received_on
+        replied, received, served = self.events.replied_on, self.events.received_on, self.events.served_on
         years: list[int] = []
         if received is not None:
             if replied is not None:
-                late = self.due_on is not None and replied > self.due_on
-                self.steps.append(f"{replied.isoformat()} 已答复" + ("，晚于答复期限" if late else ""))
+                self.steps.append(self._reply_step(replied, served))
                 stage = Stage.REPLIED
             years = self.calendar.unconfirmed_years(received, max([received, *self.touched]))
             self.steps += [f"{year}年放假安排尚未确认，按周一至周五计算，结果为暂定" for year in years]
         return Clock(
             stage=stage, received_on=received, started_on=self.started_on,
             normal_due_on=self.normal_due_on, due_on=self.due_on,
-            extension=self.events.extensions[0] if self.normal_due_on and self.events.extensions else None,
+            extension=self.extension if self.normal_due_on else None,
             amendments=self.checks, excluded_workdays=self.excluded,
             counted_workdays=self.counted, abandon_on=self.abandon_on,
             abandon_outcome=self.abandon_outcome, replied_on=replied,
             unconfirmed_years=tuple(years), steps=tuple(self.steps),
+            served_on=served if replied is not None else None, paused_until=self.paused_until,
         )
+
+    def _reply_step(self, replied: date, served: date | None) -> str:
+        """国办公开办函〔2016〕235号: the reply is in time when it is served by the due date."""
+        if served is None:
+            return f"{replied.isoformat()} 作出答复，尚未登记送达；是否按期以送达之日为准"
+        late = self.due_on is not None and served > self.due_on
+        return (f"{replied.isoformat()} 作出答复，{served.isoformat()} 送达申请人"
+                + ("，晚于答复期限" if late else "，在答复期限内"))
 
     # -- 补正 (第三十条) --
 
@@ -453,12 +541,20 @@ class _Builder:
 
     # -- pauses, the fee window, the extension --
 
-    def _pauses(self) -> list[Pause]:
+    def _pauses(self) -> list[_Bounded]:
+        """Every pause with the last day it can exclude (its limit, for a consultation)."""
         pauses = list(self.events.pauses)
         fee = self.events.fee_notice
         if fee is not None and self.rules.fee_window_pauses:
             pauses.append(Pause(PauseKind.FEE_NOTICE, fee.served_on, fee.paid_on))
-        return pauses
+        bounded = []
+        for pause in pauses:
+            limit = pause_limit(pause, self.calendar, self.rules)
+            if limit is not None:
+                self.touched.append(limit)
+            last = pause.last if limit is None or (pause.last is not None and pause.last <= limit) else limit
+            bounded.append(_Bounded(pause, last, limit, pause.last is None))
+        return bounded
 
     def _fee_steps(self) -> None:
         """The payment deadline of a fee notice; the abandonment day while it is unpaid."""
@@ -518,6 +614,8 @@ class _Builder:
             skipped = self.calendar.workdays_between(max(cursor, before), interval.last)
             excluded += skipped
             self._pause_step(interval, skipped)
+            if interval.still_open:
+                self.paused_until = interval.last
             cursor = interval.last
             opening = f"恢复计算：暂停至 {cursor.isoformat()}（当天不计入）"
         reached = self.calendar.add_workdays(cursor, n - counted)
@@ -546,50 +644,62 @@ class _Builder:
     def _pause_step(self, interval: _Interval, skipped: int) -> None:
         assert interval.last is not None
         self.touched.append(interval.last)
-        self.steps.append(
-            f"暂停计算 {interval.first.isoformat()}至{interval.last.isoformat()}（含）："
-            f"{_pause_labels(interval, '，')}其间{skipped}个工作日不计入答复期限{_pause_basis(interval)}"
-        )
+        line = (f"暂停计算 {interval.first.isoformat()}至{interval.last.isoformat()}（含）："
+                f"{_pause_labels(interval, '，')}其间{skipped}个工作日不计入答复期限{_pause_basis(interval)}")
+        for bounded in interval.pauses:
+            assert bounded.limit is not None or not bounded.still_open
+            party = _PARTY_LIMITS.get(bounded.pause.kind, "")
+            if bounded.still_open and bounded.limit is not None:
+                line += (f"；尚未收到意见，{party}至 {bounded.limit.isoformat()} 届满，"
+                         f"逾期未提出意见的，自次日起恢复计算")
+            elif bounded.overran and bounded.limit is not None and bounded.pause.last is not None:
+                line += (f"；{bounded.pause.last.isoformat()} 收到意见，晚于{party}届满之日 "
+                         f"{bounded.limit.isoformat()}，其后的时间计入答复期限")
+        self.steps.append(line)
 
     def _open_pause(self, interval: _Interval, counted: int, n: int) -> None:
-        line = (f"自 {interval.first.isoformat()} 起暂停计算：{_pause_labels(interval, '，')}尚未结束；"
-                f"已计{counted}个工作日，尚余{n - counted}个，答复期限待恢复计算后确定"
-                f"{_pause_basis(interval)}")
-        if any(pause.kind is PauseKind.THIRD_PARTY for pause in interval.pauses):
-            due = third_party_reply_due(interval.first, self.calendar, self.rules)
-            self.touched.append(due)
-            line += (f"；第三方应自收到征求意见书之日起{self.rules.third_party_workdays}个工作日内"
-                     f"提出意见，按 {interval.first.isoformat()} 送达计为 {due.isoformat()}")
-        self.steps.append(line)
+        self.steps.append(
+            f"自 {interval.first.isoformat()} 起暂停计算：{_pause_labels(interval, '，')}尚未结束；"
+            f"已计{counted}个工作日，尚余{n - counted}个，答复期限待恢复计算后确定{_pause_basis(interval)}"
+        )
+
+
+# Whose limit ends a consultation, in the words of the steps.
+_PARTY_LIMITS: Final = MappingProxyType({
+    PauseKind.THIRD_PARTY: "第三方提出意见的期限（自收到征求意见书之日起，第三十二条）",
+    PauseKind.OTHER_AGENCY: "其他机关提出意见的期限",
+    PauseKind.FEE_NOTICE: "缴费期限",
+})
 
 
 def _pause_labels(interval: _Interval, end: str) -> str:
     """What the pauses were, "征求第三方意见（第三十二条）、征求其他机关意见" + ``end``, or ""."""
-    labels = "、".join(dict.fromkeys(pause.kind.label for pause in interval.pauses if pause.kind.label))
+    labels = "、".join(dict.fromkeys(b.pause.kind.label for b in interval.pauses if b.pause.kind.label))
     return labels + end if labels else ""
 
 
 def _pause_basis(interval: _Interval) -> str:
     """第三十三条第三款 covers consultations only; the fee window cites 109号 in its label."""
     consulting = {PauseKind.THIRD_PARTY, PauseKind.OTHER_AGENCY}
-    if any(pause.kind in consulting for pause in interval.pauses):
+    if any(bounded.pause.kind in consulting for bounded in interval.pauses):
         return "（第三十三条第三款）"
     return ""
 
 
-def _merge(pauses: Sequence[Pause], after: date) -> list[_Interval]:
+def _merge(pauses: Sequence[_Bounded], after: date) -> list[_Interval]:
     """Overlapping or touching pauses as one interval each, sorted; those over by ``after`` dropped."""
     intervals: list[_Interval] = []
-    for pause in sorted(pauses, key=lambda p: p.first):
-        if pause.last is not None and pause.last <= after:
+    for bounded in sorted(pauses, key=lambda b: b.pause.first):
+        first, end = bounded.pause.first, bounded.last
+        if end is not None and end <= after:
             continue  # over before the period (re)started: it excludes nothing
         last = intervals[-1] if intervals else None
-        if last is not None and (last.last is None or pause.first <= last.last + timedelta(days=1)):
-            if last.last is not None and (pause.last is None or pause.last > last.last):
-                last.last = pause.last
-            last.pauses.append(pause)
+        if last is not None and (last.last is None or first <= last.last + timedelta(days=1)):
+            if last.last is not None and (end is None or end > last.last):
+                last.last = end
+            last.pauses.append(bounded)
         else:
-            intervals.append(_Interval(pause.first, pause.last, [pause]))
+            intervals.append(_Interval(first, end, [bounded]))
     return intervals
 
 
@@ -606,10 +716,13 @@ def _validate(events: RequestEvents, rules: ClockRules) -> None:
         if events.amendments or events.pauses or events.extensions or events.fee_notice:
             raise ClockError("收到申请之日尚未确认，不能记录补正、暂停、延期或收费")
         return
-    _validate_extensions(events.extensions, received, rules)
+    start = next((a.amended_on for a in reversed(events.amendments) if a.amended_on is not None), received)
+    _validate_extensions(events.extensions, received, start, rules)
     for pause in events.pauses:
         if pause.last is not None and pause.last < pause.first:
             raise ClockError(f"暂停的开始日 {pause.first.isoformat()} 晚于结束日 {pause.last.isoformat()}")
+        if pause.served_on is not None and pause.served_on < pause.first:
+            raise ClockError(f"征求意见书送达日 {pause.served_on.isoformat()} 早于发出之日 {pause.first.isoformat()}")
     _validate_amendments(events.amendments, received)
     fee = events.fee_notice
     if fee is not None:
@@ -619,11 +732,17 @@ def _validate(events: RequestEvents, rules: ClockRules) -> None:
             raise ClockError(f"缴费日 {fee.paid_on.isoformat()} 早于收费通知送达日 {fee.served_on.isoformat()}")
     if events.replied_on is not None and events.replied_on < received:
         raise ClockError(f"答复日 {events.replied_on.isoformat()} 早于收到申请之日 {received.isoformat()}")
+    if events.served_on is not None and (events.replied_on is None or events.served_on < events.replied_on):
+        raise ClockError("答复书的送达日应在答复日之后")
 
 
-def _validate_extensions(extensions: Sequence[Extension], received: date, rules: ClockRules) -> None:
-    # 第三十三条第二款: one extension, at most 20 working days, with the office head's consent.
-    if len(extensions) > 1:
+def _validate_extensions(
+    extensions: Sequence[Extension], received: date, start: date, rules: ClockRules
+) -> None:
+    # 第三十三条第二款: one extension per reply period, at most 20 working days, with the office
+    # head's consent; one approved before a 补正 restarted the period lapsed with it.
+    current = [e for e in extensions if start == received or e.approved_on is None or e.approved_on >= start]
+    if len(current) > 1:
         raise ClockError("答复期限只能延长一次（第三十三条第二款）")
     for extension in extensions:
         if not 1 <= extension.workdays <= rules.max_extension_workdays:
@@ -668,6 +787,7 @@ class ClockState(StrEnum):
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
     SERIOUSLY_OVERDUE = "seriously_overdue"
+    AWAITING_SERVICE = "awaiting_service"
     REPLIED = "replied"
     REPLIED_LATE = "replied_late"
 
@@ -686,6 +806,7 @@ STATE_LABELS: Final = MappingProxyType({
     ClockState.DUE_TODAY: "今日到期",
     ClockState.OVERDUE: "已超期",
     ClockState.SERIOUSLY_OVERDUE: "严重超期",
+    ClockState.AWAITING_SERVICE: "已答复待送达",
     ClockState.REPLIED: "已答复",
     ClockState.REPLIED_LATE: "逾期答复",
 })
@@ -703,9 +824,12 @@ def clock_state(
     ``due_soon_workdays`` working days ahead; seriously overdue = more than
     ``seriously_overdue_workdays`` working days past it."""
     if clock.stage is Stage.REPLIED:
-        assert clock.replied_on is not None
-        replied_late = clock.due_on is not None and clock.replied_on > clock.due_on
-        return ClockState.REPLIED_LATE if replied_late else ClockState.REPLIED
+        # Judged on the day of service (国办公开办函〔2016〕235号): unserved past the due date is late.
+        served = clock.served_on
+        late = clock.due_on is not None and (served or today) > clock.due_on
+        if late:
+            return ClockState.REPLIED_LATE
+        return ClockState.REPLIED if served is not None else ClockState.AWAITING_SERVICE
     if clock.abandon_on is not None and today >= clock.abandon_on:
         return ClockState.ABANDONED
     if clock.stage is Stage.NOT_STARTED:
@@ -713,7 +837,7 @@ def clock_state(
     if clock.stage is Stage.AWAITING_AMENDMENT:
         return ClockState.AWAITING_AMENDMENT
     due = clock.due_on
-    if clock.stage is Stage.PAUSED or due is None:
+    if due is None or (clock.stage is Stage.PAUSED and (clock.paused_until is None or today <= clock.paused_until)):
         return ClockState.PAUSED
     if today == due:
         return ClockState.DUE_TODAY

@@ -5,10 +5,14 @@ the 保密审查 step sees every hit in context and masks it. What is found:
 
 - **身份证号码** (18 digits): GB 11643-1999《公民身份号码》— 6-digit 地址码 (a plausible
   province and prefecture), 8-digit birth date (a real date, not after today), 3-digit 顺序码 and
-  the ISO 7064 MOD 11-2 check character. A string whose check character is wrong is not reported.
-  First-generation 15-digit numbers (no check character, birth year 19YY) optionally, with less
-  confidence.
-- **手机号码**: 11 digits 1[3-9]x, optionally after +86/0086/86 and split 3-4-4 by a space or "-".
+  the ISO 7064 MOD 11-2 check character. A number whose check character is wrong is still reported,
+  as probable (MEDIUM): a typo still exposes the person (CONTRACTS.md §10); so is one written in
+  groups ("1101 0119 9001 0100 2X", "110101-19900101-002X"). First-generation 15-digit numbers (no
+  check character, birth year 19YY) optionally, with less confidence.
+- **手机号码**: 11 digits 1[3-9]x, optionally after +86/0086/86; split 3-4-4 by a space or "-" it is
+  probable (MEDIUM), as CONTRACTS.md §10 has it.
+- **电子邮箱**: name@domain; one of a government domain (.gov.cn) or after a 举报/咨询 cue is public
+  contact information (LOW).
 - **银行卡号**: 16–19 digits passing the Luhn check (ISO/IEC 7812), optionally in groups of 4.
 - **固定电话**: a plausible 区号 (010, 02x, 0[3-9]xx) with a 7–8 digit local number starting 2–9,
   separated by "-"/space or in parentheses, optionally with an extension; run together
@@ -23,19 +27,27 @@ False positives are avoided deliberately: digits inside 文号 (``find_doc_numbe
 to letters or other digits (order numbers, serials), decimals, or amounts followed by 元/万元 or
 preceded by ¥/人民币. Dates, postcodes and 12345-style hotlines never have the shape of any kind.
 
+A hit is *certain* when its confidence is HIGH (structure and checksum agree, nothing broken up);
+every hit that is not LOW needs the reviewer (:attr:`PiiHit.needs_review`) — probable ones as much
+as certain ones.
+
+The FOI form checks an applicant's ID and phone number with the same rules
+(:func:`resident_id_problem`, :func:`phone_number_kind`).
+
 Masking conventions (``mask_value``), all length-preserving so that offsets of other hits — and of
 the same text inside HTML (``richtext.mask_html``) — stay valid, and separators are kept:
 
 ======== =========================================== ==========================
 kind     keeps                                       example
 ======== =========================================== ==========================
-身份证   first 6 (地址码) and last 4 (birth date      440104********1234
-         and most of 顺序码 hidden)
-旧身份证 first 6 and last 3                          440104******123
+身份证   first 4 (province and prefecture) and     4401**********1234
+         last 4 (CONTRACTS.md §10)
+旧身份证 first 4 and last 3                          4401********123
 手机     first 3 and last 4 (+86 kept)               138****5678, 138-****-5678
 银行卡   first 4 (issuer) and last 4                 6222 **** **** 1234
 固定电话 区号 and last 4 of the local number;         0758-***0871
          extension hidden
+电子邮箱 first character of the name, the domain     z*******@163.com
 姓名     the surname, one * per other character      张*, 张**, 欧阳*
 ======== =========================================== ==========================
 
@@ -64,6 +76,7 @@ class PiiKind(StrEnum):
     BANK_CARD = "bank_card"  # 银行卡号
     LANDLINE = "landline"  # 固定电话
     NAME = "name"  # 姓名
+    EMAIL = "email"  # 电子邮箱
 
 
 KIND_LABELS: Final = {
@@ -73,6 +86,7 @@ KIND_LABELS: Final = {
     PiiKind.BANK_CARD: "银行卡号",
     PiiKind.LANDLINE: "固定电话",
     PiiKind.NAME: "姓名",
+    PiiKind.EMAIL: "电子邮箱",
 }
 
 
@@ -100,6 +114,17 @@ class PiiHit:
     @property
     def masked(self) -> str:
         return mask_value(self.kind, self.matched)
+
+    @property
+    def certain(self) -> bool:
+        """Structure and checksum agree; False for a probable match (CONTRACTS.md §10)."""
+        return self.confidence is Confidence.HIGH
+
+    @property
+    def needs_review(self) -> bool:
+        """Whether publishing waits for the reviewer to mask or accept it: every hit but the LOW
+        ones (office lines, guessed names), probable as much as certain."""
+        return self.confidence is not Confidence.LOW
 
 
 @dataclass(frozen=True)
@@ -173,6 +198,32 @@ def is_valid_resident_id(value: str, *, today: date | None = None) -> bool:
     )
 
 
+def resident_id_problem(value: str, today: date) -> str | None:
+    """Why ``value`` is not a 居民身份证号码 (GB 11643-1999), in words an applicant can act on;
+    None when it is one. The same rules as the scan's (:func:`is_valid_resident_id`)."""
+    number = value.strip().upper()
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return "居民身份证号码应为18位，前17位是数字，最后一位是数字或X。"
+    if not _plausible_region(number[:6]):
+        return "居民身份证号码前6位（地址码）无效，请核对。"
+    if _birth_date(number[6:14], today) is None:
+        return "居民身份证号码中的出生日期无效，请核对。"
+    if id_check_character(number[:17]) != number[17]:
+        return "居民身份证号码校验位不正确，请核对是否输错。"
+    return None
+
+
+def phone_number_kind(value: str) -> PiiKind | None:
+    """MOBILE or LANDLINE when the whole of ``value`` is one phone number in a spelling the scan
+    finds (区号 and extension included), else None."""
+    folded = value.strip().translate(_FOLD)
+    if _MOBILE.fullmatch(folded):
+        return PiiKind.MOBILE
+    if _LANDLINE.fullmatch(folded):
+        return PiiKind.LANDLINE
+    return None
+
+
 def _looks_like_resident_id(digits: str, today: date) -> bool:
     """Region and birth date of an ID, whatever its check character: such an 18-digit string
     is an ID with a typo, never a bank card."""
@@ -213,6 +264,12 @@ _FOLD: Final = str.maketrans(
 _B: Final = r"(?<![0-9A-Za-z])(?<!\d\.)"  # not glued to letters, digits, or a decimal point
 _E: Final = r"(?![0-9A-Za-z])(?!\.\d)"
 _ID18: Final = re.compile(rf"{_B}\d{{17}}[\dXx]{_E}")
+# The groupings people type IDs in: 6-8-4, 6-4-4-4 and 4-4-4-4-2, one separator throughout.
+_ID18_GROUPED: Final = re.compile(
+    rf"{_B}(?:\d{{6}}(?P<a>[ -])\d{{8}}(?P=a)\d{{3}}"
+    r"|\d{6}(?P<b>[ -])\d{4}(?P=b)\d{4}(?P=b)\d{3}"
+    rf"|\d{{4}}(?P<c>[ -])\d{{4}}(?P=c)\d{{4}}(?P=c)\d{{4}}(?P=c)\d)[\dXx]{_E}"
+)
 _ID15: Final = re.compile(rf"{_B}\d{{15}}{_E}")
 _MOBILE: Final = re.compile(
     rf"{_B}(?:(?:\+86|0086|\(\+?86\)|86)[ -]?)?1[3-9]\d(?P<sep>[ -]?)\d{{4}}(?P=sep)\d{{4}}{_E}"
@@ -229,6 +286,11 @@ _PUBLIC_CUE: Final = re.compile(
     r"(举报|咨询|投诉|监督|服务|热线|值班|传真|办公|总机|受理|技术支持)[^\n]{0,6}$"
 )
 _BANK_CUE: Final = re.compile(r"(卡号|账号|帐号|银行|开户|账户|帐户)[^\n]{0,8}$")
+_EMAIL: Final = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])"
+)
+_GOVERNMENT_DOMAIN: Final = re.compile(r"(?:^|\.)gov(?:\.cn)?$", re.IGNORECASE)
 _MONEY_AFTER: Final = re.compile(r"[ ]?(元|万元|亿元|美元|欧元|港元|日元|块|角)")
 _MONEY_BEFORE: Final = re.compile(r"(¥|￥|RMB|人民币|金额[:：]?)[ ]?$")
 
@@ -296,6 +358,7 @@ def scan(text: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[PiiHit]:
     folded = text.translate(_FOLD)
     today = options.today or date.today()
     candidates = [
+        *_email_candidates(folded),
         *_id_candidates(folded, today, options.old_ids),
         *_bank_candidates(folded, today),
         *_mobile_candidates(folded),
@@ -361,8 +424,14 @@ def _protected_spans(folded: str, today: date) -> Iterator[tuple[int, int]]:
         yield index.start, index.end
     for match in re.finditer(rf"{_B}[0-9A-Z]{{18}}{_E}", folded):
         code = match.group()
-        if is_valid_org_code(code) and not is_valid_resident_id(code, today=today):
-            yield match.span()
+        if not is_valid_org_code(code) or is_valid_resident_id(code, today=today):
+            continue
+        # One in 31 IDs with a typo passes the credit code's check too: it is a credit code only
+        # if its 登记管理机关行政区划码 (characters 3–8) is a real one as well.
+        mistyped_id = code[:17].isdigit() and _looks_like_resident_id(code, today)
+        if mistyped_id and not _plausible_region(code[2:8]):
+            continue
+        yield match.span()
 
 
 def _is_money(folded: str, start: int, end: int) -> bool:
@@ -372,11 +441,16 @@ def _is_money(folded: str, start: int, end: int) -> bool:
 
 
 def _id_candidates(folded: str, today: date, old_ids: bool) -> Iterator[_Candidate]:
-    for match in _ID18.finditer(folded):
-        if is_valid_resident_id(match.group(), today=today) and not _is_money(
-            folded, *match.span()
-        ):
-            yield _Candidate(PiiKind.ID_CARD, *match.span(), Confidence.HIGH)
+    """Valid IDs are certain; an ID with a wrong check character or written in groups is probable
+    (CONTRACTS.md §10): the 地址码 and birth date still point to one person."""
+    for match in (*_ID18.finditer(folded), *_ID18_GROUPED.finditer(folded)):
+        number = re.sub(r"[ -]", "", match.group()).upper()
+        if not _looks_like_resident_id(number, today) or _is_money(folded, *match.span()):
+            continue
+        certain = match.re is _ID18 and id_check_character(number[:17]) == number[17]
+        yield _Candidate(
+            PiiKind.ID_CARD, *match.span(), Confidence.HIGH if certain else Confidence.MEDIUM
+        )
     if not old_ids:
         return
     for match in _ID15.finditer(folded):
@@ -404,7 +478,22 @@ def _bank_candidates(folded: str, today: date) -> Iterator[_Candidate]:
 def _mobile_candidates(folded: str) -> Iterator[_Candidate]:
     for match in _MOBILE.finditer(folded):
         if not _is_money(folded, *match.span()):
-            yield _Candidate(PiiKind.MOBILE, *match.span(), Confidence.HIGH)
+            grouped = bool(match["sep"])  # probable, as CONTRACTS.md §10 has it
+            yield _Candidate(
+                PiiKind.MOBILE, *match.span(), Confidence.MEDIUM if grouped else Confidence.HIGH
+            )
+
+
+def _email_candidates(folded: str) -> Iterator[_Candidate]:
+    """E-mail addresses; a government domain's or one after a 举报/咨询 cue is the office's."""
+    for match in _EMAIL.finditer(folded):
+        domain = match.group().rsplit("@", 1)[1]
+        public = _GOVERNMENT_DOMAIN.search(domain) or _PUBLIC_CUE.search(
+            folded, max(0, match.start() - 12), match.start()
+        )
+        yield _Candidate(
+            PiiKind.EMAIL, *match.span(), Confidence.LOW if public else Confidence.HIGH
+        )
 
 
 def _landline_candidates(folded: str) -> Iterator[_Candidate]:
@@ -449,6 +538,9 @@ def mask_value(kind: PiiKind, value: str) -> str:
     if kind is PiiKind.NAME:
         surname = _surname_of(value) or value[:1]
         return surname + "*" * (len(value) - len(surname))
+    if kind is PiiKind.EMAIL:
+        name, _, domain = value.rpartition("@")
+        return name[:1] + "*" * (len(name) - 1) + "@" + domain
     folded = value.translate(_FOLD)
     id_like = kind in (PiiKind.ID_CARD, PiiKind.OLD_ID_CARD)
     positions = [i for i, ch in enumerate(folded) if ch.isdigit() or (id_like and ch in "Xx")]
@@ -460,10 +552,10 @@ def mask_value(kind: PiiKind, value: str) -> str:
 
 def _hidden_digit_indexes(kind: PiiKind, folded: str, count: int) -> list[int]:
     """Which of the value's digits (counted from 0) are replaced by "*"."""
-    if kind is PiiKind.ID_CARD:
-        return list(range(6, count - 4))
+    if kind is PiiKind.ID_CARD:  # "1101**********002X" (CONTRACTS.md §10)
+        return list(range(4, count - 4))
     if kind is PiiKind.OLD_ID_CARD:
-        return list(range(6, count - 3))
+        return list(range(4, count - 3))
     if kind is PiiKind.MOBILE:
         return list(range(count - 8, count - 4))  # the middle 4 of the last 11 digits
     if kind is PiiKind.BANK_CARD:

@@ -1,6 +1,20 @@
-"""Decoding the text files that clerks upload: UTF-8 (with or without BOM), UTF-16, GB18030."""
+"""Decoding the text files that clerks upload (UTF-8 with or without BOM, UTF-16, GB18030), and
+keeping typed text to the characters a document can hold."""
 
 from __future__ import annotations
+
+import re
+from typing import Final
+
+# XML 1.0 §2.2 Char: no C0 control character but tab, line feed and carriage return, and not the
+# non-characters U+FFFE and U+FFFF. A .docx is XML, so python-docx (lxml) refuses the others.
+_NOT_XML_CHARS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` without the invisible control characters that no letter (.docx) can hold; tabs and
+    line breaks stay. What a copy from an old system or a form filled by a script may carry."""
+    return _NOT_XML_CHARS.sub("", text)
 
 
 class UndecodableText(ValueError):

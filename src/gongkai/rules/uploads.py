@@ -10,7 +10,10 @@ refused whatever their name: an .exe renamed .pdf is refused as such.
 ZIP-based files are checked for zip bombs without extracting anything, from the central directory
 alone: the number of entries, the total uncompressed size, the compression ratio (per entry and
 overall), entries that overlap (the "overlapping files" bomb), encryption, executables inside, and
-archives inside archives (inspected ``max_nesting`` levels deep, deeper ones refused). The declared
+archives inside archives (inspected ``max_nesting`` levels deep, deeper ones refused). The XML
+parts of Office and OFD files must not declare a document type: a DTD is where entity bombs
+("billion laughs") and external entities (XXE, reading the server's files) live, and no real
+Office file has one (ECMA-376 Part 2 §8.1.4 [M1.18]: a DTD declaration is an error). The declared
 sizes can be trusted as upper bounds because Python's ``zipfile`` never inflates an entry past its
 declared size (it fails the CRC instead), and only ``zipfile`` reads these files here
 (``extract_text``, python-docx, openpyxl).
@@ -27,11 +30,19 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from gongkai.rules.filetext import (
+    MAX_CHARS,
+    UnreadableDocument,
+    UnsupportedDocument,
+    extension_of,
+    read_document,
+)
 from gongkai.rules.textcodec import UndecodableText, decode_text
 
 MiB: Final = 1024 * 1024
@@ -120,6 +131,7 @@ class Refusal(StrEnum):
     ARCHIVE_BOMB = "archive_bomb"
     ENCRYPTED = "encrypted"
     CORRUPT = "corrupt"
+    XML_DTD = "xml_dtd"  # a part of an Office or OFD file declares a DTD: entities, XXE
 
 
 @dataclass(frozen=True)
@@ -151,12 +163,6 @@ class UploadCheck:
 
 def _size(n: int) -> str:
     return f"{n / MiB:.1f} MB" if n >= MiB else f"{max(1, round(n / 1024))} KB"
-
-
-def extension_of(name: str) -> str:
-    """ "通知.PDF" → "pdf"; "" when the name has none."""
-    base = _base_name(name)
-    return base.rsplit(".", 1)[1].lower() if "." in base.strip(".") else ""
 
 
 def _base_name(name: str) -> str:
@@ -238,6 +244,21 @@ def _archive_kind(archive: zipfile.ZipFile) -> FileKind:
     if "OFD.xml" in names or "ofd.xml" in names:
         return FileKind.OFD
     return FileKind.ZIP
+
+
+def is_complete(kind: FileKind, content: bytes) -> bool:
+    """Whether a PDF, JPEG or PNG has its end, so that a truncated upload or a file that only
+    starts like one is caught: a PDF ends with ``%%EOF`` (ISO 32000-1 §7.5.5; readers look in the
+    last 1 KB), a JPEG has its EOI marker FF D9 after the start (ISO/IEC 10918-1 B.2.1; cameras may
+    append data after it), a PNG ends with its IEND chunk (ISO/IEC 15948 §11.2.5). Other kinds:
+    True."""
+    if kind is FileKind.PDF:
+        return b"%%EOF" in content[-1024:]
+    if kind is FileKind.JPEG:
+        return content.rfind(b"\xff\xd9") > 2
+    if kind is FileKind.PNG:
+        return b"IEND\xaeB`\x82" in content[-1024:]
+    return True
 
 
 def _is_text(content: bytes) -> bool:
@@ -366,6 +387,7 @@ def _archive_problem(
         ValueError,
         OSError,
         EOFError,
+        zlib.error,  # a damaged deflate stream, met when a part is read (the DTD check)
     ):
         return Refusal.CORRUPT, f"附件“{shown}”已损坏或不是完整的 ZIP 文件，无法检查，已拒绝上传"
 
@@ -381,6 +403,12 @@ def _inspect_archive(
         problem = _directory_problem(shown, bomb, infos, len(content), limits, budget)
         if problem is not None:
             return problem
+        doctype_in = dtd_part(archive, infos) if _archive_kind(archive) is not FileKind.ZIP else None
+        if doctype_in is not None:
+            return Refusal.XML_DTD, (
+                f"附件“{shown}”中的“{doctype_in}”含有文档类型声明（DOCTYPE），正常的 Office 文档不会有，"
+                "可能是恶意构造的文件，已拒绝上传；如文件来源可靠，请用办公软件打开后另存再上传"
+            )
         for info in infos:
             if _EXECUTABLE_NAMES.search(info.filename):
                 return (
@@ -444,6 +472,46 @@ def _directory_problem(
     return None
 
 
+_XML_PART: Final = re.compile(r"\.(xml|rels)$", re.IGNORECASE)
+PROLOG_BYTES: Final = 8 * 1024  # a real part's prolog is its XML declaration: under 100 bytes
+_PROLOG_ITEM: Final = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+
+
+def dtd_part(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo] | None = None) -> str | None:
+    """The name of the first XML part of an Office or OFD package that declares a DTD (see
+    :func:`declares_dtd`), for readers to refuse the package before parsing it; None if none."""
+    for info in archive.infolist() if infos is None else infos:
+        if _XML_PART.search(info.filename) and not info.is_dir():
+            with archive.open(info) as part:
+                if declares_dtd(part.read(PROLOG_BYTES)):
+                    return info.filename
+    return None
+
+
+def declares_dtd(head: bytes) -> bool:
+    """Whether the XML document that starts with ``head`` (its first :data:`PROLOG_BYTES`)
+    declares a document type, or any declaration, before its root element — or hides its root
+    past ``head`` behind comments, which no real part does."""
+    text = _xml_text(head)
+    position = 0
+    while (item := _PROLOG_ITEM.match(text, position)) is not None and item.end() > position:
+        position = item.end()
+    rest = text[position:]
+    if rest.startswith("<!"):
+        return True
+    return rest[:1] != "<" and len(head) >= PROLOG_BYTES
+
+
+def _xml_text(head: bytes) -> str:
+    """XML 1.0 Appendix F: UTF-16 shows in its BOM or in "<" followed or preceded by a zero byte;
+    anything else reads as UTF-8 (ASCII-compatible) for the markup that matters here."""
+    if head.startswith((b"\xff\xfe", b"<\x00")):
+        return head.decode("utf-16-le", "ignore").lstrip("\ufeff")
+    if head.startswith((b"\xfe\xff", b"\x00<")):
+        return head.decode("utf-16-be", "ignore").lstrip("\ufeff")
+    return head.decode("utf-8", "replace").lstrip("\ufeff")
+
+
 def _overlapping(infos: list[zipfile.ZipInfo]) -> Iterator[bool]:
     """Entries whose compressed data runs into the next entry's local header (each header is at
     least 30 bytes, so this can only under-report)."""
@@ -459,71 +527,37 @@ class AttachmentTextError(ValueError):
     """An attachment whose text cannot be read; ``str(error)`` is a Chinese message."""
 
 
-def extract_text(name: str, content: bytes, *, max_chars: int = 2_000_000) -> str | None:
-    """The text of a .docx (paragraphs and tables, in order), .xlsx (cell values, one row a line)
-    or .txt/.csv attachment, for the privacy scan and the search index; None for other types
-    (PDF, OFD, images, old Office formats: their text is not read here). Call after
-    :func:`check_upload` accepted the file."""
-    extension = extension_of(name)
+@dataclass(frozen=True)
+class AttachmentText:
+    """The text of an attachment (``rules.filetext``) and what of it could not be read: a
+    reviewer must look at those parts herself before the attachment goes public."""
+
+    text: str
+    unreadable: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.unreadable
+
+
+def extract_text(name: str, content: bytes, *, max_chars: int = MAX_CHARS) -> AttachmentText:
+    """The text of an attachment for the privacy scan and the search index: a .docx with its
+    headers and footers, .xlsx cells, .txt/.csv, a PDF's pages (``rules.filetext``). Images, OFD
+    and old Office files are not read: their whole content is listed as unread, as is a PDF
+    without readable text (a scan). A damaged .docx/.xlsx or undecodable text is refused.
+    Call after :func:`check_upload` accepted the file."""
+    shown = _base_name(name)
     try:
-        if extension == "docx":
-            return _docx_text(content)[:max_chars]
-        if extension == "xlsx":
-            return _xlsx_text(content, max_chars)
-        if extension in ("txt", "csv"):
-            return decode_text(content)[:max_chars]
-    except UndecodableText as error:
-        raise AttachmentTextError(f"附件“{_base_name(name)}”：{error}") from error
-    except Exception as error:  # python-docx and openpyxl raise many types on a damaged file
+        document = read_document(name, content, max_chars=max_chars)
+    except UnsupportedDocument:
+        return AttachmentText("", (f"附件“{shown}”的文字未能读取，请人工核对是否含个人信息",))
+    except UnreadableDocument as error:
+        if extension_of(name) == "pdf":  # a scanned or protected PDF is still a valid attachment
+            return AttachmentText("", (f"附件“{shown}”：{error}",))
+        if isinstance(error.__cause__, UndecodableText):
+            raise AttachmentTextError(f"附件“{shown}”：{error}") from error
         raise AttachmentTextError(
-            f"无法读取附件“{_base_name(name)}”的文字，文件可能已损坏，请用办公软件打开另存后重新上传"
+            f"无法读取附件“{shown}”的文字，文件可能已损坏，请用办公软件打开另存后重新上传"
         ) from error
-    return None
-
-
-def _docx_text(content: bytes) -> str:
-    from docx import Document
-    from docx.table import Table
-
-    lines: list[str] = []
-    for block in Document(io.BytesIO(content)).iter_inner_content():
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block))
-        else:
-            lines.append(block.text)
-    return "\n".join(lines)
-
-
-def _table_lines(table: object) -> Iterator[str]:
-    from docx.table import Table
-
-    assert isinstance(table, Table)
-    for row in table.rows:
-        cells: list[str] = []
-        previous: object = None
-        for cell in row.cells:
-            if cell._tc is not previous:  # a merged cell is listed once per grid column it spans
-                cells.append(cell.text)
-            previous = cell._tc
-        yield "\t".join(cells)
-
-
-def _xlsx_text(content: bytes, max_chars: int) -> str:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-
-    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    lines: list[str] = []
-    length = 0
-    try:
-        for sheet in workbook.worksheets:
-            lines.append(str(sheet.title))
-            for row in sheet.iter_rows(values_only=True):
-                values = [str(value) for value in row if value is not None and str(value) != ""]
-                if values:
-                    lines.append("\t".join(values))
-                    length += len(lines[-1]) + 1
-                if length > max_chars:
-                    return "\n".join(lines)[:max_chars]
-    finally:
-        workbook.close()
-    return "\n".join(lines)
+    unread = tuple(f"附件“{shown}”{where}" for where in document.unreadable)
+    return AttachmentText(document.text, unread)

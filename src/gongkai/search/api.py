@@ -98,6 +98,11 @@ def remove_documents(keys: Sequence[str]) -> None:
     SearchEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
 
 
+def validities(keys: Sequence[str]) -> dict[str, str]:
+    """The 有效性 each indexed document holds now (for the daily refresh of expiries)."""
+    return dict(SearchEntry.objects.filter(key__in=list(keys)).values_list("key", "validity"))
+
+
 def _fill(entry: SearchEntry, document: SearchDocument) -> None:
     entry.title, entry.body, entry.url = document.title, document.body, document.url
     entry.published_on, entry.unit_id = document.published_on, document.unit_id

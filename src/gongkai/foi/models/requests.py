@@ -164,6 +164,16 @@ class Request(models.Model):
         return self.status in OPEN_STATUSES
 
     @property
+    def applicant_identity(self) -> dict[str, str]:
+        """Who "the same applicant" is (the monthly count of 件 of 109号, the proposals of
+        第四十四条): the credit code or ID number, else the name with the phone number."""
+        if self.organisation_code:
+            return {"organisation_code": self.organisation_code}
+        if self.id_number:
+            return {"id_number": self.id_number}
+        return {"applicant_name": self.applicant_name, "phone": self.phone}
+
+    @property
     def is_organisation(self) -> bool:
         return self.applicant_kind != ApplicantKind.NATURAL_PERSON
 
@@ -207,11 +217,18 @@ class EventQuerySet(models.QuerySet["RequestEvent"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("办理记录只能追加，不能修改")
 
+    def delete(self) -> NoReturn:  # type: ignore[override]
+        raise AppendOnlyError("办理记录只能追加，不能删除")
+
 
 class RequestEvent(models.Model):
-    """One transition, with the date that carries law (``on``) and who recorded it."""
+    """One transition, with the date that carries law (``on``) and who recorded it.
 
-    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="events")
+    Append-only, like the audit log: the ORM refuses to change or delete a row, a request that has
+    events cannot be deleted either (PROTECT: a cascade would bypass the refusal), no admin page
+    offers it, and a database trigger (migration 0003) refuses UPDATE on SQLite and PostgreSQL."""
+
+    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField("事项", max_length=30, choices=EventKind.choices)
     on = models.DateField("日期")
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
@@ -244,3 +261,6 @@ class RequestEvent(models.Model):
         if self.pk is not None and not self._state.adding:
             raise AppendOnlyError("办理记录只能追加，不能修改")
         super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("办理记录只能追加，不能删除")

@@ -21,7 +21,6 @@ from gongkai.records.models.records import (
     RecordKind,
     RecordStatus,
     Validity,
-    validity_of,
 )
 
 __all__ = [
@@ -46,5 +45,4 @@ __all__ = [
     "RecordKind",
     "RecordStatus",
     "Validity",
-    "validity_of",
 ]

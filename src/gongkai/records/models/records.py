@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from gongkai.rules import validity
+
 
 class RecordKind(models.TextChoices):
     GENERAL = "general", "一般信息"
@@ -53,28 +55,13 @@ class Audience(models.TextChoices):
 
 
 class Validity(models.TextChoices):
-    VALID = "valid", "有效"
-    NOT_YET = "not_yet", "尚未生效"
-    EXPIRED = "expired", "失效"
-    REPEALED = "repealed", "废止"
-    SUPERSEDED = "superseded", "已修订"
+    """The choices of ``declared_validity``: the values and labels of ``rules.validity``."""
 
-
-def validity_of(
-    declared: str, repealed_on: date | None, expires_on: date | None, effective_on: date | None,
-    superseded: bool, today: date,
-) -> Validity:
-    if declared:
-        return Validity(declared)
-    if repealed_on and repealed_on <= today:
-        return Validity.REPEALED
-    if superseded:
-        return Validity.SUPERSEDED
-    if expires_on and expires_on < today:
-        return Validity.EXPIRED
-    if effective_on and effective_on > today:
-        return Validity.NOT_YET
-    return Validity.VALID
+    VALID = validity.Validity.VALID.value, validity.Validity.VALID.label
+    NOT_YET = validity.Validity.NOT_YET.value, validity.Validity.NOT_YET.label
+    EXPIRED = validity.Validity.EXPIRED.value, validity.Validity.EXPIRED.label
+    REPEALED = validity.Validity.REPEALED.value, validity.Validity.REPEALED.label
+    SUPERSEDED = validity.Validity.SUPERSEDED.value, validity.Validity.SUPERSEDED.label
 
 
 class Record(models.Model):
@@ -119,6 +106,16 @@ class Record(models.Model):
         related_name="supersedes", db_index=False,
     )
     review_comment = models.TextField("审查意见", blank=True, default="")
+    # A correction (更正) of a published record waits here for 保密审查: the public keeps the
+    # published fields until a reviewer approves it (``services.approve_correction``).
+    revision = models.JSONField(
+        "待审查的更正", null=True, blank=True, encoder=DjangoJSONEncoder,
+        help_text="更正后的目录信息和正文，审查通过前不公开。",
+    )
+    revision_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="更正提交人", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", db_index=False,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         db_index=False,
@@ -159,13 +156,33 @@ class Record(models.Model):
     def owner_unit_id(self) -> int:
         return self.unit_id
 
+    # Two degrees of public. A record the public may *open* (its page and files): on record,
+    # 主动公开 and 面向社会 — a 面向申请人 record (公开范围, DOMAIN.md 3.1) is never on a public
+    # page. A record the public is *offered* (catalog lists, feeds, sitemap, search, gazette):
+    # the same, but current — a withdrawn or superseded record leaves every list the moment it
+    # changes; a superseded one stays readable at its address, marked as replaced.
     @property
     def is_public(self) -> bool:
-        return self.status in ON_RECORD_STATUSES and self.disclosure == Disclosure.PROACTIVE
+        return (
+            self.status in ON_RECORD_STATUSES and self.disclosure == Disclosure.PROACTIVE
+            and self.audience == Audience.PUBLIC
+        )
 
     @staticmethod
     def public_q() -> Q:
-        return Q(status__in=ON_RECORD_STATUSES, disclosure=Disclosure.PROACTIVE)
+        return Q(status__in=ON_RECORD_STATUSES, disclosure=Disclosure.PROACTIVE, audience=Audience.PUBLIC)
+
+    @property
+    def is_listed(self) -> bool:
+        return self.is_public and self.status == RecordStatus.PUBLISHED
+
+    @staticmethod
+    def listed_q(through: str = "") -> Q:
+        """``through``: the lookup from another model, e.g. ``"entries__record__"``."""
+        return Q(**{
+            f"{through}status": RecordStatus.PUBLISHED, f"{through}disclosure": Disclosure.PROACTIVE,
+            f"{through}audience": Audience.PUBLIC,
+        })
 
     @property
     def search_key(self) -> str:
@@ -179,12 +196,17 @@ class Record(models.Model):
     def is_policy(self) -> bool:
         return self.kind in POLICY_KINDS
 
-    def validity_on(self, today: date) -> Validity:
-        """有效性, derived from the dates at read time unless the unit declared it."""
-        return validity_of(
-            self.declared_validity, self.repealed_on, self.expires_on, self.effective_on,
-            self.status == RecordStatus.SUPERSEDED, today,
+    @property
+    def validity_facts(self) -> validity.ValidityFacts:
+        return validity.ValidityFacts(
+            declared=validity.declared_from(self.declared_validity), effective_on=self.effective_on,
+            expires_on=self.expires_on, repealed_on=self.repealed_on,
+            superseded=self.status == RecordStatus.SUPERSEDED,
         )
+
+    def validity_on(self, today: date) -> Validity:
+        """有效性 on ``today``, derived at read time by the one rule (``rules.validity``)."""
+        return Validity(validity.validity_on(self.validity_facts, today).value)
 
     @property
     def validity(self) -> Validity:
@@ -197,6 +219,8 @@ class Record(models.Model):
 
 class EventKind(models.TextChoices):
     CREATED = "created", "起草"
+    IMPORTED = "imported", "目录导入（提交保密审查）"
+    FLAGGED = "flagged", "整批审查时发现疑似个人信息，留待逐条审查"
     EDITED = "edited", "修改"
     ATTACHED = "attached", "上传附件"
     DETACHED = "detached", "删除附件"
@@ -204,7 +228,9 @@ class EventKind(models.TextChoices):
     MASKED = "masked", "去标识化"
     RETURNED = "returned", "退回修改"
     PUBLISHED = "published", "审查通过并发布"
-    CORRECTED = "corrected", "更正"
+    CORRECTION_PROPOSED = "correction_proposed", "提交更正（待保密审查）"
+    CORRECTION_RETURNED = "correction_returned", "退回更正"
+    CORRECTED = "corrected", "更正审查通过"
     WITHDRAWN = "withdrawn", "撤回"
     SUPERSEDED = "superseded", "被新版本替代"
     REPEALED = "repealed", "废止"
@@ -275,7 +301,10 @@ class Attachment(models.Model):
 
     @staticmethod
     def public_q() -> Q:
-        return Q(record__status__in=ON_RECORD_STATUSES, record__disclosure=Disclosure.PROACTIVE)
+        return Q(
+            record__status__in=ON_RECORD_STATUSES, record__disclosure=Disclosure.PROACTIVE,
+            record__audience=Audience.PUBLIC,
+        )
 
     @property
     def serves_masked_text(self) -> bool:

@@ -34,6 +34,7 @@ from typing import Any, Final
 
 from gongkai.rules.planparse.model import Block, Cell, Document, Paragraph, Table
 from gongkai.rules.textcodec import UndecodableText, decode_text
+from gongkai.rules.uploads import dtd_part
 
 MAX_BYTES: Final = 20 * 1024 * 1024
 CONVERT_TIMEOUT_S: Final = 120
@@ -152,14 +153,27 @@ def _read_zip(raw: bytes, name: str) -> Document:
     raise ReadError("是压缩文件，不是 .docx 或 .xlsx 文件")
 
 
+def _refuse_dtd(raw: bytes) -> None:
+    """A part that declares a DTD (entity bombs, external entities) is refused before any parser
+    sees it: no real Office file has one (ECMA-376 Part 2 §8.1.4 [M1.18])."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            part = dtd_part(archive)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not a readable package: the reader says so
+    if part is not None:
+        raise ReadError(f"文件中的“{part}”含有文档类型声明（DOCTYPE），可能是恶意构造的文件，请用办公软件打开后另存再上传")
+
+
 def read_docx(raw: bytes, name: str = "") -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _refuse_dtd(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
-        raise ReadError("不是有效的 .docx 文件") from None
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile):
+        raise ReadError("不是有效的 .docx 文件") from None  # lxml's XMLSyntaxError is a SyntaxError
     return Document(tuple(_docx_blocks(document.element.body)), name)
 
 
@@ -207,6 +221,7 @@ def _docx_table(table: Any) -> Table:
 def read_xlsx(raw: bytes, name: str = "") -> Document:
     import openpyxl  # type: ignore[import-untyped]
 
+    _refuse_dtd(raw)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     except (KeyError, ValueError, OSError, zipfile.BadZipFile):
