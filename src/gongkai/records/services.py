@@ -7,9 +7,10 @@ IMMEDIATE here, so the write lock is held from BEGIN, and nothing slow may run i
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -127,6 +128,19 @@ def _with_clean_body(data: Mapping[str, Any]) -> Mapping[str, Any]:
     return {**data, "body": body, "body_text": text}
 
 
+def _body_cleaned_first(step: Callable[..., Record]) -> Callable[..., Record]:
+    """Run ``step(target, data, **options)`` in a transaction, with ``data``'s body cleaned before
+    the transaction begins (the write lock is held from BEGIN: nothing slow may run inside)."""
+
+    @functools.wraps(step)
+    def run(target: Any, data: Mapping[str, Any], **options: Any) -> Record:
+        prepared = _with_clean_body(data)
+        with transaction.atomic():
+            return step(target, prepared, **options)
+
+    return run
+
+
 def _apply(record: Record, data: Mapping[str, Any]) -> None:
     """Set the fields of ``data`` (prepared by :func:`_with_clean_body`: the body is stored as it
     comes, already clean)."""
@@ -203,6 +217,7 @@ def _require_complete(record: Record) -> None:
         raise ValidationError(errors)
 
 
+@_body_cleaned_first
 def create_record(
     unit: Unit, data: Mapping[str, Any], *, columns: Sequence[Column] = (), actor: User | None = None
 ) -> Record:
@@ -210,14 +225,12 @@ def create_record(
     record = Record(unit=unit, created_by=actor)
     if actor is not None and not user_may(actor, Step.EDIT, record):
         raise PermissionDenied("只有本单位经办人可以起草政府信息。")
-    prepared = _with_clean_body(data)
-    with transaction.atomic():
-        _apply(record, prepared)
-        _validate(record, columns)
-        record.save()
-        record.columns.set(columns)
-        _event(record, EventKind.CREATED, actor)
-        audit.record("record_created", record, after=_summary(record))
+    _apply(record, data)
+    _validate(record, columns)
+    record.save()
+    record.columns.set(columns)
+    _event(record, EventKind.CREATED, actor)
+    audit.record("record_created", record, after=_summary(record))
     return record
 
 
@@ -225,17 +238,15 @@ def update_record(
     record: Record, data: Mapping[str, Any], *, columns: Sequence[Column] | None = None,
     actor: User | None = None,
 ) -> Record:
-    """Edit a draft; for a published record, submit a correction (``propose_correction``). The
-    body is cleaned before the write transaction begins."""
+    """Edit a draft; for a published record, submit a correction (``propose_correction``)."""
     if record.status == RecordStatus.PUBLISHED:
         return propose_correction(record, data, columns=columns, actor=actor)
-    prepared = _with_clean_body(data)
-    with transaction.atomic():
-        return _update_draft(record, prepared, columns, actor)
+    return _update_draft(record, data, columns=columns, actor=actor)
 
 
+@_body_cleaned_first
 def _update_draft(
-    record: Record, data: Mapping[str, Any], columns: Sequence[Column] | None, actor: User | None
+    record: Record, data: Mapping[str, Any], *, columns: Sequence[Column] | None, actor: User | None
 ) -> Record:
     _require(Step.EDIT, record, actor)
     before = _summary(record)
@@ -281,22 +292,14 @@ def pending_columns(record: Record) -> list[int] | None:
     return None if record.revision is None else record.revision.get("columns")
 
 
+@_body_cleaned_first
 def propose_correction(
     record: Record, data: Mapping[str, Any], *, columns: Sequence[Column] | None = None,
     actor: User | None = None,
 ) -> Record:
     """更正 a published record: the corrected version is checked as a draft would be and waits for
     保密审查 (privacy scan included) beside the published one, which the portal, the feeds and
-    search keep showing until a reviewer approves it. A second proposal replaces the first. The
-    body is cleaned before the write transaction begins."""
-    prepared = _with_clean_body(data)
-    with transaction.atomic():
-        return _propose_correction(record, prepared, columns, actor)
-
-
-def _propose_correction(
-    record: Record, data: Mapping[str, Any], columns: Sequence[Column] | None, actor: User | None
-) -> Record:
+    search keep showing until a reviewer approves it. A second proposal replaces the first."""
     _require(Step.CORRECT, record, actor)
     revised = pending_version(record) or _copy(record)
     _apply(revised, data)
