@@ -12,10 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from gongkai.records import services
+from gongkai.records import privacy, services
 from gongkai.records.importing import ImportFileError, import_catalog
 from gongkai.records.models import Record
 from gongkai.rules import richtext
+from gongkai.rules.pii import PiiKind
 from tests.records.test_import import _csv, _row
 
 pytestmark = pytest.mark.django_db
@@ -185,3 +186,13 @@ def test_it_cleans_a_correction_outside_the_transaction_and_refuses_a_hostile_on
     record.refresh_from_db()
     assert "更正后的正文" in record.revision["fields"]["body"] and "onclick" not in record.revision["fields"]["body"]
     assert cleaner.open_blocks[0] == outside
+
+
+def test_the_privacy_scan_and_masking_of_a_stored_body_never_run_the_cleaner(make_draft, cleaner):
+    record = make_draft(body="<p>联系人手机<b>138</b>00138000，邮箱zhang@163.com</p>")
+    cleaner.calls = 0
+    hits = privacy.scan_record(record)
+    assert {hit.hit.kind for hit in hits if hit.source == privacy.BODY} >= {PiiKind.MOBILE}
+    masked = richtext.mask_stored_html(record.body, [hit.hit for hit in hits if hit.source == privacy.BODY])
+    assert cleaner.calls == 0
+    assert "138****8000" in richtext.stored_text(masked) and masked == richtext.sanitize(masked)

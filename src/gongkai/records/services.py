@@ -44,7 +44,7 @@ from gongkai.rules import pii
 from gongkai.rules.docnumber import DocNumberError, normalize_doc_number
 from gongkai.rules.indexno import IndexNumberError
 from gongkai.rules.lawdates import EXPIRY_YEARS_AHEAD, YEARS_AHEAD, law_date_problem
-from gongkai.rules.richtext import BodyError, check_body, clean_body, html_to_text, mask_html
+from gongkai.rules.richtext import BodyError, check_body, clean_body, mask_stored_html, stored_text
 from gongkai.rules.uploads import (
     AttachmentTextError,
     UploadLimits,
@@ -512,8 +512,8 @@ def _mask_source(record: Record, hits: list[privacy.SourcedHit]) -> None:
     if source == privacy.SUMMARY:
         record.summary = pii.mask(record.summary, raw)
     elif source == privacy.BODY:
-        record.body = mask_html(record.body, raw)
-        record.body_text = html_to_text(record.body)
+        record.body = mask_stored_html(record.body, raw)
+        record.body_text = stored_text(record.body)
     elif source == privacy.LINKS:
         record.body = privacy.mask_links(record.body, raw)
     else:

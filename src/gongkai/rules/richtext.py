@@ -296,6 +296,14 @@ def html_to_text(body: str) -> str:
     return _plain(_split(body)).rstrip()
 
 
+def stored_text(clean: str) -> str:
+    """:func:`html_to_text` of a body that :func:`sanitize` already cleaned (a stored record's):
+    the same text without running the cleaner again; :class:`BodyError` for one stored before
+    the bounds of :func:`check_body` (a quick pass)."""
+    check_body(clean)
+    return _plain(_split_clean(clean)).rstrip()
+
+
 def scan_html(body: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[PiiHit]:
     """The privacy scan of ``body``; offsets refer to :func:`html_to_text`."""
     return scan(html_to_text(body), options)
@@ -304,7 +312,17 @@ def scan_html(body: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[PiiHit]
 def mask_html(body: str, hits: Sequence[PiiHit]) -> str:
     """The sanitised ``body`` with ``hits`` (found in :func:`html_to_text` of it) masked in its
     text nodes; markup is untouched, also where a hit spans several nodes ("138<b>1234</b>5678")."""
-    parts = _split(body)
+    return sanitize(_masked(_split(body), hits))
+
+
+def mask_stored_html(clean: str, hits: Sequence[PiiHit]) -> str:
+    """:func:`mask_html` of a body already cleaned: its markup is kept as it is and only escaped
+    text goes between, so the result is clean without running the cleaner again."""
+    check_body(clean)
+    return _masked(_split_clean(clean), hits)
+
+
+def _masked(parts: Sequence[_Part], hits: Sequence[PiiHit]) -> str:
     plain = _plain(parts)
     masked = mask(plain, hits)  # raises ValueError for a hit from another version of the body
     pieces: list[str] = []
@@ -318,4 +336,4 @@ def mask_html(body: str, hits: Sequence[PiiHit]) -> str:
             pieces.append(html.escape(node, quote=False))
         pieces.append(part.markup)
         offset += len(part.text)
-    return sanitize("".join(pieces))
+    return "".join(pieces)
