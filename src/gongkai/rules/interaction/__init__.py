@@ -4,7 +4,13 @@ clock-hour marks of incidents of public concern, and the routing of a message to
 
 from __future__ import annotations
 
-from gongkai.rules.interaction.due import INCIDENT_KINDS, DueItem, due_answer, due_items
+from gongkai.rules.interaction.due import (
+    INCIDENT_KINDS,
+    DueItem,
+    due_answer,
+    due_items,
+    known_kinds,
+)
 from gongkai.rules.interaction.incidents import (
     MARKS,
     DueMark,
@@ -63,6 +69,7 @@ __all__ = [
     "due_items",
     "format_remaining",
     "kind_from_text",
+    "known_kinds",
     "limits_from_mapping",
     "marks_for",
     "mentioned_units",
