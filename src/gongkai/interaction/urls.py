@@ -15,6 +15,7 @@ urlpatterns = [
     path("messages/track/rate/", public.rate, name="rate"),
     # console
     path("console/messages/", views.queue, name="queue"),
+    path("console/messages/statistics/", views.statistics_page, name="statistics"),
     path("console/messages/register/", views.register, name="register"),
     path("console/messages/<int:pk>/", views.detail, name="detail"),
     path("console/messages/<int:pk>/steps/<str:step>/", views.act, name="act"),

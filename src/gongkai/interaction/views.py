@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.calendars.service import working_calendar
 from gongkai.foi import dates
-from gongkai.interaction import forms, services
+from gongkai.interaction import forms, services, statistics
 from gongkai.interaction.clock import read_message
 from gongkai.interaction.models import Message, Status
 from gongkai.orgs.models import User
@@ -147,3 +147,11 @@ def register(request: HttpRequest) -> HttpResponse:
             flash.success(request, f"留言已登记，查询码 {message.display_code}。")
             return redirect("interaction:detail", message.pk)
     return render(request, "interaction/register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def statistics_page(request: HttpRequest) -> HttpResponse:
+    """Counts per unit and month: the office sees every unit, a unit its own. No sender, no text."""
+    today = dates.today()
+    rows = statistics.monthly(statistics.with_events(_scoped(request)), today)
+    return render(request, "interaction/statistics.html", {"rows": rows, "today": today})
