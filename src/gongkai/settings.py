@@ -12,6 +12,7 @@
 | GONGKAI_SITE_URL | the platform's address, in front of every link in letters and e-mails; required in production (a host in GONGKAI_ALLOWED_HOSTS other than localhost) | http://127.0.0.1:8000 on one's own machine |
 | GONGKAI_PLAN_REMINDER_WORKDAYS | how many working days before each plan due date the units are reminded | 5,1 |
 | GONGKAI_FOI_CLOCK | the jurisdiction's disclosure-request periods, never longer than the 条例's, e.g. reply_workdays=15,amendment_workdays=10 (fields of rules.foiclock.ClockRules) | the 条例's |
+| GONGKAI_MESSAGE_LIMITS | reply periods of public messages in working days per kind, e.g. 咨询=5,投诉=15,remind_before=2,escalate_after=1 (fields of rules.interaction.MessageLimits) | 咨询 5, the others 10 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -24,6 +25,7 @@ from gongkai.config import (
     env_clock,
     env_int,
     env_list,
+    env_message_limits,
     env_networks,
     env_site_url,
     env_str,
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "gongkai.plans",
     "gongkai.records",
     "gongkai.foi",
+    "gongkai.interaction",
     # top floor
     "gongkai.console",
     "gongkai.portal",
@@ -192,6 +195,7 @@ DEFAULT_FROM_EMAIL = env_str("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 # --- Plans in motion: reminders to the units, N working days before each due date ---
 GONGKAI_PLAN_REMINDER_WORKDAYS = env_workdays("GONGKAI_PLAN_REMINDER_WORKDAYS", (5, 1))
 GONGKAI_FOI_CLOCK = env_clock("GONGKAI_FOI_CLOCK")
+GONGKAI_MESSAGE_LIMITS = env_message_limits("GONGKAI_MESSAGE_LIMITS")
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)
