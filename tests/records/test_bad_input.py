@@ -196,3 +196,11 @@ def test_the_privacy_scan_and_masking_of_a_stored_body_never_run_the_cleaner(mak
     masked = richtext.mask_stored_html(record.body, [hit.hit for hit in hits if hit.source == privacy.BODY])
     assert cleaner.calls == 0
     assert "138****8000" in richtext.stored_text(masked) and masked == richtext.sanitize(masked)
+
+
+def test_a_caller_outside_the_forms_may_give_a_date_as_text_but_not_an_impossible_one(make_draft):
+    assert make_draft(written_on="2026-03-02").written_on == date(2026, 3, 2)
+    with pytest.raises(ValidationError) as refused:
+        make_draft(title="另一份通知", written_on="2026-13-45")
+    assert "不是有效日期" in refused.value.message_dict["written_on"][0]
+    assert Record.objects.count() == 1

@@ -163,7 +163,17 @@ def _validate(record: Record, columns: Sequence[Column] | None) -> None:
     errors: dict[str, str] = {}
     if not record.title:
         errors["title"] = "请填写名称。"
-    errors.update(_law_date_errors({name: getattr(record, name) for name in _LAW_DATES}))
+    for name in _LAW_DATES:  # a caller outside the forms (a command, the demo) may give text
+        value = getattr(record, name)
+        if isinstance(value, str):
+            try:
+                setattr(record, name, date.fromisoformat(value.strip()) if value.strip() else None)
+            except ValueError:
+                label = Record._meta.get_field(name).verbose_name
+                errors[name] = f"{label}“{value}”不是有效日期，请按“2026-03-02”的格式填写。"
+    errors.update(_law_date_errors({
+        name: getattr(record, name) for name in _LAW_DATES if not isinstance(getattr(record, name), str)
+    }))
     if record.disclosure != Disclosure.PROACTIVE and not record.disclosure_reason.strip():
         errors["disclosure_reason"] = (
             f"公开方式为“{record.get_disclosure_display()}”时必须写明理由（公开属性源头认定），"
