@@ -50,6 +50,12 @@ def test_it_needs_a_reason_when_a_later_stage_departs_from_the_earlier_one():
     assert check_entry(RE, D(4), D(5), signer="乙", earlier=seen) == []
 
 
+def test_it_needs_no_new_reason_to_agree_with_an_explained_departure():
+    seen = entries(Entry(S, D(5)), Entry(CO, D(4), "无记录", "甲"))
+    assert check_entry(RE, D(4), D(5), signer="乙", earlier=seen) == []
+    assert check_entry(RE, D(5), D(5), signer="乙", earlier=seen) == ["复核分 5 与采集分 4 不同，须填写理由"]
+
+
 def test_it_keeps_the_stages_in_order():
     assert check_entry(RE, D(4), D(5), signer="乙", earlier={}) == ["该指标还没有采集分，不能复核"]
     assert check_entry(AP, D(4), D(5), earlier=entries(Entry(CO, D(4)))) == ["该指标还没有复核分，不能审定"]

@@ -8,8 +8,8 @@ overwritten. The rules:
   evaluator stage entered (审定 over 复核 over 采集); results use the 审定 score alone.
 - The stages go in order: 复核 needs a 采集 entry, 审定 a 复核 entry; once a later stage is entered
   for a leaf, an earlier stage of it (and the 自评) can no longer change.
-- An evaluator who departs from what they see — the unit's 自评, or the previous stage's score —
-  gives the reason in the note.
+- An evaluator who departs from what they see — 采集 from the unit's 自评, 复核 from the 采集,
+  审定 from the 复核 — gives the reason in the note.
 - 复核 is a second look: someone other than the evaluator who collected.
 - A score lies between 0 and the leaf's points, in steps of at most two decimals.
 """
@@ -48,6 +48,11 @@ class Entry:
     signer: str = ""  # who signed it (a user's id or name), compared for the 复核 rule
 
 
+def shown(number: Decimal) -> str:
+    """A score as people write it: 2, 1.5 (never 2.00 or 2E+1)."""
+    return f"{number.normalize():f}"
+
+
 def previous_stage(stage: Stage) -> Stage | None:
     index = STAGE_ORDER.index(stage)
     return STAGE_ORDER[index - 1] if index else None
@@ -76,22 +81,20 @@ def check_entry(stage: Stage, score: Decimal, points: Decimal, *, note: str = ""
 
 def _score_problems(score: Decimal, points: Decimal) -> list[str]:
     if not score.is_finite() or score < 0 or score > points:
-        return [f"得分须在 0 至 {points} 分之间"]
+        return [f"得分须在 0 至 {shown(points)} 分之间"]
     if score != score.quantize(Decimal("0.01")):
         return ["得分最多保留两位小数"]
     return []
 
 
 def _unexplained_departures(stage: Stage, score: Decimal, earlier: Mapping[Stage, Entry]) -> list[str]:
-    problems = []
-    claimed = earlier.get(Stage.SELF)
-    if claimed is not None and claimed.score != score:
-        problems.append(f"{STAGE_LABELS[stage]}分 {score} 与自评分 {claimed.score} 不同，须填写理由")
+    """A stage sees the one before it: 采集 the unit's 自评, 复核 the 采集, 审定 the 复核. Departing
+    from it needs a reason; agreeing with an earlier departure already explained does not."""
     before = previous_stage(stage)
-    shown = earlier.get(before) if before is not None and before is not Stage.SELF else None
-    if shown is not None and shown.score != score and (claimed is None or shown.score != claimed.score):
-        problems.append(f"{STAGE_LABELS[stage]}分 {score} 与{STAGE_LABELS[shown.stage]}分 {shown.score} 不同，须填写理由")
-    return problems
+    seen = earlier.get(before) if before is not None else None
+    if seen is None or seen.score == score:
+        return []
+    return [f"{STAGE_LABELS[stage]}分 {shown(score)} 与{STAGE_LABELS[seen.stage]}分 {shown(seen.score)} 不同，须填写理由"]
 
 
 def counting_entry(entries: Mapping[Stage, Entry]) -> Entry | None:
