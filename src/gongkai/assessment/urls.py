@@ -14,6 +14,8 @@ urlpatterns = [
     path("console/assessment/rounds/new/", views.round_open, name="round_open"),
     path("console/assessment/rounds/<int:pk>/", views.round_detail, name="round"),
     path("console/assessment/rounds/<int:pk>/publish/", views.round_publish, name="round_publish"),
+    path("console/assessment/rounds/<int:pk>/results/", views.round_results, name="results"),
+    path("console/assessment/rounds/<int:pk>/results.xlsx", views.round_results_xlsx, name="results_xlsx"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/", views.sheet, name="sheet"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/submit/", views.self_submit, name="self_submit"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/self/", views.self_score,

@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gongkai.assessment import access, services
+from gongkai.assessment import access, results, services
 from gongkai.assessment.forms import (
     EvidenceForm,
     RoundForm,
@@ -145,6 +145,22 @@ def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
     _attempt(request, lambda: services.publish_round(round_, actor=request.user),
              "考评结果已公布，各单位可以查看本单位的评分表。")
     return redirect("assessment:round", pk=pk)
+
+
+@login_required
+def round_results(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    round_ = get_object_or_404(Round.objects.select_related("system"), pk=pk)
+    return render(request, "assessment/results.html", {"round": round_, "tables": results.round_results(round_)})
+
+
+@login_required
+def round_results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    round_ = get_object_or_404(Round, pk=pk)
+    response = HttpResponse(results.results_xlsx(round_), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''round-{round_.pk}-scores.xlsx"
+    return response
 
 
 def _visible_participant(request: HttpRequest, round_pk: int, pk: int) -> Participant:
