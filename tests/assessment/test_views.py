@@ -143,6 +143,21 @@ def test_a_unit_adds_its_published_record_as_evidence(participant_a, clerk_a, pu
     assert participant_a.evidence.get().record == published_record
 
 
+def test_an_evidence_file_is_for_those_who_see_the_sheet(participant_a, clerk_a, clerk_b, evaluator,
+                                                           outsider_evaluator, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(clerk_a).post(leaf_url("evidence_add", participant_a, "1.1"),
+                        {"file": SimpleUploadedFile("领导小组.txt", "调整领导小组的通知".encode())})
+    evidence = participant_a.evidence.get()
+    url = reverse("assessment:evidence_file", args=[participant_a.round_id, participant_a.pk, evidence.pk])
+    assert url in login(clerk_a).get(sheet_url(participant_a)).content.decode()
+    response = login(evaluator).get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == "调整领导小组的通知".encode()
+    for user in (clerk_b, outsider_evaluator):
+        assert login(user).get(url).status_code == 404
+
+
 def test_an_evaluator_scores_only_assigned_units(participant_a, clerk_a, evaluator, outsider_evaluator, login):
     from gongkai.assessment import services
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path("console/assessment/rounds/<int:pk>/results/", views.round_results, name="results"),
     path("console/assessment/rounds/<int:pk>/results.xlsx", views.round_results_xlsx, name="results_xlsx"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/", views.sheet, name="sheet"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_file,
+         name="evidence_file"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/submit/", views.self_submit, name="self_submit"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/self/", views.self_score,
          name="self_score"),

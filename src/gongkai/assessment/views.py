@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -25,7 +25,7 @@ from gongkai.assessment.forms import (
     StageScoreForm,
     SystemImportForm,
 )
-from gongkai.assessment.models import IndicatorSystem, Participant, Round
+from gongkai.assessment.models import EvidenceKind, IndicatorSystem, Participant, Round
 from gongkai.orgs.policy import policy
 from gongkai.rules.assessment.scoring import STAGE_LABELS, STAGE_ORDER, Stage, shown
 from gongkai.rules.assessment.sheet import write_system
@@ -207,6 +207,14 @@ def sheet(request: HttpRequest, round_pk: int, pk: int) -> HttpResponse:
         and not participant.round.is_published,
         "score_form": ScoreForm(), "stage_form": StageScoreForm(), "evidence_form": EvidenceForm(unit=participant.unit),
     })
+
+
+@login_required
+def evidence_file(request: HttpRequest, round_pk: int, pk: int, evidence_pk: int) -> FileResponse:
+    """A file a unit gave as evidence: for whoever may see its sheet."""
+    participant = _visible_participant(request, round_pk, pk)
+    evidence = get_object_or_404(participant.evidence, pk=evidence_pk, kind=EvidenceKind.FILE)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.title)
 
 
 def _back(participant: Participant, code: str = "") -> HttpResponse:
