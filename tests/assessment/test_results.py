@@ -55,3 +55,56 @@ def test_nobody_but_the_office_sees_the_results(a_round, clerk_a, evaluator, log
         client = login(user)
         assert client.get(reverse("assessment:results", args=[a_round.pk])).status_code == 403
         assert client.get(reverse("assessment:results_xlsx", args=[a_round.pk])).status_code == 403
+
+
+def test_the_office_runs_seed_001s_awards_on_a_published_round(a_round, participant_a, participant_b, clerk_a,
+                                                               clerk_b, evaluator, second_evaluator, office_admin,
+                                                               login):
+    from gongkai.assessment import services
+
+    score_everything(participant_a, clerk_a, evaluator, second_evaluator, office_admin)
+    score_everything(participant_b, clerk_b, evaluator, second_evaluator, office_admin)
+    client = login(office_admin)
+    early = client.get(reverse("assessment:awards", args=[a_round.pk])).content.decode()
+    assert "考评结果公布后才能评定表彰" in early
+    services.publish_round(a_round, actor=office_admin)
+    html = client.get(reverse("assessment:awards", args=[a_round.pk])).content.decode()
+    # both at 100%: both named (10 重点 places), but first and second place carry 5 and 4.8 points
+    assert "示范市财政局、示范市教育局" in html or "示范市教育局、示范市财政局" in html
+    assert "请公开办决定先后" in html and "市级重点领域部门第1名" in html
+
+
+def test_a_town_is_credited_to_its_county_or_district(city, db):
+    from gongkai.assessment.awarding import county_kind
+    from gongkai.orgs.models import Unit, UnitKind
+
+    def gov(name):
+        return Unit(name=name, kind=UnitKind.COUNTY_GOV, parent=city)
+
+    assert county_kind(gov("金寨县人民政府")) == "县" and county_kind(gov("四会市人民政府")) == "县"
+    assert county_kind(gov("江门市新会区人民政府")) == "区" and county_kind(gov("示范市财政局")) is None
+
+
+def test_nobody_but_the_office_runs_the_awards(a_round, clerk_a, evaluator, login):
+    for user in (clerk_a, evaluator):
+        assert login(user).get(reverse("assessment:awards", args=[a_round.pk])).status_code == 403
+
+
+def test_a_published_towns_points_go_to_its_county(demo_system, city, office_admin, evaluator, second_evaluator,
+                                                   stage_dates):
+    from gongkai.assessment import awarding, services
+    from gongkai.orgs.models import Unit, UnitKind
+    from tests.conftest import make_user
+
+    county = Unit.objects.create(key="jz", name="金寨县人民政府", kind=UnitKind.COUNTY_GOV, parent=city)
+    town = Unit.objects.create(key="qs", name="青山乡人民政府", kind=UnitKind.TOWNSHIP, parent=county,
+                               category="township")
+    opens_on, due = stage_dates
+    round_ = services.open_round(system=demo_system, title="示范点评估", kind="demonstration", period_start=opens_on,
+                                 period_end=opens_on, opens_on=opens_on, due=due, units=[town],
+                                 evaluators=[evaluator, second_evaluator], actor=office_admin)
+    score_everything(round_.participants.get(), make_user("clerk_qs", town, "clerk"), evaluator, second_evaluator,
+                     office_admin)
+    services.publish_round(round_, actor=office_admin)
+    outcome = awarding.round_awards(round_)
+    assert outcome.awarded == ["青山乡人民政府"] and outcome.bonus == {"金寨县人民政府": Decimal("2.5")}

@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gongkai.assessment import access, results, services
+from gongkai.assessment import access, awarding, results, services
 from gongkai.assessment.forms import (
     EvidenceForm,
     RoundForm,
@@ -152,6 +152,18 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     _require_office(request)
     round_ = get_object_or_404(Round.objects.select_related("system"), pk=pk)
     return render(request, "assessment/results.html", {"round": round_, "tables": results.round_results(round_)})
+
+
+@login_required
+def round_awards(request: HttpRequest, pk: int) -> HttpResponse:
+    """Seed 001 三(四) on this round: who is named, the bonus points, the ties and why."""
+    _require_office(request)
+    round_ = get_object_or_404(Round.objects.select_related("system"), pk=pk)
+    try:
+        outcome, problems = awarding.round_awards(round_), []
+    except ValidationError as error:
+        outcome, problems = None, error.messages
+    return render(request, "assessment/awards.html", {"round": round_, "outcome": outcome, "problems": problems})
 
 
 @login_required
