@@ -4,6 +4,7 @@ whole, each problem with its row."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from decimal import Decimal
 
 import openpyxl
@@ -36,10 +37,8 @@ def test_it_imports_seed_001_from_the_xlsx_it_writes():
     assert sheet.max_row == len(system.leaves()) + 1  # one row per leaf
     assert any(str(merged).startswith("A2:") for merged in sheet.merged_cells.ranges)  # 一级 merged
     again = read_system(content, system.name)
-    assert again.indicators == tuple(
-        type(i)(i.code, i.name, i.points, i.guide, i.classes, i.key_area, again.by_code[i.code].row)
-        for i in system.indicators
-    )
+    assert again.indicators == tuple(replace(i, row=again.by_code[i.code].row) for i in system.indicators)
+    assert again.by_code["3.3"].measure == "records_on_time"
     assert again.note == system.note
 
 
@@ -96,13 +95,21 @@ def test_it_refuses_a_first_row_without_its_parent():
     ({11: "可能"}, "重点领域应填“是”或留空"),
     ({2: "十分"}, "分值“十分”不是数字"),
     ({3: "1.1.1"}, "不是二级编号"),
+    ({12: "网站监测"}, "平台测量“网站监测”无法识别"),
 ])
 def test_it_names_the_cell_a_clerk_must_fix(cells, reason):
-    row = ["1", "组织保障", 4, "1.1", "领导组织", 4, None, None, None, None, None, None]
+    row = ["1", "组织保障", 4, "1.1", "领导组织", 4, None, None, None, None, None, None, None]
     for index, value in cells.items():
         row[index] = value
     with pytest.raises(IndicatorSystemError, match=f"第2行：.*{reason}"):
-        read_system(workbook_bytes([row]), "测试")
+        read_system(xlsx_with_sheets({"表": [[*HEADERS, "平台测量"], row]}), "测试")
+
+
+def test_it_binds_a_leaf_to_a_measure_by_its_label():
+    row = ["1", "公开时限", 4, None, None, None, None, None, None, None, None, None,
+           "主动公开信息在形成之日起规定工作日内公开"]
+    system = read_system(xlsx_with_sheets({"表": [[*HEADERS, "平台测量"], row]}), "测试")
+    assert system.by_code["1"].measure == "records_on_time"
 
 
 def test_it_refuses_a_sheet_without_the_headers_or_not_a_workbook():

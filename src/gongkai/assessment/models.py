@@ -10,6 +10,7 @@ from django.utils import timezone
 from gongkai.orgs.models import Unit, UnitCategory, User
 from gongkai.records.models import Record
 from gongkai.rules.assessment import indicators as rules
+from gongkai.rules.assessment.measures import MEASURE_LABELS
 from gongkai.rules.assessment.scoring import STAGE_LABELS, Stage
 
 
@@ -53,6 +54,8 @@ class Indicator(models.Model):
     guide = models.TextField("评分标准", blank=True, default="")
     classes = models.JSONField("适用类别", default=list)
     key_area = models.BooleanField("重点领域", default=False)
+    measure = models.CharField("平台测量", max_length=32, blank=True, default="",
+                               choices=[(measure.value, label) for measure, label in MEASURE_LABELS.items()])
     order = models.PositiveIntegerField("顺序", default=0)
 
     class Meta:
@@ -67,7 +70,7 @@ class Indicator(models.Model):
     def as_rule(self) -> rules.Indicator:
         return rules.Indicator(
             self.code, self.name, self.points, self.guide,
-            frozenset(rules.UnitCategory(value) for value in self.classes), self.key_area,
+            frozenset(rules.UnitCategory(value) for value in self.classes), self.key_area, measure=self.measure,
         )
 
 

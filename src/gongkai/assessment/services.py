@@ -70,7 +70,8 @@ def _save_system(system: rules.IndicatorSystem, source_name: str) -> IndicatorSy
     saved = IndicatorSystem.objects.create(name=system.name[:200], note=system.note, source_name=source_name[:255])
     Indicator.objects.bulk_create(
         Indicator(system=saved, code=item.code, name=item.name[:300], points=item.points, guide=item.guide,
-                  classes=sorted(cls.value for cls in item.classes), key_area=item.key_area, order=order)
+                  classes=sorted(cls.value for cls in item.classes), key_area=item.key_area, measure=item.measure,
+                  order=order)
         for order, item in enumerate(system.indicators)
     )
     audit("assessment_system_imported", saved, after={

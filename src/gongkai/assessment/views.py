@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from gongkai.assessment import access, awarding, results, services
+from gongkai.assessment import access, awarding, measures, results, services
 from gongkai.assessment.forms import (
     EvidenceForm,
     RoundForm,
@@ -27,6 +27,7 @@ from gongkai.assessment.forms import (
 )
 from gongkai.assessment.models import EvidenceKind, IndicatorSystem, Participant, Round
 from gongkai.orgs.policy import policy
+from gongkai.rules.assessment.measures import Measure, Measured, suggested_points
 from gongkai.rules.assessment.scoring import STAGE_LABELS, STAGE_ORDER, Stage, shown
 from gongkai.rules.assessment.sheet import write_system
 
@@ -184,15 +185,25 @@ def _visible_participant(request: HttpRequest, round_pk: int, pk: int) -> Partic
     return participant
 
 
+def _measured(participant: Participant, leaf: Any, found: dict[str, Measured]) -> str:
+    """What the platform measured for ``leaf`` and the points it suggests, for the evaluator."""
+    if not leaf.measure:
+        return ""
+    if leaf.measure not in found:
+        found[leaf.measure] = measures.measure(participant, Measure(leaf.measure))
+    suggestion = suggested_points(leaf.points, found[leaf.measure])
+    return found[leaf.measure].describe() + (f"；建议 {shown(suggestion)} 分" if suggestion is not None else "")
+
+
 def sheet_rows(participant: Participant, *, with_scores: bool) -> list[dict[str, Any]]:
     """One row per leaf of the unit's class: its parents, its entries (the 自评 always; the
-    evaluators' only ``with_scores``) and its evidence."""
+    evaluators' and the platform's measures only ``with_scores``) and its evidence."""
     system = participant.round.system.as_rules()
     entries = services.leaf_entries(participant)
     evidence: dict[str, list[Any]] = {}
     for item in participant.evidence.select_related("record"):
         evidence.setdefault(item.code, []).append(item)
-    rows = []
+    rows, found = [], {}
     for leaf in system.leaves(participant.category):
         stages = entries.get(leaf.code, {})
         shown_stages = STAGE_ORDER if with_scores else (Stage.SELF,)
@@ -202,6 +213,7 @@ def sheet_rows(participant: Participant, *, with_scores: bool) -> list[dict[str,
             "entries": [(STAGE_LABELS[stage], stages.get(stage), shown(stages[stage].score) if stage in stages else "")
                         for stage in shown_stages],
             "evidence": evidence.get(leaf.code, []),
+            "measured": _measured(participant, leaf, found) if with_scores else "",
         })
     return rows
 

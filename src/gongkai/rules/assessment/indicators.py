@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Final
 
+from gongkai.rules.assessment.measures import Measure
 from gongkai.rules.units import UnitCategory
 
 MAX_LEVEL: Final = 3
@@ -65,6 +66,7 @@ class Indicator:
     classes: frozenset[UnitCategory] = ALL_CLASSES  # whom a leaf applies to
     key_area: bool = False  # 重点领域
     row: int = 0  # the sheet row it was read from (0: not from a sheet)
+    measure: str = ""  # a ``measures.Measure`` the platform computes for the leaf, or ""
 
     @property
     def level(self) -> int:
@@ -192,6 +194,8 @@ def _check_indicator(indicator: Indicator, seen: dict[str, Indicator]) -> Iterat
         yield Problem(row, f"编号 {code} 的分值 {indicator.points} 为负数")
     if not indicator.classes:
         yield Problem(row, f"编号 {code} 没有适用的单位类别")
+    if indicator.measure and indicator.measure not in set(Measure):
+        yield Problem(row, f"编号 {code} 的平台测量“{indicator.measure}”无法识别")
 
 
 def _check_sums(system: IndicatorSystem) -> Iterator[Problem]:

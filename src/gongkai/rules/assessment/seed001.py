@@ -35,6 +35,7 @@ def seed001_system() -> IndicatorSystem:
             guide=item.get("guide", ""),
             classes=frozenset(_BY_LABEL[label] for label in item["classes"]) if "classes" in item else ALL_CLASSES,
             key_area=bool(item.get("key_area", False)),
+            measure=item.get("measure", ""),
         )
         for item in data["indicators"]
     )

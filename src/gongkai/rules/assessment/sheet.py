@@ -8,7 +8,8 @@ A row's deepest code is its leaf; the codes before it name its parents. A parent
 and merged down over its leaves' rows (or left blank below: a blank parent cell continues the row
 above when a deeper level is filled in). Parents' points are optional (blank: the sum of their
 children's). 适用类别 lists classes separated by 、 or ，(blank or 全部: every class); 重点领域 is 是
-or blank. A second sheet named 说明 may carry a note (how the points were set).
+or blank. An optional column 平台测量 binds a leaf to a measure the platform computes (``measures``). A
+second sheet named 说明 may carry a note (how the points were set).
 
 :func:`read_system` refuses a bad sheet whole: every problem with its row, nothing half-read.
 """
@@ -34,11 +35,14 @@ from gongkai.rules.assessment.indicators import (
     check_system,
     class_label_list,
 )
+from gongkai.rules.assessment.measures import MEASURE_BY_LABEL, MEASURE_LABELS, Measure
 from gongkai.rules.units import UnitCategory
 from gongkai.rules.uploads import dtd_part
 
 HEADERS: Final = ("一级编号", "一级指标", "一级分值", "二级编号", "二级指标", "二级分值",
                   "三级编号", "三级指标", "三级分值", "评分标准", "适用类别", "重点领域")
+MEASURE_HEADER: Final = "平台测量"  # optional: the measure the platform computes for the leaf
+COLUMNS: Final = (*HEADERS, MEASURE_HEADER)
 NOTE_SHEET: Final = "说明"
 # Other ways a clerk writes a class; "市级部门" means both kinds of city department.
 CLASS_ALIASES: Final[dict[str, frozenset[UnitCategory]]] = {
@@ -111,14 +115,14 @@ class _Reader:
 
     def read(self, name: str, note: str) -> IndicatorSystem:
         columns = self._columns()
-        above: list[str] = [""] * len(HEADERS)
+        above: list[str] = [""] * len(COLUMNS)
         for number, values in enumerate(self.rows[1:], 2):
             cells = [_text(values[index]) if index is not None and index < len(values) else "" for index in columns]
             if not any(cells):
                 continue
             cells = self._continue(cells, above)
             above = cells
-            self._row(number, dict(zip(HEADERS, cells, strict=True)))
+            self._row(number, dict(zip(COLUMNS, cells, strict=True)))
         return IndicatorSystem(name, tuple(self.indicators.values()), note)
 
     def _columns(self) -> list[int | None]:
@@ -126,7 +130,7 @@ class _Reader:
         missing = [title for title in HEADERS if title not in header]
         if missing:
             raise IndicatorSystemError([Problem(1, f"缺少列：{'、'.join(missing)}（第一行应为表头）")])
-        return [header.index(title) for title in HEADERS]
+        return [header.index(title) if title in header else None for title in COLUMNS]
 
     @staticmethod
     def _continue(cells: list[str], above: list[str]) -> list[str]:
@@ -176,7 +180,8 @@ class _Reader:
         if code in self.indicators:
             self.problems.append(Problem(number, f"编号 {code} 重复（第{self.indicators[code].row}行已使用）"))
             return
-        self.indicators[code] = Indicator(code, title, points, leaf_cells["评分标准"], classes, key_area, number)
+        measure = self._measure(number, code, leaf_cells[MEASURE_HEADER])
+        self.indicators[code] = Indicator(code, title, points, leaf_cells["评分标准"], classes, key_area, number, measure)
 
     def _points(self, number: int, code: str, text: str) -> Decimal | None:
         if not text:
@@ -203,6 +208,15 @@ class _Reader:
             chosen |= CLASS_ALIASES[word]
         return frozenset(chosen) or ALL_CLASSES
 
+    def _measure(self, number: int, code: str, text: str) -> str:
+        if not text or text in set(Measure):
+            return text
+        if text in MEASURE_BY_LABEL:
+            return MEASURE_BY_LABEL[text].value
+        self.problems.append(Problem(number, f"编号 {code} 的平台测量“{text}”无法识别，应为"
+                                             f"{'、'.join(MEASURE_LABELS.values())}或留空"))
+        return ""
+
     def _key_area(self, number: int, code: str, text: str) -> bool:
         if text in _YES:
             return True
@@ -219,17 +233,18 @@ def write_system(system: IndicatorSystem) -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "指标体系"
-    sheet.append(HEADERS)
+    sheet.append(COLUMNS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     spans: dict[str, list[int]] = {}
     for row, leaf in enumerate(system.leaves(), 2):
-        cells: list[Any] = [None] * len(HEADERS)
+        cells: list[Any] = [None] * len(COLUMNS)
         for indicator in (*system.ancestors(leaf.code), leaf):
             start = (indicator.level - 1) * 3
             cells[start:start + 3] = [indicator.code, indicator.name, _number(indicator.points)]
             spans.setdefault(indicator.code, []).append(row)
-        cells[9:] = [leaf.guide or None, class_label_list(leaf.classes), "是" if leaf.key_area else None]
+        measure = MEASURE_LABELS[Measure(leaf.measure)] if leaf.measure else None
+        cells[9:] = [leaf.guide or None, class_label_list(leaf.classes), "是" if leaf.key_area else None, measure]
         sheet.append(cells)
     for code, rows in spans.items():
         if len(rows) > 1:
@@ -237,7 +252,7 @@ def write_system(system: IndicatorSystem) -> bytes:
             for column in range(start, start + 3):
                 sheet.merge_cells(start_row=rows[0], end_row=rows[-1], start_column=column, end_column=column)
                 sheet.cell(rows[0], column).alignment = Alignment(vertical="center", wrap_text=True)
-    for letter, width in zip("ABCDEFGHIJKL", (8, 16, 8, 8, 30, 8, 8, 30, 8, 40, 20, 8), strict=True):
+    for letter, width in zip("ABCDEFGHIJKLM", (8, 16, 8, 8, 30, 8, 8, 30, 8, 40, 20, 8, 24), strict=True):
         sheet.column_dimensions[letter].width = width
     if system.note:
         notes = workbook.create_sheet(NOTE_SHEET)
