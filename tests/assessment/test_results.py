@@ -37,15 +37,20 @@ def test_unapproved_leaves_count_zero_and_are_reported(a_round, participant_a, p
 
 
 def test_the_office_sees_and_exports_the_results(a_round, participant_a, clerk_a, evaluator, second_evaluator,
-                                                 office_admin, login):
+                                                 office_admin, login, settings):
     score_everything(participant_a, clerk_a, evaluator, second_evaluator, office_admin)
     client = login(office_admin)
+    settings.GONGKAI_ASSESSMENT_WEIGHT = Decimal(5)
     page = client.get(reverse("assessment:results", args=[a_round.pk]))
-    assert page.status_code == 200 and "100.00%" in page.content.decode()
+    html = page.content.decode()
+    assert page.status_code == 200 and "100.00%" in html
+    # 财政局 100%, 教育局 0% (unscored): the mean 50% is worth 2.5 of the 5 points
+    assert "全体参评单位平均得分率 50.00%，折合政府绩效考核 2.5 分（政务公开权重 5%）" in html
     export = client.get(reverse("assessment:results_xlsx", args=[a_round.pk]))
     workbook = openpyxl.load_workbook(io.BytesIO(export.content))
     summary = list(workbook["得分汇总"].iter_rows(values_only=True))
     assert summary[0][:3] == ("类别", "排名", "单位") and summary[1][2] == "示范市财政局" and summary[1][3] == 100
+    assert summary[0][-1] == "绩效考核折算分" and summary[1][-1] == 5
     detail = list(workbook["评分明细"].iter_rows(values_only=True))
     assert len(detail) == 1 + 2 * len(leaves_of(participant_a))
 

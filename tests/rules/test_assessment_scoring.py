@@ -141,3 +141,13 @@ def test_it_refuses_a_missing_stage_date():
 def test_it_refuses_spans_that_do_not_give_each_stage_a_day(spans):
     with pytest.raises(ValueError):
         default_stage_dates(date(2026, 9, 1), CALENDAR, spans)
+
+
+def test_a_rate_counts_in_the_performance_assessment_by_its_weight():
+    from gongkai.rules.assessment.scoring import performance_points
+
+    # seed 000: "纳入政府绩效考核体系，所占分值权重不应低于4%"
+    assert performance_points(D("0.9"), D(4)) == D("3.60")
+    assert performance_points(D(2) / D(3), D(5)) == D("3.33")
+    with pytest.raises(ValueError, match="不应低于 4%"):
+        performance_points(D("0.9"), D("3.9"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -20,13 +21,14 @@ from gongkai.rules.assessment.scoring import (
     Stage,
     UnitResult,
     missing_leaves,
+    performance_points,
     rank,
     shown,
     unit_result,
 )
 
 SUMMARY_HEADER = ["类别", "排名", "单位", "得分", "满分", "得分率", "重点领域得分", "重点领域满分", "重点领域得分率",
-                  "未审定指标数", "并列"]
+                  "未审定指标数", "并列", "绩效考核折算分"]
 DETAIL_HEADER = ["单位", "编号", "指标", "分值", *[STAGE_LABELS[stage] for stage in STAGE_ORDER], "说明或理由"]
 
 
@@ -37,6 +39,7 @@ class ResultRow:
     unapproved: int  # leaves without a 审定 score (counted 0)
     position: int
     tied: bool
+    performance: Decimal  # the rate in the performance assessment's points (settings weight)
 
     @property
     def score_text(self) -> str:
@@ -44,20 +47,22 @@ class ResultRow:
 
     @property
     def rate_text(self) -> str:
-        return _percent(self.result.rate)
+        return percent(self.result.rate)
 
     @property
     def key_rate_text(self) -> str:
         key_rate = self.result.key_rate
-        return "—" if key_rate is None else _percent(key_rate)
+        return "—" if key_rate is None else percent(key_rate)
 
 
-def _percent(rate: Decimal) -> str:
+def percent(rate: Decimal) -> str:
     return f"{(rate * 100).quantize(Decimal('0.01'))}%"
 
 
 def round_results(round_: Round) -> list[tuple[str, list[ResultRow]]]:
-    """Per class (in the order of the categories), its units ranked by 得分率."""
+    """Per class (in the order of the categories), its units ranked by 得分率, each with what its
+    rate is worth in the performance assessment (``GONGKAI_ASSESSMENT_WEIGHT``)."""
+    weight = settings.GONGKAI_ASSESSMENT_WEIGHT
     system = round_.system.as_rules()
     by_class: dict[str, list[tuple[Participant, UnitResult, int]]] = {}
     for participant in round_.participants.select_related("unit"):
@@ -74,8 +79,20 @@ def round_results(round_: Round) -> list[tuple[str, list[ResultRow]]]:
             continue
         found = {result.unit: (participant, result, unapproved) for participant, result, unapproved in members}
         ranked = rank((result.unit, result.rate) for _, result, _ in members)
-        tables.append((category.label, [ResultRow(*found[entry.name], entry.position, entry.tied) for entry in ranked]))
+        tables.append((category.label, [
+            ResultRow(*found[entry.name], entry.position, entry.tied, performance_points(entry.value, weight))
+            for entry in ranked
+        ]))
     return tables
+
+
+def average_rate(tables: list[tuple[str, list[ResultRow]]]) -> tuple[Decimal, Decimal] | None:
+    """The government-wide figure: the mean 得分率 of all units and its performance points."""
+    rates = [row.result.rate for _, rows in tables for row in rows]
+    if not rates:
+        return None
+    mean = sum(rates, Decimal(0)) / len(rates)
+    return mean, performance_points(mean, settings.GONGKAI_ASSESSMENT_WEIGHT)
 
 
 def results_xlsx(round_: Round) -> bytes:
@@ -88,7 +105,7 @@ def results_xlsx(round_: Round) -> bytes:
             result = row.result
             summary.append([label, row.position, result.unit, _number(result.score), _number(result.points),
                             row.rate_text, _number(result.key_score), _number(result.key_points), row.key_rate_text,
-                            row.unapproved, "是" if row.tied else ""])
+                            row.unapproved, "是" if row.tied else "", _number(row.performance)])
     detail = workbook.create_sheet("评分明细")
     detail.append(DETAIL_HEADER)
     system = round_.system.as_rules()

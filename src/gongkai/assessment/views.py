@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -152,7 +153,12 @@ def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     _require_office(request)
     round_ = get_object_or_404(Round.objects.select_related("system"), pk=pk)
-    return render(request, "assessment/results.html", {"round": round_, "tables": results.round_results(round_)})
+    tables = results.round_results(round_)
+    average = results.average_rate(tables)
+    return render(request, "assessment/results.html", {
+        "round": round_, "tables": tables, "weight": shown(settings.GONGKAI_ASSESSMENT_WEIGHT),
+        "average": (results.percent(average[0]), shown(average[1])) if average else None,
+    })
 
 
 @login_required

@@ -152,6 +152,18 @@ def unit_result(system: IndicatorSystem, unit: str, cls: UnitCategory, scores: M
     )
 
 
+# Seed 000: 政务公开工作…纳入政府绩效考核体系，所占分值权重不应低于4% (also seeds 002, 003).
+MIN_PERFORMANCE_WEIGHT: Final = Decimal(4)
+
+
+def performance_points(rate: Decimal, weight: Decimal) -> Decimal:
+    """What a 得分率 is worth in the government's performance assessment (绩效考核), where 政务公开
+    carries ``weight`` points of 100: the rate times the weight, to the cent."""
+    if weight < MIN_PERFORMANCE_WEIGHT:
+        raise ValueError(f"政务公开在绩效考核中的权重不应低于 {MIN_PERFORMANCE_WEIGHT}%")
+    return (rate * weight).quantize(Decimal("0.01"))
+
+
 @dataclass(frozen=True)
 class Ranked:
     name: str
