@@ -209,3 +209,11 @@ def test_a_round_from_start_to_finish_in_the_browser(participant_a, participant_
     after = login(clerk_a).get(sheet_url(participant_a)).content.decode()
     assert "年报逾期发布" in after and published_record.title in after
     assert login(clerk_b).get(sheet_url(participant_a)).status_code == 404
+
+
+def test_a_sheet_takes_a_few_queries_whatever_its_number_of_leaves(participant_a, clerk_a, evaluator, login,
+                                                                    django_assert_max_num_queries):
+    for user in (clerk_a, evaluator):
+        client = login(user)
+        with django_assert_max_num_queries(25):
+            assert client.get(sheet_url(participant_a)).status_code == 200

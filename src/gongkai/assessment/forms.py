@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongkai.assessment.models import IndicatorSystem, RoundKind
@@ -71,6 +72,11 @@ class StageScoreForm(ScoreForm):
     stage = forms.ChoiceField(label="阶段", choices=[(stage.value, STAGE_LABELS[stage]) for stage in EVALUATOR_STAGES])
 
 
+def own_published_records(unit: Unit) -> QuerySet[Record]:
+    """What a unit may cite as evidence: its own records the public can read."""
+    return Record.objects.filter(Record.public_q(), unit=unit).order_by("-published_on", "-pk")
+
+
 class EvidenceForm(forms.Form):
     record = forms.ModelChoiceField(label="本单位已公开的信息", queryset=Record.objects.none(), required=False)
     url = forms.URLField(label="链接", required=False, max_length=500, assume_scheme="https")
@@ -81,4 +87,4 @@ class EvidenceForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["record"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Record.objects.filter(Record.public_q(), unit=unit).order_by("-published_at", "-pk")
+        field.queryset = own_published_records(unit)

@@ -25,6 +25,7 @@ from gongkai.assessment.forms import (
     ScoreForm,
     StageScoreForm,
     SystemImportForm,
+    own_published_records,
 )
 from gongkai.assessment.models import EvidenceKind, IndicatorSystem, Participant, Round
 from gongkai.orgs.policy import policy
@@ -235,7 +236,8 @@ def sheet(request: HttpRequest, round_pk: int, pk: int) -> HttpResponse:
         "rows": sheet_rows(participant, with_scores=with_scores), "with_scores": with_scores,
         "may_self": may_self, "may_evaluate": access.may_evaluate(request.user, participant)
         and not participant.round.is_published,
-        "score_form": ScoreForm(), "stage_form": StageScoreForm(), "evidence_form": EvidenceForm(unit=participant.unit),
+        "stage_choices": StageScoreForm.base_fields["stage"].choices,
+        "own_records": list(own_published_records(participant.unit)) if may_self else [],
     })
 
 
