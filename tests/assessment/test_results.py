@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+import docx
 import openpyxl
 import pytest
 from django.urls import reverse
@@ -77,6 +78,12 @@ def test_the_office_runs_seed_001s_awards_on_a_published_round(a_round, particip
     # both at 100%: both named (10 重点 places), but first and second place carry 5 and 4.8 points
     assert "示范市财政局、示范市教育局" in html or "示范市教育局、示范市财政局" in html
     assert "请公开办决定先后" in html and "市级重点领域部门第1名" in html
+    draft = client.get(reverse("assessment:awards_docx", args=[a_round.pk]))
+    text = "\n".join(paragraph.text for paragraph in docx.Document(io.BytesIO(draft.content)).paragraphs)
+    assert "政务公开示范点建设先进单位的通知（草稿）" in text and "根据2026年度政务公开考评评估结果" in text and "示范市教育局、示范市财政局等2个单位" in text
+    assert "示范市教育局、示范市财政局得分率相同，名次先后待确定。" in text
+    cells = [cell.text for table in docx.Document(io.BytesIO(draft.content)).tables for cell in table._cells]
+    assert "5" in cells and "4.8" in cells
 
 
 def test_a_town_is_credited_to_its_county_or_district(city, db):
@@ -93,6 +100,7 @@ def test_a_town_is_credited_to_its_county_or_district(city, db):
 def test_nobody_but_the_office_runs_the_awards(a_round, clerk_a, evaluator, login):
     for user in (clerk_a, evaluator):
         assert login(user).get(reverse("assessment:awards", args=[a_round.pk])).status_code == 403
+        assert login(user).get(reverse("assessment:awards_docx", args=[a_round.pk])).status_code == 403
 
 
 def test_a_published_towns_points_go_to_its_county(demo_system, city, office_admin, evaluator, second_evaluator,

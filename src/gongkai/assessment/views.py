@@ -16,9 +16,11 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.assessment import access, awarding, measures, results, services
+from gongkai.assessment.awards_docx import awards_docx
 from gongkai.assessment.forms import (
     EvidenceForm,
     RoundForm,
@@ -34,6 +36,7 @@ from gongkai.rules.assessment.scoring import STAGE_LABELS, STAGE_ORDER, Stage, s
 from gongkai.rules.assessment.sheet import write_system
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _require_office(request: HttpRequest) -> None:
@@ -172,6 +175,21 @@ def round_awards(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         outcome, problems = None, error.messages
     return render(request, "assessment/awards.html", {"round": round_, "outcome": outcome, "problems": problems})
+
+
+@login_required
+def round_awards_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    round_ = get_object_or_404(Round, pk=pk)
+    try:
+        outcome = awarding.round_awards(round_)
+    except ValidationError as error:
+        raise Http404("；".join(error.messages)) from None
+    issuer = request.user.unit.name if request.user.unit else ""
+    content = awards_docx(round_, outcome, issuer, timezone.localdate())
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''round-{round_.pk}-awards.docx"
+    return response
 
 
 @login_required
