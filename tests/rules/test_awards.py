@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai.rules.awards import (
     AwardClass,
@@ -180,3 +183,42 @@ def test_it_refuses_input_it_cannot_place(item):
 def test_it_refuses_a_unit_named_twice():
     with pytest.raises(AwardInputError, match="单位重复"):
         compute_awards([unit("甲县", "county_gov"), unit("甲县", "mgmt")])
+
+
+# -- properties over any list of units -------------------------------------------------------
+
+RATES = st.sampled_from([D("0.6"), D("0.79"), D("0.8"), D("0.85"), D("0.9"), D("0.95"), D("1")])
+PARENTS = st.sampled_from([("甲县", "县"), ("乙县", "县"), ("丙区", "区"), ("丁区", "区")])
+
+
+@st.composite
+def unit_lists(draw):
+    units = []
+    for index in range(draw(st.integers(0, 40))):
+        cls = draw(st.sampled_from(list(AwardClass)))
+        parent, kind = draw(PARENTS) if cls in (AwardClass.TOWNSHIP, AwardClass.SUBDISTRICT) else ("", "")
+        units.append(Candidate(f"单位{index:02}", cls, draw(RATES), draw(RATES), parent, kind))
+    return units
+
+
+@settings(max_examples=300, deadline=None)
+@given(unit_lists())
+def test_it_never_names_an_ineligible_unit_nor_exceeds_a_quota(units):
+    result = compute_awards(units)
+    by_name = {unit.unit: unit for unit in units}
+    awarded = [by_name[name] for name in result.awarded]
+    assert all(unit.eligible for unit in awarded)
+    per_class = Counter(unit.cls for unit in awarded)
+    assert per_class[AwardClass.COUNTY_GOV] <= 3 and per_class[AwardClass.MGMT] <= 1
+    assert per_class[AwardClass.PUBLIC_SERVICE] <= 3
+    assert per_class[AwardClass.CITY_KEY] + per_class[AwardClass.CITY_NONKEY] <= 15
+    local = [unit for unit in awarded if unit.parent]
+    parents = {unit.parent for unit in units if unit.parent}
+    assert len(local) <= 2 * len(parents)  # 2 towns a county; 1 town + 1 subdistrict a district
+    for classes, quota in (((AwardClass.COUNTY_GOV,), 3), ((AwardClass.MGMT,), 1), ((AwardClass.PUBLIC_SERVICE,), 3),
+                           ((AwardClass.CITY_KEY, AwardClass.CITY_NONKEY), 15)):
+        left_out = [u for u in units if u.cls in classes and u.eligible and u.unit not in result.awarded]
+        if left_out:  # an eligible unit stays out only when its class's places are all taken
+            assert sum(per_class[cls] for cls in classes) == quota
+    assert all(count <= 3 for count in Counter(unit.parent for unit in local).values())
+    assert set(result.reasons) == set(by_name)  # every unit is told why
