@@ -129,6 +129,20 @@ def env_clock(name: str, environ: Mapping[str, str] = os.environ) -> dict[str, i
     return values
 
 
+def env_message_limits(name: str, environ: Mapping[str, str] = os.environ) -> str:
+    """The reply periods of public messages, e.g. ``咨询=5,投诉=15`` (fields of
+    ``rules.interaction.MessageLimits``, kinds by label or name), checked now rather than at the
+    first message."""
+    from gongkai.rules.interaction import MessageError, parse_limits
+
+    value = environ.get(name, "").strip()
+    try:
+        parse_limits(value)
+    except MessageError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+    return value
+
+
 # Host names under which the platform only ever runs on one's own machine (make run, tests, the
 # benchmarks); any other name in GONGKAI_ALLOWED_HOSTS means it serves real users.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})

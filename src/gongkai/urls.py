@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("gongkai.plans.urls")),
     path("", include("gongkai.records.urls")),
     path("", include("gongkai.foi.urls")),
+    path("", include("gongkai.interaction.urls")),
     path("", include("gongkai.assessment.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "gongkai.portal.views.bad_request"
 handler403 = "gongkai.portal.views.forbidden"
 handler404 = "gongkai.portal.views.not_found"
 handler500 = "gongkai.portal.views.server_error"

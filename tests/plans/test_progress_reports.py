@@ -156,3 +156,14 @@ def test_removing_evidence_of_a_submitted_report_is_refused(small_plan, unit_a, 
     with pytest.raises(ValidationError, match="不能再修改"):
         progress.remove_evidence(Evidence.objects.get(pk=evidence.pk), actor=clerk_a)
     assert Evidence.objects.count() == 1
+
+
+@pytest.mark.parametrize("value", ["abc", "²", "99999999999999999999"])
+def test_it_answers_a_malformed_evidence_record_with_a_form_error(small_plan, unit_a, clerk_a, login, value):
+    """Issue 15, point 6: record=abc answered 500."""
+    lead = assignment("1", unit_a)
+    report = progress.save_report(lead, first_period(lead), DONE, actor=clerk_a)
+    response = login(clerk_a).post(f"/console/plans/reports/{report.pk}/evidence/", {"kind": "record", "record": value},
+                                   follow=True)
+    assert response.status_code == 200 and "“信息”应为 1 至" in response.content.decode()
+    assert not Evidence.objects.exists()

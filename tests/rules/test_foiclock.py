@@ -524,6 +524,23 @@ def slow_excluded(is_workday, start: date, end: date, pauses: list[tuple[date, d
     return sum(1 for day in days if is_workday(day) and any(a <= day <= b for a, b in pauses))
 
 
+def slow_limit(is_workday, pause: Pause) -> date | None:
+    """A pause's last excluded day, counted afresh: a consulted party's 15 working days from the
+    day it received the letter (the day sent when not recorded), a fee notice's 20 to pay."""
+    days = {PauseKind.THIRD_PARTY: 15, PauseKind.OTHER_AGENCY: 15, PauseKind.FEE_NOTICE: 20}.get(pause.kind)
+    return None if days is None else slow_due(is_workday, pause.served_on or pause.first, days, [])
+
+
+def slow_spans(is_workday, pauses) -> list[tuple[date, date | None]]:
+    """Each pause from its first day to its end or its limit, whichever comes first."""
+    spans = []
+    for pause in pauses:
+        limit = slow_limit(is_workday, pause)
+        end = pause.last if limit is None or (pause.last is not None and pause.last <= limit) else limit
+        spans.append((pause.first, end))
+    return spans
+
+
 received_days = st.dates(min_value=date(2016, 1, 1), max_value=date(2026, 10, 31))
 
 
@@ -553,7 +570,7 @@ def request_events(draw, received_days=received_days):
 def test_it_agrees_with_a_slow_day_by_day_count(drawn):
     events, start, workdays = drawn
     result = compute_clock(events, CAL)
-    spans = [(pause.first, pause.last) for pause in events.pauses]
+    spans = slow_spans(CAL.is_workday, events.pauses)
     assert result.started_on == start
     assert result.normal_due_on == slow_due(CAL.is_workday, start, 20, spans)
     assert result.due_on == slow_due(CAL.is_workday, start, 20 + workdays, spans)
@@ -579,7 +596,7 @@ def synthetic_calendars(draw):
 def test_it_agrees_on_any_schedule(calendar, drawn):
     events, start, workdays = drawn
     result = compute_clock(events, calendar)
-    spans = [(pause.first, pause.last) for pause in events.pauses]
+    spans = slow_spans(calendar.is_workday, events.pauses)
     assert result.due_on == slow_due(calendar.is_workday, start, 20 + workdays, spans)
 
 
@@ -626,14 +643,6 @@ def test_it_derives_states_consistently_with_the_day_count(received, offset):
 # --- the whole reply period (issue 15): 20 + 20 working days plus excluded time, never more ----
 
 
-def slow_limit(is_workday, pause: Pause) -> date | None:
-    """A consultation's last excluded day, counted afresh: the party's 15 working days from the
-    day it received the letter (the day sent when not recorded)."""
-    if pause.kind not in (PauseKind.THIRD_PARTY, PauseKind.OTHER_AGENCY):
-        return None
-    return slow_due(is_workday, pause.served_on or pause.first, 15, [])
-
-
 @st.composite
 def lawful_histories(draw):
     """Any history a request can have: 补正 at various days, consultations answered in time,
@@ -666,11 +675,7 @@ def lawful_histories(draw):
 def test_the_due_date_is_never_past_forty_working_days_plus_excluded_time(drawn):
     events, start = drawn
     result = compute_clock(events, CAL)
-    spans = []
-    for pause in events.pauses:
-        limit = slow_limit(CAL.is_workday, pause)
-        end = pause.last if limit is None or (pause.last is not None and pause.last <= limit) else limit
-        spans.append((pause.first, end))
+    spans = slow_spans(CAL.is_workday, events.pauses)
     extension = events.extensions[0] if events.extensions else None
     lapsed = extension is not None and bool(events.amendments) and extension.approved_on < start
     extra = extension.workdays if extension is not None and not lapsed else 0

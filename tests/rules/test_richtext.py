@@ -11,7 +11,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gongkai.rules.pii import PiiKind, ScanOptions, id_check_character
-from gongkai.rules.richtext import html_to_text, mask_html, sanitize, scan_html
+from gongkai.rules.richtext import (
+    MAX_BODY_CHARS,
+    MAX_NESTING,
+    BodyError,
+    check_body,
+    clean_body,
+    html_to_text,
+    mask_html,
+    nesting_depth,
+    sanitize,
+    scan_html,
+)
 
 OPTIONS = ScanOptions(today=date(2026, 6, 1))
 ID = "44010419900101123" + id_check_character("44010419900101123")
@@ -259,3 +270,41 @@ def test_it_masks_an_id_number_wherever_it_stands_in_markup(before: str, after: 
     if ID in html_to_text(body):  # unless ``before`` opened a comment that swallows the rest
         assert "4401**********1232" in html_to_text(masked)
     assert len(html_to_text(masked)) == len(html_to_text(body))
+
+
+# --- bounds before cleaning (issue 15, point 6) -----------------------------------------------
+
+
+def test_it_refuses_a_body_nested_deeper_than_the_bound_without_cleaning_it() -> None:
+    with pytest.raises(BodyError, match="正文嵌套层级过深"):
+        sanitize("<div>" * 200_000)  # 1 MB that took the cleaner five minutes
+    with pytest.raises(BodyError, match="正文嵌套层级过深"):
+        check_body("<blockquote><b>" * (MAX_NESTING // 2 + 1))
+
+
+def test_it_refuses_a_body_longer_than_the_bound() -> None:
+    with pytest.raises(BodyError, match="正文过长"):
+        check_body("正" * (MAX_BODY_CHARS + 1))
+    check_body("正" * MAX_BODY_CHARS)
+
+
+@pytest.mark.parametrize(
+    ("body", "depth"),
+    [
+        ("<p>一<p>二<p>三", 1),
+        ("<ul><li>一<li>二<li>三</ul>", 2),
+        ("<table><tr><td>一<td>二<tr><td>三</table>" * 500, 3),
+        ("<div><p>段<div>块</div></div>", 2),
+        ("<p>一<br>二<img src='/a.png'/><hr></p>", 1),
+        ("<div>" * 40 + "</div>" * 40 + "<div>", 40),
+        ("</div></div><b>", 1),
+    ],
+)
+def test_it_counts_nesting_as_a_browser_builds_the_tree(body: str, depth: int) -> None:
+    assert nesting_depth(body) == depth
+
+
+def test_it_cleans_a_body_just_inside_the_bounds() -> None:
+    body = "<div>" * MAX_NESTING + "正文" + "</div>" * MAX_NESTING
+    cleaned, text = clean_body(body)
+    assert text == "正文" and cleaned.count("<div>") == MAX_NESTING

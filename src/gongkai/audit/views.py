@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,13 +16,15 @@ from django.utils import timezone
 from gongkai.audit.models import AuditEntry
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
+from gongkai.params import date_field, int_param
 
 
-def _date(value: str | None) -> date | None:
+def _date(params: Mapping[str, Any], name: str, label: str) -> tuple[date | None, bool]:
+    """The filter's date, and whether a value was given that is not one (the page says so)."""
     try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+        return date_field(params, name, label=label), False
+    except ValidationError:
+        return None, True
 
 
 @login_required
@@ -35,9 +39,9 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         entries = entries.filter(action=params["action"])
     if params.get("object"):
         entries = entries.filter(object_repr__icontains=params["object"])
-    if params.get("unit", "").isdigit():
-        entries = entries.filter(unit_id=int(params["unit"]))
-    start, end = _date(params.get("from")), _date(params.get("to"))
+    if unit_id := int_param(params, "unit", label="单位"):
+        entries = entries.filter(unit_id=unit_id)
+    (start, bad_start), (end, bad_end) = _date(params, "from", "起始日期"), _date(params, "to", "截止日期")
     zone = timezone.get_current_timezone()
     if start:
         entries = entries.filter(created_at__gte=datetime.combine(start, time.min, zone))
@@ -52,5 +56,5 @@ def entry_list(request: HttpRequest) -> HttpResponse:
         "units": Unit.objects.order_by("sort_order", "id"),
         "params": params,
         "query": query.urlencode(),
-        "bad_dates": bool((params.get("from") and not start) or (params.get("to") and not end)),
+        "bad_dates": bad_start or bad_end,
     })

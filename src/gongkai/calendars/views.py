@@ -18,9 +18,11 @@ from django.views.decorators.http import require_POST
 from gongkai.calendars import service
 from gongkai.calendars.models import DayKind, Holiday, ScheduleYear
 from gongkai.orgs.policy import policy
+from gongkai.params import int_param
 from gongkai.rules.holiday_notice import HolidayNoticeError, parse_holiday_notice
 
 MAX_NOTICE_CHARS = 20_000
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years the calendar pages and forms accept
 
 
 class DayForm(forms.Form):
@@ -30,12 +32,25 @@ class DayForm(forms.Form):
     name = forms.CharField(label="名称", max_length=50, required=False)
     source = forms.CharField(label="依据", max_length=200, required=False)
 
+    def clean_day(self) -> date:
+        try:
+            return _calendar_day(self.cleaned_data["day"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+def _calendar_day(day: date) -> date:
+    """``day`` if the calendar pages can show its year; ``ValueError`` otherwise."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"日期应在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间，而不是 {day}。")
+    return day
+
 
 class NoticeForm(forms.Form):
     text = forms.CharField(label="通知原文", widget=forms.Textarea(attrs={"rows": 12}),
                            max_length=MAX_NOTICE_CHARS)
     year = forms.IntegerField(label="年份（可不填，从标题识别）", required=False,
-                              min_value=2000, max_value=2100)
+                              min_value=FIRST_YEAR, max_value=LAST_YEAR)
     source = forms.CharField(label="依据", max_length=200, required=False,
                              help_text="如：国办发明电〔2026〕7号")
 
@@ -45,9 +60,9 @@ def _to_year(year: int) -> HttpResponse:
 
 
 def _year(request: HttpRequest) -> int:
-    value = request.GET.get("year", "")
-    this_year = timezone.localdate().year
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else this_year
+    year = int_param(request.GET, "year", low=FIRST_YEAR, high=LAST_YEAR, default=timezone.localdate().year, label="年份")
+    assert year is not None
+    return year
 
 
 @login_required
@@ -79,9 +94,9 @@ def set_day(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("只有公开办管理员可以修改工作日历。")
     if request.POST.get("remove"):
         try:
-            day = date.fromisoformat(request.POST["remove"])
+            day = _calendar_day(date.fromisoformat(request.POST["remove"]))
         except ValueError:
-            messages.error(request, "日期无效。")
+            messages.error(request, f"日期无效：应为 {FIRST_YEAR} 至 {LAST_YEAR} 年间的日期，如 2027-10-09。")
             return redirect("calendars:index")
         service.remove_day(day)
         messages.success(request, f"已删除 {day} 的调整。")

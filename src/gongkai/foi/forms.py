@@ -24,6 +24,7 @@ from gongkai.foi.models import (
     Status,
 )
 from gongkai.orgs.models import Unit
+from gongkai.params import LawDateField
 from gongkai.rules.foiclock import MAX_EXTENSION_WORKDAYS, ClockState, PauseKind
 from gongkai.rules.foifee import FeeMethod
 from gongkai.rules.foioutcomes import OUTCOMES, OutcomeGroup
@@ -47,7 +48,9 @@ def _required(message: str) -> dict[str, str]:
 
 
 def _date_field(label: str, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+    """A law date of a request: a real date from 1949-10-01 to the end of next year
+    (``rules.lawdates``), refused with the field's name otherwise (9999-12-31 used to get in)."""
+    return LawDateField(
         label=label, required=required, help_text=help_text,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "请输入有效日期，如 2026-09-28。", "required": f"请填写{label}。"},

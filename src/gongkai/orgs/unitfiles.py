@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 
 from gongkai.orgs.models import Unit, UnitCategory, UnitKind, User
 from gongkai.orgs.services import save_unit
+from gongkai.params import MAX_SORT_ORDER, parse_int
 from gongkai.rules.textcodec import UndecodableText, decode_text
 
 HEADER = ["标识", "单位名称", "单位类型", "考评类别", "机构代码", "上级单位标识", "别名", "排序", "启用"]
@@ -140,8 +141,8 @@ def _parse_row(number: int, row: list[str], keys: set[str], result: ImportResult
         problems.append(f"上级单位标识“{parent}”不存在")
     if parent and parent == key:
         problems.append("上级单位不能是自己")
-    if order and not order.isdigit():
-        problems.append(f"排序“{order}”应为非负整数")
+    if order and not _is_sort_order(order):
+        problems.append(f"排序“{order}”应为 0 至 {MAX_SORT_ORDER} 之间的整数")
     if active not in ("", "是", "否"):
         problems.append(f"启用应填“是”或“否”，而不是“{active}”")
     if problems:
@@ -153,6 +154,14 @@ def _parse_row(number: int, row: list[str], keys: set[str], result: ImportResult
         "parent": parent, "aliases": [a for a in aliases.split(ALIAS_SEPARATOR) if a.strip()],
         "sort_order": int(order or 0), "is_active": active != "否",
     }
+
+
+def _is_sort_order(text: str) -> bool:
+    try:
+        parse_int(text, 0, MAX_SORT_ORDER, "排序")
+    except ValueError:
+        return False
+    return True
 
 
 def _depth(values: dict[str, object], parsed: list[dict[str, object] | None]) -> int:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
+from gongkai.params import int_field
 from gongkai.plans import division
 from gongkai.plans.models import AssignmentRole, Item, PlanStatus
 
@@ -33,19 +34,20 @@ def item_units(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 
 def _change(request: HttpRequest, item: Item) -> None:
-    action, chosen = request.POST.get("action"), request.POST.get("unit", "")
+    action = request.POST.get("action")
     try:
-        if not chosen.isdigit():
+        chosen = int_field(request.POST, "unit", label="单位")
+        if chosen is None:
             raise ValidationError("请选择单位。")
         if action == "coordinator":
-            assignment = division.set_coordinator(item, int(chosen), actor=request.user)
+            assignment = division.set_coordinator(item, chosen, actor=request.user)
             messages.success(request, f"已改由{assignment.unit.name}汇总报送。")
         elif action == "add":
-            unit = get_object_or_404(Unit, pk=int(chosen))
+            unit = get_object_or_404(Unit, pk=chosen)
             assignment = division.add_unit(item, unit, request.POST.get("role", ""), actor=request.user)
             messages.success(request, f"已把本事项分派给{unit.name}（{assignment.get_role_display()}）。")
         elif action == "remove":
-            assignment = get_object_or_404(item.assignments.select_related("unit"), unit_id=int(chosen))
+            assignment = get_object_or_404(item.assignments.select_related("unit"), unit_id=chosen)
             division.remove_unit(assignment, actor=request.user)
             messages.success(request, f"{assignment.unit.name}已不再承担本事项。")
         else:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.orgs.policy import policy
+from gongkai.params import int_field
 from gongkai.plans import parsing, progress, services, tasks
 from gongkai.plans.models import ImportStatus, Item, ItemUnit, Plan, PlanImport, Recurrence
 
@@ -163,7 +164,10 @@ def edit_item(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 def resolve_phrase(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for_office(request, pk)
     phrase = request.POST.get("phrase", "").strip()
-    unit = Unit.objects.filter(pk=request.POST.get("unit") or 0).first()
+    try:
+        unit = Unit.objects.filter(pk=int_field(request.POST, "unit", label="单位") or 0).first()
+    except ValidationError:
+        unit = None
     if not phrase or unit is None:
         messages.error(request, "请选择单位表述及其对应的单位。")
         return redirect("plans:review", pk=plan.pk)
@@ -213,13 +217,22 @@ def confirm_recurrence(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
 def set_year(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for_office(request, pk)
     try:
-        services.set_plan_year(plan, int(request.POST.get("year") or 0), actor=request.user)
-    except (ValueError, ValidationError) as error:
-        text = "；".join(error.messages) if isinstance(error, ValidationError) else "请填写四位数的年度，如 2024。"
-        messages.error(request, text)
+        services.set_plan_year(plan, _four_digit_year(request), actor=request.user)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
     else:
         messages.success(request, f"方案年度已定为 {plan.year} 年，完成时限已按此年度重新换算。")
     return redirect("plans:review", pk=plan.pk)
+
+
+def _four_digit_year(request: HttpRequest) -> int:
+    try:
+        year = int_field(request.POST, "year", low=1000, high=9999, label="方案年度")
+    except ValidationError:
+        year = None
+    if year is None:
+        raise ValidationError("请填写四位数的年度，如 2024。")
+    return year
 
 
 @login_required

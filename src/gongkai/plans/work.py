@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
+from gongkai.params import LawDateField, int_field
 from gongkai.plans import implementation, progress
 from gongkai.plans.models import (
     Assignment,
@@ -194,7 +195,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if kind == "record":
             record = Record.objects.filter(Record.public_q(), unit_id=report.unit_id)
-            chosen = record.filter(pk=request.POST.get("record") or 0).first() or record.filter(
+            chosen = record.filter(pk=int_field(request.POST, "record", label="信息") or 0).first() or record.filter(
                 index_number=request.POST.get("index_number", "").strip() or None).first()
             if chosen is None:
                 raise ValidationError("请选择本单位已公开的信息，或填写其索引号。")
@@ -285,7 +286,7 @@ def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
 def record_trigger(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     policy.require_manage(request.user, "只有公开办管理员可以登记事件类事项的触发日期。")
     item = get_object_or_404(Item, pk=item_pk, plan_id=pk)
-    day = forms.DateField(error_messages={"invalid": "请输入有效日期，如 2026-10-09。", "required": "请填写触发日期。"})
+    day = LawDateField(label="触发日期", error_messages={"invalid": "请输入有效日期，如 2026-10-09。", "required": "请填写触发日期。"})
     workdays = forms.IntegerField(required=False, error_messages={"invalid": "办理期限请填写工作日数。"})
     try:
         period = progress.record_trigger(

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gongkai.orgs.models import Unit
+from gongkai.params import int_param, year_bounds
 from gongkai.rules.validity import LABELS
 from gongkai.search.api import search
 from gongkai.search.backends import Filters, Order
@@ -15,20 +16,21 @@ ORDERS = {"default": "综合排序", "relevance": "按相关度", "newest": "按
 VALIDITIES = list(LABELS.values())
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
+MAX_PAGE = 10_000
 
 
 def results(request: HttpRequest) -> HttpResponse:
     params = request.GET
     text = params.get("q", "")
+    first_year, last_year = year_bounds()
     filters = Filters(
-        unit_id=_int(params.get("unit")), column_id=_int(params.get("column")), year=_int(params.get("year")),
+        unit_id=int_param(params, "unit", label="发布单位"), column_id=int_param(params, "column", label="栏目"),
+        year=int_param(params, "year", low=first_year, high=last_year, label="年份"),
         topic=params.get("topic", "")[:100],
         validity=params["validity"] if params.get("validity") in VALIDITIES else "",
     )
     order = Order(params["order"]) if params.get("order") in ORDERS else Order.DEFAULT
-    found = search(text, filters, order, page=_int(params.get("page")) or 1) if text.strip() else None
+    found = search(text, filters, order, page=int_param(params, "page", high=MAX_PAGE, default=1, label="页码") or 1) if text.strip() else None
     query = params.copy()
     query.pop("page", None)
     units = {unit.pk: unit.name for unit in Unit.objects.only("pk", "name")}

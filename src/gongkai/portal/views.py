@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Unit, UnitKind
+from gongkai.params import BadParameter
 from gongkai.portal.context import FONT_SIZES
 from gongkai.records.public import home_context
 
@@ -41,6 +42,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A malformed query or form value: ``gongkai.params.BadParameter`` says which and why in
+    Chinese; Django's own (an oversized request, a bad host) get a general Chinese message."""
+    message = str(exception) if isinstance(exception, BadParameter) else "请求无效或内容过大，请检查链接或精简填写的内容后再试。"
+    return render(request, "errors/400.html", {"message": message}, status=400)
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

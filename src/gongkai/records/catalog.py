@@ -190,6 +190,10 @@ def resolve_paths(unit: Unit) -> dict[str, Column]:
 
 
 SETTINGS_FIELDS = ("index_period", "index_prefix", "publication_workdays", "interpretation_workdays")
+# Time limits in working days: the 条例's 20 (第二十六条) and 3 for interpretations, configurable
+# within what a year of working days can hold; beyond it every due date overflows the calendar.
+WORKDAY_SETTINGS = ("publication_workdays", "interpretation_workdays")
+MAX_SETTING_WORKDAYS = 250
 
 
 @transaction.atomic
@@ -201,6 +205,10 @@ def change_settings(values: dict[str, object], *, actor: User | None = None) -> 
     for name in SETTINGS_FIELDS:
         if name in values:
             setattr(current, name, values[name])
+    for name in WORKDAY_SETTINGS:
+        if not 1 <= getattr(current, name) <= MAX_SETTING_WORKDAYS:
+            label = PublishingSettings._meta.get_field(name).verbose_name
+            raise ValidationError({name: f"{label}应为 1 至 {MAX_SETTING_WORKDAYS} 之间的工作日数。"})
     current.full_clean()
     current.save()
     audit.record("records_settings_changed", current, before=before,

@@ -26,12 +26,17 @@ from gongkai.records.models import (
     RecordStatus,
 )
 from gongkai.rules.calendar import WorkingCalendar
+from gongkai.rules.lawdates import law_date_problem
 
 
 def publication_due_on(record: Record, calendar: WorkingCalendar, workdays: int) -> date | None:
-    """The last day to publish a 主动公开 record; None when the rule does not apply."""
+    """The last day to publish a 主动公开 record; None when the rule does not apply, also to a date
+    outside the range of law dates (refused at entry; a row stored before that cannot be counted
+    from, and must not take its page and the dashboards down)."""
     formed = record.formed_or_written_on
     if formed is None or record.disclosure != Disclosure.PROACTIVE:
+        return None
+    if law_date_problem("", formed, date.today()) is not None:
         return None
     return calendar.add_workdays(formed, workdays)
 

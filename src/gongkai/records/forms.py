@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 
 from gongkai.orgs.models import Unit, User
+from gongkai.params import IdMultipleChoiceField, LawDateField
 from gongkai.records import importing
 from gongkai.records.catalog import walk
 from gongkai.records.models import (
@@ -21,13 +22,15 @@ from gongkai.records.models import (
 )
 from gongkai.records.services import FIELDS
 from gongkai.rules.docnumber import DocNumberError, normalize_doc_number
+from gongkai.rules.lawdates import EXPIRY_YEARS_AHEAD
+from gongkai.rules.richtext import BodyError, check_body
 from gongkai.rules.uploads import check_upload_size
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATE_ERRORS = {"invalid": "请输入有效日期，如 2026-05-20。"}
 
 
-class ColumnChoiceField(forms.ModelMultipleChoiceField):
+class ColumnChoiceField(IdMultipleChoiceField):
     def label_from_instance(self, obj: Column) -> str:
         return obj.path
 
@@ -42,13 +45,13 @@ class RecordForm(forms.Form):
         label="文号", max_length=100, required=False,
         help_text="如“肇府办〔2026〕3号”；括号、“第”和补零会自动规范。令写作“肇庆市人民政府令第5号”。",
     )
-    written_on = forms.DateField(label="成文日期", required=False, widget=DATE, error_messages=DATE_ERRORS)
-    formed_on = forms.DateField(
+    written_on = LawDateField(label="成文日期", required=False, widget=DATE, error_messages=DATE_ERRORS)
+    formed_on = LawDateField(
         label="形成或变更日期", required=False, widget=DATE, error_messages=DATE_ERRORS,
         help_text="《政府信息公开条例》第二十六条的 20 个工作日由此起算；不填按成文日期。",
     )
-    effective_on = forms.DateField(label="生效日期", required=False, widget=DATE, error_messages=DATE_ERRORS)
-    expires_on = forms.DateField(label="失效日期", required=False, widget=DATE, error_messages=DATE_ERRORS)
+    effective_on = LawDateField(label="生效日期", required=False, widget=DATE, error_messages=DATE_ERRORS)
+    expires_on = LawDateField(label="失效日期", years_ahead=EXPIRY_YEARS_AHEAD, required=False, widget=DATE, error_messages=DATE_ERRORS)
     declared_validity = forms.ChoiceField(
         label="有效性", required=False, choices=[("", "按日期自动判断"), *Validity.choices]
     )
@@ -94,6 +97,15 @@ class RecordForm(forms.Form):
             except DocNumberError as error:
                 raise forms.ValidationError(str(error)) from error
         return value
+
+    def clean_body(self) -> str:
+        """Bounded before anything cleans it (``rules.richtext.check_body``)."""
+        body: str = self.cleaned_data["body"]
+        try:
+            check_body(body)
+        except BodyError as error:
+            raise forms.ValidationError(str(error)) from error
+        return body
 
     def clean_interprets_ref(self) -> Record | None:
         ref = self.cleaned_data["interprets_ref"].strip()
@@ -145,7 +157,7 @@ class SupersedeForm(forms.Form):
 
 
 class RepealForm(forms.Form):
-    repealed_on = forms.DateField(label="废止日期", widget=DATE, error_messages=DATE_ERRORS)
+    repealed_on = LawDateField(label="废止日期", widget=DATE, error_messages=DATE_ERRORS)
 
 
 class ImportForm(forms.Form):

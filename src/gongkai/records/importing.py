@@ -49,6 +49,8 @@ from gongkai.records.services import body_and_text
 from gongkai.records.sheets import SheetError, xlsx_rows
 from gongkai.rules.docnumber import DocNumberError, normalize_doc_number
 from gongkai.rules.indexno import IndexNumberError, parse_imported_index_number, sequence_key
+from gongkai.rules.lawdates import EXPIRY_YEARS_AHEAD, YEARS_AHEAD, law_date_problem
+from gongkai.rules.richtext import BodyError
 from gongkai.rules.textcodec import UndecodableText, decode_text
 from gongkai.rules.uploads import MiB, UploadLimits, check_upload
 
@@ -123,7 +125,7 @@ def read_table(name: str, content: bytes) -> tuple[list[str], Iterator[Sequence[
     if not content:
         raise ImportFileError(f"{name}：文件是空的。")
     if lowered.endswith(".csv"):
-        rows: Iterator[Sequence[Any]] = iter(csv.reader(io.StringIO(_decode(name, content))))
+        rows: Iterator[Sequence[Any]] = _csv_rows(name, _decode(name, content))
     elif lowered.endswith(".xlsx"):
         rows = _xlsx_rows(name, content)
     else:
@@ -176,6 +178,16 @@ def _decode(name: str, content: bytes) -> str:
         return decode_text(content)
     except UndecodableText as error:
         raise ImportFileError(f"{name}：{error}。") from None
+
+
+def _csv_rows(name: str, text: str) -> Iterator[Sequence[Any]]:
+    """The rows of a .csv file; a cell beyond the csv module's limit (131,072 characters) makes
+    the file unreadable with the row named, instead of an error nobody handles."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        yield from reader
+    except csv.Error as error:
+        raise ImportFileError(f"{name}：第 {reader.line_num} 行无法读取（{error}）。单元格内容过长时，请把正文作为附件上传。") from None
 
 
 def _xlsx_rows(name: str, content: bytes) -> Iterator[Sequence[Any]]:
@@ -235,7 +247,10 @@ class RowChecker:
         self._doc_number(str(cells["文号"]), values, problems)
         columns = self._columns(str(cells["栏目"]), problems)
         index_number = self._index_number(number, str(cells["索引号"]), problems)
-        values["body"], values["body_text"] = body_and_text(str(cells["正文"]))
+        try:
+            values["body"], values["body_text"] = body_and_text(str(cells["正文"]))
+        except BodyError as error:
+            problems.append(str(error))
         if values["disclosure"] != Disclosure.PROACTIVE and not values["disclosure_reason"]:
             problems.append("公开方式不是主动公开时，须填写不公开理由")
         if problems:
@@ -248,6 +263,11 @@ class RowChecker:
             parsed = _date(raw) if raw != "" else None
             if raw != "" and parsed is None:
                 problems.append(f"{label}“{raw}”不是有效日期（如 2024-05-20）")
+            elif parsed is not None and (problem := law_date_problem(
+                label, parsed, self.today, EXPIRY_YEARS_AHEAD if name == "expires_on" else YEARS_AHEAD
+            )):
+                problems.append(problem)
+                parsed = None
             values[name] = parsed
         if cells["发布日期"] == "":
             problems.append("发布日期不能为空")

@@ -56,5 +56,5 @@ def _locked_counter(key: str) -> IndexCounter:
 def _highest_serial_on_record(key: str) -> int:
     """A new counter starts above every number already given under ``key`` (e.g. imported ones)."""
     numbers = Record.objects.filter(index_number__startswith=f"{key}-").values_list("index_number", flat=True)
-    serials = [int(text.rsplit("-", 1)[1]) for text in numbers if text.rsplit("-", 1)[1].isdigit()]
+    serials = [int(text.rsplit("-", 1)[1]) for text in numbers if text.rsplit("-", 1)[1].isascii() and text.rsplit("-", 1)[1].isdigit()]
     return max(serials, default=0)

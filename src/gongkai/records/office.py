@@ -3,10 +3,13 @@ timely interpretation), the catalog columns, the gazette and the publishing sett
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
+from gongkai.params import MAX_SORT_ORDER, int_field
 from gongkai.records import catalog, deadlines, gazette, normative
 from gongkai.records.forms import ColumnForm, GazetteForm
 from gongkai.records.models import Column, Gazette, PublishingSettings, Record, RecordStatus
@@ -87,11 +91,11 @@ def catalog_defaults(request: HttpRequest, unit_pk: int) -> HttpResponse:
 def column_change(request: HttpRequest, pk: int) -> HttpResponse:
     _office_only(request)
     column = get_object_or_404(Column, pk=pk)
-    order = request.POST.get("sort_order", "")
     active = request.POST.get("is_active")
     try:
         catalog.change_column(
-            column, name=request.POST.get("name"), sort_order=int(order) if order.isdigit() else None,
+            column, name=request.POST.get("name"),
+            sort_order=int_field(request.POST, "sort_order", low=0, high=MAX_SORT_ORDER, label="排序"),
             is_active=None if active is None else active == "1", actor=request.user,
         )
     except ValidationError as error:
@@ -143,6 +147,12 @@ class SettingsForm(forms.ModelForm):  # type: ignore[misc]
     class Meta:
         model = PublishingSettings
         fields = ["index_period", "index_prefix", "publication_workdays", "interpretation_workdays"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in catalog.WORKDAY_SETTINGS:
+            self.fields[name].widget.attrs.update(min=1, max=catalog.MAX_SETTING_WORKDAYS)
+            self.fields[name].validators += [MinValueValidator(1), MaxValueValidator(catalog.MAX_SETTING_WORKDAYS)]
 
 
 @login_required

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.orgs.policy import Action, policy
+from gongkai.params import int_param
 from gongkai.records import catalog, gazette, normative
 from gongkai.records.models import Attachment, Column, Gazette, Record, RecordKind
 
@@ -139,8 +140,7 @@ def gazette_index(request: HttpRequest) -> HttpResponse:
         n=Count("entries", filter=Record.listed_q("entries__record__"))
     )
     years = sorted({issue.year for issue in issues}, reverse=True)
-    year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() else (years[0] if years else None)
+    year = int_param(request.GET, "year", low=2000, high=2100, default=years[0] if years else None, label="年份")
     return render(request, "records/gazette_index.html", {
         "years": years, "year": year, "issues": [issue for issue in issues if issue.year == year],
         "title": gazette.gazette_title(),

@@ -1,12 +1,16 @@
 """The write path of records: draft, attach, submit for 保密审查, mask, return, publish, correct,
 withdraw, supersede, repeal. Each function checks the step table (``transitions``), writes, appends
-a ``RecordEvent``, audits and updates the search index, all in one transaction."""
+a ``RecordEvent``, audits and updates the search index, all in one transaction.
+
+A body is cleaned (``rules.richtext``) before that transaction begins: SQLite's transactions are
+IMMEDIATE here, so the write lock is held from BEGIN, and nothing slow may run inside one."""
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -39,7 +43,8 @@ from gongkai.records.transitions import Step, status_allows, user_may
 from gongkai.rules import pii
 from gongkai.rules.docnumber import DocNumberError, normalize_doc_number
 from gongkai.rules.indexno import IndexNumberError
-from gongkai.rules.richtext import html_to_text, mask_html, sanitize
+from gongkai.rules.lawdates import EXPIRY_YEARS_AHEAD, YEARS_AHEAD, law_date_problem
+from gongkai.rules.richtext import BodyError, check_body, clean_body, mask_stored_html, stored_text
 from gongkai.rules.uploads import (
     AttachmentTextError,
     UploadLimits,
@@ -56,6 +61,7 @@ FIELDS = [
 ]
 _AUDITED = [name for name in FIELDS if name != "body"]
 _NULLABLE = frozenset({"written_on", "formed_on", "effective_on", "expires_on", "interprets"})
+_LAW_DATES = ("written_on", "formed_on", "effective_on", "expires_on")
 _TAG = re.compile(r"<[A-Za-z/!]")
 
 STEP_DENIED = {
@@ -102,22 +108,50 @@ def _summary(record: Record) -> dict[str, Any]:
 
 
 def body_and_text(raw: str) -> tuple[str, str]:
-    """The body to store (sanitised rich text, or plain text turned into paragraphs) and its text."""
+    """The body to store (sanitised rich text, or plain text turned into paragraphs) and its text;
+    :class:`BodyError` for a body too long or too deeply nested to be cleaned."""
     if _TAG.search(raw):
-        body = sanitize(raw)
-        return body, html_to_text(body)
+        return clean_body(raw)
+    check_body(raw)
     paragraphs = [line.strip() for line in raw.splitlines() if line.strip()]
     return "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs), "\n".join(paragraphs)
 
 
+def _with_clean_body(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``data`` with its body cleaned and its text added, to be called outside any transaction."""
+    if "body" not in data:
+        return data
+    try:
+        body, text = body_and_text(data["body"] or "")
+    except BodyError as error:
+        raise ValidationError({"body": str(error)}) from error
+    return {**data, "body": body, "body_text": text}
+
+
+def _body_cleaned_first(step: Callable[..., Record]) -> Callable[..., Record]:
+    """Run ``step(target, data, **options)`` in a transaction, with ``data``'s body cleaned before
+    the transaction begins (the write lock is held from BEGIN: nothing slow may run inside)."""
+
+    @functools.wraps(step)
+    def run(target: Any, data: Mapping[str, Any], **options: Any) -> Record:
+        prepared = _with_clean_body(data)
+        with transaction.atomic():
+            return step(target, prepared, **options)
+
+    return run
+
+
 def _apply(record: Record, data: Mapping[str, Any]) -> None:
+    """Set the fields of ``data`` (prepared by :func:`_with_clean_body`: the body is stored as it
+    comes, already clean)."""
     for name in FIELDS:
         if name in data:
             value = data[name]
             setattr(record, name, value if value is not None or name in _NULLABLE else "")
+    if "body_text" in data:
+        record.body_text = data["body_text"]
     record.title = (record.title or "").strip()
     record.publisher = (record.publisher or record.unit.name).strip()
-    record.body, record.body_text = body_and_text(record.body or "")
     if record.doc_number:
         try:
             record.doc_number = normalize_doc_number(record.doc_number)
@@ -129,6 +163,7 @@ def _validate(record: Record, columns: Sequence[Column] | None) -> None:
     errors: dict[str, str] = {}
     if not record.title:
         errors["title"] = "请填写名称。"
+    errors.update(_law_date_errors({name: getattr(record, name) for name in _LAW_DATES}))
     if record.disclosure != Disclosure.PROACTIVE and not record.disclosure_reason.strip():
         errors["disclosure_reason"] = (
             f"公开方式为“{record.get_disclosure_display()}”时必须写明理由（公开属性源头认定），"
@@ -146,6 +181,18 @@ def _validate(record: Record, columns: Sequence[Column] | None) -> None:
         errors["columns"] = "只能选择本单位目录中的栏目。"
     if errors:
         raise ValidationError(errors)
+
+
+def _law_date_errors(values: Mapping[str, date | None]) -> dict[str, str]:
+    """The law dates (record fields by name) outside the sane range of ``rules.lawdates``."""
+    today = timezone.localdate()
+    errors = {}
+    for name, value in values.items():
+        label = str(Record._meta.get_field(name).verbose_name)
+        ahead = EXPIRY_YEARS_AHEAD if name == "expires_on" else YEARS_AHEAD
+        if value is not None and (problem := law_date_problem(label, value, today, ahead)):
+            errors[name] = problem
+    return errors
 
 
 def _comment(comment: str, missing: str) -> str:
@@ -170,7 +217,7 @@ def _require_complete(record: Record) -> None:
         raise ValidationError(errors)
 
 
-@transaction.atomic
+@_body_cleaned_first
 def create_record(
     unit: Unit, data: Mapping[str, Any], *, columns: Sequence[Column] = (), actor: User | None = None
 ) -> Record:
@@ -187,7 +234,6 @@ def create_record(
     return record
 
 
-@transaction.atomic
 def update_record(
     record: Record, data: Mapping[str, Any], *, columns: Sequence[Column] | None = None,
     actor: User | None = None,
@@ -195,6 +241,13 @@ def update_record(
     """Edit a draft; for a published record, submit a correction (``propose_correction``)."""
     if record.status == RecordStatus.PUBLISHED:
         return propose_correction(record, data, columns=columns, actor=actor)
+    return _update_draft(record, data, columns=columns, actor=actor)
+
+
+@_body_cleaned_first
+def _update_draft(
+    record: Record, data: Mapping[str, Any], *, columns: Sequence[Column] | None, actor: User | None
+) -> Record:
     _require(Step.EDIT, record, actor)
     before = _summary(record)
     _apply(record, data)
@@ -239,7 +292,7 @@ def pending_columns(record: Record) -> list[int] | None:
     return None if record.revision is None else record.revision.get("columns")
 
 
-@transaction.atomic
+@_body_cleaned_first
 def propose_correction(
     record: Record, data: Mapping[str, Any], *, columns: Sequence[Column] | None = None,
     actor: User | None = None,
@@ -459,8 +512,8 @@ def _mask_source(record: Record, hits: list[privacy.SourcedHit]) -> None:
     if source == privacy.SUMMARY:
         record.summary = pii.mask(record.summary, raw)
     elif source == privacy.BODY:
-        record.body = mask_html(record.body, raw)
-        record.body_text = html_to_text(record.body)
+        record.body = mask_stored_html(record.body, raw)
+        record.body_text = stored_text(record.body)
     elif source == privacy.LINKS:
         record.body = privacy.mask_links(record.body, raw)
     else:
@@ -507,6 +560,8 @@ def repeal_record(record: Record, repealed_on: date, *, actor: User | None = Non
     """废止 a 规章 or 行政规范性文件 (it stays on record, marked 废止, and is counted in the
     annual report's 本年废止件数 of its year)."""
     _require(Step.REPEAL, record, actor)
+    if errors := _law_date_errors({"repealed_on": repealed_on}):
+        raise ValidationError(errors)
     record.repealed_on = repealed_on
     record.save(update_fields=["repealed_on"])
     _event(record, EventKind.REPEALED, actor, repealed_on=repealed_on)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import Action, policy
+from gongkai.params import int_field, int_param
 from gongkai.records import deadlines, privacy, services
 from gongkai.records.forms import (
     AttachmentForm,
@@ -31,6 +32,7 @@ from gongkai.records.forms import (
 )
 from gongkai.records.models import Attachment, PublishingSettings, Record, RecordKind, RecordStatus
 from gongkai.records.transitions import Step, steps_for
+from gongkai.rules.richtext import MAX_BODY_CHARS, BodyError
 from gongkai.rules.uploads import UploadLimits, check_upload_size
 
 
@@ -82,8 +84,8 @@ def record_create(request: HttpRequest) -> HttpResponse:
     if not _may_draft(request.user):
         raise PermissionDenied("只有单位经办人可以起草政府信息。")
     unit = None if policy.may_manage(request.user) and request.GET.get("unit") is None else request.user.unit
-    if policy.may_manage(request.user) and request.GET.get("unit"):
-        unit = get_object_or_404(Unit, pk=request.GET["unit"])
+    if policy.may_manage(request.user) and (unit_id := int_param(request.GET, "unit", label="单位")):
+        unit = get_object_or_404(Unit, pk=unit_id)
     if unit is None and not policy.may_manage(request.user):
         raise PermissionDenied("您的账号没有所属单位，不能起草信息。")
     if unit is None:
@@ -144,15 +146,32 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "records/console_detail.html", {
         "record": record, "steps": steps, "events": record.events.select_related("actor"),
         "attachments": record.attachments.all(), "columns": record.columns.select_related("parent"),
-        "hits": privacy.scan_record(record) if Step.MASK in steps or record.status == RecordStatus.IN_REVIEW else [],
+        "hits": _hits(request, record, steps),
         "unread": privacy.unread_attachments(record) if Step.MASK in steps or record.status == RecordStatus.IN_REVIEW else [],
-        "revised": revised, "revision_hits": privacy.scan_record(revised) if revised is not None else [],
+        "revised": revised, "revision_hits": _scan(request, revised) if revised is not None else [],
         "due_on": deadlines.publication_due_on(record, calendar, settings.publication_workdays),
         "late": deadlines.lateness(record, today, calendar, settings.publication_workdays),
         "interpretations": record.interpretations.all(), "attachment_form": AttachmentForm(),
         "return_form": ReturnForm(), "withdraw_form": WithdrawForm(), "supersede_form": SupersedeForm(),
         "repeal_form": RepealForm(initial={"repealed_on": today}),
     })
+
+
+def _hits(request: HttpRequest, record: Record, steps: set[str]) -> list[privacy.SourcedHit]:
+    """The privacy scan's hits for whoever may act on them."""
+    if Step.MASK not in steps and record.status != RecordStatus.IN_REVIEW:
+        return []
+    return _scan(request, record)
+
+
+def _scan(request: HttpRequest, record: Record) -> list[privacy.SourcedHit]:
+    """The privacy scan of ``record``; a body stored before the bounds of ``rules.richtext`` (too
+    long or too deep to clean) is named instead of breaking the page."""
+    try:
+        return privacy.scan_record(record)
+    except BodyError as error:
+        messages.warning(request, f"{error}（此正文保存于限制生效之前，请修改正文后再提交审查。）")
+        return []
 
 
 @login_required
@@ -214,6 +233,8 @@ def act(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         message = handler(request, record)
     except ValidationError as error:
         messages.error(request, "；".join(error.messages))
+    except BodyError as error:  # a body stored before the bounds: the scan cannot read it
+        messages.error(request, str(error))
     else:
         messages.success(request, message)
         if step == Step.DELETE:
@@ -237,10 +258,9 @@ def _publish(request: HttpRequest, record: Record) -> str:
 
 
 def _mask(request: HttpRequest, record: Record) -> str:
-    try:
-        start = int(request.POST.get("start", ""))
-    except ValueError:
-        raise ValidationError("请求无效，请刷新页面后重试。") from None
+    start = int_field(request.POST, "start", low=0, high=MAX_BODY_CHARS, label="命中位置")
+    if start is None:
+        raise ValidationError("请求无效，请刷新页面后重试。")
     masked = services.mask_pii(record, request.POST.get("source", ""), start, request.POST.get("matched", ""), actor=request.user)
     return f"已去标识化为“{masked}”。"
 
@@ -277,7 +297,7 @@ def _supersede(request: HttpRequest, record: Record) -> str:
 def _repeal(request: HttpRequest, record: Record) -> str:
     form = RepealForm(request.POST)
     if not form.is_valid():
-        raise ValidationError("请填写有效的废止日期。")
+        raise ValidationError(form.errors.get("repealed_on") or "请填写有效的废止日期。")
     services.repeal_record(record, form.cleaned_data["repealed_on"], actor=request.user)
     return "已登记废止。"
 

@@ -15,11 +15,17 @@ explicit allow-list (nh3, i.e. the Ammonia sanitiser; STACK.md "Security"):
   External and ``data:`` images are dropped: pages must load no asset from outside the app
   (issue 4, item 8), and a ``data:`` image would bypass the attachment checks of ``uploads``.
 
+Before any of that, :func:`check_body` bounds what the cleaner is given (:data:`MAX_BODY_CHARS`
+characters, :data:`MAX_NESTING` levels of nested tags): the cleaner's time grows with the square of
+the nesting, and a body of 200,000 nested ``div`` (1 MB) took it five minutes (issue 15, point 6).
+Real bodies, Word tables included, nest a few dozen levels deep.
+
 Everything else goes: ``script``/``style``/``iframe``/``object``/``embed``/``svg`` with their
 content, other tags keeping their text, every ``on*`` event attribute, ``style``, ``class``, ``id``,
 and ``javascript:``/``vbscript:``/``data:`` URLs.
 
-:func:`html_to_text` gives the text the search index and the privacy scan (``rules.pii``) read;
+:func:`clean_body` gives the sanitised body and its text with one pass of the cleaner (what a
+record stores, so that showing it never cleans again); :func:`html_to_text` gives the text the search index and the privacy scan (``rules.pii``) read;
 :func:`mask_html` applies the reviewer's masks to that text inside the markup. The two agree
 character for character: the masks of ``pii`` keep lengths, and the text maps one-to-one onto the
 HTML's text nodes (whitespace becomes one space each; block boundaries add "\\n", table cells "\\t").
@@ -128,9 +134,76 @@ _CLEANER: Final = nh3.Cleaner(
 )
 
 
+MAX_BODY_CHARS: Final = 1_000_000
+MAX_NESTING: Final = 300
+_TAG: Final = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
+_VOID: Final = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                          "source", "track", "wbr"})
+# Start tags that end an open element on top of the stack, as HTML parsers do ("<p>a<p>b" is not
+# nested): without them, old sites' unclosed <p>, <li> and <td> would count as deep nesting.
+_TABLE_PARTS: Final = frozenset({"td", "th", "tr", "thead", "tbody", "tfoot"})
+_ENDS: Final = {
+    "p": frozenset({"p"}), "li": frozenset({"li", "p"}), "dt": frozenset({"dt", "dd", "p"}),
+    "dd": frozenset({"dt", "dd", "p"}), "option": frozenset({"option"}), "td": frozenset({"td", "th", "p"}),
+    "th": frozenset({"td", "th", "p"}), "tr": frozenset({"td", "th", "tr", "p"}),
+    "thead": _TABLE_PARTS | {"p"}, "tbody": _TABLE_PARTS | {"p"}, "tfoot": _TABLE_PARTS | {"p"},
+}
+_ENDS_P: Final = frozenset({"p"})
+
+
+class BodyError(ValueError):
+    """A body the cleaner must not be given; the message tells the clerk what to do."""
+
+
+def nesting_depth(body: str, limit: int = MAX_NESTING) -> int:
+    """How deep the tags of ``body`` nest, counted the way a browser would build the tree (closing
+    tags close, void and self-closed tags do not open, implied ends are applied), at most
+    ``limit + 1``: the count stops as soon as the limit is passed. Linear in the length."""
+    open_tags: list[str] = []
+    deepest = 0
+    for match in _TAG.finditer(body):
+        closing, name = match[1], match[2].lower()
+        if closing:
+            if name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
+            continue
+        if name in _VOID or match[0].endswith("/>"):
+            continue
+        ends = _ENDS.get(name, _ENDS_P if name in _BLOCKS else frozenset())
+        while open_tags and open_tags[-1] in ends:
+            open_tags.pop()
+        open_tags.append(name)
+        deepest = max(deepest, len(open_tags))
+        if deepest > limit:
+            break
+    return deepest
+
+
+def check_body(body: str) -> None:
+    """Raise :class:`BodyError` for a body too long or too deeply nested to clean in bounded time."""
+    if len(body) > MAX_BODY_CHARS:
+        raise BodyError(
+            f"正文过长：共 {len(body):,} 个字符，上限为 {MAX_BODY_CHARS:,} 个字符。"
+            "请删去多余的格式，或把长表格等内容作为附件上传。"
+        )
+    if nesting_depth(body) > MAX_NESTING:
+        raise BodyError(
+            f"正文嵌套层级过深（超过 {MAX_NESTING} 层），无法安全处理。"
+            "请在 Word 中复制后以“只保留文本”方式重新粘贴，或把内容作为附件上传。"
+        )
+
+
 def sanitize(body: str) -> str:
-    """``body`` reduced to the allow-list of this module."""
+    """``body`` reduced to the allow-list of this module; :class:`BodyError` for a body outside
+    the bounds of :func:`check_body`, which is never given to the cleaner."""
+    check_body(body)
     return _CLEANER.clean(body)
+
+
+def clean_body(raw: str) -> tuple[str, str]:
+    """The sanitised ``raw`` and its :func:`html_to_text`, cleaning once."""
+    body = sanitize(raw)
+    return body, _plain(_split_clean(body)).rstrip()
 
 
 # --- text of the body --------------------------------------------------------------------------
@@ -204,8 +277,12 @@ class _Splitter(HTMLParser):
 
 
 def _split(body: str) -> list[_Part]:
+    return _split_clean(sanitize(body))
+
+
+def _split_clean(clean: str) -> list[_Part]:
     splitter = _Splitter()
-    splitter.feed(sanitize(body))
+    splitter.feed(clean)
     splitter.close()
     return splitter.parts
 
@@ -219,6 +296,14 @@ def html_to_text(body: str) -> str:
     return _plain(_split(body)).rstrip()
 
 
+def stored_text(clean: str) -> str:
+    """:func:`html_to_text` of a body that :func:`sanitize` already cleaned (a stored record's):
+    the same text without running the cleaner again; :class:`BodyError` for one stored before
+    the bounds of :func:`check_body` (a quick pass)."""
+    check_body(clean)
+    return _plain(_split_clean(clean)).rstrip()
+
+
 def scan_html(body: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[PiiHit]:
     """The privacy scan of ``body``; offsets refer to :func:`html_to_text`."""
     return scan(html_to_text(body), options)
@@ -227,7 +312,17 @@ def scan_html(body: str, options: ScanOptions = DEFAULT_OPTIONS) -> list[PiiHit]
 def mask_html(body: str, hits: Sequence[PiiHit]) -> str:
     """The sanitised ``body`` with ``hits`` (found in :func:`html_to_text` of it) masked in its
     text nodes; markup is untouched, also where a hit spans several nodes ("138<b>1234</b>5678")."""
-    parts = _split(body)
+    return sanitize(_masked(_split(body), hits))
+
+
+def mask_stored_html(clean: str, hits: Sequence[PiiHit]) -> str:
+    """:func:`mask_html` of a body already cleaned: its markup is kept as it is and only escaped
+    text goes between, so the result is clean without running the cleaner again."""
+    check_body(clean)
+    return _masked(_split_clean(clean), hits)
+
+
+def _masked(parts: Sequence[_Part], hits: Sequence[PiiHit]) -> str:
     plain = _plain(parts)
     masked = mask(plain, hits)  # raises ValueError for a hit from another version of the body
     pieces: list[str] = []
@@ -241,4 +336,4 @@ def mask_html(body: str, hits: Sequence[PiiHit]) -> str:
             pieces.append(html.escape(node, quote=False))
         pieces.append(part.markup)
         offset += len(part.text)
-    return sanitize("".join(pieces))
+    return "".join(pieces)

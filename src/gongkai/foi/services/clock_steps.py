@@ -44,6 +44,7 @@ from gongkai.rules.foiclock import (
     third_party_reply_due,
 )
 from gongkai.rules.foioutcomes import Outcome
+from gongkai.rules.textcodec import without_control_characters
 
 # --- 补正 (第三十条) -----------------------------------------------------------------------------
 
@@ -94,6 +95,7 @@ def receive_amendment(
     """The amended request arrived: the reply period restarts in full from this day."""
     request = lock(request)
     require_step(Step.AMENDED, request, None if by_applicant else actor)
+    text = without_control_characters(text)
     if not text.strip():
         raise ValidationError("请填写补正的内容。")
     day = dates.today() if by_applicant else law_date(on, request, "收到补正之日", reason=date_reason)

@@ -27,6 +27,7 @@ from gongkai.rules.foiclock import (
     ClockError,
 )
 from gongkai.rules.foioutcomes import Outcome
+from gongkai.rules.textcodec import without_control_characters
 
 # What the applicant typed (第二十九条); the forms clean it, the services store it.
 APPLICANT_FIELDS = (
@@ -94,6 +95,7 @@ def add_event(request: Request, event_kind: EventKind, on: date, actor: User | N
            *, by: str = "", **data: Any) -> RequestEvent:
     """Append one event; ``by`` names an actor without an account (the applicant)."""
     plain = {key: value.isoformat() if isinstance(value, date) else value for key, value in data.items()}
+    note = without_control_characters(note)
     return RequestEvent.objects.create(
         request=request, kind=event_kind, on=on, actor=actor, actor_label=(by or actor_label(actor))[:150],
         note=note, data=plain,

@@ -42,6 +42,7 @@ from gongkai.rules.foiclock import (
     ClockError,
     receipt_date,
 )
+from gongkai.rules.textcodec import without_control_characters
 
 # --- filing ------------------------------------------------------------------------------------
 
@@ -67,7 +68,12 @@ def _new_request(details: Mapping[str, Any], *, code: str, proof_name: str, cale
 
     An IntegrityError on the submission token is the same form sent twice: it goes to the caller.
     """
-    values = {name: details[name] for name in APPLICANT_FIELDS if name in details}
+    # What no letter can hold (and PostgreSQL cannot store: NUL) never reaches the record, whoever
+    # calls: the forms drop it too.
+    values = {
+        name: without_control_characters(value) if isinstance(value, str) else value
+        for name, value in ((name, details[name]) for name in APPLICANT_FIELDS if name in details)
+    }
     request = Request(tracking_code=code, submitted_at=timezone.now(), id_proof=proof_name, **values, **fields)
     try:
         refresh_due_on(request, calendar, events=[])

@@ -19,6 +19,7 @@ from typing import Any
 from django.core.management.base import CommandError
 
 from gongkai.cmdbase import GongkaiCommand
+from gongkai.params import parse_int
 from gongkai.rules.planparse import Plan, ReadError, parse_file, to_json
 from gongkai.rules.schedule import CADENCES, STANDARD_CADENCE, schedule_plan, schedule_to_json
 
@@ -26,9 +27,10 @@ _MIN_YEAR, _MAX_YEAR = 1990, 2100
 
 
 def _year(value: str) -> int:
-    if not value.isdigit() or not _MIN_YEAR <= int(value) <= _MAX_YEAR:
-        raise CommandError(f"年度“{value}”无效，应为四位年份，如 2019")
-    return int(value)
+    try:
+        return parse_int(value, _MIN_YEAR, _MAX_YEAR, "年度")
+    except ValueError:
+        raise CommandError(f"年度“{value}”无效，应为四位年份，如 2019") from None
 
 
 def _date(value: str) -> date:

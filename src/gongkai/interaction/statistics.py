@@ -1,0 +1,70 @@
+"""Statistics of messages per unit and month of receipt: received, answered on time, answered
+late, still open, 咨询 over 3 months without a reply (the national veto, 国办秘函〔2019〕19号) and
+the senders' ratings. Counts only; read by the console page and, later, the assessment and the
+annual report. Each message is judged by its own clock (``clock.message_clock``), so the
+statistics and the message pages can never disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+
+from gongkai.calendars.service import working_calendar
+from gongkai.interaction.clock import message_clock
+from gongkai.interaction.models import Message, MessageEvent, Rating
+from gongkai.rules import interaction as rules
+
+
+@dataclass
+class Row:
+    unit: str
+    month: str  # YYYY-MM of receipt
+    received: int = 0
+    on_time: int = 0
+    late: int = 0
+    open: int = 0
+    vetoed: int = 0  # 咨询 over 3 months without a reply, as of the day asked
+    ratings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Rating.values, 0))
+
+    @property
+    def satisfied_share(self) -> str:
+        """满意 and 基本满意 among the rated, as a percentage ("—" when nobody rated)."""
+        rated = sum(self.ratings.values())
+        if not rated:
+            return "—"
+        good = self.ratings[Rating.SATISFIED] + self.ratings[Rating.BASICALLY]
+        return f"{good * 100 / rated:.0f}%"
+
+
+def with_events(rows: QuerySet[Message]) -> QuerySet[Message]:
+    return rows.select_related("unit").prefetch_related(
+        Prefetch("events", queryset=MessageEvent.objects.order_by("id")))
+
+
+def monthly(messages: Iterable[Message], as_of: date) -> list[Row]:
+    calendar = working_calendar()
+    table: dict[tuple[str, str], Row] = {}
+    for message in messages:
+        unit = message.unit.name if message.unit else "待分办"
+        month = message.received_on.strftime("%Y-%m")
+        row = table.setdefault((unit, month), Row(unit, month))
+        _count(row, message, message_clock(message, calendar, list(message.events.all())), as_of)
+    return sorted(table.values(), key=lambda row: (row.month, row.unit), reverse=True)
+
+
+def _count(row: Row, message: Message, clock: rules.MessageClock, as_of: date) -> None:
+    row.received += 1
+    if clock.first_replied_on is None:
+        row.open += 1
+    elif clock.late:
+        row.late += 1
+    else:
+        row.on_time += 1
+    if rules.over_three_months(message.rule_kind, message.received_on, clock.first_replied_on, as_of):
+        row.vetoed += 1
+    if message.rating:
+        row.ratings[message.rating] += 1
+
