@@ -55,7 +55,10 @@ def docx_with_stories(
     return buffer.getvalue()
 
 
-def xlsx_with_sheets(sheets: dict[str, list[list[object]]]) -> bytes:
+def xlsx_with_sheets(
+    sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None
+) -> bytes:
+    """A workbook with one sheet per entry; ``merges`` names each sheet's merged ranges ("A2:A3")."""
     workbook = Workbook()
     first = workbook.active
     assert first is not None
@@ -64,6 +67,8 @@ def xlsx_with_sheets(sheets: dict[str, list[list[object]]]) -> bytes:
         sheet = workbook.create_sheet(title)
         for row in rows:
             sheet.append(row)
+        for cell_range in (merges or {}).get(title, []):
+            sheet.merge_cells(cell_range)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -75,6 +76,18 @@ def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) ->
         return int(value.strip())
     except ValueError:
         raise ImproperlyConfigured(f"{name}: 应为整数，而不是 {value!r}") from None
+
+
+def env_weight(name: str, default: str, minimum: str, environ: Mapping[str, str] = os.environ) -> Decimal:
+    """A weight in percent, e.g. ``5`` or ``4.5``, at least ``minimum`` and at most 100."""
+    value = environ.get(name, default).strip()
+    try:
+        weight = Decimal(value)
+    except InvalidOperation:
+        weight = Decimal("NaN")
+    if not weight.is_finite() or not Decimal(minimum) <= weight <= 100:
+        raise ImproperlyConfigured(f"{name}: 应为 {minimum} 至 100 之间的百分数，如 5，而不是 {value!r}")
+    return weight
 
 
 def env_workdays(

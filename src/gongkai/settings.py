@@ -11,6 +11,7 @@
 | GONGKAI_TRUSTED_PROXIES | addresses or networks of our reverse proxies, whose X-Forwarded-For / X-Real-IP are believed | none: the headers are ignored |
 | GONGKAI_SITE_URL | the platform's address, in front of every link in letters and e-mails; required in production (a host in GONGKAI_ALLOWED_HOSTS other than localhost) | http://127.0.0.1:8000 on one's own machine |
 | GONGKAI_PLAN_REMINDER_WORKDAYS | how many working days before each plan due date the units are reminded | 5,1 |
+| GONGKAI_ASSESSMENT_WEIGHT | the weight, in percent, of 政务公开 in the government's performance assessment; at least 4 (seeds 000, 002) | 4 |
 | GONGKAI_FOI_CLOCK | the jurisdiction's disclosure-request periods, never longer than the 条例's, e.g. reply_workdays=15,amendment_workdays=10 (fields of rules.foiclock.ClockRules) | the 条例's |
 | GONGKAI_MESSAGE_LIMITS | reply periods of public messages in working days per kind, e.g. 咨询=5,投诉=15,remind_before=2,escalate_after=1 (fields of rules.interaction.MessageLimits) | 咨询 5, the others 10 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
@@ -29,6 +30,7 @@ from gongkai.config import (
     env_networks,
     env_site_url,
     env_str,
+    env_weight,
     env_workdays,
     parse_database_url,
     secret_key,
@@ -77,6 +79,7 @@ INSTALLED_APPS = [
     "gongkai.records",
     "gongkai.foi",
     "gongkai.interaction",
+    "gongkai.assessment",
     # top floor
     "gongkai.console",
     "gongkai.portal",
@@ -196,6 +199,8 @@ DEFAULT_FROM_EMAIL = env_str("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 GONGKAI_PLAN_REMINDER_WORKDAYS = env_workdays("GONGKAI_PLAN_REMINDER_WORKDAYS", (5, 1))
 GONGKAI_FOI_CLOCK = env_clock("GONGKAI_FOI_CLOCK")
 GONGKAI_MESSAGE_LIMITS = env_message_limits("GONGKAI_MESSAGE_LIMITS")
+# 政务公开's weight in the government's performance assessment: seed 000 "分值权重不应低于4%".
+GONGKAI_ASSESSMENT_WEIGHT = env_weight("GONGKAI_ASSESSMENT_WEIGHT", "4", minimum="4")
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("gongkai.records.urls")),
     path("", include("gongkai.foi.urls")),
     path("", include("gongkai.interaction.urls")),
+    path("", include("gongkai.assessment.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/calendar/", include("gongkai.calendars.urls")),

@@ -1,0 +1,90 @@
+"""Forms of the assessment pages; every write goes through ``gongkai.assessment.services``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from gongkai.assessment.models import IndicatorSystem, RoundKind
+from gongkai.calendars.service import working_calendar
+from gongkai.orgs.models import Role, Unit, User
+from gongkai.records.models import Record
+from gongkai.rules.assessment.rounds import default_stage_dates
+from gongkai.rules.assessment.scoring import EVALUATOR_STAGES, STAGE_LABELS, Stage
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SystemImportForm(forms.Form):
+    name = forms.CharField(label="体系名称", max_length=200, required=False,
+                           help_text="留空时使用文件名。")
+    file = forms.FileField(label="指标体系（.xlsx）")
+
+
+class RoundForm(forms.Form):
+    system = forms.ModelChoiceField(label="指标体系", queryset=IndicatorSystem.objects.all())
+    title = forms.CharField(label="名称", max_length=200)
+    kind = forms.ChoiceField(label="类型", choices=RoundKind.choices)
+    period_start = forms.DateField(label="考评期间起", widget=DATE)
+    period_end = forms.DateField(label="考评期间止", widget=DATE)
+    opens_on = forms.DateField(label="开始日期", widget=DATE)
+    self_due = forms.DateField(label="自评截止（工作日）", widget=DATE)
+    collect_due = forms.DateField(label="采集截止（工作日）", widget=DATE)
+    recheck_due = forms.DateField(label="复核截止（工作日）", widget=DATE)
+    approve_due = forms.DateField(label="审定截止（工作日）", widget=DATE)
+    units = forms.ModelMultipleChoiceField(
+        label="参评单位", widget=forms.CheckboxSelectMultiple,
+        queryset=Unit.objects.filter(is_active=True).exclude(category=""),
+        help_text="只列出已设置考评类别的单位；每个单位按其类别适用的指标评分。",
+    )
+    evaluators = forms.ModelMultipleChoiceField(
+        label="评估人", widget=forms.CheckboxSelectMultiple, required=False,
+        queryset=User.objects.filter(is_active=True, roles__role=Role.EVALUATOR).distinct(),
+        help_text="评估人（含第三方）只能看到并评分分配给他们的单位。",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            today = timezone.localdate()
+            due = default_stage_dates(today, working_calendar())
+            self.initial.update({
+                "period_start": today.replace(month=1, day=1), "period_end": today.replace(month=12, day=31),
+                "opens_on": today, "self_due": due[Stage.SELF], "collect_due": due[Stage.COLLECT],
+                "recheck_due": due[Stage.RECHECK], "approve_due": due[Stage.APPROVE],
+            })
+
+    def due(self) -> dict[Stage, Any]:
+        data = self.cleaned_data
+        return {Stage.SELF: data["self_due"], Stage.COLLECT: data["collect_due"],
+                Stage.RECHECK: data["recheck_due"], Stage.APPROVE: data["approve_due"]}
+
+
+class ScoreForm(forms.Form):
+    score = forms.CharField(label="得分", max_length=12)
+    note = forms.CharField(label="说明或理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StageScoreForm(ScoreForm):
+    stage = forms.ChoiceField(label="阶段", choices=[(stage.value, STAGE_LABELS[stage]) for stage in EVALUATOR_STAGES])
+
+
+def own_published_records(unit: Unit) -> QuerySet[Record]:
+    """What a unit may cite as evidence: its own records the public can read."""
+    return Record.objects.filter(Record.public_q(), unit=unit).order_by("-published_on", "-pk")
+
+
+class EvidenceForm(forms.Form):
+    record = forms.ModelChoiceField(label="本单位已公开的信息", queryset=Record.objects.none(), required=False)
+    url = forms.URLField(label="链接", required=False, max_length=500, assume_scheme="https")
+    file = forms.FileField(label="文件", required=False)
+    title = forms.CharField(label="说明", max_length=200, required=False)
+
+    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["record"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = own_published_records(unit)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from gongkai.assessment import views
+
+app_name = "assessment"
+
+urlpatterns = [
+    path("console/assessment/", views.round_list, name="rounds"),
+    path("console/assessment/systems/", views.system_list, name="systems"),
+    path("console/assessment/systems/demo/", views.system_demo, name="system_demo"),
+    path("console/assessment/systems/<int:pk>/xlsx/", views.system_export, name="system_export"),
+    path("console/assessment/rounds/new/", views.round_open, name="round_open"),
+    path("console/assessment/rounds/<int:pk>/", views.round_detail, name="round"),
+    path("console/assessment/rounds/<int:pk>/publish/", views.round_publish, name="round_publish"),
+    path("console/assessment/rounds/<int:pk>/results/", views.round_results, name="results"),
+    path("console/assessment/rounds/<int:pk>/awards/", views.round_awards, name="awards"),
+    path("console/assessment/rounds/<int:pk>/awards.docx", views.round_awards_docx, name="awards_docx"),
+    path("console/assessment/rounds/<int:pk>/results.xlsx", views.round_results_xlsx, name="results_xlsx"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/", views.sheet, name="sheet"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_file,
+         name="evidence_file"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/submit/", views.self_submit, name="self_submit"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/self/", views.self_score,
+         name="self_score"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/evidence/", views.evidence_add,
+         name="evidence_add"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/score/", views.stage_score,
+         name="stage_score"),
+]

@@ -1,0 +1,327 @@
+"""Assessment in the staff console: the office's systems and rounds with progress by unit; a
+unit's sheet (its 自评 and evidence; its scores once published); the evaluators' stages.
+Thin views: every write goes through ``gongkai.assessment.services``; a sheet outside the
+user's scope is a 404."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.assessment import access, awarding, measures, results, services
+from gongkai.assessment.awards_docx import awards_docx
+from gongkai.assessment.forms import (
+    EvidenceForm,
+    RoundForm,
+    ScoreForm,
+    StageScoreForm,
+    SystemImportForm,
+    own_published_records,
+)
+from gongkai.assessment.models import EvidenceKind, IndicatorSystem, Participant, Round
+from gongkai.orgs.policy import policy
+from gongkai.rules.assessment.measures import Measure, Measured, suggested_points
+from gongkai.rules.assessment.scoring import STAGE_LABELS, STAGE_ORDER, Stage, shown
+from gongkai.rules.assessment.sheet import write_system
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _require_office(request: HttpRequest) -> None:
+    if not policy.may_manage(request.user):
+        raise PermissionDenied("只有公开办管理员可以管理考评。")
+
+
+def _attempt(request: HttpRequest, call: Callable[[], object], success: str) -> None:
+    """Run one service call: its refusal becomes messages a clerk can act on, its success one."""
+    try:
+        call()
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+
+
+@login_required
+def round_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "assessment/round_list.html", {
+        "rounds": access.visible_rounds(request.user), "may_manage": policy.may_manage(request.user),
+    })
+
+
+@login_required
+def system_list(request: HttpRequest) -> HttpResponse:
+    _require_office(request)
+    form = SystemImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            system = services.import_system(upload.read(), form.cleaned_data["name"] or upload.name.rsplit(".", 1)[0],
+                                            source_name=upload.name, actor=request.user)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, f"已导入指标体系“{system.name}”。")
+            return redirect("assessment:systems")
+    systems = IndicatorSystem.objects.annotate(n=Count("indicators"))
+    return render(request, "assessment/system_list.html", {"form": form, "systems": systems})
+
+
+@login_required
+@require_POST
+def system_demo(request: HttpRequest) -> HttpResponse:
+    _require_office(request)
+    system = services.create_demo_system(actor=request.user)
+    messages.success(request, f"已载入演示体系“{system.name}”。")
+    return redirect("assessment:systems")
+
+
+@login_required
+def system_export(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    system = get_object_or_404(IndicatorSystem, pk=pk)
+    response = HttpResponse(write_system(system.as_rules()), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''system-{system.pk}.xlsx"
+    return response
+
+
+@login_required
+def round_open(request: HttpRequest) -> HttpResponse:
+    _require_office(request)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            round_ = services.open_round(
+                system=data["system"], title=data["title"], kind=data["kind"], period_start=data["period_start"],
+                period_end=data["period_end"], opens_on=data["opens_on"], due=form.due(), units=data["units"],
+                evaluators=data["evaluators"], actor=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "考评已发起，参评单位可以开始自评。")
+            return redirect("assessment:round", pk=round_.pk)
+    return render(request, "assessment/round_open.html", {"form": form})
+
+
+def _visible_round(request: HttpRequest, pk: int) -> tuple[Round, Any]:
+    round_ = get_object_or_404(Round.objects.select_related("system"), pk=pk)
+    participants = access.visible_participants(request.user, round_)
+    if not policy.may_manage(request.user) and not participants.exists():
+        raise Http404("没有找到该考评。")
+    return round_, participants
+
+
+@login_required
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    round_, participants = _visible_round(request, pk)
+    system = round_.system.as_rules()
+    stage_counts = {f"n_{stage.value}": Count("entries__code", filter=Q(entries__stage=stage), distinct=True)
+                    for stage in STAGE_ORDER}
+    rows = []
+    for participant in participants.annotate(**stage_counts):
+        leaves = len(system.leaves(participant.category))
+        rows.append({"participant": participant, "leaves": leaves,
+                     "stages": [getattr(participant, f"n_{stage.value}") for stage in STAGE_ORDER]})
+    return render(request, "assessment/round_detail.html", {
+        "round": round_, "rows": rows, "stage_labels": [STAGE_LABELS[stage] for stage in STAGE_ORDER],
+        "may_manage": policy.may_manage(request.user),
+    })
+
+
+@login_required
+@require_POST
+def round_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    round_ = get_object_or_404(Round, pk=pk)
+    _attempt(request, lambda: services.publish_round(round_, actor=request.user),
+             "考评结果已公布，各单位可以查看本单位的评分表。")
+    return redirect("assessment:round", pk=pk)
+
+
+@login_required
+def round_results(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    round_ = get_object_or_404(Round.objects.select_related("system"), pk=pk)
+    tables = results.round_results(round_)
+    average = results.average_rate(tables)
+    return render(request, "assessment/results.html", {
+        "round": round_, "tables": tables, "weight": shown(settings.GONGKAI_ASSESSMENT_WEIGHT),
+        "average": (results.percent(average[0]), shown(average[1])) if average else None,
+    })
+
+
+@login_required
+def round_awards(request: HttpRequest, pk: int) -> HttpResponse:
+    """Seed 001 三(四) on this round: who is named, the bonus points, the ties and why."""
+    _require_office(request)
+    round_ = get_object_or_404(Round.objects.select_related("system"), pk=pk)
+    try:
+        outcome, problems = awarding.round_awards(round_), []
+    except ValidationError as error:
+        outcome, problems = None, error.messages
+    return render(request, "assessment/awards.html", {"round": round_, "outcome": outcome, "problems": problems})
+
+
+@login_required
+def round_awards_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    round_ = get_object_or_404(Round, pk=pk)
+    try:
+        outcome = awarding.round_awards(round_)
+    except ValidationError as error:
+        raise Http404("；".join(error.messages)) from None
+    issuer = request.user.unit.name if request.user.unit else ""
+    content = awards_docx(round_, outcome, issuer, timezone.localdate())
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''round-{round_.pk}-awards.docx"
+    return response
+
+
+@login_required
+def round_results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    round_ = get_object_or_404(Round, pk=pk)
+    response = HttpResponse(results.results_xlsx(round_), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''round-{round_.pk}-scores.xlsx"
+    return response
+
+
+def _visible_participant(request: HttpRequest, round_pk: int, pk: int) -> Participant:
+    participant = get_object_or_404(
+        Participant.objects.select_related("round__system", "unit"), pk=pk, round_id=round_pk
+    )
+    if not access.may_view(request.user, participant):
+        raise Http404("没有找到该单位的评分表。")
+    return participant
+
+
+def _measured(participant: Participant, leaf: Any, found: dict[str, Measured]) -> str:
+    """What the platform measured for ``leaf`` and the points it suggests, for the evaluator."""
+    if not leaf.measure:
+        return ""
+    if leaf.measure not in found:
+        found[leaf.measure] = measures.measure(participant, Measure(leaf.measure))
+    suggestion = suggested_points(leaf.points, found[leaf.measure])
+    return found[leaf.measure].describe() + (f"；建议 {shown(suggestion)} 分" if suggestion is not None else "")
+
+
+def sheet_rows(participant: Participant, *, with_scores: bool) -> list[dict[str, Any]]:
+    """One row per leaf of the unit's class: its parents, its entries (the 自评 always; the
+    evaluators' and the platform's measures only ``with_scores``) and its evidence."""
+    system = participant.round.system.as_rules()
+    entries = services.leaf_entries(participant)
+    evidence: dict[str, list[Any]] = {}
+    for item in participant.evidence.select_related("record"):
+        evidence.setdefault(item.code, []).append(item)
+    rows, found = [], {}
+    for leaf in system.leaves(participant.category):
+        stages = entries.get(leaf.code, {})
+        shown_stages = STAGE_ORDER if with_scores else (Stage.SELF,)
+        rows.append({
+            "leaf": leaf, "parents": [parent.name for parent in system.ancestors(leaf.code)],
+            "points": shown(leaf.points) if leaf.points is not None else "",
+            "entries": [(STAGE_LABELS[stage], stages.get(stage), shown(stages[stage].score) if stage in stages else "")
+                        for stage in shown_stages],
+            "evidence": evidence.get(leaf.code, []),
+            "measured": _measured(participant, leaf, found) if with_scores else "",
+        })
+    return rows
+
+
+@login_required
+def sheet(request: HttpRequest, round_pk: int, pk: int) -> HttpResponse:
+    participant = _visible_participant(request, round_pk, pk)
+    with_scores = access.may_see_scores(request.user, participant)
+    may_self = (access.may_self_assess(request.user, participant) and participant.submitted_at is None
+                and not participant.round.is_published)
+    return render(request, "assessment/sheet.html", {
+        "participant": participant, "round": participant.round,
+        "rows": sheet_rows(participant, with_scores=with_scores), "with_scores": with_scores,
+        "may_self": may_self, "may_evaluate": access.may_evaluate(request.user, participant)
+        and not participant.round.is_published,
+        "stage_choices": StageScoreForm.base_fields["stage"].choices,
+        "own_records": list(own_published_records(participant.unit)) if may_self else [],
+    })
+
+
+@login_required
+def evidence_file(request: HttpRequest, round_pk: int, pk: int, evidence_pk: int) -> FileResponse:
+    """A file a unit gave as evidence: for whoever may see its sheet."""
+    participant = _visible_participant(request, round_pk, pk)
+    evidence = get_object_or_404(participant.evidence, pk=evidence_pk, kind=EvidenceKind.FILE)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.title)
+
+
+def _back(participant: Participant, code: str = "") -> HttpResponse:
+    url = reverse("assessment:sheet", args=[participant.round_id, participant.pk])
+    return redirect(f"{url}#leaf-{code}" if code else url)
+
+
+@login_required
+@require_POST
+def self_score(request: HttpRequest, round_pk: int, pk: int, code: str) -> HttpResponse:
+    participant = _visible_participant(request, round_pk, pk)
+    form = ScoreForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写得分。")
+        return _back(participant, code)
+    _attempt(request, lambda: services.enter_self_score(
+        participant, code, form.cleaned_data["score"], form.cleaned_data["note"], actor=request.user,
+    ), f"指标 {code} 的自评已保存。")
+    return _back(participant, code)
+
+
+@login_required
+@require_POST
+def evidence_add(request: HttpRequest, round_pk: int, pk: int, code: str) -> HttpResponse:
+    participant = _visible_participant(request, round_pk, pk)
+    form = EvidenceForm(request.POST, request.FILES, unit=participant.unit)
+    if not form.is_valid():
+        messages.error(request, "佐证材料填写有误：" + "；".join(error for errors in form.errors.values() for error in errors))
+        return _back(participant, code)
+    upload = form.cleaned_data["file"]
+    _attempt(request, lambda: services.add_evidence(
+        participant, code, title=form.cleaned_data["title"], record=form.cleaned_data["record"],
+        url=form.cleaned_data["url"], file_name=upload.name if upload else "",
+        content=upload.read() if upload else b"", actor=request.user,
+    ), f"已为指标 {code} 添加佐证材料。")
+    return _back(participant, code)
+
+
+@login_required
+@require_POST
+def self_submit(request: HttpRequest, round_pk: int, pk: int) -> HttpResponse:
+    participant = _visible_participant(request, round_pk, pk)
+    _attempt(request, lambda: services.submit_self_assessment(participant, actor=request.user),
+             "自评已提交，等待评估。")
+    return _back(participant)
+
+
+@login_required
+@require_POST
+def stage_score(request: HttpRequest, round_pk: int, pk: int, code: str) -> HttpResponse:
+    participant = _visible_participant(request, round_pk, pk)
+    form = StageScoreForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请选择阶段并填写得分。")
+        return _back(participant, code)
+    stage = Stage(form.cleaned_data["stage"])
+    _attempt(request, lambda: services.enter_score(
+        participant, code, stage, form.cleaned_data["score"], form.cleaned_data["note"], actor=request.user,
+    ), f"指标 {code} 的{STAGE_LABELS[stage]}分已签名保存。")
+    return _back(participant, code)
