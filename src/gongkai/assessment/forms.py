@@ -11,6 +11,7 @@ from django.utils import timezone
 from gongkai.assessment.models import IndicatorSystem, RoundKind
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, Unit, User
+from gongkai.params import IdMultipleChoiceField
 from gongkai.records.models import Record
 from gongkai.rules.assessment.rounds import default_stage_dates
 from gongkai.rules.assessment.scoring import EVALUATOR_STAGES, STAGE_LABELS, Stage
@@ -35,12 +36,12 @@ class RoundForm(forms.Form):
     collect_due = forms.DateField(label="采集截止（工作日）", widget=DATE)
     recheck_due = forms.DateField(label="复核截止（工作日）", widget=DATE)
     approve_due = forms.DateField(label="审定截止（工作日）", widget=DATE)
-    units = forms.ModelMultipleChoiceField(
+    units = IdMultipleChoiceField(
         label="参评单位", widget=forms.CheckboxSelectMultiple,
         queryset=Unit.objects.filter(is_active=True).exclude(category=""),
         help_text="只列出已设置考评类别的单位；每个单位按其类别适用的指标评分。",
     )
-    evaluators = forms.ModelMultipleChoiceField(
+    evaluators = IdMultipleChoiceField(
         label="评估人", widget=forms.CheckboxSelectMultiple, required=False,
         queryset=User.objects.filter(is_active=True, roles__role=Role.EVALUATOR).distinct(),
         help_text="评估人（含第三方）只能看到并评分分配给他们的单位。",
