@@ -152,6 +152,16 @@ def test_it_exports_an_official_docx_annex(draft, admin_zq):
     assert table.rows[1].cells[2].text == "全面公开市县政府部门权力清单和责任清单。"
 
 
+def test_an_item_text_with_control_characters_still_exports_to_docx(draft, admin_zq):
+    """Text pasted from an old system may carry control characters, which python-docx refuses."""
+    from gongkai.plans.exports import to_docx
+
+    services.update_item(draft.items.get(number="1"), {"text": "全面公开\x0b权力清单\x01。"}, actor=admin_zq)
+    document = Document(io.BytesIO(to_docx(draft)))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "全面公开权力清单。" in cells
+
+
 def test_it_exports_an_xlsx_laid_out_like_the_annex(draft, admin_zq, client):
     services.update_item(draft.items.get(number="2"), {"units": "市编办"}, actor=admin_zq)
     services.publish_plan(draft, actor=admin_zq)

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from gongkai.plans.models import Plan, Recurrence
+from gongkai.rules.textcodec import without_control_characters
 
 COLUMNS = ["序号", "工作任务", "具体要求", "牵头单位", "责任单位", "完成时限"]
 BODY_FONT = "仿宋_GB2312"
@@ -104,7 +105,7 @@ def _cell_text(cell: object, text: str, font: str, bold: bool = False) -> None:
 
 
 def _run(paragraph: object, text: str, font: str, size: int, bold: bool = False) -> None:
-    run = paragraph.add_run(text)  # type: ignore[attr-defined]
+    run = paragraph.add_run(without_control_characters(text))  # type: ignore[attr-defined]  # docx refuses them
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.name = font

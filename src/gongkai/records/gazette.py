@@ -22,6 +22,7 @@ from gongkai.orgs.models import Unit, UnitKind, User
 from gongkai.orgs.policy import SYSTEM, policy
 from gongkai.records.models import Gazette, GazetteEntry, GazetteStatus, Record, RecordKind
 from gongkai.records.normative import normative_documents
+from gongkai.rules.textcodec import without_control_characters
 
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
@@ -122,7 +123,7 @@ def _line(document: Any, text: str, font: str, size: int, center: bool = False, 
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     elif right:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(without_control_characters(text))  # python-docx refuses them
     run.font.size = Pt(size)
     run.font.name = font
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
