@@ -39,7 +39,7 @@ SENDER_FIELDS = ("kind", "subject", "text", "name", "phone", "email", "may_publi
 
 
 def _lock(message: Message) -> Message:
-    return Message.objects.select_for_update().select_related("unit").get(pk=message.pk)
+    return Message.objects.select_for_update(of=("self",)).select_related("unit").get(pk=message.pk)
 
 
 def _label(user: User | None, by: str = "") -> str:
