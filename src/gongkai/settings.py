@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "gongkai.plans",
     "gongkai.records",
     "gongkai.foi",
+    "gongkai.reports",
     # top floor
     "gongkai.console",
     "gongkai.portal",

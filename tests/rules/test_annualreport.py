@@ -224,3 +224,14 @@ def test_d7_warns_when_last_years_pending_cases_do_not_come_back():
     assert result.clean
     assert [cell for cell, _ in findings(result, "D7")] == ["行政诉讼·复议后起诉"]
     assert findings(check_report(tables(), previous=tables()), "D7") == []
+
+
+def test_a_rule_is_not_checked_when_a_row_it_needs_is_missing():
+    rows = rows_of(FORMAT_2021)
+    del rows["四"], rows["三(三)8"]
+    result = check_report(tables(rows=rows), previous=tables())
+    assert {f.rule for f in result.violations} == set()
+    rows = rows_of(FORMAT_2021)
+    del rows["三(三)8"]
+    rows["三(七)"] = [9, 1, 0, 0, 1, 0, 12]  # 9 + 1 + 1 = 11 ≠ 12
+    assert {f.rule for f in check_report(tables(rows=rows)).violations} == {"E1", "D1"}

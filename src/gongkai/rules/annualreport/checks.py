@@ -15,7 +15,8 @@ the wrong number in the printed table:
   last year should come back with a result.
 
 A blank cell (printed blank, "/", "—") is ``None``: it is never a violation by itself, it adds as
-0, and a rule whose result cell is blank is not checked (there is nothing printed to contradict).
+0, and a rule whose result cell is blank is not checked (there is nothing printed to contradict);
+nor is a rule one of whose rows is missing altogether.
 E2 and E3 are counting rules (one row per request; a 复议机关 co-defendant does not count): the
 report builder obeys them, a printed table cannot show them. Pure Python, no Django.
 """
@@ -122,6 +123,12 @@ def _equation(total: Value, parts: Sequence[Value]) -> tuple[bool, str]:
     return _n(total) == expected, f"{' + '.join(show(part) for part in parts)} = {show(expected)}"
 
 
+def _found(tables: ReportTables, *rows: str) -> bool:
+    """Whether every row a rule needs was printed: a missing row is reported as missing (by the
+    reader), not as a sum that fails."""
+    return all(row in tables.applications for row in rows)
+
+
 def _cells(tables: ReportTables, row: str) -> Sequence[Value]:
     return tables.applications.get(row) or (None,) * len(APPLICATION_COLUMNS)
 
@@ -152,7 +159,7 @@ def _e1(tables: ReportTables) -> Iterator[Finding]:
             f"三(七) + 四 = {show(total[c])} + {show(forward[c])}"
         )
 
-    return _by_column("E1", message) if tables.applications else iter(())
+    return _by_column("E1", message) if _found(tables, "一", "二", "三(七)", "四") else iter(())
 
 
 def _d1(tables: ReportTables) -> Iterator[Finding]:
@@ -188,7 +195,7 @@ def _d2(tables: ReportTables) -> Iterator[Finding]:
         where = f"（{keys[0]}至{keys[-1]}共 {len(keys)} 行之和）"
         return f"三(七)总计·{column_name(c)}：{show(total[c])} ≠ {parts}{where}"
 
-    return _by_column("D2", message) if tables.applications else iter(())
+    return _by_column("D2", message) if _found(tables, "三(七)", *keys) else iter(())
 
 
 def _d3(tables: ReportTables, previous: ReportTables) -> Iterator[Finding]:
@@ -203,7 +210,7 @@ def _d3(tables: ReportTables, previous: ReportTables) -> Iterator[Finding]:
             f"上年 四、结转下年度继续办理 {show(forward[c])}"
         )
 
-    return _by_column("D3", message)
+    return _by_column("D3", message) if _found(tables, "二") and _found(previous, "四") else iter(())
 
 
 # --- §四 ----------------------------------------------------------------------------------------
