@@ -1,0 +1,80 @@
+"""The register of 行政复议 and 行政诉讼 cases about disclosure, counted in the annual report's §四.
+
+A case stores what happened and when (filed, decided, the result); whether it is 尚未审结 in a
+report is derived from the report's year (STYLE.md habit 4), never stored.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class CaseKind(models.TextChoices):
+    """The three groups of §四 (DOMAIN.md 2.5), in the template's order."""
+
+    REVIEW = "review", "行政复议"
+    DIRECT_SUIT = "direct_suit", "行政诉讼（未经复议直接起诉）"
+    SUIT_AFTER_REVIEW = "suit_after_review", "行政诉讼（复议后起诉）"
+
+
+class CaseResult(models.TextChoices):
+    """The decided results; a case without one is 尚未审结."""
+
+    UPHELD = "upheld", "维持"
+    CORRECTED = "corrected", "纠正"
+    OTHER = "other", "其他结果"
+
+
+class ReviewCase(models.Model):
+    """One 行政复议 or 行政诉讼 about a disclosure decision of ``unit``."""
+
+    unit = models.ForeignKey(
+        "orgs.Unit", verbose_name="被申请人或被告机关", on_delete=models.PROTECT,
+        related_name="review_cases",
+    )
+    kind = models.CharField("类型", max_length=20, choices=CaseKind.choices)
+    case_number = models.CharField("案号", max_length=80, blank=True, default="")
+    body = models.CharField("复议机关或受理法院", max_length=100)
+    filed_on = models.DateField("申请复议或起诉之日")
+    request = models.ForeignKey(
+        "foi.Request", verbose_name="涉及的政府信息公开申请", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="review_cases",
+    )
+    result = models.CharField("结果", max_length=20, choices=CaseResult.choices, blank=True, default="")
+    decided_on = models.DateField("审结之日", null=True, blank=True)
+    # 国办公开办函〔2016〕201号 (DOMAIN.md 2.5 E3): where the 复议机关 is only a co-defendant, the
+    # original agency counts the suit; the review body does not.
+    only_as_review_body = models.BooleanField(
+        "本机关仅作为复议机关共同被告", default=False,
+        help_text="复议机关作共同被告的案件，只由原行政行为机关统计，本机关不计入年度报告。",
+    )
+    note = models.TextField("说明", blank=True, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    unit_field = "unit"
+    is_public = False
+
+    class Meta:
+        verbose_name = "行政复议、行政诉讼案件"
+        verbose_name_plural = "行政复议、行政诉讼案件"
+        ordering = ["-filed_on", "-id"]
+        indexes = [models.Index(fields=["unit", "filed_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(result="") & models.Q(decided_on__isnull=True))
+                | (~models.Q(result="") & models.Q(decided_on__isnull=False)),
+                name="review_case_result_with_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.case_number or self.filed_on}"
+
+    @property
+    def owner_unit_id(self) -> int:
+        return self.unit_id
+
