@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("gongkai.plans.urls")),
     path("", include("gongkai.records.urls")),
     path("", include("gongkai.foi.urls")),
+    path("", include("gongkai.reports.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/calendar/", include("gongkai.calendars.urls")),

@@ -105,17 +105,12 @@ def html_report(parts: list[Part]) -> bytes:
             body.append(f"<p>{escape(part)}</p>")
             continue
         body.append("<table border='1'>")
-        for r, row in enumerate(part.cells):
-            cells = []
-            for c, text in enumerate(row):
-                if part.covered(r, c):
-                    continue
-                rows, columns = part.span(r, c)
-                spans = (f" rowspan='{rows}'" if rows > 1 else "") + (
-                    f" colspan='{columns}'" if columns > 1 else ""
-                )
-                cells.append(f"<td{spans}>{escape(text)}</td>")
-            body.append(f"<tr>{''.join(cells)}</tr>")
+        for drawn in part.drawn():
+            cells = "".join(
+                f"<td rowspan='{cell.rowspan}' colspan='{cell.colspan}'>{escape(cell.text)}</td>"
+                for cell in drawn
+            )
+            body.append(f"<tr>{cells}</tr>")
         body.append("</table>")
     page = f"<html><head><meta charset='utf-8'><title>年度报告</title></head><body>{''.join(body)}</body></html>"
     return page.encode("utf-8")

@@ -9,7 +9,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -26,6 +26,15 @@ from gongkai.rules.annualreport.template import (
 
 NOTE: Final = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 RESULTS_HEADING: Final = "三、本年度办理结果"
+
+
+@dataclass(frozen=True)
+class DrawnCell:
+    row: int
+    column: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
 
 
 @dataclass
@@ -49,6 +58,15 @@ class Grid:
             r1 <= row <= r2 and c1 <= column <= c2 and (row, column) != (r1, c1)
             for r1, c1, r2, c2 in self.merges
         )
+
+    def drawn(self) -> Iterator[list[DrawnCell]]:
+        """Row by row, the cells a table draws (a merged range once, with its spans)."""
+        for r, texts in enumerate(self.cells):
+            yield [
+                DrawnCell(r, c, text, *self.span(r, c))
+                for c, text in enumerate(texts)
+                if not self.covered(r, c)
+            ]
 
     def span(self, row: int, column: int) -> tuple[int, int]:
         """(rows, columns) the cell at ``row``, ``column`` spans."""

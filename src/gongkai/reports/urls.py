@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from gongkai.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("console/reports/", views.index, name="index"),
+    path("console/reports/<int:unit_id>/<int:year>/", views.report, name="report"),
+    path("console/reports/<int:unit_id>/<int:year>/report.docx", views.report_docx, name="docx"),
+    path(
+        "console/reports/<int:unit_id>/<int:year>/cells/<str:row>/<str:column>/",
+        views.cell, name="cell",
+    ),
+]

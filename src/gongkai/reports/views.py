@@ -1,0 +1,139 @@
+"""The annual report in the console: a unit's (or the government's) tables computed from the
+platform's data, each figure linked to the requests it counts, the rules checked, and the .docx.
+
+A unit's report is seen by its own staff and the office; anyone else gets 404 (its drafts are
+not told). The list behind a cell is scoped like the request queue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from gongkai.foi import dates
+from gongkai.foi.models import Request
+from gongkai.orgs.models import Unit
+from gongkai.orgs.policy import policy
+from gongkai.reports.counting import body_units, compute_tables, requests_in_cell
+from gongkai.reports.docx import report_title, write_report_docx
+from gongkai.rules.annualreport import APPLICATION_COLUMNS, ReportTables, check_report
+from gongkai.rules.annualreport.layout import Grid, application_grid, printed_rows, review_grid
+from gongkai.rules.foioutcomes import ApplicantKind
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+COLUMN_CODES = [kind.value for kind in ApplicantKind] + ["总计"]
+FIRST_YEAR = 2019  # the 2019 《条例》 and its report format
+
+
+def _unit_for(request: HttpRequest, unit_id: int) -> Unit:
+    unit = get_object_or_404(Unit, pk=unit_id)
+    user = request.user
+    if not (policy.may_manage(user) or getattr(user, "unit_id", None) == unit.pk):
+        raise Http404
+    return unit
+
+
+def _year(year: int) -> int:
+    if not FIRST_YEAR <= year <= dates.today().year:
+        raise Http404
+    return year
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """The units whose reports the user may open, for last year and the years before."""
+    if policy.may_manage(request.user):
+        units = Unit.objects.filter(is_active=True)
+    else:
+        units = Unit.objects.filter(pk=getattr(request.user, "unit_id", None))
+    units = units.annotate(has_children=Exists(Unit.objects.filter(parent=OuterRef("pk"))))
+    latest = dates.today().year - 1
+    return render(request, "reports/index.html", {
+        "units": list(units), "years": list(range(latest, max(FIRST_YEAR, latest - 3) - 1, -1)),
+    })  # fmt: skip
+
+
+def _computed(request: HttpRequest, unit_id: int, year: int) -> tuple[Unit, bool, ReportTables]:
+    """The unit (404 outside the user's reach), whether the units under it count, its tables."""
+    unit, whole = _unit_for(request, unit_id), request.GET.get("whole") == "1"
+    return unit, whole, compute_tables(unit, _year(year), whole=whole)
+
+
+@login_required
+def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
+    unit, whole, tables = _computed(request, unit_id, year)
+    result = check_report(tables, compute_tables(unit, year - 1, whole=whole))
+    cell_url = reverse("reports:cell", args=[unit.pk, year, "ROW", "COLUMN"])
+    suffix = "?whole=1" if whole else ""
+    return render(request, "reports/report.html", {
+        "unit": unit, "year": year, "whole": whole, "suffix": suffix,
+        "title": report_title(unit.name, year),
+        "applications": _linked(application_grid(tables.format, tables.applications),
+                                [row.key for row in printed_rows(tables.format, tables.applications)],
+                                cell_url, suffix),
+        "reviews": _linked(review_grid(tables.reviews), [], "", ""),
+        "result": result,
+    })  # fmt: skip
+
+
+def _linked(grid: Grid, keys: list[str], cell_url: str, suffix: str) -> list[list[dict[str, Any]]]:
+    """The grid as the template draws it: spans, header cells, and for §三's numbers the link to
+    the requests counted (rows after the two header rows, the last seven columns)."""
+    width = len(grid.cells[0])
+    rows: list[list[dict[str, Any]]] = []
+    for drawn in grid.drawn():
+        cells = []
+        for cell in drawn:
+            shown: dict[str, Any] = {
+                "text": cell.text, "rowspan": cell.rowspan, "colspan": cell.colspan,
+                "number": cell.text.isdigit(),
+            }  # fmt: skip
+            number = cell.column - (width - len(COLUMN_CODES))
+            if keys and cell.row >= 2 and number >= 0 and cell.text not in ("", "0"):
+                url = cell_url.replace("ROW", quote(keys[cell.row - 2]))
+                shown["href"] = url.replace("COLUMN", quote(COLUMN_CODES[number])) + suffix
+            cells.append(shown)
+        rows.append(cells)
+    return rows
+
+
+@login_required
+def cell(request: HttpRequest, unit_id: int, year: int, row: str, column: str) -> HttpResponse:
+    """The requests one figure of §三 counts."""
+    unit, year = _unit_for(request, unit_id), _year(year)
+    if column not in COLUMN_CODES:
+        raise Http404
+    whole = request.GET.get("whole") == "1"
+    units = body_units(unit, whole=whole)
+    counted = requests_in_cell(units, year, row, column)
+    visible = policy.scope(request.user, Request.objects.all()).values("pk")
+    requests = counted.filter(pk__in=visible).select_related("unit")
+    label = APPLICATION_COLUMNS[COLUMN_CODES.index(column)]
+    return render(request, "reports/cell.html", {
+        "unit": unit, "year": year, "row": row, "column": label, "requests": requests,
+        "back": reverse("reports:report", args=[unit.pk, year]) + ("?whole=1" if whole else ""),
+    })  # fmt: skip
+
+
+@login_required
+def report_docx(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
+    unit, _, tables = _computed(request, unit_id, year)
+    content = write_report_docx(unit.name, year, tables, {"一": _overview(unit, year)})
+    response = HttpResponse(content, content_type=DOCX)
+    filename = f"{report_title(unit.name, year)}.docx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _overview(unit: Unit, year: int) -> str:
+    return (
+        f"本报告中第三、四部分的统计数据，由政务公开工作平台根据{unit.name}{year}年1月1日至12月31日"
+        f"登记的政府信息公开申请和行政复议、行政诉讼案件生成（统计截至 {dates.today().isoformat()}）。"
+    )
