@@ -6,8 +6,11 @@ hand below."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from gongkai.records.models import Record, RecordKind, RecordStatus
 from gongkai.reports.counting import compute_tables, requests_in_cell
 from gongkai.rules.annualreport import ReportTemplate, check_report
 
@@ -90,7 +93,29 @@ def test_a_cell_lists_the_requests_it_counts(year, unit_a):
 
 
 def test_it_counts_in_a_fixed_number_of_queries(year, unit_a, city, django_assert_num_queries):
-    with django_assert_num_queries(2):  # §三 and §四, one grouped query each
+    with django_assert_num_queries(3):  # §二(一), §三 and §四, one query each
         compute_tables(unit_a, 2026)
-    with django_assert_num_queries(3):  # and the units under the government
+    with django_assert_num_queries(4):  # and the units under the government
         compute_tables(city, 2026, whole=True)
+
+
+def test_the_normative_documents_fill_the_first_proactive_table(unit_a, unit_b, city):
+    def document(unit, kind, written_on, repealed_on=None):
+        Record.objects.create(
+            unit=unit, kind=kind, title=f"{unit.name}{written_on}文件", publisher=unit.name,
+            status=RecordStatus.PUBLISHED, written_on=written_on, repealed_on=repealed_on,
+        )  # fmt: skip
+
+    document(unit_a, RecordKind.NORMATIVE, date(2024, 3, 1))  # in force
+    document(unit_a, RecordKind.NORMATIVE, date(2024, 5, 1), repealed_on=date(2026, 6, 30))
+    document(unit_a, RecordKind.NORMATIVE, date(2026, 2, 1))
+    document(unit_a, RecordKind.REGULATION, date(2026, 8, 1))
+    document(unit_b, RecordKind.NORMATIVE, date(2026, 9, 1))
+    tables = compute_tables(unit_a, 2026)
+    assert tables.proactive == {
+        "规章": {"制发": 1, "废止": 0, "现行有效": 1},
+        "行政规范性文件": {"制发": 1, "废止": 1, "现行有效": 2},
+    }
+    assert check_report(tables, previous=compute_tables(unit_a, 2025)).warnings == ()  # D6 holds
+    assert compute_tables(city, 2026, whole=True).proactive["行政规范性文件"]["制发"] == 2
+    assert compute_tables(unit_a, 2026, version=ReportTemplate.TRIAL_2019).proactive == {}

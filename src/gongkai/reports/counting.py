@@ -1,4 +1,4 @@
-"""§三 and §四 of a reporting body's annual report, counted from the platform's own data.
+"""§二(一), §三 and §四 of a reporting body's annual report, counted from the platform's own data.
 
 The counting rules (DOMAIN.md 2.4–2.6, 9.21), each with one home below, used both for the totals
 and for the list of requests behind any cell:
@@ -33,8 +33,9 @@ from django.db.models.functions import Coalesce
 
 from gongkai.foi.models import EventKind, Request, RequestEvent
 from gongkai.orgs.models import Unit
+from gongkai.records.normative import normative_counts
 from gongkai.reports.models import CaseKind, CaseResult, ReviewCase
-from gongkai.rules.annualreport import FORMATS, ReportTables, ReportTemplate, outcome_row
+from gongkai.rules.annualreport import FORMATS, ReportTables, ReportTemplate, Value, outcome_row
 from gongkai.rules.annualreport.template import TOTAL_COLUMN
 from gongkai.rules.foioutcomes import ApplicantKind, Outcome
 
@@ -184,14 +185,39 @@ def review_cells(units: Collection[int], year: int) -> list[int]:
     return cells
 
 
+# --- §二 ----------------------------------------------------------------------------------------
+
+
+def proactive_rows(unit: Unit, year: int, *, whole: bool = False) -> dict[str, dict[str, Value]]:
+    """§二 第二十条第（一）项 from the 规章 and 行政规范性文件 on record (``records.normative``); the
+    other rows (行政许可, 行政处罚, 行政强制, 收费金额) are not held by the platform and stay blank."""
+    if whole and unit.parent_id is None:  # the government of the whole jurisdiction
+        counted = [normative_counts(year)]
+    elif whole:
+        counted = [normative_counts(year, Unit(pk=pk)) for pk in body_units(unit, whole=True)]
+    else:
+        counted = [normative_counts(year, unit)]
+    return {
+        row.label: {
+            "制发": sum(rows[i].issued for rows in counted),
+            "废止": sum(rows[i].repealed for rows in counted),
+            "现行有效": sum(rows[i].in_force for rows in counted),
+        }
+        for i, row in enumerate(counted[0])
+    }
+
+
 def compute_tables(
     unit: Unit, year: int, *, whole: bool = False,
     version: ReportTemplate = ReportTemplate.FORMAT_2021,
 ) -> ReportTables:
-    """§三 and §四 of ``unit``'s report (``whole``: with every unit under it) for ``year``."""
+    """§二 (the normative documents), §三 and §四 of ``unit``'s report (``whole``: with every
+    unit under it) for ``year``."""
     units = body_units(unit, whole=whole)
+    proactive = proactive_rows(unit, year, whole=whole) if version is ReportTemplate.FORMAT_2021 else {}
     return ReportTables(
         format=FORMATS[version],
+        proactive=proactive,
         applications=application_rows(units, year, version),
         reviews=review_cells(units, year),
     )
