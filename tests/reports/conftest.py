@@ -14,9 +14,11 @@ from gongkai.rules.foioutcomes import ApplicantKind, Outcome
 from tests.foi import conftest as foi
 from tests.foi.conftest import citizen_details
 
-# The ``foi`` tests' fixtures: the day frozen for the services, uploads in a temporary directory.
+# The ``foi`` tests' fixtures: the day frozen for the services, uploads in a temporary directory,
+# the citizen's request filed online.
 freeze = foi.freeze
 _media = foi._media
+filed = foi.filed
 
 KINDS = list(ApplicantKind)
 # Every outcome a reply can give (视为放弃 comes only from the clock), the i-th from KINDS[i % 6].

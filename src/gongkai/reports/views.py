@@ -10,20 +10,31 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from gongkai.cmdbase import MAX_FILE_BYTES
 from gongkai.foi import dates
 from gongkai.foi.models import Request
 from gongkai.orgs.models import Unit
-from gongkai.orgs.policy import policy
+from gongkai.orgs.policy import Action, policy
+from gongkai.reports import services
+from gongkai.reports.checkfile import check_file, read_content
 from gongkai.reports.counting import body_units, compute_tables, requests_in_cell
 from gongkai.reports.docx import report_title, write_report_docx
+from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm
+from gongkai.reports.models import ReviewCase
 from gongkai.rules.annualreport import APPLICATION_COLUMNS, ReportTables, check_report
 from gongkai.rules.annualreport.layout import Grid, application_grid, printed_rows, review_grid
+from gongkai.rules.annualreport.reading import ReadReport
+from gongkai.rules.filetext import UnreadableDocument
 from gongkai.rules.foioutcomes import ApplicantKind
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -137,3 +148,89 @@ def _overview(unit: Unit, year: int) -> str:
         f"本报告中第三、四部分的统计数据，由政务公开工作平台根据{unit.name}{year}年1月1日至12月31日"
         f"登记的政府信息公开申请和行政复议、行政诉讼案件生成（统计截至 {dates.today().isoformat()}）。"
     )
+
+
+# --- checking a report written outside the platform (the office) --------------------------------
+
+
+@login_required
+def check_upload(request: HttpRequest) -> HttpResponse:
+    """The office checks a report a unit wrote outside the platform: the same reader and rules as
+    ``gongkai report check``. Nothing is stored."""
+    if not policy.may_manage(request.user):
+        raise PermissionDenied("只有公开办管理员可以检查上传的年度报告。")
+    form = CheckUploadForm(request.POST or None, request.FILES or None)
+    checked, error = None, ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = _uploaded(form.cleaned_data["file"])
+            previous = form.cleaned_data["previous"]
+            checked = check_file(report, _uploaded(previous) if previous else None)
+        except UnreadableDocument as problem:
+            error = str(problem)
+    status = 400 if request.method == "POST" and (error or not form.is_valid()) else 200
+    return render(request, "reports/check.html", {
+        "form": form, "checked": checked and checked.output, "error": error,
+    }, status=status)  # fmt: skip
+
+
+def _uploaded(upload: UploadedFile) -> ReadReport:
+    if upload.size is not None and upload.size > MAX_FILE_BYTES:
+        raise UnreadableDocument(f"{upload.name}：文件过大（超过 {MAX_FILE_BYTES // (1024 * 1024)} MB）")
+    try:
+        return read_content(upload.name or "", upload.read())
+    except UnreadableDocument as problem:
+        raise UnreadableDocument(f"{upload.name}：{problem}") from None
+
+
+# --- the register of 行政复议 and 行政诉讼 cases (§四) ---------------------------------------------
+
+
+@login_required
+def cases(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """The unit's cases, newest first, with the form to register one and to record a result."""
+    unit = _unit_for(request, unit_id)
+    may_change = policy.may(request.user, Action.CHANGE, unit)
+    form = CaseForm(request.POST or None, unit=unit)
+    if request.method == "POST":
+        if not may_change:
+            raise PermissionDenied("只能登记本单位的行政复议、行政诉讼案件。")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.register_case(
+                    unit, kind=data["kind"], body=data["body"], filed_on=data["filed_on"],
+                    case_number=data["case_number"], request=data["request_code"],
+                    only_as_review_body=data["only_as_review_body"], note=data["note"],
+                    actor=request.user,
+                )  # fmt: skip
+            except ValidationError as problem:
+                form.add_error(None, problem)
+            else:
+                messages.success(request, "已登记案件。")
+                return redirect("reports:cases", unit.pk)
+    return render(request, "reports/cases.html", {
+        "unit": unit, "form": form, "may_change": may_change, "result_form": CaseResultForm(),
+        "cases": ReviewCase.objects.filter(unit=unit).select_related("request"),
+    }, status=400 if request.method == "POST" else 200)  # fmt: skip
+
+
+@login_required
+@require_POST
+def case_result(request: HttpRequest, unit_id: int, pk: int) -> HttpResponse:
+    unit = _unit_for(request, unit_id)
+    case = get_object_or_404(ReviewCase, pk=pk, unit=unit)
+    form = CaseResultForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请选择审结结果并填写审结之日。")
+        return redirect("reports:cases", unit.pk)
+    try:
+        services.record_case_result(
+            case, result=form.cleaned_data["result"], decided_on=form.cleaned_data["decided_on"],
+            actor=request.user,
+        )  # fmt: skip
+    except ValidationError as problem:
+        messages.error(request, "；".join(problem.messages))
+    else:
+        messages.success(request, "已登记审结结果。")
+    return redirect("reports:cases", unit.pk)
