@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 
 from gongkai.reports.checkfile import check_file, read_content
 from gongkai.rules.annualreport.reading import normalise
@@ -74,6 +75,18 @@ def test_the_docx_with_one_cell_changed_names_that_cell_and_its_rule(login, cler
     assert {(v["rule"], v["cell"]) for v in violations} == {("D1", "三(二)"), ("D2", "商业企业")}
 
 
+def test_the_xlsx_holds_the_tables_as_numbers_and_checks_clean(login, clerk_a, unit_a, in_2027):
+    response = login(clerk_a).get(f"/console/reports/{unit_a.pk}/2026/report.xlsx")
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["主动公开", "依申请公开", "复议诉讼"]
+    sheet = book["依申请公开"]
+    assert [sheet.cell(5, c).value for c in range(4, 11)] == [5, 3, 4, 4, 4, 3, 23]  # 一
+    assert "A3:C4" in {str(merged) for merged in sheet.merged_cells.ranges}  # the note
+    checked = check_file(read_content("年报.xlsx", response.content))
+    assert checked.clean and checked.output["tables"]["reviews"][4] == 2
+
+
 @pytest.mark.parametrize("who", ["clerk_b", "evaluator"])
 def test_another_unit_gets_404_everywhere(request, login, unit_a, in_2027, who):
     client = login(request.getfixturevalue(who))
@@ -81,6 +94,7 @@ def test_another_unit_gets_404_everywhere(request, login, unit_a, in_2027, who):
         f"/console/reports/{unit_a.pk}/2026/",
         f"/console/reports/{unit_a.pk}/2026/cells/一/总计/",
         f"/console/reports/{unit_a.pk}/2026/report.docx",
+        f"/console/reports/{unit_a.pk}/2026/report.xlsx",
     ]:
         assert client.get(url).status_code == 404, url
     assert "示范市财政局" not in client.get("/console/reports/").content.decode()

@@ -11,6 +11,7 @@ from docx import Document
 from fpdf import FPDF
 from openpyxl import Workbook
 
+from gongkai.reports.xlsx import write_grid
 from gongkai.rules.annualreport import FORMAT_2021, ReportFormat, ReportTables
 from gongkai.rules.annualreport.layout import (
     Grid,
@@ -72,30 +73,11 @@ def xlsx_report(parts: list[Part]) -> bytes:
     for part in parts:
         if isinstance(part, str):
             sheet.append([part])
-            continue
-        first = sheet.max_row + 1
-        for r, row in enumerate(part.cells):
-            for c, text in enumerate(row):
-                if not part.covered(r, c):
-                    sheet.cell(first + r, c + 1, _typed(text))
-        for r1, c1, r2, c2 in part.merges:
-            sheet.merge_cells(
-                start_row=first + r1, start_column=c1 + 1, end_row=first + r2, end_column=c2 + 1
-            )
+        else:
+            write_grid(sheet, part, first_row=sheet.max_row + 1)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _typed(text: str) -> object:
-    """Numbers as numbers, as a clerk's spreadsheet holds them."""
-    try:
-        return int(text)
-    except ValueError:
-        try:
-            return float(text)
-        except ValueError:
-            return text
 
 
 def html_report(parts: list[Part]) -> bytes:

@@ -15,12 +15,9 @@ from gongkai.plans.bulletin_docx import TITLE_FONT, _body, _heading, _line, _pag
 from gongkai.plans.exports import BODY_FONT, _run
 from gongkai.rules.annualreport import ReportTables
 from gongkai.rules.annualreport.layout import Grid, application_grid, proactive_grid, review_grid
+from gongkai.rules.annualreport.template import report_title
 
 TABLE_FONT_SIZE = 9  # 小五: the §三 table has ten columns across an A4 page
-
-
-def report_title(body: str, year: int) -> str:
-    return f"{body}{year}年政府信息公开工作年度报告"
 
 
 def write_report_docx(

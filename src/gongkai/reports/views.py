@@ -28,16 +28,19 @@ from gongkai.orgs.policy import Action, policy
 from gongkai.reports import services
 from gongkai.reports.checkfile import check_file, read_content
 from gongkai.reports.counting import body_units, compute_tables, requests_in_cell
-from gongkai.reports.docx import report_title, write_report_docx
+from gongkai.reports.docx import write_report_docx
 from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm
 from gongkai.reports.models import ReviewCase
+from gongkai.reports.xlsx import write_report_xlsx
 from gongkai.rules.annualreport import APPLICATION_COLUMNS, ReportTables, check_report
 from gongkai.rules.annualreport.layout import Grid, application_grid, printed_rows, review_grid
 from gongkai.rules.annualreport.reading import ReadReport
+from gongkai.rules.annualreport.template import report_title
 from gongkai.rules.filetext import UnreadableDocument
 from gongkai.rules.foioutcomes import ApplicantKind
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMN_CODES = [kind.value for kind in ApplicantKind] + ["总计"]
 FIRST_YEAR = 2019  # the 2019 《条例》 and its report format
 
@@ -136,8 +139,17 @@ def cell(request: HttpRequest, unit_id: int, year: int, row: str, column: str) -
 def report_docx(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     unit, _, tables = _computed(request, unit_id, year)
     content = write_report_docx(unit.name, year, tables, {"一": _overview(unit, year)})
-    response = HttpResponse(content, content_type=DOCX)
-    filename = f"{report_title(unit.name, year)}.docx"
+    return _download(content, DOCX, f"{report_title(unit.name, year)}.docx")
+
+
+@login_required
+def report_xlsx(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
+    unit, _, tables = _computed(request, unit_id, year)
+    return _download(write_report_xlsx(unit.name, year, tables), XLSX, f"{report_title(unit.name, year)}.xlsx")
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     response["Cache-Control"] = "no-store"
     return response

@@ -96,6 +96,11 @@ class ReportFormat:
         return next(table for table in self.proactive if row in table.rows)
 
 
+def report_title(body: str, year: int) -> str:
+    """"示范市财政局2026年政府信息公开工作年度报告"."""
+    return f"{body}{year}年政府信息公开工作年度报告"
+
+
 # --- §三: columns and rows ----------------------------------------------------------------------
 
 # 《政府信息公开条例》 applicant categories (DOMAIN.md 1.6), in the report's column order.
