@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.rules.annualreport import FORMAT_2019, FORMAT_2021, check_report
 from gongkai.rules.annualreport.documents import read_source
-from gongkai.rules.annualreport.reading import read_report, value_of
+from gongkai.rules.annualreport.reading import normalise, read_report, value_of
 from gongkai.rules.filetext import UnreadableDocument
 from tests.documents import pdf_with_pages
 from tests.rules.annualreport_files import WRITERS, docx_report, report_parts
@@ -204,3 +204,79 @@ def test_it_reads_the_numbers_as_reports_print_them(printed, value):
 def test_it_says_why_a_file_cannot_be_read(name, content, message):
     with pytest.raises(UnreadableDocument, match=message):
         read_source(name, content)
+
+
+# Labels as one unit typed them: full-width dots, "、", other quotes, a comma, "关于" in the title.
+HAND_LABELS = [
+    ("三、本年度办理结果", "（一）予以公开", ""),
+    ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""),
+    ("", "（三）不予公开", "1．属于国家秘密"),
+    ("", "", "2．其他法律行政法规禁止公开"),
+    ("", "", "3、危及「三安全一稳定」"),
+    ("", "", "4．保护第三方合法权益"),
+    ("", "", "5．属于三类内部事务信息"),
+    ("", "", "6．属于四类过程性信息"),
+    ("", "", "7．属于行政执法案卷"),
+    ("", "", "8．属于行政查询事项"),
+    ("", "（四）无法提供", "1．本机关不掌握相关政府信息"),
+    ("", "", "2．没有现成信息，需要另行制作"),
+    ("", "", "3．补正后申请内容仍不明确"),
+    ("", "（五）不予处理", "1．信访举报投诉类申请"),
+    ("", "", "2．重复申请"),
+    ("", "", "3．要求提供公开出版物"),
+    ("", "", "4．无正当理由大量反复申请"),
+    ("", "", "5．要求行政机关确认或重新出具已获取信息"),
+    ("", "（六）其他处理", "1．申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请"),
+    ("", "", "2．申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    ("", "", "3．其他"),
+    ("", "（七）总计", ""),
+]
+
+
+def test_it_reads_a_hand_typed_html_table_with_other_label_spellings():
+    rows = rows_of(FORMAT_2021)
+    keys = FORMAT_2021.application_keys[2:-1]  # 三(一) … 三(七)
+    body = [
+        "<tr><th colspan='3'>一、本年新收政府信息公开申请数量</th>"
+        + "".join(f"<td>{n}</td>" for n in rows["一"]) + "</tr>",
+        "<tr><th colspan='3'>二、上年结转政府信息公开申请数量</th>"
+        + "".join(f"<td>&nbsp;{n}&nbsp;</td>" for n in rows["二"]) + "</tr>",
+    ]
+    for (top, group, item), key in zip(HAND_LABELS, keys, strict=True):
+        labels = "".join(f"<th>{text}</th>" for text in (top, group, item) if text)
+        body.append(f"<tr>{labels}" + "".join(f"<td>{n}</td>" for n in rows[key]) + "</tr>")
+    body.append("<tr><th colspan='3'>四、结转下年度继续办理</th>" + "".join(f"<td>{n}</td>" for n in rows["四"]) + "</tr>")
+    # The group cells span their rows, as the original's do: 三、 over 22 rows, （三） over 8 …
+    page = "<h1>示范县农业农村局关于2025年政府信息公开工作年度报告</h1><table>" + "".join(body) + "</table>"
+    for text, span in [("三、本年度办理结果", 22), ("（三）不予公开", 8), ("（四）无法提供", 3),
+                       ("（五）不予处理", 5), ("（六）其他处理", 3)]:  # fmt: skip
+        page = page.replace(f"<th>{text}</th>", f"<th rowspan='{span}'>{text}</th>", 1)
+    page = page.replace("<th>（一）予以公开</th>", "<th colspan='2'>（一）予以公开</th>")
+    page = page.replace("<th>（二）部分公开", "<th colspan='2'>（二）部分公开").replace("<th>（七）总计</th>", "<th colspan='2'>（七）总计</th>")
+    report = read("年报.html", page.encode("utf-8"))
+    assert (report.year, report.body) == (2025, "示范县农业农村局")
+    assert report.tables.applications == rows
+    assert [w for w in report.warnings if "第三部分" in w] == []
+
+
+@pytest.mark.parametrize("blank", ["―", "――", "－", "／"])
+def test_it_reads_other_dashes_as_blank(blank):
+    assert value_of(blank) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("（三）不予公开危及“三安全一稳定”", "三(三)3"),  # no number: the wording decides
+        ("（三）不予公开危及\"三安全一稳定\"", "三(三)3"),
+        ("（五）不予处理重复申请", "三(五)2"),
+        ("（六）其他处理", "三(六)"),  # the single row of the old layout
+        ("（六）其他处理其他", "三(六)3"),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "三(二)"),
+        ("四、结转下年度继续办理", "四"),
+    ],
+)
+def test_it_knows_a_row_by_its_words(label, key):
+    from gongkai.rules.annualreport.reading import _application_key
+
+    assert _application_key(normalise(label), "")[0] == key

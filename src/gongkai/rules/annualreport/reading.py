@@ -36,7 +36,8 @@ from gongkai.rules.annualreport.template import (
 )
 
 WIDTH: Final = len(APPLICATION_COLUMNS)
-BLANKS: Final = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "无", "空"})
+BLANKS: Final = frozenset({"", "/", "\\", "-", "--", "—", "——", "–", "―", "――", "无", "空"})
+_QUOTES: Final = str.maketrans("", "", "\"'“”‘’「」")
 _INTEGER: Final = re.compile(r"-?\d+")
 _DECIMAL: Final = re.compile(r"-?\d+\.\d+")
 # Headings found only in the 2019 trial format's §二 (DOMAIN.md 2.7).
@@ -175,7 +176,7 @@ _GROUP_MARKS: Final = (
 def _sub_rows(form: ReportFormat, group: str) -> list[tuple[str, str]]:
     """(key, label body without its number) of a group's sub-rows, in order."""
     return [
-        (row.key, re.sub(r"^\d+\.", "", normalise(row.label)).replace('"', ""))
+        (row.key, re.sub(r"^\d+\.", "", normalise(row.label)).translate(_QUOTES))
         for row in form.application_rows
         if row.group == group
     ]
@@ -195,7 +196,7 @@ def _application_key(label: str, group: str) -> tuple[str | None, str]:
     subs = _sub_rows(FORMAT_2021, group)
     if not subs:
         return group, group  # 三(一), 三(二), 三(七): no sub-rows
-    text = rest.replace('"', "").replace("“", "").replace("”", "")
+    text = rest.translate(_QUOTES)
     hits = [(text.rfind(body), key) for key, body in subs if body and body in text]
     if hits:
         return max(hits)[1], group
@@ -336,7 +337,7 @@ def title_of(text: str) -> tuple[int | None, str]:
         line = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
         match = _TITLE.search(line)
         if match:
-            body = match.group(1).strip("《》 ") or (previous if len(previous) <= 40 else "")
+            body = match.group(1).strip("《》 ").removesuffix("关于") or (previous if len(previous) <= 40 else "")
             return int(match.group(2)), body
         if line:
             previous = line
