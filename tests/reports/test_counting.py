@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from gongkai.records.models import Record, RecordKind, RecordStatus
-from gongkai.reports.counting import compute_tables, requests_in_cell
+from gongkai.reports.counting import FeeSummary, compute_tables, fee_summary, requests_in_cell
 from gongkai.rules.annualreport import ReportTemplate, check_report
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +119,23 @@ def test_the_normative_documents_fill_the_first_proactive_table(unit_a, unit_b, 
     assert check_report(tables, previous=compute_tables(unit_a, 2025)).warnings == ()  # D6 holds
     assert compute_tables(city, 2026, whole=True).proactive["行政规范性文件"]["制发"] == 2
     assert compute_tables(unit_a, 2026, version=ReportTemplate.TRIAL_2019).proactive == {}
+
+
+def test_the_fee_notices_and_payments_of_the_year_make_section_six(year, unit_a, unit_b, clerk_b, freeze):
+    from gongkai.foi import services
+    from tests.foi.conftest import citizen_details
+
+    # The fixture's one notice (40 pages: 30 free, then 10 × 10 元, 109号 第五条), never paid.
+    assert fee_summary([unit_a.pk], 2026) == FeeSummary(notices=1, notice_amount=100, paid=0, paid_amount=0)
+    freeze(date(2026, 9, 7))
+    paying = services.submit_request(citizen_details(description="第800项信息"), unit=unit_b)
+    freeze(date(2026, 9, 8))
+    services.issue_fee_notice(paying, method="per_page", pages=120, actor=clerk_b)  # 700 + 400 元
+    freeze(date(2026, 9, 15))
+    services.record_payment(paying, actor=clerk_b)
+    summary = fee_summary([unit_b.pk], 2026)
+    assert summary == FeeSummary(notices=1, notice_amount=1100, paid=1, paid_amount=1100)
+    assert summary.text == (
+        "本年度依据《政府信息公开信息处理费管理办法》发出收费通知1件，金额1100元；实际收取信息处理费1件，金额1100元。"
+    )
+    assert fee_summary([unit_b.pk], 2025).text == "本年度未发出信息处理费收费通知，未收取信息处理费。"

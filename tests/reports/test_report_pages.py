@@ -30,6 +30,7 @@ def test_the_units_clerk_sees_the_report_with_every_figure_linked(login, clerk_a
     assert f'<a href="/console/reports/{unit_a.pk}/2026/cells/%E4%B8%80/natural_person/">5</a>' in page
     assert f'href="/console/reports/{unit_a.pk}/2026/cells/%E4%B8%89%28%E5%85%AD%291/research/"' in page
     assert 'rowspan="2" colspan="3"' in page  # the merged top-left note, as in the template
+    assert "发出收费通知1件，金额100元" in page  # §六
 
 
 def test_a_figure_opens_the_list_of_requests_it_counts(login, clerk_a, unit_a, in_2027):
@@ -58,6 +59,8 @@ def test_the_docx_is_laid_out_as_the_template_and_checks_clean(login, clerk_a, u
     assert [table.cell(2, c).text for c in range(3, 10)] == ["5", "3", "4", "4", "4", "3", "23"]
     assert table.cell(4, 0)._tc is table.cell(25, 0)._tc  # 三、本年度办理结果 merged down to 三(七)
     assert table.cell(26, 0).text == "四、结转下年度继续办理"
+    paragraphs = [paragraph.text for paragraph in Document(io.BytesIO(content)).paragraphs]
+    assert "本年度依据《政府信息公开信息处理费管理办法》发出收费通知1件，金额100元；实际收取信息处理费0件，金额0元。" in paragraphs
     report = read_content("年报.docx", content)
     checked = check_file(report)
     assert checked.clean and (report.year, report.body) == (2026, "示范市财政局")

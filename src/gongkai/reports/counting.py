@@ -185,6 +185,41 @@ def review_cells(units: Collection[int], year: int) -> list[int]:
     return cells
 
 
+# --- §六: 信息处理费 (国办函〔2020〕109号) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeeSummary:
+    notices: int  # 收费通知 served in the year
+    notice_amount: int  # 元
+    paid: int  # payments received in the year
+    paid_amount: int  # 元
+
+    @property
+    def text(self) -> str:
+        """The sentence of §六 (DOMAIN.md 2.2: the fees collected under 109号)."""
+        if not self.notices and not self.paid:
+            return "本年度未发出信息处理费收费通知，未收取信息处理费。"
+        return (
+            f"本年度依据《政府信息公开信息处理费管理办法》发出收费通知{self.notices}件，"
+            f"金额{self.notice_amount}元；实际收取信息处理费{self.paid}件，金额{self.paid_amount}元。"
+        )
+
+
+def fee_summary(units: Collection[int], year: int) -> FeeSummary:
+    """The fee notices and payments of the year, by their event days. One query."""
+    period = Period(year)
+    events = RequestEvent.objects.filter(
+        request__unit_id__in=units, kind__in=(EventKind.FEE_NOTICE, EventKind.FEE_PAID),
+        on__gte=period.first, on__lte=period.last,
+    ).values_list("kind", "data")  # fmt: skip
+    totals = {EventKind.FEE_NOTICE: [0, 0], EventKind.FEE_PAID: [0, 0]}
+    for kind, data in events:
+        totals[EventKind(kind)][0] += 1
+        totals[EventKind(kind)][1] += int(data.get("amount", 0))
+    return FeeSummary(*totals[EventKind.FEE_NOTICE], *totals[EventKind.FEE_PAID])
+
+
 # --- §二 ----------------------------------------------------------------------------------------
 
 

@@ -27,7 +27,7 @@ from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import Action, policy
 from gongkai.reports import services
 from gongkai.reports.checkfile import check_file, read_content
-from gongkai.reports.counting import body_units, compute_tables, requests_in_cell
+from gongkai.reports.counting import body_units, compute_tables, fee_summary, requests_in_cell
 from gongkai.reports.docx import write_report_docx
 from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm
 from gongkai.reports.models import ReviewCase
@@ -92,7 +92,7 @@ def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
                                 [row.key for row in printed_rows(tables.format, tables.applications)],
                                 cell_url, suffix),
         "reviews": _linked(review_grid(tables.reviews), [], "", ""),
-        "result": result,
+        "result": result, "fees": fee_summary(body_units(unit, whole=whole), year),
     })  # fmt: skip
 
 
@@ -137,8 +137,9 @@ def cell(request: HttpRequest, unit_id: int, year: int, row: str, column: str) -
 
 @login_required
 def report_docx(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
-    unit, _, tables = _computed(request, unit_id, year)
-    content = write_report_docx(unit.name, year, tables, {"一": _overview(unit, year)})
+    unit, whole, tables = _computed(request, unit_id, year)
+    fees = fee_summary(body_units(unit, whole=whole), year)
+    content = write_report_docx(unit.name, year, tables, {"一": _overview(unit, year), "六": fees.text})
     return _download(content, DOCX, f"{report_title(unit.name, year)}.docx")
 
 
