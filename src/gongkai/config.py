@@ -116,6 +116,19 @@ def env_clock(name: str, environ: Mapping[str, str] = os.environ) -> dict[str, i
     return values
 
 
+def env_report_deadlines(name: str, environ: Mapping[str, str] = os.environ) -> str:
+    """The jurisdiction's annual-report deadlines, e.g. ``department=01-26,government=03-20``,
+    checked against 《政府信息公开条例》第四十九条 now (``rules.annualreport.deadlines``)."""
+    from gongkai.rules.annualreport.deadlines import DeadlineError, parse_deadlines
+
+    value = environ.get(name, "").strip()
+    try:
+        parse_deadlines(value)
+    except DeadlineError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+    return value
+
+
 # Host names under which the platform only ever runs on one's own machine (make run, tests, the
 # benchmarks); any other name in GONGKAI_ALLOWED_HOSTS means it serves real users.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})

@@ -12,6 +12,7 @@
 | GONGKAI_SITE_URL | the platform's address, in front of every link in letters and e-mails; required in production (a host in GONGKAI_ALLOWED_HOSTS other than localhost) | http://127.0.0.1:8000 on one's own machine |
 | GONGKAI_PLAN_REMINDER_WORKDAYS | how many working days before each plan due date the units are reminded | 5,1 |
 | GONGKAI_FOI_CLOCK | the jurisdiction's disclosure-request periods, never longer than the 条例's, e.g. reply_workdays=15,amendment_workdays=10 (fields of rules.foiclock.ClockRules) | the 条例's |
+| GONGKAI_ANNUAL_REPORT_DEADLINES | the jurisdiction's dates for last year's annual report, never later than the 条例's, e.g. department=01-26,government=03-20 | 01-31 and 03-31 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -25,6 +26,7 @@ from gongkai.config import (
     env_int,
     env_list,
     env_networks,
+    env_report_deadlines,
     env_site_url,
     env_str,
     env_workdays,
@@ -193,6 +195,7 @@ DEFAULT_FROM_EMAIL = env_str("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 # --- Plans in motion: reminders to the units, N working days before each due date ---
 GONGKAI_PLAN_REMINDER_WORKDAYS = env_workdays("GONGKAI_PLAN_REMINDER_WORKDAYS", (5, 1))
 GONGKAI_FOI_CLOCK = env_clock("GONGKAI_FOI_CLOCK")
+GONGKAI_ANNUAL_REPORT_DEADLINES = env_report_deadlines("GONGKAI_ANNUAL_REPORT_DEADLINES")
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)

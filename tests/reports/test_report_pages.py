@@ -31,6 +31,15 @@ def test_the_units_clerk_sees_the_report_with_every_figure_linked(login, clerk_a
     assert f'href="/console/reports/{unit_a.pk}/2026/cells/%E4%B8%89%28%E5%85%AD%291/research/"' in page
     assert 'rowspan="2" colspan="3"' in page  # the merged top-left note, as in the template
     assert "发出收费通知1件，金额100元" in page  # §六
+    # 2027年1月31日 is a Sunday (条例第四十九条: departments by 31 January)
+    assert "发布期限：应于2027年1月31日前发布；该日是休息日，请在此前最后一个工作日2027年1月29日前完成发布。" in page
+
+
+def test_the_government_and_a_jurisdictions_earlier_date(login, office_admin, city, unit_a, in_2027, settings):
+    client = login(office_admin)
+    assert "应于2027年3月31日前发布。" in client.get(f"/console/reports/{city.pk}/2026/?whole=1").content.decode()
+    settings.GONGKAI_ANNUAL_REPORT_DEADLINES = "department=01-26"
+    assert "应于2027年1月26日前发布。" in client.get(f"/console/reports/{unit_a.pk}/2026/").content.decode()
 
 
 def test_a_figure_opens_the_list_of_requests_it_counts(login, clerk_a, unit_a, in_2027):

@@ -28,6 +28,7 @@ from gongkai.orgs.policy import Action, policy
 from gongkai.reports import services
 from gongkai.reports.checkfile import check_file, read_content
 from gongkai.reports.counting import body_units, compute_tables, fee_summary, requests_in_cell
+from gongkai.reports.deadlines import unit_deadline
 from gongkai.reports.docx import write_report_docx
 from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm
 from gongkai.reports.models import ReviewCase
@@ -93,6 +94,7 @@ def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
                                 cell_url, suffix),
         "reviews": _linked(review_grid(tables.reviews), [], "", ""),
         "result": result, "fees": fee_summary(body_units(unit, whole=whole), year),
+        "deadline": unit_deadline(unit, year, whole=whole),
     })  # fmt: skip
 
 
