@@ -51,3 +51,13 @@ class CaseForm(forms.Form):
 class CaseResultForm(forms.Form):
     result = forms.ChoiceField(label="审结结果", choices=CaseResult.choices)
     decided_on = forms.DateField(label="审结之日", widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ReportTextsForm(forms.Form):
+    overview = forms.CharField(
+        label="一、总体情况", widget=forms.Textarea(attrs={"rows": 8}), max_length=20000,
+        help_text="主动公开、依申请公开、政府信息管理、平台建设、监督保障等情况（国办公开办函〔2021〕30号）。",
+    )
+    problems = forms.CharField(
+        label="五、存在的主要问题及改进情况", widget=forms.Textarea(attrs={"rows": 6}), max_length=20000
+    )

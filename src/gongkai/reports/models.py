@@ -78,3 +78,75 @@ class ReviewCase(models.Model):
     def owner_unit_id(self) -> int:
         return self.unit_id
 
+
+
+class ReportState(models.TextChoices):
+    """Where a unit's report stands (issue 16, item 3); changed only by ``reports.services``."""
+
+    DRAFT = "draft", "编写中"
+    SUBMITTED = "submitted", "已报送公开办"
+    RETURNED = "returned", "已退回修改"
+    ACCEPTED = "accepted", "已审核通过"
+
+
+class AnnualReport(models.Model):
+    """A unit's report on one year: the prose it writes (§一, §五) and, from submission on, the
+    tables as submitted (``tables``, CONTRACTS.md §6 shape), so that what the office reviews does
+    not move when a late request is registered."""
+
+    unit = models.ForeignKey("orgs.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="annual_reports")
+    year = models.PositiveSmallIntegerField("报告年度")
+    whole = models.BooleanField("含下属单位", default=False, help_text="本级人民政府的报告，统计本单位及其下属单位。")
+    state = models.CharField("状态", max_length=20, choices=ReportState.choices, default=ReportState.DRAFT)
+    overview = models.TextField("一、总体情况", blank=True, default="")
+    problems = models.TextField("五、存在的主要问题及改进情况", blank=True, default="")
+    tables = models.JSONField("报送时的表格数据", default=dict, blank=True)
+    comment = models.TextField("公开办意见", blank=True, default="")
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    unit_field = "unit"
+    is_public = False
+
+    class Meta:
+        verbose_name = "政府信息公开工作年度报告"
+        verbose_name_plural = "政府信息公开工作年度报告"
+        ordering = ["-year", "unit__sort_order", "unit_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "whole"], name="annual_report_once_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}年度报告"
+
+    @property
+    def owner_unit_id(self) -> int:
+        return self.unit_id
+
+    @property
+    def editable(self) -> bool:
+        return self.state in (ReportState.DRAFT, ReportState.RETURNED)
+
+
+class ReportEvent(models.Model):
+    """One step of a report's workflow, append-only (STYLE.md habit 3)."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="events")
+    step = models.CharField("事项", max_length=20)
+    state = models.CharField("之后的状态", max_length=20, choices=ReportState.choices)
+    note = models.TextField("说明", blank=True, default="")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="经办人", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    actor_label = models.CharField("经办人名称", max_length=150, blank=True, default="")
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "年度报告办理记录"
+        verbose_name_plural = "年度报告办理记录"
+        ordering = ["id"]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("办理记录只能追加，不能修改")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -9,9 +9,13 @@ from django.db import transaction
 
 from gongkai.audit.log import record
 from gongkai.foi.models import Request
-from gongkai.orgs.models import Unit
+from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import Action, ServiceActor, policy
-from gongkai.reports.models import CaseKind, CaseResult, ReviewCase
+from gongkai.reports.checkfile import tables_json
+from gongkai.reports.counting import compute_tables
+from gongkai.reports.models import AnnualReport, CaseKind, CaseResult, ReportEvent, ReviewCase
+from gongkai.reports.transitions import STEPS, Step, state_allows, user_may
+from gongkai.rules.annualreport import check_report
 
 
 def _case_summary(case: ReviewCase) -> dict[str, object]:
@@ -67,3 +71,88 @@ def record_case_result(
     case.save(update_fields=["result", "decided_on"])
     record("review_case_decided", case, before=before, after=_case_summary(case))
     return case
+
+
+# --- the annual report's workflow (issue 16, item 3) --------------------------------------------
+
+
+def _report_step(report: AnnualReport, step: Step, actor: User, note: str = "") -> None:
+    """Take ``step``: the state after it, its event and its audit row (the caller's transaction)."""
+    if not state_allows(step, report):
+        raise ValidationError(f"报告当前为“{report.get_state_display()}”，不能{STEP_LABELS[step]}。")
+    if not user_may(actor, step, report):
+        raise PermissionDenied(f"无权{STEP_LABELS[step]}。")
+    before = {"state": report.state}
+    after_state = STEPS[step][1]
+    if after_state is not None:
+        report.state = after_state
+    report.save()
+    ReportEvent.objects.create(
+        report=report, step=step.value, state=report.state, note=note, actor=actor,
+        actor_label=str(actor)[:150],
+    )  # fmt: skip
+    record(f"annual_report_{step.value}", report, before=before, after={"state": report.state, "note": note})
+
+
+STEP_LABELS = {Step.SAVE: "修改报告", Step.SUBMIT: "报送", Step.RETURN: "退回", Step.ACCEPT: "审核通过"}
+
+
+@transaction.atomic
+def open_report(unit: Unit, year: int, *, whole: bool = False, actor: User) -> AnnualReport:
+    """The unit's report on ``year``, begun as a draft the first time."""
+    if not policy.may(actor, Action.CHANGE, unit):
+        raise PermissionDenied("只能编写本单位的年度报告。")
+    report, created = AnnualReport.objects.get_or_create(unit=unit, year=year, whole=whole)
+    if created:
+        ReportEvent.objects.create(report=report, step="open", state=report.state, actor=actor, actor_label=str(actor)[:150])
+        record("annual_report_opened", report, after={"year": year, "whole": whole})
+    return report
+
+
+def _locked(report: AnnualReport) -> AnnualReport:
+    return AnnualReport.objects.select_for_update().select_related("unit").get(pk=report.pk)
+
+
+@transaction.atomic
+def save_texts(report: AnnualReport, *, overview: str, problems: str, actor: User) -> AnnualReport:
+    """§一 总体情况 and §五 存在的主要问题及改进情况, as the unit writes them."""
+    report = _locked(report)
+    report.overview, report.problems = overview.strip(), problems.strip()
+    _report_step(report, Step.SAVE, actor)
+    return report
+
+
+@transaction.atomic
+def submit_report(report: AnnualReport, *, actor: User) -> AnnualReport:
+    """报送: the tables computed now are what the office reviews. Refused while a hard rule of
+    DOMAIN.md 2.6 fails (the violations are the message) or §一 or §五 is empty."""
+    report = _locked(report)
+    if not report.overview or not report.problems:
+        raise ValidationError("请先填写“一、总体情况”和“五、存在的主要问题及改进情况”。")
+    tables = compute_tables(report.unit, report.year, whole=report.whole)
+    previous = compute_tables(report.unit, report.year - 1, whole=report.whole)
+    result = check_report(tables, previous)
+    if result.violations:
+        raise ValidationError([f"{found.rule} {found.message}" for found in result.violations])
+    report.tables = tables_json(tables, frozenset({"proactive", "applications", "reviews"}))
+    report.comment = ""
+    _report_step(report, Step.SUBMIT, actor)
+    return report
+
+
+@transaction.atomic
+def return_report(report: AnnualReport, *, comment: str, actor: User) -> AnnualReport:
+    """The office returns the report with what to change."""
+    if not comment.strip():
+        raise ValidationError("请写明退回修改的意见。")
+    report = _locked(report)
+    report.comment = comment.strip()
+    _report_step(report, Step.RETURN, actor, note=report.comment)
+    return report
+
+
+@transaction.atomic
+def accept_report(report: AnnualReport, *, actor: User) -> AnnualReport:
+    report = _locked(report)
+    _report_step(report, Step.ACCEPT, actor)
+    return report

@@ -14,6 +14,7 @@ urlpatterns = [
     path("console/reports/<int:unit_id>/<int:year>/", views.report, name="report"),
     path("console/reports/<int:unit_id>/<int:year>/report.docx", views.report_docx, name="docx"),
     path("console/reports/<int:unit_id>/<int:year>/report.xlsx", views.report_xlsx, name="xlsx"),
+    path("console/reports/<int:unit_id>/<int:year>/steps/<str:step>/", views.workflow, name="workflow"),
     path(
         "console/reports/<int:unit_id>/<int:year>/cells/<str:row>/<str:column>/",
         views.cell, name="cell",

@@ -23,15 +23,16 @@ from django.views.decorators.http import require_POST
 from gongkai.cmdbase import MAX_FILE_BYTES
 from gongkai.foi import dates
 from gongkai.foi.models import Request
-from gongkai.orgs.models import Unit
+from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import Action, policy
 from gongkai.reports import services
-from gongkai.reports.checkfile import check_file, read_content
+from gongkai.reports.checkfile import check_file, read_content, tables_json
 from gongkai.reports.counting import body_units, compute_tables, fee_summary, requests_in_cell
 from gongkai.reports.deadlines import unit_deadline
 from gongkai.reports.docx import write_report_docx
-from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm
-from gongkai.reports.models import ReviewCase
+from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm, ReportTextsForm
+from gongkai.reports.models import AnnualReport, ReviewCase
+from gongkai.reports.transitions import steps_for
 from gongkai.reports.xlsx import write_report_xlsx
 from gongkai.rules.annualreport import APPLICATION_COLUMNS, ReportTables, check_report
 from gongkai.rules.annualreport.layout import Grid, application_grid, printed_rows, review_grid
@@ -86,8 +87,15 @@ def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     result = check_report(tables, compute_tables(unit, year - 1, whole=whole))
     cell_url = reverse("reports:cell", args=[unit.pk, year, "ROW", "COLUMN"])
     suffix = "?whole=1" if whole else ""
+    annual = AnnualReport.objects.filter(unit=unit, year=year, whole=whole).first()
+    live = tables_json(tables, frozenset({"proactive", "applications", "reviews"}))
     return render(request, "reports/report.html", {
-        "unit": unit, "year": year, "whole": whole, "suffix": suffix,
+        "unit": unit, "year": year, "whole": whole, "suffix": suffix, "annual": annual,
+        "steps": {step.value for step in steps_for(request.user, annual)} if annual else set(),
+        "may_open": annual is None and policy.may(request.user, Action.CHANGE, unit),
+        "changed_since": bool(annual and annual.tables and annual.tables != live),
+        "events": list(annual.events.all()) if annual else [],
+        "texts_form": ReportTextsForm(instance_values(annual)),
         "title": report_title(unit.name, year),
         "applications": _linked(application_grid(tables.format, tables.applications),
                                 [row.key for row in printed_rows(tables.format, tables.applications)],
@@ -141,7 +149,11 @@ def cell(request: HttpRequest, unit_id: int, year: int, row: str, column: str) -
 def report_docx(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     unit, whole, tables = _computed(request, unit_id, year)
     fees = fee_summary(body_units(unit, whole=whole), year)
-    content = write_report_docx(unit.name, year, tables, {"一": _overview(unit, year), "六": fees.text})
+    annual = AnnualReport.objects.filter(unit=unit, year=year, whole=whole).first()
+    texts = {"一": _overview(unit, year), "六": fees.text}
+    if annual:
+        texts.update({"一": f"{annual.overview}\n{texts['一']}".strip(), "五": annual.problems})
+    content = write_report_docx(unit.name, year, tables, texts)
     return _download(content, DOCX, f"{report_title(unit.name, year)}.docx")
 
 
@@ -249,3 +261,51 @@ def case_result(request: HttpRequest, unit_id: int, pk: int) -> HttpResponse:
     else:
         messages.success(request, "已登记审结结果。")
     return redirect("reports:cases", unit.pk)
+
+
+# --- the workflow: write, submit, return, accept ---------------------------------------------------
+
+
+def instance_values(annual: AnnualReport | None) -> dict[str, str] | None:
+    return {"overview": annual.overview, "problems": annual.problems} if annual else None
+
+
+@login_required
+@require_POST
+def workflow(request: HttpRequest, unit_id: int, year: int, step: str) -> HttpResponse:
+    """One step of the report's workflow, through ``reports.services``; back to the report page."""
+    unit, year = _unit_for(request, unit_id), _year(year)
+    whole = request.POST.get("whole") == "1"
+    back = reverse("reports:report", args=[unit.pk, year]) + ("?whole=1" if whole else "")
+    user = request.user
+    assert isinstance(user, User)  # login_required
+    try:
+        if step == "open":
+            services.open_report(unit, year, whole=whole, actor=user)
+            messages.success(request, "已开始编写年度报告。")
+            return redirect(back)
+        annual = get_object_or_404(AnnualReport, unit=unit, year=year, whole=whole)
+        _take(request, annual, step, user)
+    except ValidationError as problem:
+        messages.error(request, "；".join(problem.messages))
+    return redirect(back)
+
+
+def _take(request: HttpRequest, annual: AnnualReport, step: str, user: User) -> None:
+    if step == "save":
+        form = ReportTextsForm(request.POST)
+        if not form.is_valid():
+            raise ValidationError("请填写报告内容。")
+        services.save_texts(annual, actor=user, **form.cleaned_data)
+        messages.success(request, "已保存。")
+    elif step == "submit":
+        services.submit_report(annual, actor=user)
+        messages.success(request, "已报送公开办。")
+    elif step == "return":
+        services.return_report(annual, comment=request.POST.get("comment", ""), actor=user)
+        messages.success(request, "已退回修改。")
+    elif step == "accept":
+        services.accept_report(annual, actor=user)
+        messages.success(request, "已审核通过。")
+    else:
+        raise Http404
