@@ -125,3 +125,16 @@ def test_the_page_refuses_a_step_by_the_wrong_person_with_a_message(login, clerk
     assert response.status_code == 403
     assert login(clerk_b).post(base + "steps/save/", {"whole": "0", **TEXTS}).status_code == 404
     assert AnnualReport.objects.get().state == ReportState.SUBMITTED
+
+
+def test_the_office_sees_which_units_are_late_submitted_or_accepted(login, office_admin, clerk_a, unit_a, unit_b, freeze):
+    freeze(date(2027, 1, 10))
+    report = services.open_report(unit_a, 2026, actor=clerk_a)
+    services.save_texts(report, actor=clerk_a, **TEXTS)
+    services.submit_report(report, actor=clerk_a)
+    freeze(date(2027, 2, 1))  # the day after the departments' 31 January
+    page = login(office_admin).get("/console/reports/").content.decode()
+    finance = page[page.index("示范市财政局"):page.index("示范市教育局")]
+    education = page[page.index("示范市教育局"):]
+    assert "已报送公开办" in finance and "逾期未报送" not in finance and "2027-01-31" in finance
+    assert "未开始" in education and "逾期未报送" in education

@@ -14,6 +14,7 @@ from gongkai.rules.annualreport.deadlines import (
     parse_deadlines,
     report_deadline,
 )
+from gongkai.rules.calendar import WorkingCalendar
 
 # The 本级人民政府 reports, published by their 主管部门 (第四十九条); every other unit reports as a
 # department.
@@ -26,7 +27,9 @@ def reporting_body(unit: Unit, *, whole: bool = False) -> ReportingBody:
     return ReportingBody.DEPARTMENT
 
 
-def unit_deadline(unit: Unit, year: int, *, whole: bool = False) -> DeadlineNotice:
+def unit_deadline(
+    unit: Unit, year: int, *, whole: bool = False, calendar: WorkingCalendar | None = None
+) -> DeadlineNotice:
     deadlines = parse_deadlines(getattr(settings, "GONGKAI_ANNUAL_REPORT_DEADLINES", ""))
     due_on = report_deadline(reporting_body(unit, whole=whole), year, deadlines)
-    return deadline_notice(due_on, working_calendar())
+    return deadline_notice(due_on, calendar or working_calendar())

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from gongkai.calendars.service import working_calendar
 from gongkai.cmdbase import MAX_FILE_BYTES
 from gongkai.foi import dates
 from gongkai.foi.models import Request
@@ -31,7 +32,7 @@ from gongkai.reports.counting import body_units, compute_tables, fee_summary, re
 from gongkai.reports.deadlines import unit_deadline
 from gongkai.reports.docx import write_report_docx
 from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm, ReportTextsForm
-from gongkai.reports.models import AnnualReport, ReviewCase
+from gongkai.reports.models import AnnualReport, ReportState, ReviewCase
 from gongkai.reports.transitions import steps_for
 from gongkai.reports.xlsx import write_report_xlsx
 from gongkai.rules.annualreport import APPLICATION_COLUMNS, ReportTables, check_report
@@ -63,15 +64,27 @@ def _year(year: int) -> int:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    """The units whose reports the user may open, for last year and the years before."""
+    """The units whose reports the user may open; for last year, where each report stands, its
+    deadline, and whether it is late (not yet submitted after the deadline)."""
     if policy.may_manage(request.user):
         units = Unit.objects.filter(is_active=True)
     else:
         units = Unit.objects.filter(pk=getattr(request.user, "unit_id", None))
     units = units.annotate(has_children=Exists(Unit.objects.filter(parent=OuterRef("pk"))))
-    latest = dates.today().year - 1
+    latest, today, calendar = dates.today().year - 1, dates.today(), working_calendar()
+    reports = {r.unit_id: r for r in AnnualReport.objects.filter(year=latest, whole=False)}
+    rows = []
+    for unit in units:
+        report = reports.get(unit.pk)
+        deadline = unit_deadline(unit, latest, calendar=calendar)
+        handed_in = report is not None and report.state in (ReportState.SUBMITTED, ReportState.ACCEPTED)
+        rows.append({
+            "unit": unit, "report": report, "due_on": deadline.due_on,
+            "late": today > deadline.due_on and not handed_in,
+        })  # fmt: skip
     return render(request, "reports/index.html", {
-        "units": list(units), "years": list(range(latest, max(FIRST_YEAR, latest - 3) - 1, -1)),
+        "rows": rows, "latest": latest,
+        "years": list(range(latest - 1, max(FIRST_YEAR, latest - 3) - 1, -1)),
     })  # fmt: skip
 
 
