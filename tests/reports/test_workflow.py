@@ -111,8 +111,17 @@ def test_the_clerk_writes_and_submits_and_the_office_returns_and_accepts_on_the_
     page = login(clerk_a).get(base).content.decode()
     assert "公开办意见：请补充数据说明。" in page and "报送公开办</button>" in page
     login(clerk_a).post(base + "steps/submit/", {"whole": "0"})
-    login(office_admin).post(base + "steps/accept/", {"whole": "0"})
+    office = login(office_admin)
+    office.post(base + "steps/accept/", {"whole": "0"})
     assert AnnualReport.objects.get().state == ReportState.ACCEPTED
+    from gongkai.records.catalog import apply_default_columns
+
+    apply_default_columns(unit_a, actor=office_admin)
+    page = office.post(base + "steps/publish/", {"whole": "0"}, follow=True).content.decode()
+    published = AnnualReport.objects.get()
+    assert published.state == ReportState.PUBLISHED
+    assert f"已发布，索引号 {published.record.index_number}" in page
+    assert f'href="/xxgk/content/{published.record.pk}/"' in page
 
 
 def test_the_page_refuses_a_step_by_the_wrong_person_with_a_message(login, clerk_a, clerk_b, unit_a, freeze):
@@ -138,3 +147,54 @@ def test_the_office_sees_which_units_are_late_submitted_or_accepted(login, offic
     education = page[page.index("示范市教育局"):]
     assert "已报送公开办" in finance and "逾期未报送" not in finance and "2027-01-31" in finance
     assert "未开始" in education and "逾期未报送" in education
+
+
+# --- publishing -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def accepted(draft, clerk_a, office_admin):
+    services.save_texts(draft, actor=clerk_a, **TEXTS)
+    services.submit_report(draft, actor=clerk_a)
+    return services.accept_report(draft, actor=office_admin)
+
+
+def test_the_office_publishes_the_accepted_report_as_a_record_of_the_annual_report_column(
+    accepted, office_admin, unit_a
+):
+    from gongkai.records.catalog import apply_default_columns
+    from gongkai.records.models import RecordStatus
+
+    apply_default_columns(unit_a, actor=office_admin)
+    published = services.publish_report(accepted, actor=office_admin)
+    record = published.record
+    assert published.state == ReportState.PUBLISHED
+    assert record.status == RecordStatus.PUBLISHED and record.index_number
+    assert record.title == "示范市财政局2026年政府信息公开工作年度报告"
+    assert [column.name for column in record.columns.all()] == ["政府信息公开年报"]
+    attachment = record.attachments.get()
+    assert attachment.name == "示范市财政局2026年政府信息公开工作年度报告.docx"
+    from gongkai.reports.checkfile import check_file, read_content
+
+    attachment.file.open("rb")
+    checked = check_file(read_content(attachment.name, attachment.file.read()))
+    assert checked.clean and checked.output["tables"]["applications"]["rows"]["一"] == [0] * 7
+    with pytest.raises(ValidationError, match="不能修改报告"):
+        services.save_texts(published, actor=office_admin, **TEXTS)  # frozen
+
+
+def test_publishing_needs_the_annual_report_column_and_changes_nothing_without_it(accepted, office_admin):
+    with pytest.raises(ValidationError, match="没有“政府信息公开年报”栏目"):
+        services.publish_report(accepted, actor=office_admin)
+    accepted.refresh_from_db()
+    assert accepted.state == ReportState.ACCEPTED and accepted.record is None
+
+
+def test_only_the_office_publishes(accepted, clerk_a, reviewer_a, unit_a, office_admin):
+    from gongkai.records.catalog import apply_default_columns
+
+    apply_default_columns(unit_a, actor=office_admin)
+    for actor in (clerk_a, reviewer_a):
+        with pytest.raises(PermissionDenied):
+            services.publish_report(accepted, actor=actor)
+    assert AnnualReport.objects.get().state == ReportState.ACCEPTED

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.cmdbase import read_input_file
-from gongkai.rules.annualreport import APPLICATION_COLUMNS, ReportTables, check_report
+from gongkai.rules.annualreport import APPLICATION_COLUMNS, ReportFormat, ReportTables, check_report
 from gongkai.rules.annualreport.checks import Value
 from gongkai.rules.annualreport.documents import read_source
 from gongkai.rules.annualreport.layout import printed_rows
@@ -81,6 +81,16 @@ def tables_json(tables: ReportTables, found: frozenset[str]) -> dict[str, Any]:
         else None,
         "reviews": list(tables.reviews) if tables.reviews is not None else None,
     }
+
+
+def tables_from_json(data: Mapping[str, Any], form: ReportFormat) -> ReportTables:
+    """:func:`tables_json` read back: the tables a report was submitted with."""
+    proactive: dict[str, dict[str, Value]] = {}
+    for name, cells in (data.get("proactive") or {}).items():
+        columns = form.proactive_table_of(name).columns
+        proactive[name] = dict(cells) if isinstance(cells, dict) else {columns[0].key: cells}
+    applications = (data.get("applications") or {}).get("rows", {})
+    return ReportTables(form, proactive, dict(applications), data.get("reviews"))
 
 
 def _proactive(tables: ReportTables) -> dict[str, Value | dict[str, Value]]:

@@ -87,6 +87,7 @@ class ReportState(models.TextChoices):
     SUBMITTED = "submitted", "已报送公开办"
     RETURNED = "returned", "已退回修改"
     ACCEPTED = "accepted", "已审核通过"
+    PUBLISHED = "published", "已发布"
 
 
 class AnnualReport(models.Model):
@@ -102,6 +103,10 @@ class AnnualReport(models.Model):
     problems = models.TextField("五、存在的主要问题及改进情况", blank=True, default="")
     tables = models.JSONField("报送时的表格数据", default=dict, blank=True)
     comment = models.TextField("公开办意见", blank=True, default="")
+    record = models.ForeignKey(
+        "records.Record", verbose_name="发布的政府信息", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text="发布后，报告作为一条政府信息进入本单位“政府信息公开年报”栏目。",
+    )
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     unit_field = "unit"

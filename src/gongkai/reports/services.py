@@ -8,14 +8,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from gongkai.audit.log import record
+from gongkai.foi import dates
 from gongkai.foi.models import Request
 from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import Action, ServiceActor, policy
-from gongkai.reports.checkfile import tables_json
-from gongkai.reports.counting import compute_tables
+from gongkai.records import services as records
+from gongkai.records.models import Column
+from gongkai.reports.checkfile import tables_from_json, tables_json
+from gongkai.reports.counting import body_units, compute_tables, fee_summary
+from gongkai.reports.docx import write_report_docx
 from gongkai.reports.models import AnnualReport, CaseKind, CaseResult, ReportEvent, ReviewCase
 from gongkai.reports.transitions import STEPS, Step, state_allows, user_may
-from gongkai.rules.annualreport import check_report
+from gongkai.rules.annualreport import FORMATS, ReportTemplate, check_report
+from gongkai.rules.annualreport.template import report_title
 
 
 def _case_summary(case: ReviewCase) -> dict[str, object]:
@@ -76,12 +81,16 @@ def record_case_result(
 # --- the annual report's workflow (issue 16, item 3) --------------------------------------------
 
 
-def _report_step(report: AnnualReport, step: Step, actor: User, note: str = "") -> None:
-    """Take ``step``: the state after it, its event and its audit row (the caller's transaction)."""
+def _require_step(report: AnnualReport, step: Step, actor: User) -> None:
     if not state_allows(step, report):
         raise ValidationError(f"报告当前为“{report.get_state_display()}”，不能{STEP_LABELS[step]}。")
     if not user_may(actor, step, report):
         raise PermissionDenied(f"无权{STEP_LABELS[step]}。")
+
+
+def _report_step(report: AnnualReport, step: Step, actor: User, note: str = "") -> None:
+    """Take ``step``: the state after it, its event and its audit row (the caller's transaction)."""
+    _require_step(report, step, actor)
     before = {"state": report.state}
     after_state = STEPS[step][1]
     if after_state is not None:
@@ -94,7 +103,10 @@ def _report_step(report: AnnualReport, step: Step, actor: User, note: str = "") 
     record(f"annual_report_{step.value}", report, before=before, after={"state": report.state, "note": note})
 
 
-STEP_LABELS = {Step.SAVE: "修改报告", Step.SUBMIT: "报送", Step.RETURN: "退回", Step.ACCEPT: "审核通过"}
+STEP_LABELS = {
+    Step.SAVE: "修改报告", Step.SUBMIT: "报送", Step.RETURN: "退回", Step.ACCEPT: "审核通过", Step.PUBLISH: "发布",
+}  # fmt: skip
+REPORT_COLUMN = "政府信息公开年报"  # records.catalog's default column for the annual reports
 
 
 @transaction.atomic
@@ -155,4 +167,32 @@ def return_report(report: AnnualReport, *, comment: str, actor: User) -> AnnualR
 def accept_report(report: AnnualReport, *, actor: User) -> AnnualReport:
     report = _locked(report)
     _report_step(report, Step.ACCEPT, actor)
+    return report
+
+
+@transaction.atomic
+def publish_report(report: AnnualReport, *, actor: User) -> AnnualReport:
+    """发布 (第四十九条): the accepted report becomes a record of the unit's 政府信息公开年报 column,
+    its .docx (the tables as submitted) attached, through the records' own review and publication
+    (index number, privacy scan). From then on the report is frozen."""
+    report = _locked(report)
+    _require_step(report, Step.PUBLISH, actor)
+    column = Column.objects.filter(unit=report.unit, name=REPORT_COLUMN, is_active=True).first()
+    if column is None:
+        raise ValidationError(f"{report.unit.name}的政府信息公开目录中没有“{REPORT_COLUMN}”栏目，请先在目录中添加。")
+    tables = tables_from_json(report.tables, FORMATS[ReportTemplate.FORMAT_2021])
+    title = report_title(report.unit.name, report.year)
+    fees = fee_summary(body_units(report.unit, whole=report.whole), report.year)
+    content = write_report_docx(
+        report.unit.name, report.year, tables, {"一": report.overview, "五": report.problems, "六": fees.text}
+    )
+    today = dates.today()
+    record = records.create_record(report.unit, {
+        "title": title, "body": f"{report.overview}\n{report.problems}", "written_on": today,
+        "genre": "报告", "topic": "综合政务/政务公开", "summary": title,
+    }, columns=[column], actor=actor)  # fmt: skip
+    records.add_attachment(record, f"{title}.docx", content, actor=actor)
+    records.submit_record(record, actor=actor)
+    report.record = records.publish_record(record, actor=actor)
+    _report_step(report, Step.PUBLISH, actor, note=report.record.index_number or "")
     return report

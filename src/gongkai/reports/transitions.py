@@ -2,7 +2,7 @@
 services enforce and the report page reads to offer its forms.
 
 The unit writes and submits (draft, or returned with comments); the office (公开办) returns it or
-accepts it (《政府信息公开条例》第四十九条: departments submit to the 主管部门)."""
+accepts it (《政府信息公开条例》第四十九条: departments submit to the 主管部门) and publishes it."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class Step(StrEnum):
     SUBMIT = "submit"  # 报送公开办
     RETURN = "return"  # 退回修改 (the office)
     ACCEPT = "accept"  # 审核通过 (the office)
+    PUBLISH = "publish"  # 发布 (the office): a record in the unit's 政府信息公开年报 column
 
 
 _EDITABLE: Final = frozenset({ReportState.DRAFT, ReportState.RETURNED})
@@ -30,6 +31,7 @@ STEPS: Final[dict[Step, tuple[frozenset[ReportState], ReportState | None, Action
     Step.SUBMIT: (_EDITABLE, ReportState.SUBMITTED, Action.CHANGE),
     Step.RETURN: (frozenset({ReportState.SUBMITTED}), ReportState.RETURNED, None),
     Step.ACCEPT: (frozenset({ReportState.SUBMITTED}), ReportState.ACCEPTED, None),
+    Step.PUBLISH: (frozenset({ReportState.ACCEPTED}), ReportState.PUBLISHED, None),
 }
 
 

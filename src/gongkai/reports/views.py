@@ -320,5 +320,8 @@ def _take(request: HttpRequest, annual: AnnualReport, step: str, user: User) -> 
     elif step == "accept":
         services.accept_report(annual, actor=user)
         messages.success(request, "已审核通过。")
+    elif step == "publish":
+        published = services.publish_report(annual, actor=user)
+        messages.success(request, f"已发布，索引号 {published.record.index_number if published.record else ''}。")
     else:
         raise Http404
