@@ -116,3 +116,4 @@ def test_it_asks_for_a_login_and_refuses_a_year_not_yet_begun(client, login, cle
     assert client.get(f"/console/reports/{unit_a.pk}/2026/").status_code == 302
     assert login(clerk_a).get(f"/console/reports/{unit_a.pk}/2028/").status_code == 404
     assert login(clerk_a).get(f"/console/reports/{unit_a.pk}/2026/cells/一/somebody/").status_code == 404
+    assert login(clerk_a).get(f"/console/reports/{unit_a.pk}/2026/cells/九/总计/").status_code == 404

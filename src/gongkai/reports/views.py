@@ -35,7 +35,7 @@ from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm, Rep
 from gongkai.reports.models import AnnualReport, ReportState, ReviewCase
 from gongkai.reports.transitions import steps_for
 from gongkai.reports.xlsx import write_report_xlsx
-from gongkai.rules.annualreport import APPLICATION_COLUMNS, ReportTables, check_report
+from gongkai.rules.annualreport import APPLICATION_COLUMNS, FORMAT_2021, ReportTables, check_report
 from gongkai.rules.annualreport.layout import Grid, application_grid, printed_rows, review_grid
 from gongkai.rules.annualreport.reading import ReadReport
 from gongkai.rules.annualreport.template import report_title
@@ -144,7 +144,7 @@ def _linked(grid: Grid, keys: list[str], cell_url: str, suffix: str) -> list[lis
 def cell(request: HttpRequest, unit_id: int, year: int, row: str, column: str) -> HttpResponse:
     """The requests one figure of §三 counts."""
     unit, year = _unit_for(request, unit_id), _year(year)
-    if column not in COLUMN_CODES:
+    if column not in COLUMN_CODES or row not in (*FORMAT_2021.application_keys, "三(六)"):
         raise Http404
     whole = request.GET.get("whole") == "1"
     units = body_units(unit, whole=whole)
