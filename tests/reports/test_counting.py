@@ -93,9 +93,9 @@ def test_a_cell_lists_the_requests_it_counts(year, unit_a):
 
 
 def test_it_counts_in_a_fixed_number_of_queries(year, unit_a, city, django_assert_num_queries):
-    with django_assert_num_queries(3):  # §二(一), §三 and §四, one query each
+    with django_assert_num_queries(4):  # §二(一), the entered §二 figures, §三 and §四: one query each
         compute_tables(unit_a, 2026)
-    with django_assert_num_queries(4):  # and the units under the government
+    with django_assert_num_queries(5):  # and the units under the government
         compute_tables(city, 2026, whole=True)
 
 

@@ -1,4 +1,5 @@
-"""§二(一), §三 and §四 of a reporting body's annual report, counted from the platform's own data.
+"""§二, §三 and §四 of a reporting body's annual report, counted from the platform's own data (and,
+for the §二 rows it does not hold, the figures each unit entered).
 
 The counting rules (DOMAIN.md 2.4–2.6, 9.21), each with one home below, used both for the totals
 and for the list of requests behind any cell:
@@ -26,17 +27,18 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, DateField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, DateField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from gongkai.foi.models import EventKind, Request, RequestEvent
 from gongkai.orgs.models import Unit
 from gongkai.records.normative import normative_counts
-from gongkai.reports.models import CaseKind, CaseResult, ReviewCase
+from gongkai.reports.models import CaseKind, CaseResult, ProactiveFigure, ReviewCase
 from gongkai.rules.annualreport import FORMATS, ReportTables, ReportTemplate, Value, outcome_row
-from gongkai.rules.annualreport.template import TOTAL_COLUMN
+from gongkai.rules.annualreport.template import TOTAL_COLUMN, Measure
 from gongkai.rules.foioutcomes import ApplicantKind, Outcome
 
 
@@ -242,6 +244,23 @@ def proactive_rows(unit: Unit, year: int, *, whole: bool = False) -> dict[str, d
     }
 
 
+# The §二 rows the platform does not hold: each unit enters them (``ProactiveFigure``).
+ENTERED_ROWS = ("行政许可", "行政处罚", "行政强制", "行政事业性收费")
+
+
+def entered_rows(units: Collection[int], year: int) -> dict[str, dict[str, Value]]:
+    """The entered figures of §二, added up over ``units``; a row nobody entered stays blank. One
+    query."""
+    form = FORMATS[ReportTemplate.FORMAT_2021]
+    sums = ProactiveFigure.objects.filter(unit_id__in=units, year=year).order_by().values("row").annotate(total=Sum("value"))
+    rows: dict[str, dict[str, Value]] = {}
+    for group in sums:
+        column = form.proactive_table_of(group["row"]).columns[0]
+        total: Decimal = group["total"]
+        rows[group["row"]] = {column.key: float(total) if column.measure is Measure.MONEY else int(total)}
+    return rows
+
+
 def compute_tables(
     unit: Unit, year: int, *, whole: bool = False,
     version: ReportTemplate = ReportTemplate.FORMAT_2021,
@@ -249,7 +268,9 @@ def compute_tables(
     """§二 (the normative documents), §三 and §四 of ``unit``'s report (``whole``: with every
     unit under it) for ``year``."""
     units = body_units(unit, whole=whole)
-    proactive = proactive_rows(unit, year, whole=whole) if version is ReportTemplate.FORMAT_2021 else {}
+    proactive: dict[str, dict[str, Value]] = {}
+    if version is ReportTemplate.FORMAT_2021:
+        proactive = {**proactive_rows(unit, year, whole=whole), **entered_rows(units, year)}
     return ReportTables(
         format=FORMATS[version],
         proactive=proactive,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -61,3 +62,26 @@ class ReportTextsForm(forms.Form):
     problems = forms.CharField(
         label="五、存在的主要问题及改进情况", widget=forms.Textarea(attrs={"rows": 6}), max_length=20000
     )
+
+
+class FiguresForm(forms.Form):
+    """§二's rows that the platform does not hold; left blank, a row is printed blank."""
+
+    permits = forms.IntegerField(label="行政许可（本年处理决定数量）", min_value=0, required=False)
+    penalties = forms.IntegerField(label="行政处罚（本年处理决定数量）", min_value=0, required=False)
+    enforcement = forms.IntegerField(label="行政强制（本年处理决定数量）", min_value=0, required=False)
+    fees = forms.DecimalField(
+        label="行政事业性收费（本年收费金额，单位：万元）", min_value=0, max_digits=14, decimal_places=4, required=False
+    )
+
+    ROWS = {"permits": "行政许可", "penalties": "行政处罚", "enforcement": "行政强制", "fees": "行政事业性收费"}
+
+    def values(self) -> dict[str, Decimal | None]:
+        return {
+            row: None if self.cleaned_data[name] is None else Decimal(self.cleaned_data[name])
+            for name, row in self.ROWS.items()
+        }
+
+    @classmethod
+    def initial_from(cls, figures: dict[str, Decimal]) -> dict[str, Decimal]:
+        return {name: figures[row] for name, row in cls.ROWS.items() if row in figures}

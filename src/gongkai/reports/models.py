@@ -10,6 +10,20 @@ from django.conf import settings
 from django.db import models
 
 
+class UnitOwned(models.Model):
+    """A unit's own, non-public data: the permission policy scopes it by ``unit``."""
+
+    unit_field = "unit"
+    is_public = False
+
+    class Meta:
+        abstract = True
+
+    @property
+    def owner_unit_id(self) -> int:
+        return self.unit_id  # type: ignore[attr-defined,no-any-return]
+
+
 class CaseKind(models.TextChoices):
     """The three groups of §四 (DOMAIN.md 2.5), in the template's order."""
 
@@ -26,7 +40,7 @@ class CaseResult(models.TextChoices):
     OTHER = "other", "其他结果"
 
 
-class ReviewCase(models.Model):
+class ReviewCase(UnitOwned):
     """One 行政复议 or 行政诉讼 about a disclosure decision of ``unit``."""
 
     unit = models.ForeignKey(
@@ -55,9 +69,6 @@ class ReviewCase(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
 
-    unit_field = "unit"
-    is_public = False
-
     class Meta:
         verbose_name = "行政复议、行政诉讼案件"
         verbose_name_plural = "行政复议、行政诉讼案件"
@@ -74,10 +85,6 @@ class ReviewCase(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.case_number or self.filed_on}"
 
-    @property
-    def owner_unit_id(self) -> int:
-        return self.unit_id
-
 
 
 class ReportState(models.TextChoices):
@@ -90,7 +97,7 @@ class ReportState(models.TextChoices):
     PUBLISHED = "published", "已发布"
 
 
-class AnnualReport(models.Model):
+class AnnualReport(UnitOwned):
     """A unit's report on one year: the prose it writes (§一, §五) and, from submission on, the
     tables as submitted (``tables``, CONTRACTS.md §6 shape), so that what the office reviews does
     not move when a late request is registered."""
@@ -109,9 +116,6 @@ class AnnualReport(models.Model):
     )
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
-    unit_field = "unit"
-    is_public = False
-
     class Meta:
         verbose_name = "政府信息公开工作年度报告"
         verbose_name_plural = "政府信息公开工作年度报告"
@@ -122,10 +126,6 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year}年度报告"
-
-    @property
-    def owner_unit_id(self) -> int:
-        return self.unit_id
 
     @property
     def editable(self) -> bool:
@@ -155,3 +155,26 @@ class ReportEvent(models.Model):
         if self.pk is not None:
             raise ValueError("办理记录只能追加，不能修改")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class ProactiveFigure(UnitOwned):
+    """A figure of §二 the platform does not hold (行政许可、行政处罚、行政强制 decisions, 行政事业性
+    收费 in 万元), entered by the unit for a year, with who entered it."""
+
+    unit = models.ForeignKey("orgs.Unit", verbose_name="单位", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField("报告年度")
+    row = models.CharField("信息内容", max_length=20)
+    value = models.DecimalField("数值", max_digits=14, decimal_places=4)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="填报人", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    entered_at = models.DateTimeField("填报时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "主动公开情况填报数据"
+        verbose_name_plural = "主动公开情况填报数据"
+        constraints = [models.UniqueConstraint(fields=["unit", "year", "row"], name="proactive_figure_once")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year} {self.row}: {self.value}"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,12 +17,19 @@ from gongkai.orgs.policy import Action, ServiceActor, policy
 from gongkai.records import services as records
 from gongkai.records.models import Column
 from gongkai.reports.checkfile import tables_from_json, tables_json
-from gongkai.reports.counting import body_units, compute_tables, fee_summary
+from gongkai.reports.counting import ENTERED_ROWS, body_units, compute_tables, fee_summary
 from gongkai.reports.docx import write_report_docx
-from gongkai.reports.models import AnnualReport, CaseKind, CaseResult, ReportEvent, ReviewCase
+from gongkai.reports.models import (
+    AnnualReport,
+    CaseKind,
+    CaseResult,
+    ProactiveFigure,
+    ReportEvent,
+    ReviewCase,
+)
 from gongkai.reports.transitions import STEPS, Step, state_allows, user_may
 from gongkai.rules.annualreport import FORMATS, ReportTemplate, check_report
-from gongkai.rules.annualreport.template import report_title
+from gongkai.rules.annualreport.template import Measure, report_title
 
 
 def _case_summary(case: ReviewCase) -> dict[str, object]:
@@ -196,3 +205,34 @@ def publish_report(report: AnnualReport, *, actor: User) -> AnnualReport:
     report.record = records.publish_record(record, actor=actor)
     _report_step(report, Step.PUBLISH, actor, note=report.record.index_number or "")
     return report
+
+
+# --- the §二 figures the platform does not hold ------------------------------------------------------
+
+
+@transaction.atomic
+def enter_figures(unit: Unit, year: int, values: Mapping[str, Decimal | None], *, actor: User) -> None:
+    """The unit's 行政许可、行政处罚、行政强制 decisions and 行政事业性收费 (万元) for ``year``; ``None``
+    clears a figure. Refused once the unit's report has been submitted."""
+    if not policy.may(actor, Action.CHANGE, unit):
+        raise PermissionDenied("只能填报本单位的数据。")
+    report = AnnualReport.objects.filter(unit=unit, year=year, whole=False).first()
+    if report is not None and not report.editable:
+        raise ValidationError(f"{year}年度报告{report.get_state_display()}，不能再修改填报数据。")
+    form = FORMATS[ReportTemplate.FORMAT_2021]
+    for row, value in values.items():
+        if row not in ENTERED_ROWS:
+            raise ValidationError(f"“{row}”不是需要填报的项目。")
+        measure = form.proactive_table_of(row).columns[0].measure
+        if value is not None and (value < 0 or (measure is Measure.COUNT and value != int(value))):
+            raise ValidationError(f"{row}应为非负{'数' if measure is Measure.MONEY else '整数'}。")
+    before = {f.row: f.value for f in ProactiveFigure.objects.filter(unit=unit, year=year)}
+    for row, value in values.items():
+        if value is None:
+            ProactiveFigure.objects.filter(unit=unit, year=year, row=row).delete()
+        else:
+            ProactiveFigure.objects.update_or_create(
+                unit=unit, year=year, row=row, defaults={"value": value, "entered_by": actor}
+            )
+    after = {row: value for row, value in values.items() if value is not None}
+    record("annual_report_figures_entered", unit, before={"year": year, **before}, after={"year": year, **after})

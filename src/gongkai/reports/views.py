@@ -28,15 +28,33 @@ from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import Action, policy
 from gongkai.reports import services
 from gongkai.reports.checkfile import check_file, read_content, tables_json
-from gongkai.reports.counting import body_units, compute_tables, fee_summary, requests_in_cell
+from gongkai.reports.counting import (
+    ENTERED_ROWS,
+    body_units,
+    compute_tables,
+    fee_summary,
+    requests_in_cell,
+)
 from gongkai.reports.deadlines import unit_deadline
 from gongkai.reports.docx import write_report_docx
-from gongkai.reports.forms import CaseForm, CaseResultForm, CheckUploadForm, ReportTextsForm
-from gongkai.reports.models import AnnualReport, ReportState, ReviewCase
+from gongkai.reports.forms import (
+    CaseForm,
+    CaseResultForm,
+    CheckUploadForm,
+    FiguresForm,
+    ReportTextsForm,
+)
+from gongkai.reports.models import AnnualReport, ProactiveFigure, ReportState, ReviewCase
 from gongkai.reports.transitions import steps_for
 from gongkai.reports.xlsx import write_report_xlsx
 from gongkai.rules.annualreport import APPLICATION_COLUMNS, FORMAT_2021, ReportTables, check_report
-from gongkai.rules.annualreport.layout import Grid, application_grid, printed_rows, review_grid
+from gongkai.rules.annualreport.layout import (
+    Grid,
+    application_grid,
+    printed_rows,
+    proactive_grid,
+    review_grid,
+)
 from gongkai.rules.annualreport.reading import ReadReport
 from gongkai.rules.annualreport.template import report_title
 from gongkai.rules.filetext import UnreadableDocument
@@ -101,6 +119,10 @@ def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     cell_url = reverse("reports:cell", args=[unit.pk, year, "ROW", "COLUMN"])
     suffix = "?whole=1" if whole else ""
     annual = AnnualReport.objects.filter(unit=unit, year=year, whole=whole).first()
+    figures = sorted(
+        ProactiveFigure.objects.filter(unit=unit, year=year).select_related("entered_by"),
+        key=lambda figure: ENTERED_ROWS.index(figure.row),
+    )
     live = tables_json(tables, frozenset({"proactive", "applications", "reviews"}))
     return render(request, "reports/report.html", {
         "unit": unit, "year": year, "whole": whole, "suffix": suffix, "annual": annual,
@@ -109,11 +131,14 @@ def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
         "changed_since": bool(annual and annual.tables and annual.tables != live),
         "events": list(annual.events.all()) if annual else [],
         "texts_form": ReportTextsForm(instance_values(annual)),
+        "figures": figures, "figures_form": FiguresForm(initial=FiguresForm.initial_from({f.row: f.value for f in figures})),
+        "may_enter": not whole and (annual is None or annual.editable) and policy.may(request.user, Action.CHANGE, unit),
         "title": report_title(unit.name, year),
         "applications": _linked(application_grid(tables.format, tables.applications),
                                 [row.key for row in printed_rows(tables.format, tables.applications)],
                                 cell_url, suffix),
         "reviews": _linked(review_grid(tables.reviews), [], "", ""),
+        "proactive": _linked(proactive_grid(tables.format, tables.proactive), [], "", ""),
         "result": result, "fees": fee_summary(body_units(unit, whole=whole), year),
         "deadline": unit_deadline(unit, year, whole=whole),
     })  # fmt: skip
@@ -293,6 +318,13 @@ def workflow(request: HttpRequest, unit_id: int, year: int, step: str) -> HttpRe
     user = request.user
     assert isinstance(user, User)  # login_required
     try:
+        if step == "figures":
+            form = FiguresForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError([str(error) for errors in form.errors.values() for error in errors])
+            services.enter_figures(unit, year, form.values(), actor=user)
+            messages.success(request, "已保存填报数据。")
+            return redirect(back)
         if step == "open":
             services.open_report(unit, year, whole=whole, actor=user)
             messages.success(request, "已开始编写年度报告。")
