@@ -139,3 +139,15 @@ def test_the_fee_notices_and_payments_of_the_year_make_section_six(year, unit_a,
         "本年度依据《政府信息公开信息处理费管理办法》发出收费通知1件，金额1100元；实际收取信息处理费1件，金额1100元。"
     )
     assert fee_summary([unit_b.pk], 2025).text == "本年度未发出信息处理费收费通知，未收取信息处理费。"
+
+
+def test_the_draft_of_section_one_states_the_years_numbers(year, unit_a, clerk_a, freeze):
+    from gongkai.reports import services as report_services
+
+    freeze(date(2027, 1, 10))
+    report = report_services.open_report(unit_a, 2026, actor=clerk_a)
+    assert report.overview == (
+        "依申请公开方面，本年度新收政府信息公开申请23件，上年结转1件，办结22件，结转下年度继续办理2件；"
+        "因政府信息公开被申请行政复议2件，被提起行政诉讼3件。\n"
+        "主动公开方面，本年度制发行政规范性文件0件，废止0件，现行有效0件。"
+    )
