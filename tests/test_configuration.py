@@ -17,6 +17,7 @@ from gongkai.config import (
     env_int,
     env_list,
     env_networks,
+    env_report_deadlines,
     env_site_url,
     parse_database_url,
     secret_key,
@@ -131,3 +132,11 @@ def test_a_jurisdiction_sets_its_foi_clock_within_the_statute():
     for bad in ("reply_workdays=21", "reply_days=15", "reply_workdays=十五", "max_extension_workdays=25"):
         with pytest.raises(ImproperlyConfigured, match="^C: "):
             env_clock("C", {"C": bad})
+
+
+def test_a_jurisdiction_sets_its_annual_report_deadlines_within_the_statute():
+    assert env_report_deadlines("D", {}) == ""
+    assert env_report_deadlines("D", {"D": "department=01-26,government=03-20"}) == "department=01-26,government=03-20"
+    for bad in ("department=02-10", "government=04-01", "county=01-20", "department=1月26日"):
+        with pytest.raises(ImproperlyConfigured, match="^D: "):
+            env_report_deadlines("D", {"D": bad})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -135,10 +135,25 @@ def env_message_limits(name: str, environ: Mapping[str, str] = os.environ) -> st
     first message."""
     from gongkai.rules.interaction import MessageError, parse_limits
 
+    return _checked(name, parse_limits, MessageError, environ)
+
+
+def env_report_deadlines(name: str, environ: Mapping[str, str] = os.environ) -> str:
+    """The jurisdiction's annual-report deadlines, e.g. ``department=01-26,government=03-20``,
+    checked against 《政府信息公开条例》第四十九条 now (``rules.annualreport.deadlines``)."""
+    from gongkai.rules.annualreport.deadlines import DeadlineError, parse_deadlines
+
+    return _checked(name, parse_deadlines, DeadlineError, environ)
+
+
+def _checked(
+    name: str, check: Callable[[str], object], errors: type[Exception], environ: Mapping[str, str]
+) -> str:
+    """The variable's value, once ``check`` accepts it; its error stops start-up in one line."""
     value = environ.get(name, "").strip()
     try:
-        parse_limits(value)
-    except MessageError as error:
+        check(value)
+    except errors as error:
         raise ImproperlyConfigured(f"{name}: {error}") from None
     return value
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("gongkai.foi.urls")),
     path("", include("gongkai.interaction.urls")),
     path("", include("gongkai.assessment.urls")),
+    path("", include("gongkai.reports.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/calendar/", include("gongkai.calendars.urls")),

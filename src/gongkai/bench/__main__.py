@@ -9,11 +9,20 @@ from typing import Any
 
 
 def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
-    from gongkai.bench import calendar, catalogimport, foiload, planboard, planparse, search
+    from gongkai.bench import (
+        annualreport,
+        calendar,
+        catalogimport,
+        foiload,
+        planboard,
+        planparse,
+        search,
+    )
 
     return {
         "calendar": calendar.run, "planparse": planparse.run, "search": search.run,
         "foiload": foiload.run, "catalogimport": catalogimport.run, "planboard": planboard.run,
+        "annualreport": annualreport.run,
     }
 
 
@@ -25,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, help="search：文档数")
     parser.add_argument("--rows", type=int, help="catalogimport：行数")
     parser.add_argument("--concurrency", type=int, help="foiload：并发数")
-    parser.add_argument("--requests", type=int, help="foiload：请求数")
-    parser.add_argument("--units", type=int, help="planboard：单位数")
+    parser.add_argument("--requests", type=int, help="foiload：请求数；annualreport：申请件数")
+    parser.add_argument("--units", type=int, help="planboard、annualreport：单位数")
     parser.add_argument("--items", type=int, help="planboard：事项数")
     parser.add_argument("--periods", type=int, help="planboard：每项报送期数")
     parser.add_argument("--database-url", help="search：使用的数据库（默认临时 SQLite）")

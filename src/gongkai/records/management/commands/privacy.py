@@ -16,12 +16,11 @@ from typing import Any, Final
 
 from django.core.management.base import CommandParser
 
-from gongkai.cmdbase import GongkaiCommand
+from gongkai.cmdbase import GongkaiCommand, read_input_file
 from gongkai.records.privacy import scan_document
 from gongkai.rules.filetext import DocumentText, UnreadableDocument, read_document
 from gongkai.rules.pii import PiiKind
 
-MAX_BYTES: Final = 50 * 1024 * 1024
 # The kinds as CONTRACTS.md §10 names them.
 KINDS: Final = {
     PiiKind.ID_CARD: "身份证号",
@@ -31,19 +30,6 @@ KINDS: Final = {
     PiiKind.BANK_CARD: "银行卡号",
     PiiKind.EMAIL: "电子邮箱",
 }
-
-
-def _read(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise UnreadableDocument(f"文件过大（超过 {MAX_BYTES // (1024 * 1024)} MB）")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableDocument("文件不存在") from None
-    except IsADirectoryError:
-        raise UnreadableDocument("这是一个目录，不是文件") from None
-    except PermissionError:
-        raise UnreadableDocument("没有读取该文件的权限") from None
 
 
 def report(file: str, document: DocumentText) -> dict[str, Any]:
@@ -80,7 +66,7 @@ class Command(GongkaiCommand):
         file = options["file"]
         path = Path(file)
         try:
-            document = read_document(path.name, _read(path))
+            document = read_document(path.name, read_input_file(path))
         except UnreadableDocument as error:
             document = DocumentText((), (str(error),))
         output = report(file, document)
