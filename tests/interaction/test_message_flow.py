@@ -7,8 +7,10 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, connection, transaction
 
 from gongkai.audit.models import AuditEntry
+from gongkai.calendars import service as calendar_service
 from gongkai.interaction import services
 from gongkai.interaction.clock import read_message
 from gongkai.interaction.models import EventKind, Message, MessageEvent, Rating, Status
@@ -159,3 +161,22 @@ def test_it_keeps_message_events_append_only(routed):
         event.save()
     with pytest.raises(AppendOnlyError):
         routed.events.all().delete()
+
+
+def test_the_database_refuses_to_rewrite_a_message_event(routed):
+    event = routed.events.first()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:  # under the ORM
+        cursor.execute("UPDATE interaction_messageevent SET note = %s WHERE id = %s", ["forged", event.pk])
+    assert MessageEvent.objects.get(pk=event.pk).note == event.note
+
+
+def test_a_holiday_added_later_moves_the_due_date_of_open_messages(routed, django_capture_on_commit_callbacks):
+    # 咨询 received Wed 09-30, 5 working days: 10-08, 09, 10 (调休 Saturday), 12, 13.
+    assert routed.due_on == date(2026, 10, 13)
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar_service.set_day(date(2026, 10, 13), "holiday", name="地方节日", source="示范市通知")
+    routed.refresh_from_db()
+    assert routed.due_on == date(2026, 10, 14)
+    entry = AuditEntry.objects.get(action="message_due_recomputed", object_id=str(routed.pk))
+    assert entry.before["due_on"] == "2026-10-13" and entry.after["due_on"] == "2026-10-14"
+    assert services.recompute_due_dates({2030}) == 0

@@ -6,7 +6,7 @@ habit 2); a refused step leaves nothing behind.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -15,9 +15,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.audit.log import record
+from gongkai.calendars.service import working_calendar
 from gongkai.foi import codes, dates
 from gongkai.interaction.clock import refresh_due_on
 from gongkai.interaction.models import (
+    OPEN_STATUSES,
     Channel,
     EventKind,
     Message,
@@ -333,3 +335,32 @@ def add_keyword(keyword: str, unit: Unit, *, actor: ServiceActor | None) -> Rout
     row = RoutingKeyword.objects.create(keyword=cleaned, unit=unit)
     record("message_keyword_added", row, after={"keyword": cleaned, "unit": unit.name})
     return row
+
+
+# --- the holiday table changed --------------------------------------------------------------------
+
+
+def recompute_due_dates(years: Iterable[int] | None = None) -> int:
+    """Recompute the due date of the open messages whose period may cross ``years`` (all when
+    None), one transaction each; each change is audited. Returns how many changed."""
+    calendar = working_calendar()
+    changed = 0
+    open_messages = Message.objects.filter(status__in=OPEN_STATUSES)
+    chosen = sorted(years or ())
+    if chosen:  # a period that ended before the first changed year cannot move
+        open_messages = open_messages.filter(received_on__year__lte=chosen[-1]).exclude(
+            due_on__lt=date(chosen[0], 1, 1),
+        )
+    for pk in open_messages.values_list("pk", flat=True):
+        with transaction.atomic():
+            message = Message.objects.select_for_update(of=("self",)).get(pk=pk)
+            before = _summary(message)
+            try:
+                refresh_due_on(message, calendar)
+            except rules.MessageError:
+                continue  # events that no longer compute are shown on the message page, not guessed at
+            if message.due_on != before["due_on"]:
+                message.save(update_fields=["due_on"])
+                _audit("message_due_recomputed", message, before, reason="放假安排调整")
+                changed += 1
+    return changed
