@@ -64,12 +64,17 @@ class ReportTextsForm(forms.Form):
     )
 
 
+MOST = 10**9
+
+
 class FiguresForm(forms.Form):
     """§二's rows that the platform does not hold; left blank, a row is printed blank."""
 
-    permits = forms.IntegerField(label="行政许可（本年处理决定数量）", min_value=0, required=False)
-    penalties = forms.IntegerField(label="行政处罚（本年处理决定数量）", min_value=0, required=False)
-    enforcement = forms.IntegerField(label="行政强制（本年处理决定数量）", min_value=0, required=False)
+    # Bounded below what the stored number holds (14 digits, 4 after the point): no government
+    # decides a billion cases a year, and a larger figure is a typing error, not a 500.
+    permits = forms.IntegerField(label="行政许可（本年处理决定数量）", min_value=0, max_value=MOST, required=False)
+    penalties = forms.IntegerField(label="行政处罚（本年处理决定数量）", min_value=0, max_value=MOST, required=False)
+    enforcement = forms.IntegerField(label="行政强制（本年处理决定数量）", min_value=0, max_value=MOST, required=False)
     fees = forms.DecimalField(
         label="行政事业性收费（本年收费金额，单位：万元）", min_value=0, max_digits=14, decimal_places=4, required=False
     )
