@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -82,6 +84,17 @@ def clerk_b(unit_b):
 @pytest.fixture
 def evaluator(office_unit):
     return make_user("evaluator", None, "evaluator", full_name="第三方评估员")
+
+
+@pytest.fixture
+def freeze(settings):
+    """``freeze(date(2026, 9, 28))``: that day is "today" for the clock and the services."""
+
+    def to(day: date) -> date:
+        settings.GONGKAI_FOI_TODAY = day.isoformat()
+        return day
+
+    return to
 
 
 @pytest.fixture

@@ -55,17 +55,6 @@ def upload(content: bytes = PNG, name: str = "身份证.png") -> SimpleUploadedF
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
-@pytest.fixture
-def freeze(settings):
-    """``freeze(date(2026, 9, 28))``: that day is "today" for the clock and the services."""
-
-    def to(day: date) -> date:
-        settings.GONGKAI_FOI_TODAY = day.isoformat()
-        return day
-
-    return to
-
-
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -30,15 +30,6 @@ def form_data(**changes: object) -> dict[str, object]:
 
 
 @pytest.fixture
-def freeze(settings):
-    def to(day: date) -> date:
-        settings.GONGKAI_FOI_TODAY = day.isoformat()
-        return day
-
-    return to
-
-
-@pytest.fixture
 def received(freeze, unit_a, unit_b):
     """A 咨询 message left online on Wednesday 2026-09-30, before National Day, that names no unit:
     it waits in the office for routing."""

@@ -14,9 +14,8 @@ from gongkai.rules.foioutcomes import ApplicantKind, Outcome
 from tests.foi import conftest as foi
 from tests.foi.conftest import citizen_details
 
-# The ``foi`` tests' fixtures: the day frozen for the services, uploads in a temporary directory,
-# the citizen's request filed online.
-freeze = foi.freeze
+# The ``foi`` tests' fixtures: uploads in a temporary directory, the citizen's request filed online
+# (the day frozen for the services is every test's ``freeze``, tests/conftest.py).
 _media = foi._media
 filed = foi.filed
 
