@@ -217,6 +217,8 @@ class DecideForm(forms.Form):
     def __init__(self, *args: Any, comments: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["comments"].queryset = comments
+        self.fields["comments"].label_from_instance = (
+            lambda comment: f"{comment.number}（{comment.section or '全文'}）{comment.text[:40]}")
 
 
 class FeedbackForm(forms.Form):
