@@ -16,7 +16,8 @@ from __future__ import annotations
 import pytest
 
 from gongkai.interaction.models import Comment, Message, Rating
-from tests.browser.test_foi_flow import staff  # noqa: F401  the logged-in staff pages
+from tests.browser.conftest import check_accessibility
+from tests.conftest import PASSWORD
 from tests.interaction.conftest import (
     COMMENTER_EMAIL,
     COMMENTER_ID,
@@ -29,6 +30,43 @@ from tests.interaction.conftest import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _context(browser):
+    # bypass_csp: axe-core is injected as an inline script, which the site's policy refuses.
+    return browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, bypass_csp=True)
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = _context(browser)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def staff(browser, live_server):
+    """``staff(user)``: a browser page logged in as ``user``."""
+    contexts = []
+
+    def open_as(user):
+        context = _context(browser)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(live_server.url + "/accounts/login/")
+        page.get_by_label("用户名").fill(user.username)
+        page.get_by_label("密码").fill(PASSWORD)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_url("**/console/")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
 def _leave_message(page, artifacts) -> str:
@@ -49,7 +87,7 @@ def _leave_message(page, artifacts) -> str:
 
 
 def test_it_takes_a_message_from_the_citizen_to_the_rated_reply(
-    page, staff, settings, live_server, artifacts, unit_a, office_admin, clerk_a,  # noqa: F811
+    page, staff, settings, live_server, artifacts, unit_a, office_admin, clerk_a,
 ):
     settings.GONGKAI_FOI_TODAY = "2026-09-30"
     code = _leave_message(page, artifacts)
@@ -73,6 +111,7 @@ def test_it_takes_a_message_from_the_citizen_to_the_rated_reply(
     reply.get_by_role("button", name="答复").click()
     assert clerk.locator("[data-field=status]").inner_text().startswith("已答复")
 
+    check_accessibility(clerk, "message-console", artifacts)
     page.goto(live_server.url + "/messages/track/")
     page.get_by_label("查询码").fill(display)
     page.get_by_role("button", name="查询").click()
@@ -122,11 +161,13 @@ def test_it_takes_a_consultation_from_the_draft_to_its_published_feedback(
     page.get_by_role("link", name=f"关于《{draft.title}》公开征求意见").click()
     url = page.url
     assert "2026-10-01 至 2026-10-31（30 日）" in page.locator(".consultation-summary").inner_text()
+    check_accessibility(page, "consultation", artifacts)
     _comment(page, url, "第三条", f"建议犬链长度放宽到2米。身份证{COMMENTER_ID}。")
     _comment(page, url, "", "这里有广告：代办各类证件。")
     shown, spam = Comment.objects.order_by("id")
 
     clerk.reload()
+    check_accessibility(clerk, "consultation-console", artifacts)
     row = clerk.locator(f"#comment-{shown.pk}")
     row.get_by_label("展示", exact=True).check()
     row.get_by_role("button", name="保存审核").click()
@@ -157,6 +198,7 @@ def test_it_takes_a_consultation_from_the_draft_to_its_published_feedback(
     table = page.locator("table.feedback").inner_text()
     assert "部分采纳" in table and "犬链长度调整为不超过1.8米" in table and "代办各类证件" not in table
     assert page.locator("a.final-record").inner_text() == final_record.title
+    check_accessibility(page, "consultation-feedback", artifacts)
     for value in (COMMENTER_PHONE, COMMENTER_EMAIL, COMMENTER_ID):
         assert value not in page.content()
     page.screenshot(path=str(artifacts / "consultation-feedback.png"), full_page=True)

@@ -71,6 +71,22 @@ def _count(row: Row, message: Message, clock: rules.MessageClock, as_of: date) -
 
 
 
+def veto_count(as_of: date, messages: QuerySet[Message] | None = None) -> int:
+    """How many 咨询 messages of the check's window (``rules.veto_window``) went more than 3 months
+    without a reply as seen on ``as_of``: what website monitoring reads for the 单项否决 (0 keeps
+    the site clear). Each message by its own clock's first reply, like the statistics."""
+    first, last = rules.veto_window(as_of)
+    rows = (Message.objects.all() if messages is None else messages).filter(
+        kind=rules.MessageKind.CONSULT, received_on__gt=first, received_on__lte=last)
+    calendar = working_calendar()
+    return rules.vetoed(
+        ((message.rule_kind, message.received_on,
+          message_clock(message, calendar, list(message.events.all())).first_replied_on)
+         for message in with_events(rows)),
+        as_of,
+    )
+
+
 # --- incidents of public concern, per lead unit ------------------------------------------------
 
 
