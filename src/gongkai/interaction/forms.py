@@ -46,7 +46,33 @@ def _no_markup(value: str, label: str) -> str:
     return value.strip()
 
 
-class MessageForm(forms.Form):
+class PublicForm(forms.Form):
+    """A public form sent once: its hidden token makes a second sending of the same form (a
+    double click, a retry after a lost answer) return what the first one stored."""
+
+    submission_token = PlainCharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_token", secrets.token_hex(16))
+
+    def clean_submission_token(self) -> str:
+        token = self.cleaned_data.get("submission_token", "").strip().lower()
+        return token if _TOKEN.match(token) else ""
+
+    def clean_phone(self) -> str:
+        phone = validators.normalize_phone(self.cleaned_data["phone"])
+        problem = validators.phone_problem(phone) if phone or self.fields["phone"].required else ""
+        if problem:
+            raise ValidationError(problem)
+        return phone
+
+    def clean_name(self) -> str:
+        return _no_markup(self.cleaned_data["name"], "姓名")
+
+
+class MessageForm(PublicForm):
     kind = forms.ChoiceField(label="留言类型", choices=Kind.choices, widget=forms.RadioSelect,
                              error_messages={"required": "请选择留言类型。", "invalid_choice": "请选择留言类型。"})
     subject = _plain("标题", SUBJECT_MAX)
@@ -59,32 +85,12 @@ class MessageForm(forms.Form):
         label="同意在网站公开我的留言和答复", required=False,
         help_text="公开时不显示您的姓名、电话和邮箱；留言中出现的证件号码、电话号码等也会被遮盖。",
     )
-    submission_token = PlainCharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submission_token", secrets.token_hex(16))
-
-    def clean_submission_token(self) -> str:
-        token = self.cleaned_data.get("submission_token", "").strip().lower()
-        return token if _TOKEN.match(token) else ""
 
     def clean_subject(self) -> str:
         return _no_markup(self.cleaned_data["subject"], "标题")
 
     def clean_text(self) -> str:
         return _no_markup(self.cleaned_data["text"], "留言内容")
-
-    def clean_name(self) -> str:
-        return _no_markup(self.cleaned_data["name"], "姓名")
-
-    def clean_phone(self) -> str:
-        phone = validators.normalize_phone(self.cleaned_data["phone"])
-        problem = validators.phone_problem(phone)
-        if problem:
-            raise ValidationError(problem)
-        return phone
 
     def details(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in
@@ -134,7 +140,7 @@ class ReplyForm(forms.Form):
 COMMENT_MAX: Final = 3000
 
 
-class CommentForm(forms.Form):
+class CommentForm(PublicForm):
     """A comment on a draft; the section choices are the draft's own (none: the whole draft)."""
 
     section = forms.ChoiceField(label="针对条款", required=False, choices=[("", "全文")],
@@ -148,32 +154,15 @@ class CommentForm(forms.Form):
         label="同意在网站公开我的意见内容", required=False,
         help_text="公开时不显示您的姓名和联系方式；不同意公开的，网站只显示“意见内容未公开”。",
     )
-    submission_token = PlainCharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, sections: tuple[str, ...] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = [("", "全文"), *((key, key) for key in sections)]
         if not sections:
             self.fields["section"].widget = forms.HiddenInput()
-        if not self.is_bound:
-            self.initial.setdefault("submission_token", secrets.token_hex(16))
-
-    def clean_submission_token(self) -> str:
-        token = self.cleaned_data.get("submission_token", "").strip().lower()
-        return token if _TOKEN.match(token) else ""
 
     def clean_text(self) -> str:
         return _no_markup(self.cleaned_data["text"], "意见内容")
-
-    def clean_name(self) -> str:
-        return _no_markup(self.cleaned_data["name"], "姓名")
-
-    def clean_phone(self) -> str:
-        phone = validators.normalize_phone(self.cleaned_data["phone"])
-        problem = validators.phone_problem(phone) if phone else ""
-        if problem:
-            raise ValidationError(problem)
-        return phone
 
     def details(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in ("section", "text", "name", "phone", "email", "text_public")}
