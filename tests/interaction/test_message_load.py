@@ -7,9 +7,8 @@ send the same form again (same token). The full run, 1,000 at concurrency 50, is
 from __future__ import annotations
 
 import secrets
-import time
 
-from gongkai.bench.foiload import Outcome, fire, prepare, verdict
+from gongkai.bench.foiload import load_with_crash, prepare, verdict
 from gongkai.bench.messageload import Citizen
 
 SUBMISSIONS = 200
@@ -21,21 +20,10 @@ def test_it_keeps_every_acknowledged_message_once_across_a_sigkill(tmp_path):
     site = prepare(tmp_path)
     site.start(workers=2, threads=4)
     tokens = [secrets.token_hex(16) for _ in range(SUBMISSIONS)]
-    outcome = Outcome()
-    deadline = time.monotonic() + 45
-    try:
-        threads = fire(site, tokens, CLIENTS, outcome, deadline, client=Citizen)
-        while len(outcome.acknowledged) < KILL_AFTER and time.monotonic() < deadline:
-            time.sleep(0.01)
-        site.kill()
-        time.sleep(0.3)
-        site.start(workers=2, threads=4)
-        for thread in threads:
-            thread.join(timeout=max(1.0, deadline - time.monotonic()))
-    finally:
-        site.stop()
+    outcome, before_restart = load_with_crash(site, tokens, CLIENTS, KILL_AFTER, client=Citizen)
 
     result = verdict(site, tokens, outcome, "interaction_message")
+    assert KILL_AFTER <= before_restart < SUBMISSIONS  # the kill came mid-load
     assert result["acknowledged"] == SUBMISSIONS
     assert result["lost"] == 0 and result["duplicated"] == 0 and result["unique_codes"]
     assert result["stored"] == SUBMISSIONS and result["unknown_rows"] == 0

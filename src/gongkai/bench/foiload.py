@@ -285,6 +285,29 @@ def fire(site: Site, tokens: list[str], concurrency: int, outcome: Outcome, dead
     return threads
 
 
+def load_with_crash(site: Site, tokens: list[str], clients: int, kill_after: int, seconds: float = 45,
+                    client: type[Applicant] = Applicant) -> tuple[Outcome, int]:
+    """Load the started ``site``, kill the whole server with SIGKILL once ``kill_after``
+    submissions are acknowledged, start it again on the same database and let the clients finish
+    (resending, with the same token, what lost its answer). Returns the outcome and how many were
+    acknowledged before the restart (the crash safety tests)."""
+    outcome = Outcome()
+    deadline = time.monotonic() + seconds
+    try:
+        threads = fire(site, tokens, clients, outcome, deadline, client)
+        while len(outcome.acknowledged) < kill_after and time.monotonic() < deadline:
+            time.sleep(0.01)
+        site.kill()  # mid-load: requests are in flight in the workers
+        before_restart = len(outcome.acknowledged)
+        time.sleep(0.3)
+        site.start(workers=2, threads=4)
+        for thread in threads:
+            thread.join(timeout=max(1.0, deadline - time.monotonic()))
+    finally:
+        site.stop()
+    return outcome, before_restart
+
+
 def verdict(site: Site, tokens: list[str], outcome: Outcome, table: str = "foi_request") -> dict[str, int | bool]:
     """Compare what was acknowledged with what the database holds."""
     rows = site.stored(table)
