@@ -60,3 +60,14 @@ def test_it_runs_as_the_workers_periodic_task(routed, clerk_a, freeze, immediate
     freeze(date(2026, 10, 10))
     assert send_message_reminders_daily.call_local() == 1
     assert Notice.objects.filter(user=clerk_a).count() == 1
+
+
+def test_it_keeps_a_reminder_for_when_the_unit_has_a_clerk(routed, freeze, unit_a):
+    from tests.conftest import make_user
+
+    freeze(date(2026, 10, 10))
+    assert send_message_reminders() == 0 and not MessageReminder.objects.exists()
+    clerk = make_user("new_clerk", unit_a, "clerk")
+    freeze(date(2026, 10, 12))
+    assert send_message_reminders() == 1
+    assert Notice.objects.filter(user=clerk).count() == 1

@@ -103,6 +103,8 @@ def send_message_reminders(today: date | None = None) -> int:
     try:
         for due in due_reminders(today, working_calendar()):
             recipients = _recipients(due)
+            if not recipients:
+                continue  # nobody to tell yet: a later run sends it once someone is there
             with transaction.atomic():
                 if not _claim(due, len(recipients)):
                     continue
