@@ -182,7 +182,7 @@ def test_it_takes_a_consultation_from_the_draft_to_its_published_feedback(
     settings.GONGKAI_FOI_TODAY = "2026-11-20"
     clerk.reload()
     decide = clerk.locator("form.decide")
-    decide.get_by_label(f"意见{shown.pk}", exact=False).check()
+    decide.get_by_label(f"意见{shown.seq}（", exact=False).check()
     decide.get_by_label("部分采纳").check()
     decide.get_by_label("理由").fill("参照上位法，犬链长度调整为不超过1.8米。")
     decide.get_by_role("button", name="保存采纳情况").click()

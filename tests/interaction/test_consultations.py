@@ -210,3 +210,12 @@ def test_it_exports_the_comments_as_xlsx_and_docx(consultation, clerk_a, login):
     document = Document(io.BytesIO(response.content))
     assert "意见汇总" in document.paragraphs[0].text
     assert "犬链长度" in document.tables[0].rows[1].cells[3].text
+
+
+def test_it_numbers_comments_within_their_consultation(consultation, draft, clerk_a):
+    other = services.open_consultation(draft, kind="other", closes_on=date(2026, 10, 20), explanation="说明",
+                                       actor=clerk_a)
+    first = services.submit_comment(consultation, comment_details())
+    second = services.submit_comment(consultation, comment_details(section=""))
+    elsewhere = services.submit_comment(other, comment_details(section=""))
+    assert (first.number, second.number, elsewhere.number) == ("意见1", "意见2", "意见1")

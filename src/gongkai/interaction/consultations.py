@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 
 from gongkai.audit.log import record
 from gongkai.foi import dates
@@ -95,16 +96,24 @@ def submit_comment(consultation: Consultation, details: Mapping[str, Any], *, to
     if section and section not in {item.key for item in consultation.sections}:
         raise ValidationError("所选条款不在征求意见稿中。")
     fields = {name: details[name] for name in ("text", "name", "phone", "email", "text_public") if name in details}
-    try:
-        with transaction.atomic():
-            comment = Comment.objects.create(consultation=consultation, section=section,
-                                             submission_token=token or None, **fields)
-            record("consultation_comment_submitted", comment, after={"consultation": consultation.pk,
-                                                                      "section": section})
-    except IntegrityError:
-        if token:
-            return Comment.objects.get(submission_token=token)
-        raise
+    for _attempt in range(5):
+        try:
+            return _insert_comment(consultation, section, token, fields)
+        except IntegrityError:  # the same form at the same moment, or a number taken meanwhile
+            if token and (existing := Comment.objects.filter(submission_token=token).first()) is not None:
+                return existing
+    raise RuntimeError("无法为意见编号")  # pragma: no cover
+
+
+@transaction.atomic
+def _insert_comment(consultation: Consultation, section: str, token: str | None, fields: Mapping[str, Any]) -> Comment:
+    """Numbered within its consultation: the consultation's row is locked while the number is
+    drawn (on SQLite the transaction's immediate write lock does the same)."""
+    list(Consultation.objects.select_for_update().filter(pk=consultation.pk).values_list("pk", flat=True))
+    seq = (consultation.comments.aggregate(last=Max("seq"))["last"] or 0) + 1
+    comment = Comment.objects.create(consultation=consultation, seq=seq, section=section,
+                                     submission_token=token or None, **fields)
+    record("consultation_comment_submitted", comment, after={"consultation": consultation.pk, "section": section})
     return comment
 
 

@@ -109,6 +109,7 @@ class CommentStatus(models.TextChoices):
 
 class Comment(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="comments")
+    seq = models.PositiveIntegerField("序号", help_text="本次征求意见内的顺序号，从1起。")
     section = models.CharField("针对条款", max_length=20, blank=True, default="", help_text="空：针对全文。")
     text = models.TextField("意见内容")
     # personal data: the consulting unit and the office only
@@ -131,9 +132,10 @@ class Comment(models.Model):
         verbose_name = "征求意见的意见"
         verbose_name_plural = "征求意见的意见"
         ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["consultation", "seq"], name="comment_seq_once")]
 
     def __str__(self) -> str:
-        return f"{self.consultation_id}-{self.pk} {self.text[:20]}"
+        return f"{self.consultation_id}-{self.seq} {self.text[:20]}"
 
     @staticmethod
     def public_q() -> Q:
@@ -149,5 +151,5 @@ class Comment(models.Model):
 
     @property
     def number(self) -> str:
-        """What the public and the feedback call it: 第N条意见 within its consultation."""
-        return f"意见{self.pk}"
+        """What the public and the feedback call it: 意见N, numbered within its consultation."""
+        return f"意见{self.seq}"
