@@ -219,3 +219,18 @@ def test_it_numbers_comments_within_their_consultation(consultation, draft, cler
     second = services.submit_comment(consultation, comment_details(section=""))
     elsewhere = services.submit_comment(other, comment_details(section=""))
     assert (first.number, second.number, elsewhere.number) == ("意见1", "意见2", "意见1")
+
+
+def test_it_uses_the_jurisdictions_minimum_and_stops_on_a_bad_setting(freeze, draft, clerk_a, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from gongkai.config import env_consultation_days
+
+    freeze(date(2026, 10, 1))
+    settings.GONGKAI_CONSULTATION_MIN_DAYS = "normative=45"
+    with pytest.raises(ValidationError, match="不少于45日"):
+        services.open_consultation(draft, kind="normative", closes_on=date(2026, 10, 31), explanation="说明",
+                                   actor=clerk_a)
+    assert env_consultation_days("DAYS", {"DAYS": "other=10"}) == "other=10"
+    with pytest.raises(ImproperlyConfigured, match="DAYS"):
+        env_consultation_days("DAYS", {"DAYS": "normative=0"})
