@@ -138,6 +138,14 @@ def env_message_limits(name: str, environ: Mapping[str, str] = os.environ) -> st
     return _checked(name, parse_limits, MessageError, environ)
 
 
+def env_consultation_days(name: str, environ: Mapping[str, str] = os.environ) -> str:
+    """The minimum comment periods of consultations in days per draft kind, e.g.
+    ``normative=30,other=10`` (``rules.interaction.consultations.parse_min_days``), checked now."""
+    from gongkai.rules.interaction.consultations import ConsultationError, parse_min_days
+
+    return _checked(name, parse_min_days, ConsultationError, environ)
+
+
 def env_report_deadlines(name: str, environ: Mapping[str, str] = os.environ) -> str:
     """The jurisdiction's annual-report deadlines, e.g. ``department=01-26,government=03-20``,
     checked against 《政府信息公开条例》第四十九条 now (``rules.annualreport.deadlines``)."""

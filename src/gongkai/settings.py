@@ -14,6 +14,7 @@
 | GONGKAI_ASSESSMENT_WEIGHT | the weight, in percent, of 政务公开 in the government's performance assessment; at least 4 (seeds 000, 002) | 4 |
 | GONGKAI_FOI_CLOCK | the jurisdiction's disclosure-request periods, never longer than the 条例's, e.g. reply_workdays=15,amendment_workdays=10 (fields of rules.foiclock.ClockRules) | the 条例's |
 | GONGKAI_MESSAGE_LIMITS | reply periods of public messages in working days per kind, e.g. 咨询=5,投诉=15,remind_before=2,escalate_after=1 (fields of rules.interaction.MessageLimits) | 咨询 5, the others 10 |
+| GONGKAI_CONSULTATION_MIN_DAYS | the shortest comment period of a consultation in days per draft kind (normative, major_decision, other); a shorter one needs a stated reason, e.g. normative=30,other=10 | 30, 30 and 7 |
 | GONGKAI_ANNUAL_REPORT_DEADLINES | the jurisdiction's dates for last year's annual report, never later than the 条例's, e.g. department=01-26,government=03-20 | 01-31 and 03-31 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 from gongkai.config import (
     env_bool,
     env_clock,
+    env_consultation_days,
     env_int,
     env_list,
     env_message_limits,
@@ -202,6 +204,7 @@ DEFAULT_FROM_EMAIL = env_str("GONGKAI_FROM_EMAIL", "gongkai@localhost")
 GONGKAI_PLAN_REMINDER_WORKDAYS = env_workdays("GONGKAI_PLAN_REMINDER_WORKDAYS", (5, 1))
 GONGKAI_FOI_CLOCK = env_clock("GONGKAI_FOI_CLOCK")
 GONGKAI_MESSAGE_LIMITS = env_message_limits("GONGKAI_MESSAGE_LIMITS")
+GONGKAI_CONSULTATION_MIN_DAYS = env_consultation_days("GONGKAI_CONSULTATION_MIN_DAYS")
 # 政务公开's weight in the government's performance assessment: seed 000 "分值权重不应低于4%".
 GONGKAI_ASSESSMENT_WEIGHT = env_weight("GONGKAI_ASSESSMENT_WEIGHT", "4", minimum="4")
 GONGKAI_ANNUAL_REPORT_DEADLINES = env_report_deadlines("GONGKAI_ANNUAL_REPORT_DEADLINES")

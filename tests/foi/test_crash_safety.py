@@ -10,9 +10,8 @@ acknowledged tracking code is there, with its own token, and nothing is stored t
 from __future__ import annotations
 
 import secrets
-import time
 
-from gongkai.bench.foiload import Outcome, fire, prepare, verdict
+from gongkai.bench.foiload import load_with_crash, prepare, verdict
 
 SUBMISSIONS = 300
 CLIENTS = 8
@@ -23,20 +22,7 @@ def test_it_keeps_every_acknowledged_request_across_a_sigkill(tmp_path):
     site = prepare(tmp_path)
     site.start(workers=2, threads=4)
     tokens = [secrets.token_hex(16) for _ in range(SUBMISSIONS)]
-    outcome = Outcome()
-    deadline = time.monotonic() + 45
-    try:
-        threads = fire(site, tokens, CLIENTS, outcome, deadline)
-        while len(outcome.acknowledged) < KILL_AFTER and time.monotonic() < deadline:
-            time.sleep(0.01)
-        site.kill()  # mid-load: requests are in flight in the workers
-        acknowledged_before_restart = len(outcome.acknowledged)
-        time.sleep(0.3)
-        site.start(workers=2, threads=4)
-        for thread in threads:
-            thread.join(timeout=max(1.0, deadline - time.monotonic()))
-    finally:
-        site.stop()
+    outcome, acknowledged_before_restart = load_with_crash(site, tokens, CLIENTS, KILL_AFTER)
 
     result = verdict(site, tokens, outcome)
     assert KILL_AFTER <= acknowledged_before_restart < SUBMISSIONS  # the kill came mid-load

@@ -59,3 +59,10 @@ def test_it_shows_the_office_every_unit(login, office_admin, month_of_messages):
 
 def test_it_keeps_the_statistics_page_for_staff(client):
     assert client.get(reverse("interaction:statistics")).status_code == 302
+
+
+def test_it_gives_monitoring_the_number_of_consultations_over_three_months(month_of_messages):
+    # received 2026-09-30: the veto deadline is 2026-12-30; two are still unanswered.
+    assert statistics.veto_count(date(2026, 12, 30)) == 0
+    assert statistics.veto_count(date(2026, 12, 31)) == 2
+    assert statistics.veto_count(date(2027, 10, 1)) == 0  # out of the year the check looks at

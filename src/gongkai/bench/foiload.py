@@ -57,6 +57,9 @@ print(unit.pk)
 """
 
 
+STORED_TABLES = ("foi_request", "interaction_message")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -120,10 +123,13 @@ class Site:
                 self.kill()
             self.process = None
 
-    def stored(self) -> list[tuple[str, str | None]]:
-        """(tracking code, submission token) of every stored request, read from the file itself."""
+    def stored(self, table: str = "foi_request") -> list[tuple[str, str | None]]:
+        """(tracking code, submission token) of every stored request (or message: ``table``), read
+        from the file itself."""
+        if table not in STORED_TABLES:
+            raise ValueError(table)
         with contextlib.closing(sqlite3.connect(self.database, timeout=30)) as connection:
-            return list(connection.execute("SELECT tracking_code, submission_token FROM foi_request"))
+            return list(connection.execute(f"SELECT tracking_code, submission_token FROM {table}"))  # noqa: S608
 
 
 def prepare(root: Path) -> Site:
@@ -167,6 +173,8 @@ def _multipart(fields: dict[str, str], boundary: str) -> bytes:
 class Applicant:
     """One client thread's browser: a keep-alive connection, the CSRF cookie and form token."""
 
+    FORM = "/foi/"
+
     def __init__(self, port: int, unit_id: int) -> None:
         self.port, self.unit_id = port, unit_id
         self.connection: http.client.HTTPConnection | None = None
@@ -184,7 +192,7 @@ class Applicant:
 
     def open_form(self) -> None:
         connection = self._connect()
-        connection.request("GET", "/foi/")
+        connection.request("GET", self.FORM)
         response = connection.getresponse()
         page = response.read().decode()
         cookies = response.headers.get_all("Set-Cookie") or []
@@ -230,7 +238,7 @@ class Outcome:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def submit_until_acknowledged(applicant: Applicant, token: str, serial: int, outcome: Outcome,
+def submit_until_acknowledged(applicant: Any, token: str, serial: int, outcome: Outcome,
                               deadline: float) -> None:
     """Send one application, again with the same token after a dropped connection, until answered."""
     started = time.perf_counter()
@@ -254,13 +262,15 @@ def submit_until_acknowledged(applicant: Applicant, token: str, serial: int, out
         return
 
 
-def fire(site: Site, tokens: list[str], concurrency: int, outcome: Outcome, deadline: float) -> list[threading.Thread]:
-    """Start ``concurrency`` threads that submit ``tokens`` between them; returns the threads."""
+def fire(site: Site, tokens: list[str], concurrency: int, outcome: Outcome, deadline: float,
+         client: type[Applicant] = Applicant) -> list[threading.Thread]:
+    """Start ``concurrency`` threads that submit ``tokens`` between them (each thread one
+    ``client``, a browser of the form under load); returns the threads."""
     pending: Iterator[tuple[int, str]] = iter(list(enumerate(tokens)))
     take = threading.Lock()
 
     def work() -> None:
-        applicant = Applicant(site.port, site.unit_id)
+        applicant = client(site.port, site.unit_id)
         while True:
             with take:
                 item = next(pending, None)
@@ -275,9 +285,32 @@ def fire(site: Site, tokens: list[str], concurrency: int, outcome: Outcome, dead
     return threads
 
 
-def verdict(site: Site, tokens: list[str], outcome: Outcome) -> dict[str, int | bool]:
+def load_with_crash(site: Site, tokens: list[str], clients: int, kill_after: int, seconds: float = 45,
+                    client: type[Applicant] = Applicant) -> tuple[Outcome, int]:
+    """Load the started ``site``, kill the whole server with SIGKILL once ``kill_after``
+    submissions are acknowledged, start it again on the same database and let the clients finish
+    (resending, with the same token, what lost its answer). Returns the outcome and how many were
+    acknowledged before the restart (the crash safety tests)."""
+    outcome = Outcome()
+    deadline = time.monotonic() + seconds
+    try:
+        threads = fire(site, tokens, clients, outcome, deadline, client)
+        while len(outcome.acknowledged) < kill_after and time.monotonic() < deadline:
+            time.sleep(0.01)
+        site.kill()  # mid-load: requests are in flight in the workers
+        before_restart = len(outcome.acknowledged)
+        time.sleep(0.3)
+        site.start(workers=2, threads=4)
+        for thread in threads:
+            thread.join(timeout=max(1.0, deadline - time.monotonic()))
+    finally:
+        site.stop()
+    return outcome, before_restart
+
+
+def verdict(site: Site, tokens: list[str], outcome: Outcome, table: str = "foi_request") -> dict[str, int | bool]:
     """Compare what was acknowledged with what the database holds."""
-    rows = site.stored()
+    rows = site.stored(table)
     codes = [code for code, _ in rows]
     stored_tokens = [token for _, token in rows if token]
     by_token = dict((token, code) for code, token in rows if token)
@@ -298,23 +331,26 @@ def _percentile(samples: list[float], fraction: float) -> float:
 
 
 def run(concurrency: int = 50, requests: int = 1000, workers: int | None = None,
-        threads: int = 4) -> dict[str, Any]:
+        threads: int = 4, *, name: str = "foiload", client: type[Applicant] = Applicant,
+        table: str = "foi_request") -> dict[str, Any]:
+    """Load ``client``'s form with ``requests`` submissions; ``name``, ``client`` and ``table``
+    make the same run for another public form (``messageload``)."""
     workers = workers or max(2, min(8, (os.cpu_count() or 2) * 2))
-    with tempfile.TemporaryDirectory(prefix="gongkai-foiload-") as directory:
+    with tempfile.TemporaryDirectory(prefix=f"gongkai-{name}-") as directory:
         site = prepare(Path(directory))
         site.start(workers=workers, threads=threads)
         try:
             tokens = [secrets.token_hex(16) for _ in range(requests)]
             outcome = Outcome()
             started = time.perf_counter()
-            for thread in fire(site, tokens, concurrency, outcome, deadline=time.monotonic() + 600):
+            for thread in fire(site, tokens, concurrency, outcome, deadline=time.monotonic() + 600, client=client):
                 thread.join()
             seconds = time.perf_counter() - started
         finally:
             site.stop()
-        result = verdict(site, tokens, outcome)
+        result = verdict(site, tokens, outcome, table)
     return {
-        "benchmark": "foiload", **machine(), "requests": requests, "concurrency": concurrency,
+        "benchmark": name, **machine(), "requests": requests, "concurrency": concurrency,
         "workers": workers, "threads": threads, **result, "server_errors": outcome.server_errors,
         "client_errors": outcome.client_errors, "retries": outcome.retries,
         "seconds": round(seconds, 2), "throughput_rps": round(result["acknowledged"] / seconds, 1),

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from gongkai.audit.models import AuditEntry
 from gongkai.calendars.service import working_calendar
+from gongkai.foi import dates
+from gongkai.interaction.dashboard import due_today
 from gongkai.orgs.policy import policy
 
 
@@ -27,4 +29,5 @@ def home(request: HttpRequest) -> HttpResponse:
         "next_year_confirmed": calendar.is_confirmed(next_year),
         "may_manage": may_manage,
         "recent_audit": AuditEntry.objects.select_related("unit")[:8] if may_manage else [],
+        "due": due_today(request.user, dates.today()),
     })

@@ -1,14 +1,14 @@
 """What the public may read of a message and its reply: the publication scan of records
 (``rules.pii``, the same one that guards publishing) masks ID, phone, bank-card numbers and
-e-mail addresses wherever they were typed, and the sender's own name, phone and e-mail are
+e-mail addresses wherever they were typed, and the sender's (or commenter's) own name, phone and e-mail are
 blanked out of both texts even where the scan would not recognise them (a name without a label,
 a phone written with spaces)."""
 
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
-from gongkai.interaction.models import Message
 from gongkai.rules.pii import mask_all
 
 HIDDEN = "＊＊＊"
@@ -21,8 +21,16 @@ def _digits_pattern(value: str) -> re.Pattern[str] | None:
     return re.compile(r"[\s\-—()（）]*".join(map(re.escape, digits)))
 
 
-def public_text(message: Message, text: str) -> str:
-    """``text`` (the message or its reply) as the portal shows it."""
+class Author(Protocol):
+    """Who wrote a message or a consultation comment: their own details are never shown."""
+
+    name: str
+    phone: str
+    email: str
+
+
+def public_text(message: Author, text: str) -> str:
+    """``text`` (a message, its reply or a comment) as the portal shows it."""
     shown = text
     for own in (message.name.strip(), message.email.strip()):
         if len(own) >= 2:

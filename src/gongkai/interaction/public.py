@@ -49,8 +49,10 @@ def _lookup(code_text: str) -> Message | None:
 
 
 def _track_context(message: Message) -> dict[str, Any]:
+    """Whoever holds the code reads the reply as the portal shows it: the sender's own contact and
+    any ID, phone or e-mail in it masked (a code can be passed on, overheard or guessed)."""
     return {
-        "message": message,
+        "message": message, "reply": public_text(message, message.reply_text),
         "events": [event for event in message.events.all() if event.kind in PUBLIC_EVENT_KINDS],
         "rate_form": RateForm(initial={"code": message.tracking_code})
         if message.status == Status.REPLIED and not message.rating else None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
@@ -68,3 +69,43 @@ def _count(row: Row, message: Message, clock: rules.MessageClock, as_of: date) -
     if message.rating:
         row.ratings[message.rating] += 1
 
+
+
+def veto_count(as_of: date, messages: QuerySet[Message] | None = None) -> int:
+    """How many 咨询 messages of the check's window (``rules.veto_window``) went more than 3 months
+    without a reply as seen on ``as_of``: what website monitoring reads for the 单项否决 (0 keeps
+    the site clear). Each message by its own clock's first reply, like the statistics."""
+    first, last = rules.veto_window(as_of)
+    rows = (Message.objects.all() if messages is None else messages).filter(
+        kind=rules.MessageKind.CONSULT, received_on__gt=first, received_on__lte=last)
+    calendar = working_calendar()
+    return rules.vetoed(
+        ((message.rule_kind, message.received_on,
+          message_clock(message, calendar, list(message.events.all())).first_replied_on)
+         for message in with_events(rows)),
+        as_of,
+    )
+
+
+# --- incidents of public concern, per lead unit ------------------------------------------------
+
+
+@dataclass
+class IncidentRow:
+    unit: str
+    registered: int = 0
+    on_time: int = 0  # every mark met in time
+    late: int = 0  # a mark met late, or past and still unmet
+
+
+def incident_rows(readings: Iterable[Any]) -> list[IncidentRow]:
+    """Per lead unit: incidents registered, answered in time, late (``incidents.Reading``)."""
+    table: dict[str, IncidentRow] = {}
+    for reading in readings:
+        row = table.setdefault(reading.incident.lead_unit.name, IncidentRow(reading.incident.lead_unit.name))
+        row.registered += 1
+        if reading.late:
+            row.late += 1
+        elif not reading.open_marks:
+            row.on_time += 1
+    return sorted(table.values(), key=lambda row: row.unit)

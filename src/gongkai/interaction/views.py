@@ -23,9 +23,9 @@ from django.views.decorators.http import require_POST
 
 from gongkai.calendars.service import working_calendar
 from gongkai.foi import dates
-from gongkai.interaction import forms, services, statistics
+from gongkai.interaction import forms, incidents, services, statistics
 from gongkai.interaction.clock import read_message
-from gongkai.interaction.models import Message, Status
+from gongkai.interaction.models import Incident, Message, Status
 from gongkai.orgs.models import User
 from gongkai.orgs.policy import Action, policy
 from gongkai.rules.interaction import MessageError
@@ -154,4 +154,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     """Counts per unit and month: the office sees every unit, a unit its own. No sender, no text."""
     today = dates.today()
     rows = statistics.monthly(statistics.with_events(_scoped(request)), today)
-    return render(request, "interaction/statistics.html", {"rows": rows, "today": today})
+    scoped_incidents = policy.scope(request.user, Incident.objects.all(), Action.VIEW)
+    incident_rows = statistics.incident_rows(incidents.read(incidents.with_responses(scoped_incidents)))
+    return render(request, "interaction/statistics.html", {"rows": rows, "today": today,
+                                                           "incident_rows": incident_rows})

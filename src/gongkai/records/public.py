@@ -5,6 +5,7 @@ their own unpublished record."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +22,12 @@ from gongkai.records import catalog, gazette, normative
 from gongkai.records.models import Attachment, Column, Gazette, Record, RecordKind
 
 PER_PAGE = 20
+
+# Links that later apps put on a public record's page, such as a consultation's 采纳情况 beside
+# its final document: each provider, registered from its app's ``ready()``, answers (label, url)
+# pairs for a record. Records imports none of those apps (layers point down only).
+RecordLinks = Callable[[Record], list[tuple[str, str]]]
+record_link_providers: list[RecordLinks] = []
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -106,6 +113,8 @@ def record_page(request: HttpRequest, pk: int) -> HttpResponse:
         "attachments": record.attachments.all(), "interpretations": interpretations,
         "policy": record.interprets if record.interprets and record.interprets.is_public else None,
         "successor": record.superseded_by if record.superseded_by and record.superseded_by.is_public else None,
+        "related_links": [link for provider in record_link_providers for link in provider(record)]
+        if record.is_public else [],
     })
 
 

@@ -28,4 +28,17 @@
     var open = list.classList.toggle("is-open");
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
+
+  // Live countdowns of the incident clocks (data-due: the mark as an ISO local time; the page
+  // drew the same text on the server, so without the script it is right to the minute it loaded).
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function tick() {
+    document.querySelectorAll("[data-countdown-due]").forEach(function (node) {
+      var left = Math.round((new Date(node.getAttribute("data-countdown-due")) - new Date()) / 60000);
+      var minutes = Math.abs(left);
+      var text = Math.floor(minutes / 60) + "小时" + pad(minutes % 60) + "分";
+      node.textContent = left < 0 ? "已超时 " + text : "剩余 " + text;
+    });
+  }
+  if (document.querySelector("[data-countdown-due]")) { tick(); window.setInterval(tick, 30000); }
 })();

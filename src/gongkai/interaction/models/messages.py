@@ -228,3 +228,38 @@ class ReplyRule(models.Model):
     @property
     def owner_unit_id(self) -> int:
         return self.unit_id
+
+
+class ReminderKind(models.TextChoices):
+    REMIND = "remind", "到期提醒"
+    ESCALATE = "escalate", "超期上报公开办"
+
+
+class MessageReminder(models.Model):
+    """A reminder or escalation sent for one reply period of a message (one row per reminder day of
+the period, ``rules.interaction.reminder_days``): the unique row is inserted
+    before anything is sent, so a second run of the job (or a racing worker) sends nothing twice."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField("类型", max_length=12, choices=ReminderKind.choices)
+    due_on = models.DateField("所针对的答复期限")
+    day = models.DateField("提醒日", help_text="规则确定的提醒日或上报日；错过的较早提醒不再补发。")
+    sent_on = models.DateField("发送日期")
+    recipients = models.PositiveIntegerField("接收人数", default=0)
+
+    unit_field = "message__unit"
+    is_public = False
+
+    class Meta:
+        verbose_name = "留言提醒记录"
+        verbose_name_plural = "留言提醒记录"
+        constraints = [
+            models.UniqueConstraint(fields=["message", "kind", "due_on", "day"], name="message_reminder_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.message_id} {self.get_kind_display()} {self.due_on:%Y-%m-%d}"
+
+    @property
+    def owner_unit_id(self) -> int | None:
+        return self.message.unit_id

@@ -1,0 +1,81 @@
+"""The incident register in the staff console: the office registers incidents and sees all of
+them; a lead unit sees its own and records what it published. The countdowns on the pages are
+``rules.interaction.marks_for`` read now (the page shows the minute it was drawn, and a small
+script keeps counting down in the browser); ``gongkai interaction due`` answers from the same."""
+
+from __future__ import annotations
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.interaction import forms, incidents
+from gongkai.interaction.models import Incident
+from gongkai.orgs.policy import Action, policy
+
+
+def _scoped(request: HttpRequest) -> QuerySet[Incident]:
+    return incidents.with_responses(policy.scope(request.user, Incident.objects.all(), Action.VIEW))
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    readings = incidents.read(_scoped(request)[:200])
+    return render(request, "interaction/incidents/list.html", {
+        "readings": readings, "may_register": policy.may_manage(request.user),
+    })
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    if not policy.may_manage(request.user):
+        raise Http404("没有这个页面。")
+    form = forms.IncidentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            incident = incidents.register_incident(
+                title=data["title"], learned_at=data["learned_at"], level=data["level"],
+                lead_unit=data["lead_unit"], summary=data["summary"], actor=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            flash.success(request, "舆情已登记，回应时限开始计时。")
+            return redirect("interaction:incident", incident.pk)
+    return render(request, "interaction/incidents/register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_object_or_404(_scoped(request), pk=pk)
+    may_respond = policy.may(request.user, Action.CHANGE, incident)
+    return render(request, "interaction/incidents/detail.html", {
+        "reading": incidents.read([incident])[0], "responses": incident.responses.select_related("record"),
+        "form": forms.IncidentResponseForm(initial={"published_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
+        if may_respond else None,
+    })
+
+
+@login_required
+@require_POST
+def add_response(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = get_object_or_404(_scoped(request), pk=pk)
+    form = forms.IncidentResponseForm(request.POST)
+    if not form.is_valid():
+        flash.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("interaction:incident", incident.pk)
+    data = form.cleaned_data
+    try:
+        incidents.record_response(incident, kind=data["kind"], published_at=data["published_at"],
+                                  channel=data["channel"], note=data["note"], linked=data["index_number"],
+                                  actor=request.user)
+        flash.success(request, "已记录回应。")
+    except (ValidationError, PermissionDenied) as error:
+        flash.error(request, "；".join(getattr(error, "messages", [str(error)])))
+    return redirect("interaction:incident", incident.pk)
