@@ -187,6 +187,7 @@ class EvidenceKind(models.TextChoices):
     RECORD = "record", "本单位已公开的信息"
     URL = "url", "链接"
     FILE = "file", "文件"
+    PLAN_REPORT = "plan_report", "本单位的工作要点进展报告"
 
 
 class Evidence(ParticipantData, models.Model):
@@ -196,6 +197,8 @@ class Evidence(ParticipantData, models.Model):
     record = models.ForeignKey(Record, verbose_name="政府信息", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     url = models.URLField("链接", max_length=500, blank=True, default="")
     file = models.FileField("文件", upload_to="assessment/%Y/%m/", blank=True)
+    plan_report = models.ForeignKey("plans.ProgressReport", verbose_name="进展报告", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
     title = models.CharField("说明", max_length=200)
     added_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField("时间", default=timezone.now)

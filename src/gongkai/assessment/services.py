@@ -32,6 +32,7 @@ from gongkai.audit.log import record as audit
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import ServiceActor, policy
+from gongkai.plans.models import ProgressReport, ReportState
 from gongkai.records.models import Record
 from gongkai.rules.assessment import indicators as rules
 from gongkai.rules.assessment.rounds import check_stage_dates
@@ -39,6 +40,8 @@ from gongkai.rules.assessment.scoring import STAGE_LABELS, Entry, Stage, check_e
 from gongkai.rules.assessment.seed001 import seed001_system
 from gongkai.rules.assessment.sheet import read_system
 from gongkai.rules.uploads import UploadLimits, check_upload, extension_of
+
+HANDED_IN = (ReportState.SUBMITTED, ReportState.ACCEPTED)
 
 
 def _office(actor: ServiceActor, message: str) -> User | None:
@@ -223,14 +226,48 @@ def enter_score(participant: Participant, code: str, stage: Stage, score: Any, n
     return _enter(participant, code, stage, score, note, user)
 
 
+@transaction.atomic
+def enter_sheet(participant: Participant, stage: Stage, scores: Mapping[str, tuple[str, str]], *,
+                actor: ServiceActor) -> list[ScoreEntry]:
+    """A whole stage of a unit's sheet at once (``scores``: leaf code → (score, note)): the
+    leaves whose score or note differ from what the stage already holds, each signed as
+    ``enter_self_score`` or ``enter_score`` would; one refused leaf refuses all, each named."""
+    current = leaf_entries(participant)
+    entered, problems = [], []
+    for code, (score, note) in scores.items():
+        if not str(score).strip():
+            continue
+        held = current.get(code, {}).get(stage)
+        if held is not None and held.note == note.strip() and _same_number(held.score, score):
+            continue
+        try:
+            if stage is Stage.SELF:
+                entered.append(enter_self_score(participant, code, score, note, actor=actor))
+            else:
+                entered.append(enter_score(participant, code, stage, score, note, actor=actor))
+        except ValidationError as error:
+            problems += [f"指标 {code}：{message}" for message in error.messages]
+    if problems:
+        raise ValidationError(problems)
+    return entered
+
+
+def _same_number(held: Decimal, score: Any) -> bool:
+    try:
+        return held == _decimal(score)
+    except ValidationError:
+        return False
+
+
 # -- evidence -------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def add_evidence(participant: Participant, code: str, *, title: str = "", record: Record | None = None,
-                 url: str = "", file_name: str = "", content: bytes = b"", actor: ServiceActor) -> Evidence:
-    """One piece of evidence for a leaf: one of the unit's own published records, a link or a
-    file (checked by its content)."""
+                 plan_report: ProgressReport | None = None, url: str = "", file_name: str = "",
+                 content: bytes = b"", actor: ServiceActor) -> Evidence:
+    """One piece of evidence for a leaf: one of the unit's own published records, one of its
+    progress reports on a plan item (handed in), a link or a file (checked by its content)."""
     user = policy.require_actor(actor)
     if user is not None and not access.may_self_assess(user, participant):
         raise PermissionDenied("只有本单位经办人可以添加佐证材料。")
@@ -242,6 +279,11 @@ def add_evidence(participant: Participant, code: str, *, title: str = "", record
         if record.unit_id != participant.unit_id or not record.is_public:
             raise ValidationError("只能引用本单位已主动公开的政府信息作为佐证")
         evidence.kind, evidence.record, evidence.title = EvidenceKind.RECORD, record, title or record.title[:200]
+    elif plan_report is not None:
+        if plan_report.unit_id != participant.unit_id or plan_report.state not in HANDED_IN:
+            raise ValidationError("只能引用本单位已报送的工作要点进展报告作为佐证")
+        evidence.kind, evidence.plan_report = EvidenceKind.PLAN_REPORT, plan_report
+        evidence.title = title or f"进展报告：{plan_report.assignment.item.text[:60]}"
     elif url:
         if not url.startswith(("http://", "https://")):
             raise ValidationError("链接须以 http:// 或 https:// 开头")
@@ -253,7 +295,7 @@ def add_evidence(participant: Participant, code: str, *, title: str = "", record
         evidence.kind, evidence.title = EvidenceKind.FILE, title or verdict.name
         evidence.file.save(f"{uuid.uuid4().hex}.{extension_of(verdict.name) or 'bin'}", ContentFile(content), save=False)
     else:
-        raise ValidationError("请选择一条已公开的信息、填写链接或上传文件")
+        raise ValidationError("请选择一条已公开的信息或进展报告、填写链接或上传文件")
     evidence.title = evidence.title.strip()[:200]
     evidence.save()
     audit("assessment_evidence_added", evidence, after={

@@ -22,10 +22,7 @@ urlpatterns = [
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_file,
          name="evidence_file"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/submit/", views.self_submit, name="self_submit"),
-    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/self/", views.self_score,
-         name="self_score"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/scores/", views.sheet_scores, name="sheet_scores"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/evidence/", views.evidence_add,
          name="evidence_add"),
-    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/score/", views.stage_score,
-         name="stage_score"),
 ]

@@ -24,15 +24,22 @@ from gongkai.assessment.awards_docx import awards_docx
 from gongkai.assessment.forms import (
     EvidenceForm,
     RoundForm,
-    ScoreForm,
-    StageScoreForm,
     SystemImportForm,
+    own_plan_reports,
     own_published_records,
+    plan_report_label,
 )
 from gongkai.assessment.models import EvidenceKind, IndicatorSystem, Participant, Round
 from gongkai.orgs.policy import policy
 from gongkai.rules.assessment.measures import Measure, Measured, suggested_points
-from gongkai.rules.assessment.scoring import STAGE_LABELS, STAGE_ORDER, Stage, shown
+from gongkai.rules.assessment.scoring import (
+    EVALUATOR_STAGES,
+    STAGE_LABELS,
+    STAGE_ORDER,
+    Stage,
+    previous_stage,
+    shown,
+)
 from gongkai.rules.assessment.sheet import write_system
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -220,18 +227,48 @@ def _measured(participant: Participant, leaf: Any, found: dict[str, Measured]) -
     return found[leaf.measure].describe() + (f"；建议 {shown(suggestion)} 分" if suggestion is not None else "")
 
 
-def sheet_rows(participant: Participant, *, with_scores: bool) -> list[dict[str, Any]]:
+def evaluator_stages(user: Any, participant: Participant) -> list[Stage]:
+    """The stages ``user`` may sign on this sheet: 采集 and 复核 for an assigned evaluator, and
+    审定 too for the office; none once the round is published."""
+    if participant.round.is_published or not access.may_evaluate(user, participant):
+        return []
+    return list(EVALUATOR_STAGES) if policy.may_manage(user) else [Stage.COLLECT, Stage.RECHECK]
+
+
+def current_stage(stages: list[Stage], entries: dict[str, dict[Stage, Any]], codes: list[str]) -> Stage | None:
+    """The first of ``stages`` some leaf still lacks (the last one when all are done)."""
+    for stage in stages:
+        if any(stage not in entries.get(code, {}) for code in codes):
+            return stage
+    return stages[-1] if stages else None
+
+
+def _value(stages: dict[Stage, Any], stage: Stage) -> tuple[str, str]:
+    """What the input of ``stage`` holds: its own entry, else the score of the stage before it
+    (the evaluator agrees by saving, or changes it and gives the reason)."""
+    if stage in stages:
+        return shown(stages[stage].score), stages[stage].note
+    before = previous_stage(stage)
+    return (shown(stages[before].score) if before is not None and before in stages else ""), ""
+
+
+def sheet_rows(participant: Participant, *, with_scores: bool, entering: Stage | None = None,
+               posted: Any = None) -> list[dict[str, Any]]:
     """One row per leaf of the unit's class: its parents, its entries (the 自评 always; the
-    evaluators' and the platform's measures only ``with_scores``) and its evidence."""
+    evaluators' and the platform's measures only ``with_scores``), its evidence and the value of
+    the stage being ``entering`` (as ``posted`` when a refused form comes back)."""
     system = participant.round.system.as_rules()
     entries = services.leaf_entries(participant)
     evidence: dict[str, list[Any]] = {}
-    for item in participant.evidence.select_related("record"):
+    for item in participant.evidence.select_related("record", "plan_report__assignment__item"):
         evidence.setdefault(item.code, []).append(item)
     rows, found = [], {}
     for leaf in system.leaves(participant.category):
         stages = entries.get(leaf.code, {})
         shown_stages = STAGE_ORDER if with_scores else (Stage.SELF,)
+        value, note = _value(stages, entering) if entering is not None else ("", "")
+        if posted is not None:
+            value, note = posted.get(f"score-{leaf.code}", ""), posted.get(f"note-{leaf.code}", "")
         rows.append({
             "leaf": leaf, "parents": [parent.name for parent in system.ancestors(leaf.code)],
             "points": shown(leaf.points) if leaf.points is not None else "",
@@ -239,24 +276,44 @@ def sheet_rows(participant: Participant, *, with_scores: bool) -> list[dict[str,
                         for stage in shown_stages],
             "evidence": evidence.get(leaf.code, []),
             "measured": _measured(participant, leaf, found) if with_scores else "",
+            "value": value, "note": note,
         })
     return rows
+
+
+def _sheet_page(request: HttpRequest, participant: Participant, *, stage: Stage | None = None,
+                posted: Any = None) -> HttpResponse:
+    with_scores = access.may_see_scores(request.user, participant)
+    may_self = (access.may_self_assess(request.user, participant) and not policy.may_manage(request.user)
+                and participant.submitted_at is None and not participant.round.is_published)
+    stages = evaluator_stages(request.user, participant)
+    if stage not in stages:
+        codes = [leaf.code for leaf in participant.round.system.as_rules().leaves(participant.category)]
+        stage = current_stage(stages, services.leaf_entries(participant), codes)
+    entering = Stage.SELF if may_self else stage
+    before = previous_stage(stage) if stage is not None else None
+    return render(request, "assessment/sheet.html", {
+        "participant": participant, "round": participant.round,
+        "rows": sheet_rows(participant, with_scores=with_scores, entering=entering, posted=posted),
+        "with_scores": with_scores, "may_self": may_self,
+        "stage": stage, "stage_label": STAGE_LABELS[stage] if stage else "",
+        "previous_label": STAGE_LABELS[before] if before else "",
+        "stage_links": [(value.value, STAGE_LABELS[value]) for value in stages],
+        "own_records": list(own_published_records(participant.unit)) if may_self else [],
+        "own_reports": [(report.pk, plan_report_label(report))
+                        for report in own_plan_reports(participant.unit, participant.round)] if may_self else [],
+        "link_reports": policy.may_manage(request.user) or getattr(request.user, "unit_id", None) == participant.unit_id,
+    })
 
 
 @login_required
 def sheet(request: HttpRequest, round_pk: int, pk: int) -> HttpResponse:
     participant = _visible_participant(request, round_pk, pk)
-    with_scores = access.may_see_scores(request.user, participant)
-    may_self = (access.may_self_assess(request.user, participant) and participant.submitted_at is None
-                and not participant.round.is_published)
-    return render(request, "assessment/sheet.html", {
-        "participant": participant, "round": participant.round,
-        "rows": sheet_rows(participant, with_scores=with_scores), "with_scores": with_scores,
-        "may_self": may_self, "may_evaluate": access.may_evaluate(request.user, participant)
-        and not participant.round.is_published,
-        "stage_choices": StageScoreForm.base_fields["stage"].choices,
-        "own_records": list(own_published_records(participant.unit)) if may_self else [],
-    })
+    return _sheet_page(request, participant, stage=_stage(request.GET.get("stage", "")))
+
+
+def _stage(value: str) -> Stage | None:
+    return next((stage for stage in Stage if stage.value == value), None)
 
 
 @login_required
@@ -274,30 +331,16 @@ def _back(participant: Participant, code: str = "") -> HttpResponse:
 
 @login_required
 @require_POST
-def self_score(request: HttpRequest, round_pk: int, pk: int, code: str) -> HttpResponse:
-    participant = _visible_participant(request, round_pk, pk)
-    form = ScoreForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请填写得分。")
-        return _back(participant, code)
-    _attempt(request, lambda: services.enter_self_score(
-        participant, code, form.cleaned_data["score"], form.cleaned_data["note"], actor=request.user,
-    ), f"指标 {code} 的自评已保存。")
-    return _back(participant, code)
-
-
-@login_required
-@require_POST
 def evidence_add(request: HttpRequest, round_pk: int, pk: int, code: str) -> HttpResponse:
     participant = _visible_participant(request, round_pk, pk)
-    form = EvidenceForm(request.POST, request.FILES, unit=participant.unit)
+    form = EvidenceForm(request.POST, request.FILES, unit=participant.unit, round_=participant.round)
     if not form.is_valid():
         messages.error(request, "佐证材料填写有误：" + "；".join(error for errors in form.errors.values() for error in errors))
         return _back(participant, code)
     upload = form.cleaned_data["file"]
     _attempt(request, lambda: services.add_evidence(
         participant, code, title=form.cleaned_data["title"], record=form.cleaned_data["record"],
-        url=form.cleaned_data["url"], file_name=upload.name if upload else "",
+        plan_report=form.cleaned_data["plan_report"], url=form.cleaned_data["url"], file_name=upload.name if upload else "",
         content=upload.read() if upload else b"", actor=request.user,
     ), f"已为指标 {code} 添加佐证材料。")
     return _back(participant, code)
@@ -312,16 +355,31 @@ def self_submit(request: HttpRequest, round_pk: int, pk: int) -> HttpResponse:
     return _back(participant)
 
 
+def _posted_scores(request: HttpRequest, participant: Participant) -> dict[str, tuple[str, str]]:
+    """The leaves' fields of a sheet form (score-CODE, note-CODE), bounded in length."""
+    codes = [leaf.code for leaf in participant.round.system.as_rules().leaves(participant.category)]
+    return {code: (request.POST.get(f"score-{code}", "")[:12], request.POST.get(f"note-{code}", "")[:2000])
+            for code in codes}
+
+
 @login_required
 @require_POST
-def stage_score(request: HttpRequest, round_pk: int, pk: int, code: str) -> HttpResponse:
+def sheet_scores(request: HttpRequest, round_pk: int, pk: int) -> HttpResponse:
+    """The unit's 自评 or an evaluator's stage, all leaves at once; a refused sheet comes back
+    with what was typed and each leaf's reason, nothing saved."""
     participant = _visible_participant(request, round_pk, pk)
-    form = StageScoreForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请选择阶段并填写得分。")
-        return _back(participant, code)
-    stage = Stage(form.cleaned_data["stage"])
-    _attempt(request, lambda: services.enter_score(
-        participant, code, stage, form.cleaned_data["score"], form.cleaned_data["note"], actor=request.user,
-    ), f"指标 {code} 的{STAGE_LABELS[stage]}分已签名保存。")
-    return _back(participant, code)
+    stage = _stage(request.POST.get("stage", ""))
+    if stage is None:
+        messages.error(request, "请选择评分阶段。")
+        return _back(participant)
+    try:
+        entered = services.enter_sheet(participant, stage, _posted_scores(request, participant), actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return _sheet_page(request, participant, stage=stage, posted=request.POST)
+    if stage is Stage.SELF:
+        messages.success(request, f"自评已保存（{len(entered)} 项有变动）。")
+    else:
+        messages.success(request, f"{STAGE_LABELS[stage]}分已签名保存（{len(entered)} 项有变动）。")
+    return redirect(f"{reverse('assessment:sheet', args=[participant.round_id, participant.pk])}?stage={stage.value}")
