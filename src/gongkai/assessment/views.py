@@ -30,8 +30,9 @@ from gongkai.assessment.forms import (
     plan_report_label,
 )
 from gongkai.assessment.models import EvidenceKind, IndicatorSystem, Participant, Round
+from gongkai.calendars.service import working_calendar
 from gongkai.orgs.policy import policy
-from gongkai.rules.assessment.measures import Measure, Measured, suggested_points
+from gongkai.rules.assessment.measures import Measure, suggested_points
 from gongkai.rules.assessment.scoring import (
     EVALUATOR_STAGES,
     STAGE_LABELS,
@@ -217,12 +218,15 @@ def _visible_participant(request: HttpRequest, round_pk: int, pk: int) -> Partic
     return participant
 
 
-def _measured(participant: Participant, leaf: Any, found: dict[str, Measured]) -> str:
-    """What the platform measured for ``leaf`` and the points it suggests, for the evaluator."""
+def _measured(participant: Participant, leaf: Any, found: dict[str, Any]) -> str:
+    """What the platform measured for ``leaf`` and the points it suggests, for the evaluator
+    (``found`` keeps each measure and the working calendar for the page)."""
     if not leaf.measure:
         return ""
     if leaf.measure not in found:
-        found[leaf.measure] = measures.measure(participant, Measure(leaf.measure))
+        if "calendar" not in found:
+            found["calendar"] = working_calendar()
+        found[leaf.measure] = measures.measure(participant, Measure(leaf.measure), calendar=found["calendar"])
     suggestion = suggested_points(leaf.points, found[leaf.measure])
     return found[leaf.measure].describe() + (f"；建议 {shown(suggestion)} 分" if suggestion is not None else "")
 
@@ -253,12 +257,12 @@ def _value(stages: dict[Stage, Any], stage: Stage) -> tuple[str, str]:
 
 
 def sheet_rows(participant: Participant, *, with_scores: bool, entering: Stage | None = None,
-               posted: Any = None) -> list[dict[str, Any]]:
+               posted: Any = None, system: Any = None, entries: Any = None) -> list[dict[str, Any]]:
     """One row per leaf of the unit's class: its parents, its entries (the 自评 always; the
     evaluators' and the platform's measures only ``with_scores``), its evidence and the value of
     the stage being ``entering`` (as ``posted`` when a refused form comes back)."""
-    system = participant.round.system.as_rules()
-    entries = services.leaf_entries(participant)
+    system = system or participant.round.system.as_rules()
+    entries = services.leaf_entries(participant) if entries is None else entries
     evidence: dict[str, list[Any]] = {}
     for item in participant.evidence.select_related("record", "plan_report__assignment__item"):
         evidence.setdefault(item.code, []).append(item)
@@ -287,14 +291,15 @@ def _sheet_page(request: HttpRequest, participant: Participant, *, stage: Stage 
     may_self = (access.may_self_assess(request.user, participant) and not policy.may_manage(request.user)
                 and participant.submitted_at is None and not participant.round.is_published)
     stages = evaluator_stages(request.user, participant)
+    system, entries = participant.round.system.as_rules(), services.leaf_entries(participant)
     if stage not in stages:
-        codes = [leaf.code for leaf in participant.round.system.as_rules().leaves(participant.category)]
-        stage = current_stage(stages, services.leaf_entries(participant), codes)
+        stage = current_stage(stages, entries, [leaf.code for leaf in system.leaves(participant.category)])
     entering = Stage.SELF if may_self else stage
     before = previous_stage(stage) if stage is not None else None
     return render(request, "assessment/sheet.html", {
         "participant": participant, "round": participant.round,
-        "rows": sheet_rows(participant, with_scores=with_scores, entering=entering, posted=posted),
+        "rows": sheet_rows(participant, with_scores=with_scores, entering=entering, posted=posted, system=system,
+                           entries=entries),
         "with_scores": with_scores, "may_self": may_self,
         "stage": stage, "stage_label": STAGE_LABELS[stage] if stage else "",
         "previous_label": STAGE_LABELS[before] if before else "",
