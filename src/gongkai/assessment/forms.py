@@ -26,6 +26,10 @@ class SystemImportForm(forms.Form):
     file = forms.FileField(label="指标体系（.xlsx）")
 
 
+def evaluator_choices() -> QuerySet[User]:
+    return User.objects.filter(is_active=True, roles__role=Role.EVALUATOR).distinct().order_by("full_name", "username")
+
+
 class RoundForm(forms.Form):
     system = forms.ModelChoiceField(label="指标体系", queryset=IndicatorSystem.objects.all())
     title = forms.CharField(label="名称", max_length=200)
@@ -43,9 +47,8 @@ class RoundForm(forms.Form):
         help_text="只列出已设置考评类别的单位；每个单位按其类别适用的指标评分。",
     )
     evaluators = IdMultipleChoiceField(
-        label="评估人", widget=forms.CheckboxSelectMultiple, required=False,
-        queryset=User.objects.filter(is_active=True, roles__role=Role.EVALUATOR).distinct(),
-        help_text="评估人（含第三方）只能看到并评分分配给他们的单位。",
+        label="评估人", widget=forms.CheckboxSelectMultiple, required=False, queryset=evaluator_choices(),
+        help_text="分配给全部参评单位；发起后可在各单位的“评估人”中调整。评估人（含第三方）只能看到并评分分配给他们的单位。",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -63,6 +66,13 @@ class RoundForm(forms.Form):
         data = self.cleaned_data
         return {Stage.SELF: data["self_due"], Stage.COLLECT: data["collect_due"],
                 Stage.RECHECK: data["recheck_due"], Stage.APPROVE: data["approve_due"]}
+
+
+class EvaluatorsForm(forms.Form):
+    evaluators = IdMultipleChoiceField(
+        label="评估人", widget=forms.CheckboxSelectMultiple, required=False, queryset=evaluator_choices(),
+        help_text="采集和复核须由不同的评估人进行；第三方评估人只能看到分配给他们的单位。",
+    )
 
 
 def own_published_records(unit: Unit) -> QuerySet[Record]:

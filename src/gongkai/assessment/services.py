@@ -118,6 +118,28 @@ def open_round(*, system: IndicatorSystem, title: str, kind: RoundKind | str, pe
     return round_
 
 
+@transaction.atomic
+def assign_evaluators(participant: Participant, evaluators: Iterable[User], *, actor: ServiceActor) -> Participant:
+    """The evaluators of one unit in a round (the office's choice, also outside third parties,
+    who then see only the units assigned to them). What they signed stays signed; audited on
+    the round, the office's record, not the unit's."""
+    _office(actor, "只有公开办管理员可以分配评估人。")
+    if participant.round.is_published:
+        raise ValidationError("本轮考评结果已公布，不能再分配评估人")
+    people = list(evaluators)
+    problems = [f"{person}不是评估人，不能分配评估任务" for person in people if not person.has_role(Role.EVALUATOR)]
+    if problems:
+        raise ValidationError(problems)
+    before = sorted(str(person) for person in participant.evaluators.all())
+    participant.evaluators.set(people)
+    after = sorted(str(person) for person in people)
+    if before != after:
+        audit("assessment_evaluators_assigned", participant.round, before={"unit": participant.unit.name,
+                                                                           "evaluators": before},
+              after={"unit": participant.unit.name, "evaluators": after})
+    return participant
+
+
 def _unit_problems(system: rules.IndicatorSystem, units: list[Unit]) -> list[str]:
     problems = []
     for unit in units:

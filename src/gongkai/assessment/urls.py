@@ -21,6 +21,8 @@ urlpatterns = [
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/", views.sheet, name="sheet"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_file,
          name="evidence_file"),
+    path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/evaluators/", views.participant_evaluators,
+         name="evaluators"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/submit/", views.self_submit, name="self_submit"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/scores/", views.sheet_scores, name="sheet_scores"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/leaves/<str:code>/evidence/", views.evidence_add,

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from gongkai.assessment import access, awarding, measures, results, services
 from gongkai.assessment.awards_docx import awards_docx
 from gongkai.assessment.forms import (
+    EvaluatorsForm,
     EvidenceForm,
     RoundForm,
     SystemImportForm,
@@ -141,7 +142,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     stage_counts = {f"n_{stage.value}": Count("entries__code", filter=Q(entries__stage=stage), distinct=True)
                     for stage in STAGE_ORDER}
     rows = []
-    for participant in participants.annotate(**stage_counts):
+    for participant in participants.annotate(**stage_counts).prefetch_related("evaluators"):
         leaves = len(system.leaves(participant.category))
         rows.append({"participant": participant, "leaves": leaves,
                      "stages": [getattr(participant, f"n_{stage.value}") for stage in STAGE_ORDER]})
@@ -149,6 +150,24 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "round": round_, "rows": rows, "stage_labels": [STAGE_LABELS[stage] for stage in STAGE_ORDER],
         "may_manage": policy.may_manage(request.user),
     })
+
+
+@login_required
+def participant_evaluators(request: HttpRequest, round_pk: int, pk: int) -> HttpResponse:
+    """The office assigns or re-assigns the evaluators of one unit."""
+    _require_office(request)
+    participant = get_object_or_404(Participant.objects.select_related("round", "unit"), pk=pk, round_id=round_pk)
+    form = EvaluatorsForm(request.POST or None, initial={"evaluators": list(participant.evaluators.all())})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assign_evaluators(participant, form.cleaned_data["evaluators"], actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"已更新{participant.unit.name}的评估人。")
+            return redirect("assessment:round", pk=round_pk)
+    return render(request, "assessment/evaluators.html", {"participant": participant, "round": participant.round,
+                                                          "form": form})
 
 
 @login_required
