@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from gongkai.assessment.models import IndicatorSystem, Round, RoundKind
+from gongkai.assessment.models import IndicatorSystem, Round, RoundKind, RoundStatus
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.params import IdMultipleChoiceField
@@ -66,6 +66,20 @@ class RoundForm(forms.Form):
         data = self.cleaned_data
         return {Stage.SELF: data["self_due"], Stage.COLLECT: data["collect_due"],
                 Stage.RECHECK: data["recheck_due"], Stage.APPROVE: data["approve_due"]}
+
+
+class BonusForm(forms.Form):
+    """Where the bonus points of a round's awards go: another annual round still open."""
+
+    target = forms.ModelChoiceField(label="计入的年度考评", queryset=Round.objects.none(),
+                                    empty_label=None)
+    ties_decided = forms.BooleanField(label="公开办已决定并列单位的先后", required=False)
+
+    def __init__(self, *args: Any, source: Round, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["target"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Round.objects.filter(kind=RoundKind.ANNUAL, status=RoundStatus.OPEN).exclude(pk=source.pk)
 
 
 class EvaluatorsForm(forms.Form):

@@ -27,7 +27,7 @@ from gongkai.rules.assessment.scoring import (
     unit_result,
 )
 
-SUMMARY_HEADER = ["类别", "排名", "单位", "得分", "满分", "得分率", "重点领域得分", "重点领域满分", "重点领域得分率",
+SUMMARY_HEADER = ["类别", "排名", "单位", "得分", "表彰加分", "满分", "得分率", "重点领域得分", "重点领域满分", "重点领域得分率",
                   "未审定指标数", "并列", "绩效考核折算分"]
 DETAIL_HEADER = ["单位", "编号", "指标", "分值", *[STAGE_LABELS[stage] for stage in STAGE_ORDER], "说明或理由"]
 
@@ -43,7 +43,8 @@ class ResultRow:
 
     @property
     def score_text(self) -> str:
-        return f"{shown(self.result.score)} / {shown(self.result.points)}"
+        bonus = f" + 加分 {shown(self.result.bonus)}" if self.result.bonus else ""
+        return f"{shown(self.result.score)}{bonus} / {shown(self.result.points)}"
 
     @property
     def rate_text(self) -> str:
@@ -69,7 +70,7 @@ def round_results(round_: Round) -> list[tuple[str, list[ResultRow]]]:
         approved = {code: stages[Stage.APPROVE].score for code, stages in leaf_entries(participant).items()
                     if Stage.APPROVE in stages}
         cls = UnitCategory(participant.category)
-        result = unit_result(system, participant.unit.name, cls, approved)
+        result = unit_result(system, participant.unit.name, cls, approved, participant.bonus)
         unapproved = len(missing_leaves(system, cls, approved))
         by_class.setdefault(participant.category, []).append((participant, result, unapproved))
     tables = []
@@ -103,7 +104,8 @@ def results_xlsx(round_: Round) -> bytes:
     for label, rows in round_results(round_):
         for row in rows:
             result = row.result
-            summary.append([label, row.position, result.unit, _number(result.score), _number(result.points),
+            summary.append([label, row.position, result.unit, _number(result.score), _number(result.bonus),
+                            _number(result.points),
                             row.rate_text, _number(result.key_score), _number(result.key_points), row.key_rate_text,
                             row.unapproved, "是" if row.tied else "", _number(row.performance)])
     detail = workbook.create_sheet("评分明细")

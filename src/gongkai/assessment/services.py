@@ -326,6 +326,42 @@ def add_evidence(participant: Participant, code: str, *, title: str = "", record
     return evidence
 
 
+# -- the bonus of an earlier round's awards ------------------------------------------------
+
+
+@transaction.atomic
+def apply_bonus(source: Round, target: Round, bonus: Mapping[str, Decimal], ties: list[list[str]], *,
+                ties_decided: bool, actor: ServiceActor) -> list[str]:
+    """Seed 001 三(四)2: the bonus points of ``source``'s awards (unit or 县区 name → points) count
+    in the annual round ``target``. Ties must have been decided by the office first. Returns the
+    names with a bonus that are not in ``target`` (nothing to credit them to)."""
+    _office(actor, "只有公开办管理员可以计入表彰加分。")
+    problems = []
+    if not source.is_published:
+        problems.append("表彰所依据的考评结果尚未公布")
+    if target.pk == source.pk or target.kind != RoundKind.ANNUAL or target.is_published:
+        problems.append("加分只能计入另一轮进行中的年度考评")
+    if ties and not ties_decided:
+        problems.append("表彰结果有得分率相同的单位，请先决定其先后，再计入加分")
+    if problems:
+        raise ValidationError(problems)
+    before = {p.unit.name: p.bonus for p in target.participants.select_related("unit") if p.bonus}
+    credited, after = set(), {}
+    for participant in target.participants.select_related("unit"):
+        participant.bonus = bonus.get(participant.unit.name, Decimal(0))
+        participant.save(update_fields=["bonus"])
+        if participant.bonus:
+            credited.add(participant.unit.name)
+            after[participant.unit.name] = participant.bonus
+    target.bonus_from = source
+    target.save(update_fields=["bonus_from"])
+    missing = sorted(name for name in bonus if name not in credited)
+    audit("assessment_bonus_applied", target, before={"bonus": before}, after={
+        "source": source.title, "bonus": after, "not_in_round": missing, "ties": ties,
+    })
+    return missing
+
+
 # -- publication ----------------------------------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from gongkai.assessment import access, awarding, measures, results, services
 from gongkai.assessment.awards_docx import awards_docx
 from gongkai.assessment.forms import (
+    BonusForm,
     EvaluatorsForm,
     EvidenceForm,
     RoundForm,
@@ -201,7 +202,36 @@ def round_awards(request: HttpRequest, pk: int) -> HttpResponse:
         outcome, problems = awarding.round_awards(round_), []
     except ValidationError as error:
         outcome, problems = None, error.messages
-    return render(request, "assessment/awards.html", {"round": round_, "outcome": outcome, "problems": problems})
+    form = BonusForm(source=round_)
+    return render(request, "assessment/awards.html", {
+        "round": round_, "outcome": outcome, "problems": problems, "form": form,
+        "may_apply": outcome is not None and outcome.bonus and form.fields["target"].queryset.exists(),
+    })
+
+
+@login_required
+@require_POST
+def round_bonus(request: HttpRequest, pk: int) -> HttpResponse:
+    """The awards' bonus points into another annual round (seed 001 三(四)2)."""
+    _require_office(request)
+    round_ = get_object_or_404(Round, pk=pk)
+    form = BonusForm(request.POST, source=round_)
+    if not form.is_valid():
+        messages.error(request, "请选择计入加分的年度考评。")
+        return redirect("assessment:awards", pk=pk)
+    target = form.cleaned_data["target"]
+    try:
+        outcome = awarding.round_awards(round_)
+        missing = services.apply_bonus(round_, target, outcome.bonus, outcome.ties,
+                                       ties_decided=form.cleaned_data["ties_decided"], actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("assessment:awards", pk=pk)
+    messages.success(request, f"表彰加分已计入“{target.title}”。")
+    if missing:
+        messages.warning(request, f"以下单位或县区不在“{target.title}”中，加分未计入：{'、'.join(missing)}")
+    return redirect("assessment:results", pk=target.pk)
 
 
 @login_required
@@ -319,7 +349,7 @@ def _sheet_page(request: HttpRequest, participant: Participant, *, stage: Stage 
         "participant": participant, "round": participant.round,
         "rows": sheet_rows(participant, with_scores=with_scores, entering=entering, posted=posted, system=system,
                            entries=entries),
-        "with_scores": with_scores, "may_self": may_self,
+        "with_scores": with_scores, "may_self": may_self, "bonus": shown(participant.bonus),
         "stage": stage, "stage_label": STAGE_LABELS[stage] if stage else "",
         "previous_label": STAGE_LABELS[before] if before else "",
         "stage_links": [(value.value, STAGE_LABELS[value]) for value in stages],
