@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import make_user
 from tests.plans.conftest import small_plan, unit_c  # noqa: F401  (fixtures reused)
-from tests.records.conftest import columns_a, make_draft, publish  # noqa: F401,F811  (fixtures reused)
+from tests.records.conftest import _media_in_tmp, columns_a, make_draft, publish  # noqa: F401,F811  (fixtures reused; uploads in tmp)
 
 
 @pytest.fixture

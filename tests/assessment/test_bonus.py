@@ -79,3 +79,34 @@ def test_only_the_office_applies_the_bonus(awarded, next_round, clerk_a, evaluat
                                     {"target": next_round.pk, "ties_decided": "on"})
         assert response.status_code == 403
     assert not next_round.participants.exclude(bonus=0).exists()
+
+
+def test_the_office_issues_the_notice_as_a_draft_record_once_the_tie_is_decided(awarded, office_admin, login):
+    from docx import Document
+
+    from gongkai.records.catalog import apply_default_columns
+    from gongkai.records.models import Record
+
+    apply_default_columns(office_admin.unit)
+    client = login(office_admin)
+    url = reverse("assessment:awards_record", args=[awarded.pk])
+    refused = client.post(url, follow=True).content.decode()
+    assert "请先决定其先后" in refused and not Record.objects.exists()
+    response = client.post(url, {"issue-ties_decided": "on"})
+    record = Record.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("records:console_detail", args=[record.pk])
+    assert (record.unit, record.status, record.title) == (office_admin.unit, "draft", "关于表彰政务公开示范点建设先进单位的通知")
+    assert list(record.columns.values_list("name", flat=True)) == ["通知公告"]
+    attachment = record.attachments.get()
+    text = "\n".join(p.text for p in Document(attachment.file.open("rb")).paragraphs)
+    assert "（草稿）" not in text and "待确定" not in text and "示范市财政局" in text
+    assert AuditEntry.objects.filter(action="assessment_awards_issued").exists()
+
+
+def test_only_the_office_issues_the_notice(awarded, clerk_a, evaluator, login):
+    from gongkai.records.models import Record
+
+    for user in (clerk_a, evaluator):
+        assert login(user).post(reverse("assessment:awards_record", args=[awarded.pk]),
+                                {"issue-ties_decided": "on"}).status_code == 403
+    assert not Record.objects.exists()

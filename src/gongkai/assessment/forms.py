@@ -68,6 +68,10 @@ class RoundForm(forms.Form):
                 Stage.RECHECK: data["recheck_due"], Stage.APPROVE: data["approve_due"]}
 
 
+class TiesDecidedForm(forms.Form):
+    ties_decided = forms.BooleanField(label="公开办已决定并列单位的先后", required=False)
+
+
 class BonusForm(forms.Form):
     """Where the bonus points of a round's awards go: another annual round still open."""
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.assessment import access
+from gongkai.assessment.awards_docx import AWARDS_TITLE
 from gongkai.assessment.models import (
     Evidence,
     EvidenceKind,
@@ -33,12 +34,14 @@ from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.plans.models import ProgressReport, ReportState
-from gongkai.records.models import Record
+from gongkai.records import services as records
+from gongkai.records.models import Column, Record
 from gongkai.rules.assessment import indicators as rules
 from gongkai.rules.assessment.rounds import check_stage_dates
 from gongkai.rules.assessment.scoring import STAGE_LABELS, Entry, Stage, check_entry, missing_leaves
 from gongkai.rules.assessment.seed001 import seed001_system
 from gongkai.rules.assessment.sheet import read_system
+from gongkai.rules.awards import AwardResult
 from gongkai.rules.uploads import UploadLimits, check_upload, extension_of
 
 HANDED_IN = (ReportState.SUBMITTED, ReportState.ACCEPTED)
@@ -360,6 +363,30 @@ def apply_bonus(source: Round, target: Round, bonus: Mapping[str, Decimal], ties
         "source": source.title, "bonus": after, "not_in_round": missing, "ties": ties,
     })
     return missing
+
+
+@transaction.atomic
+def issue_awards_record(round_: Round, outcome: AwardResult, docx: bytes, *, ties_decided: bool,
+                        actor: ServiceActor) -> Record:
+    """The 表彰通知 as a draft record of the office's own unit (通知公告), the notice attached; it
+    is then reviewed and published as any record. Ties must have been decided by the office."""
+    user = _office(actor, "只有公开办管理员可以发布表彰通知。")
+    if user is None or user.unit is None:
+        raise ValidationError("发布表彰通知的管理员须属于公开办所在单位")
+    if not round_.is_published:
+        raise ValidationError("考评结果公布后才能发布表彰通知")
+    if outcome.ties and not ties_decided:
+        raise ValidationError("表彰结果有得分率相同的单位，请先决定其先后，再发布表彰通知")
+    column = Column.objects.filter(unit=user.unit, name="通知公告", is_active=True).first()
+    named = "、".join(outcome.awarded) or "无"
+    record = records.create_record(user.unit, {
+        "title": AWARDS_TITLE, "written_on": timezone.localdate(), "genre": "通知",
+        "body": f"<p>根据{round_.title}评估结果，授予以下单位“政务公开示范点建设先进单位”称号：{named}。</p>",
+    }, columns=[column] if column else [], actor=user)
+    records.add_attachment(record, f"{AWARDS_TITLE}.docx", docx, actor=user)
+    audit("assessment_awards_issued", round_, after={"record": record.pk, "awarded": outcome.awarded,
+                                                     "ties": outcome.ties})
+    return record
 
 
 # -- publication ----------------------------------------------------------------------------

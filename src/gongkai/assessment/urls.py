@@ -17,6 +17,7 @@ urlpatterns = [
     path("console/assessment/rounds/<int:pk>/results/", views.round_results, name="results"),
     path("console/assessment/rounds/<int:pk>/awards/", views.round_awards, name="awards"),
     path("console/assessment/rounds/<int:pk>/awards/bonus/", views.round_bonus, name="bonus"),
+    path("console/assessment/rounds/<int:pk>/awards/record/", views.round_awards_record, name="awards_record"),
     path("console/assessment/rounds/<int:pk>/awards.docx", views.round_awards_docx, name="awards_docx"),
     path("console/assessment/rounds/<int:pk>/results.xlsx", views.round_results_xlsx, name="results_xlsx"),
     path("console/assessment/rounds/<int:round_pk>/units/<int:pk>/", views.sheet, name="sheet"),

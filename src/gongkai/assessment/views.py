@@ -27,6 +27,7 @@ from gongkai.assessment.forms import (
     EvidenceForm,
     RoundForm,
     SystemImportForm,
+    TiesDecidedForm,
     own_plan_reports,
     own_published_records,
     plan_report_label,
@@ -204,7 +205,7 @@ def round_awards(request: HttpRequest, pk: int) -> HttpResponse:
         outcome, problems = None, error.messages
     form = BonusForm(source=round_)
     return render(request, "assessment/awards.html", {
-        "round": round_, "outcome": outcome, "problems": problems, "form": form,
+        "round": round_, "outcome": outcome, "problems": problems, "form": form, "issue_form": TiesDecidedForm(prefix="issue"),
         "may_apply": outcome is not None and outcome.bonus and form.fields["target"].queryset.exists(),
     })
 
@@ -232,6 +233,27 @@ def round_bonus(request: HttpRequest, pk: int) -> HttpResponse:
     if missing:
         messages.warning(request, f"以下单位或县区不在“{target.title}”中，加分未计入：{'、'.join(missing)}")
     return redirect("assessment:results", pk=target.pk)
+
+
+@login_required
+@require_POST
+def round_awards_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """The 表彰通知 issued as a draft record of the office, for the records' review and publication."""
+    _require_office(request)
+    round_ = get_object_or_404(Round, pk=pk)
+    form = TiesDecidedForm(request.POST, prefix="issue")
+    decided = form.is_valid() and form.cleaned_data["ties_decided"]
+    issuer = request.user.unit.name if request.user.unit else ""
+    try:
+        outcome = awarding.round_awards(round_)
+        content = awards_docx(round_, outcome, issuer, timezone.localdate(), draft=False)
+        record = services.issue_awards_record(round_, outcome, content, ties_decided=decided, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("assessment:awards", pk=pk)
+    messages.success(request, "表彰通知已生成为政府信息草稿，请检查后按发布流程报送审查。")
+    return redirect("records:console_detail", pk=record.pk)
 
 
 @login_required
