@@ -41,7 +41,7 @@ def people(settings, tmp_path, office_admin, clerk_a, reviewer_a, clerk_b, evalu
 def open_sheet(page, unit_name):
     page.get_by_role("link", name="考评", exact=True).first.click()
     page.get_by_role("link", name="2026年度政务公开考评").click()
-    page.get_by_role("link", name=unit_name).click()
+    page.get_by_role("link", name=unit_name, exact=True).click()
 
 
 def css(code):
