@@ -231,3 +231,9 @@ def test_a_sheet_takes_a_few_queries_whatever_its_number_of_leaves(participant_a
         client = login(user)
         with django_assert_max_num_queries(25):
             assert client.get(sheet_url(participant_a)).status_code == 200
+
+
+def test_scoring_before_the_unit_hands_in_is_refused_once_for_the_whole_sheet(participant_a, evaluator, login):
+    form = {"stage": "collect", **{f"score-{leaf.code}": str(leaf.points) for leaf in leaves_of(participant_a)}}
+    html = login(evaluator).post(scores_url(participant_a), form).content.decode()
+    assert html.count("尚未提交自评") == 1 and not ScoreEntry.objects.exists()

@@ -185,8 +185,6 @@ def _decimal(score: Any) -> Decimal:
 
 
 def _enter(participant: Participant, code: str, stage: Stage, score: Any, note: str, user: User | None) -> ScoreEntry:
-    if participant.round.is_published:
-        raise ValidationError("本轮考评结果已公布，不能再修改评分")
     leaf = _leaf(participant, code)
     value = _decimal(score)
     points = leaf.points if leaf.points is not None else Decimal(0)
@@ -209,8 +207,7 @@ def enter_self_score(participant: Participant, code: str, score: Any, note: str 
     user = policy.require_actor(actor)
     if user is not None and not access.may_self_assess(user, participant):
         raise PermissionDenied("只有本单位经办人可以填写自评。")
-    if participant.submitted_at is not None:
-        raise ValidationError("自评已提交，不能再修改")
+    _require_open(participant, Stage.SELF)
     return _enter(participant, code, Stage.SELF, score, note, user)
 
 
@@ -246,9 +243,19 @@ def enter_score(participant: Participant, code: str, stage: Stage, score: Any, n
             raise PermissionDenied("审定由公开办进行。")
     elif user is not None and not access.may_evaluate(user, participant):
         raise PermissionDenied("您不是该单位的评估人。")
-    if participant.submitted_at is None and timezone.localdate() <= participant.round.self_due:
-        raise ValidationError(f"{participant.unit.name}尚未提交自评，自评截止日期 {participant.round.self_due} 之后才能评分")
+    _require_open(participant, stage)
     return _enter(participant, code, stage, score, note, user)
+
+
+def _require_open(participant: Participant, stage: Stage) -> None:
+    """What refuses a whole stage of the sheet, whatever the leaf: a published round, a 自评
+    handed in, or scoring before the unit hands in (until its due date)."""
+    if participant.round.is_published:
+        raise ValidationError("本轮考评结果已公布，不能再修改评分")
+    if stage is Stage.SELF and participant.submitted_at is not None:
+        raise ValidationError("自评已提交，不能再修改")
+    if stage is not Stage.SELF and participant.submitted_at is None and timezone.localdate() <= participant.round.self_due:
+        raise ValidationError(f"{participant.unit.name}尚未提交自评，自评截止日期 {participant.round.self_due} 之后才能评分")
 
 
 @transaction.atomic
@@ -257,6 +264,7 @@ def enter_sheet(participant: Participant, stage: Stage, scores: Mapping[str, tup
     """A whole stage of a unit's sheet at once (``scores``: leaf code → (score, note)): the
     leaves whose score or note differ from what the stage already holds, each signed as
     ``enter_self_score`` or ``enter_score`` would; one refused leaf refuses all, each named."""
+    _require_open(participant, stage)
     current = leaf_entries(participant)
     entered, problems = [], []
     for code, (score, note) in scores.items():
