@@ -1,7 +1,7 @@
-"""A round from start to finish, clicked through (issue 17's acceptance): the office opens it, a
-unit self-assesses with one of its published records as evidence, an evaluator collects (采集),
-a second one re-checks (复核), the office approves (审定) and publishes; the unit then sees its
-sheet, and another unit cannot see it before or after."""
+"""A round from start to finish, clicked through (issue 17's acceptance): the office opens it and
+re-assigns an outside evaluator, a unit self-assesses with one of its published records as
+evidence, an evaluator collects (采集), a second one re-checks (复核), the office approves (审定)
+and publishes; the unit then sees its sheet, and another unit cannot see it before or after."""
 
 from __future__ import annotations
 
@@ -69,6 +69,14 @@ def test_a_round_from_start_to_finish(axe_page, people, artifacts):
     round_ = Round.objects.get()
     mine, theirs = round_.participants.get(unit=people["unit"].unit), round_.participants.get(unit=people["other"].unit)
     sheet_url = page.base_url + f"/console/assessment/rounds/{round_.pk}/units/{mine.pk}/"
+    # the office takes the outside re-checker off 教育局: they will see 财政局 only
+    page.get_by_role("link", name="分配示范市教育局的评估人").click()
+    page.get_by_label("第三方复核员").uncheck()
+    page.get_by_role("button", name="保存").click()
+    assert "已更新示范市教育局的评估人" in page.locator(".messages").inner_text()
+    assert "第三方评估员" in page.locator("tr", has_text="示范市教育局").inner_text()
+    assert "第三方复核员" not in page.locator("tr", has_text="示范市教育局").inner_text()
+    check_accessibility(page, "assessment-round", artifacts)
 
     # another unit sees the round with its own row only, and not 财政局's sheet
     log_in(page, people["other"])
@@ -110,7 +118,10 @@ def test_a_round_from_start_to_finish(axe_page, people, artifacts):
 
     # the second evaluator re-checks: the page offers 复核 with the 采集 scores
     log_in(page, people["checker"])
-    open_sheet(page, "示范市财政局")
+    page.get_by_role("link", name="考评", exact=True).first.click()
+    page.get_by_role("link", name="2026年度政务公开考评").click()
+    assert "示范市教育局" not in page.locator("main").inner_text()
+    page.get_by_role("link", name="示范市财政局", exact=True).click()
     assert page.locator("#stage-score-3\\.3").input_value() == "2"
     page.get_by_role("button", name="签名保存复核分").click()
     assert "复核分已签名保存" in page.locator(".messages").inner_text()
@@ -120,7 +131,7 @@ def test_a_round_from_start_to_finish(axe_page, people, artifacts):
     for item in leaves(round_, theirs.category):
         services.enter_self_score(theirs, item.code, item.points, actor=clerk_b)
     services.submit_self_assessment(theirs, actor=clerk_b)
-    for actor, stage in ((people["collector"], Stage.COLLECT), (people["checker"], Stage.RECHECK), (office, Stage.APPROVE)):
+    for actor, stage in ((people["collector"], Stage.COLLECT), (office, Stage.RECHECK), (office, Stage.APPROVE)):
         for item in leaves(round_, theirs.category):
             services.enter_score(theirs, item.code, stage, item.points, actor=actor)
 
