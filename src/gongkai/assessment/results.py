@@ -9,12 +9,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from docx import Document
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from gongkai.assessment.models import Participant, Round
 from gongkai.assessment.services import leaf_entries
 from gongkai.orgs.models import UnitCategory
+from gongkai.plans.bulletin_docx import TITLE_FONT, _body, _heading, _line, _page, _table
 from gongkai.rules.assessment.scoring import (
     STAGE_LABELS,
     STAGE_ORDER,
@@ -123,6 +125,36 @@ def results_xlsx(round_: Round) -> bytes:
             cell.font = Font(bold=True)
     output = io.BytesIO()
     workbook.save(output)
+    return output.getvalue()
+
+
+DOCX_HEADER = ["排名", "单位", "得分", "表彰加分", "得分率", "重点领域得分率", "未审定", "绩效考核折算分"]
+DOCX_WIDTHS = [1.8, 6.4, 2.2, 2.0, 2.4, 2.8, 1.8, 2.8]
+
+
+def results_docx(round_: Round) -> bytes:
+    """The office's tables as a Word document (landscape): per class its ranked units, and the
+    government-wide figure that goes into the performance assessment."""
+    tables = round_results(round_)
+    document = Document()
+    _page(document.sections[0], landscape=True)
+    _line(document, f"{round_.title}得分与排名", TITLE_FONT, 22, center=True)
+    weight = settings.GONGKAI_ASSESSMENT_WEIGHT
+    intro = "得分率 = （审定得分 + 表彰加分）÷ 本类别适用指标的满分；未审定的指标按 0 分计；得分率相同的单位并列。"
+    average = average_rate(tables)
+    if average:
+        intro += f"\n全体参评单位平均得分率 {percent(average[0])}，折合政府绩效考核 {shown(average[1])} 分（政务公开权重 {shown(weight)}%）。"
+    _body(document, intro)
+    for label, rows in tables:
+        _heading(document, label)
+        _table(document, DOCX_HEADER, [
+            [f"{row.position}{'（并列）' if row.tied else ''}", row.result.unit, shown(row.result.score),
+             shown(row.result.bonus) if row.result.bonus else "", row.rate_text, row.key_rate_text,
+             str(row.unapproved), shown(row.performance)]
+            for row in rows
+        ], DOCX_WIDTHS)
+    output = io.BytesIO()
+    document.save(output)
     return output.getvalue()
 
 

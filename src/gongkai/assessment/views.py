@@ -104,9 +104,7 @@ def system_demo(request: HttpRequest) -> HttpResponse:
 def system_export(request: HttpRequest, pk: int) -> HttpResponse:
     _require_office(request)
     system = get_object_or_404(IndicatorSystem, pk=pk)
-    response = HttpResponse(write_system(system.as_rules()), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''system-{system.pk}.xlsx"
-    return response
+    return _download(write_system(system.as_rules()), XLSX, f"system-{system.pk}.xlsx")
 
 
 @login_required
@@ -265,18 +263,22 @@ def round_awards_docx(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         raise Http404("；".join(error.messages)) from None
     issuer = request.user.unit.name if request.user.unit else ""
-    content = awards_docx(round_, outcome, issuer, timezone.localdate())
-    response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''round-{round_.pk}-awards.docx"
-    return response
+    return _download(awards_docx(round_, outcome, issuer, timezone.localdate()), DOCX, f"round-{round_.pk}-awards.docx")
 
 
 @login_required
-def round_results_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def round_results_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The office's tables: the scores as .xlsx, the ranking as .docx."""
     _require_office(request)
     round_ = get_object_or_404(Round, pk=pk)
-    response = HttpResponse(results.results_xlsx(round_), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''round-{round_.pk}-scores.xlsx"
+    if fmt == "docx":
+        return _download(results.results_docx(round_), DOCX, f"round-{round_.pk}-scores.docx")
+    return _download(results.results_xlsx(round_), XLSX, f"round-{round_.pk}-scores.xlsx")
+
+
+def _download(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
     return response
 
 
