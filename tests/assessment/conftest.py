@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import make_user
-from tests.records.conftest import columns_a, make_draft, publish  # noqa: F401,F811  (fixtures reused)
+from tests.plans.conftest import small_plan, unit_c  # noqa: F401  (fixtures reused)
+from tests.records.conftest import _media_in_tmp, columns_a, make_draft, publish  # noqa: F401,F811  (fixtures reused; uploads in tmp)
 
 
 @pytest.fixture
@@ -62,3 +63,15 @@ def participant_b(a_round, unit_b):
 @pytest.fixture
 def published_record(make_draft, publish):  # noqa: F811
     return publish(make_draft(title="示范市财政局2026年部门预算"))
+
+
+@pytest.fixture
+def handed_in_report(small_plan, unit_a, clerk_a):  # noqa: F811
+    """财政局's report on item 1 of the small plan, handed in for 验收."""
+    from gongkai.plans import progress
+    from gongkai.plans.models import Assignment
+
+    lead = Assignment.objects.get(item__number="1", unit=unit_a)
+    report = progress.save_report(lead, lead.item.periods.order_by("seq").first(),
+                                  {"status": "in_progress", "text": "部门预算已公开到款级科目。"}, actor=clerk_a)
+    return progress.submit_report(report, actor=clerk_a)

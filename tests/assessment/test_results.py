@@ -54,6 +54,11 @@ def test_the_office_sees_and_exports_the_results(a_round, participant_a, clerk_a
     assert summary[0][-1] == "绩效考核折算分" and summary[1][-1] == 5
     detail = list(workbook["评分明细"].iter_rows(values_only=True))
     assert len(detail) == 1 + 2 * len(leaves_of(participant_a))
+    document = docx.Document(io.BytesIO(client.get(reverse("assessment:results_docx", args=[a_round.pk])).content))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "2026年度政务公开考评得分与排名" in text and "折合政府绩效考核 2.5 分（政务公开权重 5%）" in text
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert rows[0][:2] == ["排名", "单位"] and rows[1][:3] == ["1", "示范市财政局", "100"] and rows[1][-1] == "5"
 
 
 def test_nobody_but_the_office_sees_the_results(a_round, clerk_a, evaluator, login):
@@ -61,6 +66,7 @@ def test_nobody_but_the_office_sees_the_results(a_round, clerk_a, evaluator, log
         client = login(user)
         assert client.get(reverse("assessment:results", args=[a_round.pk])).status_code == 403
         assert client.get(reverse("assessment:results_xlsx", args=[a_round.pk])).status_code == 403
+        assert client.get(reverse("assessment:results_docx", args=[a_round.pk])).status_code == 403
 
 
 def test_the_office_runs_seed_001s_awards_on_a_published_round(a_round, participant_a, participant_b, clerk_a,

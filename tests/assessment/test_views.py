@@ -22,6 +22,10 @@ def leaf_url(name, participant, code):
     return reverse(f"assessment:{name}", args=[participant.round_id, participant.pk, code])
 
 
+def scores_url(participant):
+    return reverse("assessment:sheet_scores", args=[participant.round_id, participant.pk])
+
+
 def leaves_of(participant):
     return participant.round.system.as_rules().leaves(participant.category)
 
@@ -122,17 +126,23 @@ def test_a_unit_fills_its_own_sheet_and_not_anothers(participant_a, participant_
     client = login(clerk_a)
     page = client.get(sheet_url(participant_a))
     assert page.status_code == 200 and "保存自评" in page.content.decode()
-    response = client.post(leaf_url("self_score", participant_a, "1.1"), {"score": "2.5", "note": "已调整领导组"})
+    response = client.post(scores_url(participant_a), {"stage": "self", "score-1.1": "2.5", "note-1.1": "已调整领导组"})
     assert response.status_code == 302
     assert ScoreEntry.objects.get(participant=participant_a).score == 2.5
+    client.post(scores_url(participant_a), {"stage": "self", "score-1.1": "2.50", "note-1.1": "已调整领导组"})
+    assert ScoreEntry.objects.count() == 1  # the same score again is no new entry
+    assert 'value="2.5"' in client.get(sheet_url(participant_a)).content.decode()
     assert client.get(sheet_url(participant_b)).status_code == 404
-    assert client.post(leaf_url("self_score", participant_b, "1.1"), {"score": "2"}).status_code == 404
+    assert client.post(scores_url(participant_b), {"stage": "self", "score-1.1": "2"}).status_code == 404
     assert not ScoreEntry.objects.filter(participant=participant_b).exists()
 
 
-def test_a_bad_self_score_is_explained_and_not_saved(participant_a, clerk_a, login):
-    response = login(clerk_a).post(leaf_url("self_score", participant_a, "1.1"), {"score": "9"}, follow=True)
-    assert "得分须在 0 至 2.5 分之间" in response.content.decode()
+def test_a_bad_self_score_refuses_the_sheet_and_keeps_what_was_typed(participant_a, clerk_a, login):
+    response = login(clerk_a).post(scores_url(participant_a), {"stage": "self", "score-1.1": "9", "score-1.2": "1",
+                                                               "note-1.2": "已公开"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "指标 1.1：得分须在 0 至 2.5 分之间" in html
+    assert 'value="9"' in html and 'value="已公开"' in html
     assert not ScoreEntry.objects.exists()
 
 
@@ -166,11 +176,12 @@ def test_an_evaluator_scores_only_assigned_units(participant_a, clerk_a, evaluat
     services.submit_self_assessment(participant_a, actor=clerk_a)
     client = login(evaluator)
     assert "签名保存" in client.get(sheet_url(participant_a)).content.decode()
-    client.post(leaf_url("stage_score", participant_a, "1.1"), {"stage": "collect", "score": "2.5"})
+    client.post(scores_url(participant_a), {"stage": "collect", "score-1.1": "2.5"})
     assert ScoreEntry.objects.filter(stage="collect").count() == 1
+    assert client.post(scores_url(participant_a), {"stage": "approve", "score-1.1": "2.5"}).status_code == 403
     outsider = login(outsider_evaluator)
     assert outsider.get(sheet_url(participant_a)).status_code == 404
-    assert outsider.post(leaf_url("stage_score", participant_a, "1.2"), {"stage": "collect", "score": "2"}).status_code == 404
+    assert outsider.post(scores_url(participant_a), {"stage": "collect", "score-1.2": "2"}).status_code == 404
     assert ScoreEntry.objects.filter(stage="collect").count() == 1
 
 
@@ -185,17 +196,20 @@ def test_a_round_from_start_to_finish_in_the_browser(participant_a, participant_
                                                      second_evaluator, office_admin, published_record, login):
     unit = login(clerk_a)
     unit.post(leaf_url("evidence_add", participant_a, "2.9"), {"record": published_record.pk})
-    for leaf in leaves_of(participant_a):
-        unit.post(leaf_url("self_score", participant_a, leaf.code), {"score": str(leaf.points)})
+    unit.post(scores_url(participant_a), {"stage": "self", **{f"score-{leaf.code}": str(leaf.points)
+                                                               for leaf in leaves_of(participant_a)}})
     unit.post(reverse("assessment:self_submit", args=[participant_a.round_id, participant_a.pk]))
     participant_a.refresh_from_db()
     assert participant_a.submitted_at is not None
     for user, stage in ((evaluator, "collect"), (second_evaluator, "recheck"), (office_admin, "approve")):
         client = login(user)
-        for leaf in leaves_of(participant_a):
-            score = "1" if leaf.code == "2.9" else str(leaf.points)
-            note = "年报逾期发布" if leaf.code == "2.9" and stage == "collect" else ""
-            client.post(leaf_url("stage_score", participant_a, leaf.code), {"stage": stage, "score": score, "note": note})
+        form = {"stage": stage, **{f"score-{leaf.code}": str(leaf.points) for leaf in leaves_of(participant_a)}}
+        if stage == "collect":
+            form.update({"score-2.9": "1", "note-2.9": "年报逾期发布"})
+        else:  # the page offers the stage before it: agreeing is saving
+            assert f'name="stage" value="{stage}"' in client.get(sheet_url(participant_a)).content.decode()
+            form["score-2.9"] = "1"
+        client.post(scores_url(participant_a), form)
     assert ScoreEntry.objects.filter(participant=participant_a, stage="approve").count() == len(leaves_of(participant_a))
     before = login(clerk_a).get(sheet_url(participant_a)).content.decode()
     assert "年报逾期发布" not in before and "评估得分在考评结果公布后显示" in before
@@ -217,3 +231,9 @@ def test_a_sheet_takes_a_few_queries_whatever_its_number_of_leaves(participant_a
         client = login(user)
         with django_assert_max_num_queries(25):
             assert client.get(sheet_url(participant_a)).status_code == 200
+
+
+def test_scoring_before_the_unit_hands_in_is_refused_once_for_the_whole_sheet(participant_a, evaluator, login):
+    form = {"stage": "collect", **{f"score-{leaf.code}": str(leaf.points) for leaf in leaves_of(participant_a)}}
+    html = login(evaluator).post(scores_url(participant_a), form).content.decode()
+    assert html.count("尚未提交自评") == 1 and not ScoreEntry.objects.exists()

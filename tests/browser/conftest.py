@@ -57,6 +57,28 @@ def page(browser, live_server) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture
+def axe_page(browser, live_server) -> Iterator[object]:
+    """As ``page``, but letting axe-core's injected script past the CSP (for ``check_accessibility``)."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def log_in(page, user) -> None:
+    """A fresh session for ``user``, a test user (``tests.conftest.make_user``)."""
+    from tests.conftest import PASSWORD
+
+    page.context.clear_cookies()
+    page.goto(page.base_url + "/accounts/login/")
+    page.get_by_label("用户名").fill(user.username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+
+
 def check_accessibility(page, name: str, artifacts: Path) -> None:
     """axe-core on the page as it is: no serious or critical violation (all are kept as JSON)."""
     page.add_script_tag(path=str(AXE))

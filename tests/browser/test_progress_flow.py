@@ -17,24 +17,13 @@ from gongkai.plans import services
 from gongkai.plans.models import Assignment, Plan, ProgressReport
 from gongkai.plans.parsing import parse_path
 from gongkai.records.models import Record
-from tests.browser.conftest import check_accessibility
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import check_accessibility, log_in
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SEED_000 = "000_f587d089185122da.txt"
 ITEM_8 = "在2015年全市PPP项目已向社会公开"
-
-
-@pytest.fixture
-def page(browser, live_server):
-    """As the shared fixture, but letting axe-core's injected script past the CSP."""
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.base_url = live_server.url
-    yield page
-    context.close()
 
 
 @pytest.fixture
@@ -52,21 +41,14 @@ def people(settings, tmp_path, immediate_jobs):
     return {"office": office, "lead": lead, "cooperating": cooperating}
 
 
-def log_in(page, user):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/accounts/login/")
-    page.get_by_label("用户名").fill(user.username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-
-
 def open_item_8(page):
     page.get_by_role("link", name="分工任务").click()
     page.get_by_role("link", name="全部").click()
     page.locator("tr", has_text=ITEM_8).first.get_by_role("link").click()
 
 
-def test_a_plan_in_motion(page, people, artifacts):
+def test_a_plan_in_motion(axe_page, people, artifacts):
+    page = axe_page
     log_in(page, people["office"])
     page.get_by_role("link", name="分工方案").first.click()
     page.locator("tr", has_text="肇庆市贯彻落实").get_by_role("link").first.click()

@@ -99,6 +99,14 @@ def test_it_rates_a_unit_over_the_points_of_its_class():
     assert result.key_rate == D(48) / D(60)
 
 
+def test_an_earlier_awards_bonus_adds_to_the_rate_but_not_to_the_key_rate():
+    # seed 001 三(四)2: "在年度政务公开考核中给予加分"
+    result = unit_result(indicators(), "青山乡", C.TOWNSHIP,
+                         {"1.1": D(30), "1.2": D(16), "2.1": D(32), "2.2": D(40)}, bonus=D("2.5"))
+    assert (result.score, result.total) == (D(78), D("80.5"))
+    assert result.rate == D("0.805") and result.key_rate == D(48) / D(60)
+
+
 def test_it_has_no_key_rate_for_a_class_without_key_leaves():
     system = IndicatorSystem("体系", (Indicator("1", "组织", D(10)),))
     assert unit_result(system, "甲", C.COUNTY_GOV, {"1": D(9)}).key_rate is None
@@ -149,5 +157,6 @@ def test_a_rate_counts_in_the_performance_assessment_by_its_weight():
     # seed 000: "纳入政府绩效考核体系，所占分值权重不应低于4%"
     assert performance_points(D("0.9"), D(4)) == D("3.60")
     assert performance_points(D(2) / D(3), D(5)) == D("3.33")
+    assert performance_points(D("1.02"), D(4)) == D("4.00")  # a bonus cannot pass the weight
     with pytest.raises(ValueError, match="不应低于 4%"):
         performance_points(D("0.9"), D("3.9"))

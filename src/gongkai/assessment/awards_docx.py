@@ -20,10 +20,15 @@ BONUS_COLUMNS = ["序号", "单位或县区", "年度考评加分"]
 BONUS_WIDTHS = [1.6, 9.0, 3.4]
 
 
-def awards_docx(round_: Round, outcome: AwardResult, issuer: str, issued_on: date) -> bytes:
+AWARDS_TITLE = "关于表彰政务公开示范点建设先进单位的通知"
+
+
+def awards_docx(round_: Round, outcome: AwardResult, issuer: str, issued_on: date, *, draft: bool = True) -> bytes:
+    """The notice; ``draft`` marks it (草稿) and lists the ties still to decide, the version issued
+    as a record is the office's decision and carries neither."""
     document = Document()
     _page(document.sections[0], landscape=False)
-    _line(document, "关于表彰政务公开示范点建设先进单位的通知（草稿）", TITLE_FONT, 22, center=True)
+    _line(document, AWARDS_TITLE + ("（草稿）" if draft else ""), TITLE_FONT, 22, center=True)
     _line(document, "各县区政务公开办公室，市政府各部门、各直属机构，各相关事业单位：", BODY_FONT, 16)
     named = "、".join(outcome.awarded)
     _body(document, (
@@ -36,7 +41,7 @@ def awards_docx(round_: Round, outcome: AwardResult, issuer: str, issued_on: dat
         _body(document, "受表彰单位在年度政务公开考核时给予加分；乡镇、街道的加分计入所属县区。")
         rows = [[str(number), name, shown(points)] for number, (name, points) in enumerate(outcome.bonus.items(), 1)]
         _table(document, BONUS_COLUMNS, rows, BONUS_WIDTHS)
-    if outcome.ties:
+    if outcome.ties and draft:
         _heading(document, "二、待确定事项")
         _body(document, "\n".join(f"{'、'.join(names)}得分率相同，名次先后待确定。" for names in outcome.ties))
     document.add_paragraph()

@@ -8,13 +8,14 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from gongkai.assessment.models import IndicatorSystem, RoundKind
+from gongkai.assessment.models import IndicatorSystem, Round, RoundKind, RoundStatus
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.params import IdMultipleChoiceField
+from gongkai.plans.models import ProgressReport, ReportState
 from gongkai.records.models import Record
 from gongkai.rules.assessment.rounds import default_stage_dates
-from gongkai.rules.assessment.scoring import EVALUATOR_STAGES, STAGE_LABELS, Stage
+from gongkai.rules.assessment.scoring import Stage
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -23,6 +24,10 @@ class SystemImportForm(forms.Form):
     name = forms.CharField(label="体系名称", max_length=200, required=False,
                            help_text="留空时使用文件名。")
     file = forms.FileField(label="指标体系（.xlsx）")
+
+
+def evaluator_choices() -> QuerySet[User]:
+    return User.objects.filter(is_active=True, roles__role=Role.EVALUATOR).distinct().order_by("full_name", "username")
 
 
 class RoundForm(forms.Form):
@@ -42,9 +47,8 @@ class RoundForm(forms.Form):
         help_text="只列出已设置考评类别的单位；每个单位按其类别适用的指标评分。",
     )
     evaluators = IdMultipleChoiceField(
-        label="评估人", widget=forms.CheckboxSelectMultiple, required=False,
-        queryset=User.objects.filter(is_active=True, roles__role=Role.EVALUATOR).distinct(),
-        help_text="评估人（含第三方）只能看到并评分分配给他们的单位。",
+        label="评估人", widget=forms.CheckboxSelectMultiple, required=False, queryset=evaluator_choices(),
+        help_text="分配给全部参评单位；发起后可在各单位的“评估人”中调整。评估人（含第三方）只能看到并评分分配给他们的单位。",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -64,13 +68,29 @@ class RoundForm(forms.Form):
                 Stage.RECHECK: data["recheck_due"], Stage.APPROVE: data["approve_due"]}
 
 
-class ScoreForm(forms.Form):
-    score = forms.CharField(label="得分", max_length=12)
-    note = forms.CharField(label="说明或理由", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+class TiesDecidedForm(forms.Form):
+    ties_decided = forms.BooleanField(label="公开办已决定并列单位的先后", required=False)
 
 
-class StageScoreForm(ScoreForm):
-    stage = forms.ChoiceField(label="阶段", choices=[(stage.value, STAGE_LABELS[stage]) for stage in EVALUATOR_STAGES])
+class BonusForm(forms.Form):
+    """Where the bonus points of a round's awards go: another annual round still open."""
+
+    target = forms.ModelChoiceField(label="计入的年度考评", queryset=Round.objects.none(),
+                                    empty_label=None)
+    ties_decided = forms.BooleanField(label="公开办已决定并列单位的先后", required=False)
+
+    def __init__(self, *args: Any, source: Round, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["target"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Round.objects.filter(kind=RoundKind.ANNUAL, status=RoundStatus.OPEN).exclude(pk=source.pk)
+
+
+class EvaluatorsForm(forms.Form):
+    evaluators = IdMultipleChoiceField(
+        label="评估人", widget=forms.CheckboxSelectMultiple, required=False, queryset=evaluator_choices(),
+        help_text="采集和复核须由不同的评估人进行；第三方评估人只能看到分配给他们的单位。",
+    )
 
 
 def own_published_records(unit: Unit) -> QuerySet[Record]:
@@ -78,14 +98,36 @@ def own_published_records(unit: Unit) -> QuerySet[Record]:
     return Record.objects.filter(Record.public_q(), unit=unit).order_by("-published_on", "-pk")
 
 
+def own_plan_reports(unit: Unit, round_: Round) -> QuerySet[ProgressReport]:
+    """The unit's progress reports on plan items handed in during the round's period (submitted
+    or accepted: a draft is not evidence yet)."""
+    return ProgressReport.objects.filter(
+        unit=unit, state__in=(ReportState.SUBMITTED, ReportState.ACCEPTED),
+        submitted_at__date__range=(round_.period_start, round_.period_end),
+    ).select_related("assignment__item__plan", "period").order_by("-submitted_at", "-pk")
+
+
+def plan_report_label(report: ProgressReport) -> str:
+    item = report.assignment.item
+    return (f"{item.plan.title[:40]} 第{item.number or item.order}项 · {report.period.label} · "
+            f"{report.get_status_display()} · {report.get_state_display()}")
+
+
+class PlanReportChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return plan_report_label(obj)
+
+
 class EvidenceForm(forms.Form):
     record = forms.ModelChoiceField(label="本单位已公开的信息", queryset=Record.objects.none(), required=False)
+    plan_report = PlanReportChoice(label="本单位的进展报告", queryset=ProgressReport.objects.none(), required=False)
     url = forms.URLField(label="链接", required=False, max_length=500, assume_scheme="https")
     file = forms.FileField(label="文件", required=False)
     title = forms.CharField(label="说明", max_length=200, required=False)
 
-    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, unit: Unit, round_: Round, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["record"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = own_published_records(unit)
+        record, report = self.fields["record"], self.fields["plan_report"]
+        assert isinstance(record, forms.ModelChoiceField) and isinstance(report, forms.ModelChoiceField)
+        record.queryset = own_published_records(unit)
+        report.queryset = own_plan_reports(unit, round_)

@@ -100,6 +100,10 @@ class Round(OfficeData, models.Model):
     approve_due = models.DateField("审定截止")
     status = models.CharField("状态", max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN)
     published_at = models.DateTimeField("公布时间", null=True, blank=True)
+    bonus_from = models.ForeignKey(
+        "self", verbose_name="加分来源", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="其表彰结果的加分计入本轮（示范点通知三(四)2）。",
+    )
     created_at = models.DateTimeField("创建时间", default=timezone.now)
 
     unit_field = "participants__unit"
@@ -132,6 +136,7 @@ class Participant(models.Model):
     category = models.CharField("考评类别", max_length=32, choices=UnitCategory.choices)
     evaluators = models.ManyToManyField(User, verbose_name="评估人", blank=True, related_name="+")
     submitted_at = models.DateTimeField("自评提交时间", null=True, blank=True)
+    bonus = models.DecimalField("表彰加分", max_digits=6, decimal_places=2, default=0)
 
     is_public = False
 
@@ -187,6 +192,7 @@ class EvidenceKind(models.TextChoices):
     RECORD = "record", "本单位已公开的信息"
     URL = "url", "链接"
     FILE = "file", "文件"
+    PLAN_REPORT = "plan_report", "本单位的工作要点进展报告"
 
 
 class Evidence(ParticipantData, models.Model):
@@ -196,6 +202,8 @@ class Evidence(ParticipantData, models.Model):
     record = models.ForeignKey(Record, verbose_name="政府信息", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     url = models.URLField("链接", max_length=500, blank=True, default="")
     file = models.FileField("文件", upload_to="assessment/%Y/%m/", blank=True)
+    plan_report = models.ForeignKey("plans.ProgressReport", verbose_name="进展报告", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
     title = models.CharField("说明", max_length=200)
     added_by = models.ForeignKey(User, null=True, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField("时间", default=timezone.now)

@@ -9,12 +9,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from docx import Document
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from gongkai.assessment.models import Participant, Round
 from gongkai.assessment.services import leaf_entries
 from gongkai.orgs.models import UnitCategory
+from gongkai.plans.bulletin_docx import TITLE_FONT, _body, _heading, _line, _page, _table
 from gongkai.rules.assessment.scoring import (
     STAGE_LABELS,
     STAGE_ORDER,
@@ -27,7 +29,7 @@ from gongkai.rules.assessment.scoring import (
     unit_result,
 )
 
-SUMMARY_HEADER = ["类别", "排名", "单位", "得分", "满分", "得分率", "重点领域得分", "重点领域满分", "重点领域得分率",
+SUMMARY_HEADER = ["类别", "排名", "单位", "得分", "表彰加分", "满分", "得分率", "重点领域得分", "重点领域满分", "重点领域得分率",
                   "未审定指标数", "并列", "绩效考核折算分"]
 DETAIL_HEADER = ["单位", "编号", "指标", "分值", *[STAGE_LABELS[stage] for stage in STAGE_ORDER], "说明或理由"]
 
@@ -43,7 +45,8 @@ class ResultRow:
 
     @property
     def score_text(self) -> str:
-        return f"{shown(self.result.score)} / {shown(self.result.points)}"
+        bonus = f" + 加分 {shown(self.result.bonus)}" if self.result.bonus else ""
+        return f"{shown(self.result.score)}{bonus} / {shown(self.result.points)}"
 
     @property
     def rate_text(self) -> str:
@@ -69,7 +72,7 @@ def round_results(round_: Round) -> list[tuple[str, list[ResultRow]]]:
         approved = {code: stages[Stage.APPROVE].score for code, stages in leaf_entries(participant).items()
                     if Stage.APPROVE in stages}
         cls = UnitCategory(participant.category)
-        result = unit_result(system, participant.unit.name, cls, approved)
+        result = unit_result(system, participant.unit.name, cls, approved, participant.bonus)
         unapproved = len(missing_leaves(system, cls, approved))
         by_class.setdefault(participant.category, []).append((participant, result, unapproved))
     tables = []
@@ -103,7 +106,8 @@ def results_xlsx(round_: Round) -> bytes:
     for label, rows in round_results(round_):
         for row in rows:
             result = row.result
-            summary.append([label, row.position, result.unit, _number(result.score), _number(result.points),
+            summary.append([label, row.position, result.unit, _number(result.score), _number(result.bonus),
+                            _number(result.points),
                             row.rate_text, _number(result.key_score), _number(result.key_points), row.key_rate_text,
                             row.unapproved, "是" if row.tied else "", _number(row.performance)])
     detail = workbook.create_sheet("评分明细")
@@ -121,6 +125,36 @@ def results_xlsx(round_: Round) -> bytes:
             cell.font = Font(bold=True)
     output = io.BytesIO()
     workbook.save(output)
+    return output.getvalue()
+
+
+DOCX_HEADER = ["排名", "单位", "得分", "表彰加分", "得分率", "重点领域得分率", "未审定", "绩效考核折算分"]
+DOCX_WIDTHS = [1.8, 6.4, 2.2, 2.0, 2.4, 2.8, 1.8, 2.8]
+
+
+def results_docx(round_: Round) -> bytes:
+    """The office's tables as a Word document (landscape): per class its ranked units, and the
+    government-wide figure that goes into the performance assessment."""
+    tables = round_results(round_)
+    document = Document()
+    _page(document.sections[0], landscape=True)
+    _line(document, f"{round_.title}得分与排名", TITLE_FONT, 22, center=True)
+    weight = settings.GONGKAI_ASSESSMENT_WEIGHT
+    intro = "得分率 = （审定得分 + 表彰加分）÷ 本类别适用指标的满分；未审定的指标按 0 分计；得分率相同的单位并列。"
+    average = average_rate(tables)
+    if average:
+        intro += f"\n全体参评单位平均得分率 {percent(average[0])}，折合政府绩效考核 {shown(average[1])} 分（政务公开权重 {shown(weight)}%）。"
+    _body(document, intro)
+    for label, rows in tables:
+        _heading(document, label)
+        _table(document, DOCX_HEADER, [
+            [f"{row.position}{'（并列）' if row.tied else ''}", row.result.unit, shown(row.result.score),
+             shown(row.result.bonus) if row.result.bonus else "", row.rate_text, row.key_rate_text,
+             str(row.unapproved), shown(row.performance)]
+            for row in rows
+        ], DOCX_WIDTHS)
+    output = io.BytesIO()
+    document.save(output)
     return output.getvalue()
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.assessment import access
+from gongkai.assessment.awards_docx import AWARDS_TITLE
 from gongkai.assessment.models import (
     Evidence,
     EvidenceKind,
@@ -32,13 +33,18 @@ from gongkai.audit.log import record as audit
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import ServiceActor, policy
-from gongkai.records.models import Record
+from gongkai.plans.models import ProgressReport, ReportState
+from gongkai.records import services as records
+from gongkai.records.models import Column, Record
 from gongkai.rules.assessment import indicators as rules
 from gongkai.rules.assessment.rounds import check_stage_dates
 from gongkai.rules.assessment.scoring import STAGE_LABELS, Entry, Stage, check_entry, missing_leaves
 from gongkai.rules.assessment.seed001 import seed001_system
 from gongkai.rules.assessment.sheet import read_system
+from gongkai.rules.awards import AwardResult
 from gongkai.rules.uploads import UploadLimits, check_upload, extension_of
+
+HANDED_IN = (ReportState.SUBMITTED, ReportState.ACCEPTED)
 
 
 def _office(actor: ServiceActor, message: str) -> User | None:
@@ -115,6 +121,28 @@ def open_round(*, system: IndicatorSystem, title: str, kind: RoundKind | str, pe
     return round_
 
 
+@transaction.atomic
+def assign_evaluators(participant: Participant, evaluators: Iterable[User], *, actor: ServiceActor) -> Participant:
+    """The evaluators of one unit in a round (the office's choice, also outside third parties,
+    who then see only the units assigned to them). What they signed stays signed; audited on
+    the round, the office's record, not the unit's."""
+    _office(actor, "只有公开办管理员可以分配评估人。")
+    if participant.round.is_published:
+        raise ValidationError("本轮考评结果已公布，不能再分配评估人")
+    people = list(evaluators)
+    problems = [f"{person}不是评估人，不能分配评估任务" for person in people if not person.has_role(Role.EVALUATOR)]
+    if problems:
+        raise ValidationError(problems)
+    before = sorted(str(person) for person in participant.evaluators.all())
+    participant.evaluators.set(people)
+    after = sorted(str(person) for person in people)
+    if before != after:
+        audit("assessment_evaluators_assigned", participant.round, before={"unit": participant.unit.name,
+                                                                           "evaluators": before},
+              after={"unit": participant.unit.name, "evaluators": after})
+    return participant
+
+
 def _unit_problems(system: rules.IndicatorSystem, units: list[Unit]) -> list[str]:
     problems = []
     for unit in units:
@@ -157,8 +185,6 @@ def _decimal(score: Any) -> Decimal:
 
 
 def _enter(participant: Participant, code: str, stage: Stage, score: Any, note: str, user: User | None) -> ScoreEntry:
-    if participant.round.is_published:
-        raise ValidationError("本轮考评结果已公布，不能再修改评分")
     leaf = _leaf(participant, code)
     value = _decimal(score)
     points = leaf.points if leaf.points is not None else Decimal(0)
@@ -181,8 +207,7 @@ def enter_self_score(participant: Participant, code: str, score: Any, note: str 
     user = policy.require_actor(actor)
     if user is not None and not access.may_self_assess(user, participant):
         raise PermissionDenied("只有本单位经办人可以填写自评。")
-    if participant.submitted_at is not None:
-        raise ValidationError("自评已提交，不能再修改")
+    _require_open(participant, Stage.SELF)
     return _enter(participant, code, Stage.SELF, score, note, user)
 
 
@@ -218,9 +243,53 @@ def enter_score(participant: Participant, code: str, stage: Stage, score: Any, n
             raise PermissionDenied("审定由公开办进行。")
     elif user is not None and not access.may_evaluate(user, participant):
         raise PermissionDenied("您不是该单位的评估人。")
-    if participant.submitted_at is None and timezone.localdate() <= participant.round.self_due:
-        raise ValidationError(f"{participant.unit.name}尚未提交自评，自评截止日期 {participant.round.self_due} 之后才能评分")
+    _require_open(participant, stage)
     return _enter(participant, code, stage, score, note, user)
+
+
+def _require_open(participant: Participant, stage: Stage) -> None:
+    """What refuses a whole stage of the sheet, whatever the leaf: a published round, a 自评
+    handed in, or scoring before the unit hands in (until its due date)."""
+    if participant.round.is_published:
+        raise ValidationError("本轮考评结果已公布，不能再修改评分")
+    if stage is Stage.SELF and participant.submitted_at is not None:
+        raise ValidationError("自评已提交，不能再修改")
+    if stage is not Stage.SELF and participant.submitted_at is None and timezone.localdate() <= participant.round.self_due:
+        raise ValidationError(f"{participant.unit.name}尚未提交自评，自评截止日期 {participant.round.self_due} 之后才能评分")
+
+
+@transaction.atomic
+def enter_sheet(participant: Participant, stage: Stage, scores: Mapping[str, tuple[str, str]], *,
+                actor: ServiceActor) -> list[ScoreEntry]:
+    """A whole stage of a unit's sheet at once (``scores``: leaf code → (score, note)): the
+    leaves whose score or note differ from what the stage already holds, each signed as
+    ``enter_self_score`` or ``enter_score`` would; one refused leaf refuses all, each named."""
+    _require_open(participant, stage)
+    current = leaf_entries(participant)
+    entered, problems = [], []
+    for code, (score, note) in scores.items():
+        if not str(score).strip():
+            continue
+        held = current.get(code, {}).get(stage)
+        if held is not None and held.note == note.strip() and _same_number(held.score, score):
+            continue
+        try:
+            if stage is Stage.SELF:
+                entered.append(enter_self_score(participant, code, score, note, actor=actor))
+            else:
+                entered.append(enter_score(participant, code, stage, score, note, actor=actor))
+        except ValidationError as error:
+            problems += [f"指标 {code}：{message}" for message in error.messages]
+    if problems:
+        raise ValidationError(problems)
+    return entered
+
+
+def _same_number(held: Decimal, score: Any) -> bool:
+    try:
+        return held == _decimal(score)
+    except ValidationError:
+        return False
 
 
 # -- evidence -------------------------------------------------------------------------------
@@ -228,9 +297,10 @@ def enter_score(participant: Participant, code: str, stage: Stage, score: Any, n
 
 @transaction.atomic
 def add_evidence(participant: Participant, code: str, *, title: str = "", record: Record | None = None,
-                 url: str = "", file_name: str = "", content: bytes = b"", actor: ServiceActor) -> Evidence:
-    """One piece of evidence for a leaf: one of the unit's own published records, a link or a
-    file (checked by its content)."""
+                 plan_report: ProgressReport | None = None, url: str = "", file_name: str = "",
+                 content: bytes = b"", actor: ServiceActor) -> Evidence:
+    """One piece of evidence for a leaf: one of the unit's own published records, one of its
+    progress reports on a plan item (handed in), a link or a file (checked by its content)."""
     user = policy.require_actor(actor)
     if user is not None and not access.may_self_assess(user, participant):
         raise PermissionDenied("只有本单位经办人可以添加佐证材料。")
@@ -242,6 +312,11 @@ def add_evidence(participant: Participant, code: str, *, title: str = "", record
         if record.unit_id != participant.unit_id or not record.is_public:
             raise ValidationError("只能引用本单位已主动公开的政府信息作为佐证")
         evidence.kind, evidence.record, evidence.title = EvidenceKind.RECORD, record, title or record.title[:200]
+    elif plan_report is not None:
+        if plan_report.unit_id != participant.unit_id or plan_report.state not in HANDED_IN:
+            raise ValidationError("只能引用本单位已报送的工作要点进展报告作为佐证")
+        evidence.kind, evidence.plan_report = EvidenceKind.PLAN_REPORT, plan_report
+        evidence.title = title or f"进展报告：{plan_report.assignment.item.text[:60]}"
     elif url:
         if not url.startswith(("http://", "https://")):
             raise ValidationError("链接须以 http:// 或 https:// 开头")
@@ -253,13 +328,73 @@ def add_evidence(participant: Participant, code: str, *, title: str = "", record
         evidence.kind, evidence.title = EvidenceKind.FILE, title or verdict.name
         evidence.file.save(f"{uuid.uuid4().hex}.{extension_of(verdict.name) or 'bin'}", ContentFile(content), save=False)
     else:
-        raise ValidationError("请选择一条已公开的信息、填写链接或上传文件")
+        raise ValidationError("请选择一条已公开的信息或进展报告、填写链接或上传文件")
     evidence.title = evidence.title.strip()[:200]
     evidence.save()
     audit("assessment_evidence_added", evidence, after={
         "unit": participant.unit.name, "code": code, "kind": evidence.get_kind_display(), "title": evidence.title,
     })
     return evidence
+
+
+# -- the bonus of an earlier round's awards ------------------------------------------------
+
+
+@transaction.atomic
+def apply_bonus(source: Round, target: Round, bonus: Mapping[str, Decimal], ties: list[list[str]], *,
+                ties_decided: bool, actor: ServiceActor) -> list[str]:
+    """Seed 001 三(四)2: the bonus points of ``source``'s awards (unit or 县区 name → points) count
+    in the annual round ``target``. Ties must have been decided by the office first. Returns the
+    names with a bonus that are not in ``target`` (nothing to credit them to)."""
+    _office(actor, "只有公开办管理员可以计入表彰加分。")
+    problems = []
+    if not source.is_published:
+        problems.append("表彰所依据的考评结果尚未公布")
+    if target.pk == source.pk or target.kind != RoundKind.ANNUAL or target.is_published:
+        problems.append("加分只能计入另一轮进行中的年度考评")
+    if ties and not ties_decided:
+        problems.append("表彰结果有得分率相同的单位，请先决定其先后，再计入加分")
+    if problems:
+        raise ValidationError(problems)
+    before = {p.unit.name: p.bonus for p in target.participants.select_related("unit") if p.bonus}
+    credited, after = set(), {}
+    for participant in target.participants.select_related("unit"):
+        participant.bonus = bonus.get(participant.unit.name, Decimal(0))
+        participant.save(update_fields=["bonus"])
+        if participant.bonus:
+            credited.add(participant.unit.name)
+            after[participant.unit.name] = participant.bonus
+    target.bonus_from = source
+    target.save(update_fields=["bonus_from"])
+    missing = sorted(name for name in bonus if name not in credited)
+    audit("assessment_bonus_applied", target, before={"bonus": before}, after={
+        "source": source.title, "bonus": after, "not_in_round": missing, "ties": ties,
+    })
+    return missing
+
+
+@transaction.atomic
+def issue_awards_record(round_: Round, outcome: AwardResult, docx: bytes, *, ties_decided: bool,
+                        actor: ServiceActor) -> Record:
+    """The 表彰通知 as a draft record of the office's own unit (通知公告), the notice attached; it
+    is then reviewed and published as any record. Ties must have been decided by the office."""
+    user = _office(actor, "只有公开办管理员可以发布表彰通知。")
+    if user is None or user.unit is None:
+        raise ValidationError("发布表彰通知的管理员须属于公开办所在单位")
+    if not round_.is_published:
+        raise ValidationError("考评结果公布后才能发布表彰通知")
+    if outcome.ties and not ties_decided:
+        raise ValidationError("表彰结果有得分率相同的单位，请先决定其先后，再发布表彰通知")
+    column = Column.objects.filter(unit=user.unit, name="通知公告", is_active=True).first()
+    named = "、".join(outcome.awarded) or "无"
+    record = records.create_record(user.unit, {
+        "title": AWARDS_TITLE, "written_on": timezone.localdate(), "genre": "通知",
+        "body": f"<p>根据{round_.title}评估结果，授予以下单位“政务公开示范点建设先进单位”称号：{named}。</p>",
+    }, columns=[column] if column else [], actor=user)
+    records.add_attachment(record, f"{AWARDS_TITLE}.docx", docx, actor=user)
+    audit("assessment_awards_issued", round_, after={"record": record.pk, "awarded": outcome.awarded,
+                                                     "ties": outcome.ties})
+    return record
 
 
 # -- publication ----------------------------------------------------------------------------

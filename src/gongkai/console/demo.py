@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from gongkai.assessment.demo import load_demo_system
+from gongkai.assessment.demo import load_demo_round, load_demo_system
 from gongkai.console.seeds import SEEDS
 from gongkai.foi.demo import load_demo_requests
 from gongkai.interaction.demo import load_demo_interaction
@@ -80,6 +80,7 @@ def load_demo() -> DemoResult:
     records_created = loaded.seeds + loaded.generated
     reports_created = load_demo_progress()
     load_demo_system()  # seed 001's indicator system for the 考评 pages
+    load_demo_round()  # and a round on it in motion
     load_demo_interaction()  # messages, a consultation on a draft, an incident on its clock
     return DemoResult(units_created, passwords, plans_created, requests_created, records_created, reports_created)
 

@@ -121,11 +121,17 @@ class UnitResult:
     points: Decimal
     key_score: Decimal
     key_points: Decimal
+    bonus: Decimal = Decimal(0)  # seed 001 三(四)2: points an earlier 表彰 adds to the annual assessment
+
+    @property
+    def total(self) -> Decimal:
+        return self.score + self.bonus
 
     @property
     def rate(self) -> Decimal:
-        """得分率: the score over the points that apply to the unit's class."""
-        return self.score / self.points if self.points else Decimal(0)
+        """得分率: the score, with any bonus, over the points that apply to the unit's class (a
+        bonus can take it past 100%; 重点领域得分率 never carries it)."""
+        return self.total / self.points if self.points else Decimal(0)
 
     @property
     def key_rate(self) -> Decimal | None:
@@ -138,9 +144,10 @@ def missing_leaves(system: IndicatorSystem, cls: UnitCategory, scores: Mapping[s
     return [leaf.code for leaf in system.leaves(cls) if leaf.code not in scores]
 
 
-def unit_result(system: IndicatorSystem, unit: str, cls: UnitCategory, scores: Mapping[str, Decimal]) -> UnitResult:
-    """Totals of ``scores`` (leaf code → score) over the leaves of ``cls``; a leaf without a
-    score counts 0, a score of a leaf that does not apply to the class is ignored."""
+def unit_result(system: IndicatorSystem, unit: str, cls: UnitCategory, scores: Mapping[str, Decimal],
+                bonus: Decimal = Decimal(0)) -> UnitResult:
+    """Totals of ``scores`` (leaf code → score) over the leaves of ``cls``, with ``bonus`` added;
+    a leaf without a score counts 0, a score of a leaf that does not apply to the class is ignored."""
     leaves = system.leaves(cls)
     return UnitResult(
         unit=unit,
@@ -149,6 +156,7 @@ def unit_result(system: IndicatorSystem, unit: str, cls: UnitCategory, scores: M
         points=system.total_points(cls),
         key_score=sum((scores.get(leaf.code, Decimal(0)) for leaf in leaves if leaf.key_area), Decimal(0)),
         key_points=system.key_points(cls),
+        bonus=bonus,
     )
 
 
@@ -158,10 +166,11 @@ MIN_PERFORMANCE_WEIGHT: Final = Decimal(4)
 
 def performance_points(rate: Decimal, weight: Decimal) -> Decimal:
     """What a 得分率 is worth in the government's performance assessment (绩效考核), where 政务公开
-    carries ``weight`` points of 100: the rate times the weight, to the cent."""
+    carries ``weight`` points of 100: the rate times the weight, to the cent, never more than the
+    weight (a bonus cannot take more than 政务公开's share)."""
     if weight < MIN_PERFORMANCE_WEIGHT:
         raise ValueError(f"政务公开在绩效考核中的权重不应低于 {MIN_PERFORMANCE_WEIGHT}%")
-    return (rate * weight).quantize(Decimal("0.01"))
+    return (min(rate, Decimal(1)) * weight).quantize(Decimal("0.01"))
 
 
 @dataclass(frozen=True)
