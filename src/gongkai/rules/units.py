@@ -519,7 +519,11 @@ _SHORT_TOGETHER: Final = (
     r"(?<=[局办厅府室心部院处所站队科馆委])(?<!管委)(?<!居委)(?<!村委)(?<!常委)会"
     r"(?=[市县区省各镇乡街]|[^、，,；;会]{1,10}(?:处|科|室|局|办|中心)(?:$|[、，,；;]|牵头|负责|配合))"
 )
-_ROLE_MARKER: Final = re.compile(f"(?:分别)?({ROLE_PATTERN}|会同|{_SHORT_TOGETHER})")
+# A role word before an organ noun names the organ, it gives no role: "局主办科室" (the office in
+# charge), "各配合单位".
+_ROLE_MARKER: Final = re.compile(
+    f"(?:分别)?({ROLE_PATTERN}|会同|{_SHORT_TOGETHER})(?!科室|处室|股室|单位|部门|机构)"
+)
 _MARKER_ROLES: Final = {
     "牵头落实": UnitRole.LEAD,
     "牵头负责": UnitRole.LEAD,

@@ -534,3 +534,41 @@ def test_it_splits_bracketed_numbers_in_one_cell_and_reads_small_form_stops():
         "示范省2022年政务公开工作要点\n一、优化政策环境\n1﹒及时做好重大政策发布工作。\n"
     )
     assert prose.items[0].text == "及时做好重大政策发布工作。"
+
+
+def test_an_annotation_names_its_units_before_its_deadline_label():
+    plan = parse_text(
+        "示范区2022年政务公开工作要点\n一、优化营商环境\n"
+        "1.做好产业政策公开。(区商务局、区科信局负责落实，完成时限：2022年10月)\n"
+    )
+    item = plan.items[0]
+    assert item.units == ("区商务局", "区科信局")
+    assert item.deadline.date == date(2022, 10, 31)
+
+
+def test_a_role_word_before_an_organ_noun_is_part_of_the_name():
+    plan = parse_text(
+        "工作任务 | 具体要求 | 责任科室 |\n"
+        "一、加强政策解读 | 1.对重大政策开展深入解读。 | 局主办科室 |\n"
+        "二、回应关切 | 2.做好舆情回应。 | 局办公室主办、各科室协办 |\n"
+    )
+    assert [item.units for item in plan.items] == [("局主办科室",), ("局办公室", "各科室")]
+    assert plan.items[1].lead_units == ("局办公室",)
+
+
+def test_a_unit_whose_name_ends_inside_its_bracket_is_a_unit():
+    plan = parse_text(
+        "示范省政务公开行动计划\n一、回应社会关切\n"
+        "(一)全方位回应社会关切。建立健全政务舆情回应机制。(各级政府办公〔厅〕、网信办牵头负责)\n"
+    )
+    assert plan.items[0].units == ("各级政府办公〔厅〕", "网信办")
+
+
+def test_a_year_opening_a_clause_with_nei_is_the_year_end_but_a_year_end_as_a_noun_is_not():
+    plan = parse_text(
+        "示范市政务公开工作方案\n一、落实五公开\n"
+        "(一)将五公开落实到办文程序。2017年内，全市各级各部门要将五公开以制度形式落实到办文办会程序。\n"
+        "(二)做好债务公开。公开2016年末政府债务余额预计执行数等。\n"
+    )
+    assert plan.items[0].deadline.date == date(2017, 12, 31)
+    assert plan.items[1].deadline.date is None

@@ -278,7 +278,14 @@ def _labelled(text: str) -> Assignment | None:
     """ "牵头单位:市财政局;责任单位:各区政府;完成时限:2019年底前"."""
     cells: list[tuple[Column, str]] = []
     deadline: str | None = None
-    for label, written, _ in _label_values(text):
+    values = _label_values(text)
+    # "(区商务局、区科信局负责落实，完成时限：2022年10月)": units before the first label, unlabelled
+    head = text[: values[0][2]].strip(" ;；,，。") if values else ""
+    if head and _only_units(assign([(Column.UNITS, head)])) and (
+        _ROLE_WORD.search(head) or _strong_units(head)
+    ):
+        cells.append((Column.UNITS, head))
+    for label, written, _ in values:
         value = written.split("。")[0].strip(" ;；,，。")
         if label in _DEADLINE_LABELS:
             deadline = value or None

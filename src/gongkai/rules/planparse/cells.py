@@ -188,6 +188,7 @@ _VERB_START: Final = re.compile(
     r"|检查|考核|评估|提供|设立|增强|完成|做|抓|办|建|管)"
 )
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
+_UNBRACKET: Final = re.compile(r"[(（〔\[)）〕\]]")
 
 
 def is_unit_phrase(phrase: str) -> bool:
@@ -195,7 +196,10 @@ def is_unit_phrase(phrase: str) -> bool:
     base = _BRACKETED.sub("", phrase)
     if not 2 <= len(base) <= 30 or any(char.isdigit() for char in base):
         return False
-    return base.endswith(UNIT_ENDINGS)
+    # "各级政府办公〔厅〕": the bracket holds the end of the name (办公室〔厅〕 with 室 lost)
+    return base.endswith(UNIT_ENDINGS) or (
+        phrase[-1:] in ")）〕]" and _UNBRACKET.sub("", phrase).endswith(UNIT_ENDINGS)
+    )
 
 
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）](?:分别)?(?:{ROLE_PATTERN})?[。.]?$")

@@ -197,7 +197,13 @@ def _is_explicit(match: re.Match[str]) -> bool:
     """A date with a boundary word: 底/末/前, a day, or a quarter's or year's end."""
     if match["before"] and (match["m"] or match["q"] or match["half"] or match["ypos"]):
         return True
+    if match["y"] and match["ypos"] in ("底", "内") and _opens_clause(match):
+        return True  # "2017年内，全市各级各部门要…": the year's end ("公开2016年末余额" is none)
     return bool(match["mpos"] in ("底", "末") or match["half"] in ("年底", "年末") or match["d"])
+
+
+def _opens_clause(match: re.Match[str]) -> bool:
+    return match.start() == 0 or match.string[match.start() - 1] in "，。；,;："
 
 
 _RANGE: Final = re.compile(r"^(?:至|到|—|－|-|~|～|－)$")
