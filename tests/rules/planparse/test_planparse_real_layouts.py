@@ -572,3 +572,58 @@ def test_a_year_opening_a_clause_with_nei_is_the_year_end_but_a_year_end_as_a_no
     )
     assert plan.items[0].deadline.date == date(2017, 12, 31)
     assert plan.items[1].deadline.date is None
+
+
+def test_a_flattened_row_whose_cells_contradict_the_header_is_read_by_content():
+    # one cell per line, blank lines between cells; row 2 lost its merged unit cell, so its
+    # three cells (two requirements and a unit) must not be put under the header's three columns
+    plan = parse_text(
+        "示范区2018年政务公开重点工作任务分解表\n\n工作任务及要求\n\n牵头单位\n\n备注\n\n"
+        "及时公开乡村振兴战略的政策举措。\n\n区委农工办\n\n \n\n\n"
+        "及时公开乡村振兴战略规划推进落实情况。\n\n深入解读“三农”政策，把政策措施讲透彻。\n\n"
+        "区农业局\n\n \n\n\n"
+        "实现村务事项全过程公开。\n\n区民政局\n\n区农业局\n\n \n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("区委农工办",), ("区委农工办",), ("区农业局",), ("区民政局", "区农业局")
+    ]  # fmt: skip
+    assert all(not item.notes for item in plan.items)
+
+
+def test_a_unit_like_cell_before_its_rows_task_is_a_group_heading():
+    plan = parse_text(
+        "| 序号 | 政务信息公开类别及事项 | 公开内容 | 责任单位 |\n"
+        "| 一级 | 二级 |\n"
+        "| 1 | 组织机构 | 机构职能 | 镇党委、政府主要职责 | 党建工作办 |\n"
+        "| 2 | 内设机构 | 内设机构的名称、职能、办公地址等 |\n"
+        "| 3 | 财政信息 | 财政预决算 | 镇财政预算、决算情况 | 财政分局 |\n"
+    )
+    assert [item.text for item in plan.items] == [
+        "镇党委、政府主要职责", "内设机构的名称、职能、办公地址等", "镇财政预算、决算情况"
+    ]  # fmt: skip
+    assert [item.units for item in plan.items] == [("党建工作办",), ("党建工作办",), ("财政分局",)]
+    assert plan.items[1].section[-1] == "内设机构"
+
+
+def test_a_catalogue_header_names_its_columns():
+    plan = parse_text(
+        "公开事项 | 公开内容(要素) | 公开依据 | 公开时限 | 公开主体 | 公开渠道和载体 | 公开对象 |\n"
+        "政策文件 | 规范性文件及其清理结果 | 《政府信息公开条例》 | 信息形成或变更之日起20个工作日内 "
+        "| 党政办 | 政府网站 | 全社会 |\n"
+    )
+    (item,) = plan.items
+    assert item.text == "规范性文件及其清理结果" and item.units == ("党政办",)
+    assert item.deadline.recurrence is Recurrence.EVENT
+    assert "公开对象：全社会" in item.notes
+
+
+def test_a_second_header_row_ticks_citations_and_site_paths_are_no_tasks():
+    plan = parse_text(
+        "| ?公开事项 | 公开内容(要素) | 公开依据 | 公开时限 | 公开主体 | 公开方式 | 网站所属栏目 | |||\n"
+        "| 一级目录 | 二级目录 | 全社会 | 特定群众 | 主动 | 依申请公开 | |||\n"
+        "| 政策 | 规范性文件 | 规范性文件清理结果 | 《政府信息公开条例》《实施细则》 "
+        "| 信息形成或变更20个工作日内 | 党政办 | ■政府网站 | √ | 公开平台—政策—规范性文件 | |||\n"
+    )
+    (item,) = plan.items
+    assert item.text == "规范性文件清理结果"
+    assert item.units == ("党政办",) and item.deadline.recurrence is Recurrence.EVENT

@@ -60,7 +60,8 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
             r"|工作项目|分类|类型|[一二三四五六七八九]级(?:指标|要点|任务)|工作重点|重点工作|任务名称|事项名称|目标"
-            r"|考核项目)$"
+            r"|考核项目|公开事项|栏目名称|栏目|(?:政府|政务)?信息公开类别(?:及事项)?|类别及事项"
+            r"|[一二三四五]级(?:目录|栏目|分类|指标)?)$"
         ),
     ),
     (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助){_ORGAN}$")),
@@ -68,15 +69,15 @@ _HEADERS: Final = (
     (
         Column.UNITS,
         re.compile(
-            rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|负责|主管|主责|执行){_ORGAN}$"
-            r"|^责任主体$|^(?:任务|责任|职责)分工$"
+            rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|负责|主管|主责|执行|保障){_ORGAN}$"
+            r"|^(?:责任|公开)主体$|^(?:任务|责任|职责)分工$"
         ),
     ),
     (
         Column.DEADLINE,
         re.compile(
-            r"^(?:完成|工作|进度)?(?:时限|时间|期限|时间节点|时间要求|时限要求|进度安排|时间安排|时间进度"
-            r"|进度要求)$"
+            r"^(?:完成|工作|进度|公开)?(?:时限|时间|期限|时间节点|时间要求|时限要求|进度安排|时间安排|时间进度"
+            r"|进度要求)$|^(?:提供内容)?时效(?:标准|要求)?$"
         ),
     ),
     # Columns kept as notes: the parser reads no duty or date from them.
@@ -85,7 +86,8 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:备注|说明|责任领导|分管领导|牵头领导|责任人|联系人|完成情况|进展情况|工作进展|落实情况"
             r"|分值|分数|标准分|得分|评分标准|评分细则|评分办法|考核标准|考评标准|考核方式|评分方法"
-            r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开时限)$"
+            r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开渠道和载体|公开对象|公开层级|网站所属栏目"
+            r"|更新标准|更新频率)$"
             r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|状态|成效)$"
         ),
     ),
@@ -97,8 +99,8 @@ def header_column(text: str) -> Column | None:
     """The column a header cell names ("牵头落实单位" → UNITS_LEAD), or None."""
     text = re.sub(r"[(（][^()（）]*[)）]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
-    text = re.sub(r"[\s|:：()（）/、]", "", text)
-    if not text or len(text) > 10:
+    text = re.sub(r"[\s|:：()（）/、?？*]", "", text)  # "?公开事项": a character the page lost
+    if not text or len(text) > 12:
         return None
     for column, pattern in _HEADERS:
         if pattern.match(text):
@@ -174,9 +176,21 @@ def classify(text: str) -> CellKind:
         return CellKind.MARKED
     if is_deadline_like(text):
         return CellKind.DEADLINE
+    if _NOTE_ONLY.match(text):
+        return CellKind.NOTE
     if looks_like_units(text) or _units_with_their_work(text):
         return CellKind.UNITS
     return CellKind.TEXT
+
+
+# Cells that are never a task nor a duty, whatever their column: a tick ("√", "■政府网站" of a
+# 公开方式 column), the titles a 公开依据 cell cites ("《条例》《意见》"), a website's column path
+# ("政府信息公开平台—政策—规范性文件").
+_NOTE_ONLY: Final = re.compile(
+    r"^[√✓✔■□●○☑]"
+    r"|^(?:《[^《》]+》[、，,;；和及等]*)+$"
+    r"|^[^—>/。，,]{2,20}(?:[—>/][^—>/。，,]{2,20}){2,}$"
+)
 
 
 _VERB_START: Final = re.compile(

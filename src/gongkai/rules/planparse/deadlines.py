@@ -140,12 +140,17 @@ def is_deadline_like(text: str) -> bool:
                 covered[match.start() : match.end()] = [True] * (match.end() - match.start())
     if not weak:
         return False
+    if len(text) <= 30 and _WINDOW_END.search(text):
+        return True  # "信息形成或变更20个工作日内", "关联文件公开3个工作日内": a window closes it
     for match in _FILLER.finditer(text):
         covered[match.start() : match.end()] = [True] * (match.end() - match.start())
     needed = 0.4 if strong else 0.6
     if text.endswith("。"):
         needed = 0.7
     return sum(covered) / len(text) >= needed
+
+
+_WINDOW_END: Final = re.compile(r"\d+个?(?:工作日|日|天)(?:内|之内|以内)(?:公开|完成)?[。]?$")
 
 
 # Inside a task's text only explicit deadlines count ("年底前将…报…", "于2019年6月底前完成"):
