@@ -627,3 +627,14 @@ def test_a_second_header_row_ticks_citations_and_site_paths_are_no_tasks():
     (item,) = plan.items
     assert item.text == "规范性文件清理结果"
     assert item.units == ("党政办",) and item.deadline.recurrence is Recurrence.EVENT
+
+
+def test_a_short_heading_then_a_unit_like_heading_before_the_task_and_a_duty_by_business():
+    plan = parse_text(
+        "栏目名称 | 具体内容 | 时限 | 保障部门 |\n"
+        "政策 | 部门文件 | 示范办 | 主动公开的以示范办发等形式制发的正式文件 | 信息形成之日起20个工作日内 "
+        "| 各部室按业务分工负责 |\n"
+    )
+    (item,) = plan.items
+    assert item.text.startswith("主动公开") and item.section[-1] == "示范办"
+    assert item.units == ("各部室",)

@@ -221,7 +221,7 @@ _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）](?:分别)?(?:{ROLE
 
 # "…基层处等按职责分工落实": the open end and the duty clause before the role word.
 _DUTY_WORDS: Final = re.compile(
-    r"等?(?:按照|按|根据|依照)(?:各自)?职[责能](?:分工)?(?=分别|牵头|负责|落实|配合|$)|等(?=分别|牵头|负责|落实|配合)"
+    r"等?(?:按照|按|根据|依照)(?:各自)?(?:职[责能]|业务)(?:分工)?(?=分别|牵头|负责|落实|配合|$)|等(?=分别|牵头|负责|落实|配合)"
 )
 
 

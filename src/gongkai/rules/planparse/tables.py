@@ -436,8 +436,17 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         # a heading is a phrase; a text that ends a sentence is a requirement whose row's merged
         # unit cell is simply not there
         sentence = compact(tokens[index].text).endswith(("。", "；", ";"))
+        following = _next_index(tokens, kinds, index)
         if free_text and not sentence and _next_kind(tokens, kinds, index) in starts:
             kinds[index] = CellKind.GROUP
+        elif (
+            free_text
+            and following is not None
+            and kinds[following] is CellKind.GROUP
+            and not GROUP_MARKER.match(compact(tokens[following].text))
+            and not _task_like(tokens[index])
+        ):
+            kinds[index] = CellKind.GROUP  # "部门文件" before a heading without a marker
         elif free_text and previous is CellKind.UNITS and len(compact(tokens[index].text)) <= 6:
             kinds[index] = CellKind.NOTE  # "张明" after the units: a 责任领导 column, not a task
         elif kind is CellKind.NUMBER and scored and previous in _REQUIREMENT_KINDS:
@@ -462,13 +471,21 @@ def _groups_before_requirements(
             continue
         before = _previous_index(tokens, kinds, index)
         previous = kinds[before] if before is not None else None
-        if previous in _REQUIREMENT_KINDS or (
+        task = previous in _REQUIREMENT_KINDS and before is not None and _task_like(tokens[before])
+        if task or (
             previous is CellKind.UNITS and (not single or _ROLE_WORD.search(tokens[index].text))
         ):
             continue  # a row's unit cell, or the rest of one ("…市投资促进中心" / "各镇分别落实")
         following = _next_index(tokens, kinds, index)
         if following is not None and kinds[following] in _REQUIREMENT_KINDS | {CellKind.GROUP}:
             kinds[index] = CellKind.GROUP
+
+
+def _task_like(token: Token) -> bool:
+    """A text cell that may be a row's task; a short phrase without a stop is rather a heading
+    ("部门文件" before "桂农机办" before the task)."""
+    text = compact(token.text)
+    return REQUIREMENT_MARKER.match(text) is not None or len(text) > 15 or text.endswith(_ENDS)
 
 
 def _scored(headers: Sequence[Token], columns: Sequence[Column | None]) -> bool:
