@@ -638,3 +638,18 @@ def test_a_short_heading_then_a_unit_like_heading_before_the_task_and_a_duty_by_
     (item,) = plan.items
     assert item.text.startswith("主动公开") and item.section[-1] == "示范办"
     assert item.units == ("各部室",)
+
+
+def test_a_label_line_is_no_title_and_the_annotations_deadline_stands_beside_it():
+    plan = parse_text(
+        "一、任务分解\n(一)推进放管服改革信息公开\n"
+        "1. 以清单管理推动简政放权。及时向社会公开各类清单。(牵头落实单位:省编办,各州、市人民政府负责落实。"
+        "完成时限:全年工作)\n"
+        "责任处室:人事处牵头,有关处室局配合落实\n"
+        "2. 及时公开规范性文件的修改、废止情况。\n责任处室:政法处\n"
+    )
+    assert plan.title != "责任处室：人事处牵头，有关处室局配合落实"
+    first, second = plan.items
+    assert first.units == ("人事处", "有关处室局") and first.lead_units == ("人事处",)
+    assert first.deadline.recurrence is Recurrence.ONGOING
+    assert second.units == ("政法处",)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
@@ -278,6 +278,10 @@ def _own(node: _Node) -> Assignment | None:
         labelled = parse_annotation(
             "；".join(label.strip().strip("()（）") for label in node.labels)
         )
+        if labelled is not None and labelled.deadline_raw is None and node.annotation is not None:
+            # "…(完成时限：全年工作)" then "责任处室：人事处": the label names the units, the
+            # annotation still gives the deadline
+            return replace(labelled, deadline_raw=node.annotation.deadline_raw)
         if labelled is not None:
             return labelled
     return node.annotation
