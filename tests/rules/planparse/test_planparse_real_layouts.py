@@ -653,3 +653,29 @@ def test_a_label_line_is_no_title_and_the_annotations_deadline_stands_beside_it(
     assert first.units == ("人事处", "有关处室局") and first.lead_units == ("人事处",)
     assert first.deadline.recurrence is Recurrence.ONGOING
     assert second.units == ("政法处",)
+
+
+def test_a_prose_list_and_a_table_of_the_same_outline_both_give_items():
+    plan = parse_text(
+        "一、工作要点\n"
+        "1.深入推进政策解读。对我局起草的政策文件进行全面解读，创新解读形式。\n"
+        "2.注重回应关切。对群众普遍关注的社会热点问题及时、主动回应。\n"
+        "二、重点工作任务分解\n"
+        "重点任务 | 工作内容 | 负责科室 |\n"
+        "政策解读 | 对我局起草的政策文件进行全面解读。 | 各业务科室 |\n"
+    )
+    assert [item.section[-1][:8] for item in plan.items[:2]] == ["1.深入推进政策", "2.注重回应关切"]
+    assert len(plan.items) == 3 and plan.items[2].section[-1] == "政策解读"
+    assert plan.items[2].units == ("各业务科室",) and not plan.items[0].units
+
+
+def test_a_catalogues_basis_and_label_lines_before_its_table_are_no_tasks():
+    plan = parse_text(
+        "第一部分 概述\n一、主要依据\n(一)《中华人民共和国政府信息公开条例》；\n"
+        "(二)国务院办公厅《关于全面推进政务公开工作的意见》；\n"
+        "二、责任主体、公开时限\n(一)责任主体：示范镇人民政府\n"
+        "第二部分 主动公开基本目录\n"
+        "序号 | 一级 | 二级 | 公开内容 | 责任单位 |\n"
+        "1 | 机构介绍 | 机构设置 | 部门职能、办公地址、办公时间等。 | 党政综合办公室 |\n"
+    )
+    assert [item.text for item in plan.items] == ["部门职能、办公地址、办公时间等。"]

@@ -43,6 +43,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     warnings: list[str] = []
     prose_lines: list[tuple[int, str]] = []
     empty: list[str] = []  # tables with a header and no rows
+    above: list[str] = []  # the line right above each text table
     for segment in segments:
         if segment.table is not None:
             result = read_table(table_tokens(segment.table), meta.year, leads=leads)
@@ -56,6 +57,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         for text_table in find_text_tables(segment.lines):
             before = numbered[covered : text_table.start]
             heading = _duty_heading(before)
+            above += [line for _, line in before if line.strip()][-1:]
             prose_lines += before[:-1] if heading else before
             result = read_table(text_table.tokens, meta.year, segment.first, leads, heading)
             table_items += result.items
@@ -66,7 +68,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     paragraphs = _paragraphs(prose_lines, meta.title)
     prose = read_prose(paragraphs, meta.year, leads)
     opening = " ".join(text for _, text in paragraphs[:3])
-    kind, items, found = _choose(meta, table_items, prose, opening)
+    kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
     unread = _unread(prose.unread, meta) if kind is not PlanKind.NOT_A_PLAN else []
@@ -247,13 +249,28 @@ _PLAN_OPENING: Final = re.compile(
 )
 
 
+def _outline_kinds(lines: Sequence[str]) -> set[str]:
+    """The marker kinds of numbered headings standing right above tables ("二、重点工作任务分解")."""
+    return {kind for kind, _, _ in map(split_marker, (line.strip() for line in lines)) if kind}
+
+
 def _choose(
-    meta: Metadata, table_items: list[Item], prose: ProseResult, opening: str = ""
+    meta: Metadata,
+    table_items: list[Item],
+    prose: ProseResult,
+    opening: str = "",
+    table_outline: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[PlanKind, list[Item], list[str]]:
     """Which reading of the document is the plan, and a note on what else was found."""
     if table_items:
-        # A prose list beside the table: its items that name their units are the plan's too.
-        annotated = [item for item in prose.items if item.units and not item.units_inherited]
+        # A prose list beside the table: its items that name their units are the plan's too, and
+        # all of them when the table stands under a heading of the same outline ("一、工作要点"
+        # with its numbered tasks, then "二、重点工作任务分解" and the table).
+        annotated = [
+            item
+            for item in prose.items
+            if (item.units and not item.units_inherited) or _same_outline(item, table_outline)
+        ]
         if not annotated:
             return PlanKind.TABLE, table_items, []
         note = f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对"
@@ -268,6 +285,17 @@ def _choose(
     )
     note = f"未找到任务分工表，也没有标注责任单位的条目；{found}，均未标注责任单位，看来不是工作要点或分工方案（可能是评价标准或一般通知），未生成任务"
     return PlanKind.NOT_A_PLAN, [], [note]
+
+
+def _same_outline(item: Item, kinds: set[str] | frozenset[str]) -> bool:
+    """An item under a heading of the outline the table continues, that reads like a task: not
+    a citation ("《条例》；", the 主要依据 of a catalogue) nor a label line ("责任主体：…")."""
+    if not item.section or split_marker(item.section[0])[0] not in kinds:
+        return False
+    return not _NO_TASK.search(compact(item.text))
+
+
+_NO_TASK: Final = re.compile(r"^[^：:，。]{2,6}[：:]|《[^》]*》[^，。]{0,12}[；;，,。]?$|^.{0,10}$")
 
 
 _DATE_LINE: Final = re.compile(
