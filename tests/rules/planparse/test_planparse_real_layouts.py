@@ -679,3 +679,22 @@ def test_a_catalogues_basis_and_label_lines_before_its_table_are_no_tasks():
         "1 | 机构介绍 | 机构设置 | 部门职能、办公地址、办公时间等。 | 党政综合办公室 |\n"
     )
     assert [item.text for item in plan.items] == ["部门职能、办公地址、办公时间等。"]
+
+
+def test_a_catalogues_standing_deadline_applies_to_rows_without_their_own():
+    plan = parse_text(
+        "第一部分 概述\n【责任主体】示范镇人民政府\n"
+        "【公开时限】政府信息形成或变更之日起20个工作日内\n"
+        "第二部分 主动公开基本目录\n"
+        "| 序号 | 公开内容 | 责任单位 | 时限 |\n"
+        "| 1 | 镇党委、政府主要职责 | 党建工作办 | |\n"
+        "| 2 | 财政预算、决算情况 | 财政分局 | 每年 |\n"
+    )
+    first, second = plan.items
+    assert first.deadline.recurrence is Recurrence.EVENT and first.deadline.inherited
+    assert second.deadline.recurrence is Recurrence.YEARLY
+    page_block = parse_text(
+        "示范市2020年政务公开工作要点\n公开时限：长期公开\n一、公开预算\n"
+        "(一)公开部门预算。(市财政局负责)\n"
+    )
+    assert page_block.items[0].deadline.recurrence is None  # the page's own block, furniture

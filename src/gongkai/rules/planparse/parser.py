@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
 from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
-from gongkai.rules.planparse.deadlines import before_month
+from gongkai.rules.planparse.deadlines import before_month, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
 from gongkai.rules.planparse.model import Document, Item, Paragraph, Plan, PlanKind, Table
@@ -69,6 +69,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     prose = read_prose(paragraphs, meta.year, leads)
     opening = " ".join(text for _, text in paragraphs[:3])
     kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
+    items = _with_standing_deadline(items, segments, meta.year)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
     unread = _unread(prose.unread, meta) if kind is not PlanKind.NOT_A_PLAN else []
@@ -89,6 +90,32 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         notice_title=meta.notice_title,
         unread=tuple(unread),
     )
+
+
+# A catalogue's one rule for all its rows, in its overview: "【公开时限】政府信息形成或变更之日起20个
+# 工作日内", "(二)公开时限:…" (the page's own "公开时限：" block line is furniture, never this).
+_STANDING_DEADLINE: Final = re.compile(
+    r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[【\[])\s*"
+    r"(?:公开|完成|办理)时限[】\]]?\s*[:：]?\s*(?P<value>.+)$"
+)
+
+
+def _with_standing_deadline(
+    items: Sequence[Item], segments: Sequence[_Segment], year: int | None
+) -> list[Item]:
+    """Items without a deadline of their own take the one the document states for all."""
+    for segment in segments:
+        for line in segment.lines:
+            match = _STANDING_DEADLINE.match(clean_text(line))
+            if match is None:
+                continue
+            deadline = parse_deadline(match["value"], year, inherited=True)
+            if deadline.date is None and deadline.recurrence is None:
+                continue
+            return [
+                item if item.deadline.raw else replace(item, deadline=deadline) for item in items
+            ]
+    return list(items)
 
 
 def _duty_heading(lines: Sequence[tuple[int, str]]) -> str | None:
@@ -295,7 +322,7 @@ def _same_outline(item: Item, kinds: set[str] | frozenset[str]) -> bool:
     return not _NO_TASK.search(compact(item.text))
 
 
-_NO_TASK: Final = re.compile(r"^[^：:，。]{2,6}[：:]|《[^》]*》[^，。]{0,12}[；;，,。]?$|^.{0,10}$")
+_NO_TASK: Final = re.compile(r"^[^：:，。]{2,6}[：:]|^【[^】]{2,8}】|《[^》]*》[^，。]{0,12}[；;，,。]?$|^.{0,10}$")
 
 
 _DATE_LINE: Final = re.compile(
