@@ -698,3 +698,12 @@ def test_a_catalogues_standing_deadline_applies_to_rows_without_their_own():
         "(一)公开部门预算。(市财政局负责)\n"
     )
     assert page_block.items[0].deadline.recurrence is None  # the page's own block, furniture
+
+
+def test_a_task_opening_with_every_year_is_yearly_but_an_annual_report_is_not():
+    plan = parse_text(
+        "工作任务 | 具体要求 | 责任科室 |\n"
+        "一、网站专栏 | 1.每年至少更新一次开放数据集。 | 局规划科 |\n"
+        "二、公开报告 | 2.每年度的政府信息公开工作年度报告。 | 局办公室 |\n"
+    )
+    assert [item.deadline.recurrence for item in plan.items] == [Recurrence.YEARLY, None]

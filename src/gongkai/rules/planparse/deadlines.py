@@ -182,6 +182,7 @@ _TEXT_RECURRENCES: Final = (
     (Recurrence.MONTHLY, re.compile(_CLAUSE_START + r"(?:每月|按月|逐月)")),
     (Recurrence.QUARTERLY, re.compile(_CLAUSE_START + r"(?:每季度?|按季度?|逐季)")),
     (Recurrence.SEMIANNUAL, re.compile(_CLAUSE_START + r"每半年")),
+    (Recurrence.YEARLY, re.compile(r"^每年(?!度?\d|度?的)")),  # "每年至少更新一次…" opening the task
     (Recurrence.ONGOING, re.compile(_CLAUSE_START + r"(?:常态化|持续推进|长期坚持)")),
 )
 
