@@ -707,3 +707,12 @@ def test_a_task_opening_with_every_year_is_yearly_but_an_annual_report_is_not():
         "二、公开报告 | 2.每年度的政府信息公开工作年度报告。 | 局办公室 |\n"
     )
     assert [item.deadline.recurrence for item in plan.items] == [Recurrence.YEARLY, None]
+
+
+def test_a_covering_notice_without_its_title_that_hands_out_a_plan_has_no_items():
+    plan = parse_text(
+        "示范办字〔2019〕33 号 示范市人民政府办公室 各镇人民政府，市政府有关部门： 经市政府同意，"
+        "现将《示范市2019年政务公开工作任务分解表》印发给你们，并提出如下意见。 一、加强组织领导。"
+        "各级各部门要高度重视政务公开工作，强化组织领导，落实政务公开工作责任制。\n"
+    )
+    assert plan.kind is PlanKind.NOT_A_PLAN and not plan.items

@@ -255,11 +255,18 @@ _COVER_ONLY: Final = (
 )
 
 
+# The covering notice's own sentence, where its title was lost: "现将《…任务分解表》印发给你们".
+_HANDS_OUT: Final = re.compile(r"现将《[^》]{4,80}》印发给你们")
+
+
 def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseResult) -> bool:
     """A notice that hands out a plan ("关于印发…的通知") whose plan is not in the text: the
     plan's own title line never comes, and the numbered paragraphs (the notice's own requests,
     "提出如下工作要求") name no units."""
-    if not meta.notice_title or "印发" not in meta.notice_title or prose.annotated:
+    handed_out = (meta.notice_title and "印发" in meta.notice_title) or any(
+        _HANDS_OUT.search(compact(line)) for _, line in lines
+    )
+    if not handed_out or prose.annotated:
         return False
     title = compact(meta.title or "")
     return not any(
