@@ -716,3 +716,15 @@ def test_a_covering_notice_without_its_title_that_hands_out_a_plan_has_no_items(
         "各级各部门要高度重视政务公开工作，强化组织领导，落实政务公开工作责任制。\n"
     )
     assert plan.kind is PlanKind.NOT_A_PLAN and not plan.items
+
+
+def test_a_bare_pipe_line_is_an_empty_cell_where_every_cell_has_a_pipe_line_after_it():
+    cells = [
+        "分类", "内容要求", "责任单位", "一级", "二级",
+        "政策法规", "部门文件", "", "本部门印发的规范性文件和其他文件。", "相关科室", "",
+        "规划计划", "", "本部门中长期发展规划、年度工作计划。", "相关科室", "",
+        "机构设置", "机构简介", "机关职能、办公地址、联系方式等。", "财政所、土管所等",
+    ]  # fmt: skip
+    plan = parse_text("".join(f"{cell}\n|\n" if cell else "|\n" for cell in cells))
+    assert [item.text[:6] for item in plan.items] == ["本部门印发的", "本部门中长期", "机关职能、办"]
+    assert [item.units for item in plan.items] == [("相关科室",), ("相关科室",), ("财政所", "土管所")]

@@ -239,6 +239,7 @@ def _units_with_their_work(text: str) -> bool:
 def looks_like_units(text: str) -> bool:
     """Whether a cell lists units ("市编办,各县(市、区)政府,肇庆高新区、肇庆新区管委会")."""
     text = _DUTY_WORDS.sub("", compact(fold_line(text)).rstrip("。.，,、"))
+    text = text[:-1] if text.endswith("等") else text  # "财政所、土管所等": an open list
     if not 2 <= len(text) <= 240 or text.count("。") > 2 or not _ENDS_LIKE_UNITS.search(text):
         return False
     phrases = split_units(text)
