@@ -728,3 +728,24 @@ def test_a_bare_pipe_line_is_an_empty_cell_where_every_cell_has_a_pipe_line_afte
     plan = parse_text("".join(f"{cell}\n|\n" if cell else "|\n" for cell in cells))
     assert [item.text[:6] for item in plan.items] == ["本部门印发的", "本部门中长期", "机关职能、办"]
     assert [item.units for item in plan.items] == [("相关科室",), ("相关科室",), ("财政所", "土管所")]
+
+
+def test_key_points_without_numbers_are_read_paragraph_by_paragraph():
+    plan = parse_text(
+        "围绕群众关切事项，加大重点领域信息公开力度。公开重大建设项目批准和实施、公共资源配置等领域政府信息。"
+        "公开公共资源交易公告、资格审查结果。\n\n"
+        "围绕推进高质量发展，加大产业转型升级信息公开力度。公开行政事业性收费目录清单，公开质量动态信息，"
+        "建立质量违法行为记录及公布制度。\n\n"
+        "围绕优化政务服务，加大放管服改革信息公开力度。根据法律法规修订情况动态调整全县行政权力清单，"
+        "公开市场准入负面清单，2019年底前完成。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["围绕群众关切", "围绕推进高质", "围绕优化政务"]
+    assert plan.items[2].deadline.date == date(2019, 12, 31)
+    assert not plan.unread
+    news = parse_text(
+        "今天上午，示范市召开政务公开工作会议，市政府副市长出席会议并讲话。会议总结了去年的工作，"
+        "部署了今年的任务，要求各部门提高认识。\n\n会议指出，政务公开是建设法治政府的重要内容，"
+        "要以公开促落实、以公开促规范、以公开促服务，不断提升公开质量和实效。\n"
+    )
+    assert news.kind is PlanKind.NOT_A_PLAN and not news.items

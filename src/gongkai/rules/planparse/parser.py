@@ -14,10 +14,18 @@ from datetime import date
 from typing import Final
 
 from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
-from gongkai.rules.planparse.deadlines import before_month, parse_deadline
+from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
-from gongkai.rules.planparse.model import Document, Item, Paragraph, Plan, PlanKind, Table
+from gongkai.rules.planparse.model import (
+    NO_DEADLINE,
+    Document,
+    Item,
+    Paragraph,
+    Plan,
+    PlanKind,
+    Table,
+)
 from gongkai.rules.planparse.normalize import clean_text, compact, fold_line
 from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
 from gongkai.rules.planparse.tables import has_header as _has_header
@@ -69,10 +77,16 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     prose = read_prose(paragraphs, meta.year, leads)
     opening = " ".join(text for _, text in paragraphs[:3])
     kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
+    if kind is PlanKind.NOT_A_PLAN and not prose.numbered and not empty:
+        headed = _headed_paragraphs(paragraphs, meta.year)
+        if headed:
+            kind, items, found = PlanKind.PROSE, headed, [_HEADED_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
+    taken = {item.line for item in items}
     unread = _unread(prose.unread, meta) if kind is not PlanKind.NOT_A_PLAN else []
+    unread = [(line, text) for line, text in unread if line not in taken or not text]
     if unread:
         found += _unread_warnings(unread)
     if empty and kind is PlanKind.NOT_A_PLAN:
@@ -116,6 +130,39 @@ def _with_standing_deadline(
                 item if item.deadline.raw else replace(item, deadline=deadline) for item in items
             ]
     return list(items)
+
+
+_HEADED_NOTE: Final = (
+    "文中没有编号，按段落导入：每段以一句标题开头（如“围绕…，加大…公开力度。”），各作为一条任务，"
+    "均未标注责任单位，请核对并指定"
+)
+_HEADED: Final = re.compile(r"^[^。；;]{6,40}。")
+_HEADED_MIN: Final = 3  # paragraphs so written, the fewest that make a plan
+
+
+def _headed_paragraphs(paragraphs: Sequence[tuple[int, str]], year: int | None) -> list[Item]:
+    """Key points written without numbers: paragraphs that each open with a short heading
+    sentence naming 公开 ("围绕群众关切事项，加大重点领域信息公开力度。公开…") and go on to the
+    work. Each is an item; nothing else on such a page is."""
+    headed = [
+        (line, text)
+        for line, text in paragraphs
+        if len(text) >= 60 and (match := _HEADED.match(text)) and "公开" in match[0]
+    ]
+    if len(headed) < _HEADED_MIN or len(headed) * 2 < len(paragraphs):
+        return []
+    return [
+        Item(
+            number=str(number),
+            section=(),
+            text=clean_text(text),
+            lead_units=(),
+            units=(),
+            deadline=find_deadline_in_text(text, year) or NO_DEADLINE,
+            line=line,
+        )
+        for number, (line, text) in enumerate(headed, 1)
+    ]
 
 
 def _duty_heading(lines: Sequence[tuple[int, str]]) -> str | None:
