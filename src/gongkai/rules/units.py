@@ -512,6 +512,8 @@ class UnitPhrase:
 _OPEN_BRACKETS: Final = "(（《〔["
 _CLOSE_BRACKETS: Final = ")）》〕]"
 _SEPARATORS: Final = frozenset("、，,；;。：:")
+# "区直各部门市生态环境局大武口分局": a group of units run into the next name without a 、
+_RUN_TOGETHER: Final = re.compile(r"(?<=各部门|各单位)(?=[市县区省][^、，,；;]{2,})")
 _CONJUNCTIONS: Final = ("以及", "和", "及", "与")
 # "市财政局会市发改委": 会 short for 会同, between a unit's ending and the next unit (never the 会
 # of 管委会, 居委会, 村委会).
@@ -543,7 +545,8 @@ _GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他
 # "…区环保局等有关部门牵头", "…会同相关部门负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(
-    f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构)|[^、，,；;]{{2,20}}成员单位)?{_BOUNDARY}"
+    f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构)|[^、，,；;]{{2,20}}成员单位"
+    f"|(?![市县区省州盟旗镇乡])[^、，,；;市县区省]{{2,20}}(?:主管|职能|相关|有关)(?:部门|单位))?{_BOUNDARY}"
 )  # "…区商务局等数字经济工作领导小组成员单位": the group's other members, no unit by name
 _TOGETHER_WITH_OTHERS: Final = re.compile(f"(?<=会同){_GENERIC_NOUN}{_BOUNDARY}")
 
@@ -575,7 +578,7 @@ def _split_cell(
     cell: str, registry: Registry | None, unmarked_role: UnitRole
 ) -> tuple[tuple[UnitPhrase, ...], bool]:
     """The phrases of the cell, and whether it ends its list openly ("等有关部门")."""
-    text = _strip_enclosing_brackets(_compact(cell))
+    text = _RUN_TOGETHER.sub("、", _strip_enclosing_brackets(_compact(cell)))
     text, etc = _ETC_TAIL.subn("", text)
     text, others = _TOGETHER_WITH_OTHERS.subn("", text)
     phrases: list[UnitPhrase] = []

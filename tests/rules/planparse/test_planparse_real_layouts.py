@@ -749,3 +749,14 @@ def test_key_points_without_numbers_are_read_paragraph_by_paragraph():
         "要以公开促落实、以公开促规范、以公开促服务，不断提升公开质量和实效。\n"
     )
     assert news.kind is PlanKind.NOT_A_PLAN and not news.items
+
+
+def test_a_generic_tail_after_deng_and_a_group_run_into_the_next_name():
+    plan = parse_text(
+        "示范区2020年政务公开工作要点\n一、公开公共企事业单位信息\n"
+        "(一)推进公共企事业单位信息公开。(区教育局、区房管局等公共企事业单位行业主管部门负责)\n"
+        "(二)做好生态环境信息公开。\n责任单位:区直各部门市生态环境局示范分局\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("区教育局", "区房管局"), ("区直各部门", "市生态环境局示范分局")
+    ]  # fmt: skip
