@@ -760,3 +760,16 @@ def test_a_generic_tail_after_deng_and_a_group_run_into_the_next_name():
     assert [item.units for item in plan.items] == [
         ("区教育局", "区房管局"), ("区直各部门", "市生态环境局示范分局")
     ]  # fmt: skip
+
+
+def test_a_chinese_number_that_lost_its_closing_bracket_is_still_a_marker():
+    plan = parse_text(
+        "示范区2022年政务公开工作要点\n一、聚焦经济领域\n"
+        "(一加强涉及优化营商环境的信息公开。公开市场规则标准及监管执法信息。\n"
+        "(二加强涉及减税降费的信息公开。系统集成、智能推送减税降费政策。\n"
+        "(一般性文件)按规定公开。\n"
+    )
+    assert [item.section[-1] for item in plan.items[:2]] == [
+        "(一)加强涉及优化营商环境的信息公开", "(二)加强涉及减税降费的信息公开"
+    ]  # fmt: skip
+    assert len(plan.items) == 2

@@ -67,12 +67,23 @@ class ProseResult:
     unread: tuple[tuple[int, str], ...] = ()  # (line, text) of paragraphs that are no item's
 
 
+# "(二加强涉及减税降费的信息公开。": a page that lost the closing bracket of "(二)" (not "(一般…",
+# "(一是…": words that start with a numeral)
+_LOST_CLOSE: Final = re.compile(
+    r"^[(（](?P<n>[一二三四五六七八九十]{1,3})"
+    r"(?![一二三四五六七八九十)）般些是律体样致并同起次批个项年站线级流贯切])(?=[\u4e00-\u9fff])"
+)
+
+
 def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     """(marker kind, marker as written, rest) of a paragraph; (None, "", paragraph) if none."""
     for kind, pattern in _MARKERS:
         match = pattern.match(paragraph)
         if match:
             return kind, match[0].strip(), paragraph[match.end() :]
+    lost = _LOST_CLOSE.match(paragraph)
+    if lost and ")" not in paragraph[:12] and "）" not in paragraph[:12]:
+        return "cn_paren", f"({lost['n']})", paragraph[lost.end() :]
     return None, "", paragraph
 
 
