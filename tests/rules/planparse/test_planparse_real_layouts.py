@@ -773,3 +773,11 @@ def test_a_chinese_number_that_lost_its_closing_bracket_is_still_a_marker():
         "(一)加强涉及优化营商环境的信息公开", "(二)加强涉及减税降费的信息公开"
     ]  # fmt: skip
     assert len(plan.items) == 2
+
+
+def test_an_annotation_cut_inside_a_group_keeps_the_groups_as_written():
+    plan = parse_text(
+        "示范省2016年政务公开工作要点\n一、做好行政行为全过程公开\n"
+        "(一)推进决策公开。探索建立利益相关方、公众、专家、媒体等列席政府有关会议的制度。(各地、各单"
+    )
+    assert plan.items[0].units == ("各地", "各单")

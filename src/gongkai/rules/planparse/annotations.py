@@ -394,7 +394,9 @@ def _cut_annotation(text: str) -> Assignment | None:
     if found is not None or _ROLE_WORD.search(text):
         return found
     units = assign([(Column.UNITS, text)])
-    return units if len(units.units) >= 2 and _only_units(units) else None
+    # "(各地、各单": a group the cut broke ("各单位") is still the group, as written
+    grouped = all(is_unit_phrase(unit) or unit.startswith("各") for unit in units.units)
+    return units if len(units.units) >= 2 and grouped else None
 
 
 def _ascii_stop(text: str, index: int) -> bool:
