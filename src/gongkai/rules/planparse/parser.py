@@ -120,6 +120,8 @@ def _with_standing_deadline(
     """Items without a deadline of their own take the one the document states for all."""
     for segment in segments:
         for line in segment.lines:
+            if "时限" not in line:
+                continue
             match = _STANDING_DEADLINE.match(clean_text(line))
             if match is None:
                 continue
@@ -311,7 +313,7 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     plan's own title line never comes, and the numbered paragraphs (the notice's own requests,
     "提出如下工作要求") name no units."""
     handed_out = (meta.notice_title and "印发" in meta.notice_title) or any(
-        _HANDS_OUT.search(compact(line)) for _, line in lines
+        _HANDS_OUT.search(compact(line)) for _, line in lines if "印发" in line
     )
     if not handed_out or prose.annotated:
         return False
