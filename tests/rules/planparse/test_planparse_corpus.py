@@ -50,6 +50,6 @@ def test_the_development_set_reads_no_worse_than_last_measured():
         if not planscore.held_out(path):
             development.add(planscore.score_path(path))
     figures = development.figures()
-    # round 4 (129-160) joined the development set once studied: it lowered the figures
-    assert figures["f1"] >= 0.925, development.misses
-    assert figures["units"] >= 0.9 and figures["deadlines"] >= 0.9, development.misses
+    # measured with round 4 (129-160) in the development set: F1 0.981, units 0.971, deadlines 0.978
+    assert figures["f1"] >= 0.975, development.misses
+    assert figures["units"] >= 0.96 and figures["deadlines"] >= 0.97, development.misses
