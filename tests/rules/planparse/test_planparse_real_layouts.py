@@ -781,3 +781,13 @@ def test_an_annotation_cut_inside_a_group_keeps_the_groups_as_written():
         "(一)推进决策公开。探索建立利益相关方、公众、专家、媒体等列席政府有关会议的制度。(各地、各单"
     )
     assert plan.items[0].units == ("各地", "各单")
+
+
+def test_a_year_opening_a_sentence_dates_a_step_of_a_multi_year_plan():
+    plan = parse_text(
+        "示范省政务公开五年行动计划(2021—2025年)\n一、推进标准化\n"
+        "(一)优化事项标准。建立完善政务公开事项标准目录。2022年，修订四级政务公开事项标准。"
+        "2023年，全面建立标准体系。(各级政府办公室牵头负责)\n"
+        "(二)推进冬奥会信息公开。推进2022年冬奥会筹办信息公开。(省体育局负责)\n"
+    )
+    assert [item.deadline.date for item in plan.items] == [date(2022, 12, 31), None]

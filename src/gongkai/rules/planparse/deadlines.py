@@ -172,7 +172,15 @@ def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
         day = _resolve(match, year)
         if day is not None:
             return Deadline(raw=match[0], date=day)
+    step = _YEAR_STEP.search(folded)
+    if step is not None:
+        return Deadline(raw=step[1] + "年", date=date(int(step[1]), 12, 31))
     return None
+
+
+# "…建立完善政务公开事项标准目录。2022年，结合主动公开目录…修订…": a dated step of a multi-year
+# plan, the year opening its sentence (a year inside a sentence, "推进2022年冬奥会…", is none)
+_YEAR_STEP: Final = re.compile(r"(?:^|[。；;])((?:19|20)\d{2})年[，,]")
 
 
 # A task written as a standing duty, at the start of one of its clauses: "常态化公开…",
