@@ -791,3 +791,15 @@ def test_a_year_opening_a_sentence_dates_a_step_of_a_multi_year_plan():
         "(二)推进冬奥会信息公开。推进2022年冬奥会筹办信息公开。(省体育局负责)\n"
     )
     assert [item.deadline.date for item in plan.items] == [date(2022, 12, 31), None]
+
+
+def test_a_unit_cell_repeating_the_one_above_stays_in_its_column_beside_a_merged_lead():
+    plan = parse_text(
+        "工作任务 | 工作要求 | 牵头单位 | 责任单位 | 落实情况 |\n"
+        "1.公开市场规则 | 全面落实市场准入负面清单制度，及时做好宣传。 | 市发改委 市商务局 "
+        "| 市直有关部门，各县(市、区)政府 | 已完成 |\n"
+        "2.公开监管执法信息 | 加强反垄断执法信息公开工作。 | 市直有关部门，各县(市、区)政府 | 已完成 |\n"
+    )
+    second = plan.items[1]
+    assert second.lead_units == ("市发改委", "市商务局")
+    assert second.units == ("市发改委", "市商务局", "市直有关部门", "各县(市、区)政府")

@@ -703,6 +703,11 @@ class _RowReader:
     def _unit_column(self, token: Token, position: int) -> Column:
         if token.column in UNIT_COLUMNS and token.column is not None:
             return token.column
+        above = next((row.units for row in reversed(self.rows) if row.units), [])
+        same = [column for column, text in above if text.strip() == token.text.strip()]
+        if len(self.unit_columns) > 1 and same and position == 0:
+            # the cell repeats the row above's 责任单位 cell: its 牵头单位 cell is the merged one
+            return same[0]
         if position < len(self.unit_columns):
             return self.unit_columns[position]
         return Column.UNITS
