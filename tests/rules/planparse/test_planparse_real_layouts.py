@@ -803,3 +803,16 @@ def test_a_unit_cell_repeating_the_one_above_stays_in_its_column_beside_a_merged
     second = plan.items[1]
     assert second.lead_units == ("市发改委", "市商务局")
     assert second.units == ("市发改委", "市商务局", "市直有关部门", "各县(市、区)政府")
+
+
+def test_a_text_after_a_deadline_is_the_note_column_the_header_puts_there():
+    plan = parse_text(
+        "栏目名称\n\n具体内容\n\n时效标准\n\n更新标准\n\n保障部门\n\n"
+        "政策文件\n\n与履职相关的法律、法规、规章、规范性文件等\n\n信息形成或变更之日起20个工作日内公开\n\n"
+        "政策文件类栏目6个月内须有更新\n\n各部室\n\n"
+        "公开指南\n\n包括政府信息公开申请渠道、工作机构基本信息等\n\n信息形成或变更之日起20个工作日内公开\n\n"
+        "及时更新，最迟1年内必须有更新\n\n标准与信息化部\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["与履职相关的", "包括政府信息"]
+    assert [item.units for item in plan.items] == [("各部室",), ("标准与信息化部",)]
+    assert plan.items[1].notes == ("及时更新，最迟1年内必须有更新",)

@@ -430,6 +430,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         ):
             kinds[index] = CellKind.NOTE  # of two text cells, the shorter second is a detail
     _groups_before_requirements(tokens, kinds, header)
+    _notes_after_duties(tokens, kinds, header)
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is None
         previous = _previous_kind(tokens, kinds, index)
@@ -466,26 +467,59 @@ def _groups_before_requirements(
     if not tasks or not duties or min(duties) < max(tasks):
         return
     single = len(duties) == 1
+    task = False  # a task since the last unit cell: the row still waits for its units
     for index, kind in enumerate(kinds):
-        if kind is not CellKind.UNITS or tokens[index].column is not None:
+        if tokens[index].row_end or kind is CellKind.UNITS and tokens[index].column is not None:
+            task = False
+            continue
+        if kind in _REQUIREMENT_KINDS:
+            task = task or _task_like(tokens[index])
+            continue
+        if kind is not CellKind.UNITS:
+            continue
+        if task:
+            task = False  # the unit cell of the task before it
             continue
         before = _previous_index(tokens, kinds, index)
         previous = kinds[before] if before is not None else None
-        task = previous in _REQUIREMENT_KINDS and before is not None and _task_like(tokens[before])
-        if task or (
-            previous is CellKind.UNITS and (not single or _ROLE_WORD.search(tokens[index].text))
-        ):
-            continue  # a row's unit cell, or the rest of one ("…市投资促进中心" / "各镇分别落实")
+        if previous is CellKind.UNITS and (not single or _ROLE_WORD.search(tokens[index].text)):
+            continue  # the rest of a unit cell ("…市投资促进中心" / "各镇分别落实"), or the next column
         following = _next_index(tokens, kinds, index)
         if following is not None and kinds[following] in _REQUIREMENT_KINDS | {CellKind.GROUP}:
             kinds[index] = CellKind.GROUP
+
+
+def _notes_after_duties(
+    tokens: Sequence[Token], kinds: list[CellKind], header: Sequence[Column | None]
+) -> None:
+    """A text right after a deadline or unit cell, where the header puts a note column right
+    after that one (时效标准 | 更新标准 | 保障部门): the note's cell ("6个月内须有更新"), not a
+    new task. ``kinds`` is updated in place."""
+    after = {
+        kind: header[header.index(column) + 1]
+        for kind, column in ((CellKind.DEADLINE, Column.DEADLINE), (CellKind.UNITS, Column.UNITS))
+        if column in header and header.index(column) + 1 < len(header)
+    }
+    if Column.NOTE not in after.values():
+        return
+    for index, kind in enumerate(kinds):
+        if kind is not CellKind.TEXT or tokens[index].column is not None:
+            continue
+        before = _previous_index(tokens, kinds, index)
+        if before is not None and after.get(kinds[before]) is Column.NOTE:
+            kinds[index] = CellKind.NOTE
 
 
 def _task_like(token: Token) -> bool:
     """A text cell that may be a row's task; a short phrase without a stop is rather a heading
     ("部门文件" before "桂农机办" before the task)."""
     text = compact(token.text)
+    if _POINTS.match(text):
+        return False  # "0.8": an assessment's points
     return REQUIREMENT_MARKER.match(text) is not None or len(text) > 15 or text.endswith(_ENDS)
+
+
+_POINTS: Final = re.compile(r"^\d{1,3}(?:\.\d{1,2})?分?$")
 
 
 def _scored(headers: Sequence[Token], columns: Sequence[Column | None]) -> bool:
