@@ -816,3 +816,13 @@ def test_a_text_after_a_deadline_is_the_note_column_the_header_puts_there():
     assert [item.text[:6] for item in plan.items] == ["与履职相关的", "包括政府信息"]
     assert [item.units for item in plan.items] == [("各部室",), ("标准与信息化部",)]
     assert plan.items[1].notes == ("及时更新，最迟1年内必须有更新",)
+
+
+def test_decimal_points_of_an_indicator_table_are_no_numbered_requirements():
+    plan = parse_text(
+        "序号 |\n评分指标 |\n分值 |\n责任部门 |\n"
+        "1 |\n总体情况介绍 |\n0.8 |\n党政办 |\n"
+        "2 |\n校级领导班子简介及分工 |\n0.8 |\n组织部 |\n"
+    )
+    assert [item.text for item in plan.items] == ["总体情况介绍", "校级领导班子简介及分工"]
+    assert [item.units for item in plan.items] == [("党政办",), ("组织部",)]

@@ -153,6 +153,7 @@ class CellKind(StrEnum):
 
 
 _NUMBER: Final = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、,，]?$")
+_DECIMAL: Final = re.compile(r"^\d{1,3}\.\d{1,2}$")
 GROUP_MARKER: Final = re.compile(
     rf"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{ORDINAL}(?:部分|章|节|项)?[、.，,\s]?)"
 )
@@ -168,8 +169,8 @@ def classify(text: str) -> CellKind:
         return CellKind.EMPTY
     if header_column(text) is not None:
         return CellKind.HEADER
-    if _NUMBER.match(text):
-        return CellKind.NUMBER
+    if _NUMBER.match(text) or _DECIMAL.match(text):
+        return CellKind.NUMBER  # "0.8": points, never a numbered requirement
     if GROUP_MARKER.match(text):
         return CellKind.GROUP
     if REQUIREMENT_MARKER.match(text):
