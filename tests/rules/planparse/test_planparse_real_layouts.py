@@ -826,3 +826,14 @@ def test_decimal_points_of_an_indicator_table_are_no_numbered_requirements():
     )
     assert [item.text for item in plan.items] == ["总体情况介绍", "校级领导班子简介及分工"]
     assert [item.units for item in plan.items] == [("党政办",), ("组织部",)]
+
+
+def test_a_plan_body_under_a_covering_title_without_its_own_title_is_read():
+    plan = parse_text(
+        "关于印发《示范镇2023年政务公开工作要点》的通知\n各村、居委会，机关各科室：\n"
+        "一、总体要求\n(一)指导思想\n坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神。\n"
+        "二、围绕重点工作强化信息公开\n(二)经济社会发展信息公开\n"
+        "围绕经济社会发展主要工作目标，在建设产业发展环境等方面加大信息公开力度，及时发布政策措施。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["围绕经济社会"]

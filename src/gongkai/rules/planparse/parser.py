@@ -315,13 +315,22 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     handed_out = (meta.notice_title and "印发" in meta.notice_title) or any(
         _HANDS_OUT.search(compact(line)) for _, line in lines if "印发" in line
     )
-    if not handed_out or prose.annotated:
+    if not handed_out or prose.annotated or any(_plan_part(line) for _, line in lines):
         return False
     title = compact(meta.title or "")
     return not any(
         title and title in (text := compact(clean_text(line))) and len(text) <= len(title) + 8
         for _, line in lines
     )
+
+
+# The parts a plan opens with and a covering notice does not have: "一、总体要求", "(一)指导思想".
+_PLAN_PART: Final = re.compile(r"^(?:总体要求|指导思想|工作目标|基本原则|主要任务|重点任务)[。:：]?$")
+
+
+def _plan_part(line: str) -> bool:
+    kind, _, rest = split_marker(line.strip())
+    return kind is not None and _PLAN_PART.match(compact(rest)) is not None
 
 
 # The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…",
