@@ -53,3 +53,14 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # measured with round 4 (129-160) in the development set: F1 0.981, units 0.971, deadlines 0.978
     assert figures["f1"] >= 0.975, development.misses
     assert figures["units"] >= 0.96 and figures["deadlines"] >= 0.97, development.misses
+
+
+def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):
+    source = DOCUMENTS[0]
+    (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = source.with_suffix(".gold.json")
+    (tmp_path / gold.name).write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "HELDOUT").write_text("# round 5: not yet added\n", encoding="utf-8")
+    figures = planscore.run(tmp_path)
+    assert figures["corpus_docs"] == 1 and figures["heldout_docs"] == 0
+    assert figures["heldout_f1"] is None and figures["heldout_units"] is None
