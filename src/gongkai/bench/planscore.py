@@ -186,7 +186,11 @@ def run(directory: Path | None = None) -> dict[str, Any]:
         "corpus_docs": corpus.docs,
         **{f"corpus_{key}": value for key, value in corpus.figures().items()},
         "heldout_docs": heldout.docs,
-        **{f"heldout_{key}": value for key, value in heldout.figures().items()},
+        # between two rounds nothing is held out: no figure rather than a perfect one
+        **{
+            f"heldout_{key}": value if heldout.docs else None
+            for key, value in heldout.figures().items()
+        },
         "provinces": len(provinces - {""}),
         "levels": sorted(levels - {""}),
     }

@@ -512,6 +512,8 @@ class UnitPhrase:
 _OPEN_BRACKETS: Final = "(（《〔["
 _CLOSE_BRACKETS: Final = ")）》〕]"
 _SEPARATORS: Final = frozenset("、，,；;。：:")
+# "区直各部门市生态环境局大武口分局": a group of units run into the next name without a 、
+_RUN_TOGETHER: Final = re.compile(r"(?<=各部门|各单位)(?=[市县区省][^、，,；;]{2,})")
 _CONJUNCTIONS: Final = ("以及", "和", "及", "与")
 # "市财政局会市发改委": 会 short for 会同, between a unit's ending and the next unit (never the 会
 # of 管委会, 居委会, 村委会).
@@ -519,7 +521,11 @@ _SHORT_TOGETHER: Final = (
     r"(?<=[局办厅府室心部院处所站队科馆委])(?<!管委)(?<!居委)(?<!村委)(?<!常委)会"
     r"(?=[市县区省各镇乡街]|[^、，,；;会]{1,10}(?:处|科|室|局|办|中心)(?:$|[、，,；;]|牵头|负责|配合))"
 )
-_ROLE_MARKER: Final = re.compile(f"(?:分别)?({ROLE_PATTERN}|会同|{_SHORT_TOGETHER})")
+# A role word before an organ noun names the organ, it gives no role: "局主办科室" (the office in
+# charge), "各配合单位".
+_ROLE_MARKER: Final = re.compile(
+    f"(?:分别)?({ROLE_PATTERN}|会同|{_SHORT_TOGETHER})(?!科室|处室|股室|单位|部门|机构)"
+)
 _MARKER_ROLES: Final = {
     "牵头落实": UnitRole.LEAD,
     "牵头负责": UnitRole.LEAD,
@@ -539,7 +545,8 @@ _GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他
 # "…区环保局等有关部门牵头", "…会同相关部门负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(
-    f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构)|[^、，,；;]{{2,20}}成员单位)?{_BOUNDARY}"
+    f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构)|[^、，,；;]{{2,20}}成员单位"
+    f"|(?![市县区省州盟旗镇乡])[^、，,；;市县区省]{{2,20}}(?:主管|职能|相关|有关)(?:部门|单位))?{_BOUNDARY}"
 )  # "…区商务局等数字经济工作领导小组成员单位": the group's other members, no unit by name
 _TOGETHER_WITH_OTHERS: Final = re.compile(f"(?<=会同){_GENERIC_NOUN}{_BOUNDARY}")
 
@@ -571,7 +578,7 @@ def _split_cell(
     cell: str, registry: Registry | None, unmarked_role: UnitRole
 ) -> tuple[tuple[UnitPhrase, ...], bool]:
     """The phrases of the cell, and whether it ends its list openly ("等有关部门")."""
-    text = _strip_enclosing_brackets(_compact(cell))
+    text = _RUN_TOGETHER.sub("、", _strip_enclosing_brackets(_compact(cell)))
     text, etc = _ETC_TAIL.subn("", text)
     text, others = _TOGETHER_WITH_OTHERS.subn("", text)
     phrases: list[UnitPhrase] = []

@@ -24,9 +24,10 @@ def test_the_corpus_is_as_varied_as_the_issue_asks():
     assert len({gold["province"] for gold in golds}) >= 10
     assert len({gold["level"] for gold in golds}) >= 4
     # The first held-out set was a quarter of the corpus; each later one, gathered after the one
-    # before was studied, is a fresh batch of about that size (HELDOUT keeps the history).
+    # before was studied, is a fresh batch of about that size (HELDOUT keeps the history). Between
+    # two rounds (the last one studied, the next not yet added) the list is empty.
     held_out = [path for path in DOCUMENTS if planscore.held_out(path)]
-    assert len(held_out) >= 24 and len(held_out) * 6 >= len(DOCUMENTS)
+    assert not held_out or (len(held_out) >= 24 and len(held_out) * 6 >= len(DOCUMENTS))
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.stem)
@@ -49,5 +50,17 @@ def test_the_development_set_reads_no_worse_than_last_measured():
         if not planscore.held_out(path):
             development.add(planscore.score_path(path))
     figures = development.figures()
-    assert figures["f1"] >= 0.95, development.misses
-    assert figures["units"] >= 0.9 and figures["deadlines"] >= 0.9, development.misses
+    # measured with round 4 (129-160) in the development set: F1 0.981, units 0.971, deadlines 0.978
+    assert figures["f1"] >= 0.975, development.misses
+    assert figures["units"] >= 0.96 and figures["deadlines"] >= 0.97, development.misses
+
+
+def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):
+    source = DOCUMENTS[0]
+    (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = source.with_suffix(".gold.json")
+    (tmp_path / gold.name).write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "HELDOUT").write_text("# round 5: not yet added\n", encoding="utf-8")
+    figures = planscore.run(tmp_path)
+    assert figures["corpus_docs"] == 1 and figures["heldout_docs"] == 0
+    assert figures["heldout_f1"] is None and figures["heldout_units"] is None

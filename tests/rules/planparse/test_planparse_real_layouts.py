@@ -534,3 +534,306 @@ def test_it_splits_bracketed_numbers_in_one_cell_and_reads_small_form_stops():
         "示范省2022年政务公开工作要点\n一、优化政策环境\n1﹒及时做好重大政策发布工作。\n"
     )
     assert prose.items[0].text == "及时做好重大政策发布工作。"
+
+
+def test_an_annotation_names_its_units_before_its_deadline_label():
+    plan = parse_text(
+        "示范区2022年政务公开工作要点\n一、优化营商环境\n"
+        "1.做好产业政策公开。(区商务局、区科信局负责落实，完成时限：2022年10月)\n"
+    )
+    item = plan.items[0]
+    assert item.units == ("区商务局", "区科信局")
+    assert item.deadline.date == date(2022, 10, 31)
+
+
+def test_a_role_word_before_an_organ_noun_is_part_of_the_name():
+    plan = parse_text(
+        "工作任务 | 具体要求 | 责任科室 |\n"
+        "一、加强政策解读 | 1.对重大政策开展深入解读。 | 局主办科室 |\n"
+        "二、回应关切 | 2.做好舆情回应。 | 局办公室主办、各科室协办 |\n"
+    )
+    assert [item.units for item in plan.items] == [("局主办科室",), ("局办公室", "各科室")]
+    assert plan.items[1].lead_units == ("局办公室",)
+
+
+def test_a_unit_whose_name_ends_inside_its_bracket_is_a_unit():
+    plan = parse_text(
+        "示范省政务公开行动计划\n一、回应社会关切\n"
+        "(一)全方位回应社会关切。建立健全政务舆情回应机制。(各级政府办公〔厅〕、网信办牵头负责)\n"
+    )
+    assert plan.items[0].units == ("各级政府办公〔厅〕", "网信办")
+
+
+def test_a_year_opening_a_clause_with_nei_is_the_year_end_but_a_year_end_as_a_noun_is_not():
+    plan = parse_text(
+        "示范市政务公开工作方案\n一、落实五公开\n"
+        "(一)将五公开落实到办文程序。2017年内，全市各级各部门要将五公开以制度形式落实到办文办会程序。\n"
+        "(二)做好债务公开。公开2016年末政府债务余额预计执行数等。\n"
+    )
+    assert plan.items[0].deadline.date == date(2017, 12, 31)
+    assert plan.items[1].deadline.date is None
+
+
+def test_a_flattened_row_whose_cells_contradict_the_header_is_read_by_content():
+    # one cell per line, blank lines between cells; row 2 lost its merged unit cell, so its
+    # three cells (two requirements and a unit) must not be put under the header's three columns
+    plan = parse_text(
+        "示范区2018年政务公开重点工作任务分解表\n\n工作任务及要求\n\n牵头单位\n\n备注\n\n"
+        "及时公开乡村振兴战略的政策举措。\n\n区委农工办\n\n \n\n\n"
+        "及时公开乡村振兴战略规划推进落实情况。\n\n深入解读“三农”政策，把政策措施讲透彻。\n\n"
+        "区农业局\n\n \n\n\n"
+        "实现村务事项全过程公开。\n\n区民政局\n\n区农业局\n\n \n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("区委农工办",), ("区委农工办",), ("区农业局",), ("区民政局", "区农业局")
+    ]  # fmt: skip
+    assert all(not item.notes for item in plan.items)
+
+
+def test_a_unit_like_cell_before_its_rows_task_is_a_group_heading():
+    plan = parse_text(
+        "| 序号 | 政务信息公开类别及事项 | 公开内容 | 责任单位 |\n"
+        "| 一级 | 二级 |\n"
+        "| 1 | 组织机构 | 机构职能 | 镇党委、政府主要职责 | 党建工作办 |\n"
+        "| 2 | 内设机构 | 内设机构的名称、职能、办公地址等 |\n"
+        "| 3 | 财政信息 | 财政预决算 | 镇财政预算、决算情况 | 财政分局 |\n"
+    )
+    assert [item.text for item in plan.items] == [
+        "镇党委、政府主要职责", "内设机构的名称、职能、办公地址等", "镇财政预算、决算情况"
+    ]  # fmt: skip
+    assert [item.units for item in plan.items] == [("党建工作办",), ("党建工作办",), ("财政分局",)]
+    assert plan.items[1].section[-1] == "内设机构"
+
+
+def test_a_catalogue_header_names_its_columns():
+    plan = parse_text(
+        "公开事项 | 公开内容(要素) | 公开依据 | 公开时限 | 公开主体 | 公开渠道和载体 | 公开对象 |\n"
+        "政策文件 | 规范性文件及其清理结果 | 《政府信息公开条例》 | 信息形成或变更之日起20个工作日内 "
+        "| 党政办 | 政府网站 | 全社会 |\n"
+    )
+    (item,) = plan.items
+    assert item.text == "规范性文件及其清理结果" and item.units == ("党政办",)
+    assert item.deadline.recurrence is Recurrence.EVENT
+    assert "公开对象：全社会" in item.notes
+
+
+def test_a_second_header_row_ticks_citations_and_site_paths_are_no_tasks():
+    plan = parse_text(
+        "| ?公开事项 | 公开内容(要素) | 公开依据 | 公开时限 | 公开主体 | 公开方式 | 网站所属栏目 | |||\n"
+        "| 一级目录 | 二级目录 | 全社会 | 特定群众 | 主动 | 依申请公开 | |||\n"
+        "| 政策 | 规范性文件 | 规范性文件清理结果 | 《政府信息公开条例》《实施细则》 "
+        "| 信息形成或变更20个工作日内 | 党政办 | ■政府网站 | √ | 公开平台—政策—规范性文件 | |||\n"
+    )
+    (item,) = plan.items
+    assert item.text == "规范性文件清理结果"
+    assert item.units == ("党政办",) and item.deadline.recurrence is Recurrence.EVENT
+
+
+def test_a_short_heading_then_a_unit_like_heading_before_the_task_and_a_duty_by_business():
+    plan = parse_text(
+        "栏目名称 | 具体内容 | 时限 | 保障部门 |\n"
+        "政策 | 部门文件 | 示范办 | 主动公开的以示范办发等形式制发的正式文件 | 信息形成之日起20个工作日内 "
+        "| 各部室按业务分工负责 |\n"
+    )
+    (item,) = plan.items
+    assert item.text.startswith("主动公开") and item.section[-1] == "示范办"
+    assert item.units == ("各部室",)
+
+
+def test_a_label_line_is_no_title_and_the_annotations_deadline_stands_beside_it():
+    plan = parse_text(
+        "一、任务分解\n(一)推进放管服改革信息公开\n"
+        "1. 以清单管理推动简政放权。及时向社会公开各类清单。(牵头落实单位:省编办,各州、市人民政府负责落实。"
+        "完成时限:全年工作)\n"
+        "责任处室:人事处牵头,有关处室局配合落实\n"
+        "2. 及时公开规范性文件的修改、废止情况。\n责任处室:政法处\n"
+    )
+    assert plan.title != "责任处室：人事处牵头，有关处室局配合落实"
+    first, second = plan.items
+    assert first.units == ("人事处", "有关处室局") and first.lead_units == ("人事处",)
+    assert first.deadline.recurrence is Recurrence.ONGOING
+    assert second.units == ("政法处",)
+
+
+def test_a_prose_list_and_a_table_of_the_same_outline_both_give_items():
+    plan = parse_text(
+        "一、工作要点\n"
+        "1.深入推进政策解读。对我局起草的政策文件进行全面解读，创新解读形式。\n"
+        "2.注重回应关切。对群众普遍关注的社会热点问题及时、主动回应。\n"
+        "二、重点工作任务分解\n"
+        "重点任务 | 工作内容 | 负责科室 |\n"
+        "政策解读 | 对我局起草的政策文件进行全面解读。 | 各业务科室 |\n"
+    )
+    assert [item.section[-1][:8] for item in plan.items[:2]] == ["1.深入推进政策", "2.注重回应关切"]
+    assert len(plan.items) == 3 and plan.items[2].section[-1] == "政策解读"
+    assert plan.items[2].units == ("各业务科室",) and not plan.items[0].units
+
+
+def test_a_catalogues_basis_and_label_lines_before_its_table_are_no_tasks():
+    plan = parse_text(
+        "第一部分 概述\n一、主要依据\n(一)《中华人民共和国政府信息公开条例》；\n"
+        "(二)国务院办公厅《关于全面推进政务公开工作的意见》；\n"
+        "二、责任主体、公开时限\n(一)责任主体：示范镇人民政府\n"
+        "第二部分 主动公开基本目录\n"
+        "序号 | 一级 | 二级 | 公开内容 | 责任单位 |\n"
+        "1 | 机构介绍 | 机构设置 | 部门职能、办公地址、办公时间等。 | 党政综合办公室 |\n"
+    )
+    assert [item.text for item in plan.items] == ["部门职能、办公地址、办公时间等。"]
+
+
+def test_a_catalogues_standing_deadline_applies_to_rows_without_their_own():
+    plan = parse_text(
+        "第一部分 概述\n【责任主体】示范镇人民政府\n"
+        "【公开时限】政府信息形成或变更之日起20个工作日内\n"
+        "第二部分 主动公开基本目录\n"
+        "| 序号 | 公开内容 | 责任单位 | 时限 |\n"
+        "| 1 | 镇党委、政府主要职责 | 党建工作办 | |\n"
+        "| 2 | 财政预算、决算情况 | 财政分局 | 每年 |\n"
+    )
+    first, second = plan.items
+    assert first.deadline.recurrence is Recurrence.EVENT and first.deadline.inherited
+    assert second.deadline.recurrence is Recurrence.YEARLY
+    page_block = parse_text(
+        "示范市2020年政务公开工作要点\n公开时限：长期公开\n一、公开预算\n"
+        "(一)公开部门预算。(市财政局负责)\n"
+    )
+    assert page_block.items[0].deadline.recurrence is None  # the page's own block, furniture
+
+
+def test_a_task_opening_with_every_year_is_yearly_but_an_annual_report_is_not():
+    plan = parse_text(
+        "工作任务 | 具体要求 | 责任科室 |\n"
+        "一、网站专栏 | 1.每年至少更新一次开放数据集。 | 局规划科 |\n"
+        "二、公开报告 | 2.每年度的政府信息公开工作年度报告。 | 局办公室 |\n"
+    )
+    assert [item.deadline.recurrence for item in plan.items] == [Recurrence.YEARLY, None]
+
+
+def test_a_covering_notice_without_its_title_that_hands_out_a_plan_has_no_items():
+    plan = parse_text(
+        "示范办字〔2019〕33 号 示范市人民政府办公室 各镇人民政府，市政府有关部门： 经市政府同意，"
+        "现将《示范市2019年政务公开工作任务分解表》印发给你们，并提出如下意见。 一、加强组织领导。"
+        "各级各部门要高度重视政务公开工作，强化组织领导，落实政务公开工作责任制。\n"
+    )
+    assert plan.kind is PlanKind.NOT_A_PLAN and not plan.items
+
+
+def test_a_bare_pipe_line_is_an_empty_cell_where_every_cell_has_a_pipe_line_after_it():
+    cells = [
+        "分类", "内容要求", "责任单位", "一级", "二级",
+        "政策法规", "部门文件", "", "本部门印发的规范性文件和其他文件。", "相关科室", "",
+        "规划计划", "", "本部门中长期发展规划、年度工作计划。", "相关科室", "",
+        "机构设置", "机构简介", "机关职能、办公地址、联系方式等。", "财政所、土管所等",
+    ]  # fmt: skip
+    plan = parse_text("".join(f"{cell}\n|\n" if cell else "|\n" for cell in cells))
+    assert [item.text[:6] for item in plan.items] == ["本部门印发的", "本部门中长期", "机关职能、办"]
+    assert [item.units for item in plan.items] == [("相关科室",), ("相关科室",), ("财政所", "土管所")]
+
+
+def test_key_points_without_numbers_are_read_paragraph_by_paragraph():
+    plan = parse_text(
+        "围绕群众关切事项，加大重点领域信息公开力度。公开重大建设项目批准和实施、公共资源配置等领域政府信息。"
+        "公开公共资源交易公告、资格审查结果。\n\n"
+        "围绕推进高质量发展，加大产业转型升级信息公开力度。公开行政事业性收费目录清单，公开质量动态信息，"
+        "建立质量违法行为记录及公布制度。\n\n"
+        "围绕优化政务服务，加大放管服改革信息公开力度。根据法律法规修订情况动态调整全县行政权力清单，"
+        "公开市场准入负面清单，2019年底前完成。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["围绕群众关切", "围绕推进高质", "围绕优化政务"]
+    assert plan.items[2].deadline.date == date(2019, 12, 31)
+    assert not plan.unread
+    news = parse_text(
+        "今天上午，示范市召开政务公开工作会议，市政府副市长出席会议并讲话。会议总结了去年的工作，"
+        "部署了今年的任务，要求各部门提高认识。\n\n会议指出，政务公开是建设法治政府的重要内容，"
+        "要以公开促落实、以公开促规范、以公开促服务，不断提升公开质量和实效。\n"
+    )
+    assert news.kind is PlanKind.NOT_A_PLAN and not news.items
+
+
+def test_a_generic_tail_after_deng_and_a_group_run_into_the_next_name():
+    plan = parse_text(
+        "示范区2020年政务公开工作要点\n一、公开公共企事业单位信息\n"
+        "(一)推进公共企事业单位信息公开。(区教育局、区房管局等公共企事业单位行业主管部门负责)\n"
+        "(二)做好生态环境信息公开。\n责任单位:区直各部门市生态环境局示范分局\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("区教育局", "区房管局"), ("区直各部门", "市生态环境局示范分局")
+    ]  # fmt: skip
+
+
+def test_a_chinese_number_that_lost_its_closing_bracket_is_still_a_marker():
+    plan = parse_text(
+        "示范区2022年政务公开工作要点\n一、聚焦经济领域\n"
+        "(一加强涉及优化营商环境的信息公开。公开市场规则标准及监管执法信息。\n"
+        "(二加强涉及减税降费的信息公开。系统集成、智能推送减税降费政策。\n"
+        "(一般性文件)按规定公开。\n"
+    )
+    assert [item.section[-1] for item in plan.items[:2]] == [
+        "(一)加强涉及优化营商环境的信息公开", "(二)加强涉及减税降费的信息公开"
+    ]  # fmt: skip
+    assert len(plan.items) == 2
+
+
+def test_an_annotation_cut_inside_a_group_keeps_the_groups_as_written():
+    plan = parse_text(
+        "示范省2016年政务公开工作要点\n一、做好行政行为全过程公开\n"
+        "(一)推进决策公开。探索建立利益相关方、公众、专家、媒体等列席政府有关会议的制度。(各地、各单"
+    )
+    assert plan.items[0].units == ("各地", "各单")
+
+
+def test_a_year_opening_a_sentence_dates_a_step_of_a_multi_year_plan():
+    plan = parse_text(
+        "示范省政务公开五年行动计划(2021—2025年)\n一、推进标准化\n"
+        "(一)优化事项标准。建立完善政务公开事项标准目录。2022年，修订四级政务公开事项标准。"
+        "2023年，全面建立标准体系。(各级政府办公室牵头负责)\n"
+        "(二)推进冬奥会信息公开。推进2022年冬奥会筹办信息公开。(省体育局负责)\n"
+    )
+    assert [item.deadline.date for item in plan.items] == [date(2022, 12, 31), None]
+
+
+def test_a_unit_cell_repeating_the_one_above_stays_in_its_column_beside_a_merged_lead():
+    plan = parse_text(
+        "工作任务 | 工作要求 | 牵头单位 | 责任单位 | 落实情况 |\n"
+        "1.公开市场规则 | 全面落实市场准入负面清单制度，及时做好宣传。 | 市发改委 市商务局 "
+        "| 市直有关部门，各县(市、区)政府 | 已完成 |\n"
+        "2.公开监管执法信息 | 加强反垄断执法信息公开工作。 | 市直有关部门，各县(市、区)政府 | 已完成 |\n"
+    )
+    second = plan.items[1]
+    assert second.lead_units == ("市发改委", "市商务局")
+    assert second.units == ("市发改委", "市商务局", "市直有关部门", "各县(市、区)政府")
+
+
+def test_a_text_after_a_deadline_is_the_note_column_the_header_puts_there():
+    plan = parse_text(
+        "栏目名称\n\n具体内容\n\n时效标准\n\n更新标准\n\n保障部门\n\n"
+        "政策文件\n\n与履职相关的法律、法规、规章、规范性文件等\n\n信息形成或变更之日起20个工作日内公开\n\n"
+        "政策文件类栏目6个月内须有更新\n\n各部室\n\n"
+        "公开指南\n\n包括政府信息公开申请渠道、工作机构基本信息等\n\n信息形成或变更之日起20个工作日内公开\n\n"
+        "及时更新，最迟1年内必须有更新\n\n标准与信息化部\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["与履职相关的", "包括政府信息"]
+    assert [item.units for item in plan.items] == [("各部室",), ("标准与信息化部",)]
+    assert plan.items[1].notes == ("及时更新，最迟1年内必须有更新",)
+
+
+def test_decimal_points_of_an_indicator_table_are_no_numbered_requirements():
+    plan = parse_text(
+        "序号 |\n评分指标 |\n分值 |\n责任部门 |\n"
+        "1 |\n总体情况介绍 |\n0.8 |\n党政办 |\n"
+        "2 |\n校级领导班子简介及分工 |\n0.8 |\n组织部 |\n"
+    )
+    assert [item.text for item in plan.items] == ["总体情况介绍", "校级领导班子简介及分工"]
+    assert [item.units for item in plan.items] == [("党政办",), ("组织部",)]
+
+
+def test_a_plan_body_under_a_covering_title_without_its_own_title_is_read():
+    plan = parse_text(
+        "关于印发《示范镇2023年政务公开工作要点》的通知\n各村、居委会，机关各科室：\n"
+        "一、总体要求\n(一)指导思想\n坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神。\n"
+        "二、围绕重点工作强化信息公开\n(二)经济社会发展信息公开\n"
+        "围绕经济社会发展主要工作目标，在建设产业发展环境等方面加大信息公开力度，及时发布政策措施。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["围绕经济社会"]

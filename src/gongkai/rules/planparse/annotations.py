@@ -78,7 +78,7 @@ def lead_rule(lines: Iterable[str]) -> LeadRule | None:
 
 
 # "…局按照职责分工分别牵头落实": the duty clause sits between the last unit and its role word.
-_DUTY_CLAUSE: Final = re.compile(r"(?:按照|按|根据|依照)(?:各自)?职[责能](?:分工)?|各司其职")
+_DUTY_CLAUSE: Final = re.compile(r"(?:按照|按|根据|依照)(?:各自)?(?:职[责能]|业务)(?:分工)?|各司其职")
 
 
 def assign(cells: Iterable[tuple[Column, str]]) -> Assignment:
@@ -278,7 +278,14 @@ def _labelled(text: str) -> Assignment | None:
     """ "牵头单位:市财政局;责任单位:各区政府;完成时限:2019年底前"."""
     cells: list[tuple[Column, str]] = []
     deadline: str | None = None
-    for label, written, _ in _label_values(text):
+    values = _label_values(text)
+    # "(区商务局、区科信局负责落实，完成时限：2022年10月)": units before the first label, unlabelled
+    head = text[: values[0][2]].strip(" ;；,，。") if values else ""
+    if head and _only_units(assign([(Column.UNITS, head)])) and (
+        _ROLE_WORD.search(head) or _strong_units(head)
+    ):
+        cells.append((Column.UNITS, head))
+    for label, written, _ in values:
         value = written.split("。")[0].strip(" ;；,，。")
         if label in _DEADLINE_LABELS:
             deadline = value or None
@@ -387,7 +394,9 @@ def _cut_annotation(text: str) -> Assignment | None:
     if found is not None or _ROLE_WORD.search(text):
         return found
     units = assign([(Column.UNITS, text)])
-    return units if len(units.units) >= 2 and _only_units(units) else None
+    # "(各地、各单": a group the cut broke ("各单位") is still the group, as written
+    grouped = all(is_unit_phrase(unit) or unit.startswith("各") for unit in units.units)
+    return units if len(units.units) >= 2 and grouped else None
 
 
 def _ascii_stop(text: str, index: int) -> bool:

@@ -50,7 +50,7 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:具体|工作|主要|任务|目标|有关|相关)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容|任务分解"
-            r"|工作目标|考核内容|考评内容|评价内容|指标内容|工作标准|贯彻举措|落实举措|工作举措"
+            r"|工作目标|考核内容|考评内容|评价内容|指标内容|评分指标|考核指标|评价指标|测评指标|工作标准|贯彻举措|落实举措|工作举措"
             r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化"
             r"|目标清单|任务清单|工作清单|公开内容)$"
         ),
@@ -60,7 +60,8 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
             r"|工作项目|分类|类型|[一二三四五六七八九]级(?:指标|要点|任务)|工作重点|重点工作|任务名称|事项名称|目标"
-            r"|考核项目)$"
+            r"|考核项目|公开事项|栏目名称|栏目|(?:政府|政务)?信息公开类别(?:及事项)?|类别及事项"
+            r"|[一二三四五]级(?:目录|栏目|分类|指标)?)$"
         ),
     ),
     (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助){_ORGAN}$")),
@@ -68,15 +69,15 @@ _HEADERS: Final = (
     (
         Column.UNITS,
         re.compile(
-            rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|负责|主管|主责|执行){_ORGAN}$"
-            r"|^责任主体$|^(?:任务|责任|职责)分工$"
+            rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|负责|主管|主责|执行|保障){_ORGAN}$"
+            r"|^(?:责任|公开)主体$|^(?:任务|责任|职责)分工$"
         ),
     ),
     (
         Column.DEADLINE,
         re.compile(
-            r"^(?:完成|工作|进度)?(?:时限|时间|期限|时间节点|时间要求|时限要求|进度安排|时间安排|时间进度"
-            r"|进度要求)$"
+            r"^(?:完成|工作|进度|公开)?(?:时限|时间|期限|时间节点|时间要求|时限要求|进度安排|时间安排|时间进度"
+            r"|进度要求)$|^(?:提供内容)?时效(?:标准|要求)?$"
         ),
     ),
     # Columns kept as notes: the parser reads no duty or date from them.
@@ -85,7 +86,8 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:备注|说明|责任领导|分管领导|牵头领导|责任人|联系人|完成情况|进展情况|工作进展|落实情况"
             r"|分值|分数|标准分|得分|评分标准|评分细则|评分办法|考核标准|考评标准|考核方式|评分方法"
-            r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开时限)$"
+            r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开渠道和载体|公开对象|公开层级|网站所属栏目"
+            r"|更新标准|更新频率)$"
             r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|状态|成效)$"
         ),
     ),
@@ -97,8 +99,8 @@ def header_column(text: str) -> Column | None:
     """The column a header cell names ("牵头落实单位" → UNITS_LEAD), or None."""
     text = re.sub(r"[(（][^()（）]*[)）]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
-    text = re.sub(r"[\s|:：()（）/、]", "", text)
-    if not text or len(text) > 10:
+    text = re.sub(r"[\s|:：()（）/、?？*]", "", text)  # "?公开事项": a character the page lost
+    if not text or len(text) > 12:
         return None
     for column, pattern in _HEADERS:
         if pattern.match(text):
@@ -151,6 +153,7 @@ class CellKind(StrEnum):
 
 
 _NUMBER: Final = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、,，]?$")
+_DECIMAL: Final = re.compile(r"^\d{1,3}\.\d{1,2}$")
 GROUP_MARKER: Final = re.compile(
     rf"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{ORDINAL}(?:部分|章|节|项)?[、.，,\s]?)"
 )
@@ -166,17 +169,29 @@ def classify(text: str) -> CellKind:
         return CellKind.EMPTY
     if header_column(text) is not None:
         return CellKind.HEADER
-    if _NUMBER.match(text):
-        return CellKind.NUMBER
+    if _NUMBER.match(text) or _DECIMAL.match(text):
+        return CellKind.NUMBER  # "0.8": points, never a numbered requirement
     if GROUP_MARKER.match(text):
         return CellKind.GROUP
     if REQUIREMENT_MARKER.match(text):
         return CellKind.MARKED
     if is_deadline_like(text):
         return CellKind.DEADLINE
+    if _NOTE_ONLY.match(text):
+        return CellKind.NOTE
     if looks_like_units(text) or _units_with_their_work(text):
         return CellKind.UNITS
     return CellKind.TEXT
+
+
+# Cells that are never a task nor a duty, whatever their column: a tick ("√", "■政府网站" of a
+# 公开方式 column), the titles a 公开依据 cell cites ("《条例》《意见》"), a website's column path
+# ("政府信息公开平台—政策—规范性文件").
+_NOTE_ONLY: Final = re.compile(
+    r"^[√✓✔■□●○☑]"
+    r"|^(?:《[^《》]+》[、，,;；和及等]*)+$"
+    r"|^[^—>/。，,]{2,20}(?:[—>/][^—>/。，,]{2,20}){2,}$"
+)
 
 
 _VERB_START: Final = re.compile(
@@ -188,6 +203,7 @@ _VERB_START: Final = re.compile(
     r"|检查|考核|评估|提供|设立|增强|完成|做|抓|办|建|管)"
 )
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
+_UNBRACKET: Final = re.compile(r"[(（〔\[)）〕\]]")
 
 
 def is_unit_phrase(phrase: str) -> bool:
@@ -195,7 +211,10 @@ def is_unit_phrase(phrase: str) -> bool:
     base = _BRACKETED.sub("", phrase)
     if not 2 <= len(base) <= 30 or any(char.isdigit() for char in base):
         return False
-    return base.endswith(UNIT_ENDINGS)
+    # "各级政府办公〔厅〕": the bracket holds the end of the name (办公室〔厅〕 with 室 lost)
+    return base.endswith(UNIT_ENDINGS) or (
+        phrase[-1:] in ")）〕]" and _UNBRACKET.sub("", phrase).endswith(UNIT_ENDINGS)
+    )
 
 
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）](?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
@@ -203,7 +222,7 @@ _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）](?:分别)?(?:{ROLE
 
 # "…基层处等按职责分工落实": the open end and the duty clause before the role word.
 _DUTY_WORDS: Final = re.compile(
-    r"等?(?:按照|按|根据|依照)(?:各自)?职[责能](?:分工)?(?=分别|牵头|负责|落实|配合|$)|等(?=分别|牵头|负责|落实|配合)"
+    r"等?(?:按照|按|根据|依照)(?:各自)?(?:职[责能]|业务)(?:分工)?(?=分别|牵头|负责|落实|配合|$)|等(?=分别|牵头|负责|落实|配合)"
 )
 
 
@@ -221,6 +240,7 @@ def _units_with_their_work(text: str) -> bool:
 def looks_like_units(text: str) -> bool:
     """Whether a cell lists units ("市编办,各县(市、区)政府,肇庆高新区、肇庆新区管委会")."""
     text = _DUTY_WORDS.sub("", compact(fold_line(text)).rstrip("。.，,、"))
+    text = text[:-1] if text.endswith("等") else text  # "财政所、土管所等": an open list
     if not 2 <= len(text) <= 240 or text.count("。") > 2 or not _ENDS_LIKE_UNITS.search(text):
         return False
     phrases = split_units(text)

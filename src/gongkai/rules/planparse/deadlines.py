@@ -140,12 +140,17 @@ def is_deadline_like(text: str) -> bool:
                 covered[match.start() : match.end()] = [True] * (match.end() - match.start())
     if not weak:
         return False
+    if len(text) <= 30 and _WINDOW_END.search(text):
+        return True  # "信息形成或变更20个工作日内", "关联文件公开3个工作日内": a window closes it
     for match in _FILLER.finditer(text):
         covered[match.start() : match.end()] = [True] * (match.end() - match.start())
     needed = 0.4 if strong else 0.6
     if text.endswith("。"):
         needed = 0.7
     return sum(covered) / len(text) >= needed
+
+
+_WINDOW_END: Final = re.compile(r"\d+个?(?:工作日|日|天)(?:内|之内|以内)(?:公开|完成)?[。]?$")
 
 
 # Inside a task's text only explicit deadlines count ("年底前将…报…", "于2019年6月底前完成"):
@@ -167,7 +172,15 @@ def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
         day = _resolve(match, year)
         if day is not None:
             return Deadline(raw=match[0], date=day)
+    step = _YEAR_STEP.search(folded)
+    if step is not None:
+        return Deadline(raw=step[1] + "年", date=date(int(step[1]), 12, 31))
     return None
+
+
+# "…建立完善政务公开事项标准目录。2022年，结合主动公开目录…修订…": a dated step of a multi-year
+# plan, the year opening its sentence (a year inside a sentence, "推进2022年冬奥会…", is none)
+_YEAR_STEP: Final = re.compile(r"(?:^|[。；;])((?:19|20)\d{2})年[，,]")
 
 
 # A task written as a standing duty, at the start of one of its clauses: "常态化公开…",
@@ -177,6 +190,7 @@ _TEXT_RECURRENCES: Final = (
     (Recurrence.MONTHLY, re.compile(_CLAUSE_START + r"(?:每月|按月|逐月)")),
     (Recurrence.QUARTERLY, re.compile(_CLAUSE_START + r"(?:每季度?|按季度?|逐季)")),
     (Recurrence.SEMIANNUAL, re.compile(_CLAUSE_START + r"每半年")),
+    (Recurrence.YEARLY, re.compile(r"^每年(?!度?\d|度?的)")),  # "每年至少更新一次…" opening the task
     (Recurrence.ONGOING, re.compile(_CLAUSE_START + r"(?:常态化|持续推进|长期坚持)")),
 )
 
@@ -197,7 +211,13 @@ def _is_explicit(match: re.Match[str]) -> bool:
     """A date with a boundary word: 底/末/前, a day, or a quarter's or year's end."""
     if match["before"] and (match["m"] or match["q"] or match["half"] or match["ypos"]):
         return True
+    if match["y"] and match["ypos"] in ("底", "内") and _opens_clause(match):
+        return True  # "2017年内，全市各级各部门要…": the year's end ("公开2016年末余额" is none)
     return bool(match["mpos"] in ("底", "末") or match["half"] in ("年底", "年末") or match["d"])
+
+
+def _opens_clause(match: re.Match[str]) -> bool:
+    return match.start() == 0 or match.string[match.start() - 1] in "，。；,;："
 
 
 _RANGE: Final = re.compile(r"^(?:至|到|—|－|-|~|～|－)$")

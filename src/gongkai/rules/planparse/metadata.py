@@ -198,6 +198,8 @@ def _may_be_title(line: str) -> bool:
     text = clean_text(line).strip("|")
     if text.endswith(("：", ":")):  # the salutation, "各市(地)委和人民政府，省直各单位："
         return False
+    if re.match(r"^[^：:]{1,8}[：:]", text) or "。" in text:  # a label line or a sentence
+        return False
     return 6 <= len(text) <= 60 and not is_furniture(text) and classify(text) is CellKind.TEXT
 
 

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
 from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
-from gongkai.rules.planparse.deadlines import before_month
+from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
-from gongkai.rules.planparse.model import Document, Item, Paragraph, Plan, PlanKind, Table
+from gongkai.rules.planparse.model import (
+    NO_DEADLINE,
+    Document,
+    Item,
+    Paragraph,
+    Plan,
+    PlanKind,
+    Table,
+)
 from gongkai.rules.planparse.normalize import clean_text, compact, fold_line
 from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
 from gongkai.rules.planparse.tables import has_header as _has_header
@@ -43,6 +51,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     warnings: list[str] = []
     prose_lines: list[tuple[int, str]] = []
     empty: list[str] = []  # tables with a header and no rows
+    above: list[str] = []  # the line right above each text table
     for segment in segments:
         if segment.table is not None:
             result = read_table(table_tokens(segment.table), meta.year, leads=leads)
@@ -56,6 +65,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         for text_table in find_text_tables(segment.lines):
             before = numbered[covered : text_table.start]
             heading = _duty_heading(before)
+            above += [line for _, line in before if line.strip()][-1:]
             prose_lines += before[:-1] if heading else before
             result = read_table(text_table.tokens, meta.year, segment.first, leads, heading)
             table_items += result.items
@@ -66,10 +76,17 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     paragraphs = _paragraphs(prose_lines, meta.title)
     prose = read_prose(paragraphs, meta.year, leads)
     opening = " ".join(text for _, text in paragraphs[:3])
-    kind, items, found = _choose(meta, table_items, prose, opening)
+    kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
+    if kind is PlanKind.NOT_A_PLAN and not prose.numbered and not empty:
+        headed = _headed_paragraphs(paragraphs, meta.year)
+        if headed:
+            kind, items, found = PlanKind.PROSE, headed, [_HEADED_NOTE]
+    items = _with_standing_deadline(items, segments, meta.year)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
+    taken = {item.line for item in items}
     unread = _unread(prose.unread, meta) if kind is not PlanKind.NOT_A_PLAN else []
+    unread = [(line, text) for line, text in unread if line not in taken or not text]
     if unread:
         found += _unread_warnings(unread)
     if empty and kind is PlanKind.NOT_A_PLAN:
@@ -87,6 +104,67 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         notice_title=meta.notice_title,
         unread=tuple(unread),
     )
+
+
+# A catalogue's one rule for all its rows, in its overview: "【公开时限】政府信息形成或变更之日起20个
+# 工作日内", "(二)公开时限:…" (the page's own "公开时限：" block line is furniture, never this).
+_STANDING_DEADLINE: Final = re.compile(
+    r"^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[【\[])\s*"
+    r"(?:公开|完成|办理)时限[】\]]?\s*[:：]?\s*(?P<value>.+)$"
+)
+
+
+def _with_standing_deadline(
+    items: Sequence[Item], segments: Sequence[_Segment], year: int | None
+) -> list[Item]:
+    """Items without a deadline of their own take the one the document states for all."""
+    for segment in segments:
+        for line in segment.lines:
+            if "时限" not in line:
+                continue
+            match = _STANDING_DEADLINE.match(clean_text(line))
+            if match is None:
+                continue
+            deadline = parse_deadline(match["value"], year, inherited=True)
+            if deadline.date is None and deadline.recurrence is None:
+                continue
+            return [
+                item if item.deadline.raw else replace(item, deadline=deadline) for item in items
+            ]
+    return list(items)
+
+
+_HEADED_NOTE: Final = (
+    "文中没有编号，按段落导入：每段以一句标题开头（如“围绕…，加大…公开力度。”），各作为一条任务，"
+    "均未标注责任单位，请核对并指定"
+)
+_HEADED: Final = re.compile(r"^[^。；;]{6,40}。")
+_HEADED_MIN: Final = 3  # paragraphs so written, the fewest that make a plan
+
+
+def _headed_paragraphs(paragraphs: Sequence[tuple[int, str]], year: int | None) -> list[Item]:
+    """Key points written without numbers: paragraphs that each open with a short heading
+    sentence naming 公开 ("围绕群众关切事项，加大重点领域信息公开力度。公开…") and go on to the
+    work. Each is an item; nothing else on such a page is."""
+    headed = [
+        (line, text)
+        for line, text in paragraphs
+        if len(text) >= 60 and (match := _HEADED.match(text)) and "公开" in match[0]
+    ]
+    if len(headed) < _HEADED_MIN or len(headed) * 2 < len(paragraphs):
+        return []
+    return [
+        Item(
+            number=str(number),
+            section=(),
+            text=clean_text(text),
+            lead_units=(),
+            units=(),
+            deadline=find_deadline_in_text(text, year) or NO_DEADLINE,
+            line=line,
+        )
+        for number, (line, text) in enumerate(headed, 1)
+    ]
 
 
 def _duty_heading(lines: Sequence[tuple[int, str]]) -> str | None:
@@ -226,17 +304,33 @@ _COVER_ONLY: Final = (
 )
 
 
+# The covering notice's own sentence, where its title was lost: "现将《…任务分解表》印发给你们".
+_HANDS_OUT: Final = re.compile(r"现将《[^》]{4,80}》印发给你们")
+
+
 def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseResult) -> bool:
     """A notice that hands out a plan ("关于印发…的通知") whose plan is not in the text: the
     plan's own title line never comes, and the numbered paragraphs (the notice's own requests,
     "提出如下工作要求") name no units."""
-    if not meta.notice_title or "印发" not in meta.notice_title or prose.annotated:
+    handed_out = (meta.notice_title and "印发" in meta.notice_title) or any(
+        _HANDS_OUT.search(compact(line)) for _, line in lines if "印发" in line
+    )
+    if not handed_out or prose.annotated or any(_plan_part(line) for _, line in lines):
         return False
     title = compact(meta.title or "")
     return not any(
         title and title in (text := compact(clean_text(line))) and len(text) <= len(title) + 8
         for _, line in lines
     )
+
+
+# The parts a plan opens with and a covering notice does not have: "一、总体要求", "(一)指导思想".
+_PLAN_PART: Final = re.compile(r"^(?:总体要求|指导思想|工作目标|基本原则|主要任务|重点任务)[。:：]?$")
+
+
+def _plan_part(line: str) -> bool:
+    kind, _, rest = split_marker(line.strip())
+    return kind is not None and _PLAN_PART.match(compact(rest)) is not None
 
 
 # The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…",
@@ -247,13 +341,28 @@ _PLAN_OPENING: Final = re.compile(
 )
 
 
+def _outline_kinds(lines: Sequence[str]) -> set[str]:
+    """The marker kinds of numbered headings standing right above tables ("二、重点工作任务分解")."""
+    return {kind for kind, _, _ in map(split_marker, (line.strip() for line in lines)) if kind}
+
+
 def _choose(
-    meta: Metadata, table_items: list[Item], prose: ProseResult, opening: str = ""
+    meta: Metadata,
+    table_items: list[Item],
+    prose: ProseResult,
+    opening: str = "",
+    table_outline: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[PlanKind, list[Item], list[str]]:
     """Which reading of the document is the plan, and a note on what else was found."""
     if table_items:
-        # A prose list beside the table: its items that name their units are the plan's too.
-        annotated = [item for item in prose.items if item.units and not item.units_inherited]
+        # A prose list beside the table: its items that name their units are the plan's too, and
+        # all of them when the table stands under a heading of the same outline ("一、工作要点"
+        # with its numbered tasks, then "二、重点工作任务分解" and the table).
+        annotated = [
+            item
+            for item in prose.items
+            if (item.units and not item.units_inherited) or _same_outline(item, table_outline)
+        ]
         if not annotated:
             return PlanKind.TABLE, table_items, []
         note = f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对"
@@ -268,6 +377,17 @@ def _choose(
     )
     note = f"未找到任务分工表，也没有标注责任单位的条目；{found}，均未标注责任单位，看来不是工作要点或分工方案（可能是评价标准或一般通知），未生成任务"
     return PlanKind.NOT_A_PLAN, [], [note]
+
+
+def _same_outline(item: Item, kinds: set[str] | frozenset[str]) -> bool:
+    """An item under a heading of the outline the table continues, that reads like a task: not
+    a citation ("《条例》；", the 主要依据 of a catalogue) nor a label line ("责任主体：…")."""
+    if not item.section or split_marker(item.section[0])[0] not in kinds:
+        return False
+    return not _NO_TASK.search(compact(item.text))
+
+
+_NO_TASK: Final = re.compile(r"^[^：:，。]{2,6}[：:]|^【[^】]{2,8}】|《[^》]*》[^，。]{0,12}[；;，,。]?$|^.{0,10}$")
 
 
 _DATE_LINE: Final = re.compile(

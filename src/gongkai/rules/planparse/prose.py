@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
@@ -67,12 +67,23 @@ class ProseResult:
     unread: tuple[tuple[int, str], ...] = ()  # (line, text) of paragraphs that are no item's
 
 
+# "(二加强涉及减税降费的信息公开。": a page that lost the closing bracket of "(二)" (not "(一般…",
+# "(一是…": words that start with a numeral)
+_LOST_CLOSE: Final = re.compile(
+    r"^[(（](?P<n>[一二三四五六七八九十]{1,3})"
+    r"(?![一二三四五六七八九十)）般些是律体样致并同起次批个项年站线级流贯切])(?=[\u4e00-\u9fff])"
+)
+
+
 def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     """(marker kind, marker as written, rest) of a paragraph; (None, "", paragraph) if none."""
     for kind, pattern in _MARKERS:
         match = pattern.match(paragraph)
         if match:
             return kind, match[0].strip(), paragraph[match.end() :]
+    lost = _LOST_CLOSE.match(paragraph)
+    if lost and ")" not in paragraph[:12] and "）" not in paragraph[:12]:
+        return "cn_paren", f"({lost['n']})", paragraph[lost.end() :]
     return None, "", paragraph
 
 
@@ -232,7 +243,8 @@ def _has_body(node: _Node) -> bool:
 
 # Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
 _BACKGROUND: Final = re.compile(
-    r"^(?:总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|总体思路)(?:[。:：]|$)"
+    r"^(?:总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|总体思路"
+    r"|主要依据|编制依据|工作依据|政策依据)(?:[。:：]|$)"
 )
 
 
@@ -278,6 +290,10 @@ def _own(node: _Node) -> Assignment | None:
         labelled = parse_annotation(
             "；".join(label.strip().strip("()（）") for label in node.labels)
         )
+        if labelled is not None and labelled.deadline_raw is None and node.annotation is not None:
+            # "…(完成时限：全年工作)" then "责任处室：人事处": the label names the units, the
+            # annotation still gives the deadline
+            return replace(labelled, deadline_raw=node.annotation.deadline_raw)
         if labelled is not None:
             return labelled
     return node.annotation

@@ -43,7 +43,7 @@ from gongkai.rules.planparse.deadlines import (
 from gongkai.rules.planparse.model import NO_DEADLINE, Deadline, Item, Table
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
 from gongkai.rules.planparse.tokens import ROW_END, Token
-from gongkai.rules.vocabulary import CIRCLED, MARKERS, ORDINAL, marker_number
+from gongkai.rules.vocabulary import CIRCLED, MARKERS, ORDINAL, ROLE_PATTERN, marker_number
 
 _COLUMN_KINDS: Final = {
     Column.NUMBER: CellKind.NUMBER,
@@ -56,6 +56,7 @@ _COLUMN_KINDS: Final = {
     Column.NOTE: CellKind.NOTE,
 }
 _REQUIREMENT_KINDS: Final = frozenset({CellKind.MARKED, CellKind.TEXT})
+_ROLE_WORD: Final = re.compile(ROLE_PATTERN)
 
 
 @dataclass
@@ -322,6 +323,28 @@ def _leading_headers(tokens: Sequence[Token]) -> list[Token]:
     return headers
 
 
+_HEADER_WORD: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # "全社会" ends like a unit, heads a column
+
+
+def _second_header_row(tokens: Sequence[Token], header_cells: int) -> set[str]:
+    """The words of a header's second row ("一级目录 | 二级目录 | 全社会 | 特定群众 | 主动 | 依申请",
+    under 公开事项 and 公开对象): the row right after the header, all short header-like words,
+    at least one a known one. Its words head no task."""
+    if not header_cells:
+        return set()
+    start = next((i for i, token in enumerate(tokens) if not token.row_end), 0) + header_cells
+    row: list[str] = []
+    for token in islice(tokens, start, None):
+        if token.row_end and row:
+            break
+        if token.text.strip():
+            row.append(token.text)
+    known = sum(classify(text) is CellKind.HEADER for text in row)
+    if known and all(_HEADER_WORD.match(compact(text)) for text in row):
+        return set(row)
+    return set()
+
+
 def _header_next(tokens: Sequence[Token], index: int) -> bool:
     following = next(
         (token for token in islice(tokens, index + 1, None) if token.text.strip()), None
@@ -334,8 +357,22 @@ def _lines_up(row: Sequence[Token], columns: Sequence[Column]) -> bool:
     if kinds.count(CellKind.EMPTY) == len(kinds) or CellKind.HEADER in kinds:
         return False
     return all(
-        k is CellKind.EMPTY or k in _COMPATIBLE[c] for k, c in zip(kinds, columns, strict=True)
+        k is CellKind.EMPTY or (k in _COMPATIBLE[c] and not _contradicts(token, k, c))
+        for token, k, c in zip(row, kinds, columns, strict=True)
     )
+
+
+def _contradicts(token: Token, kind: CellKind, column: Column) -> bool:
+    """A cell whose wording rules out a column its kind allows: a sentence is no unit cell, and
+    an office is no note (备注): the row lost a merged cell and its cells do not line up."""
+    text = compact(token.text)
+    if column in UNIT_COLUMNS and kind is CellKind.TEXT:
+        return "。" in text.rstrip("。；;") or text[-1:] in "。；;"
+    return column is Column.NOTE and kind is CellKind.UNITS and _OFFICE.search(text) is not None
+
+
+# What only an office's name ends with ("政府网站" in a 公开渠道 column is a note, "区农业局" is not)
+_OFFICE: Final = re.compile(r"(?:局|办|委|政府|中心|办公室|厅|科|处|室|部)$")
 
 
 # --- tokens into rows --------------------------------------------------------------------------
@@ -349,7 +386,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     header = [header_column(token.text) for token in headers]
     unknown_headers = {
         token.text for token, column in zip(headers, header, strict=True) if column is None
-    }
+    } | _second_header_row(tokens, len(headers))
     kinds = [
         CellKind.HEADER if token.text in unknown_headers and not token.column else _kind(token)
         for token in tokens
@@ -392,19 +429,97 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
             and len(compact(tokens[index].text)) < len(compact(tokens[before].text))
         ):
             kinds[index] = CellKind.NOTE  # of two text cells, the shorter second is a detail
+    _groups_before_requirements(tokens, kinds, header)
+    _notes_after_duties(tokens, kinds, header)
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is None
         previous = _previous_kind(tokens, kinds, index)
         # a heading is a phrase; a text that ends a sentence is a requirement whose row's merged
         # unit cell is simply not there
         sentence = compact(tokens[index].text).endswith(("。", "；", ";"))
+        following = _next_index(tokens, kinds, index)
         if free_text and not sentence and _next_kind(tokens, kinds, index) in starts:
             kinds[index] = CellKind.GROUP
+        elif (
+            free_text
+            and following is not None
+            and kinds[following] is CellKind.GROUP
+            and not GROUP_MARKER.match(compact(tokens[following].text))
+            and not _task_like(tokens[index])
+        ):
+            kinds[index] = CellKind.GROUP  # "部门文件" before a heading without a marker
         elif free_text and previous is CellKind.UNITS and len(compact(tokens[index].text)) <= 6:
             kinds[index] = CellKind.NOTE  # "张明" after the units: a 责任领导 column, not a task
         elif kind is CellKind.NUMBER and scored and previous in _REQUIREMENT_KINDS:
             kinds[index] = CellKind.NOTE  # the points of an assessment table, not a 序号
     return tokens, kinds
+
+
+def _groups_before_requirements(
+    tokens: Sequence[Token], kinds: list[CellKind], header: Sequence[Column | None]
+) -> None:
+    """Where the header puts the unit columns after the requirement, a cell that reads like
+    units but opens a row, before its requirement ("5 | 组织机构 | 机构职能 | 镇党委…职责 |
+    党建工作办"), is a group heading: a row's units never come before its task. ``kinds`` is
+    updated in place."""
+    tasks = [i for i, column in enumerate(header) if column in (Column.REQUIREMENT, Column.GROUP)]
+    duties = [i for i, column in enumerate(header) if column in UNIT_COLUMNS]
+    if not tasks or not duties or min(duties) < max(tasks):
+        return
+    single = len(duties) == 1
+    task = False  # a task since the last unit cell: the row still waits for its units
+    for index, kind in enumerate(kinds):
+        if tokens[index].row_end or kind is CellKind.UNITS and tokens[index].column is not None:
+            task = False
+            continue
+        if kind in _REQUIREMENT_KINDS:
+            task = task or _task_like(tokens[index])
+            continue
+        if kind is not CellKind.UNITS:
+            continue
+        if task:
+            task = False  # the unit cell of the task before it
+            continue
+        before = _previous_index(tokens, kinds, index)
+        previous = kinds[before] if before is not None else None
+        if previous is CellKind.UNITS and (not single or _ROLE_WORD.search(tokens[index].text)):
+            continue  # the rest of a unit cell ("…市投资促进中心" / "各镇分别落实"), or the next column
+        following = _next_index(tokens, kinds, index)
+        if following is not None and kinds[following] in _REQUIREMENT_KINDS | {CellKind.GROUP}:
+            kinds[index] = CellKind.GROUP
+
+
+def _notes_after_duties(
+    tokens: Sequence[Token], kinds: list[CellKind], header: Sequence[Column | None]
+) -> None:
+    """A text right after a deadline or unit cell, where the header puts a note column right
+    after that one (时效标准 | 更新标准 | 保障部门): the note's cell ("6个月内须有更新"), not a
+    new task. ``kinds`` is updated in place."""
+    after = {
+        kind: header[header.index(column) + 1]
+        for kind, column in ((CellKind.DEADLINE, Column.DEADLINE), (CellKind.UNITS, Column.UNITS))
+        if column in header and header.index(column) + 1 < len(header)
+    }
+    if Column.NOTE not in after.values():
+        return
+    for index, kind in enumerate(kinds):
+        if kind is not CellKind.TEXT or tokens[index].column is not None:
+            continue
+        before = _previous_index(tokens, kinds, index)
+        if before is not None and after.get(kinds[before]) is Column.NOTE:
+            kinds[index] = CellKind.NOTE
+
+
+def _task_like(token: Token) -> bool:
+    """A text cell that may be a row's task; a short phrase without a stop is rather a heading
+    ("部门文件" before "桂农机办" before the task)."""
+    text = compact(token.text)
+    if _POINTS.match(text):
+        return False  # "0.8": an assessment's points
+    return REQUIREMENT_MARKER.match(text) is not None or len(text) > 15 or text.endswith(_ENDS)
+
+
+_POINTS: Final = re.compile(r"^\d{1,3}(?:\.\d{1,2})?分?$")
 
 
 def _scored(headers: Sequence[Token], columns: Sequence[Column | None]) -> bool:
@@ -453,11 +568,17 @@ def _previous_index(tokens: Sequence[Token], kinds: Sequence[CellKind], index: i
 
 def _next_kind(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -> CellKind | None:
     """The kind of the next written cell in the same row, if any."""
+    following = _next_index(tokens, kinds, index)
+    return kinds[following] if following is not None else None
+
+
+def _next_index(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -> int | None:
+    """The position of the next written cell in the same row, if any."""
     for position in range(index + 1, len(tokens)):
         if tokens[position].row_end:
             return None
         if kinds[position] is not CellKind.EMPTY:
-            return kinds[position]
+            return position
     return None
 
 
@@ -616,6 +737,11 @@ class _RowReader:
     def _unit_column(self, token: Token, position: int) -> Column:
         if token.column in UNIT_COLUMNS and token.column is not None:
             return token.column
+        above = next((row.units for row in reversed(self.rows) if row.units), [])
+        same = [column for column, text in above if text.strip() == token.text.strip()]
+        if len(self.unit_columns) > 1 and same and position == 0:
+            # the cell repeats the row above's 责任单位 cell: its 牵头单位 cell is the merged one
+            return same[0]
         if position < len(self.unit_columns):
             return self.unit_columns[position]
         return Column.UNITS

@@ -195,6 +195,7 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
     """Cells end at ``|``; text without one continues into the next line's cell."""
     pending: list[str] = []
     start = 0  # the line where the pending cell began
+    closers = _cell_closers(lines)
     for number, line in enumerate(lines, offset + 1):
         stripped = line.strip()
         if not stripped or is_furniture(stripped) or _MARKDOWN_RULE.fullmatch(stripped):
@@ -204,7 +205,9 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
                 yield Token(join_lines(pending), line=number)
                 pending.clear()
             else:
-                yield ROW_END
+                # where every cell is closed by a "|" line of its own, a "|" line without a
+                # cell before it is an empty cell, not the end of a row
+                yield Token("", line=number) if closers else ROW_END
             continue
         waiting = bool(pending)
         yield from _pipe_line(stripped, pending, number)
@@ -212,6 +215,17 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
             start = number
     if pending:
         yield Token(join_lines(pending), unclosed=True, line=start)
+
+
+def _cell_closers(lines: Sequence[str]) -> bool:
+    """Whether the table is one cell a line with a "|" line after each (and no row on one line):
+    most "|" lines follow a line of text."""
+    written = [line.strip() for line in lines if line.strip()]
+    alone = [i for i, line in enumerate(written) if _PIPE_ONLY.match(line) and line.count("|") == 1]
+    if len(alone) < 6 or any(line.count("|") >= 2 for line in written if not _PIPE_ONLY.match(line)):
+        return False
+    after_text = sum(1 for i in alone if i and not _PIPE_ONLY.match(written[i - 1]))
+    return after_text >= 0.7 * len(alone) and len(alone) >= 0.4 * len(written)
 
 
 def _pipe_line(stripped: str, pending: list[str], number: int) -> Iterator[Token]:
