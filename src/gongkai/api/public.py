@@ -125,7 +125,7 @@ def list_records(request: HttpRequest, response: HttpResponse, filters: Query[Re
 
 
 @router.get("/records/{record_id}", response=answers(RecordDetailOut), summary="一条政府信息", operation_id="get_record")
-def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
+def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Path(..., ge=1, le=MAX_ID, description="信息编号")) -> dict[str, Any]:
     """一条政府信息的全部目录字段、正文、附件和解读。已被新版本替代的信息仍可打开（superseded 为 true）。"""
     record = get_object_or_404(serialize.with_columns(Record.objects.filter(Record.public_q())), pk=record_id)
     interpretations = list(record.interpretations.filter(Record.listed_q()).order_by("published_on", "pk"))
@@ -179,7 +179,7 @@ def list_units(request: HttpRequest, paging_params: Query[Paging]) -> dict[str, 
 
 
 @router.get("/units/{unit_id}", response=answers(UnitOut), summary="一个单位", operation_id="get_unit")
-def get_unit(request: HttpRequest, unit_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
+def get_unit(request: HttpRequest, unit_id: int = Path(..., ge=1, le=MAX_ID, description="单位编号")) -> dict[str, Any]:
     return serialize.unit_out(get_object_or_404(Unit, pk=unit_id, is_active=True))
 
 
@@ -212,7 +212,7 @@ def list_plans(request: HttpRequest, filters: Query[PlanFilters]) -> dict[str, A
 
 
 @router.get("/plans/{plan_id}", response=answers(PlanDetailOut), summary="一个已发布的分工方案，含事项和责任单位", operation_id="get_plan")
-def get_plan(request: HttpRequest, plan_id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:
+def get_plan(request: HttpRequest, plan_id: int = Path(..., ge=1, le=MAX_ID, description="方案编号")) -> dict[str, Any]:
     plan = Plan.objects.filter(Plan.public_q(), pk=plan_id).select_related("issuer_unit").first()
     if plan is None:
         raise Http404

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import Any
 
 from ninja import Field, Schema
-from ninja.responses import codes_4xx
 
 
 class ErrorDetail(Schema):
@@ -282,4 +281,8 @@ class AssignmentPage(Schema):
 def answers(schema: Any) -> dict[Any, Any]:
     """The documented answers of an endpoint: its schema on 200, the error shape on every 4xx and
     on 500 (so that the description covers every answer a caller may get)."""
-    return {200: schema, codes_4xx: ErrorOut, 500: ErrorOut}
+    return {200: schema, ERROR_CODES: ErrorOut}
+
+
+# Every error status the API answers with (errors.CODES), documented on every operation.
+ERROR_CODES = frozenset({400, 401, 403, 404, 405, 413, 414, 429, 500})
