@@ -35,7 +35,7 @@ def test_every_field_and_parameter_is_described_in_chinese(client):
         for field, spec in schema.get("properties", {}).items():
             assert chinese.search(spec.get("description", "")), f"{name}.{field}"
     for path, methods in description["paths"].items():
-        for method, operation in methods.items():
+        for _method, operation in methods.items():
             assert chinese.search(operation.get("summary", "")), path
             for parameter in operation.get("parameters", []):
                 text = parameter.get("description") or parameter["schema"].get("description", "")
@@ -50,7 +50,7 @@ def test_the_human_page_lists_every_endpoint_and_field(client):
     text = page.content.decode()
     for path in description["paths"]:
         assert path in text
-    for name, schema in description["components"]["schemas"].items():
+    for _name, schema in description["components"]["schemas"].items():
         for spec in schema.get("properties", {}).values():
             assert spec["description"] in text.replace("&quot;", '"').replace("&#x27;", "'")
     assert "<script" not in text.split("</header>", 1)[-1] or "cdn" not in text.lower()
