@@ -110,8 +110,12 @@ def _record_page(filters: RecordFilters, base: Any, response: HttpResponse) -> d
         raise BadCursorError from None
     today = timezone.localdate()
     pointers = serialize.public_pointers(page.rows)
+    columns = serialize.column_refs([row.pk for row in page.rows])
     serialize.last_modified(response, [row.updated_at for row in page.rows])
-    return {"items": [serialize.record_out(row, today, pointers) for row in page.rows], "next_cursor": page.next_cursor}
+    return {
+        "items": [serialize.record_out(row, today, columns.get(row.pk, []), pointers) for row in page.rows],
+        "next_cursor": page.next_cursor,
+    }
 
 
 class BadCursorError(Exception):
@@ -121,19 +125,19 @@ class BadCursorError(Exception):
 @router.get("/records", response=answers(RecordPage), summary="政府信息目录（分页）", operation_id="list_records")
 def list_records(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> dict[str, Any]:
     """主动公开、面向社会、现行公开的政府信息，附全部目录字段。按发布日期从新到旧，用游标翻页。"""
-    return _record_page(filters, serialize.with_columns(public_records()), response)
+    return _record_page(filters, serialize.for_list(public_records()), response)
 
 
 @router.get("/records/{record_id}", response=answers(RecordDetailOut), summary="一条政府信息", operation_id="get_record")
 def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Path(..., ge=1, le=MAX_ID, description="信息编号")) -> dict[str, Any]:
     """一条政府信息的全部目录字段、正文、附件和解读。已被新版本替代的信息仍可打开（superseded 为 true）。"""
-    record = get_object_or_404(serialize.with_columns(Record.objects.filter(Record.public_q())), pk=record_id)
+    record = get_object_or_404(Record.objects.filter(Record.public_q()).select_related("unit"), pk=record_id)
     interpretations = list(record.interpretations.filter(Record.listed_q()).order_by("published_on", "pk"))
     pointers = serialize.public_pointers([record])
     policy = Record.objects.filter(pk=record.interprets_id).first() if record.interprets_id in pointers else None
     serialize.last_modified(response, [record.updated_at])
     return {
-        **serialize.record_out(record, timezone.localdate(), pointers),
+        **serialize.record_out(record, timezone.localdate(), serialize.column_refs([record.pk]).get(record.pk, []), pointers),
         "body": record.body, "body_text": record.body_text,
         "attachments": [
             {"name": a.name, "size": a.size, "url": serialize.reverse("records:attachment", args=[record.pk, a.pk])}
@@ -152,13 +156,13 @@ def _ref(record: Record) -> dict[str, Any]:
 def list_normative(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> dict[str, Any]:
     """规章和行政规范性文件，含已废止、失效和已修订的（与门户“规范性文件”栏目相同）；用 validity=valid 只取现行有效的。"""
     base = Record.objects.filter(Record.public_q(), kind__in=NORMATIVE_KINDS)
-    return _record_page(filters, serialize.with_columns(base), response)
+    return _record_page(filters, serialize.for_list(base), response)
 
 
 @router.get("/interpretations", response=answers(InterpretationPage), summary="政策解读及其所解读的政策（分页）", operation_id="list_interpretations")
 def list_interpretations(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> dict[str, Any]:
     """政策解读，每条附所解读的政策文件（policy）。"""
-    base = serialize.with_columns(public_records().filter(kind=RecordKind.INTERPRETATION))
+    base = serialize.for_list(public_records().filter(kind=RecordKind.INTERPRETATION))
     page = _record_page(filters, base, response)
     policies = {
         r.pk: _ref(r) for r in Record.objects.filter(pk__in=[item["interprets_id"] for item in page["items"] if item["interprets_id"]])

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.http import http_date
 
 from gongkai.orgs.models import Unit, UnitCategory, UnitKind
-from gongkai.records.models import Audience, Column, Disclosure, Record, RecordKind, RecordStatus
+from gongkai.records.models import Audience, Disclosure, Record, RecordKind, RecordStatus
 
 
 def choice(enum: Any, value: str) -> dict[str, str]:
@@ -35,14 +35,36 @@ def record_url(pk: int) -> str:
     return reverse("records:record", args=[pk])
 
 
-def with_columns(records: QuerySet[Record]) -> QuerySet[Record]:
-    columns = Column.objects.filter(is_active=True).select_related("parent__parent")
-    return records.select_related("unit").prefetch_related(Prefetch("columns", queryset=columns))
+LIST_FIELDS = (
+    "index_number", "title", "summary", "kind", "publisher", "doc_number", "written_on", "formed_on",
+    "published_on", "effective_on", "expires_on", "repealed_on", "declared_validity", "status", "topic",
+    "genre", "keywords", "disclosure", "audience", "superseded_by_id", "interprets_id", "updated_at",
+    "unit__key", "unit__name",
+)
 
 
-def record_out(record: Record, today: date, public_ids: set[int] | None = None) -> dict[str, Any]:
-    """``public_ids``: which of the records it points to (``interprets``, ``superseded_by``)
-    the public may open; a pointer to any other is null."""
+def for_list(records: QuerySet[Record]) -> QuerySet[Record]:
+    """Only the catalog fields (not the body) and the unit, in the page's one query."""
+    return records.select_related("unit").only(*LIST_FIELDS)
+
+
+def column_refs(record_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each record's active columns with their paths, in one query over the link table."""
+    through = Record.columns.through.objects.filter(record_id__in=record_ids, column__is_active=True)
+    found: dict[int, list[dict[str, Any]]] = {}
+    for record_id, pk, name, parent, grandparent in through.order_by("column__sort_order", "column_id").values_list(
+        "record_id", "column_id", "column__name", "column__parent__name", "column__parent__parent__name",
+    ):
+        path = " / ".join(part for part in (grandparent, parent, name) if part)
+        found.setdefault(record_id, []).append({"id": pk, "name": name, "path": path})
+    return found
+
+
+def record_out(
+    record: Record, today: date, columns: list[dict[str, Any]], public_ids: set[int] | None = None
+) -> dict[str, Any]:
+    """``columns``: the record's (``column_refs``); ``public_ids``: which of the records it points
+    to (``interprets``, ``superseded_by``) the public may open; a pointer to any other is null."""
     public_ids = public_ids or set()
     return {
         "id": record.pk, "index_number": record.index_number, "title": record.title, "summary": record.summary,
@@ -51,7 +73,7 @@ def record_out(record: Record, today: date, public_ids: set[int] | None = None) 
         "published_on": record.published_on, "effective_on": record.effective_on, "expires_on": record.expires_on,
         "repealed_on": record.repealed_on, "validity": _validity(record, today),
         "topic": record.topic, "genre": record.genre, "keywords": record.keywords,
-        "columns": [{"id": c.pk, "name": c.name, "path": c.path} for c in record.columns.all()],
+        "columns": columns,
         "disclosure": choice(Disclosure, record.disclosure), "audience": choice(Audience, record.audience),
         "superseded": record.status == RecordStatus.SUPERSEDED,
         "superseded_by_id": record.superseded_by_id if record.superseded_by_id in public_ids else None,

@@ -11,6 +11,7 @@ from typing import Any
 def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
     from gongkai.bench import (
         annualreport,
+        api,
         calendar,
         catalogimport,
         foiload,
@@ -22,7 +23,7 @@ def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
     return {
         "calendar": calendar.run, "planparse": planparse.run, "search": search.run,
         "foiload": foiload.run, "catalogimport": catalogimport.run, "planboard": planboard.run,
-        "annualreport": annualreport.run,
+        "annualreport": annualreport.run, "api": api.run,
     }
 
 
