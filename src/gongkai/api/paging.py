@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import F, Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 
 from gongkai.api.errors import error_body
 
@@ -63,20 +63,26 @@ def _date(value: Any) -> date | None:
 
 
 def by_date_then_id(queryset: QuerySet[Any], field: str, cursor: str | None, limit: int) -> Page:
-    """Newest first by a nullable date ``field`` (rows without one last), then by id."""
-    ordered = queryset.order_by(F(field).desc(nulls_last=True), "-pk")
+    """Newest first by a nullable date ``field`` (rows without one last), then by id.
+
+    The rows with a date and those without are read as two ranges, each a plain range of one
+    index (``field <= day`` less the rows of ``day`` already shown; ``id < last``), not as one
+    OR of the three, which SQLite answers by walking the index from the start: 20 ms half-way
+    through 100,000 records instead of under 1."""
+    dated = queryset.filter(**{f"{field}__isnull": False}).order_by(f"-{field}", "-pk")
+    undated = queryset.filter(**{f"{field}__isnull": True}).order_by("-pk")
     if cursor:
         values = decode(cursor)
         if len(values) != 2:
             raise BadCursor("cursor")
         day, pk = _date(values[0]), _int(values[1])
         if day is None:
-            ordered = ordered.filter(**{f"{field}__isnull": True, "pk__lt": pk})
+            dated, undated = dated.none(), undated.filter(pk__lt=pk)
         else:
-            ordered = ordered.filter(
-                Q(**{f"{field}__lt": day}) | Q(**{field: day, "pk__lt": pk}) | Q(**{f"{field}__isnull": True})
-            )
-    rows = list(ordered[: limit + 1])
+            dated = dated.filter(**{f"{field}__lte": day}).exclude(**{field: day, "pk__gte": pk})
+    rows = list(dated[: limit + 1])
+    if len(rows) <= limit:
+        rows += list(undated[: limit + 1 - len(rows)])
     if len(rows) <= limit:
         return Page(rows, None)
     last = rows[limit - 1]

@@ -42,20 +42,9 @@ router = Router(tags=["公开数据"])
 MAX_ID = 2**31 - 1  # ids in filters: far beyond any real table, within every engine's integer
 
 
-class ValidityCode(StrEnum):
-    VALID = Validity.VALID.value
-    NOT_YET = Validity.NOT_YET.value
-    EXPIRED = Validity.EXPIRED.value
-    REPEALED = Validity.REPEALED.value
-    SUPERSEDED = Validity.SUPERSEDED.value
-
-
-class KindCode(StrEnum):
-    GENERAL = RecordKind.GENERAL.value
-    REGULATION = RecordKind.REGULATION.value
-    NORMATIVE = RecordKind.NORMATIVE.value
-    POLICY = RecordKind.POLICY.value
-    INTERPRETATION = RecordKind.INTERPRETATION.value
+# The codes a caller may filter by: the values of the rule's and the model's own vocabularies.
+ValidityCode = StrEnum("ValidityCode", {member.name: member.value for member in Validity})  # type: ignore[misc]
+KindCode = StrEnum("KindCode", {member.name: member.value for member in RecordKind})  # type: ignore[misc]
 
 
 class Paging(Schema):
@@ -132,7 +121,12 @@ def list_records(request: HttpRequest, response: HttpResponse, filters: Query[Re
 def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Path(..., ge=1, le=MAX_ID, description="信息编号")) -> dict[str, Any]:
     """一条政府信息的全部目录字段、正文、附件和解读。已被新版本替代的信息仍可打开（superseded 为 true）。"""
     record = get_object_or_404(Record.objects.filter(Record.public_q()).select_related("unit"), pk=record_id)
-    interpretations = list(record.interpretations.filter(Record.listed_q()).order_by("published_on", "pk"))
+    # By the foreign key alone, then listed or not in Python: with the status condition in the
+    # query, SQLite's planner walks the status index over the whole catalog (138 ms on 100,000).
+    interpretations = [
+        r for r in Record.objects.filter(interprets_id=record.pk).only("title", "status", "disclosure", "audience")
+        .order_by("published_on", "pk") if r.is_listed
+    ]
     pointers = serialize.public_pointers([record])
     policy = Record.objects.filter(pk=record.interprets_id).first() if record.interprets_id in pointers else None
     serialize.last_modified(response, [record.updated_at])
@@ -141,7 +135,7 @@ def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Pa
         "body": record.body, "body_text": record.body_text,
         "attachments": [
             {"name": a.name, "size": a.size, "url": serialize.reverse("records:attachment", args=[record.pk, a.pk])}
-            for a in record.attachments.all()
+            for a in record.attachments.only("pk", "name", "size")
         ],
         "interpretations": [_ref(r) for r in interpretations],
         "interprets": _ref(policy) if policy else None,

@@ -101,7 +101,11 @@ def _hand_detail(pk: int) -> str:
     row = Record.objects.filter(Record.public_q(), pk=pk).values(*FIELDS, "body", "body_text").get()
     row["columns"] = list(Column.objects.filter(records=pk).values("id", "name"))
     row["attachments"] = list(Attachment.objects.filter(record_id=pk).values("name", "size"))
-    row["interpretations"] = list(Record.objects.filter(Record.listed_q(), interprets_id=pk).values("id", "title"))
+    row["interpretations"] = [  # as the API does: by the foreign key, listed or not by hand
+        {"id": r["id"], "title": r["title"]}
+        for r in Record.objects.filter(interprets_id=pk).values("id", "title", "status", "disclosure", "audience")
+        if (r["status"], r["disclosure"], r["audience"]) == ("published", "proactive", "public")
+    ]
     return json.dumps(row, default=str, ensure_ascii=False)
 
 

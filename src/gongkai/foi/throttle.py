@@ -62,14 +62,16 @@ def exceeded(limit: Limit, address: str | None) -> bool:
     return used >= limit.hits
 
 
-def count(limit: Limit, address: str | None) -> None:
+def count(limit: Limit, address: str | None, prune: bool = True) -> None:
     """One more use; rows older than the window (of every address) are dropped on the way, so the
-    table only ever holds the last window's hits."""
+    table only ever holds the last window's hits. A caller counting every request of an API may
+    prune only now and then (``prune=False`` otherwise): the count reads the window alone anyway."""
     if not enabled():
         return
     now = timezone.now()
     with transaction.atomic():
-        RateLimitHit.objects.filter(scope=limit.scope, at__lt=now - timedelta(seconds=limit.seconds)).delete()
+        if prune:
+            RateLimitHit.objects.filter(scope=limit.scope, at__lt=now - timedelta(seconds=limit.seconds)).delete()
         RateLimitHit.objects.create(scope=limit.scope, key=_key(address), at=now)
 
 
