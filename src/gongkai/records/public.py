@@ -10,14 +10,15 @@ from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from gongkai import tabular
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.orgs.policy import Action, policy
 from gongkai.params import int_param
-from gongkai.records import catalog, gazette, normative
+from gongkai.records import catalog, exports, gazette, normative
 from gongkai.records.models import Attachment, Column, Gazette, Record, RecordKind
 
 PER_PAGE = 20
@@ -65,21 +66,30 @@ def _column_counts(unit: Unit) -> dict[int, int]:
     return dict(through.values("column_id").annotate(n=Count("record_id")).values_list("column_id", "n"))
 
 
-def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponse:
+def _csv(name: str, records: QuerySet[Record]) -> HttpResponseBase:
+    """The list as CSV: every record the page lists, not only the page shown."""
+    return tabular.csv_response(f"{name}.csv", exports.HEADER, exports.rows(records, timezone.localdate()))
+
+
+def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponseBase:
     unit = _unit(unit_key)
     columns = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
     records = public_records().filter(unit=unit).order_by("-published_on", "-pk")
+    if request.GET.get("format") == "csv":
+        return _csv(f"{unit.name}政府信息目录", records)
     page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "records/unit_catalog.html", {
         "unit": unit, "nodes": catalog.walk(columns, _column_counts(unit)), "page": page,
     })
 
 
-def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpResponse:
+def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpResponseBase:
     unit = _unit(unit_key)
     column = get_object_or_404(Column.objects.select_related("parent__parent"), pk=column_pk, unit=unit, is_active=True)
     ids = catalog.descendant_ids(column)
     records = public_records().filter(pk__in=Record.columns.through.objects.filter(column_id__in=ids).values("record_id"))
+    if request.GET.get("format") == "csv":
+        return _csv(f"{unit.name}{column.name}", records.order_by("-published_on", "-pk"))
     page = Paginator(records.order_by("-published_on", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
     siblings = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
     return render(request, "records/column.html", {
@@ -122,12 +132,19 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
-def normative_list(request: HttpRequest) -> HttpResponse:
+def normative_list(request: HttpRequest) -> HttpResponseBase:
     state = request.GET.get("state", "in_force")
     if state not in normative.STATES:
         state = "in_force"
     unit = Unit.objects.filter(key=request.GET.get("unit", "")).first() if request.GET.get("unit") else None
     documents = normative.public_normative_documents(timezone.localdate(), state, unit)
+    if request.GET.get("format") == "csv":
+        order = {document.pk: index for index, document in enumerate(documents)}
+        chosen = Record.objects.filter(pk__in=list(order)).select_related("unit")
+        return tabular.csv_response(
+            "规章和规范性文件.csv", exports.HEADER,
+            sorted(exports.rows(chosen, timezone.localdate()), key=lambda row: order[row[0]]),
+        )
     page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
     issuers = Unit.objects.filter(pk__in=normative.normative_documents().filter(Record.public_q()).values("unit_id"))
     return render(request, "records/normative_list.html", {
