@@ -94,3 +94,18 @@ def test_one_cannot_revoke_anothers_token_in_the_console(db, login, clerk_a, cle
 
 def test_the_public_cannot_open_the_token_page(db, client):
     assert client.get("/console/api-tokens/").status_code == 302
+
+
+def test_a_clerk_exports_their_units_assignments(world, login, clerk_a, clerk_b):
+    import csv
+    import io
+
+    def rows(client, query):
+        body = b"".join(client.get(f"/console/plans/inbox/?{query}").streaming_content).decode("utf-8")
+        return list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+
+    mine = rows(login(clerk_a), "show=all&format=csv")
+    assert mine[0][0] == "方案" and len(mine) > 1
+    assert all(row[2] != "公开义务教育招生范围和招生结果。" for row in mine[1:])  # 教育局's item alone
+    theirs = rows(login(clerk_b), "show=all&format=csv")
+    assert any(row[2] == "公开义务教育招生范围和招生结果。" for row in theirs[1:])
