@@ -112,13 +112,13 @@ class BadCursorError(Exception):
 
 
 @router.get("/records", response=answers(RecordPage), summary="政府信息目录（分页）", operation_id="list_records")
-def list_records(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> dict[str, Any]:
+def list_records(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> HttpResponse:
     """主动公开、面向社会、现行公开的政府信息，附全部目录字段。按发布日期从新到旧，用游标翻页。"""
-    return _record_page(filters, serialize.for_list(public_records()), response)
+    return serialize.json_answer(RecordPage, _record_page(filters, serialize.for_list(public_records()), response), response)
 
 
 @router.get("/records/{record_id}", response=answers(RecordDetailOut), summary="一条政府信息", operation_id="get_record")
-def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Path(..., ge=1, le=MAX_ID, description="信息编号")) -> dict[str, Any]:
+def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Path(..., ge=1, le=MAX_ID, description="信息编号")) -> HttpResponse:
     """一条政府信息的全部目录字段、正文、附件和解读。已被新版本替代的信息仍可打开（superseded 为 true）。"""
     record = get_object_or_404(Record.objects.filter(Record.public_q()).select_related("unit"), pk=record_id)
     # By the foreign key alone, then listed or not in Python: with the status condition in the
@@ -130,7 +130,7 @@ def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Pa
     pointers = serialize.public_pointers([record])
     policy = Record.objects.filter(pk=record.interprets_id).first() if record.interprets_id in pointers else None
     serialize.last_modified(response, [record.updated_at])
-    return {
+    return serialize.json_answer(RecordDetailOut, {
         **serialize.record_out(record, timezone.localdate(), serialize.column_refs([record.pk]).get(record.pk, []), pointers),
         "body": record.body, "body_text": record.body_text,
         "attachments": [
@@ -139,7 +139,7 @@ def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Pa
         ],
         "interpretations": [_ref(r) for r in interpretations],
         "interprets": _ref(policy) if policy else None,
-    }
+    }, response)
 
 
 def _ref(record: Record) -> dict[str, Any]:
@@ -147,14 +147,14 @@ def _ref(record: Record) -> dict[str, Any]:
 
 
 @router.get("/normative-documents", response=answers(RecordPage), summary="规章和行政规范性文件（分页）", operation_id="list_normative_documents")
-def list_normative(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> dict[str, Any]:
+def list_normative(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> HttpResponse:
     """规章和行政规范性文件，含已废止、失效和已修订的（与门户“规范性文件”栏目相同）；用 validity=valid 只取现行有效的。"""
     base = Record.objects.filter(Record.public_q(), kind__in=NORMATIVE_KINDS)
-    return _record_page(filters, serialize.for_list(base), response)
+    return serialize.json_answer(RecordPage, _record_page(filters, serialize.for_list(base), response), response)
 
 
 @router.get("/interpretations", response=answers(InterpretationPage), summary="政策解读及其所解读的政策（分页）", operation_id="list_interpretations")
-def list_interpretations(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> dict[str, Any]:
+def list_interpretations(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> HttpResponse:
     """政策解读，每条附所解读的政策文件（policy）。"""
     base = serialize.for_list(public_records().filter(kind=RecordKind.INTERPRETATION))
     page = _record_page(filters, base, response)
@@ -163,7 +163,7 @@ def list_interpretations(request: HttpRequest, response: HttpResponse, filters: 
     }
     for item in page["items"]:
         item["policy"] = policies.get(item["interprets_id"])
-    return page
+    return serialize.json_answer(InterpretationPage, page, response)
 
 
 @router.get("/units", response=answers(UnitPage), summary="单位名录（分页）", operation_id="list_units")

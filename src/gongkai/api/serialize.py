@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.http import http_date
+from pydantic import BaseModel
 
 from gongkai.orgs.models import Unit, UnitCategory, UnitKind
 from gongkai.records.models import Audience, Disclosure, Record, RecordKind, RecordStatus
@@ -93,6 +94,17 @@ def public_pointers(records: list[Record]) -> set[int]:
     if not wanted:
         return set()
     return set(Record.objects.filter(Record.public_q(), pk__in=wanted).values_list("pk", flat=True))
+
+
+def json_answer(schema: type[BaseModel], data: dict[str, Any], temporal: HttpResponse) -> HttpResponse:
+    """``data`` validated against its documented schema and written by pydantic's own JSON writer,
+    with the headers the view set on ninja's temporal response (Last-Modified). For the catalog's
+    pages: ninja's dump to Python objects and JSON encoding after it were a fifth of a list page."""
+    answer = HttpResponse(schema.model_validate(data).model_dump_json(), content_type="application/json; charset=utf-8")
+    for header, value in temporal.items():
+        if header.lower() != "content-type":
+            answer[header] = value
+    return answer
 
 
 def last_modified(response: HttpResponse, stamps: list[datetime | None]) -> None:
