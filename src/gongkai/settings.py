@@ -16,6 +16,9 @@
 | GONGKAI_MESSAGE_LIMITS | reply periods of public messages in working days per kind, e.g. 咨询=5,投诉=15,remind_before=2,escalate_after=1 (fields of rules.interaction.MessageLimits) | 咨询 5, the others 10 |
 | GONGKAI_CONSULTATION_MIN_DAYS | the shortest comment period of a consultation in days per draft kind (normative, major_decision, other); a shorter one needs a stated reason, e.g. normative=30,other=10 | 30, 30 and 7 |
 | GONGKAI_ANNUAL_REPORT_DEADLINES | the jurisdiction's dates for last year's annual report, never later than the 条例's, e.g. department=01-26,government=03-20 | 01-31 and 03-31 |
+| GONGKAI_API_RATE_ADDRESS, GONGKAI_API_RATE_TOKEN | API requests per minute per client address and per token (0: no limit) | 300, 1200 |
+| GONGKAI_API_CORS_ORIGINS | origins allowed to call the API from a browser (comma-separated; * for any) | none: CORS off |
+| GONGKAI_API_MAX_BODY_BYTES | the largest request body the API accepts | 65536 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -86,6 +89,7 @@ INSTALLED_APPS = [
     "gongkai.assessment",
     "gongkai.reports",
     # top floor
+    "gongkai.api",
     "gongkai.console",
     "gongkai.portal",
 ]
@@ -94,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "gongkai.portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gongkai.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -211,6 +216,14 @@ GONGKAI_ANNUAL_REPORT_DEADLINES = env_report_deadlines("GONGKAI_ANNUAL_REPORT_DE
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)
+
+# --- The JSON API (/api/v1/) ---
+# Requests per minute per client address and per token (0: no limit); answered 429 with Retry-After.
+GONGKAI_API_RATE_ADDRESS = env_int("GONGKAI_API_RATE_ADDRESS", 300)
+GONGKAI_API_RATE_TOKEN = env_int("GONGKAI_API_RATE_TOKEN", 1200)
+# Origins allowed to call the API from a browser (CORS): none by default; "*" for any.
+GONGKAI_API_CORS_ORIGINS = env_list("GONGKAI_API_CORS_ORIGINS", [])
+GONGKAI_API_MAX_BODY_BYTES = env_int("GONGKAI_API_MAX_BODY_BYTES", 64 * 1024)
 
 # --- The portal's identity (政府网站标识) ---
 GONGKAI_SITE = {

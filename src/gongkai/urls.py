@@ -8,6 +8,7 @@ admin.site.site_title = "政务公开工作平台"
 admin.site.index_title = "数据管理"
 
 urlpatterns = [
+    path("api/", include("gongkai.api.urls")),
     path("", include("gongkai.portal.urls")),
     path("", include("gongkai.orgs.urls")),
     path("", include("gongkai.plans.urls")),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include("gongkai.reports.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
+    path("console/api-tokens/", include("gongkai.api.console_urls")),
     path("console/calendar/", include("gongkai.calendars.urls")),
     path("admin/", admin.site.urls),
 ]

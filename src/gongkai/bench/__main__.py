@@ -11,6 +11,7 @@ from typing import Any
 def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
     from gongkai.bench import (
         annualreport,
+        api,
         calendar,
         catalogimport,
         foiload,
@@ -23,7 +24,7 @@ def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
     return {
         "calendar": calendar.run, "planparse": planparse.run, "search": search.run,
         "foiload": foiload.run, "catalogimport": catalogimport.run, "planboard": planboard.run,
-        "annualreport": annualreport.run, "messageload": messageload.run,
+        "annualreport": annualreport.run, "messageload": messageload.run, "api": api.run,
     }
 
 

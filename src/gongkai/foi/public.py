@@ -3,6 +3,7 @@ statistics. No login; nothing here shows one applicant's data to anyone without 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -164,20 +165,40 @@ def track_amend(request: HttpRequest) -> HttpResponse:
     return render(request, "foi/track_result.html", context)
 
 
-def statistics(request: HttpRequest) -> HttpResponse:
-    """Counts only: by year of receipt, status and outcome group. No row, name or number."""
+@dataclass(frozen=True)
+class PublicCounts:
+    """Counts only: by year of receipt, status and outcome group. No row, name or number; the
+    statistics page and the API (/api/v1/foi/statistics) both show exactly this."""
+
+    total: int
+    by_year: list[tuple[int, int]]  # (year of arrival, count), newest first
+    by_status: list[tuple[str, str, int]]  # (code, label, count)
+    by_outcome: list[tuple[str, str, int]]  # (outcome group, label, count)
+
+
+def public_counts() -> PublicCounts:
     by_year = (
         Request.objects.annotate(year=ExtractYear("arrived_on")).values("year")
-        .annotate(total=Count("id")).order_by("-year")
+        .annotate(total=Count("id")).order_by("-year").values_list("year", "total")
     )
     status_counts = dict(Request.objects.order_by().values_list("status").annotate(total=Count("id")))
     outcome_counts: dict[OutcomeGroup, int] = dict.fromkeys(OutcomeGroup, 0)
     outcomes = Request.objects.exclude(outcome="").order_by().values_list("outcome").annotate(total=Count("id"))
     for outcome, total in outcomes:
         outcome_counts[Outcome(outcome).info.group] += total
+    return PublicCounts(
+        total=sum(status_counts.values()),
+        by_year=[(year, total) for year, total in by_year],
+        by_status=[(value, label, status_counts.get(value, 0)) for value, label in Status.choices],
+        by_outcome=[(group.value, group.label, total) for group, total in outcome_counts.items()],
+    )
+
+
+def statistics(request: HttpRequest) -> HttpResponse:
+    counts = public_counts()
     return render(request, "foi/statistics.html", {
-        "by_year": list(by_year),
-        "by_status": [(label, status_counts.get(value, 0)) for value, label in Status.choices],
-        "by_outcome": [(group.label, total) for group, total in outcome_counts.items()],
-        "total": sum(status_counts.values()),
+        "by_year": [{"year": year, "total": total} for year, total in counts.by_year],
+        "by_status": [(label, total) for _, label, total in counts.by_status],
+        "by_outcome": [(label, total) for _, label, total in counts.by_outcome],
+        "total": counts.total,
     })

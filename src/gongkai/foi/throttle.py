@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Final
@@ -61,15 +62,30 @@ def exceeded(limit: Limit, address: str | None) -> bool:
     return used >= limit.hits
 
 
-def count(limit: Limit, address: str | None) -> None:
+def count(limit: Limit, address: str | None, prune: bool = True) -> None:
     """One more use; rows older than the window (of every address) are dropped on the way, so the
-    table only ever holds the last window's hits."""
+    table only ever holds the last window's hits. A caller counting every request of an API may
+    prune only now and then (``prune=False`` otherwise): the count reads the window alone anyway."""
     if not enabled():
         return
     now = timezone.now()
     with transaction.atomic():
-        RateLimitHit.objects.filter(scope=limit.scope, at__lt=now - timedelta(seconds=limit.seconds)).delete()
+        if prune:
+            RateLimitHit.objects.filter(scope=limit.scope, at__lt=now - timedelta(seconds=limit.seconds)).delete()
         RateLimitHit.objects.create(scope=limit.scope, key=_key(address), at=now)
+
+
+def retry_after(limit: Limit, address: str | None) -> int:
+    """Seconds until the oldest use in the window leaves it, when a slot frees (at least 1): the
+    Retry-After of a refused request."""
+    now = timezone.now()
+    oldest = (
+        RateLimitHit.objects.filter(scope=limit.scope, key=_key(address), at__gte=now - timedelta(seconds=limit.seconds))
+        .order_by("at").values_list("at", flat=True).first()
+    )
+    if oldest is None:
+        return 1
+    return max(1, math.ceil((oldest + timedelta(seconds=limit.seconds) - now).total_seconds()))
 
 
 def take(limit: Limit, address: str | None) -> bool:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
+from gongkai import tabular
+from gongkai.links import absolute_url
 from gongkai.orgs.policy import policy
 from gongkai.plans import exports
 from gongkai.plans.models import Plan
@@ -22,8 +26,14 @@ def _visible(request: HttpRequest, pk: int) -> Plan:
     return plan
 
 
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: HttpRequest) -> HttpResponseBase:
     plans = Plan.objects.filter(Plan.public_q()).order_by("-year", "-published_at")
+    if request.GET.get("format") == "csv":
+        return tabular.csv_response("政务公开工作任务分工方案.csv", ["方案编号", "标题", "发文机关", "文号", "成文日期", "年度", "发布时间", "事项数", "地址"], (
+            [plan.pk, plan.title, plan.issuer, plan.doc_number, plan.issued_on, plan.year, plan.published_at,
+             plan.item_count, absolute_url(reverse("plans:public_detail", args=[plan.pk]))]
+            for plan in plans.annotate(item_count=Count("items"))
+        ))
     return render(request, "plans/public_list.html", {"plans": plans})
 
 

@@ -13,12 +13,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Subquery
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai import tabular
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
 from gongkai.params import LawDateField, int_field
@@ -81,16 +82,27 @@ def _inbox_rows(unit_id: int, pending_only: bool) -> Any:
     return rows
 
 
+INBOX_HEADER = ["方案", "事项序号", "具体要求", "职责", "期次", "报送截止日期", "报送情况", "推进状态"]
+
+
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: HttpRequest) -> HttpResponseBase:
     """A unit's assignments, soonest due first; the office is sent to its plans."""
     if policy.may_manage(request.user):
         return redirect("plans:console_list")
     if request.user.unit_id is None:
         raise PermissionDenied("您的账号没有所属单位，没有分工任务。")
     pending_only = request.GET.get("show") != "all"
-    page = Paginator(_inbox_rows(request.user.unit_id, pending_only), INBOX_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
+    if (fmt := request.GET.get("format", "")) in tabular.FORMATS:
+        rows = _inbox_rows(request.user.unit_id, pending_only).iterator(chunk_size=2000)
+        return tabular.export_response(fmt, "本单位分工任务", "分工任务", INBOX_HEADER, (
+            [row.item.plan.title, row.item.number, row.item.text, "牵头" if row.role == "lead" else "配合",
+             row.seq, row.due_on, LABELS[standing(row.due_on, row.report_state, today, row.item.plan.given_on)],
+             ProgressStatus(row.report_status).label if row.report_status else ""]
+            for row in rows
+        ))
+    page = Paginator(_inbox_rows(request.user.unit_id, pending_only), INBOX_PAGE).get_page(request.GET.get("page"))
     for row in page:
         row.standing = standing(row.due_on, row.report_state, today, row.item.plan.given_on)
         row.standing_label = LABELS[row.standing]

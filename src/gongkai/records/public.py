@@ -11,14 +11,15 @@ from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from gongkai import tabular
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.orgs.policy import Action, policy
 from gongkai.params import int_param
-from gongkai.records import catalog, gazette, normative
+from gongkai.records import catalog, exports, gazette, normative
 from gongkai.records.models import Attachment, Column, Gazette, Record, RecordKind
 
 PER_PAGE = 20
@@ -34,6 +35,16 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 def public_records() -> QuerySet[Record]:
     """The records the public is offered in lists and feeds: current ones only (``listed_q``)."""
     return Record.objects.filter(Record.listed_q()).select_related("unit")
+
+
+def listed_interpretations(record: Record) -> list[Record]:
+    """The listed interpretations of ``record``, oldest first. Found by the foreign key alone and
+    told listed or not in Python: with the status condition in the query, SQLite's planner walks
+    the status index over the whole catalog (138 ms a record page on 100,000 records)."""
+    return [
+        interpretation for interpretation in Record.objects.filter(interprets_id=record.pk).order_by("published_on", "pk")
+        if interpretation.is_listed
+    ]
 
 
 def home_context() -> dict[str, Any]:
@@ -72,21 +83,30 @@ def _column_counts(unit: Unit) -> dict[int, int]:
     return dict(through.values("column_id").annotate(n=Count("record_id")).values_list("column_id", "n"))
 
 
-def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponse:
+def _csv(name: str, records: QuerySet[Record]) -> HttpResponseBase:
+    """The list as CSV: every record the page lists, not only the page shown."""
+    return tabular.csv_response(f"{name}.csv", exports.HEADER, exports.rows(records, timezone.localdate()))
+
+
+def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponseBase:
     unit = _unit(unit_key)
     columns = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
     records = public_records().filter(unit=unit).order_by("-published_on", "-pk")
+    if request.GET.get("format") == "csv":
+        return _csv(f"{unit.name}政府信息目录", records)
     page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "records/unit_catalog.html", {
         "unit": unit, "nodes": catalog.walk(columns, _column_counts(unit)), "page": page,
     })
 
 
-def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpResponse:
+def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpResponseBase:
     unit = _unit(unit_key)
     column = get_object_or_404(Column.objects.select_related("parent__parent"), pk=column_pk, unit=unit, is_active=True)
     ids = catalog.descendant_ids(column)
     records = public_records().filter(pk__in=Record.columns.through.objects.filter(column_id__in=ids).values("record_id"))
+    if request.GET.get("format") == "csv":
+        return _csv(f"{unit.name}{column.name}", records.order_by("-published_on", "-pk"))
     page = Paginator(records.order_by("-published_on", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
     siblings = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
     return render(request, "records/column.html", {
@@ -106,7 +126,7 @@ def record_page(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(Record.objects.select_related("unit", "interprets", "superseded_by"), pk=pk)
     if not policy.may(request.user, Action.VIEW, record):
         raise Http404("没有找到该信息。")
-    interpretations = record.interpretations.filter(Record.listed_q()).order_by("published_on", "pk")
+    interpretations = listed_interpretations(record)
     return render(request, "records/record.html", {
         "record": record, "preview": not record.is_public, "validity": record.validity,
         "columns": record.columns.filter(is_active=True).select_related("parent__parent"),
@@ -131,12 +151,19 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
-def normative_list(request: HttpRequest) -> HttpResponse:
+def normative_list(request: HttpRequest) -> HttpResponseBase:
     state = request.GET.get("state", "in_force")
     if state not in normative.STATES:
         state = "in_force"
     unit = Unit.objects.filter(key=request.GET.get("unit", "")).first() if request.GET.get("unit") else None
     documents = normative.public_normative_documents(timezone.localdate(), state, unit)
+    if request.GET.get("format") == "csv":
+        order = {document.pk: index for index, document in enumerate(documents)}
+        chosen = Record.objects.filter(pk__in=list(order)).select_related("unit")
+        return tabular.csv_response(
+            "规章和规范性文件.csv", exports.HEADER,
+            sorted(exports.rows(chosen, timezone.localdate()), key=lambda row: order[row[0]]),
+        )
     page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
     issuers = Unit.objects.filter(pk__in=normative.normative_documents().filter(Record.public_q()).values("unit_id"))
     return render(request, "records/normative_list.html", {

@@ -11,16 +11,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai import tabular
 from gongkai.calendars.service import working_calendar
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import Action, policy
 from gongkai.params import int_field, int_param
-from gongkai.records import deadlines, privacy, services
+from gongkai.records import deadlines, exports, privacy, services
 from gongkai.records.forms import (
     AttachmentForm,
     RecordForm,
@@ -57,7 +58,7 @@ def visible_record(request: HttpRequest, pk: int) -> Record:
 
 
 @login_required
-def record_list(request: HttpRequest) -> HttpResponse:
+def record_list(request: HttpRequest) -> HttpResponseBase:
     records = scoped_records(request.user)
     status = request.GET.get("status", "")
     if status in RecordStatus.values:
@@ -66,10 +67,17 @@ def record_list(request: HttpRequest) -> HttpResponse:
         records = records.filter(kind=kind)
     if query := request.GET.get("q", "").strip():
         records = records.filter(Q(title__contains=query) | Q(doc_number__contains=query) | Q(index_number=query))
+    if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # what the filters show, every row
+        ordered = records.select_related(None).order_by("-updated_at", "-pk")
+        return tabular.export_response(fmt, "政府信息", "政府信息", exports.STAFF_HEADER,
+                                       exports.rows(ordered, timezone.localdate(), staff=True))
     counts = dict(scoped_records(request.user).values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     page = Paginator(records.order_by("-updated_at", "-pk"), 30).get_page(request.GET.get("page"))
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
     return render(request, "records/console_list.html", {
         "page": page, "status": status, "kind": kind, "q": query, "statuses": RecordStatus.choices,
+        "export_query": export_query.urlencode(),
         "kinds": RecordKind.choices, "counts": counts, "may_draft": _may_draft(request.user),
         "may_manage": policy.may_manage(request.user),
     })
