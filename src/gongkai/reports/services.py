@@ -25,11 +25,13 @@ from gongkai.reports.models import (
     CaseResult,
     ProactiveFigure,
     ReportEvent,
+    ReportVersion,
     ReviewCase,
 )
 from gongkai.reports.transitions import STEPS, Step, state_allows, user_may
 from gongkai.rules.annualreport import FORMATS, ReportTables, ReportTemplate, check_report
 from gongkai.rules.annualreport.template import TOTAL_COLUMN, Measure, report_title
+from gongkai.rules.annualreport.versions import changed_cells
 
 
 def _case_summary(case: ReviewCase) -> dict[str, object]:
@@ -114,6 +116,7 @@ def _report_step(report: AnnualReport, step: Step, actor: User, note: str = "") 
 
 STEP_LABELS = {
     Step.SAVE: "修改报告", Step.SUBMIT: "报送", Step.RETURN: "退回", Step.ACCEPT: "审核通过", Step.PUBLISH: "发布",
+    Step.CORRECT: "更正",
 }  # fmt: skip
 REPORT_COLUMN = "政府信息公开年报"  # records.catalog's default column for the annual reports
 
@@ -168,14 +171,32 @@ def submit_report(report: AnnualReport, *, actor: User) -> AnnualReport:
     if not report.overview or not report.problems:
         raise ValidationError("请先填写“一、总体情况”和“五、存在的主要问题及改进情况”。")
     tables = compute_tables(report.unit, report.year, whole=report.whole)
-    previous = compute_tables(report.unit, report.year - 1, whole=report.whole)
-    result = check_report(tables, previous)
+    result = check_report(tables, last_year_tables(report.unit, report.year, whole=report.whole))
     if result.violations:
         raise ValidationError([f"{found.rule} {found.message}" for found in result.violations])
-    report.tables = tables_json(tables, frozenset({"proactive", "applications", "reviews"}))
+    report.tables = tables_json(tables, TABLES)
+    report.other_matters = fee_summary(body_units(report.unit, whole=report.whole), report.year).text
     report.comment = ""
     _report_step(report, Step.SUBMIT, actor)
     return report
+
+
+TABLES = frozenset({"proactive", "applications", "reviews"})
+
+
+def last_year_tables(unit: Unit, year: int, *, whole: bool = False) -> ReportTables:
+    """What this year's report is checked against across years (D3, D6, D7): last year's report
+    as published (its latest version) when there is one, otherwise last year computed from the
+    platform's data. A request registered late into last year therefore shows as a D3 violation
+    until last year's report is corrected."""
+    version = (
+        ReportVersion.objects.filter(report__unit=unit, report__year=year - 1, report__whole=whole)
+        .order_by("-number")
+        .first()
+    )
+    if version is not None:
+        return tables_from_json(version.tables, FORMATS[ReportTemplate.FORMAT_2021])
+    return compute_tables(unit, year - 1, whole=whole)
 
 
 @transaction.atomic
@@ -200,27 +221,62 @@ def accept_report(report: AnnualReport, *, actor: User) -> AnnualReport:
 def publish_report(report: AnnualReport, *, actor: User) -> AnnualReport:
     """发布 (第四十九条): the accepted report becomes a record of the unit's 政府信息公开年报 column,
     its .docx (the tables as submitted) attached, through the records' own review and publication
-    (index number, privacy scan). From then on the report is frozen."""
+    (index number, privacy scan), and a frozen :class:`ReportVersion`. A correction is published
+    as the next version, with its note and the cells it changed; the earlier stay as they were."""
     report = _locked(report)
     _require_step(report, Step.PUBLISH, actor)
     column = Column.objects.filter(unit=report.unit, name=REPORT_COLUMN, is_active=True).first()
     if column is None:
         raise ValidationError(f"{report.unit.name}的政府信息公开目录中没有“{REPORT_COLUMN}”栏目，请先在目录中添加。")
-    tables = tables_from_json(report.tables, FORMATS[ReportTemplate.FORMAT_2021])
-    title = report_title(report.unit.name, report.year)
-    fees = fee_summary(body_units(report.unit, whole=report.whole), report.year)
+    earlier = report.latest_version()
+    number = earlier.number + 1 if earlier else 1
+    if earlier is not None and not report.change_note:
+        raise ValidationError("更正后的报告须写明更正说明。")
+    form = FORMATS[ReportTemplate.FORMAT_2021]
+    tables = tables_from_json(report.tables, form)
+    changes = changed_cells(tables_from_json(earlier.tables, form), tables) if earlier else []
+    other = report.other_matters or fee_summary(body_units(report.unit, whole=report.whole), report.year).text
+    title = report_title(report.unit.name, report.year) + (f"（更正版，第{number}版）" if earlier else "")
     content = write_report_docx(
-        report.unit.name, report.year, tables, {"一": report.overview, "五": report.problems, "六": fees.text}
+        report.unit.name, report.year, tables, {"一": report.overview, "五": report.problems, "六": other}
     )
+    body = f"{report.overview}\n{report.problems}\n{other}"
+    if earlier is not None:
+        listed = "；".join(change.as_text() for change in changes) or "表格数据未变"
+        body = f"更正说明：{report.change_note}\n更正的数据：{listed}\n{body}"
     today = dates.today()
     record = records.create_record(report.unit, {
-        "title": title, "body": f"{report.overview}\n{report.problems}", "written_on": today,
+        "title": title, "body": body, "written_on": today,
         "genre": "报告", "topic": "综合政务/政务公开", "summary": title,
     }, columns=[column], actor=actor)  # fmt: skip
     records.add_attachment(record, f"{title}.docx", content, actor=actor)
     records.submit_record(record, actor=actor)
     report.record = records.publish_record(record, actor=actor)
-    _report_step(report, Step.PUBLISH, actor, note=report.record.index_number or "")
+    version = ReportVersion.objects.create(
+        report=report, number=number, title=title, overview=report.overview, problems=report.problems,
+        other_matters=other, tables=report.tables, change_note=report.change_note if earlier else "",
+        changes=[{"cell": c.cell, "before": c.before, "after": c.after} for c in changes],
+        record=report.record, published_by=actor,
+    )  # fmt: skip
+    _report_step(report, Step.PUBLISH, actor, note=f"第{version.number}版，索引号 {report.record.index_number or ''}")
+    return report
+
+
+NOTE_MAX = 2000
+
+
+@transaction.atomic
+def correct_report(report: AnnualReport, *, note: str, actor: User) -> AnnualReport:
+    """更正 a published report: it becomes a draft again, to be submitted, accepted and published
+    as the next version; ``note`` (what is corrected and why) is published with it. The published
+    versions do not change."""
+    if not note.strip():
+        raise ValidationError("请写明更正说明：更正什么、为什么更正。")
+    if len(note) > NOTE_MAX:
+        raise ValidationError(f"更正说明不超过 {NOTE_MAX} 字。")
+    report = _locked(report)
+    report.change_note = note.strip()
+    _report_step(report, Step.CORRECT, actor, note=report.change_note)
     return report
 
 

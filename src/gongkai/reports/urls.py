@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.reports import views
+from gongkai.reports import public, views
 
 app_name = "reports"
 
@@ -15,6 +15,14 @@ urlpatterns = [
     path("console/reports/<int:unit_id>/<int:year>/report.docx", views.report_docx, name="docx"),
     path("console/reports/<int:unit_id>/<int:year>/report.xlsx", views.report_xlsx, name="xlsx"),
     path("console/reports/<int:unit_id>/<int:year>/steps/<str:step>/", views.workflow, name="workflow"),
+    path("console/reports/<int:unit_id>/<int:year>/cases/<int:index>/", views.case_cell, name="case_cell"),
+    path(
+        "console/reports/<int:unit_id>/<int:year>/documents/<str:row>/<str:column>/",
+        views.normative_cell, name="normative_cell",
+    ),
+    path("xxgk/nianbao/", public.index, name="public_index"),
+    path("xxgk/nianbao/<int:year>/", public.year_list, name="public_year"),
+    path("xxgk/nianbao/versions/<int:pk>/", public.version_page, name="public_version"),
     path(
         "console/reports/<int:unit_id>/<int:year>/cells/<str:row>/<str:column>/",
         views.cell, name="cell",
