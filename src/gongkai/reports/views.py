@@ -48,7 +48,13 @@ from gongkai.reports.forms import (
     FiguresForm,
     ReportTextsForm,
 )
-from gongkai.reports.models import AnnualReport, ProactiveFigure, ReportState, ReviewCase
+from gongkai.reports.models import (
+    AnnualReport,
+    ProactiveFigure,
+    ReportState,
+    ReportVersion,
+    ReviewCase,
+)
 from gongkai.reports.transitions import steps_for
 from gongkai.reports.xlsx import write_report_xlsx
 from gongkai.rules.annualreport import (
@@ -147,6 +153,9 @@ def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
         "may_enter": not whole and (annual is None or annual.editable) and policy.may(request.user, Action.CHANGE, unit),
         "title": report_title(unit.name, year), **_links(unit, year, tables, suffix),
         "result": result, "fees": fee_summary(body_units(unit, whole=whole), year),
+        "d3": any(found.rule == "D3" for found in result.violations),
+        "last_version": ReportVersion.objects.filter(report__unit=unit, report__year=year - 1, report__whole=whole)
+        .order_by("-number").first(),
         "deadline": unit_deadline(unit, year, whole=whole),
     })  # fmt: skip
 
