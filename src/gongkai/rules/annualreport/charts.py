@@ -56,7 +56,7 @@ def report_charts(tables: ReportTables) -> list[Chart]:
     if "三(六)" in tables.applications and "三(六)1" not in tables.applications:
         outcomes["三(六)"] = _n(tables.applications["三(六)"][TOTAL_COLUMN])
     by_outcome = Chart(
-        "本年度办理结果", tuple(Bar(GROUP_HEADINGS.get(key, key), value) for key, value in outcomes.items())
+        "本年度办理结果", tuple(Bar(_short(GROUP_HEADINGS.get(key, key)), value) for key, value in outcomes.items())
     )
     width = len(REVIEW_RESULTS)
     reviews = list(tables.reviews or [])
@@ -69,6 +69,12 @@ def report_charts(tables: ReportTables) -> list[Chart]:
         ),
     )
     return [chart for chart in (by_kind, by_outcome, by_case) if not chart.empty]
+
+
+def _short(heading: str) -> str:
+    """"（二）部分公开（区分处理的，只计这一情形，不计其他情形）" → "（二）部分公开"."""
+    cut = heading.find("（", 1)
+    return heading if cut < 0 else heading[:cut]
 
 
 LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT = 230, 300, 26
