@@ -28,9 +28,10 @@ from gongkai.reports.models import (
     ReportVersion,
     ReviewCase,
 )
+from gongkai.reports.overview import draft_overview, year_facts
 from gongkai.reports.transitions import STEPS, Step, state_allows, user_may
 from gongkai.rules.annualreport import FORMATS, ReportTables, ReportTemplate, check_report
-from gongkai.rules.annualreport.template import TOTAL_COLUMN, Measure, report_title
+from gongkai.rules.annualreport.template import Measure, report_title
 from gongkai.rules.annualreport.versions import changed_cells
 
 
@@ -128,26 +129,12 @@ def open_report(unit: Unit, year: int, *, whole: bool = False, actor: User) -> A
         raise PermissionDenied("只能编写本单位的年度报告。")
     report, created = AnnualReport.objects.get_or_create(unit=unit, year=year, whole=whole)
     if created:
-        report.overview = draft_overview(compute_tables(unit, year, whole=whole))
+        facts = year_facts(body_units(unit, whole=whole), year, dates.today())
+        report.overview = draft_overview(compute_tables(unit, year, whole=whole), facts)
         report.save(update_fields=["overview"])
         ReportEvent.objects.create(report=report, step="open", state=report.state, actor=actor, actor_label=str(actor)[:150])
         record("annual_report_opened", report, after={"year": year, "whole": whole})
     return report
-
-
-def draft_overview(tables: ReportTables) -> str:
-    """A first draft of §一 总体情况 from the numbers, for the unit to rewrite (issue 16, item 2)."""
-    rows = tables.applications
-    total = TOTAL_COLUMN
-    reviews = list(tables.reviews or [0] * 15)
-    normative = tables.proactive.get("行政规范性文件", {})
-    return (
-        f"依申请公开方面，本年度新收政府信息公开申请{rows['一'][total]}件，上年结转{rows['二'][total]}件，"
-        f"办结{rows['三(七)'][total]}件，结转下年度继续办理{rows['四'][total]}件；"
-        f"因政府信息公开被申请行政复议{reviews[4]}件，被提起行政诉讼{reviews[9] + reviews[14]}件。\n"
-        f"主动公开方面，本年度制发行政规范性文件{normative.get('制发', 0)}件，废止{normative.get('废止', 0)}件，"
-        f"现行有效{normative.get('现行有效', 0)}件。"
-    )
 
 
 def _locked(report: AnnualReport) -> AnnualReport:
