@@ -264,8 +264,8 @@ def proactive_rows(unit: Unit, year: int, *, whole: bool = False) -> dict[str, d
     }
 
 
-# The §二 rows the platform does not hold: each unit enters them (``ProactiveFigure``).
-ENTERED_ROWS = ("行政许可", "行政处罚", "行政强制", "行政事业性收费")
+# The §二 rows the platform does not hold: each unit enters them (``ProactiveFigure``), by the
+# form on the report page or in a sheet (``rules.annualreport.figures``).
 
 
 def entered_rows(units: Collection[int], year: int) -> dict[str, dict[str, Value]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -17,7 +17,7 @@ from gongkai.orgs.policy import Action, ServiceActor, policy
 from gongkai.records import services as records
 from gongkai.records.models import Column
 from gongkai.reports.checkfile import tables_from_json, tables_json
-from gongkai.reports.counting import ENTERED_ROWS, body_units, compute_tables, fee_summary
+from gongkai.reports.counting import body_units, compute_tables, fee_summary
 from gongkai.reports.docx import write_report_docx
 from gongkai.reports.models import (
     AnnualReport,
@@ -25,12 +25,14 @@ from gongkai.reports.models import (
     CaseResult,
     ProactiveFigure,
     ReportEvent,
+    ReportState,
     ReportVersion,
     ReviewCase,
 )
 from gongkai.reports.overview import draft_overview, year_facts
 from gongkai.reports.transitions import STEPS, Step, state_allows, user_may
 from gongkai.rules.annualreport import FORMATS, ReportTables, ReportTemplate, check_report
+from gongkai.rules.annualreport.figures import ENTERED_ROWS, FigureRow
 from gongkai.rules.annualreport.template import Measure, report_title
 from gongkai.rules.annualreport.versions import changed_cells
 
@@ -296,3 +298,32 @@ def enter_figures(unit: Unit, year: int, values: Mapping[str, Decimal | None], *
             )
     after = {row: value for row, value in values.items() if value is not None}
     record("annual_report_figures_entered", unit, before={"year": year, **before}, after={"year": year, **after})
+
+
+@transaction.atomic
+def import_figures(year: int, rows: Sequence[FigureRow], *, actor: User) -> int:
+    """The figures of an uploaded sheet (``rules.annualreport.figures``), for ``year``: every unit
+    named must exist, be within ``actor``'s reach and have its report still editable. Any problem
+    refuses the whole sheet (the messages name each row); returns how many figures were saved."""
+    units = {unit.name: unit for unit in Unit.objects.filter(name__in={row.unit for row in rows}, is_active=True)}
+    frozen = set(
+        AnnualReport.objects.filter(unit__in=units.values(), year=year, whole=False)
+        .exclude(state__in=(ReportState.DRAFT, ReportState.RETURNED)).values_list("unit_id", flat=True)
+    )  # fmt: skip
+    problems = []
+    for row in rows:
+        unit = units.get(row.unit)
+        if unit is None:
+            problems.append(f"第 {row.line} 行：没有名为“{row.unit}”的单位。")
+        elif not policy.may(actor, Action.CHANGE, unit):
+            problems.append(f"第 {row.line} 行：无权填报{row.unit}的数据（只能填报本单位）。")
+        elif unit.pk in frozen:
+            problems.append(f"第 {row.line} 行：{row.unit}的{year}年度报告已报送，不能再修改填报数据。")
+    if problems:
+        raise ValidationError(problems)
+    by_unit: dict[str, dict[str, Decimal | None]] = {}
+    for row in rows:
+        by_unit.setdefault(row.unit, {})[row.row] = row.value
+    for name, values in by_unit.items():
+        enter_figures(units[name], year, values, actor=actor)
+    return len(rows)

@@ -7,6 +7,7 @@ not told). The list behind a cell is scoped like the request queue.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from gongkai.calendars.service import working_calendar
 from gongkai.cmdbase import MAX_FILE_BYTES
@@ -28,10 +30,10 @@ from gongkai.foi.models import Request
 from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import Action, policy
 from gongkai.records.normative import NORMATIVE_COLUMNS, documents_in_cell
+from gongkai.records.sheets import SheetError, xlsx_rows
 from gongkai.reports import services
 from gongkai.reports.checkfile import check_file, read_content, tables_json
 from gongkai.reports.counting import (
-    ENTERED_ROWS,
     body_units,
     cases_in_cell,
     compute_tables,
@@ -46,6 +48,7 @@ from gongkai.reports.forms import (
     CaseResultForm,
     CheckUploadForm,
     FiguresForm,
+    FiguresUploadForm,
     ReportTextsForm,
 )
 from gongkai.reports.models import (
@@ -64,6 +67,8 @@ from gongkai.rules.annualreport import (
     ReportTables,
     check_report,
 )
+from gongkai.rules.annualreport.figures import ENTERED_ROWS, parse_figures
+from gongkai.rules.annualreport.figures import HEADER as FIGURE_HEADER
 from gongkai.rules.annualreport.layout import (
     Grid,
     application_grid,
@@ -324,6 +329,69 @@ def _uploaded(upload: UploadedFile) -> ReadReport:
         return read_content(upload.name or "", upload.read())
     except UnreadableDocument as problem:
         raise UnreadableDocument(f"{upload.name}：{problem}") from None
+
+
+# --- §二's entered figures, from a sheet --------------------------------------------------------
+
+
+@login_required
+def figures_upload(request: HttpRequest) -> HttpResponse:
+    """A sheet of §二's entered figures for many units at once (the office) or the user's own unit:
+    refused whole, with each bad row and why, or saved whole."""
+    latest = dates.today().year - 1
+    form = FiguresUploadForm(request.POST or None, request.FILES or None, initial={"year": latest})
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        assert isinstance(user, User)  # login_required
+        upload, year = form.cleaned_data["file"], form.cleaned_data["year"]
+        if not FIRST_YEAR <= year <= dates.today().year:
+            problems = [f"报告年度应在 {FIRST_YEAR} 年至 {dates.today().year} 年之间。"]
+        elif upload.size is not None and upload.size > MAX_FILE_BYTES:
+            problems = [f"文件过大（超过 {MAX_FILE_BYTES // (1024 * 1024)} MB）。"]
+        else:
+            problems, saved = _import_figures(upload, year, user)
+        if not problems:
+            messages.success(request, f"已导入{year}年度填报数据 {saved} 项。")
+            return redirect("reports:figures_upload")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/figures_upload.html", {"form": form, "problems": problems}, status=status)
+
+
+def _import_figures(upload: UploadedFile, year: int, user: User) -> tuple[list[str], int]:
+    """The problems (none: saved) and how many figures were saved."""
+    try:
+        rows, problems = parse_figures(xlsx_rows(upload.read()))
+    except SheetError:
+        return ["不是有效的 Excel（.xlsx）文件，请用模板填写后上传。"], 0
+    if problems or not rows:
+        return problems or ["表格中没有填写任何数值。"], 0
+    try:
+        return [], services.import_figures(year, rows, actor=user)
+    except ValidationError as problem:
+        return list(problem.messages), 0
+
+
+@login_required
+def figures_template(request: HttpRequest) -> HttpResponse:
+    """The sheet to fill in: a row per unit within the user's reach and per entered row."""
+    if policy.may_manage(request.user):
+        units = list(Unit.objects.filter(is_active=True).order_by("sort_order", "pk"))
+    else:
+        units = list(Unit.objects.filter(pk=getattr(request.user, "unit_id", None)))
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "主动公开填报"
+    sheet.append(list(FIGURE_HEADER))
+    for unit in units:
+        for row in ENTERED_ROWS:
+            sheet.append([unit.name, row, None])
+    for column, width in zip("ABC", [32, 16, 14], strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _download(buffer.getvalue(), XLSX, "主动公开情况填报表.xlsx")
 
 
 # --- the register of 行政复议 and 行政诉讼 cases (§四) ---------------------------------------------
