@@ -15,6 +15,7 @@
 | GONGKAI_FOI_CLOCK | the jurisdiction's disclosure-request periods, never longer than the 条例's, e.g. reply_workdays=15,amendment_workdays=10 (fields of rules.foiclock.ClockRules) | the 条例's |
 | GONGKAI_MESSAGE_LIMITS | reply periods of public messages in working days per kind, e.g. 咨询=5,投诉=15,remind_before=2,escalate_after=1 (fields of rules.interaction.MessageLimits) | 咨询 5, the others 10 |
 | GONGKAI_ANNUAL_REPORT_DEADLINES | the jurisdiction's dates for last year's annual report, never later than the 条例's, e.g. department=01-26,government=03-20 | 01-31 and 03-31 |
+| GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS | how many working days before the annual report's deadline the units that have not handed it in are reminded | 10,5,1 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -205,6 +206,7 @@ GONGKAI_MESSAGE_LIMITS = env_message_limits("GONGKAI_MESSAGE_LIMITS")
 # 政务公开's weight in the government's performance assessment: seed 000 "分值权重不应低于4%".
 GONGKAI_ASSESSMENT_WEIGHT = env_weight("GONGKAI_ASSESSMENT_WEIGHT", "4", minimum="4")
 GONGKAI_ANNUAL_REPORT_DEADLINES = env_report_deadlines("GONGKAI_ANNUAL_REPORT_DEADLINES")
+GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS = env_workdays("GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS", (10, 5, 1))
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)

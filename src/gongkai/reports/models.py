@@ -223,3 +223,21 @@ class ProactiveFigure(UnitOwned):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year} {self.row}: {self.value}"
+
+
+class ReportReminder(models.Model):
+    """A reminder sent to a unit whose report on ``year`` was not yet handed in, ``days_before``
+    working days before its deadline; the unique constraint makes a second run send nothing."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("报告年度")
+    days_before = models.PositiveSmallIntegerField("提前工作日")
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
+    recipients = models.JSONField("接收人", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "年度报告提醒记录"
+        verbose_name_plural = "年度报告提醒记录"
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "days_before"], name="annual_report_reminder_once")
+        ]

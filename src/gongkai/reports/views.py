@@ -123,8 +123,13 @@ def index(request: HttpRequest) -> HttpResponse:
             "unit": unit, "report": report, "due_on": deadline.due_on,
             "late": today > deadline.due_on and not handed_in,
         })  # fmt: skip
+    tally = {
+        "late": sum(row["late"] for row in rows),
+        "not_started": sum(row["report"] is None for row in rows),
+        **{state.value: sum(bool(row["report"] and row["report"].state == state) for row in rows) for state in ReportState},
+    }
     return render(request, "reports/index.html", {
-        "rows": rows, "latest": latest,
+        "rows": rows, "latest": latest, "tally": tally,
         "years": list(range(latest - 1, max(FIRST_YEAR, latest - 3) - 1, -1)),
     })  # fmt: skip
 
