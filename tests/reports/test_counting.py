@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from gongkai.records.models import Record, RecordKind, RecordStatus
-from gongkai.reports.counting import FeeSummary, compute_tables, fee_summary, requests_in_cell
+from gongkai.reports.counting import FeeSummary, body_units, compute_tables, fee_summary, requests_in_cell
 from gongkai.rules.annualreport import ReportTemplate, check_report
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +90,18 @@ def test_a_cell_lists_the_requests_it_counts(year, unit_a):
     assert requests_in_cell(units, 2026, "四").count() == 2
     for row, cells in EXPECTED_2026.items():
         assert requests_in_cell(units, 2026, row).count() == cells[-1], row
+
+
+def test_each_request_is_counted_once_in_one_outcome_row(year, unit_a, city):
+    from gongkai.rules.annualreport import FORMAT_2021
+
+    for units in ([unit_a.pk], body_units(city, whole=True)):
+        closed = list(requests_in_cell(units, 2026, "三(七)").values_list("pk", flat=True))
+        counted = [pk for key in FORMAT_2021.outcome_keys for pk in requests_in_cell(units, 2026, key).values_list("pk", flat=True)]
+        assert len(closed) == len(set(closed)) and sorted(counted) == sorted(closed)
+        for row in ("一", "二", "四"):
+            listed = list(requests_in_cell(units, 2026, row).values_list("pk", flat=True))
+            assert len(listed) == len(set(listed)), row
 
 
 def test_it_counts_in_a_fixed_number_of_queries(year, unit_a, city, django_assert_num_queries):
