@@ -20,35 +20,10 @@ from gongkai.foi import services as foi
 from gongkai.records.catalog import apply_default_columns
 from gongkai.reports.models import AnnualReport, ReportState
 from tests.browser.conftest import check_accessibility
-from tests.conftest import PASSWORD
 from tests.foi.conftest import citizen_details
 from tests.reports.conftest import details
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def staff(browser, live_server):
-    """``staff(user)``: a page logged in as ``user`` (``None``: the public), axe-core let past the CSP."""
-    contexts = []
-
-    def open_as(user=None):
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, bypass_csp=True)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.base_url = live_server.url
-        if user is not None:
-            page.goto(live_server.url + "/accounts/login/")
-            page.get_by_label("用户名").fill(user.username)
-            page.get_by_label("密码").fill(PASSWORD)
-            page.get_by_role("button", name="登录").click()
-            page.wait_for_url("**/console/")
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture

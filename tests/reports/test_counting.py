@@ -11,7 +11,13 @@ from datetime import date
 import pytest
 
 from gongkai.records.models import Record, RecordKind, RecordStatus
-from gongkai.reports.counting import FeeSummary, body_units, compute_tables, fee_summary, requests_in_cell
+from gongkai.reports.counting import (
+    FeeSummary,
+    body_units,
+    compute_tables,
+    fee_summary,
+    requests_in_cell,
+)
 from gongkai.rules.annualreport import ReportTemplate, check_report
 
 pytestmark = pytest.mark.django_db
