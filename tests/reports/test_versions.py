@@ -151,3 +151,26 @@ def test_a_figure_of_section_two_opens_the_documents_it_counts(
     assert "共 1 件" in listing and "示范市财政资金管理办法" in listing
     assert client.get(f"/console/reports/{unit_a.pk}/2026/documents/公告/制发/").status_code == 404
     assert login(clerk_b).get(link).status_code == 404
+
+
+def test_the_portal_page_reads_back_clean_through_report_check(year, freeze, unit_a, clerk_a, office_admin, client):
+    from gongkai.reports.checkfile import check_file, read_content
+
+    freeze(date(2027, 1, 20))
+    apply_default_columns(unit_a, actor=office_admin)
+    version = _publish(services.open_report(unit_a, 2026, actor=clerk_a), clerk_a, office_admin).latest_version()
+    page = client.get(f"/xxgk/nianbao/versions/{version.pk}/").content
+    checked = check_file(read_content("report.html", page))
+    assert checked.clean, checked.output["violations"]
+    assert checked.output["tables"]["applications"]["rows"] == version.tables["applications"]["rows"]
+    assert checked.output["tables"]["reviews"] == version.tables["reviews"]
+
+
+def test_the_clerk_starts_a_correction_on_the_page(published, login, clerk_a, unit_a):
+    base = f"/console/reports/{unit_a.pk}/2026/"
+    page = login(clerk_a).get(base).content.decode()
+    assert "更正已发布的报告</button>" in page and "第1版</a>" in page
+    page = login(clerk_a).post(base + "steps/correct/", {"whole": "0", "change_note": "补录一件申请。"}, follow=True)
+    assert "原版本保留" in page.content.decode()
+    published.refresh_from_db()
+    assert published.state == ReportState.DRAFT and published.change_note == "补录一件申请。"
