@@ -111,10 +111,10 @@ def test_the_portal_link_lists_the_latest_year(published, client):
 
 
 def test_next_years_report_is_checked_against_the_report_as_published(
-    published, unit_a, clerk_a, login, freeze
+    published, unit_a, clerk_a, office_admin, login, freeze
 ):
     _late_request(unit_a, clerk_a)  # into 2026 after its report was published: still open
-    freeze(date(2028, 1, 10))
+    freeze(date(2027, 3, 1))  # in 2027: its own report is checked as a draft before the year ends
     draft = services.open_report(unit_a, 2027, actor=clerk_a)
     services.save_texts(draft, actor=clerk_a, **TEXTS)
     with pytest.raises(ValidationError, match="D3 自然人：本年 二、上年结转 1 ≠ 上年 四、结转下年度继续办理 0"):
@@ -122,6 +122,10 @@ def test_next_years_report_is_checked_against_the_report_as_published(
     page = login(clerk_a).get(f"/console/reports/{unit_a.pk}/2027/").content.decode()
     assert "<strong>D3</strong> 自然人：本年 二、上年结转 1" in page
     assert not ReportVersion.objects.filter(report=draft).exists()
+    # Correcting last year's report (a second version whose 四 counts the late request) clears it.
+    corrected = services.correct_report(published, note="补录12月28日收到的申请。", actor=clerk_a)
+    _publish(corrected, clerk_a, office_admin)
+    assert services.submit_report(draft, actor=clerk_a).state == ReportState.SUBMITTED
 
 
 def test_a_figure_of_section_four_opens_the_cases_it_counts(login, clerk_a, clerk_b, unit_a, year, freeze):
