@@ -6,6 +6,7 @@ are shown; a corrected report names its corrections and keeps the earlier versio
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -21,13 +22,13 @@ from gongkai.rules.annualreport.charts import report_charts, svg
 from gongkai.rules.annualreport.layout import application_grid, proactive_grid, review_grid
 
 
-def _public_versions() -> object:
+def _public_versions() -> QuerySet[ReportVersion]:
     return ReportVersion.objects.filter(Record.listed_q("record__")).select_related("report__unit", "record")
 
 
 def index(request: HttpRequest) -> HttpResponse:
     """The latest year with a published report (last year when there is none yet)."""
-    latest = _public_versions().order_by("-report__year").values_list("report__year", flat=True).first()  # type: ignore[attr-defined]
+    latest = _public_versions().order_by("-report__year").values_list("report__year", flat=True).first()
     return redirect("reports:public_year", latest or dates.today().year - 1)
 
 
@@ -37,7 +38,7 @@ def year_list(request: HttpRequest, year: int) -> HttpResponse:
     if not FIRST_YEAR <= year <= dates.today().year:
         raise Http404
     latest: dict[int, ReportVersion] = {}
-    for version in _public_versions().filter(report__year=year).order_by("number"):  # type: ignore[attr-defined]
+    for version in _public_versions().filter(report__year=year).order_by("number"):
         latest[version.report_id] = version
     version_records = set(ReportVersion.objects.filter(report__year=year).values_list("record_id", flat=True))
     others = (
@@ -45,9 +46,10 @@ def year_list(request: HttpRequest, year: int) -> HttpResponse:
         .exclude(pk__in=version_records).select_related("unit").distinct()
     )  # fmt: skip
     rows = [
-        {"unit": v.report.unit, "title": v.title, "url": v.pk, "record": v.record, "number": v.number, "on": v.record.published_on}
+        {"unit": v.report.unit, "title": v.title, "version": v.pk, "record": v.record, "number": v.number,
+         "on": v.record.published_on}
         for v in latest.values()
-    ] + [{"unit": r.unit, "title": r.title, "url": None, "record": r, "number": 0, "on": r.published_on} for r in others]
+    ] + [{"unit": r.unit, "title": r.title, "version": None, "record": r, "number": 0, "on": r.published_on} for r in others]
     rows.sort(key=lambda row: (row["unit"].sort_order, row["unit"].pk))
     years = list(range(dates.today().year - 1, max(FIRST_YEAR, dates.today().year - 6) - 1, -1))
     return render(request, "reports/public_year.html", {"year": year, "rows": rows, "years": years})
@@ -58,7 +60,7 @@ def version_page(request: HttpRequest, pk: int) -> HttpResponse:
     if not version.record.is_public:
         raise Http404
     tables = tables_from_json(version.tables, FORMATS[ReportTemplate.FORMAT_2021])
-    siblings = list(_public_versions().filter(report=version.report).order_by("number"))  # type: ignore[attr-defined]
+    siblings = list(_public_versions().filter(report=version.report).order_by("number"))
     newest = siblings[-1] if siblings else version
     charts = [
         {"title": chart.title, "svg": mark_safe(svg(chart, f"chart-{i}"))}  # escaped by ``svg``
