@@ -19,6 +19,7 @@
 | GONGKAI_API_RATE_ADDRESS, GONGKAI_API_RATE_TOKEN | API requests per minute per client address and per token (0: no limit) | 300, 1200 |
 | GONGKAI_API_CORS_ORIGINS | origins allowed to call the API from a browser (comma-separated; * for any) | none: CORS off |
 | GONGKAI_API_MAX_BODY_BYTES | the largest request body the API accepts | 65536 |
+| GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS | how many working days before the annual report's deadline the units that have not handed it in are reminded | 10,5,1 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -213,6 +214,7 @@ GONGKAI_CONSULTATION_MIN_DAYS = env_consultation_days("GONGKAI_CONSULTATION_MIN_
 # 政务公开's weight in the government's performance assessment: seed 000 "分值权重不应低于4%".
 GONGKAI_ASSESSMENT_WEIGHT = env_weight("GONGKAI_ASSESSMENT_WEIGHT", "4", minimum="4")
 GONGKAI_ANNUAL_REPORT_DEADLINES = env_report_deadlines("GONGKAI_ANNUAL_REPORT_DEADLINES")
+GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS = env_workdays("GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS", (10, 5, 1))
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PASSWORD
+
 AXE = Path(__file__).resolve().parents[2] / "src" / "gongkai" / "static" / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -70,13 +72,33 @@ def axe_page(browser, live_server) -> Iterator[object]:
 
 def log_in(page, user) -> None:
     """A fresh session for ``user``, a test user (``tests.conftest.make_user``)."""
-    from tests.conftest import PASSWORD
-
     page.context.clear_cookies()
     page.goto(page.base_url + "/accounts/login/")
     page.get_by_label("用户名").fill(user.username)
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
+
+
+@pytest.fixture
+def staff(browser, live_server):
+    """``staff(user)``: a page of its own browser context logged in as ``user`` (``None``: the
+    public), axe-core let past the CSP."""
+    contexts = []
+
+    def open_as(user=None):
+        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900}, bypass_csp=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.base_url = live_server.url
+        if user is not None:
+            log_in(page, user)
+            page.wait_for_url("**/console/")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
 
 
 def check_accessibility(page, name: str, artifacts: Path) -> None:

@@ -24,32 +24,9 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
-from tests.conftest import PASSWORD
 from tests.foi.conftest import CITIZEN_ID, CITIZEN_PHONE, PNG
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def staff(browser, live_server):
-    """``staff(user)``: a browser page logged in as ``user``."""
-    contexts = []
-
-    def open_as(user):
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.goto(live_server.url + "/accounts/login/")
-        page.get_by_label("用户名").fill(user.username)
-        page.get_by_label("密码").fill(PASSWORD)
-        page.get_by_role("button", name="登录").click()
-        page.wait_for_url("**/console/")
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def _file_request(page, tmp_path, artifacts) -> str:

@@ -147,6 +147,7 @@ def test_the_office_sees_which_units_are_late_submitted_or_accepted(login, offic
     education = page[page.index("示范市教育局"):]
     assert "已报送公开办" in finance and "逾期未报送" not in finance and "2027-01-31" in finance
     assert "未开始" in education and "逾期未报送" in education
+    assert "已报送待审核 1 个" in page and "逾期未报送 2 个" in page  # 教育局 and the office's own unit
 
 
 # --- publishing -------------------------------------------------------------------------------------

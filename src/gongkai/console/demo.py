@@ -27,6 +27,7 @@ from gongkai.plans.demo import load_demo_progress
 from gongkai.plans.models import Plan
 from gongkai.plans.parsing import parse_path
 from gongkai.records.demo import load_demo_records
+from gongkai.reports.demo import load_demo_reports
 
 DEMO_UNITS = Path(__file__).resolve().parents[1] / "orgs" / "data" / "demo_units.json"
 # The plan-shaped seed notices and the government whose units their phrases mean (海口 and 荆门
@@ -65,6 +66,7 @@ class DemoResult:
     requests_created: int = 0
     records_created: int = 0
     reports_created: int = 0
+    annual_reports_created: int = 0
 
 
 def load_demo() -> DemoResult:
@@ -82,7 +84,10 @@ def load_demo() -> DemoResult:
     load_demo_system()  # seed 001's indicator system for the 考评 pages
     load_demo_round()  # and a round on it in motion
     load_demo_interaction()  # messages, a consultation on a draft, an incident on its clock
-    return DemoResult(units_created, passwords, plans_created, requests_created, records_created, reports_created)
+    annual_reports = load_demo_reports()  # last year's annual reports: published, submitted, failing D3
+    return DemoResult(
+        units_created, passwords, plans_created, requests_created, records_created, reports_created, annual_reports
+    )
 
 
 def _import_plans() -> int:

@@ -172,7 +172,11 @@ def _load_unit(unit: Unit, chance: random.Random, sentences: list[str], today: d
     columns = GOVERNMENT_COLUMNS if is_government else DEPARTMENT_COLUMNS
     items = [_general(unit, chance, sentences, today, columns) for _ in range(chance.randint(5, 9))]
     items += [_normative(unit, chance, sentences, today, serial) for serial in range(1, chance.randint(2, 3))]
+    from gongkai.reports.demo import platform_reports  # the reports demo publishes these itself
+
     for year in (today.year - 2, today.year - 1):
+        if (unit.name, year) in platform_reports(today):
+            continue
         report = f"{unit.name}{year}年政府信息公开工作年度报告"
         items.append((_values(unit, title=report, body=_body(chance, sentences, 6), written_on=date(year + 1, 1, 20),
                               published_on=date(year + 1, 1, 25), genre="报告", topic="综合政务/政务公开"),

@@ -52,22 +52,49 @@ def normative_documents(unit: Unit | None = None) -> QuerySet[Record]:
     return documents.annotate(issued_on=_issued_on())
 
 
+# The columns of 第二十条第（一）项, by their keys in the annual report's template.
+NORMATIVE_COLUMNS = ("制发", "废止", "现行有效")
+
+
+def counted_in(document: Record, year: int) -> set[str]:
+    """The columns of ``year``'s table a document (annotated with ``issued_on``) counts in: the
+    one rule behind the numbers and the list behind each number."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    columns = set()
+    if first <= document.issued_on <= last:
+        columns.add("制发")
+    if document.repealed_on and first <= document.repealed_on <= last:
+        columns.add("废止")
+    if document.issued_on <= last and in_force(document.validity_facts, last):
+        columns.add("现行有效")
+    return columns
+
+
 def normative_counts(year: int, unit: Unit | None = None) -> list[NormativeRow]:
     """The two rows of 第二十条第（一）项 for ``year`` (all units when ``unit`` is None)."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    issued: Counter[str] = Counter()
-    repealed: Counter[str] = Counter()
-    current: Counter[str] = Counter()
-    for document in normative_documents(unit).filter(issued_on__lte=last).only(*_VALIDITY_FIELDS):
-        if document.issued_on >= first:
-            issued[document.kind] += 1
-        if document.repealed_on and first <= document.repealed_on <= last:
-            repealed[document.kind] += 1
-        if in_force(document.validity_facts, last):
-            current[document.kind] += 1
+    counts: Counter[tuple[str, str]] = Counter()
+    for document in normative_documents(unit).filter(issued_on__lte=date(year, 12, 31)).only(*_VALIDITY_FIELDS):
+        for column in counted_in(document, year):
+            counts[document.kind, column] += 1
     return [
-        NormativeRow(label=RecordKind(kind).label, issued=issued[kind], repealed=repealed[kind], in_force=current[kind])
+        NormativeRow(
+            label=RecordKind(kind).label, issued=counts[kind, "制发"], repealed=counts[kind, "废止"],
+            in_force=counts[kind, "现行有效"],
+        )
         for kind in NORMATIVE_KINDS
+    ]
+
+
+def documents_in_cell(year: int, label: str, column: str, units: list[int] | None = None) -> list[Record]:
+    """The documents one cell of the table counts (``label`` "规章" or "行政规范性文件"; ``units``
+    None: every unit), by :func:`counted_in`: why a cell says 3."""
+    kinds = [kind for kind in NORMATIVE_KINDS if RecordKind(kind).label == label]
+    documents = normative_documents().filter(kind__in=kinds, issued_on__lte=date(year, 12, 31))
+    if units is not None:
+        documents = documents.filter(unit_id__in=units)
+    return [
+        document for document in documents.select_related("unit").order_by("issued_on", "pk")
+        if column in counted_in(document, year)
     ]
 
 

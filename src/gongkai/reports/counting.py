@@ -187,6 +187,20 @@ def review_cells(units: Collection[int], year: int) -> list[int]:
     return cells
 
 
+def cases_in_cell(units: Collection[int], year: int, index: int) -> QuerySet[ReviewCase]:
+    """The cases one of §四's fifteen cells counts (``index`` 0–14, as :func:`review_cells` lays
+    them out: per group 维持, 纠正, 其他, 尚未审结, 总计), by the same rules."""
+    width = len(CaseResult) + 2
+    kind, position = list(CaseKind)[index // width], index % width
+    cases = counted_cases(units, year).filter(kind=kind)
+    last = Period(year).last
+    if position < len(CaseResult):
+        cases = cases.filter(decided_on__lte=last, result=list(CaseResult)[position])
+    elif position == len(CaseResult):
+        cases = cases.filter(Q(decided_on__isnull=True) | Q(decided_on__gt=last))
+    return cases.select_related("request").order_by("filed_on", "pk")
+
+
 # --- §六: 信息处理费 (国办函〔2020〕109号) ----------------------------------------------------------
 
 
@@ -225,6 +239,12 @@ def fee_summary(units: Collection[int], year: int) -> FeeSummary:
 # --- §二 ----------------------------------------------------------------------------------------
 
 
+def normative_scope(unit: Unit, *, whole: bool = False) -> list[int] | None:
+    """The units whose normative documents a report counts; None: every unit (the government of
+    the whole jurisdiction)."""
+    return None if whole and unit.parent_id is None else body_units(unit, whole=whole)
+
+
 def proactive_rows(unit: Unit, year: int, *, whole: bool = False) -> dict[str, dict[str, Value]]:
     """§二 第二十条第（一）项 from the 规章 and 行政规范性文件 on record (``records.normative``); the
     other rows (行政许可, 行政处罚, 行政强制, 收费金额) are not held by the platform and stay blank."""
@@ -244,8 +264,8 @@ def proactive_rows(unit: Unit, year: int, *, whole: bool = False) -> dict[str, d
     }
 
 
-# The §二 rows the platform does not hold: each unit enters them (``ProactiveFigure``).
-ENTERED_ROWS = ("行政许可", "行政处罚", "行政强制", "行政事业性收费")
+# The §二 rows the platform does not hold: each unit enters them (``ProactiveFigure``), by the
+# form on the report page or in a sheet (``rules.annualreport.figures``).
 
 
 def entered_rows(units: Collection[int], year: int) -> dict[str, dict[str, Value]]:

@@ -9,6 +9,7 @@ from gongkai.foi import codes
 from gongkai.foi.models import Request
 from gongkai.orgs.models import Unit
 from gongkai.reports.models import CaseKind, CaseResult
+from gongkai.rules.annualreport.figures import MOST
 
 REPORT_FILE_HELP = "Word（.docx）、有文字层的 PDF、网页（.html）、文本（.txt）或 Excel（.xlsx），2021 年格式或 2019 年试行格式。"
 
@@ -64,8 +65,6 @@ class ReportTextsForm(forms.Form):
     )
 
 
-MOST = 10**9
-
 
 class FiguresForm(forms.Form):
     """§二's rows that the platform does not hold; left blank, a row is printed blank."""
@@ -90,3 +89,11 @@ class FiguresForm(forms.Form):
     @classmethod
     def initial_from(cls, figures: dict[str, Decimal]) -> dict[str, Decimal]:
         return {name: figures[row] for name, row in cls.ROWS.items() if row in figures}
+
+
+class FiguresUploadForm(forms.Form):
+    year = forms.IntegerField(label="报告年度", min_value=2019, max_value=2100)
+    file = forms.FileField(
+        label="填报表（.xlsx）",
+        help_text="三列：单位名称、信息内容（行政许可、行政处罚、行政强制、行政事业性收费）、数值（收费以万元为单位）。数值空白的行不导入。",
+    )

@@ -110,6 +110,12 @@ class AnnualReport(UnitOwned):
     problems = models.TextField("五、存在的主要问题及改进情况", blank=True, default="")
     tables = models.JSONField("报送时的表格数据", default=dict, blank=True)
     comment = models.TextField("公开办意见", blank=True, default="")
+    other_matters = models.TextField(
+        "六、其他需要报告的事项", blank=True, default="", help_text="报送时根据信息处理费收费情况生成。"
+    )
+    change_note = models.TextField(
+        "更正说明", blank=True, default="", help_text="发布后更正报告时填写：更正了什么、为什么更正。"
+    )
     record = models.ForeignKey(
         "records.Record", verbose_name="发布的政府信息", null=True, blank=True, on_delete=models.PROTECT,
         related_name="+", help_text="发布后，报告作为一条政府信息进入本单位“政府信息公开年报”栏目。",
@@ -130,6 +136,9 @@ class AnnualReport(UnitOwned):
     @property
     def editable(self) -> bool:
         return self.state in (ReportState.DRAFT, ReportState.RETURNED)
+
+    def latest_version(self) -> ReportVersion | None:
+        return self.versions.order_by("-number").first()
 
 
 class ReportEvent(models.Model):
@@ -157,6 +166,42 @@ class ReportEvent(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
+class ReportVersion(models.Model):
+    """One published version of a report, frozen (issue 16, item 4): what the public read. A
+    correction is published as the next version, with its note and the cells it changed; the
+    earlier versions stay readable. Append-only."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField("版本")
+    title = models.CharField("标题", max_length=200)
+    overview = models.TextField("一、总体情况")
+    problems = models.TextField("五、存在的主要问题及改进情况")
+    other_matters = models.TextField("六、其他需要报告的事项", blank=True, default="")
+    tables = models.JSONField("表格数据")
+    change_note = models.TextField("更正说明", blank=True, default="")
+    changes = models.JSONField("更正的数据", default=list, blank=True)
+    record = models.ForeignKey("records.Record", verbose_name="发布的政府信息", on_delete=models.PROTECT, related_name="+")
+    published_at = models.DateTimeField("发布时间", auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="发布人", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "年度报告发布版本"
+        verbose_name_plural = "年度报告发布版本"
+        ordering = ["report_id", "number"]
+        constraints = [models.UniqueConstraint(fields=["report", "number"], name="report_version_once")]
+
+    def __str__(self) -> str:
+        return f"{self.title}（第{self.number}版）"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("已发布的年度报告不能修改，更正请发布新版本")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
 class ProactiveFigure(UnitOwned):
     """A figure of §二 the platform does not hold (行政许可、行政处罚、行政强制 decisions, 行政事业性
     收费 in 万元), entered by the unit for a year, with who entered it."""
@@ -178,3 +223,21 @@ class ProactiveFigure(UnitOwned):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year} {self.row}: {self.value}"
+
+
+class ReportReminder(models.Model):
+    """A reminder sent to a unit whose report on ``year`` was not yet handed in, ``days_before``
+    working days before its deadline; the unique constraint makes a second run send nothing."""
+
+    unit = models.ForeignKey("orgs.Unit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField("报告年度")
+    days_before = models.PositiveSmallIntegerField("提前工作日")
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
+    recipients = models.JSONField("接收人", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "年度报告提醒记录"
+        verbose_name_plural = "年度报告提醒记录"
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "days_before"], name="annual_report_reminder_once")
+        ]

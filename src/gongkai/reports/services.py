@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -17,7 +17,7 @@ from gongkai.orgs.policy import Action, ServiceActor, policy
 from gongkai.records import services as records
 from gongkai.records.models import Column
 from gongkai.reports.checkfile import tables_from_json, tables_json
-from gongkai.reports.counting import ENTERED_ROWS, body_units, compute_tables, fee_summary
+from gongkai.reports.counting import body_units, compute_tables, fee_summary
 from gongkai.reports.docx import write_report_docx
 from gongkai.reports.models import (
     AnnualReport,
@@ -25,11 +25,16 @@ from gongkai.reports.models import (
     CaseResult,
     ProactiveFigure,
     ReportEvent,
+    ReportState,
+    ReportVersion,
     ReviewCase,
 )
+from gongkai.reports.overview import draft_overview, year_facts
 from gongkai.reports.transitions import STEPS, Step, state_allows, user_may
 from gongkai.rules.annualreport import FORMATS, ReportTables, ReportTemplate, check_report
-from gongkai.rules.annualreport.template import TOTAL_COLUMN, Measure, report_title
+from gongkai.rules.annualreport.figures import ENTERED_ROWS, FigureRow
+from gongkai.rules.annualreport.template import Measure, report_title
+from gongkai.rules.annualreport.versions import changed_cells
 
 
 def _case_summary(case: ReviewCase) -> dict[str, object]:
@@ -114,6 +119,7 @@ def _report_step(report: AnnualReport, step: Step, actor: User, note: str = "") 
 
 STEP_LABELS = {
     Step.SAVE: "修改报告", Step.SUBMIT: "报送", Step.RETURN: "退回", Step.ACCEPT: "审核通过", Step.PUBLISH: "发布",
+    Step.CORRECT: "更正",
 }  # fmt: skip
 REPORT_COLUMN = "政府信息公开年报"  # records.catalog's default column for the annual reports
 
@@ -125,26 +131,12 @@ def open_report(unit: Unit, year: int, *, whole: bool = False, actor: User) -> A
         raise PermissionDenied("只能编写本单位的年度报告。")
     report, created = AnnualReport.objects.get_or_create(unit=unit, year=year, whole=whole)
     if created:
-        report.overview = draft_overview(compute_tables(unit, year, whole=whole))
+        facts = year_facts(body_units(unit, whole=whole), year, dates.today())
+        report.overview = draft_overview(compute_tables(unit, year, whole=whole), facts)
         report.save(update_fields=["overview"])
         ReportEvent.objects.create(report=report, step="open", state=report.state, actor=actor, actor_label=str(actor)[:150])
         record("annual_report_opened", report, after={"year": year, "whole": whole})
     return report
-
-
-def draft_overview(tables: ReportTables) -> str:
-    """A first draft of §一 总体情况 from the numbers, for the unit to rewrite (issue 16, item 2)."""
-    rows = tables.applications
-    total = TOTAL_COLUMN
-    reviews = list(tables.reviews or [0] * 15)
-    normative = tables.proactive.get("行政规范性文件", {})
-    return (
-        f"依申请公开方面，本年度新收政府信息公开申请{rows['一'][total]}件，上年结转{rows['二'][total]}件，"
-        f"办结{rows['三(七)'][total]}件，结转下年度继续办理{rows['四'][total]}件；"
-        f"因政府信息公开被申请行政复议{reviews[4]}件，被提起行政诉讼{reviews[9] + reviews[14]}件。\n"
-        f"主动公开方面，本年度制发行政规范性文件{normative.get('制发', 0)}件，废止{normative.get('废止', 0)}件，"
-        f"现行有效{normative.get('现行有效', 0)}件。"
-    )
 
 
 def _locked(report: AnnualReport) -> AnnualReport:
@@ -168,14 +160,32 @@ def submit_report(report: AnnualReport, *, actor: User) -> AnnualReport:
     if not report.overview or not report.problems:
         raise ValidationError("请先填写“一、总体情况”和“五、存在的主要问题及改进情况”。")
     tables = compute_tables(report.unit, report.year, whole=report.whole)
-    previous = compute_tables(report.unit, report.year - 1, whole=report.whole)
-    result = check_report(tables, previous)
+    result = check_report(tables, last_year_tables(report.unit, report.year, whole=report.whole))
     if result.violations:
         raise ValidationError([f"{found.rule} {found.message}" for found in result.violations])
-    report.tables = tables_json(tables, frozenset({"proactive", "applications", "reviews"}))
+    report.tables = tables_json(tables, TABLES)
+    report.other_matters = fee_summary(body_units(report.unit, whole=report.whole), report.year).text
     report.comment = ""
     _report_step(report, Step.SUBMIT, actor)
     return report
+
+
+TABLES = frozenset({"proactive", "applications", "reviews"})
+
+
+def last_year_tables(unit: Unit, year: int, *, whole: bool = False) -> ReportTables:
+    """What this year's report is checked against across years (D3, D6, D7): last year's report
+    as published (its latest version) when there is one, otherwise last year computed from the
+    platform's data. A request registered late into last year therefore shows as a D3 violation
+    until last year's report is corrected."""
+    version = (
+        ReportVersion.objects.filter(report__unit=unit, report__year=year - 1, report__whole=whole)
+        .order_by("-number")
+        .first()
+    )
+    if version is not None:
+        return tables_from_json(version.tables, FORMATS[ReportTemplate.FORMAT_2021])
+    return compute_tables(unit, year - 1, whole=whole)
 
 
 @transaction.atomic
@@ -200,27 +210,62 @@ def accept_report(report: AnnualReport, *, actor: User) -> AnnualReport:
 def publish_report(report: AnnualReport, *, actor: User) -> AnnualReport:
     """发布 (第四十九条): the accepted report becomes a record of the unit's 政府信息公开年报 column,
     its .docx (the tables as submitted) attached, through the records' own review and publication
-    (index number, privacy scan). From then on the report is frozen."""
+    (index number, privacy scan), and a frozen :class:`ReportVersion`. A correction is published
+    as the next version, with its note and the cells it changed; the earlier stay as they were."""
     report = _locked(report)
     _require_step(report, Step.PUBLISH, actor)
     column = Column.objects.filter(unit=report.unit, name=REPORT_COLUMN, is_active=True).first()
     if column is None:
         raise ValidationError(f"{report.unit.name}的政府信息公开目录中没有“{REPORT_COLUMN}”栏目，请先在目录中添加。")
-    tables = tables_from_json(report.tables, FORMATS[ReportTemplate.FORMAT_2021])
-    title = report_title(report.unit.name, report.year)
-    fees = fee_summary(body_units(report.unit, whole=report.whole), report.year)
+    earlier = report.latest_version()
+    number = earlier.number + 1 if earlier else 1
+    if earlier is not None and not report.change_note:
+        raise ValidationError("更正后的报告须写明更正说明。")
+    form = FORMATS[ReportTemplate.FORMAT_2021]
+    tables = tables_from_json(report.tables, form)
+    changes = changed_cells(tables_from_json(earlier.tables, form), tables) if earlier else []
+    other = report.other_matters or fee_summary(body_units(report.unit, whole=report.whole), report.year).text
+    title = report_title(report.unit.name, report.year) + (f"（更正版，第{number}版）" if earlier else "")
     content = write_report_docx(
-        report.unit.name, report.year, tables, {"一": report.overview, "五": report.problems, "六": fees.text}
+        report.unit.name, report.year, tables, {"一": report.overview, "五": report.problems, "六": other}
     )
+    body = f"{report.overview}\n{report.problems}\n{other}"
+    if earlier is not None:
+        listed = "；".join(change.as_text() for change in changes) or "表格数据未变"
+        body = f"更正说明：{report.change_note}\n更正的数据：{listed}\n{body}"
     today = dates.today()
     record = records.create_record(report.unit, {
-        "title": title, "body": f"{report.overview}\n{report.problems}", "written_on": today,
+        "title": title, "body": body, "written_on": today,
         "genre": "报告", "topic": "综合政务/政务公开", "summary": title,
     }, columns=[column], actor=actor)  # fmt: skip
     records.add_attachment(record, f"{title}.docx", content, actor=actor)
     records.submit_record(record, actor=actor)
     report.record = records.publish_record(record, actor=actor)
-    _report_step(report, Step.PUBLISH, actor, note=report.record.index_number or "")
+    version = ReportVersion.objects.create(
+        report=report, number=number, title=title, overview=report.overview, problems=report.problems,
+        other_matters=other, tables=report.tables, change_note=report.change_note if earlier else "",
+        changes=[{"cell": c.cell, "before": c.before, "after": c.after} for c in changes],
+        record=report.record, published_by=actor,
+    )  # fmt: skip
+    _report_step(report, Step.PUBLISH, actor, note=f"第{version.number}版，索引号 {report.record.index_number or ''}")
+    return report
+
+
+NOTE_MAX = 2000
+
+
+@transaction.atomic
+def correct_report(report: AnnualReport, *, note: str, actor: User) -> AnnualReport:
+    """更正 a published report: it becomes a draft again, to be submitted, accepted and published
+    as the next version; ``note`` (what is corrected and why) is published with it. The published
+    versions do not change."""
+    if not note.strip():
+        raise ValidationError("请写明更正说明：更正什么、为什么更正。")
+    if len(note) > NOTE_MAX:
+        raise ValidationError(f"更正说明不超过 {NOTE_MAX} 字。")
+    report = _locked(report)
+    report.change_note = note.strip()
+    _report_step(report, Step.CORRECT, actor, note=report.change_note)
     return report
 
 
@@ -253,3 +298,32 @@ def enter_figures(unit: Unit, year: int, values: Mapping[str, Decimal | None], *
             )
     after = {row: value for row, value in values.items() if value is not None}
     record("annual_report_figures_entered", unit, before={"year": year, **before}, after={"year": year, **after})
+
+
+@transaction.atomic
+def import_figures(year: int, rows: Sequence[FigureRow], *, actor: User) -> int:
+    """The figures of an uploaded sheet (``rules.annualreport.figures``), for ``year``: every unit
+    named must exist, be within ``actor``'s reach and have its report still editable. Any problem
+    refuses the whole sheet (the messages name each row); returns how many figures were saved."""
+    units = {unit.name: unit for unit in Unit.objects.filter(name__in={row.unit for row in rows}, is_active=True)}
+    frozen = set(
+        AnnualReport.objects.filter(unit__in=units.values(), year=year, whole=False)
+        .exclude(state__in=(ReportState.DRAFT, ReportState.RETURNED)).values_list("unit_id", flat=True)
+    )  # fmt: skip
+    problems = []
+    for row in rows:
+        unit = units.get(row.unit)
+        if unit is None:
+            problems.append(f"第 {row.line} 行：没有名为“{row.unit}”的单位。")
+        elif not policy.may(actor, Action.CHANGE, unit):
+            problems.append(f"第 {row.line} 行：无权填报{row.unit}的数据（只能填报本单位）。")
+        elif unit.pk in frozen:
+            problems.append(f"第 {row.line} 行：{row.unit}的{year}年度报告已报送，不能再修改填报数据。")
+    if problems:
+        raise ValidationError(problems)
+    by_unit: dict[str, dict[str, Decimal | None]] = {}
+    for row in rows:
+        by_unit.setdefault(row.unit, {})[row.row] = row.value
+    for name, values in by_unit.items():
+        enter_figures(units[name], year, values, actor=actor)
+    return len(rows)

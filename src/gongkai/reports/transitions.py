@@ -22,6 +22,7 @@ class Step(StrEnum):
     RETURN = "return"  # 退回修改 (the office)
     ACCEPT = "accept"  # 审核通过 (the office)
     PUBLISH = "publish"  # 发布 (the office): a record in the unit's 政府信息公开年报 column
+    CORRECT = "correct"  # 更正 a published report: back to a draft, published again as a new version
 
 
 _EDITABLE: Final = frozenset({ReportState.DRAFT, ReportState.RETURNED})
@@ -32,6 +33,7 @@ STEPS: Final[dict[Step, tuple[frozenset[ReportState], ReportState | None, Action
     Step.RETURN: (frozenset({ReportState.SUBMITTED}), ReportState.RETURNED, None),
     Step.ACCEPT: (frozenset({ReportState.SUBMITTED}), ReportState.ACCEPTED, None),
     Step.PUBLISH: (frozenset({ReportState.ACCEPTED}), ReportState.PUBLISHED, None),
+    Step.CORRECT: (frozenset({ReportState.PUBLISHED}), ReportState.DRAFT, Action.CHANGE),
 }
 
 

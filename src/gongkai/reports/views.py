@@ -7,6 +7,8 @@ not told). The list behind a cell is scoped like the request queue.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -19,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from gongkai.calendars.service import working_calendar
 from gongkai.cmdbase import MAX_FILE_BYTES
@@ -26,13 +29,16 @@ from gongkai.foi import dates
 from gongkai.foi.models import Request
 from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import Action, policy
+from gongkai.records.normative import NORMATIVE_COLUMNS, documents_in_cell
+from gongkai.records.sheets import SheetError, xlsx_rows
 from gongkai.reports import services
 from gongkai.reports.checkfile import check_file, read_content, tables_json
 from gongkai.reports.counting import (
-    ENTERED_ROWS,
     body_units,
+    cases_in_cell,
     compute_tables,
     fee_summary,
+    normative_scope,
     requests_in_cell,
 )
 from gongkai.reports.deadlines import unit_deadline
@@ -42,12 +48,27 @@ from gongkai.reports.forms import (
     CaseResultForm,
     CheckUploadForm,
     FiguresForm,
+    FiguresUploadForm,
     ReportTextsForm,
 )
-from gongkai.reports.models import AnnualReport, ProactiveFigure, ReportState, ReviewCase
+from gongkai.reports.models import (
+    AnnualReport,
+    ProactiveFigure,
+    ReportState,
+    ReportVersion,
+    ReviewCase,
+)
 from gongkai.reports.transitions import steps_for
 from gongkai.reports.xlsx import write_report_xlsx
-from gongkai.rules.annualreport import APPLICATION_COLUMNS, FORMAT_2021, ReportTables, check_report
+from gongkai.rules.annualreport import (
+    APPLICATION_COLUMNS,
+    FORMAT_2021,
+    REVIEW_COLUMNS,
+    ReportTables,
+    check_report,
+)
+from gongkai.rules.annualreport.figures import ENTERED_ROWS, parse_figures
+from gongkai.rules.annualreport.figures import HEADER as FIGURE_HEADER
 from gongkai.rules.annualreport.layout import (
     Grid,
     application_grid,
@@ -56,7 +77,7 @@ from gongkai.rules.annualreport.layout import (
     review_grid,
 )
 from gongkai.rules.annualreport.reading import ReadReport
-from gongkai.rules.annualreport.template import report_title
+from gongkai.rules.annualreport.template import report_title, review_cell_name
 from gongkai.rules.filetext import UnreadableDocument
 from gongkai.rules.foioutcomes import ApplicantKind
 
@@ -64,6 +85,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMN_CODES = [kind.value for kind in ApplicantKind] + ["总计"]
 FIRST_YEAR = 2019  # the 2019 《条例》 and its report format
+NORMATIVE_ROWS = FORMAT_2021.proactive[0].rows  # 规章, 行政规范性文件: counted from the records
+HANDED_IN = frozenset({ReportState.SUBMITTED, ReportState.ACCEPTED, ReportState.PUBLISHED})
 
 
 def _unit_for(request: HttpRequest, unit_id: int) -> Unit:
@@ -95,13 +118,18 @@ def index(request: HttpRequest) -> HttpResponse:
     for unit in units:
         report = reports.get(unit.pk)
         deadline = unit_deadline(unit, latest, calendar=calendar)
-        handed_in = report is not None and report.state in (ReportState.SUBMITTED, ReportState.ACCEPTED)
+        handed_in = report is not None and report.state in HANDED_IN
         rows.append({
             "unit": unit, "report": report, "due_on": deadline.due_on,
             "late": today > deadline.due_on and not handed_in,
         })  # fmt: skip
+    tally = {
+        "late": sum(row["late"] for row in rows),
+        "not_started": sum(row["report"] is None for row in rows),
+        **{state.value: sum(bool(row["report"] and row["report"].state == state) for row in rows) for state in ReportState},
+    }
     return render(request, "reports/index.html", {
-        "rows": rows, "latest": latest,
+        "rows": rows, "latest": latest, "tally": tally,
         "years": list(range(latest - 1, max(FIRST_YEAR, latest - 3) - 1, -1)),
     })  # fmt: skip
 
@@ -115,8 +143,7 @@ def _computed(request: HttpRequest, unit_id: int, year: int) -> tuple[Unit, bool
 @login_required
 def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     unit, whole, tables = _computed(request, unit_id, year)
-    result = check_report(tables, compute_tables(unit, year - 1, whole=whole))
-    cell_url = reverse("reports:cell", args=[unit.pk, year, "ROW", "COLUMN"])
+    result = check_report(tables, services.last_year_tables(unit, year, whole=whole))
     suffix = "?whole=1" if whole else ""
     annual = AnnualReport.objects.filter(unit=unit, year=year, whole=whole).first()
     figures = sorted(
@@ -130,39 +157,72 @@ def report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
         "may_open": annual is None and policy.may(request.user, Action.CHANGE, unit),
         "changed_since": bool(annual and annual.tables and annual.tables != live),
         "events": list(annual.events.all()) if annual else [],
+        "versions": list(annual.versions.all()) if annual else [],
         "texts_form": ReportTextsForm(instance_values(annual)),
         "figures": figures, "figures_form": FiguresForm(initial=FiguresForm.initial_from({f.row: f.value for f in figures})),
         "may_enter": not whole and (annual is None or annual.editable) and policy.may(request.user, Action.CHANGE, unit),
-        "title": report_title(unit.name, year),
-        "applications": _linked(application_grid(tables.format, tables.applications),
-                                [row.key for row in printed_rows(tables.format, tables.applications)],
-                                cell_url, suffix),
-        "reviews": _linked(review_grid(tables.reviews), [], "", ""),
-        "proactive": _linked(proactive_grid(tables.format, tables.proactive), [], "", ""),
+        "title": report_title(unit.name, year), **_links(unit, year, tables, suffix),
         "result": result, "fees": fee_summary(body_units(unit, whole=whole), year),
+        "d3": any(found.rule == "D3" for found in result.violations),
+        "last_version": ReportVersion.objects.filter(report__unit=unit, report__year=year - 1, report__whole=whole)
+        .order_by("-number").first(),
         "deadline": unit_deadline(unit, year, whole=whole),
     })  # fmt: skip
 
 
-def _linked(grid: Grid, keys: list[str], cell_url: str, suffix: str) -> list[list[dict[str, Any]]]:
-    """The grid as the template draws it: spans, header cells, and for §三's numbers the link to
-    the requests counted (rows after the two header rows, the last seven columns)."""
-    width = len(grid.cells[0])
+def drawn(grid: Grid, href: Callable[[int, int], str | None] | None = None) -> list[list[dict[str, Any]]]:
+    """The grid as the templates draw it: spans, numbers, and for a figure ``href(row, column)``
+    gives, the link to the list it counts."""
     rows: list[list[dict[str, Any]]] = []
-    for drawn in grid.drawn():
-        cells = []
-        for cell in drawn:
+    for cells in grid.drawn():
+        row = []
+        for cell in cells:
             shown: dict[str, Any] = {
                 "text": cell.text, "rowspan": cell.rowspan, "colspan": cell.colspan,
-                "number": cell.text.isdigit(),
+                "number": _figure(cell.text),
             }  # fmt: skip
-            number = cell.column - (width - len(COLUMN_CODES))
-            if keys and cell.row >= 2 and number >= 0 and cell.text not in ("", "0"):
-                url = cell_url.replace("ROW", quote(keys[cell.row - 2]))
-                shown["href"] = url.replace("COLUMN", quote(COLUMN_CODES[number])) + suffix
-            cells.append(shown)
-        rows.append(cells)
+            if href and shown["number"] and cell.text != "0":
+                shown["href"] = href(cell.row, cell.column)
+            row.append(shown)
+        rows.append(row)
     return rows
+
+
+def _figure(text: str) -> bool:
+    return text.replace(".", "", 1).isdigit()
+
+
+def _links(unit: Unit, year: int, tables: ReportTables, suffix: str) -> dict[str, Any]:
+    """§二, §三 and §四 drawn with each figure linked to the list of documents, requests or cases it
+    counts (issue 16: "every figure on the page links to what it counts")."""
+    keys = [row.key for row in printed_rows(tables.format, tables.applications)]
+    applications = application_grid(tables.format, tables.applications)
+    width = len(applications.cells[0])
+    cell_url = reverse("reports:cell", args=[unit.pk, year, "ROW", "COLUMN"])
+
+    def request_href(row: int, column: int) -> str | None:
+        number = column - (width - len(COLUMN_CODES))
+        if row < 2 or number < 0:
+            return None
+        return cell_url.replace("ROW", quote(keys[row - 2])).replace("COLUMN", quote(COLUMN_CODES[number])) + suffix
+
+    def case_href(row: int, column: int) -> str | None:
+        return reverse("reports:case_cell", args=[unit.pk, year, column]) + suffix if row == 3 else None
+
+    proactive = proactive_grid(tables.format, tables.proactive)
+    normative = dict(zip(NORMATIVE_ROWS, range(len(NORMATIVE_ROWS)), strict=True))
+
+    def document_href(row: int, column: int) -> str | None:
+        label = proactive.cells[row][0]
+        if label in normative and 1 <= column <= len(NORMATIVE_COLUMNS):
+            return reverse("reports:normative_cell", args=[unit.pk, year, label, NORMATIVE_COLUMNS[column - 1]]) + suffix
+        return "#figures" if label in ENTERED_ROWS else None
+
+    return {
+        "applications": drawn(applications, request_href),
+        "reviews": drawn(review_grid(tables.reviews), case_href),
+        "proactive": drawn(proactive, document_href),
+    }
 
 
 @login_required
@@ -179,6 +239,34 @@ def cell(request: HttpRequest, unit_id: int, year: int, row: str, column: str) -
     label = APPLICATION_COLUMNS[COLUMN_CODES.index(column)]
     return render(request, "reports/cell.html", {
         "unit": unit, "year": year, "row": row, "column": label, "requests": requests,
+        "back": reverse("reports:report", args=[unit.pk, year]) + ("?whole=1" if whole else ""),
+    })  # fmt: skip
+
+
+@login_required
+def case_cell(request: HttpRequest, unit_id: int, year: int, index: int) -> HttpResponse:
+    """The cases one figure of §四 counts."""
+    unit, year = _unit_for(request, unit_id), _year(year)
+    if not 0 <= index < REVIEW_COLUMNS:
+        raise Http404
+    whole = request.GET.get("whole") == "1"
+    cases = cases_in_cell(body_units(unit, whole=whole), year, index).select_related("unit")
+    return render(request, "reports/case_cell.html", {
+        "unit": unit, "year": year, "label": review_cell_name(index), "cases": cases,
+        "back": reverse("reports:report", args=[unit.pk, year]) + ("?whole=1" if whole else ""),
+    })  # fmt: skip
+
+
+@login_required
+def normative_cell(request: HttpRequest, unit_id: int, year: int, row: str, column: str) -> HttpResponse:
+    """The 规章 or 行政规范性文件 one figure of §二 counts."""
+    unit, year = _unit_for(request, unit_id), _year(year)
+    if row not in NORMATIVE_ROWS or column not in NORMATIVE_COLUMNS:
+        raise Http404
+    whole = request.GET.get("whole") == "1"
+    documents = documents_in_cell(year, row, column, normative_scope(unit, whole=whole))
+    return render(request, "reports/normative_cell.html", {
+        "unit": unit, "year": year, "row": row, "column": column, "documents": documents,
         "back": reverse("reports:report", args=[unit.pk, year]) + ("?whole=1" if whole else ""),
     })  # fmt: skip
 
@@ -246,6 +334,69 @@ def _uploaded(upload: UploadedFile) -> ReadReport:
         return read_content(upload.name or "", upload.read())
     except UnreadableDocument as problem:
         raise UnreadableDocument(f"{upload.name}：{problem}") from None
+
+
+# --- §二's entered figures, from a sheet --------------------------------------------------------
+
+
+@login_required
+def figures_upload(request: HttpRequest) -> HttpResponse:
+    """A sheet of §二's entered figures for many units at once (the office) or the user's own unit:
+    refused whole, with each bad row and why, or saved whole."""
+    latest = dates.today().year - 1
+    form = FiguresUploadForm(request.POST or None, request.FILES or None, initial={"year": latest})
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        assert isinstance(user, User)  # login_required
+        upload, year = form.cleaned_data["file"], form.cleaned_data["year"]
+        if not FIRST_YEAR <= year <= dates.today().year:
+            problems = [f"报告年度应在 {FIRST_YEAR} 年至 {dates.today().year} 年之间。"]
+        elif upload.size is not None and upload.size > MAX_FILE_BYTES:
+            problems = [f"文件过大（超过 {MAX_FILE_BYTES // (1024 * 1024)} MB）。"]
+        else:
+            problems, saved = _import_figures(upload, year, user)
+        if not problems:
+            messages.success(request, f"已导入{year}年度填报数据 {saved} 项。")
+            return redirect("reports:figures_upload")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "reports/figures_upload.html", {"form": form, "problems": problems}, status=status)
+
+
+def _import_figures(upload: UploadedFile, year: int, user: User) -> tuple[list[str], int]:
+    """The problems (none: saved) and how many figures were saved."""
+    try:
+        rows, problems = parse_figures(xlsx_rows(upload.read()))
+    except SheetError:
+        return ["不是有效的 Excel（.xlsx）文件，请用模板填写后上传。"], 0
+    if problems or not rows:
+        return problems or ["表格中没有填写任何数值。"], 0
+    try:
+        return [], services.import_figures(year, rows, actor=user)
+    except ValidationError as problem:
+        return list(problem.messages), 0
+
+
+@login_required
+def figures_template(request: HttpRequest) -> HttpResponse:
+    """The sheet to fill in: a row per unit within the user's reach and per entered row."""
+    if policy.may_manage(request.user):
+        units = list(Unit.objects.filter(is_active=True).order_by("sort_order", "pk"))
+    else:
+        units = list(Unit.objects.filter(pk=getattr(request.user, "unit_id", None)))
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "主动公开填报"
+    sheet.append(list(FIGURE_HEADER))
+    for unit in units:
+        for row in ENTERED_ROWS:
+            sheet.append([unit.name, row, None])
+    for column, width in zip("ABC", [32, 16, 14], strict=True):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _download(buffer.getvalue(), XLSX, "主动公开情况填报表.xlsx")
 
 
 # --- the register of 行政复议 and 行政诉讼 cases (§四) ---------------------------------------------
@@ -352,6 +503,9 @@ def _take(request: HttpRequest, annual: AnnualReport, step: str, user: User) -> 
     elif step == "accept":
         services.accept_report(annual, actor=user)
         messages.success(request, "已审核通过。")
+    elif step == "correct":
+        services.correct_report(annual, note=request.POST.get("change_note", ""), actor=user)
+        messages.success(request, "报告已转为编写中，修改后重新报送；发布时作为新版本，原版本保留。")
     elif step == "publish":
         published = services.publish_report(annual, actor=user)
         messages.success(request, f"已发布，索引号 {published.record.index_number if published.record else ''}。")

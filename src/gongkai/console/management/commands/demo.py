@@ -19,6 +19,8 @@ class Command(GongkaiCommand):
             self.stdout.write(f"已发布 {result.records_created} 条演示政府信息。")
         if result.reports_created:
             self.stdout.write(f"已填报 {result.reports_created} 份演示用任务进展报告。")
+        if result.annual_reports_created:
+            self.stdout.write(f"已编写 {result.annual_reports_created} 份演示用上一年度政府信息公开工作年度报告（已发布、已报送、数据待核对各一份）。")
         if result.requests_created:
             self.stdout.write(f"已创建 {result.requests_created} 件演示用政府信息公开申请。")
         if not result.passwords:
