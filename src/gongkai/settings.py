@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "gongkai.interaction",
     "gongkai.assessment",
     "gongkai.reports",
+    "gongkai.monitoring",
     # top floor
     "gongkai.console",
     "gongkai.portal",
