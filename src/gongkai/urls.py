@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("gongkai.interaction.urls")),
     path("", include("gongkai.assessment.urls")),
     path("", include("gongkai.reports.urls")),
+    path("", include("gongkai.monitoring.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/calendar/", include("gongkai.calendars.urls")),
