@@ -33,7 +33,7 @@ _BLANK_WORDS: Final = ("暂无信息", "暂无内容", "暂无数据", "暂无�
 _FRAME_TAGS: Final = frozenset({"nav", "header", "footer"})
 _BLOCK_TAGS: Final = ("p", "div", "tr", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table", "ul", "section", "article")
 _DROP_TAGS: Final = ("script", "style", "noscript", "template")
-_TITLE_SEPARATORS: Final = re.compile(r"\s*[-_|—–]+\s*")
+_TITLE_SEPARATORS: Final = re.compile(r"\s*[-_|—–]+\s*|\s+·\s+")
 
 
 @dataclass(frozen=True)

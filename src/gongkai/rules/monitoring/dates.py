@@ -32,7 +32,7 @@ _DATE: Final = re.compile(
 
 # Labels in order of trust: the publication date itself, then a bare 时间/日期 line, then the date
 # the document was written (成文日期), which a page without a publication date still shows.
-PUBLICATION_LABELS: Final = ("发布日期", "发布时间", "发文日期", "公开日期", "印发日期")
+PUBLICATION_LABELS: Final = ("发布日期", "发布时间", "发文日期", "公开日期", "印发日期", "出版日期")
 GENERIC_LABELS: Final = ("时间", "日期", "更新时间", "更新日期")
 WRITTEN_LABELS: Final = ("成文日期", "成文时间")
 
