@@ -153,3 +153,18 @@ def test_the_office_changes_a_column_class_audited(site_a, office_admin, clerk_a
     with pytest.raises(PermissionDenied):
         services.set_column_class(column, services.ColumnClass.NOTICE, actor=clerk_a)
     services.set_column_class(column, services.ColumnClass.NOTICE, actor=SYSTEM)
+
+
+def test_the_portal_carries_the_interaction_veto_from_the_platforms_messages(city, unit_a, office_admin, tmp_path, settings) -> None:
+    from gongkai.interaction import services as interaction
+    from gongkai.monitoring.services import interaction_findings
+
+    settings.VAR_DIR = tmp_path
+    site = services.ensure_portal_site()
+    today = date(2026, 11, 30)
+    details = {"kind": "consult", "title": "咨询社保转移", "body": "请问如何办理？", "name": "张三", "phone": "13800138000"}
+    interaction.register_message(details, channel="letter", received_on=date(2026, 8, 20), unit=unit_a, actor=office_admin)
+    assert interaction_findings(site, date(2026, 11, 19)) == []  # not yet 3 months without a reply
+    [veto] = interaction_findings(site, today)
+    assert veto.veto and veto.evidence["messages"] == 1 and veto.evidence["units"] == [unit_a.name]
+    assert interaction_findings(Site(is_portal=False), today) == []

@@ -14,6 +14,7 @@ def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
         calendar,
         catalogimport,
         foiload,
+        monitor,
         planboard,
         planparse,
         search,
@@ -22,7 +23,7 @@ def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
     return {
         "calendar": calendar.run, "planparse": planparse.run, "search": search.run,
         "foiload": foiload.run, "catalogimport": catalogimport.run, "planboard": planboard.run,
-        "annualreport": annualreport.run,
+        "annualreport": annualreport.run, "monitor": monitor.run,
     }
 
 
@@ -33,11 +34,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="输出 JSON（默认即为 JSON）")
     parser.add_argument("--records", type=int, help="search：文档数")
     parser.add_argument("--rows", type=int, help="catalogimport：行数")
-    parser.add_argument("--concurrency", type=int, help="foiload：并发数")
+    parser.add_argument("--concurrency", type=int, help="foiload、monitor：并发数")
     parser.add_argument("--requests", type=int, help="foiload：请求数；annualreport：申请件数")
     parser.add_argument("--units", type=int, help="planboard、annualreport：单位数")
     parser.add_argument("--items", type=int, help="planboard：事项数")
     parser.add_argument("--periods", type=int, help="planboard：每项报送期数")
+    parser.add_argument("--pages", type=int, help="monitor：生成网站的页面数")
     parser.add_argument("--database-url", help="search：使用的数据库（默认临时 SQLite）")
     args = parser.parse_args(argv)
     names = list(benchmarks) if args.name == "all" else [args.name]

@@ -132,12 +132,12 @@ def read_page(body: bytes | str, url: str, charset: str | None = None) -> PageFa
             continue
         if any(child.tag in ("li", "tr") for child in item.iter() if child is not item):
             continue  # a list holding lists: its inner items are the ones counted
-        found = dates_in(item.text_content())
+        found = dates_in(_spaced(item))
         facts.items += 1
         if found:
             facts.item_dates.append(found[0])
         items.append(item)
-    dated_items = {item: bool(dates_in(item.text_content())) for item in items}
+    dated_items = {item: bool(dates_in(_spaced(item))) for item in items}
     seen: dict[str, PageLink] = {}
     for anchor in document.iter("a"):
         target = _usable_href(base or url, anchor.get("href"))
@@ -165,6 +165,12 @@ def read_page(body: bytes | str, url: str, charset: str | None = None) -> PageFa
     facts.pub_date = publication_date(lines, meta[0] if meta else None)
     facts.blank_marker = facts.items == 0 and any(word in line for line in lines for word in _BLANK_WORDS)
     return facts
+
+
+def _spaced(element: etree._Element) -> str:
+    """The element's text with a space between its pieces: "文章1" in one tag and "2024-06-05" in
+    the next must not run together into "文章12024-06-05"."""
+    return " ".join(element.itertext())
 
 
 def _list_item(anchor: etree._Element, items: dict[etree._Element, bool]) -> etree._Element | None:

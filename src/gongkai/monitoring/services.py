@@ -46,6 +46,7 @@ from gongkai.rules.monitoring.indicators import NATIONAL_2019
 
 PORTAL_NAME = "本平台政务公开门户"
 PROBE_WINDOW = timedelta(days=rules.PROBE_DAYS)
+SOURCES = {rules.UNAVAILABLE: FindingSource.PROBE, "互动回应差": FindingSource.PLATFORM}
 
 
 def _require_office(actor: ServiceActor | None) -> User | None:
@@ -207,6 +208,28 @@ def week_probes(site: Site, today: date) -> list[rules.Probe]:
     return [rules.Probe(timezone.localtime(probe.at).replace(tzinfo=None), probe.ok) for probe in rows]
 
 
+INTERACTION_VETO = "互动回应差"
+
+
+def interaction_findings(site: Site, today: date) -> list[rules.Finding]:
+    """For the platform's own portal, 互动回应差 from the platform's own messages: a 咨询 received in
+    the year before the check left without a reply for over 3 months (国办秘函〔2019〕19号), as
+    ``gongkai.interaction.statistics`` counts it for the message pages."""
+    if not site.is_portal:
+        return []
+    from gongkai.interaction.models import Message
+    from gongkai.interaction.statistics import monthly, with_events
+
+    since = today - timedelta(days=365)
+    rows = monthly(with_events(Message.objects.filter(received_on__range=(since, today))), today)
+    count = sum(row.vetoed for row in rows)
+    if not count:
+        return []
+    units = sorted({row.unit for row in rows if row.vetoed})
+    return [rules.Finding(INTERACTION_VETO, True, {"messages": count, "since": since.isoformat(), "units": units},
+                          key=f"{INTERACTION_VETO}:平台留言")]
+
+
 @transaction.atomic
 def record_crawl(run: CrawlRun, state: CrawlState) -> CrawlRun:
     """Keep a finished crawl's findings and contract JSON; notify the owner unit of findings its
@@ -216,11 +239,12 @@ def record_crawl(run: CrawlRun, state: CrawlState) -> CrawlRun:
                              specs=column_specs(site), probes=week_probes(site, run.checked_on))
     previous = site.runs.filter(status=RunStatus.DONE).exclude(pk=run.pk).order_by("-checked_on", "-id").first()
     known = set(previous.findings.values_list("key", flat=True)) if previous else set()
+    analysis.findings.extend(interaction_findings(site, run.checked_on))
     Finding.objects.filter(run=run).delete()
     Finding.objects.bulk_create([
         Finding(site=site, run=run, checked_on=run.checked_on, indicator=finding.indicator, veto=finding.veto,
                 key=finding.key[:600], evidence=dict(finding.evidence),
-                source=FindingSource.PROBE if finding.indicator == rules.UNAVAILABLE else FindingSource.CRAWL)
+                source=SOURCES.get(finding.indicator, FindingSource.CRAWL))
         for finding in analysis.findings
     ])
     run.result = contract_json(state, analysis)
