@@ -64,9 +64,19 @@ class Site:
         return Handler
 
 
+
+class QuietServer(ThreadingHTTPServer):
+    """A client hanging up (the crawler closing its kept-alive connections) is not an error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @contextmanager
 def serving(site: Site) -> Iterator[Site]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), site.handler())
+    server = QuietServer(("127.0.0.1", 0), site.handler())
     server.daemon_threads = True
     site.server = server
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -168,3 +168,12 @@ def test_the_portal_carries_the_interaction_veto_from_the_platforms_messages(cit
     [veto] = interaction_findings(site, today)
     assert veto.veto and veto.evidence["messages"] == 1 and veto.evidence["units"] == [unit_a.name]
     assert interaction_findings(Site(is_portal=False), today) == []
+
+
+def test_a_units_quarter_report_lists_its_sites_only(site_a, site_b, office_admin, clerk_a, login) -> None:
+    office = login(office_admin)
+    page = office.get(f"/console/monitoring/?unit={site_a.owner_unit_id}").content.decode()
+    assert "财政局网站" in page and "教育局网站" not in page
+    assert office.get("/console/monitoring/?unit=abc").status_code == 400
+    clerk = login(clerk_a).get(f"/console/monitoring/?unit={site_b.owner_unit_id}").content.decode()
+    assert "教育局网站" not in clerk  # another unit's filter shows a clerk nothing

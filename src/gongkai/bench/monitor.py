@@ -82,6 +82,16 @@ def _page(path: str, articles: int, lists: int) -> bytes | None:
     return None
 
 
+
+class QuietServer(ThreadingHTTPServer):
+    """A client hanging up (the crawler closing its kept-alive connections) is not an error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 def _serve(pages: int, ready: Any) -> None:
     articles, lists = _layout(pages)
 
@@ -101,7 +111,7 @@ def _serve(pages: int, ready: Any) -> None:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     ready.send(server.server_address[1])
     server.serve_forever()

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 from gongkai.monitoring import quarterly, services
 from gongkai.monitoring.forms import ColumnClassForm, FindingForm, SiteForm
 from gongkai.monitoring.models import Site, SiteColumn
+from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
-from gongkai.params import BadParameter
+from gongkai.params import BadParameter, int_param
 from gongkai.rules.monitoring.columns import ColumnClass
 from gongkai.rules.monitoring.indicators import NATIONAL_2019
 from gongkai.rules.monitoring.quarters import Quarter
@@ -54,22 +55,34 @@ def _require_office(request: HttpRequest) -> None:
         raise PermissionDenied("只有公开办管理员可以管理网站监测。")
 
 
+def _listed(request: HttpRequest) -> tuple[QuerySet[Site], Unit | None]:
+    """The visible sites, or one unit's (``?unit=ID``: the unit's quarter report)."""
+    sites = visible_sites(request.user)
+    unit_id = int_param(request.GET, "unit", label="单位")
+    if unit_id is None:
+        return sites, None
+    unit = Unit.objects.filter(pk=unit_id).first()
+    return sites.filter(owner_unit_id=unit_id), unit
+
+
 @login_required
 def site_list(request: HttpRequest) -> HttpResponse:
     quarter = _quarter(request)
     if policy.may_manage(request.user):
         services.ensure_portal_site()
-    rows = quarterly.ranking(visible_sites(request.user), quarter)
+    sites, unit = _listed(request)
+    rows = quarterly.ranking(sites, quarter)
     return render(request, "monitoring/site_list.html", {
         "quarter": quarter, "rows": rows, "table": zip(rows, quarterly.ranking_rows(rows), strict=True),
         "may_manage": policy.may_manage(request.user), "previous": quarter.previous, "following": quarter.following,
+        "unit": unit, "unit_query": f"&unit={unit.pk}" if unit else "",
     })
 
 
 @login_required
 def ranking_export(request: HttpRequest) -> HttpResponse:
     quarter = _quarter(request)
-    rows = quarterly.ranking(visible_sites(request.user), quarter)
+    rows = quarterly.ranking(_listed(request)[0], quarter)
     response = HttpResponse(quarterly.ranking_xlsx(rows, quarter), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="monitoring-{quarter}.xlsx"'
     return response
