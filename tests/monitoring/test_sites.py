@@ -177,3 +177,31 @@ def test_a_units_quarter_report_lists_its_sites_only(site_a, site_b, office_admi
     assert office.get("/console/monitoring/?unit=abc").status_code == 400
     clerk = login(clerk_a).get(f"/console/monitoring/?unit={site_b.owner_unit_id}").content.decode()
     assert "教育局网站" not in clerk  # another unit's filter shows a clerk nothing
+
+
+def test_the_office_loads_a_provinces_system_from_xlsx(site_a, office_admin, clerk_a, login) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.rules.monitoring.indicators import NATIONAL_2019
+    from gongkai.rules.monitoring.sheet import write_sheet
+    from tests.rules.test_monitoring_sheet import _xlsx
+
+    province = _xlsx([
+        ["扣分", "1", "办事指南", "服务", 50, "办事指南", None, None, "是", None],
+        ["扣分", "2", "附件下载", "服务", 50, "附件下载", None, 10, None, None],
+    ])
+    services.add_inspector_finding(site_a, "附件下载", date(2026, 11, 2), "表格无法下载", actor=office_admin, points=Decimal(2))
+    assert quarterly.site_quarter(site_a, Quarter(2026, 4)).score.total == Decimal("98.00")
+    upload = SimpleUploadedFile("某省检查指标.xlsx", province)
+    assert login(clerk_a).post("/console/monitoring/system/", {"file": upload}).status_code == 403
+    bad = SimpleUploadedFile("坏.xlsx", _xlsx([["扣分", "1", "x", None, 30, None, None, None, None, None]]))
+    page = login(office_admin).post("/console/monitoring/system/", {"file": bad}).content.decode()
+    assert "合计应为 100" in page and services.current_system() == NATIONAL_2019
+    response = login(office_admin).post("/console/monitoring/system/", {"file": SimpleUploadedFile("某省检查指标.xlsx", province)})
+    assert response.status_code == 302 and services.current_system().name == "某省检查指标"
+    assert quarterly.site_quarter(site_a, Quarter(2026, 4)).score.total == Decimal("90.00")  # 10 a finding here
+    assert AuditEntry.objects.filter(action="monitoring_system_loaded").exists()
+    assert login(office_admin).get("/console/monitoring/system/indicators.xlsx").content[:2] == b"PK"
+    login(office_admin).post("/console/monitoring/system/national/")
+    assert services.current_system() == NATIONAL_2019
+    assert write_sheet(NATIONAL_2019)

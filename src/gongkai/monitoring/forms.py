@@ -38,3 +38,8 @@ class FindingForm(forms.Form):
                                 max_digits=5, decimal_places=2, help_text="单项否决不填分值。")
     note = forms.CharField(label="问题与证据", max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     evidence_url = forms.URLField(label="证据页面地址", max_length=500, required=False, assume_scheme="https")
+
+
+class SystemForm(forms.Form):
+    name = forms.CharField(label="体系名称", max_length=200, required=False, help_text="留空时使用文件名。")
+    file = forms.FileField(label="检查指标（.xlsx）", help_text="格式同“下载模板”：部分、编号、指标、一级指标、分值、扣分依据、条件、每项分值、服务类、评分标准。")

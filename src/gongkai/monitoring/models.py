@@ -181,3 +181,30 @@ class Probe(models.Model):
         verbose_name = "可用性探测"
         verbose_name_plural = "可用性探测"
         ordering = ["-at"]
+
+
+class CheckSystemSheet(models.Model):
+    """A province's own check indicator system, as the .xlsx the office loaded
+    (``rules.monitoring.sheet``); the newest active one scores every site, none the national 2019."""
+
+    name = models.CharField("名称", max_length=200)
+    content = models.BinaryField("表格")
+    is_active = models.BooleanField("使用中", default=True)
+    loaded_at = models.DateTimeField("导入时间", default=timezone.now)
+    loaded_by = models.ForeignKey(User, verbose_name="导入人", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+
+    unit_field = None  # the office's own configuration
+    is_public = False
+
+    class Meta:
+        verbose_name = "网站检查指标体系"
+        verbose_name_plural = "网站检查指标体系"
+        ordering = ["-loaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def owner_unit_id(self) -> None:
+        return None

@@ -11,8 +11,9 @@ from decimal import Decimal
 from django.db.models import Q
 
 from gongkai.monitoring.models import CrawlRun, Finding, RunStatus, Site
+from gongkai.monitoring.services import current_system
 from gongkai.rules.monitoring import findings as rules
-from gongkai.rules.monitoring.indicators import NATIONAL_2019, Score, Verdict, score
+from gongkai.rules.monitoring.indicators import CheckSystem, Score, Verdict, score
 from gongkai.rules.monitoring.quarters import Quarter
 
 
@@ -60,14 +61,15 @@ def as_rules(rows: Iterable[Finding]) -> list[rules.Finding]:
     return [rules.Finding(row.indicator, row.veto, row.evidence, key=row.key, points=row.points) for row in rows]
 
 
-def site_quarter(site: Site, quarter: Quarter) -> SiteQuarter:
+def site_quarter(site: Site, quarter: Quarter, system: CheckSystem | None = None) -> SiteQuarter:
+    system = system or current_system()
     run, rows = _quarter_findings(site, quarter)
     result = SiteQuarter(site, quarter, run, rows)
     if run is not None or rows:
-        result.score = score(as_rules(rows), NATIONAL_2019, has_services=site.has_services)
+        result.score = score(as_rules(rows), system, has_services=site.has_services)
     before_run, before_rows = _quarter_findings(site, quarter.previous)
     if before_run is not None or before_rows:
-        before = score(as_rules(before_rows), NATIONAL_2019, has_services=site.has_services)
+        before = score(as_rules(before_rows), system, has_services=site.has_services)
         result.previous_total, result.previous_verdict = before.total, before.verdict.value
         before_keys = {row.key for row in before_rows}
         now_keys = {row.key for row in rows}
@@ -78,7 +80,8 @@ def site_quarter(site: Site, quarter: Quarter) -> SiteQuarter:
 
 def ranking(sites: Iterable[Site], quarter: Quarter) -> list[SiteQuarter]:
     """Passing sites by score, then those failing on points, then vetoed ones, then unmonitored."""
-    rows = [site_quarter(site, quarter) for site in sites]
+    system = current_system()
+    rows = [site_quarter(site, quarter, system) for site in sites]
 
     def order(row: SiteQuarter) -> tuple[int, Decimal, str]:
         if row.score is None:

@@ -29,6 +29,7 @@ from gongkai.monitoring.crawler import (
 )
 from gongkai.monitoring.models import (
     INSPECTOR_INDICATORS,
+    CheckSystemSheet,
     CrawlRun,
     Finding,
     FindingSource,
@@ -42,7 +43,8 @@ from gongkai.orgs.notices import Message, notify
 from gongkai.orgs.policy import SYSTEM, ServiceActor, policy
 from gongkai.rules.monitoring import findings as rules
 from gongkai.rules.monitoring.columns import ColumnClass, Freshness, classify
-from gongkai.rules.monitoring.indicators import NATIONAL_2019
+from gongkai.rules.monitoring.indicators import NATIONAL_2019, CheckSystem
+from gongkai.rules.monitoring.sheet import SheetError, read_sheet
 
 PORTAL_NAME = "本平台政务公开门户"
 PROBE_WINDOW = timedelta(days=rules.PROBE_DAYS)
@@ -283,8 +285,46 @@ def may_inspect(user: User) -> bool:
     return policy.may_manage(user) or (user.is_active and user.has_role(Role.EVALUATOR))
 
 
+def current_system() -> CheckSystem:
+    """The province's system the office loaded last, or the national 2019 one."""
+    sheet = CheckSystemSheet.objects.filter(is_active=True).order_by("-loaded_at", "-id").first()
+    if sheet is None:
+        return NATIONAL_2019
+    try:
+        return read_sheet(bytes(sheet.content), sheet.name)
+    except SheetError:  # checked when loaded; a sheet that no longer reads falls back, visibly in the page
+        return NATIONAL_2019
+
+
+@transaction.atomic
+def load_system(content: bytes, name: str, *, actor: ServiceActor | None) -> CheckSystemSheet:
+    """Load a province's system from .xlsx (refused whole when any row is wrong); it replaces the
+    one in use."""
+    user = _require_office(actor)
+    try:
+        system = read_sheet(content, name.strip() or "检查指标体系")
+    except SheetError as error:
+        raise ValidationError(error.problems) from None
+    CheckSystemSheet.objects.filter(is_active=True).update(is_active=False)
+    sheet = CheckSystemSheet.objects.create(name=system.name[:200], content=content, loaded_by=user)
+    audit.record("monitoring_system_loaded", sheet, after={
+        "name": sheet.name, "deduct": len(system.deduct), "bonus": len(system.bonus), "vetoes": len(system.vetoes),
+    })
+    return sheet
+
+
+@transaction.atomic
+def use_national_system(*, actor: ServiceActor | None) -> None:
+    _require_office(actor)
+    count = CheckSystemSheet.objects.filter(is_active=True).update(is_active=False)
+    if count:
+        audit.record("monitoring_system_national", None, object_type="monitoring.checksystemsheet",
+                     after={"deactivated": count})
+
+
 def _indicator_cap(indicator: str) -> Decimal | None:
-    for item in (*NATIONAL_2019.deduct, *NATIONAL_2019.bonus):
+    system = current_system()
+    for item in (*system.deduct, *system.bonus):
         if item.name == indicator or any(rule.indicator == indicator for rule in item.deductions):
             return item.points
     return None

@@ -15,14 +15,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.monitoring import quarterly, services
-from gongkai.monitoring.forms import ColumnClassForm, FindingForm, SiteForm
+from gongkai.monitoring.forms import ColumnClassForm, FindingForm, SiteForm, SystemForm
 from gongkai.monitoring.models import Site, SiteColumn
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
 from gongkai.params import BadParameter, int_param
 from gongkai.rules.monitoring.columns import ColumnClass
-from gongkai.rules.monitoring.indicators import NATIONAL_2019
 from gongkai.rules.monitoring.quarters import Quarter
+from gongkai.rules.monitoring.sheet import write_sheet
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -115,7 +115,7 @@ def site_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_inspect = services.may_inspect(request.user)  # type: ignore[arg-type]
     return render(request, "monitoring/site_detail.html", {
         "site": site, "quarter": quarter, "report": report, "findings": findings,
-        "columns": site.columns.all(), "runs": site.runs.all()[:10], "system": NATIONAL_2019,
+        "columns": site.columns.all(), "runs": site.runs.all()[:10],
         "may_manage": policy.may_manage(request.user), "may_inspect": may_inspect,
         "finding_form": FindingForm(initial={"checked_on": timezone.localdate()}) if may_inspect else None,
         "class_choices": ColumnClassForm.base_fields["column_class"].choices,  # type: ignore[attr-defined]
@@ -189,3 +189,41 @@ def column_class(request: HttpRequest, pk: int) -> HttpResponse:
     services.set_column_class(column, ColumnClass(form.cleaned_data["column_class"]), actor=request.user)  # type: ignore[arg-type]
     messages.success(request, f"“{column.name}”的类别已改为{column.get_column_class_display()}。")
     return redirect("monitoring:site", pk=column.site_id)
+
+
+@login_required
+def system_page(request: HttpRequest) -> HttpResponse:
+    """The check indicator system in use; the office loads a province's own from .xlsx."""
+    form = SystemForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        _require_office(request)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                services.load_system(upload.read(), form.cleaned_data["name"] or upload.name.rsplit(".", 1)[0],
+                                     actor=request.user)  # type: ignore[arg-type]
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, "指标体系已导入，此后的监测报告按它计分。")
+                return redirect("monitoring:system")
+    return render(request, "monitoring/system.html", {
+        "system": services.current_system(), "form": form, "may_manage": policy.may_manage(request.user),
+    })
+
+
+@login_required
+def system_sheet(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(write_sheet(services.current_system()), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="monitoring-indicators.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def system_national(request: HttpRequest) -> HttpResponse:
+    _require_office(request)
+    services.use_national_system(actor=request.user)  # type: ignore[arg-type]
+    messages.success(request, "已改回国家 2019 年检查指标。")
+    return redirect("monitoring:system")
