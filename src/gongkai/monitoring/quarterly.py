@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q
 
@@ -144,21 +145,22 @@ def _summary(report: SiteQuarter) -> list[tuple[str, str]]:
     ]
 
 
-def site_xlsx(report: SiteQuarter) -> bytes:
+def _xlsx(title: str, rows: list[list[Any]]) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
-    sheet.title = "监测报告"
-    for label, value in _summary(report):
-        sheet.append([label, value])
-    sheet.append([])
-    sheet.append(HEAD)
-    for row in _rows(report):
+    sheet.title = title
+    for row in rows:
         sheet.append(row)
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
+
+
+def site_xlsx(report: SiteQuarter) -> bytes:
+    summary: list[list[Any]] = [[label, value] for label, value in _summary(report)]
+    return _xlsx("监测报告", [*summary, [], HEAD, *_rows(report)])
 
 
 def site_docx(report: SiteQuarter) -> bytes:
@@ -209,15 +211,4 @@ def ranking_rows(rows: list[SiteQuarter]) -> list[list[str]]:
 
 
 def ranking_xlsx(rows: list[SiteQuarter], quarter: Quarter) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "网站排名"
-    sheet.append([f"{quarter.label}政府网站监测排名"])
-    sheet.append(RANKING_HEAD)
-    for row in ranking_rows(rows):
-        sheet.append(row)
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return _xlsx("网站排名", [[f"{quarter.label}政府网站监测排名"], RANKING_HEAD, *ranking_rows(rows)])

@@ -83,9 +83,7 @@ def site_list(request: HttpRequest) -> HttpResponse:
 def ranking_export(request: HttpRequest) -> HttpResponse:
     quarter = _quarter(request)
     rows = quarterly.ranking(_listed(request)[0], quarter)
-    response = HttpResponse(quarterly.ranking_xlsx(rows, quarter), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="monitoring-{quarter}.xlsx"'
-    return response
+    return _download(quarterly.ranking_xlsx(rows, quarter), XLSX, f"monitoring-{quarter}.xlsx")
 
 
 @login_required
@@ -122,24 +120,22 @@ def site_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _report(request: HttpRequest, pk: int) -> quarterly.SiteQuarter:
-    return quarterly.site_quarter(_site(request, pk), _quarter(request))
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required
 def site_report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
-    response = HttpResponse(quarterly.site_xlsx(report), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="site{pk}-{report.quarter}.xlsx"'
-    return response
+    report = quarterly.site_quarter(_site(request, pk), _quarter(request))
+    return _download(quarterly.site_xlsx(report), XLSX, f"site{pk}-{report.quarter}.xlsx")
 
 
 @login_required
 def site_report_docx(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
-    response = HttpResponse(quarterly.site_docx(report), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="site{pk}-{report.quarter}.docx"'
-    return response
+    report = quarterly.site_quarter(_site(request, pk), _quarter(request))
+    return _download(quarterly.site_docx(report), DOCX, f"site{pk}-{report.quarter}.docx")
 
 
 @login_required
@@ -215,9 +211,7 @@ def system_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def system_sheet(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(write_sheet(services.current_system()), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="monitoring-indicators.xlsx"'
-    return response
+    return _download(write_sheet(services.current_system()), XLSX, "monitoring-indicators.xlsx")
 
 
 @login_required

@@ -23,6 +23,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
+from gongkai.rules.assessment.sheet import _text  # one rule for a cell's text in both sheets
 from gongkai.rules.monitoring.indicators import FULL, CheckSystem, Deduction, Indicator, Veto
 from gongkai.rules.uploads import dtd_part
 
@@ -44,14 +45,6 @@ class SheetError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("；".join(problems))
         self.problems = problems
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _points(text: str) -> Decimal | None:
