@@ -205,3 +205,13 @@ def test_the_office_loads_a_provinces_system_from_xlsx(site_a, office_admin, cle
     login(office_admin).post("/console/monitoring/system/national/")
     assert services.current_system() == NATIONAL_2019
     assert write_sheet(NATIONAL_2019)
+
+
+def test_the_columns_are_listed_fifty_a_page(site_a, office_admin, login) -> None:
+    from gongkai.monitoring.models import SiteColumn
+
+    SiteColumn.objects.bulk_create([SiteColumn(site=site_a, url=f"http://127.0.0.1:9/c{i}/", name=f"栏目{i:03}") for i in range(60)])
+    client = login(office_admin)
+    first = client.get(f"/console/monitoring/sites/{site_a.pk}/").content.decode()
+    assert "栏目（60）" in first and "栏目049" in first and "栏目050" not in first and "第 1 / 2 页" in first
+    assert "栏目059" in client.get(f"/console/monitoring/sites/{site_a.pk}/?page=2&quarter=2026Q4").content.decode()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +25,7 @@ from gongkai.rules.monitoring.columns import ColumnClass
 from gongkai.rules.monitoring.quarters import Quarter
 from gongkai.rules.monitoring.sheet import write_sheet
 
+COLUMNS_PER_PAGE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -112,8 +114,9 @@ def site_detail(request: HttpRequest, pk: int) -> HttpResponse:
     findings = [(finding, quarterly.describe(finding), points.get(finding.key)) for finding in report.findings]
     may_inspect = services.may_inspect(request.user)  # type: ignore[arg-type]
     return render(request, "monitoring/site_detail.html", {
-        "site": site, "quarter": quarter, "report": report, "findings": findings,
-        "columns": site.columns.all(), "runs": site.runs.all()[:10],
+        "site": site, "quarter": quarter, "quarter_text": str(quarter), "report": report, "findings": findings,
+        "columns": Paginator(site.columns.all(), COLUMNS_PER_PAGE).get_page(request.GET.get("page")),
+        "runs": site.runs.all()[:10],
         "may_manage": policy.may_manage(request.user), "may_inspect": may_inspect,
         "finding_form": FindingForm(initial={"checked_on": timezone.localdate()}) if may_inspect else None,
         "class_choices": ColumnClassForm.base_fields["column_class"].choices,  # type: ignore[attr-defined]
