@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "gongkai.interaction",
     "gongkai.assessment",
     "gongkai.reports",
+    "gongkai.monitoring",
     # top floor
     "gongkai.api",
     "gongkai.console",

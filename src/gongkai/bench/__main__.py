@@ -16,6 +16,7 @@ def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
         catalogimport,
         foiload,
         messageload,
+        monitor,
         planboard,
         planparse,
         search,
@@ -24,7 +25,7 @@ def _benchmarks() -> dict[str, Callable[..., dict[str, Any]]]:
     return {
         "calendar": calendar.run, "planparse": planparse.run, "search": search.run,
         "foiload": foiload.run, "catalogimport": catalogimport.run, "planboard": planboard.run,
-        "annualreport": annualreport.run, "messageload": messageload.run, "api": api.run,
+        "annualreport": annualreport.run, "messageload": messageload.run, "api": api.run, "monitor": monitor.run,
     }
 
 
@@ -35,11 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="输出 JSON（默认即为 JSON）")
     parser.add_argument("--records", type=int, help="search：文档数")
     parser.add_argument("--rows", type=int, help="catalogimport：行数")
-    parser.add_argument("--concurrency", type=int, help="foiload、messageload：并发数")
+    parser.add_argument("--concurrency", type=int, help="foiload、messageload、monitor：并发数")
     parser.add_argument("--requests", type=int, help="foiload、messageload：提交数；annualreport：申请件数")
     parser.add_argument("--units", type=int, help="planboard、annualreport：单位数")
     parser.add_argument("--items", type=int, help="planboard：事项数")
     parser.add_argument("--periods", type=int, help="planboard：每项报送期数")
+    parser.add_argument("--pages", type=int, help="monitor：生成网站的页面数")
     parser.add_argument("--database-url", help="search：使用的数据库（默认临时 SQLite）")
     args = parser.parse_args(argv)
     names = list(benchmarks) if args.name == "all" else [args.name]
