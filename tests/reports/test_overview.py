@@ -12,6 +12,7 @@ from gongkai.plans import progress
 from gongkai.plans.models import Assignment, Period, ProgressReport
 from gongkai.records.models import Record, RecordKind
 from gongkai.reports.overview import YearFacts, year_facts
+from tests.interaction import conftest as interaction_fixtures
 from tests.plans import conftest as plans_fixtures
 from tests.records import conftest as records_fixtures
 
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 columns_a, make_draft, publish = records_fixtures.columns_a, records_fixtures.make_draft, records_fixtures.publish
 unit_c, small_plan = plans_fixtures.unit_c, plans_fixtures.small_plan
+received, routed = interaction_fixtures.received, interaction_fixtures.routed
 
 
 def _published(record, on):
@@ -62,3 +64,20 @@ def test_the_draft_says_it_in_sentences():
         "因政府信息公开被申请行政复议0件，被提起行政诉讼0件。",
         "重点工作方面，本年度完成政务公开工作任务5项。",
     ]
+
+
+def test_the_draft_counts_the_messages_routed_to_the_unit(routed, unit_a, unit_b, freeze):
+    """The 咨询 received on 2026-09-30 and routed to unit A, never answered: on 2027-01-10 it is
+    open and more than 3 months old (the national veto); unit B received none."""
+    from gongkai.reports.overview import draft_overview
+    from gongkai.rules.annualreport import FORMAT_2021, ReportTables
+
+    freeze(date(2027, 1, 10))
+    facts = year_facts([unit_a.pk], 2026, date(2027, 1, 10))
+    assert facts.messages is not None
+    assert (facts.messages.received, facts.messages.on_time, facts.messages.open, facts.messages.vetoed) == (1, 0, 1, 1)
+    assert year_facts([unit_b.pk], 2026, date(2027, 1, 10)).messages is None
+    tables = ReportTables(FORMAT_2021, {}, {key: [0] * 7 for key in FORMAT_2021.application_keys}, [0] * 15)
+    assert draft_overview(tables, facts).split("\n")[-1] == (
+        "政民互动方面，本年度收到网民留言1件，按时答复0件，逾期答复0件，尚未答复1件；超过3个月未答复的政务咨询1件。"
+    )

@@ -56,6 +56,15 @@ def monthly(messages: Iterable[Message], as_of: date) -> list[Row]:
     return sorted(table.values(), key=lambda row: (row.month, row.unit), reverse=True)
 
 
+def total(messages: Iterable[Message], as_of: date) -> Row | None:
+    """All ``messages`` counted in one row (the annual report's §一), or None when there are none."""
+    calendar = working_calendar()
+    row = Row("", "")
+    for message in messages:
+        _count(row, message, message_clock(message, calendar, list(message.events.all())), as_of)
+    return row if row.received else None
+
+
 def _count(row: Row, message: Message, clock: rules.MessageClock, as_of: date) -> None:
     row.received += 1
     if clock.first_replied_on is None:

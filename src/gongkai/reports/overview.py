@@ -8,7 +8,9 @@ the plans' progress reports, by the rules those apps use for their own pages:
   allowed working days after their policy (or are still missing);
 - 依申请公开: §三's numbers; 复议、诉讼: §四's;
 - 重点工作: tasks of published plans the unit reported done (进展报告 "已完成", not returned) in the
-  year.
+  year;
+- 政民互动: public messages received in the year and routed to the unit, judged by each message's
+  own clock as the message statistics judge them (on time, late, open, 咨询 over 3 months).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from datetime import date
 
 from django.db.models import Count
 
+from gongkai.interaction import statistics as message_statistics
+from gongkai.interaction.models import Message
 from gongkai.plans.models import PlanStatus, ProgressReport, ProgressStatus
 from gongkai.plans.models import ReportState as ProgressState
 from gongkai.records import deadlines
@@ -37,6 +41,7 @@ class YearFacts:
     interpretations: int
     late_interpretations: int
     plan_items_done: int
+    messages: message_statistics.Row | None = None  # None: no message was routed to the unit
 
 
 def year_facts(units: Collection[int], year: int, today: date) -> YearFacts:
@@ -61,6 +66,9 @@ def year_facts(units: Collection[int], year: int, today: date) -> YearFacts:
         .exclude(state__in=(ProgressState.DRAFT, ProgressState.RETURNED))
         .values("assignment__item").distinct().count()
     )  # fmt: skip
+    received = Message.objects.filter(
+        unit_id__in=units, received_at__date__gte=first, received_at__date__lte=last
+    )
     return YearFacts(
         published=published.count(),
         by_column=[(row["columns__name"], row["n"]) for row in by_column if row["columns__name"]][:TOP_COLUMNS],
@@ -68,6 +76,7 @@ def year_facts(units: Collection[int], year: int, today: date) -> YearFacts:
         interpretations=published.filter(kind=RecordKind.INTERPRETATION).count(),
         late_interpretations=len(gaps),
         plan_items_done=done,
+        messages=message_statistics.total(message_statistics.with_events(received), today),
     )
 
 
@@ -95,4 +104,15 @@ def draft_overview(tables: ReportTables, facts: YearFacts) -> str:
         f"因政府信息公开被申请行政复议{reviews[4]}件，被提起行政诉讼{reviews[9] + reviews[14]}件。"
     )
     plans = f"重点工作方面，本年度完成政务公开工作任务{facts.plan_items_done}项。"
-    return "\n".join((proactive, interpretation, requests, plans))
+    return "\n".join((proactive, interpretation, requests, plans, *_interaction(facts.messages)))
+
+
+def _interaction(row: message_statistics.Row | None) -> list[str]:
+    if row is None:
+        return []
+    sentence = (
+        f"政民互动方面，本年度收到网民留言{row.received}件，按时答复{row.on_time}件，"
+        f"逾期答复{row.late}件，尚未答复{row.open}件"
+    )
+    sentence += f"；超过3个月未答复的政务咨询{row.vetoed}件。" if row.vetoed else "。"
+    return [sentence]
