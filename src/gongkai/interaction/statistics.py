@@ -6,7 +6,7 @@ statistics and the message pages can never disagree."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -45,23 +45,27 @@ def with_events(rows: QuerySet[Message]) -> QuerySet[Message]:
         Prefetch("events", queryset=MessageEvent.objects.order_by("id")))
 
 
-def monthly(messages: Iterable[Message], as_of: date) -> list[Row]:
+def _clocked(messages: Iterable[Message]) -> Iterator[tuple[Message, rules.MessageClock]]:
+    """Each message with its own clock (its events prefetched by ``with_events``)."""
     calendar = working_calendar()
-    table: dict[tuple[str, str], Row] = {}
     for message in messages:
+        yield message, message_clock(message, calendar, list(message.events.all()))
+
+
+def monthly(messages: Iterable[Message], as_of: date) -> list[Row]:
+    table: dict[tuple[str, str], Row] = {}
+    for message, clock in _clocked(messages):
         unit = message.unit.name if message.unit else "待分办"
         month = message.received_on.strftime("%Y-%m")
-        row = table.setdefault((unit, month), Row(unit, month))
-        _count(row, message, message_clock(message, calendar, list(message.events.all())), as_of)
+        _count(table.setdefault((unit, month), Row(unit, month)), message, clock, as_of)
     return sorted(table.values(), key=lambda row: (row.month, row.unit), reverse=True)
 
 
 def total(messages: Iterable[Message], as_of: date) -> Row | None:
     """All ``messages`` counted in one row (the annual report's §一), or None when there are none."""
-    calendar = working_calendar()
     row = Row("", "")
-    for message in messages:
-        _count(row, message, message_clock(message, calendar, list(message.events.all())), as_of)
+    for message, clock in _clocked(messages):
+        _count(row, message, clock, as_of)
     return row if row.received else None
 
 
