@@ -84,7 +84,10 @@ def read_rows(name: str, content: bytes) -> list[list[str]]:
     if name.lower().endswith(".xlsx"):
         return _xlsx_rows(name, content)
     if name.lower().endswith(".csv"):
-        return list(csv.reader(io.StringIO(_decode(name, content))))
+        try:
+            return list(csv.reader(io.StringIO(_decode(name, content))))
+        except csv.Error:  # a field past csv's limit (128 KB), a NUL byte
+            raise UnitFileError(f"{name}：文件无法按 CSV 读取，单元格内容过长或含有非法字符。") from None
     raise UnitFileError(f"{name}：只支持 .xlsx 或 .csv 文件。")
 
 

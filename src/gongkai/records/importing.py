@@ -30,6 +30,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.orgs.models import Unit
+from gongkai.pause import pause_point
 from gongkai.records import bulk, numbering
 from gongkai.records.catalog import resolve_paths
 from gongkai.records.models import (
@@ -195,9 +196,18 @@ def _xlsx_rows(name: str, content: bytes) -> Iterator[Sequence[Any]]:
     if not verdict.ok:
         raise ImportFileError(verdict.message)
     try:
-        return xlsx_rows(content)
+        rows = xlsx_rows(content)
     except SheetError:
         raise ImportFileError(f"{name}：不是有效的 Excel (.xlsx) 文件，请用 Excel 另存为 .xlsx 后重试。") from None
+    return _damaged_as_file_error(name, rows)
+
+
+def _damaged_as_file_error(name: str, rows: Iterator[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    """The sheet is read row by row: damage found on the way ends the import as a bad file."""
+    try:
+        yield from rows
+    except SheetError:
+        raise ImportFileError(f"{name}：表格内容已损坏，请用 Excel 另存为 .xlsx 后重试。") from None
 
 
 # --- checking rows ---------------------------------------------------------------------------
@@ -438,6 +448,7 @@ def import_catalog(
     with transaction.atomic():
         result.created = write_rows(unit, job, checked, report)
         _audit(unit, job, result)
+        pause_point("catalog_import_written")
     return result
 
 

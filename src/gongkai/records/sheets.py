@@ -18,12 +18,13 @@ import html
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any, Final
 
 from lxml import etree
 
-from gongkai.rules.uploads import PROLOG_BYTES, declares_dtd
+from gongkai.rules.uploads import PROLOG_BYTES, declares_dtd, package_refusal
 
 MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -100,6 +101,9 @@ def _value(cell: Any, shared: list[str]) -> Any:
 
 def xlsx_rows(content: bytes) -> Iterator[list[Any]]:
     """The rows of the first sheet, gaps filled with None (a missing row yields nothing)."""
+    refusal = package_refusal("目录.xlsx", content)
+    if refusal is not None:  # a zip bomb is refused from its directory, before anything is inflated
+        raise SheetError(refusal)
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         shared = _shared_strings(archive)
@@ -110,8 +114,18 @@ def xlsx_rows(content: bytes) -> Iterator[list[Any]]:
     if declares_dtd(head):
         raise SheetError(f"{path} 含有文档类型声明（DOCTYPE）")
     if _PLAIN_UTF8.match(head):
-        return _scan_rows(archive.read(path).decode("utf-8", errors="replace"), shared)
-    return _rows(archive.open(path), shared)
+        return _checked(_scan_rows(archive.read(path).decode("utf-8", errors="replace"), shared))
+    return _checked(_rows(archive.open(path), shared))
+
+
+def _checked(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    """The rows, a damaged sheet met on the way (bad XML, a cell that is not what its type says,
+    a damaged deflate stream) raised as SheetError."""
+    try:
+        yield from rows
+    except (etree.XMLSyntaxError, ValueError, IndexError, TypeError, zipfile.BadZipFile, zlib.error,
+            EOFError, OSError) as error:
+        raise SheetError(f"工作表已损坏（{error.__class__.__name__}）") from error
 
 
 # --- the fast path: the layout every spreadsheet program writes ------------------------------

@@ -100,6 +100,12 @@ def read_document(name: str, content: bytes, *, max_chars: int = MAX_CHARS) -> D
         )
     if not content:
         raise UnreadableDocument("文件为空")
+    if extension in ("docx", "xlsx"):
+        from gongkai.rules.uploads import package_refusal  # uploads reads files through this module
+
+        refusal = package_refusal(name, content)
+        if refusal is not None:  # a zip bomb is refused before python-docx or openpyxl inflates it
+            raise UnreadableDocument(refusal)
     try:
         parts, unreadable = readers[extension](content, max_chars)
     except UnreadableDocument:

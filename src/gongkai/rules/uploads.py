@@ -227,7 +227,8 @@ def _zip_kind(content: bytes) -> FileKind:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             return _archive_kind(archive)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError,
+            EOFError, zlib.error):  # a damaged [Content_Types].xml: an unknown file, not a crash
         return FileKind.UNKNOWN
 
 
@@ -361,6 +362,63 @@ def check_import(name: str, content: bytes, limits: UploadLimits = DEFAULT_LIMIT
         if problem is not None:
             return _refuse(shown, kind, problem[0], problem[1].replace("附件", "文件", 1))
     return UploadCheck(shown, kind, None, f"文件“{shown}”检查通过（{KIND_LABELS[kind]}）")
+
+
+def package_refusal(name: str, content: bytes, limits: UploadLimits = DEFAULT_LIMITS) -> str | None:
+    """For a reader about to open a file that may be a ZIP package (.docx, .xlsx): why it must not
+    (:func:`check_import`: a zip bomb, encryption, a DTD, an executable), or None. Only the
+    central directory and the parts' first bytes are read: nothing is inflated."""
+    verdict = check_import(name, content, limits)
+    if not verdict.ok:
+        return verdict.message
+    if verdict.kind is FileKind.XLSX:
+        try:
+            return _sheet_extent_problem(_base_name(name), content)
+        except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError, zlib.error):
+            return f"文件“{_base_name(name)}”已损坏或不是完整的 .xlsx 文件，请用办公软件打开另存后再上传"
+    return None
+
+
+MAX_SHEET_ROWS: Final = 200_000
+MAX_SHEET_COLUMNS: Final = 2_000
+MAX_MERGED_CELLS: Final = 2_000_000
+_SHEET_PART: Final = re.compile(r"^xl/worksheets/[^/]+\.xml$", re.IGNORECASE)
+_CELL_REFERENCE: Final = re.compile(rb'<(?:\w+:)?(?:c|row|mergeCell|dimension)\b[^>]{0,400}?\b(r|ref)="\$?([A-Z]{0,3})\$?(\d{1,9})(?::\$?([A-Z]{1,3})\$?(\d{1,9}))?"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _sheet_extent_problem(shown: str, content: bytes) -> str | None:
+    """A workbook whose sheets reach far (a cell in row 1,048,576, a merged range over the whole
+    sheet) makes openpyxl build every cell of the range and the readers walk every row: refused
+    from the cell references in the sheets' XML, read in pieces, before openpyxl opens it."""
+    merged = 0
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for info in archive.infolist():
+            if not _SHEET_PART.match(info.filename):
+                continue
+            with archive.open(info) as part:
+                tail = b""
+                while chunk := part.read(MiB):
+                    text = tail + chunk
+                    for match in _CELL_REFERENCE.finditer(text):
+                        rows = [int(match[3])] + ([int(match[5])] if match[5] else [])
+                        columns = [_column_number(match[2])] + ([_column_number(match[4])] if match[4] else [])
+                        if max(rows) > MAX_SHEET_ROWS or max(columns) > MAX_SHEET_COLUMNS:
+                            return (f"文件“{shown}”的工作表用到第 {max(rows)} 行、第 {max(columns)} 列，超过可读取的范围"
+                                    f"（{MAX_SHEET_ROWS} 行、{MAX_SHEET_COLUMNS} 列），请删去多余的行列后另存再上传")
+                        if match[1] == b"ref" and match[5] and match[0].lstrip(b"<").split(b" ")[0].endswith(b"mergeCell"):
+                            merged += (abs(int(match[5]) - int(match[3])) + 1) * (
+                                abs(_column_number(match[4]) - _column_number(match[2])) + 1)
+                            if merged > MAX_MERGED_CELLS:
+                                return f"文件“{shown}”中合并的单元格超过 {MAX_MERGED_CELLS} 个，请取消多余的合并后另存再上传"
+                    tail = text[-512:]
+    return None
 
 
 def _spaced(label: str) -> str:

@@ -27,6 +27,7 @@ from typing import Any, Final
 from gongkai.rules.annualreport.reading import Row
 from gongkai.rules.filetext import DAMAGED, UnreadableDocument, extension_of
 from gongkai.rules.textcodec import UndecodableText, decode_text
+from gongkai.rules.uploads import package_refusal
 
 SUPPORTED: Final = ("docx", "xlsx", "html", "htm", "txt", "pdf")
 
@@ -47,6 +48,10 @@ def read_source(name: str, content: bytes) -> ReportSource:
         )
     if not content:
         raise UnreadableDocument("文件为空")
+    if extension in ("docx", "xlsx"):
+        refusal = package_refusal(name, content)
+        if refusal is not None:  # a zip bomb is refused before python-docx or openpyxl inflates it
+            raise UnreadableDocument(refusal)
     try:
         return readers[extension](content)
     except UnreadableDocument:

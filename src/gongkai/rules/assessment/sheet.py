@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -37,7 +38,7 @@ from gongkai.rules.assessment.indicators import (
 )
 from gongkai.rules.assessment.measures import MEASURE_BY_LABEL, MEASURE_LABELS, Measure
 from gongkai.rules.units import UnitCategory
-from gongkai.rules.uploads import dtd_part
+from gongkai.rules.uploads import dtd_part, package_refusal
 
 HEADERS: Final = ("一级编号", "一级指标", "一级分值", "二级编号", "二级指标", "二级分值",
                   "三级编号", "三级指标", "三级分值", "评分标准", "适用类别", "重点领域")
@@ -66,13 +67,16 @@ def read_system(content: bytes, name: str) -> IndicatorSystem:
     """The system in the first sheet of the .xlsx ``content``, or :class:`IndicatorSystemError`."""
     import openpyxl  # type: ignore[import-untyped]
 
+    refusal = package_refusal(name, content)
+    if refusal is not None:  # a zip bomb is refused before openpyxl inflates it
+        raise IndicatorSystemError([Problem(0, refusal)])
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             part = dtd_part(archive)
         if part is not None:
             raise IndicatorSystemError([Problem(0, f"文件中的“{part}”含有文档类型声明（DOCTYPE），请用办公软件另存后再上传")])
         workbook = openpyxl.load_workbook(io.BytesIO(content), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, EOFError, zlib.error) as error:  # ParseError: SyntaxError
         if isinstance(error, IndicatorSystemError):
             raise
         raise IndicatorSystemError([Problem(0, "不是有效的 .xlsx 文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传")]) from None

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
 from gongkai.rules.assessment.sheet import _text  # one rule for a cell's text in both sheets
 from gongkai.rules.monitoring.indicators import FULL, CheckSystem, Deduction, Indicator, Veto
-from gongkai.rules.uploads import dtd_part
+from gongkai.rules.uploads import dtd_part, package_refusal
 
 HEADERS: Final = ("部分", "编号", "指标", "一级指标", "分值", "扣分依据", "条件", "每项分值", "服务类", "评分标准")
 REQUIRED: Final = ("部分", "编号", "指标", "分值")
@@ -58,6 +59,9 @@ def _points(text: str) -> Decimal | None:
 def _rows(content: bytes) -> list[tuple[Any, ...]]:
     import openpyxl  # type: ignore[import-untyped]
 
+    refusal = package_refusal("表格.xlsx", content)
+    if refusal is not None:  # a zip bomb is refused before openpyxl inflates it
+        raise SheetError([refusal])
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             part = dtd_part(archive)
@@ -65,7 +69,7 @@ def _rows(content: bytes) -> list[tuple[Any, ...]]:
             raise SheetError([f"文件中的“{part}”含有文档类型声明（DOCTYPE），请用办公软件另存后再上传"])
         workbook = openpyxl.load_workbook(io.BytesIO(content), data_only=True, read_only=True)
         return [tuple(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, EOFError, zlib.error) as error:  # ParseError: SyntaxError
         if isinstance(error, SheetError):
             raise
         raise SheetError(["不是有效的 .xlsx 文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传"]) from None

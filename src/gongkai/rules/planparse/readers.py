@@ -27,6 +27,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -34,7 +35,7 @@ from typing import Any, Final
 
 from gongkai.rules.planparse.model import Block, Cell, Document, Paragraph, Table
 from gongkai.rules.textcodec import UndecodableText, decode_text
-from gongkai.rules.uploads import dtd_part
+from gongkai.rules.uploads import UploadLimits, dtd_part, package_refusal
 
 MAX_BYTES: Final = 20 * 1024 * 1024
 CONVERT_TIMEOUT_S: Final = 120
@@ -141,6 +142,9 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _read_zip(raw: bytes, name: str) -> Document:
+    refusal = package_refusal(name or "通知", raw, UploadLimits(max_bytes=MAX_BYTES))
+    if refusal is not None:  # a zip bomb is refused from its directory, before anything is inflated
+        raise ReadError(refusal)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
@@ -159,7 +163,7 @@ def _refuse_dtd(raw: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             part = dtd_part(archive)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         return  # not a readable package: the reader says so
     if part is not None:
         raise ReadError(f"文件中的“{part}”含有文档类型声明（DOCTYPE），可能是恶意构造的文件，请用办公软件打开后另存再上传")
@@ -172,9 +176,12 @@ def read_docx(raw: bytes, name: str = "") -> Document:
     _refuse_dtd(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile):
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError, EOFError, zlib.error, zipfile.BadZipFile):
         raise ReadError("不是有效的 .docx 文件") from None  # lxml's XMLSyntaxError is a SyntaxError
-    return Document(tuple(_docx_blocks(document.element.body)), name)
+    try:  # a main part of another kind (a worksheet named word/document.xml) has no body
+        return Document(tuple(_docx_blocks(document.element.body)), name)
+    except (AttributeError, ValueError, TypeError, KeyError):
+        raise ReadError("不是有效的 .docx 文件（文档结构已损坏）") from None
 
 
 def _docx_blocks(container: Any) -> Iterator[Block]:
@@ -224,7 +231,7 @@ def read_xlsx(raw: bytes, name: str = "") -> Document:
     _refuse_dtd(raw)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile):
+    except (KeyError, ValueError, OSError, SyntaxError, EOFError, zlib.error, zipfile.BadZipFile):  # ParseError is a SyntaxError
         raise ReadError("不是有效的 .xlsx 文件") from None
     tables = [_sheet_table(sheet) for sheet in workbook.worksheets]
     return Document(tuple(table for table in tables if len(table.rows) >= 2), name)
