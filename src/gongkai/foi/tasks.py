@@ -47,3 +47,11 @@ def propose_disclosures_daily() -> int:
     from gongkai.foi.proposals import propose_disclosures
 
     return len(propose_disclosures(today=dates.today()))
+
+
+@db_periodic_task(crontab(minute="41"), retries=1)
+def sweep_orphan_proofs_hourly() -> int:
+    """Identity proofs left on disk by a server killed before their request was committed."""
+    from gongkai.foi.services.filing import sweep_orphan_proofs
+
+    return sweep_orphan_proofs()

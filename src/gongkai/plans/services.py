@@ -15,6 +15,7 @@ from gongkai.orgs import services as org_services
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import ServiceActor, policy
 from gongkai.orgs.registry import build_registry
+from gongkai.pause import pause_point
 from gongkai.plans import progress
 from gongkai.plans.models import Item, ItemUnit, Plan, PlanStatus, Recurrence, Section, UnitRole
 from gongkai.rules import units as unit_rules
@@ -218,6 +219,7 @@ def publish_plan(plan: Plan, *, actor: ServiceActor, cadence: str | None = None)
         "title": plan.title, "items": plan.items.count(), "assignments": assigned,
         "default_cadence": plan.default_cadence,
     })
+    pause_point("plan_publish_assigned")
     return plan
 
 

@@ -10,6 +10,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from gongkai.audit.context import Actor, reset_actor, set_actor
+from gongkai.jobs.recovery import INTERRUPTED, on_restart, report_interrupted
 from gongkai.orgs.policy import SYSTEM
 from gongkai.plans import parsing, services
 from gongkai.plans.models import ImportStatus, PlanImport
@@ -63,3 +64,13 @@ def _step(job: PlanImport, status: str, step: str, error: str = "") -> None:
 @db_periodic_task(crontab(hour="7", minute="30"), retries=2, retry_delay=600)
 def send_reminders_daily() -> int:
     return send_due_reminders()
+
+
+@on_restart
+def fail_interrupted_imports() -> int:
+    """Notices the killed worker was parsing: the draft plan is created in one transaction, so
+    none was half made; the office sees 失败 and uploads again."""
+    interrupted = list(PlanImport.objects.filter(status=ImportStatus.PARSING))
+    for job in interrupted:
+        report_interrupted(job, f"{__name__}.parse_import", status=ImportStatus.FAILED, step="", error=INTERRUPTED)
+    return len(interrupted)

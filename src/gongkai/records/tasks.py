@@ -16,6 +16,7 @@ from huey import crontab
 from huey.contrib.djhuey import HUEY, db_periodic_task, db_task
 
 from gongkai.audit.context import Actor, reset_actor, set_actor
+from gongkai.jobs.recovery import INTERRUPTED, on_restart, report_interrupted
 from gongkai.orgs.models import User
 from gongkai.records import services
 from gongkai.records.importing import ImportFileError, import_catalog
@@ -95,3 +96,14 @@ def _finish(job: CatalogImport, status: str, step: str, started: float) -> None:
     job.finished_at = timezone.now()
     job.save()
     HUEY.get(progress_key(job.pk))  # read once more without peek: removes the progress entry
+
+
+@on_restart
+def fail_interrupted_imports() -> int:
+    """Imports the killed worker had begun: their rows were written in one transaction that never
+    committed, so nothing was saved; the uploader sees 失败 and imports again."""
+    interrupted = list(CatalogImport.objects.filter(status=ImportStatus.RUNNING))
+    for job in interrupted:
+        report_interrupted(job, f"{__name__}.run_catalog_import", status=ImportStatus.FAILED, step=INTERRUPTED,
+                           finished_at=timezone.now())
+    return len(interrupted)

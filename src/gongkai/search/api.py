@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from django.db import connection, transaction
 
+from gongkai.pause import pause_point
 from gongkai.rules import bigrams
 from gongkai.search.backends import CAP, Filters, Order, Page, backend, read
 from gongkai.search.documents import SearchDocument
@@ -216,6 +217,7 @@ def reindex(batch: int = 2000, progress: Callable[[int], None] | None = None, fo
             seen.update(document.key for document in chunk)
             if progress:
                 progress(len(seen))
+            pause_point("reindex_batch")
     stale = [key for key in SearchEntry.objects.values_list("key", flat=True).iterator() if key not in seen]
     for chunk_keys in _chunks(iter(stale), batch):
         with transaction.atomic():

@@ -5,7 +5,8 @@ rule of 第三十一条, its receipt confirmed, and its transfer to the unit tha
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -36,6 +37,7 @@ from gongkai.foi.services.common import (
 from gongkai.foi.transitions import Step
 from gongkai.orgs.models import Unit, User
 from gongkai.orgs.policy import Action, policy
+from gongkai.pause import pause_point
 from gongkai.rules.calendar import WorkingCalendar
 from gongkai.rules.foiclock import Channel as RuleChannel
 from gongkai.rules.foiclock import (
@@ -54,6 +56,27 @@ def _store_proof(id_proof: UploadedFile | None, code: str, extension: str) -> st
         return ""
     field = Request._meta.get_field("id_proof")
     return default_storage.save(field.generate_filename(None, f"{code}.{extension or 'bin'}"), id_proof)
+
+
+PROOF_DIRECTORY = "foi/id-proof"
+
+
+def sweep_orphan_proofs(older_than: timedelta = timedelta(hours=1)) -> int:
+    """Delete identity proofs no request holds, written more than ``older_than`` ago: a server
+    killed between writing the proof and committing its request (``submit_request``) leaves one,
+    and it is an applicant's personal data that nobody would ever see or delete. Returns how many."""
+    root = Path(default_storage.path(PROOF_DIRECTORY))
+    if not root.is_dir():
+        return 0
+    held = set(Request.objects.exclude(id_proof="").values_list("id_proof", flat=True))
+    before = timezone.now().timestamp() - older_than.total_seconds()
+    removed = 0
+    for path in root.rglob("*"):
+        name = path.relative_to(Path(default_storage.path(""))).as_posix()
+        if path.is_file() and name not in held and path.stat().st_mtime <= before:
+            default_storage.delete(name)
+            removed += 1
+    return removed
 
 
 def _discard(name: str) -> None:
@@ -105,6 +128,7 @@ def submit_request(
         return existing
     code, calendar = codes.new_code(), working_calendar()
     proof_name = _store_proof(id_proof, code, str(details.get("id_proof_ext") or ""))
+    pause_point("upload_received")
     try:
         return _file_online(details, unit=unit, code=code, proof_name=proof_name, calendar=calendar, token=token)
     except IntegrityError:  # the same form, sent twice at the same moment: the first one won

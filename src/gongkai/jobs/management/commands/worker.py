@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management import call_command
 
 from gongkai.cmdbase import GongkaiCommand
+from gongkai.jobs.recovery import recover_interrupted
 
 
 class Command(GongkaiCommand):
@@ -14,4 +15,7 @@ class Command(GongkaiCommand):
         parser.add_argument("--workers", type=int, default=2, help="并行任务数（默认 2）")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        interrupted = recover_interrupted()  # jobs a killed worker left running: reported failed
+        if interrupted:
+            self.stderr.write(f"上次后台进程中断：{interrupted} 个任务已标记为失败，请通知提交人重新提交。")
         call_command("run_huey", workers=options["workers"], worker_type="thread")
