@@ -15,7 +15,7 @@ from gongkai.orgs.models import Unit, UnitCategory, UnitKind, User
 from gongkai.orgs.services import save_unit
 from gongkai.params import MAX_SORT_ORDER, parse_int
 from gongkai.rules.textcodec import UndecodableText, decode_text
-from gongkai.rules.uploads import check_import
+from gongkai.rules.uploads import check_import, package_refusal
 
 HEADER = ["标识", "单位名称", "单位类型", "考评类别", "机构代码", "上级单位标识", "别名", "排序", "启用"]
 ALIAS_SEPARATOR = "、"
@@ -82,6 +82,9 @@ def read_rows(name: str, content: bytes) -> list[list[str]]:
     if not content:
         raise UnitFileError(f"{name}：文件是空的。")
     if name.lower().endswith(".xlsx"):
+        refusal = package_refusal(name, content)  # a bomb, or a sheet reaching past what can be read
+        if refusal is not None:
+            raise UnitFileError(refusal)
         return _xlsx_rows(name, content)
     if name.lower().endswith(".csv"):
         try:
