@@ -18,6 +18,16 @@ def _fast_password_hashing(request):
         request.getfixturevalue("settings").PASSWORD_HASHERS = FAST_HASHERS
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache(request):
+    """Each test starts with an empty cache: the public pages kept by one (gongkai.pagecache) and
+    the counters of rate limits must not reach the next, whose database starts anew."""
+    if request.config.pluginmanager.hasplugin("django"):
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture
 def city(db):
     from gongkai.orgs.models import Unit, UnitKind

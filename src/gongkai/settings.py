@@ -7,7 +7,8 @@
 | GONGKAI_DEBUG | debug pages | false |
 | GONGKAI_ALLOWED_HOSTS | comma-separated host names | 127.0.0.1,localhost |
 | GONGKAI_VAR_DIR | where the database, keys, uploads and the job queue live | ./var |
-| GONGKAI_REDIS_URL | use Redis for background jobs instead of SQLite | unset |
+| GONGKAI_REDIS_URL | use Redis for background jobs and the cache instead of SQLite and local memory | unset |
+| GONGKAI_PORTAL_CACHE_SECONDS | how long a public page may stay in the cache unused (0: no cache); a change is seen at once whatever this says (gongkai.pagecache) | 600 |
 | GONGKAI_TRUSTED_PROXIES | addresses or networks of our reverse proxies, whose X-Forwarded-For / X-Real-IP are believed | none: the headers are ignored |
 | GONGKAI_SITE_URL | the platform's address, in front of every link in letters and e-mails; required in production (a host in GONGKAI_ALLOWED_HOSTS other than localhost) | http://127.0.0.1:8000 on one's own machine |
 | GONGKAI_PLAN_REMINDER_WORKDAYS | how many working days before each plan due date the units are reminded | 5,1 |
@@ -188,6 +189,14 @@ GONGKAI_UPLOAD_MAX_BYTES = env_int("GONGKAI_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 
 # --- Background work (huey: SQLite by default, Redis when configured) ---
 _REDIS_URL = env_str("GONGKAI_REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL, "KEY_PREFIX": "gongkai"}
+        if _REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    )
+}
+GONGKAI_PORTAL_CACHE_SECONDS = env_int("GONGKAI_PORTAL_CACHE_SECONDS", 600)
 HUEY = {
     "name": "gongkai",
     "immediate": False,

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from gongkai import pagecache
 from gongkai.foi.models import Request
 from tests.foi.conftest import CITIZEN_ID, PNG, form_data, upload
 
@@ -33,7 +34,8 @@ def test_it_files_a_request_and_shows_its_code(
     freeze(date(2026, 9, 28))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = _post(client, {**form_data(unit_a), "id_proof": upload()})
-    assert len(callbacks) == 1  # the e-mail is sent only once the request is committed
+    # the e-mail is sent only once the request is committed (beside it, the public pages' generation)
+    assert len([callback for callback in callbacks if callback is not pagecache.bump]) == 1
     assert response.status_code == 200
     request = Request.objects.get()
     page = response.content.decode()
