@@ -212,6 +212,23 @@ _LOST_BREAK: Final = re.compile(
 _LONG_LINE: Final = 400
 
 
+# A paragraph that runs its numbered items on in one line: "(一)脱贫攻坚领域信息公开。1.扶贫政策…；
+# 2.扶贫项目…；3.…". Numbers after a full stop or semicolon counting 1, 2, 3… are breaks.
+_INLINE_NUMBER: Final = re.compile(r"(?<=[。；;：:])\s*(\d{1,2})[.、．](?!\d)")
+
+
+def _inline_numbered(line: str) -> list[str]:
+    """A line cut before each number of a run 1, 2, 3… after sentence ends (two at least)."""
+    cuts: list[int] = []
+    for match in _INLINE_NUMBER.finditer(line):
+        if int(match[1]) == len(cuts) + 1:
+            cuts.append(match.start(1))
+    if len(cuts) < 2:
+        return [line]
+    bounds = [0, *cuts, len(line)]
+    return [line[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if line[start:end]]
+
+
 def _lines(text: str) -> list[str]:
     """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
     pipe or tab-separated row)."""
@@ -221,7 +238,8 @@ def _lines(text: str) -> list[str]:
             lines.append(line)
             continue
         for piece in _RUN_ON_BREAK.split(line):
-            lines += _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else [piece]
+            for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else [piece]:
+                lines += _inline_numbered(part)
     return lines
 
 
@@ -295,7 +313,10 @@ def _continues(previous: str, line: str) -> bool:
     )
 
 
-_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见")
+_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则")
+# A notice that is itself the plan: "关于全面推进基层政务公开标准化规范化工作的通知" (not one that
+# hands out or forwards another document).
+_WORK_NOTICE: Final = re.compile(r"关于(?!印发|转发)[^《》]{2,60}(?:推进|加强|做好|开展)[^《》]{0,40}工作的通知$")
 
 
 _COVER_ONLY: Final = (
@@ -315,17 +336,33 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     handed_out = (meta.notice_title and "印发" in meta.notice_title) or any(
         _HANDS_OUT.search(compact(line)) for _, line in lines if "印发" in line
     )
-    if not handed_out or prose.annotated or any(_plan_part(line) for _, line in lines):
+    if not handed_out or prose.annotated:
         return False
+    if any(_plan_part(line) for _, line in lines) and _outline_depth(lines) >= 2:
+        return False  # the plan's own parts, 一、总体要求 over (一)指导思想…
+    if any(_PLAN_OPENING.search(compact(line)) for _, line in lines[:_OPENING_LINES]):
+        return False  # the plan's opening, "…结合我市实际，制定本工作方案。", under the notice's title
     title = compact(meta.title or "")
     return not any(
-        title and title in (text := compact(clean_text(line))) and len(text) <= len(title) + 8
+        title
+        and title in (text := compact(clean_text(line)))
+        and len(text) <= len(title) + 8
+        and "印发" not in text  # the covering notice's own title line
         for _, line in lines
     )
 
 
 # The parts a plan opens with and a covering notice does not have: "一、总体要求", "(一)指导思想".
 _PLAN_PART: Final = re.compile(r"^(?:总体要求|指导思想|工作目标|基本原则|主要任务|重点任务)[。:：]?$")
+
+
+_OPENING_LINES: Final = 20
+
+
+def _outline_depth(lines: Sequence[tuple[int, str]]) -> int:
+    """How many kinds of outline markers the lines use: a plan nests (一、 over (一) over 1.),
+    a covering notice's own requests ("一、总体要求 二、工作安排 三、保障措施") stay one level."""
+    return len({split_marker(line.strip())[0] for _, line in lines} - {None})
 
 
 def _plan_part(line: str) -> bool:
@@ -367,7 +404,11 @@ def _choose(
             return PlanKind.TABLE, table_items, []
         note = f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对"
         return PlanKind.TABLE, sorted([*annotated, *table_items], key=lambda item: item.line), [note]
-    planned = _PLAN_TITLE.search(meta.title or "") or _PLAN_OPENING.search(compact(opening))
+    planned = (
+        _PLAN_TITLE.search(meta.title or "")
+        or _WORK_NOTICE.search(meta.title or "")
+        or _PLAN_OPENING.search(compact(opening))
+    )
     if prose.annotated or (prose.items and planned):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (

@@ -1,0 +1,55 @@
+"""Layouts of the fifth round of real notices (tests/fixtures/notices/real/161-207), each as a small
+synthetic page written the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import PlanKind, parse_text
+
+
+def test_numbered_requirements_run_on_in_one_paragraph_are_items_each():
+    plan = parse_text(
+        "示范县人民政府办公室关于印发《示范县公益事业领域信息公开工作细则》的通知\n"
+        "各乡镇人民政府：\n现将《示范县公益事业领域信息公开工作细则》印发给你们，请认真遵照执行。\n"
+        "示范县公益事业领域信息公开工作细则\n"
+        "一、重点领域信息公开内容\n"
+        "(一)脱贫攻坚领域信息公开。1.直接涉及贫困群众切身利益的扶贫政策、扶贫规划等信息；"
+        "2.扶贫项目的基本信息，包括项目名称、实施地点、建设任务等信息；3.扶贫资金的分配结果和使用情况。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert plan.title == "示范县公益事业领域信息公开工作细则"
+    assert [item.text[:6] for item in plan.items] == ["直接涉及贫困", "扶贫项目的基", "扶贫资金的分"]
+    assert plan.items[0].section == ("一、重点领域信息公开内容", "(一)脱贫攻坚领域信息公开")
+
+
+def test_a_year_or_a_decimal_after_a_full_stop_does_not_cut_a_paragraph():
+    plan = parse_text(
+        "示范市2020年政务公开工作要点\n"
+        "一、加强政策解读\n"
+        "(一)做好解读工作。1.5倍于去年的解读数量；全年完成。2022年冬奥会信息及时公开。(市政府办负责)\n"
+    )
+    assert len(plan.items) == 1
+
+
+def test_a_notice_on_a_piece_of_work_is_itself_the_plan():
+    plan = parse_text(
+        "示范省人民政府办公厅关于全面推进基层政务公开标准化规范化工作的通知\n"
+        "各市(州)人民政府，省政府各部门：\n"
+        "为贯彻落实国务院办公厅有关意见，现就有关事项通知如下。\n"
+        "一、工作重点。基层政府要对照试点领域基层政务公开标准目录，结合本级政府职责梳理公开事项。\n"
+        "二、注重衔接。基层政府要参照省级地方标准，进一步细化信息发布、政策解读等工作流程。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["基层政府要对", "基层政府要参"]
+    assert all(not item.units for item in plan.items)
+
+
+def test_a_covering_notices_own_one_level_requests_are_no_plan():
+    plan = parse_text(
+        "关于印发2019年全市政务公开重点工作任务分工的通知\n"
+        "各县(市、区)人民政府，市政府各委办局：\n"
+        "为深入贯彻落实党中央、国务院关于全面推进政务公开工作部署，现将任务分工印发给你们。\n"
+        "一、总体要求\n全市政务公开工作坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的精神。\n"
+        "二、工作安排\n各地、各相关部门要按照全市政务公开重点工作任务分工要求，统筹安排，明确分工。\n"
+        "三、保障措施\n各地各部门要结合实际加快组织推进，将具体措施于6月10日前公开。\n"
+    )
+    assert plan.kind is PlanKind.NOT_A_PLAN and not plan.items
