@@ -53,3 +53,39 @@ def test_a_covering_notices_own_one_level_requests_are_no_plan():
         "三、保障措施\n各地各部门要结合实际加快组织推进，将具体措施于6月10日前公开。\n"
     )
     assert plan.kind is PlanKind.NOT_A_PLAN and not plan.items
+
+
+def test_key_points_without_a_title_open_with_their_year_and_work():
+    plan = parse_text(
+        "2022年示范市交通运输局政务公开工作，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的精神。\n"
+        "一、进一步做好政府信息公开条例的实施\n"
+        "(一)做好法定公开内容的日常维护。严格依照条例的要求，持续拓展细化主动公开的具体内容。\n"
+        "二、深化公共资源配置信息公开\n"
+        "按照有关公共资源配置领域政府信息公开工作部署要求，健全完善机制体制建设。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["严格依照条例", "按照有关公共"]
+    assert plan.items[1].section == ("二、深化公共资源配置信息公开",)
+
+
+def test_a_heading_that_lost_its_numeral_and_offices_named_short():
+    plan = parse_text(
+        "示范县财政局2023年政务公开重点工作任务分工方案\n"
+        "发表时间:2023-08-02 17:19 信息来源:示范县财政局(地方金融监督管理局)\n"
+        "一、总体要求\n坚持以习近平新时代中国特色社会主义思想为指导，准确把握政务公开新形势新要求。\n"
+        "、着力加强公开解读回应工作\n"
+        "(一)围绕建设法治财政全面推进政务公开\n"
+        "1. 推进政策执行更加阳光透明。推进重大决策预公开，讨论决定的财政事项应及时公开。"
+        "(办公室、税政条法按照职责分工牵头落实)\n"
+        "2. 推进提案办理结果公开。依法公开人大代表建议和政协委员提案办理结果。(税政条法股牵头,各相关股室分工落实)\n"
+        "3. 建立随机抽查信息公开机制。及时公示抽查事项清单、检查结果等信息。(监督牵头落实)\n"
+        "4. 做好预算公开。按时公开部门预算。(按要求落实)\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert len(plan.items) == 4
+    first, second, third, fourth = plan.items
+    assert first.section[0] == "、着力加强公开解读回应工作"
+    assert first.units == first.lead_units == ("办公室", "税政条法")
+    assert second.units == ("税政条法股", "各相关股室") and second.lead_units == ("税政条法股",)
+    assert third.units == ("监督",)
+    assert fourth.units == ()  # a manner, no office

@@ -75,12 +75,18 @@ _LOST_CLOSE: Final = re.compile(
 )
 
 
+# "、着力加强公开解读回应工作": a heading whose numeral the page lost (its 、 is still there).
+_LOST_NUMERAL: Final = re.compile(r"^、(?=[\u4e00-\u9fff]{4,40}$)")
+
+
 def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     """(marker kind, marker as written, rest) of a paragraph; (None, "", paragraph) if none."""
     for kind, pattern in _MARKERS:
         match = pattern.match(paragraph)
         if match:
             return kind, match[0].strip(), paragraph[match.end() :]
+    if _LOST_NUMERAL.match(paragraph):
+        return "cn", "、", paragraph[1:]
     lost = _LOST_CLOSE.match(paragraph)
     if lost and ")" not in paragraph[:12] and "）" not in paragraph[:12]:
         return "cn_paren", f"({lost['n']})", paragraph[lost.end() :]
