@@ -3,7 +3,9 @@ synthetic page written the way those pages are, and each read by a general rule.
 
 from __future__ import annotations
 
-from gongkai.rules.planparse import PlanKind, parse_text
+from datetime import date
+
+from gongkai.rules.planparse import PlanKind, parse_deadline, parse_text
 
 
 def test_numbered_requirements_run_on_in_one_paragraph_are_items_each():
@@ -89,3 +91,27 @@ def test_a_heading_that_lost_its_numeral_and_offices_named_short():
     assert second.units == ("税政条法股", "各相关股室") and second.lead_units == ("税政条法股",)
     assert third.units == ("监督",)
     assert fourth.units == ()  # a manner, no office
+
+
+def test_a_rectification_list_one_cell_a_line_with_two_levels_in_its_task_column():
+    plan = parse_text(
+        "示范区政务公开专项行动整改清单\n\n序号\n\n重点任务\n\n主要问题\n\n完成时限及要求\n\n责任单位\n\n"
+        "1\n\n疫情防控\n\n公开疫情信息不够及时，没有积极发布宣传防控知识方面的相关信息。\n\n"
+        "2020630日前，完成已公开信息的自查整改，并持续推进疫情信息公开。\n\n区政府办公室、区卫生健康委\n\n"
+        "2\n\n三大攻坚战信息公开\n\n污染防治信息公开\n\n本年度空气质量指数公开不全，未公开城市垃圾分类处置等信息。\n\n"
+        "2020630日前，完成已公开信息自查整改，年底前污染防治信息模板化公开。\n\n生态环境分局、区城市管理局\n"
+    )
+    assert plan.kind is PlanKind.TABLE
+    first, second = plan.items
+    assert first.text.startswith("公开疫情信息") and first.section == ("疫情防控",)
+    assert first.units == ("区政府办公室", "区卫生健康委")
+    assert first.deadline.date == date(2020, 6, 30)
+    assert second.section == ("三大攻坚战信息公开", "污染防治信息公开")
+    assert second.units == ("生态环境分局", "区城市管理局")
+    assert second.deadline.date == date(2020, 6, 30)
+
+
+def test_a_date_that_lost_its_year_and_month_words_is_read_when_it_splits_one_way():
+    assert parse_deadline("2020630日前", None).date == date(2020, 6, 30)
+    assert parse_deadline("20201231日", None).date == date(2020, 12, 31)
+    assert parse_deadline("2020111日", None).date is None  # 1月11日 or 11月1日

@@ -208,9 +208,42 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
             # Group cells keep no position: a merged 工作任务 may be missing from a row that
             # still has as many cells as the header (seed 004, rows 66 and 67).
             row = _placed(row, known, headers)
+        elif (deeper := _deeper_groups(row, known, headers)) is not None:
+            # (the cells after them, a next row without its 序号, keep no position)
+            row = [*_placed(row[: len(deeper[0])], *deeper), *row[len(deeper[0]) :]]
         hinted += [*row, token]
         row = []
     return hinted[:-1]
+
+
+def _deeper_groups(
+    row: Sequence[Token], columns: Sequence[Column], headers: Sequence[Token]
+) -> tuple[list[Column], list[Token]] | None:
+    """A row with more cells than the header, the extra ones short headings beside its group
+    cell: one 重点任务 column holding two levels ("三大攻坚战信息公开 | 污染防治信息公开"), the
+    upper merged over the next rows. The columns and header cells that row lines up with."""
+    groups = [i for i, column in enumerate(columns) if column is Column.GROUP]
+    if not groups:
+        return None
+    at = groups[-1]
+    for extra in (1, 2):
+        if len(row) < len(columns) + extra:
+            break
+        found = _with_levels(row[: len(columns) + extra], columns, headers, at, extra)
+        if found is not None:
+            return found
+    return None
+
+
+def _with_levels(
+    row: Sequence[Token], columns: Sequence[Column], headers: Sequence[Token], at: int, extra: int
+) -> tuple[list[Column], list[Token]] | None:
+    wider = [*columns[: at + 1], *[Column.GROUP] * extra, *columns[at + 1 :]]
+    heads = [*headers[: at + 1], *[headers[at]] * extra, *headers[at + 1 :]]
+    heading = [compact(token.text) for token in row[at : at + extra + 1]]
+    if not all(0 < len(text) <= 20 and text[-1] not in "。；;" for text in heading):
+        return None
+    return (wider, heads) if _lines_up(row, wider) else None
 
 
 def _placed(
