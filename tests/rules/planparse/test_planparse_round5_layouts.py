@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gongkai.rules.planparse import PlanKind, parse_deadline, parse_text
+from gongkai.rules.planparse import PlanKind, Recurrence, parse_deadline, parse_text
 
 
 def test_numbered_requirements_run_on_in_one_paragraph_are_items_each():
@@ -115,3 +115,20 @@ def test_a_date_that_lost_its_year_and_month_words_is_read_when_it_splits_one_wa
     assert parse_deadline("2020630日前", None).date == date(2020, 6, 30)
     assert parse_deadline("20201231日", None).date == date(2020, 12, 31)
     assert parse_deadline("2020111日", None).date is None  # 1月11日 or 11月1日
+
+
+def test_a_wide_catalogue_one_cell_a_line_whose_empty_cells_are_runs_of_blank_lines():
+    header = ["序号", "分类", "一级目录", "二级目录", "三级目录", "公开依据", "公开事项", "事项内容",
+              "公开时限", "公开方式", "公开形式", "公开主体"]  # fmt: skip
+    row_one = ["1", "政府信息公开指南", "", "", "", "1.《中华人民共和国政府信息公开条例》",
+               "政府信息公开指南", "应当包括政府信息的分类、编排体系、获取方式等内容",
+               "自该信息形成或者变更之日起20个工作日内", "政府网站", "文字", "县政府办"]  # fmt: skip
+    row_two = ["2", "政府信息公开制度", "国家制度", "", "", "1.《中华人民共和国政府信息公开条例》",
+               "国家制度", "国家政府信息公开工作制度、考核制度、社会评议制度", "自该信息形成或者变更之日起20个工作日内",
+               "政府网站、政务新媒体", "文字、图片", "县政府办"]  # fmt: skip
+    plan = parse_text("示范县政务公开清单目录\n\n" + "\n\n".join(header + row_one + row_two) + "\n")
+    assert [item.text[:6] for item in plan.items] == ["应当包括政府", "国家政府信息"]
+    for item in plan.items:
+        assert item.units == ("县政府办",)  # a website is where, not who
+        assert item.deadline.recurrence is Recurrence.EVENT
+    assert plan.items[0].section[0] == "政府信息公开指南"

@@ -173,8 +173,9 @@ def classify(text: str) -> CellKind:
         return CellKind.NUMBER  # "0.8": points, never a numbered requirement
     if GROUP_MARKER.match(text):
         return CellKind.GROUP
-    if REQUIREMENT_MARKER.match(text):
-        return CellKind.MARKED
+    if marked := REQUIREMENT_MARKER.match(text):
+        # "1.《中华人民共和国政府信息公开条例》": a 公开依据 cell numbering its citations
+        return CellKind.NOTE if _NOTE_ONLY.match(text[marked.end() :]) else CellKind.MARKED
     if is_deadline_like(text):
         return CellKind.DEADLINE
     if _NOTE_ONLY.match(text):
@@ -184,6 +185,13 @@ def classify(text: str) -> CellKind:
     return CellKind.TEXT
 
 
+# Where a catalogue publishes, never who: "政府网站" ends like a unit (站) and is none.
+_CHANNEL: Final = (
+    r"(?:政府(?:门户)?网站|门户网站|政务新媒体|政府公报|政务微博|政务微信|新闻发布会|发布会"
+    r"|(?:信息)?公开栏|广播电视|报刊|移动客户端)"
+)
+# In what form (公开形式): "文字", "图片、视频".
+_FORM: Final = r"(?:文字|图片|图表|图文|图解|视频|音频|表格)"
 # Cells that are never a task nor a duty, whatever their column: a tick ("√", "■政府网站" of a
 # 公开方式 column), the titles a 公开依据 cell cites ("《条例》《意见》"), a website's column path
 # ("政府信息公开平台—政策—规范性文件").
@@ -191,6 +199,7 @@ _NOTE_ONLY: Final = re.compile(
     r"^[√✓✔■□●○☑]"
     r"|^(?:《[^《》]+》[、，,;；和及等]*)+$"
     r"|^[^—>/。，,]{2,20}(?:[—>/][^—>/。，,]{2,20}){2,}$"
+    rf"|^{_CHANNEL}(?:[、，,;；和及/]{_CHANNEL})*$|^{_FORM}(?:[、，,;；和及/]{_FORM})*$"
 )
 
 

@@ -470,8 +470,9 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         # a heading is a phrase; a text that ends a sentence is a requirement whose row's merged
         # unit cell is simply not there
         sentence = compact(tokens[index].text).endswith(("。", "；", ";"))
-        following = _next_index(tokens, kinds, index)
-        if free_text and not sentence and _next_kind(tokens, kinds, index) in starts:
+        # (past a note: a catalogue's 公开依据 between its 分类 and its 公开事项)
+        following = _next_index(tokens, kinds, index, skip_notes=free_text)
+        if free_text and not sentence and following is not None and kinds[following] in starts:
             kinds[index] = CellKind.GROUP
         elif (
             free_text
@@ -605,12 +606,16 @@ def _next_kind(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -
     return kinds[following] if following is not None else None
 
 
-def _next_index(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -> int | None:
-    """The position of the next written cell in the same row, if any."""
+def _next_index(
+    tokens: Sequence[Token], kinds: Sequence[CellKind], index: int, skip_notes: bool = False
+) -> int | None:
+    """The position of the next written cell in the same row (or the next that is no note), if
+    any."""
+    skipped = {CellKind.EMPTY, CellKind.NOTE} if skip_notes else {CellKind.EMPTY}
     for position in range(index + 1, len(tokens)):
         if tokens[position].row_end:
             return None
-        if kinds[position] is not CellKind.EMPTY:
+        if kinds[position] not in skipped:
             return position
     return None
 
