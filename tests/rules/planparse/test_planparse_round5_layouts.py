@@ -132,3 +132,20 @@ def test_a_wide_catalogue_one_cell_a_line_whose_empty_cells_are_runs_of_blank_li
         assert item.units == ("县政府办",)  # a website is where, not who
         assert item.deadline.recurrence is Recurrence.EVENT
     assert plan.items[0].section[0] == "政府信息公开指南"
+
+
+def test_a_pipe_catalogue_with_a_wrapped_header_a_second_header_row_and_bulleted_contents():
+    plan = parse_text(
+        "示范县教育局主动公开事项目录 | ||||\n"
+        "序号 | 公开事项 | 公开内容 (要素) |\n公开依据 | 公开 时限 |\n公开 主体 |\n公开渠道和载体 | 公开对象 | |||\n"
+        "一级事项 | 二级事项 | 全社会 | 特定群体 | ||||\n"
+        "1 | 机构信息 | 机构职能 | ●示范县教育局内设机构职能、联系方式及负责人姓名 ●示范县教育局下属事业单位职能 |"
+        " 《中华人民共和国政府信息公开条例》 | 信息形成或者变更之日起20个工作日内 | 示范县教育局 | ■政府网站 □政府公报 |\n"
+        "√ | |\n"
+        "2 | 政务管理 | 规范性文件 | ●现行规范性文件 | 《中华人民共和国政府信息公开条例》 | 信息形成或者变更之日起5个工作日内"
+        " | 示范县教育局 | ■政府网站 □政府公报 |\n√ | |\n"
+    )
+    assert [item.text[:8] for item in plan.items] == ["示范县教育局内设", "示范县教育局下属", "现行规范性文件"]
+    assert all(item.units == ("示范县教育局",) for item in plan.items)
+    assert plan.items[0].section == ("机构信息", "机构职能")
+    assert all(item.deadline.recurrence is Recurrence.EVENT for item in plan.items)

@@ -61,7 +61,7 @@ _HEADERS: Final = (
             r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
             r"|工作项目|分类|类型|[一二三四五六七八九]级(?:指标|要点|任务)|工作重点|重点工作|任务名称|事项名称|目标"
             r"|考核项目|公开事项|栏目名称|栏目|(?:政府|政务)?信息公开类别(?:及事项)?|类别及事项"
-            r"|[一二三四五]级(?:目录|栏目|分类|指标)?)$"
+            r"|[一二三四五]级(?:目录|栏目|分类|指标|事项)?)$"
         ),
     ),
     (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助){_ORGAN}$")),
@@ -178,6 +178,10 @@ def classify(text: str) -> CellKind:
         return CellKind.NOTE if _NOTE_ONLY.match(text[marked.end() :]) else CellKind.MARKED
     if is_deadline_like(text):
         return CellKind.DEADLINE
+    if bullet := _BULLETED.match(text):
+        # "●五原县教育局主要职责": a catalogue's bulleted contents, never a tick
+        rest = text[bullet.end() :]
+        return CellKind.NOTE if _NOTE_ONLY.match(rest) else CellKind.TEXT
     if _NOTE_ONLY.match(text):
         return CellKind.NOTE
     if looks_like_units(text) or _units_with_their_work(text):
@@ -190,6 +194,8 @@ _CHANNEL: Final = (
     r"(?:政府(?:门户)?网站|门户网站|政务新媒体|政府公报|政务微博|政务微信|新闻发布会|发布会"
     r"|(?:信息)?公开栏|广播电视|报刊|移动客户端)"
 )
+BULLETS: Final = "●○◆◇•"
+_BULLETED: Final = re.compile(rf"^[{BULLETS}]\s*(?=[\u4e00-\u9fff“《])")
 # In what form (公开形式): "文字", "图片、视频".
 _FORM: Final = r"(?:文字|图片|图表|图文|图解|视频|音频|表格)"
 # Cells that are never a task nor a duty, whatever their column: a tick ("√", "■政府网站" of a

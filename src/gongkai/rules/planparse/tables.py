@@ -23,6 +23,7 @@ from typing import Final
 
 from gongkai.rules.planparse.annotations import Assignment, LeadRule, assign, section_assignment
 from gongkai.rules.planparse.cells import (
+    BULLETS,
     GROUP_MARKER,
     REQUIREMENT_MARKER,
     SCORE_HEADER,
@@ -342,30 +343,53 @@ def _has_explicit_rows(tokens: Sequence[Token]) -> bool:
 def _leading_headers(tokens: Sequence[Token]) -> list[Token]:
     """The header cells the tokens start with; a word the parser has not met counts when a known
     header cell follows it."""
+    return _header_span(tokens)[0]
+
+
+def _header_span(tokens: Sequence[Token]) -> tuple[list[Token], int]:
+    """The leading header cells and the position after the last of them. A header wrapped over
+    several lines (a pipe page that broke its header row: "序号 | 公开事项 |" then "公开依据 |")
+    goes on past a row end when a known header word follows it."""
     headers: list[Token] = []
+    end = 0
     for index, token in enumerate(tokens):
         if token.row_end and not headers:
             continue
         if token.row_end:
+            if _header_goes_on(tokens, index, headers):
+                continue
             break
         if classify(token.text) is not CellKind.HEADER and not (
             header_like(token.text) and _header_next(tokens, index)
         ):
             break
         headers.append(token)
-    return headers
+        end = index + 1
+    return headers, end
+
+
+def _header_goes_on(tokens: Sequence[Token], index: int, headers: Sequence[Token]) -> bool:
+    """Whether the line after a row end goes on with the header: it opens with a header word of
+    a column the header does not have yet (not a second row of levels, "一级 | 二级")."""
+    following = next(
+        (token for token in islice(tokens, index + 1, None) if token.text.strip()), None
+    )
+    if following is None or classify(following.text) is not CellKind.HEADER:
+        return False
+    column = header_column(following.text)
+    return column is Column.NOTE or column not in {header_column(t.text) for t in headers}
 
 
 _HEADER_WORD: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # "全社会" ends like a unit, heads a column
 
 
-def _second_header_row(tokens: Sequence[Token], header_cells: int) -> set[str]:
+def _second_header_row(tokens: Sequence[Token]) -> set[str]:
     """The words of a header's second row ("一级目录 | 二级目录 | 全社会 | 特定群众 | 主动 | 依申请",
     under 公开事项 and 公开对象): the row right after the header, all short header-like words,
     at least one a known one. Its words head no task."""
-    if not header_cells:
+    headers, start = _header_span(tokens)
+    if not headers:
         return set()
-    start = next((i for i, token in enumerate(tokens) if not token.row_end), 0) + header_cells
     row: list[str] = []
     for token in islice(tokens, start, None):
         if token.row_end and row:
@@ -419,7 +443,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     header = [header_column(token.text) for token in headers]
     unknown_headers = {
         token.text for token, column in zip(headers, header, strict=True) if column is None
-    } | _second_header_row(tokens, len(headers))
+    } | _second_header_row(tokens)
     kinds = [
         CellKind.HEADER if token.text in unknown_headers and not token.column else _kind(token)
         for token in tokens
@@ -860,9 +884,16 @@ _INLINE_NUMBER: Final = re.compile(
 )
 
 
+_BULLET: Final = re.compile(rf"[{BULLETS}]\s*(?=[\u4e00-\u9fff“《])")
+
+
 def _numbered_parts(requirement: str) -> list[str]:
     """One cell holding several numbered requirements ("1.…；2.…；3.…"), each its own: the
     numbers must run 1, 2, 3… from the start of the cell, each after a full stop or semicolon."""
+    bullets = [part.strip() for part in _BULLET.split(requirement)]
+    if len(bullets) > 1 and not bullets[0]:
+        # "●现行规范性文件 ●规范性文件清理结果": a catalogue's contents, each bullet its own
+        return [part for part in bullets[1:] if part]
     starts = [match for match in _INLINE_NUMBER.finditer(requirement)]
     numbers = [int(match[1] or match[2]) for match in starts]
     if len(starts) < 2 or starts[0].start() != 0 or numbers != list(range(1, len(numbers) + 1)):
