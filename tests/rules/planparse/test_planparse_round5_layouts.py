@@ -149,3 +149,19 @@ def test_a_pipe_catalogue_with_a_wrapped_header_a_second_header_row_and_bulleted
     assert all(item.units == ("示范县教育局",) for item in plan.items)
     assert plan.items[0].section == ("机构信息", "机构职能")
     assert all(item.deadline.recurrence is Recurrence.EVENT for item in plan.items)
+
+
+def test_a_metadata_block_as_a_pipe_table_with_bracketed_labels_is_no_plan_table():
+    plan = parse_text(
+        "[ 索引号 ] | 11500228008652038C/2021-00151 | [ 发文字号 ] | 示府办发〔2021〕37号 | ||||\n"
+        "[ 主题分类 ] | 电子政务 | [ 体裁分类 ] | 其他公文 | ||||\n"
+        "[ 发布机构 ] | 示范区政府办公室 | ||||||\n"
+        "[标题] | 示范区人民政府办公室关于印发2021年政务公开任务清单的通知 | ||||||\n"
+        "[ 成文日期 ] | 2021-06-02 | [ 发布日期 ] | 2021-06-02 |\n"
+        "示范区人民政府办公室关于印发2021年政务公开任务清单的通知\n"
+        "各乡镇人民政府，区政府各部门：\n现将《示范区2021年政务公开任务清单》印发给你们，并提出如下工作要求。\n"
+        "一、提高政治站位\n各乡镇和区政府各部门要进一步强化思想认识，切实加强组织领导，持续深化政务公开。\n"
+        "二、强化工作落实\n各乡镇和区政府各部门要对照《任务清单》锁定公开内容，逐项抓好落实。\n"
+    )
+    assert plan.kind is PlanKind.NOT_A_PLAN and not plan.items
+    assert plan.year == 2021
