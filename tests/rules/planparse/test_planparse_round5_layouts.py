@@ -165,3 +165,23 @@ def test_a_metadata_block_as_a_pipe_table_with_bracketed_labels_is_no_plan_table
     )
     assert plan.kind is PlanKind.NOT_A_PLAN and not plan.items
     assert plan.year == 2021
+
+
+def test_a_unit_cell_at_the_foot_of_its_group_is_the_whole_groups_and_a_cut_role_word_is_dropped():
+    cells = [
+        "工作任务", "具体要求", "落实科室(部门)",
+        "做好各类规划主动公开", "1.主动公开各类规划原文和政策解读等相关信息。", "办公室",
+        "做好监管执法信息公开", "2.主动公开全国统一的市场准入负面清单，及时做好更新发布。",
+        "3.强化行政执法信息公开，定期公布医保基金使用监督检查结果。",
+        "法规和基金监管科、医药服务管理科按职责分工落实",
+        "做好财政信息公开", "4.积极推进部门及所属单位预算、决算及相关报表公开。",
+        "5.定期公开医保基金收入、支出、结余等情况。", "办公室、医保中心按职责分工落",
+    ]  # fmt: skip
+    plan = parse_text("示范局2021年政务公开工作要点分工方案\n\n" + "\n\n".join(cells) + "\n")
+    assert [item.units for item in plan.items] == [
+        ("办公室",),
+        ("法规和基金监管科", "医药服务管理科"),
+        ("法规和基金监管科", "医药服务管理科"),
+        ("办公室", "医保中心"),
+        ("办公室", "医保中心"),
+    ]

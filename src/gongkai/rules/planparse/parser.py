@@ -54,7 +54,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     above: list[str] = []  # the line right above each text table
     for segment in segments:
         if segment.table is not None:
-            result = read_table(table_tokens(segment.table), meta.year, leads=leads)
+            result = read_table(table_tokens(segment.table), meta.year, leads=leads, real=True)
             if _is_plan_table(segment.table, result.items):
                 table_items += result.items
                 empty += _empty_table_warning(result.items, segment.first)

@@ -658,6 +658,18 @@ def _kind(token: Token) -> CellKind:
 
 _CUT_ETC: Final = re.compile(r"等[^、，,；;]*$")
 _CUT_LAST: Final = re.compile(r"[、，,；;][^、，,；;]*$")
+# The role words a page may cut after the last unit ("…、医保中心按职责分工落").
+_ROLE_TAILS: Final = ("按职责分工落实", "按照职责分工落实", "按职责分工负责", "分别负责落实", "牵头落实", "负责落实")
+
+
+def _without_cut_role(text: str) -> str | None:
+    """A unit list whose role word the page cut ("…医保中心按职责分工落"), without the broken
+    role word; None when it does not end in one."""
+    for tail in _ROLE_TAILS:
+        for size in range(len(tail) - 1, 0, -1):
+            if text.endswith(tail[:size]) and classify(text[:-size]) is CellKind.UNITS:
+                return text[:-size]
+    return None
 
 
 def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Token]:
@@ -669,7 +681,9 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
     if last is None or kinds[last] not in _REQUIREMENT_KINDS or kinds[last] is CellKind.MARKED:
         return tokens
     text = compact(tokens[last].text).rstrip("、，,；;")
-    head = _CUT_ETC.sub("", text) if _CUT_ETC.search(text) else _CUT_LAST.sub("", text)
+    head = _without_cut_role(text)
+    if head is None:
+        head = _CUT_ETC.sub("", text) if _CUT_ETC.search(text) else _CUT_LAST.sub("", text)
     if head and head != text and classify(head) is CellKind.UNITS:
         tokens[last] = replace(tokens[last], text=head, unclosed=True)
         kinds[last] = CellKind.UNITS
@@ -827,6 +841,24 @@ class _Context:
     assigned: Assignment | None = None  # "一、各区政府负责落实的工作任务": the units of its rows
 
 
+def _units_closing_groups(rows: Sequence[_Row]) -> None:
+    """A unit cell written after the last requirement of its group ("做好财政信息公开 | 6.… | 7.… |
+    办公室、医保中心按职责分工落实"), the group's first rows having none: it is the whole group's
+    (a merged cell the page printed at its foot), not only its last row's. Updated in place."""
+    start = 0
+    for index in range(1, len(rows) + 1):
+        if index < len(rows) and not rows[index].groups:
+            continue
+        run = [row for row in rows[start:index] if row.requirement is not None]
+        start = index
+        closing = run[-1] if run else None
+        if closing is None or len(run) < 2 or not closing.units:
+            continue
+        if not any(row.units or row.blank_units for row in run[:-1]):
+            for row in run[:-1]:
+                row.units = list(closing.units)
+
+
 _CUT_SHORT: Final = 15  # a requirement the page cut off before this many characters says nothing
 
 
@@ -836,10 +868,12 @@ def read_table(
     first_line: int = 1,
     leads: LeadRule | None = None,
     heading: str | None = None,
+    real: bool = False,
 ) -> TableResult:
     """The items of one table (real or flattened) and what a reviewer should check; token lines
     count from ``first_line`` of the document; ``leads`` is the notice's convention for unit
-    lists that mark no lead; ``heading`` is the part heading right above the table, if any."""
+    lists that mark no lead; ``heading`` is the part heading right above the table, if any;
+    ``real`` for a real table's cells (not a flattened one's)."""
     reader = _RowReader()
     rows = reader.read(hint_columns(tokens))
     last = next((token for token in reversed(tokens) if token.text.strip()), None)
@@ -847,6 +881,8 @@ def read_table(
         # the page ends inside the last row (its requirement or the detail after it): nothing
         # of that row is merged from the row above
         rows[-1].cut |= not clean_text(last.text).endswith(_ENDS)
+    if not real:  # a real table says which cells are merged
+        _units_closing_groups(rows)
     context = _Context()
     if heading:
         _update_section(_Row(groups=[(None, heading)]), context)
