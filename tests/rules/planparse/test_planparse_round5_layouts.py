@@ -185,3 +185,30 @@ def test_a_unit_cell_at_the_foot_of_its_group_is_the_whole_groups_and_a_cut_role
         ("办公室", "医保中心"),
         ("办公室", "医保中心"),
     ]
+
+
+def test_units_a_notice_gives_every_item_once_in_one_annotation():
+    plan = parse_text(
+        "示范省2020年政务公开工作要点\n"
+        "一、不断拓展主动公开深度和广度\n"
+        "(一)加强重大行政决策信息公开机制建设。建立健全重大行政决策事项目录公开发布机制。"
+        "(责任单位：省政府办公厅，其他省级有关单位。本要点各项工作均需各市、县〔市、区〕政府作为责任单位，以下不再列出)\n"
+        "(二)动态调整、及时公开权责清单。动态调整、及时公开各级行政机关权责清单。\n"
+    )
+    first, second = plan.items
+    assert first.units == ("省政府办公厅", "其他省级有关单位", "各市、县〔市、区〕政府")
+    assert second.units == second.lead_units == ("各市、县〔市、区〕政府",)
+
+
+def test_a_unit_cell_the_page_cut_a_few_characters_into_its_next_unit():
+    plan = parse_text(
+        "示范区2023年政务公开任务清单\n工作任务 |\n具体要求 |\n责任单位 |\n||\n"
+        "主动公开 |\n行政规范 |\n"
+        "做好行政规范性文件的集中、规范公开工作。确保数量和内容与省政府门户网站文件库一致。 |\n"
+        "区司法局牵头区级规范性文件集中公开工作,各成员单位负责做好本单位规范性文件集中公开工作 |\n"
+        "及时公开行政规范性文件的备案目录。 |\n各成员单位 |\n|||\n"
+        "及时公开行政规范性文件清理结果。 |\n区司法局牵头区级规范性文件清理结果公开工作,有"
+    )
+    assert [item.units for item in plan.items] == [
+        ("区司法局", "各成员单位"), ("各成员单位",), ("区司法局",)
+    ]

@@ -35,6 +35,7 @@ from gongkai.rules.planparse.cells import (
     header_column,
     header_columns,
     header_like,
+    is_unit_phrase,
 )
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
@@ -678,6 +679,13 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
     cell without its broken tail. ``kinds`` is updated in place."""
     tokens = list(tokens)
     last = max((i for i, token in enumerate(tokens) if token.text.strip()), default=None)
+    if last is not None and kinds[last] is CellKind.UNITS:
+        # "区司法局牵头…工作，有": a unit cell cut a few characters into its next unit
+        text = compact(tokens[last].text)
+        broken = _CUT_LAST.search(text)
+        if broken and len(broken[0]) <= 3 and not is_unit_phrase(broken[0][1:]):
+            tokens[last] = replace(tokens[last], text=text[: broken.start()], unclosed=True)
+        return tokens
     if last is None or kinds[last] not in _REQUIREMENT_KINDS or kinds[last] is CellKind.MARKED:
         return tokens
     text = compact(tokens[last].text).rstrip("、，,；;")
