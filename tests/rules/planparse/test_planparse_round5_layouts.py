@@ -212,3 +212,14 @@ def test_a_unit_cell_the_page_cut_a_few_characters_into_its_next_unit():
     assert [item.units for item in plan.items] == [
         ("区司法局", "各成员单位"), ("各成员单位",), ("区司法局",)
     ]
+
+
+def test_a_standing_duty_in_the_heading_sentence_that_opens_a_task_is_its_deadline():
+    plan = parse_text(
+        "示范局2022年政务公开工作要点\n一、深化重点领域信息公开\n"
+        "(一)持续推进重要指示批示精神的宣传阐释。组织局官方网站和新媒体开设专题专栏，大力宣传。(责任处室：办公室负责落实)\n"
+        "(二)完善权力配置信息公开。按月公开财政收支执行情况。(责任处室：办公室负责落实)\n"
+        "(三)加强基础工作信息公开。及时公开人大代表建议办理结果。(责任处室：办公室负责落实)\n"
+    )
+    recurrences = [item.deadline.recurrence for item in plan.items]
+    assert recurrences == [Recurrence.ONGOING, Recurrence.MONTHLY, None]

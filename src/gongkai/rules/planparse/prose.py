@@ -324,6 +324,9 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline = found
     elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None:
         deadline = standing
+    elif (standing := find_recurrence_in_text(node.body, opening_only=True)) is not None:
+        # its heading sentence opens the task: "持续推进…的宣传阐释。组织…"
+        deadline = standing
     return Item(
         number=str(number),
         section=tuple(sections),
