@@ -223,3 +223,15 @@ def test_a_standing_duty_in_the_heading_sentence_that_opens_a_task_is_its_deadli
     )
     recurrences = [item.deadline.recurrence for item in plan.items]
     assert recurrences == [Recurrence.ONGOING, Recurrence.MONTHLY, None]
+
+
+def test_a_cell_holding_two_requirements_that_go_on_with_the_tables_count():
+    plan = parse_text(
+        "示范局2022年政务公开工作要点分工方案\n"
+        "工作要求 | 一级要点 | 二级要点 | 责任科室 |\n"
+        "一、优化政务公开工作基础 | (一)深化规范性文件集中公开。 | 1.规范行政法规使用，确保使用的行政法规文本为最新版本。 | 办公室 |\n"
+        " | | 2.摸清本单位规范性文件底数，健全动态更新工作机制。 | 办公室牵头，各科室配合 | ||\n"
+        " | (二)提升依申请公开办理规范化程度。 | 3.规范使用依申请公开系统，实现全流程电子化管理。 4.用好平台监督管理功能，督促做好依申请公开工作。 | 办公室 |\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["规范行政法规", "摸清本单位规", "规范使用依申", "用好平台监督"]
+    assert plan.items[3].units == ("办公室",)

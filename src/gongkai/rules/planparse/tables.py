@@ -933,15 +933,18 @@ _BULLET: Final = re.compile(rf"[{BULLETS}]\s*(?=[\u4e00-\u9fff“《])")
 
 def _numbered_parts(requirement: str) -> list[str]:
     """One cell holding several numbered requirements ("1.…；2.…；3.…"), each its own: the
-    numbers must run 1, 2, 3… from the start of the cell, each after a full stop or semicolon."""
+    numbers must count on (1, 2, 3…, or 4, 5 where the table's count goes on) from the start of
+    the cell, each after a full stop or semicolon."""
     bullets = [part.strip() for part in _BULLET.split(requirement)]
     if len(bullets) > 1 and not bullets[0]:
         # "●现行规范性文件 ●规范性文件清理结果": a catalogue's contents, each bullet its own
         return [part for part in bullets[1:] if part]
     starts = [match for match in _INLINE_NUMBER.finditer(requirement)]
     numbers = [int(match[1] or match[2]) for match in starts]
-    if len(starts) < 2 or starts[0].start() != 0 or numbers != list(range(1, len(numbers) + 1)):
+    if len(starts) < 2 or starts[0].start() != 0:
         return [requirement]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return [requirement]  # (the table's own count may go on in the cell: "4.…。 5.…")
     ends = [match.start() for match in starts[1:]] + [len(requirement)]
     return [requirement[m.start() : end].strip() for m, end in zip(starts, ends, strict=True)]
 
