@@ -235,3 +235,15 @@ def test_a_cell_holding_two_requirements_that_go_on_with_the_tables_count():
     )
     assert [item.text[:6] for item in plan.items] == ["规范行政法规", "摸清本单位规", "规范使用依申", "用好平台监督"]
     assert plan.items[3].units == ("办公室",)
+
+
+def test_a_catalogues_second_header_row_of_column_parts_heads_no_task():
+    header = ["序号", "公开事项", "公开内容(要素)", "公开依据", "公开时限", "公开主体", "公开对象",
+              "公开方式", "公开层级", "一级事项", "二级事项"]  # fmt: skip
+    parts = ["全社会", "特定群众", "主动", "依申请公开", "区级", "乡、村级"]
+    row = ["1", "财务信息", "财务管理", "财务管理及监督办法、年度经费预决算信息、收费项目及收费标准",
+           "《政府信息公开条例》", "信息形成或者变更之日起20个工作日内", "区级教育部门", "■政府网站"]  # fmt: skip
+    cells = [*header, "", *parts, "", *row]
+    plan = parse_text("示范镇基层政务公开标准目录\n\n" + "\n\n".join(cells) + "\n")
+    assert [item.text[:6] for item in plan.items] == ["财务管理及监"]
+    assert plan.items[0].units == ("区级教育部门",)

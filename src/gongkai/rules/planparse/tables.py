@@ -381,7 +381,7 @@ def _header_goes_on(tokens: Sequence[Token], index: int, headers: Sequence[Token
     return column is Column.NOTE or column not in {header_column(t.text) for t in headers}
 
 
-_HEADER_WORD: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # "全社会" ends like a unit, heads a column
+_HEADER_WORD: Final = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、]{1,7}$")  # "全社会" ends like a unit, heads a column
 
 
 def _second_header_row(tokens: Sequence[Token]) -> set[str]:
@@ -392,15 +392,33 @@ def _second_header_row(tokens: Sequence[Token]) -> set[str]:
     if not headers:
         return set()
     row: list[str] = []
-    for token in islice(tokens, start, None):
+    after = len(tokens)
+    for index in range(start, len(tokens)):
+        token = tokens[index]
         if token.row_end and row:
+            after = index
             break
         if token.text.strip():
             row.append(token.text)
+    if not row or not all(_HEADER_WORD.match(compact(text)) for text in row):
+        return set()
     known = sum(classify(text) is CellKind.HEADER for text in row)
-    if known and all(_HEADER_WORD.match(compact(text)) for text in row):
+    if known or _sub_columns(tokens, headers, after):
         return set(row)
     return set()
+
+
+def _sub_columns(tokens: Sequence[Token], headers: Sequence[Token], after: int) -> bool:
+    """Whether a row of unknown short words under a header that opens with 序号 names its
+    columns' parts ("全社会 | 特定群众 | 主动 | 依申请公开 | 区级 | 乡、村级" under 公开对象, 公开方式,
+    公开层级): no 序号 of its own, the first row after it opens with one, and the header keeps
+    columns of notes for such parts."""
+    if header_column(headers[0].text) is not Column.NUMBER:
+        return False
+    if sum(header_column(token.text) is Column.NOTE for token in headers) < 2:
+        return False
+    following = next((t for t in islice(tokens, after, None) if t.text.strip()), None)
+    return following is not None and classify(following.text) is CellKind.NUMBER
 
 
 def _header_next(tokens: Sequence[Token], index: int) -> bool:
