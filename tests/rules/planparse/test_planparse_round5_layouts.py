@@ -247,3 +247,15 @@ def test_a_catalogues_second_header_row_of_column_parts_heads_no_task():
     plan = parse_text("示范镇基层政务公开标准目录\n\n" + "\n\n".join(cells) + "\n")
     assert [item.text[:6] for item in plan.items] == ["财务管理及监"]
     assert plan.items[0].units == ("区级教育部门",)
+
+
+def test_unread_lines_keep_their_line_numbers_after_a_run_on_line_is_cut():
+    plan = parse_text(
+        "示范县公益事业领域信息公开工作细则\n"
+        "一、重点领域信息公开内容\n"
+        "(一)脱贫攻坚领域信息公开。1.扶贫政策、扶贫规划等信息；2.扶贫项目的基本信息；3.扶贫资金的分配结果。\n"
+        "(二)社会救助领域信息公开。公开社会救助政策和救助对象的审核结果。\n\n"
+        "附件：示范县公益事业信息公开联系表\n"
+    )
+    assert [item.line for item in plan.items] == [3, 3, 3, 4]
+    assert "第6行未导入为任务：“附件：示范县公益事业信息公开联系表”" in plan.warnings

@@ -41,6 +41,12 @@ class _Segment:
     lines: tuple[str, ...] = ()
     table: Table | None = None
     first: int = 1  # the document line its first line is (a real table counts a line a row)
+    # the document line of each of ``lines``: a run-on line cut at its markers is one line
+    numbers: tuple[int, ...] = ()
+
+    def number(self, index: int) -> int:
+        """The document line of ``lines[index]`` (0-based)."""
+        return self.numbers[index] if index < len(self.numbers) else self.first + index
 
 
 def parse_document(document: Document, year: int | None = None) -> Plan:
@@ -62,15 +68,18 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
                 warnings += result.warnings
             continue
         covered = 0
-        numbered = list(enumerate(segment.lines, segment.first))
+        numbered = list(zip(segment.numbers, segment.lines, strict=True))
         for text_table in find_text_tables(segment.lines):
             before = numbered[covered : text_table.start]
             heading = _duty_heading(before)
             above += [line for _, line in before if line.strip()][-1:]
             prose_lines += before[:-1] if heading else before
             result = read_table(text_table.tokens, meta.year, segment.first, leads, heading)
-            table_items += result.items
-            empty += _empty_table_warning(result.items, segment.first + text_table.start)
+            table_items += [
+                replace(item, line=segment.number(item.line - segment.first))
+                for item in result.items
+            ]
+            empty += _empty_table_warning(result.items, segment.number(text_table.start))
             warnings += result.warnings
             covered = text_table.end
         prose_lines += numbered[covered:]
@@ -249,7 +258,10 @@ _INLINE_NUMBER: Final = re.compile(r"(?<=[。；;：:])\s*(\d{1,2})[.、．](?!\
 
 
 def _inline_numbered(line: str) -> list[str]:
-    """A line cut before each number of a run 1, 2, 3… after sentence ends (two at least)."""
+    """A heading line ("(一)…。") cut before each number of a run 1, 2, 3… after sentence ends
+    (two at least); never a table's cell, which keeps its numbered requirements together."""
+    if split_marker(line.strip())[0] not in ("cn", "cn_paren"):
+        return [line]
     cuts: list[int] = []
     for match in _INLINE_NUMBER.finditer(line):
         if int(match[1]) == len(cuts) + 1:
@@ -260,35 +272,38 @@ def _inline_numbered(line: str) -> list[str]:
     return [line[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if line[start:end]]
 
 
-def _lines(text: str) -> list[str]:
-    """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
-    pipe or tab-separated row)."""
-    lines = []
-    for line in fold_line(text).split("\n"):
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of a paragraph with the line of the paragraph each is on, a run-on one cut at
+    its outline markers (not inside a table's pipe or tab-separated row)."""
+    lines: list[tuple[int, str]] = []
+    for offset, line in enumerate(fold_line(text).split("\n")):
         if "|" in line or "\t" in line.strip():
-            lines.append(line)
+            lines.append((offset, line))
             continue
         for piece in _RUN_ON_BREAK.split(line):
             for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else [piece]:
-                lines += _inline_numbered(part)
+                lines += [(offset, cut) for cut in _inline_numbered(part)]
     return lines
 
 
 def _segments(document: Document) -> Iterator[_Segment]:
     run: list[str] = []
-    line = 1
+    numbers: list[int] = []
+    line = 1  # the document line the next block starts on
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            run.extend(_lines(block.text))
+            for offset, piece in _lines(block.text):
+                run.append(piece)
+                numbers.append(line + offset)
+            line += block.text.count("\n") + 1
             continue
         if run:
-            yield _Segment(lines=tuple(run), first=line)
-            line += len(run)
-            run = []
+            yield _Segment(lines=tuple(run), first=numbers[0], numbers=tuple(numbers))
+            run, numbers = [], []
         yield _Segment(table=block, first=line)
         line += len(block.rows)
     if run:
-        yield _Segment(lines=tuple(run), first=line)
+        yield _Segment(lines=tuple(run), first=numbers[0], numbers=tuple(numbers))
 
 
 def _metadata_lines(segments: Sequence[_Segment]) -> list[str]:
