@@ -259,3 +259,38 @@ def test_unread_lines_keep_their_line_numbers_after_a_run_on_line_is_cut():
     )
     assert [item.line for item in plan.items] == [3, 3, 3, 4]
     assert "第6行未导入为任务：“附件：示范县公益事业信息公开联系表”" in plan.warnings
+
+
+def _column(paragraphs: list[str], width: int = 20) -> list[str]:
+    """Paragraphs printed in a column ``width`` characters wide, a line each."""
+    return [text[i : i + width] for text in paragraphs for i in range(0, len(text), width)]
+
+
+def test_a_gazette_page_whose_two_columns_are_interleaved_line_by_line_is_read_column_by_column():
+    left = _column([
+        "(四) 抓好基层政务公开标准目录的落实",
+        "县乡两级政府要抓好已公布标准目录的执行，并完善政府网站按要素搜索等功能。市政府、市有关单位要对"
+        "本领域标准目录的落实情况进行抽查检查。(责任单位：各县区人民政府、市直有关部门按职责分别负责落实)",
+        "(五) 持续做好疫情常态化防控政策措施公开",
+        "持续做好新冠肺炎疫情防控有关政策措施、疫情动态、科普宣传以及对疫苗监管、流通和预防接种等信息的"
+        "公开，更加注重个人隐私保护，更加注重对社会谣言的回应",
+    ])  # fmt: skip
+    right = _column([
+        "充分利用市级政务信息数据共享交换平台，实现政务公开工作数据归集和数据治理，为政府决策提供有力支撑。"
+        "(责任单位：市行政审批服务管理局、市政府信息化中心负责落实)",
+        "(二) 创新公报工作机制，提升服务效果",
+        "县级政府可结合实际积极创办政府公报。稳步推动市政府公报工作，加强政府公报数据库安全管理，确保数据"
+        "完整、准确。(责任单位：市政府公报室、各县区人民政府负责落实)",
+    ])  # fmt: skip
+    right += [""] * (len(left) - len(right))
+    page = "\n".join(f"{a} {b}".strip() for a, b in zip(left, right, strict=True))
+    plan = parse_text("示范市人民政府公报 2021年第4期\n" + page + "\n")
+    first, second, third, fourth = plan.items
+    # (a heading as wide as the column runs on into its body, as a hard-wrapped one would)
+    assert "县乡两级政府要抓好" in first.text[:30]
+    assert [item.text[:6] for item in plan.items[1:]] == ["持续做好新冠", "充分利用市级", "稳步推动市政"]
+    assert first.units == ("各县区人民政府", "市直有关部门")
+    assert second.units == ()  # cut at the foot of the left column, before its annotation
+    assert third.units == ("市行政审批服务管理局", "市政府信息化中心") and third.section == ()
+    assert fourth.units == ("市政府公报室", "各县区人民政府")
+    assert [item.line for item in plan.items] == [2, 8, 2, 6]  # where each one starts

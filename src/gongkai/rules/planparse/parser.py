@@ -15,6 +15,7 @@ from typing import Final
 
 from gongkai.rules.planparse.annotations import assign, label_line, lead_rule, section_assignment
 from gongkai.rules.planparse.cells import Column
+from gongkai.rules.planparse.columns import unweave
 from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
@@ -272,38 +273,48 @@ def _inline_numbered(line: str) -> list[str]:
     return [line[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if line[start:end]]
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """The lines of a paragraph with the line of the paragraph each is on, a run-on one cut at
-    its outline markers (not inside a table's pipe or tab-separated row)."""
-    lines: list[tuple[int, str]] = []
-    for offset, line in enumerate(fold_line(text).split("\n")):
+def _lines(text: str) -> list[str]:
+    """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
+    pipe or tab-separated row)."""
+    lines: list[str] = []
+    for line in fold_line(text).split("\n"):
         if "|" in line or "\t" in line.strip():
-            lines.append((offset, line))
+            lines.append(line)
             continue
         for piece in _RUN_ON_BREAK.split(line):
             for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else [piece]:
-                lines += [(offset, cut) for cut in _inline_numbered(part)]
+                lines += _inline_numbered(part)
     return lines
 
 
 def _segments(document: Document) -> Iterator[_Segment]:
-    run: list[str] = []
-    numbers: list[int] = []
+    run: list[tuple[int, str]] = []  # (document line, text) of the paragraphs' lines
     line = 1  # the document line the next block starts on
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            for offset, piece in _lines(block.text):
-                run.append(piece)
-                numbers.append(line + offset)
+            run += [(line + offset, text) for offset, text in enumerate(block.text.split("\n"))]
             line += block.text.count("\n") + 1
             continue
         if run:
-            yield _Segment(lines=tuple(run), first=numbers[0], numbers=tuple(numbers))
-            run, numbers = [], []
+            yield _text_segment(run)
+            run = []
         yield _Segment(table=block, first=line)
         line += len(block.rows)
     if run:
-        yield _Segment(lines=tuple(run), first=numbers[0], numbers=tuple(numbers))
+        yield _text_segment(run)
+
+
+def _text_segment(run: Sequence[tuple[int, str]]) -> _Segment:
+    """A run of paragraph lines, each cut at its outline markers and keeping its document line;
+    a page printed in two interleaved columns read column by column."""
+    pieces = [
+        (number, piece) for number, text in unweave(run) for piece in _lines(text)
+    ]
+    return _Segment(
+        lines=tuple(piece for _, piece in pieces),
+        first=pieces[0][0] if pieces else run[0][0],
+        numbers=tuple(number for number, _ in pieces),
+    )
 
 
 def _metadata_lines(segments: Sequence[_Segment]) -> list[str]:

@@ -209,11 +209,16 @@ def _unnumbered(
             last.body = f"{last.body.rstrip('。')}。{body}"
             return True
         return False
-    if last is not None and open_item and _has_body(last):
+    broken = last is not None and open_item and _has_body(last) and _broken_off(last.body)
+    if last is not None and open_item and _has_body(last) and not broken:
         last.body = f"{last.body}\n{body}"
         last.annotation = annotation
         return True
     parent = stack[-1] if stack else None
+    if broken and parent is not None:
+        # "…使健康生活理念" then "充分利用…(责任单位：…)": the item before was cut at a column's
+        # or page's foot; this annotated paragraph resumes other text, beside it
+        parent = parent.parent
     if parent is not None and parent.annotation is not None and not parent.children:
         parent = parent.parent  # after an item with its own annotation: beside it, not under it
     node = _Node(parent.level + 1 if parent else 0, "", body, annotation, parent=parent, line=line)
@@ -221,6 +226,11 @@ def _unnumbered(
         parent.children += 1
     nodes.append(node)
     return True
+
+
+def _broken_off(body: str) -> bool:
+    """A body that stops inside a sentence (no full stop, semicolon or closing bracket)."""
+    return body.rstrip()[-1:] not in "。；;！!？?：:)）”】" + "，,、" and len(body) > 30
 
 
 def _is_item(node: _Node, flat: bool) -> bool:
