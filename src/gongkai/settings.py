@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "gongkai.assessment",
     "gongkai.reports",
     "gongkai.monitoring",
+    "gongkai.backup",
     # top floor
     "gongkai.api",
     "gongkai.console",
