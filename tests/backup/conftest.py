@@ -4,7 +4,11 @@ server, with its own var/ and uploads directory, swapped in as the default conne
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.db import connection, connections
@@ -34,32 +38,40 @@ def file_request(unit, number: int = 0):
     return services.submit_request(details, unit=unit, id_proof=upload(PNG + str(number).encode()))
 
 
+@contextmanager
+def new_empty_database(var_dir: Path) -> Iterator[tuple[dict[str, Any], str]]:
+    """The settings and the ``GONGKAI_DATABASE_URL`` of an empty database beside the test one: a
+    SQLite file in ``var_dir`` or a new database on the same PostgreSQL server (dropped after)."""
+    saved = dict(connections.settings["default"])
+    if connection.vendor == "sqlite":
+        path = var_dir / "gongkai.sqlite3"
+        yield {**saved, "NAME": str(path)}, f"sqlite:///{path}"
+        return
+    name = f"gongkai_restore_{uuid.uuid4().hex[:10]}"
+    with postgres_admin() as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield ({**saved, "NAME": name},
+               f"postgres://{saved['USER']}:{saved['PASSWORD']}@{saved['HOST']}:{saved['PORT'] or 5432}/{name}")
+    finally:
+        with postgres_admin() as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def empty_target(tmp_path, settings):
-    """``target.var_dir``/``target.media`` and, as the default connection, an empty database;
-    ``target.url`` for a ``gongkai`` subprocess."""
+    """``target.var_dir``/``target.media`` and, as the default connection, an empty database."""
     original, settings_dict = connections["default"], connections.settings["default"]
     saved = dict(settings_dict)
     var_dir = tmp_path / "restored-var"
-    if connection.vendor == "sqlite":
-        settings_dict["NAME"] = str(var_dir / "gongkai.sqlite3")
-        url = f"sqlite:///{settings_dict['NAME']}"
-    else:
-        name = f"gongkai_restore_{uuid.uuid4().hex[:10]}"
-        with postgres_admin() as admin:
-            admin.execute(f"CREATE DATABASE {name}")
-        settings_dict["NAME"] = name
-        url = (f"postgres://{saved['USER']}:{saved['PASSWORD']}@{saved['HOST']}:{saved['PORT'] or 5432}/{name}")
-    connections["default"] = connections.create_connection("default")
-    settings.VAR_DIR, settings.MEDIA_ROOT = var_dir, str(var_dir / "media")
-    target = type("Target", (), {"var_dir": var_dir, "media": var_dir / "media", "url": url})
-    try:
-        yield target
-    finally:
-        connections["default"].close()
-        settings_dict.clear()
-        settings_dict.update(saved)
-        connections["default"] = original
-        if original.vendor == "postgresql":
-            with postgres_admin() as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with new_empty_database(var_dir) as (params, _url):
+        settings_dict.update(params)
+        connections["default"] = connections.create_connection("default")
+        settings.VAR_DIR, settings.MEDIA_ROOT = var_dir, str(var_dir / "media")
+        try:
+            yield SimpleNamespace(var_dir=var_dir, media=var_dir / "media")
+        finally:
+            connections["default"].close()
+            settings_dict.clear()
+            settings_dict.update(saved)
+            connections["default"] = original

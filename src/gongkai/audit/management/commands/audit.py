@@ -14,6 +14,7 @@ from gongkai.cmdbase import GongkaiCommand
 
 class Command(GongkaiCommand):
     help = "审计日志：verify 校验哈希链，输出记录数或第一个断点（被修改、被删除、顺序被调换）。"
+    requires_system_checks: list[str] = []
 
     def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
         self._called_from_command_line = False  # usage mistakes: one line and exit 2 (see foi.py)

@@ -16,6 +16,8 @@ TABLE = AUDIT_TABLE
 
 
 class Command(flush.Command):
+    help = "清空数据库的全部数据（Django 的 flush；测试框架也用它）。审计日志的删除保护只为这一条语句暂时解除。"
+
     def handle(self, **options: Any) -> None:
         connection = connections[options["database"]]
         if connection.vendor != "sqlite" or TABLE not in connection.introspection.table_names():

@@ -13,6 +13,8 @@ from gongkai.backup import archive
 
 
 class Command(check.Command):
+    help = "检查：Django 的系统检查；在 gongkai restore 之后还核对各表行数和审计日志末条记录与备份清单是否一致。"
+
     def handle(self, *app_labels: Any, **options: Any) -> None:
         super().handle(*app_labels, **options)
         manifest, problems = archive.restored_counts_problems()
