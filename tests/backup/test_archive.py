@@ -145,3 +145,8 @@ def test_the_nightly_job_backs_up_and_keeps_seven_days_and_four_weeks(source_med
     assert left == sorted([*kept_old, made.name, "operator-notes.txt"])
     entry = AuditEntry.objects.get(action="backup_created")
     assert entry.object_repr == made.name and entry.after["files"] == 1
+
+
+def test_a_missing_pg_dump_is_named_with_the_package_to_install():
+    with pytest.raises(archive.BackupError, match="未找到 PostgreSQL 99 或更新版本的 pg_dump：请安装 postgresql-client-99"):
+        archive.postgres_tool("pg_dump", major=99)

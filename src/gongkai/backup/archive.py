@@ -196,11 +196,11 @@ def _snapshot(cursor: Any, tables: list[str]) -> dict[str, Any]:
     return {"tables": counts, "audit_chain": head}
 
 
-def postgres_tool(name: str) -> Path:
+def postgres_tool(name: str, major: int | None = None) -> Path:
     """``pg_dump``/``pg_restore`` of the server's major version (a newer one reads older servers,
     an older one refuses newer ones): Debian's ``/usr/lib/postgresql/N/bin`` first, as
     ``scripts/test.sh`` finds the server, then the one on the PATH."""
-    major = connection.pg_version // 10000
+    major = major or connection.pg_version // 10000
     candidates = [Path(f"/usr/lib/postgresql/{major}/bin/{name}")]
     candidates += sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True)
     if found := shutil.which(name):
