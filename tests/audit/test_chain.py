@@ -65,6 +65,16 @@ def test_each_row_carries_the_hash_of_the_one_before(unit_a, settings):
     assert verify_command() == (0, f"OK 审计日志完整：共 {len(rows)} 条记录，哈希链无断点\n")
 
 
+def test_what_the_database_gives_back_hashes_as_it_was_written(unit_a):
+    from gongkai.audit.context import Actor
+
+    with transaction.atomic():
+        record("unit_updated", unit_a, actor=Actor(user=None, ip_address="::ffff:1.2.3.4", label="外部"),
+               before={"名称": "示范市财政局", "n": [1, 2.5]}, after={"big": 1e16, "small": 1e-05, "nul": None})
+        record("unit_updated", unit_a, actor=Actor(user=None, ip_address="2001:db8:0:0::1"))
+    assert verify_command()[0] == 0
+
+
 def test_the_database_refuses_delete_as_well_as_update(unit_a):
     (pk,) = write(1, unit_a)
     for sql in ("DELETE FROM audit_auditentry WHERE id = %s", "UPDATE audit_auditentry SET action = 'x' WHERE id = %s"):

@@ -33,6 +33,7 @@ def test_the_canonical_content_does_not_depend_on_key_order_time_zone_or_address
     one = {"created_at": when, "after": {"b": 1, "a": "公开"}, "ip": auditchain.address("::ffff:1.2.3.4")}
     two = {"ip": auditchain.address("::ffff:102:304"), "after": {"a": "公开", "b": 1}, "created_at": shanghai}
     assert auditchain.canonical(one) == auditchain.canonical(two)
+    assert auditchain.canonical({"after": {"n": [1e16]}}) == auditchain.canonical({"after": {"n": [10**16]}})
     with pytest.raises(ValueError):
         auditchain.canonical({"created_at": when.replace(tzinfo=None)})
 

@@ -45,10 +45,11 @@ def digest(algorithm: Algorithm | str, data: bytes) -> str:
 
 def canonical(content: Mapping[str, Any]) -> bytes:
     """One byte string per content, whichever engine stored it: keys sorted, times in UTC to the
-    microsecond, addresses in their exploded form, JSON without spaces, UTF-8."""
+    microsecond, addresses in their exploded form, huge whole floats as integers (as jsonb returns
+    them), JSON without spaces, UTF-8."""
     return json.dumps(
         {key: _plain(value) for key, value in content.items()},
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+        sort_keys=True, ensure_ascii=False, separators=(",", ":"),
     ).encode("utf-8")
 
 
@@ -59,6 +60,12 @@ def _plain(value: Any) -> Any:
         return value.astimezone(datetime.UTC).isoformat(timespec="microseconds")
     if isinstance(value, ipaddress.IPv4Address | ipaddress.IPv6Address):
         return value.exploded
+    if isinstance(value, float) and value.is_integer() and abs(value) >= 1e16:
+        return int(value)  # PostgreSQL's jsonb gives 1e16 back as 10000000000000000
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
     return value
 
 
