@@ -3,6 +3,7 @@ upload into an empty place; a damaged or mismatched archive is refused and leave
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import tarfile
@@ -105,6 +106,24 @@ def test_a_damaged_or_mismatched_archive_is_refused_and_leaves_nothing(made, emp
     with pytest.raises(archive.BackupError, match="密钥指纹与本平台的密钥不符"):
         archive.restore(path)
     assert_nothing_left(empty_target, "key")
+
+
+def test_a_database_part_that_cannot_be_loaded_takes_the_uploads_back(made, empty_target, tmp_path):
+    database = archive.DATABASE_PARTS[connection.vendor]
+    garbage = b"not a database at all" * 100
+
+    def forge(name, data):  # a manifest that vouches for a broken database file
+        if name == database:
+            data = garbage
+        elif name == archive.MANIFEST:
+            manifest = json.loads(data)
+            manifest["parts"][database]["sha256"] = hashlib.sha256(garbage).hexdigest()
+            data = json.dumps(manifest).encode()
+        yield name, data
+
+    with pytest.raises(archive.BackupError, match="数据库文件已损坏|pg_restore 失败"):
+        archive.restore(rewritten(made[0].path, tmp_path / "forged.tar.gz", forge))
+    assert_nothing_left(empty_target, "forged")
 
 
 def test_a_target_that_is_not_empty_is_refused(made, empty_target, settings):

@@ -285,18 +285,28 @@ def restore(path: Path) -> dict[str, Any]:
     staging = Path(tempfile.mkdtemp(dir=var_dir, prefix=".restore-"))
     try:
         _extract_verified(path, manifest, staging)
-        _install_database(manifest, staging)
-        media = staging / MEDIA
-        if media.is_dir():
-            root = Path(settings.MEDIA_ROOT)
-            if root.is_dir():
-                root.rmdir()  # empty: checked above
-            root.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(media, root)
+        _install(manifest, staging)
         (var_dir / RESTORED_MARKER).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return manifest
+
+
+def _install(manifest: dict[str, Any], staging: Path) -> None:
+    """The uploads first, then the database; the uploads are taken back if the database fails."""
+    root, placed = Path(settings.MEDIA_ROOT), False
+    try:
+        if (staging / MEDIA).is_dir():
+            if root.is_dir():
+                root.rmdir()  # empty: checked before
+            root.parent.mkdir(parents=True, exist_ok=True)
+            placed = True
+            shutil.move(staging / MEDIA, root)  # a rename, or a copy onto another disk
+        _install_database(manifest, staging)
+    except BaseException:
+        if placed:
+            shutil.rmtree(root, ignore_errors=True)
+        raise
 
 
 def _refuse_mismatch(manifest: dict[str, Any]) -> None:
@@ -361,15 +371,36 @@ def _extract_verified(path: Path, manifest: dict[str, Any], staging: Path) -> No
         raise BackupError(f"备份文件不完整：缺少 {len(missing)} 个部分（如 {missing[0]}）")
 
 
+def _check_sqlite_file(part: Path) -> None:
+    """The database file opens and passes SQLite's own check (its hash only says it is the one
+    the manifest names, not that the manifest was made from a sound file)."""
+    try:
+        staged = sqlite3.connect(f"file:{part}?mode=ro", uri=True)
+        try:
+            verdict = staged.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            staged.close()
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"备份中的数据库文件已损坏：{error}") from None
+    if verdict != "ok":
+        raise BackupError(f"备份中的数据库文件已损坏：{verdict}")
+
+
 def _install_database(manifest: dict[str, Any], staging: Path) -> None:
     part = staging / DATABASE_PARTS[connection.vendor]
     if connection.vendor == "sqlite":
+        _check_sqlite_file(part)
         target = Path(connection.settings_dict["NAME"])
         connections.close_all()
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(part, target)
+        partial = target.with_name(target.name + ".restoring")
+        try:
+            shutil.move(part, partial)  # a rename, or a copy when the database is on another disk
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
         return
     pg_restore = postgres_tool("pg_restore")
     args, env = _pg_environment()
