@@ -20,6 +20,7 @@ nothing is left behind.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -99,7 +100,7 @@ def create(directory: Path | None = None) -> Result:
             data = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime = len(data), int(started.timestamp())
-            archive.addfile(info, _Reader(_bytes_io(data)))
+            archive.addfile(info, io.BytesIO(data))
         partial.chmod(0o600)  # personal data: readable by the platform's account only
         os.replace(partial, path)
     return Result(path, manifest)
@@ -149,12 +150,6 @@ class _Reader:
         data = self.handle.read(size)
         self.hash.update(data)
         return data
-
-
-def _bytes_io(data: bytes) -> IO[bytes]:
-    import io
-
-    return io.BytesIO(data)
 
 
 def _dump_database(work: Path) -> tuple[Path, dict[str, Any]]:
