@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import threading
+from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
@@ -39,19 +40,26 @@ def verify_command() -> tuple[int, str]:
     return 0, out.getvalue()
 
 
-def as_attacker(*statements: tuple[str, list]) -> None:
-    """Raw SQL with the guards lifted for the moment, the way someone with database rights would."""
+@contextmanager
+def guards_lifted():
+    """The triggers dropped for the moment, the way someone with database rights would."""
+    from gongkai.audit.appendonly import AUDIT_REFUSALS, AUDIT_TABLE, create_trigger
+    from gongkai.audit.management.commands.flush import _Statements
+
     on = " ON audit_auditentry" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TRIGGER audit_auditentry_no_update{on}")
         cursor.execute(f"DROP TRIGGER audit_auditentry_no_delete{on}")
-        for sql, params in statements:
-            cursor.execute(sql, params)
-    from gongkai.audit.appendonly import AUDIT_REFUSALS, AUDIT_TABLE, create_trigger
-    from gongkai.audit.management.commands.flush import _Statements
-
+    yield
     for operation, message in AUDIT_REFUSALS.items():
         create_trigger(_Statements(connection), AUDIT_TABLE, operation, message)
+
+
+def as_attacker(*statements: tuple[str, list]) -> None:
+    """Raw SQL with the guards lifted."""
+    with guards_lifted(), connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
 
 
 def test_each_row_carries_the_hash_of_the_one_before(unit_a, settings):
@@ -146,3 +154,18 @@ def test_two_writers_at_once_never_fork_the_chain(file_database, unit_a):
     verdict = chain.verify()
     assert verdict.ok and verdict.count == AuditEntry.objects.count() >= 30
     assert len(set(AuditEntry.objects.values_list("prev_hash", flat=True))) == verdict.count
+
+
+def test_the_migration_chains_the_rows_written_before_the_chain(unit_a):
+    import importlib
+
+    from django.db.migrations.loader import MigrationLoader
+
+    write(3, unit_a)
+    as_attacker(("UPDATE audit_auditentry SET chain_algorithm = '', prev_hash = '', row_hash = ''", []))
+    assert verify_command()[0] == 1
+    migration = importlib.import_module("gongkai.audit.migrations.0004_hash_chain")
+    historical = MigrationLoader(connection).project_state(("audit", "0004_hash_chain")).apps
+    with guards_lifted():  # as the migration lifts the UPDATE guard while it fills the new columns
+        migration.chain_existing_rows(historical, None)
+    assert verify_command() == (0, f"OK 审计日志完整：共 {AuditEntry.objects.count()} 条记录，哈希链无断点\n")
