@@ -33,6 +33,14 @@ def env_str(name: str, default: str, environ: Mapping[str, str] = os.environ) ->
     return value
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...], environ: Mapping[str, str] = os.environ) -> str:
+    """One of ``choices`` (compared in lower case)."""
+    value = env_str(name, default, environ).lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}: 应为 {'、'.join(choices)} 之一，而不是 {value!r}")
+    return value
+
+
 def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) -> bool:
     value = environ.get(name)
     if value is None:

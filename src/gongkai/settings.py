@@ -21,6 +21,9 @@
 | GONGKAI_API_CORS_ORIGINS | origins allowed to call the API from a browser (comma-separated; * for any) | none: CORS off |
 | GONGKAI_API_MAX_BODY_BYTES | the largest request body the API accepts | 65536 |
 | GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS | how many working days before the annual report's deadline the units that have not handed it in are reminded | 10,5,1 |
+| GONGKAI_AUDIT_HASH | the audit log's hash chain: sha256, or sm3 for 国密 (GB/T 32905-2016) | sha256 |
+| GONGKAI_BACKUP_DIR | where `gongkai backup` and the worker's nightly backup write their archives (put it on another disk) | var/backups |
+| GONGKAI_BACKUP_KEEP_DAILY, GONGKAI_BACKUP_KEEP_WEEKLY | how many days' and weeks' newest nightly archives are kept | 7, 4 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -30,6 +33,7 @@ from pathlib import Path
 
 from gongkai.config import (
     env_bool,
+    env_choice,
     env_clock,
     env_consultation_days,
     env_int,
@@ -91,6 +95,7 @@ INSTALLED_APPS = [
     "gongkai.assessment",
     "gongkai.reports",
     "gongkai.monitoring",
+    "gongkai.backup",
     # top floor
     "gongkai.api",
     "gongkai.console",
@@ -236,6 +241,12 @@ GONGKAI_API_RATE_TOKEN = env_int("GONGKAI_API_RATE_TOKEN", 1200)
 # Origins allowed to call the API from a browser (CORS): none by default; "*" for any.
 GONGKAI_API_CORS_ORIGINS = env_list("GONGKAI_API_CORS_ORIGINS", [])
 GONGKAI_API_MAX_BODY_BYTES = env_int("GONGKAI_API_MAX_BODY_BYTES", 64 * 1024)
+
+# --- The audit chain and the backups (issue 21) ---
+GONGKAI_AUDIT_HASH = env_choice("GONGKAI_AUDIT_HASH", "sha256", ("sha256", "sm3"))
+GONGKAI_BACKUP_DIR = Path(env_str("GONGKAI_BACKUP_DIR", str(VAR_DIR / "backups"))).resolve()
+GONGKAI_BACKUP_KEEP_DAILY = env_int("GONGKAI_BACKUP_KEEP_DAILY", 7)
+GONGKAI_BACKUP_KEEP_WEEKLY = env_int("GONGKAI_BACKUP_KEEP_WEEKLY", 4)
 
 # --- The portal's identity (政府网站标识) ---
 GONGKAI_SITE = {
