@@ -15,7 +15,7 @@ def test_it_limits_requests_per_address_with_retry_after(db, api, settings):
     assert refused.status_code == 429
     assert refused.json()["code"] == "rate_limited"
     assert "每分钟最多请求 3 次" in refused.json()["message"]
-    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert 1 <= int(refused["Retry-After"]) <= 120  # past this minute and part of the next at most
     other = api("/api/v1/units", REMOTE_ADDR="127.0.0.9")
     assert other.status_code == 200
 

@@ -97,12 +97,12 @@ def _record_page(filters: RecordFilters, base: Any, response: HttpResponse) -> d
         page = paging.by_date_then_id(_records(filters, base), "published_on", filters.cursor, filters.limit)
     except paging.BadCursor:
         raise BadCursorError from None
-    today = timezone.localdate()
+    today, url = timezone.localdate(), serialize.record_urls()
     pointers = serialize.public_pointers(page.rows)
-    columns = serialize.column_refs([row.pk for row in page.rows])
-    serialize.last_modified(response, [row.updated_at for row in page.rows])
+    columns = serialize.column_refs([row["id"] for row in page.rows])
+    serialize.last_modified(response, [row["updated_at"] for row in page.rows])
     return {
-        "items": [serialize.record_out(row, today, columns.get(row.pk, []), pointers) for row in page.rows],
+        "items": [serialize.record_out(row, today, columns.get(row["id"], []), pointers, url) for row in page.rows],
         "next_cursor": page.next_cursor,
     }
 
@@ -122,11 +122,12 @@ def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Pa
     """一条政府信息的全部目录字段、正文、附件和解读。已被新版本替代的信息仍可打开（superseded 为 true）。"""
     record = get_object_or_404(Record.objects.filter(Record.public_q()).select_related("unit"), pk=record_id)
     interpretations = listed_interpretations(record)
-    pointers = serialize.public_pointers([record])
+    row = serialize.row_of(record)
+    pointers = serialize.public_pointers([row])
     policy = Record.objects.filter(pk=record.interprets_id).first() if record.interprets_id in pointers else None
     serialize.last_modified(response, [record.updated_at])
     return serialize.json_answer(RecordDetailOut, {
-        **serialize.record_out(record, timezone.localdate(), serialize.column_refs([record.pk]).get(record.pk, []), pointers),
+        **serialize.record_out(row, timezone.localdate(), serialize.column_refs([record.pk]).get(record.pk, []), pointers),
         "body": record.body, "body_text": record.body_text,
         "attachments": [
             {"name": a.name, "size": a.size, "url": serialize.reverse("records:attachment", args=[record.pk, a.pk])}
