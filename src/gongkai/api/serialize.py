@@ -69,13 +69,17 @@ def row_of(record: Record) -> dict[str, Any]:
     return {**row, "unit__key": record.unit.key, "unit__name": record.unit.name}
 
 
+# Records' active columns with the names of the two levels above, in the catalog's order; prepared
+# once per process (lazy and cloned by every use, never evaluated itself).
+_COLUMN_LINKS = Record.columns.through.objects.filter(column__is_active=True).order_by(
+    "column__sort_order", "column_id"
+).values_list("record_id", "column_id", "column__name", "column__parent__name", "column__parent__parent__name")
+
+
 def column_refs(record_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Each record's active columns with their paths, in one query over the link table."""
-    through = Record.columns.through.objects.filter(record_id__in=record_ids, column__is_active=True)
     found: dict[int, list[dict[str, Any]]] = {}
-    for record_id, pk, name, parent, grandparent in through.order_by("column__sort_order", "column_id").values_list(
-        "record_id", "column_id", "column__name", "column__parent__name", "column__parent__parent__name",
-    ):
+    for record_id, pk, name, parent, grandparent in _COLUMN_LINKS.filter(record_id__in=record_ids):
         path = " / ".join(part for part in (grandparent, parent, name) if part)
         found.setdefault(record_id, []).append({"id": pk, "name": name, "path": path})
     return found
