@@ -19,6 +19,8 @@ from gongkai.api.schemas import (
     InterpretationPage,
     PlanDetailOut,
     PlanPage,
+    ProgressPageDetailOut,
+    ProgressPageList,
     RecordDetailOut,
     RecordPage,
     SearchOut,
@@ -28,7 +30,8 @@ from gongkai.api.schemas import (
 )
 from gongkai.foi.public import public_counts
 from gongkai.orgs.models import Unit
-from gongkai.plans.models import Plan, Recurrence, Section
+from gongkai.plans.disclosures import published_disclosures
+from gongkai.plans.models import Plan, ProgressDisclosure, ProgressStatus, Recurrence, Section
 from gongkai.plans.models import UnitRole as PlanUnitRole
 from gongkai.records import catalog
 from gongkai.records.models import NORMATIVE_KINDS, Column, Record, RecordKind
@@ -236,6 +239,63 @@ def get_plan(request: HttpRequest, plan_id: int = Path(..., ge=1, le=MAX_ID, des
             for link in item.item_units.all()
         ],
     } for item in items]}
+
+
+# --- the plans' half-yearly progress pages (published ones only, as on the portal) -------------
+
+
+def _public_plan(plan_id: int) -> Plan:
+    plan = Plan.objects.filter(Plan.public_q(), pk=plan_id).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def progress_out(disclosure: ProgressDisclosure) -> dict[str, Any]:
+    return {
+        "id": disclosure.pk, "plan_id": disclosure.plan_id, "year": disclosure.year, "half": disclosure.half,
+        "label": disclosure.half_label, "published_at": disclosure.published_at,
+        "url": serialize.reverse("plans:public_progress", args=[disclosure.plan_id, disclosure.pk]),
+    }
+
+
+def _progress_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry as the page shows it (``plans.disclosures`` builds them: the public part of the
+    accepted reports, never a comment or a person)."""
+    status = entry.get("status") or ""
+    return {
+        "item_id": entry["item_id"], "number": entry.get("number", ""), "section": entry.get("section", ""),
+        "text": entry.get("text", ""), "units": list(entry.get("units", [])),
+        "status": serialize.choice(ProgressStatus, status) if status in ProgressStatus.values else None,
+        "status_label": entry.get("status_label", ""), "as_of": entry.get("as_of") or None,
+        **{name: entry.get(name, "") for name in ("progress", "problems", "next_steps")},
+    }
+
+
+@router.get("/plans/{plan_id}/progress", response=answers(ProgressPageList),
+            summary="一个方案已公开的半年进展情况", operation_id="list_plan_progress")
+def list_plan_progress(request: HttpRequest, response: HttpResponse,
+                       plan_id: int = Path(..., ge=1, le=MAX_ID, description="方案编号")) -> dict[str, Any]:
+    """与门户方案页“进展和完成情况”相同：只有公开办已公开的半年。"""
+    pages = list(published_disclosures(_public_plan(plan_id)))
+    serialize.last_modified(response, [page.published_at for page in pages])
+    return {"items": [progress_out(page) for page in pages]}
+
+
+@router.get("/plans/{plan_id}/progress/{progress_id}", response=answers(ProgressPageDetailOut),
+            summary="一个半年的进展和完成情况", operation_id="get_plan_progress")
+def get_plan_progress(
+    request: HttpRequest, response: HttpResponse,
+    plan_id: int = Path(..., ge=1, le=MAX_ID, description="方案编号"),
+    progress_id: int = Path(..., ge=1, le=MAX_ID, description="进展情况编号"),
+) -> dict[str, Any]:
+    """门户进展情况页面的内容：总体情况和每个事项的推进状态、进展情况、存在问题和下一步工作措施。"""
+    disclosure = published_disclosures(_public_plan(plan_id)).filter(pk=progress_id).first()
+    if disclosure is None:
+        raise Http404
+    serialize.last_modified(response, [disclosure.published_at])
+    return {**progress_out(disclosure), "summary": disclosure.summary,
+            "entries": [_progress_entry(entry) for entry in disclosure.entries]}
 
 
 # --- disclosure requests: counts only --------------------------------------------------------
