@@ -16,6 +16,7 @@ from django.utils.cache import patch_vary_headers
 from gongkai.api import ratelimit
 from gongkai.api.errors import error_response
 from gongkai.audit.context import client_ip
+from gongkai.foi import throttle
 
 PREFIX = "/api/"
 MAX_QUERY_CHARS = 2048
@@ -25,6 +26,8 @@ _CONTROL = {chr(code) for code in range(32)} - {"\t"}
 
 
 def _limits() -> tuple[ratelimit.Limit | None, ratelimit.Limit | None]:
+    if not throttle.enabled():  # GONGKAI_FOI_RATE_LIMIT=0 switches every limit off
+        return None, None
     per_address = int(getattr(settings, "GONGKAI_API_RATE_ADDRESS", 0))
     per_token = int(getattr(settings, "GONGKAI_API_RATE_TOKEN", 0))
     return (

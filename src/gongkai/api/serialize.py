@@ -8,6 +8,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.urls import reverse
@@ -15,7 +16,7 @@ from django.utils.http import http_date
 from pydantic import BaseModel
 
 from gongkai.orgs.models import Unit, UnitCategory, UnitKind
-from gongkai.records.models import Audience, Disclosure, Record, RecordKind, RecordStatus
+from gongkai.records.models import Audience, Column, Disclosure, Record, RecordKind, RecordStatus
 from gongkai.rules import validity
 
 
@@ -69,20 +70,36 @@ def row_of(record: Record) -> dict[str, Any]:
     return {**row, "unit__key": record.unit.key, "unit__name": record.unit.name}
 
 
-# Records' active columns with the names of the two levels above, in the catalog's order; prepared
-# once per process (lazy and cloned by every use, never evaluated itself).
-_COLUMN_LINKS = Record.columns.through.objects.filter(column__is_active=True).order_by(
-    "column__sort_order", "column_id"
-).values_list("record_id", "column_id", "column__name", "column__parent__name", "column__parent__parent__name")
-
-
 def column_refs(record_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """Each record's active columns with their paths, in one query over the link table."""
+    """Each record's active columns with their paths, in the catalog's order, in one query over
+    the link table. Written as SQL: its shape never changes, and building it through the ORM on
+    every page (four tables) cost a fifth of a list page; the SQL is plain joins that SQLite and
+    PostgreSQL read alike."""
+    if not record_ids:
+        return {}
     found: dict[int, list[dict[str, Any]]] = {}
-    for record_id, pk, name, parent, grandparent in _COLUMN_LINKS.filter(record_id__in=record_ids):
-        path = " / ".join(part for part in (grandparent, parent, name) if part)
-        found.setdefault(record_id, []).append({"id": pk, "name": name, "path": path})
+    with connection.cursor() as cursor:
+        cursor.execute(_column_sql(len(record_ids)), [True, *record_ids])
+        for record_id, pk, name, parent, grandparent in cursor.fetchall():
+            path = " / ".join(part for part in (grandparent, parent, name) if part)
+            found.setdefault(record_id, []).append({"id": pk, "name": name, "path": path})
     return found
+
+
+@cache
+def _column_sql(count: int) -> str:
+    quote = connection.ops.quote_name
+    links, columns = quote(Record.columns.through._meta.db_table), quote(Column._meta.db_table)
+    record_id, column_id = quote("record_id"), quote("column_id")
+    pk, name, parent_id, active, order = (quote(n) for n in ("id", "name", "parent_id", "is_active", "sort_order"))
+    return (
+        f"SELECT l.{record_id}, c.{pk}, c.{name}, p.{name}, g.{name} FROM {links} l "
+        f"INNER JOIN {columns} c ON c.{pk} = l.{column_id} "
+        f"LEFT OUTER JOIN {columns} p ON p.{pk} = c.{parent_id} "
+        f"LEFT OUTER JOIN {columns} g ON g.{pk} = p.{parent_id} "
+        f"WHERE c.{active} = %s AND l.{record_id} IN ({', '.join(['%s'] * count)}) "
+        f"ORDER BY c.{order}, c.{pk}"
+    )
 
 
 def record_out(
