@@ -34,7 +34,7 @@ from gongkai.plans.disclosures import published_disclosures
 from gongkai.plans.models import Plan, ProgressDisclosure, ProgressStatus, Recurrence, Section
 from gongkai.plans.models import UnitRole as PlanUnitRole
 from gongkai.records import catalog
-from gongkai.records.models import NORMATIVE_KINDS, Column, Record, RecordKind
+from gongkai.records.models import NORMATIVE_KINDS, Attachment, Column, Record, RecordKind
 from gongkai.records.public import listed_interpretations, public_records
 from gongkai.records.validityfilter import validity_q
 from gongkai.rules.validity import Validity
@@ -120,6 +120,7 @@ class BadCursorError(Exception):
 LISTED_ROWS = serialize.for_list(public_records())
 NORMATIVE_ROWS = serialize.for_list(Record.objects.filter(Record.public_q(), kind__in=NORMATIVE_KINDS))
 INTERPRETATION_ROWS = serialize.for_list(public_records().filter(kind=RecordKind.INTERPRETATION))
+RECORD_ROWS = Record.objects.filter(Record.public_q()).values(*serialize.ROW_FIELDS, "body", "body_text")
 
 
 @router.get("/records", response=answers(RecordPage), summary="政府信息目录（分页）", operation_id="list_records")
@@ -131,20 +132,20 @@ def list_records(request: HttpRequest, response: HttpResponse, filters: Query[Re
 @router.get("/records/{record_id}", response=answers(RecordDetailOut), summary="一条政府信息", operation_id="get_record")
 def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Path(..., ge=1, le=MAX_ID, description="信息编号")) -> HttpResponse:
     """一条政府信息的全部目录字段、正文、附件和解读。已被新版本替代的信息仍可打开（superseded 为 true）。"""
-    record = get_object_or_404(Record.objects.filter(Record.public_q()).select_related("unit"), pk=record_id)
-    interpretations = listed_interpretations(record)
-    row = serialize.row_of(record)
+    row = RECORD_ROWS.filter(pk=record_id).first()
+    if row is None:
+        raise Http404
     pointers = serialize.public_pointers([row])
-    policy = Record.objects.filter(pk=record.interprets_id).first() if record.interprets_id in pointers else None
-    serialize.last_modified(response, [record.updated_at])
+    policy = Record.objects.only("title").filter(pk=row["interprets_id"]).first() if row["interprets_id"] in pointers else None
+    serialize.last_modified(response, [row["updated_at"]])
     return serialize.json_answer(RecordDetailOut, {
-        **serialize.record_out(row, timezone.localdate(), serialize.column_refs([record.pk]).get(record.pk, []), pointers),
-        "body": record.body, "body_text": record.body_text,
+        **serialize.record_out(row, timezone.localdate(), serialize.column_refs([record_id]).get(record_id, []), pointers),
+        "body": row["body"], "body_text": row["body_text"],
         "attachments": [
-            {"name": a.name, "size": a.size, "url": serialize.reverse("records:attachment", args=[record.pk, a.pk])}
-            for a in record.attachments.only("pk", "name", "size")
+            {"name": name, "size": size, "url": serialize.reverse("records:attachment", args=[record_id, pk])}
+            for pk, name, size in Attachment.objects.filter(record_id=record_id).values_list("pk", "name", "size")
         ],
-        "interpretations": [_ref(r) for r in interpretations],
+        "interpretations": [_ref(r) for r in listed_interpretations(record_id, fields=("title",))],
         "interprets": _ref(policy) if policy else None,
     }, response)
 

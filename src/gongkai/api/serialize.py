@@ -64,12 +64,6 @@ def for_list(records: QuerySet[Record]) -> QuerySet[Record, dict[str, Any]]:
     return records.values(*ROW_FIELDS)
 
 
-def row_of(record: Record) -> dict[str, Any]:
-    """One record object as a row of ``for_list`` (for a record read whole)."""
-    row = {name: getattr(record, name) for name in ROW_FIELDS if "__" not in name}
-    return {**row, "unit__key": record.unit.key, "unit__name": record.unit.name}
-
-
 def column_refs(record_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Each record's active columns with their paths, in the catalog's order, in one query over
     the link table. Written as SQL: its shape never changes, and building it through the ORM on
