@@ -20,6 +20,9 @@
 | GONGKAI_API_CORS_ORIGINS | origins allowed to call the API from a browser (comma-separated; * for any) | none: CORS off |
 | GONGKAI_API_MAX_BODY_BYTES | the largest request body the API accepts | 65536 |
 | GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS | how many working days before the annual report's deadline the units that have not handed it in are reminded | 10,5,1 |
+| GONGKAI_TWO_FACTOR_REQUIRED | who must sign in with a second factor (TOTP): roles such as office_admin,reviewer, all, or none (only those who enrolled) | office_admin,reviewer |
+| GONGKAI_PROXY_SSL_HEADER | the header by which the trusted reverse proxy says the connection was HTTPS, e.g. X-Forwarded-Proto (then HSTS and Secure cookies on those requests) | unset |
+| GONGKAI_HSTS_SECONDS | Strict-Transport-Security max-age sent on HTTPS requests | 31536000 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -35,9 +38,11 @@ from gongkai.config import (
     env_list,
     env_message_limits,
     env_networks,
+    env_proxy_ssl_header,
     env_report_deadlines,
     env_site_url,
     env_str,
+    env_two_factor_roles,
     env_weight,
     env_workdays,
     parse_database_url,
@@ -156,8 +161,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Who must sign in with a second factor (orgs.twofactor): by default the office admin and reviewers.
+GONGKAI_TWO_FACTOR_REQUIRED = env_two_factor_roles("GONGKAI_TWO_FACTOR_REQUIRED")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -219,6 +224,13 @@ GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS = env_workdays("GONGKAI_ANNUAL_REPORT_RE
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)
+# Served over TLS (the site URL is https, or the proxy says so per request): Secure cookies and HSTS.
+# SecurityMiddleware sends HSTS only on requests that are secure; the portal's middleware marks the
+# cookies of such a request Secure even when the site URL does not say https.
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("GONGKAI_PROXY_SSL_HEADER")
+SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", GONGKAI_SITE_URL.startswith("https://"))
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("GONGKAI_HSTS_SECONDS", 365 * 24 * 3600)
 
 # --- The JSON API (/api/v1/) ---
 # Requests per minute per client address and per token (0: no limit); answered 429 with Retry-After.
