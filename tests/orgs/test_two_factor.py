@@ -188,3 +188,15 @@ def test_a_pending_login_expires(client, reviewer_a, monkeypatch):
     session.save()
     response = client.get("/accounts/login/verify/", follow=True)
     assert "登录已超时" in response.content.decode()
+
+
+def test_changes_to_ones_own_second_factor_count_wrong_codes(login, clerk_a):
+    totp = _enrolled(clerk_a)
+    client = login(clerk_a)
+    wrong = "000000" if totp.now() != "000000" else "111111"
+    for _ in range(5):
+        client.post("/accounts/two-factor/", {"code": wrong, "action": "remove"})
+    response = client.post("/accounts/two-factor/", {"code": totp.now(), "action": "remove"})
+    assert "动态口令连续输错次数过多" in response.content.decode()
+    assert TOTPDevice.objects.filter(user=clerk_a).exists()
+    assert AuditEntry.objects.filter(action="second_factor_failed").count() == 5

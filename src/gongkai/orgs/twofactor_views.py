@@ -9,6 +9,7 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.decorators import login_required
@@ -80,8 +81,6 @@ def _start_again(request: HttpRequest, message: str) -> HttpResponse:
 
 def _blocked(request: HttpRequest, user: User) -> HttpResponse | None:
     if twofactor.second_factor_blocked(user.username):
-        from django.conf import settings
-
         return _start_again(request, BLOCKED_MESSAGE.format(minutes=settings.LOGIN_LOCKOUT_MINUTES))
     return None
 
@@ -157,7 +156,7 @@ def login_enrol(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters("code")
 def two_factor(request: HttpRequest) -> HttpResponse:
     """One's own second factor: enrol, renew the recovery codes, or remove it (if not required);
-    every change needs a valid code from the app."""
+    every change needs a valid code (or a recovery code), wrong ones counted as at login."""
     user = request.user
     device = twofactor.device_of(user)
     form = CodeForm(request.POST or None)
@@ -168,8 +167,10 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             if (codes := _enrol(request, user, form)) is not None:
                 request.session.pop(ENROL_SECRET, None)
                 return render(request, "orgs/recovery_codes.html", {"codes": codes, "next": reverse("orgs:two_factor")})
-        elif not twofactor.use_totp(device, code):
-            form.add_error("code", "动态口令不正确，请输入应用中当前显示的 6 位数字。")
+        elif twofactor.second_factor_blocked(user.username):
+            form.add_error("code", BLOCKED_MESSAGE.format(minutes=settings.LOGIN_LOCKOUT_MINUTES))
+        elif twofactor.check_second_factor(user, code, client_ip(request)) is None:  # counted, audited
+            form.add_error("code", "动态口令或恢复码不正确，请核对手机上当前显示的数字后重试。")
         elif action == "renew":
             codes = twofactor.regenerate_codes(user, ip=client_ip(request))
             return render(request, "orgs/recovery_codes.html", {"codes": codes, "next": reverse("orgs:two_factor")})
