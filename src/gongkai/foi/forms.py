@@ -53,8 +53,13 @@ def bound_token(request: HttpRequest, token: str | None) -> str | None:
     if not token:
         return None
     open_session(request)
-    message = f"{request.session.session_key}:{token}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
+    return bind_token(settings.SECRET_KEY, str(request.session.session_key), token)
+
+
+def bind_token(secret_key: str, session_key: str, token: str) -> str:
+    """The stored form of ``token`` sent from the session ``session_key`` (a keyed hash)."""
+    message = f"{session_key}:{token}".encode()
+    return hmac.new(secret_key.encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
 class PlainCharField(forms.CharField):
