@@ -200,3 +200,14 @@ def test_changes_to_ones_own_second_factor_count_wrong_codes(login, clerk_a):
     assert "动态口令连续输错次数过多" in response.content.decode()
     assert TOTPDevice.objects.filter(user=clerk_a).exists()
     assert AuditEntry.objects.filter(action="second_factor_failed").count() == 5
+
+
+def test_renewing_the_recovery_codes_voids_the_old_ones(login, reviewer_a):
+    totp = _enrolled(reviewer_a)
+    old = twofactor.new_recovery_codes(reviewer_a)
+    client = login(reviewer_a)
+    page = client.post("/accounts/two-factor/", {"code": totp.now(), "action": "renew"}).content.decode()
+    assert "请保存恢复码" in page and old[0] not in page
+    assert not twofactor.use_recovery_code(reviewer_a, old[0])
+    assert twofactor.recovery_codes_left(reviewer_a) == 10
+    assert AuditEntry.objects.filter(action="recovery_codes_renewed").count() == 1

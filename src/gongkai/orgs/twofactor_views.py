@@ -167,6 +167,10 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             if (codes := _enrol(request, user, form)) is not None:
                 request.session.pop(ENROL_SECRET, None)
                 return render(request, "orgs/recovery_codes.html", {"codes": codes, "next": reverse("orgs:two_factor")})
+        elif action not in ("renew", "remove"):
+            form.add_error(None, "请选择“重新生成恢复码”或“关闭两步验证”。")
+        elif action == "remove" and twofactor.required_for(user):
+            form.add_error(None, "您的角色必须使用两步验证，不能关闭。")
         elif twofactor.second_factor_blocked(user.username):
             form.add_error("code", BLOCKED_MESSAGE.format(minutes=settings.LOGIN_LOCKOUT_MINUTES))
         elif twofactor.check_second_factor(user, code, client_ip(request)) is None:  # counted, audited
@@ -174,12 +178,10 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         elif action == "renew":
             codes = twofactor.regenerate_codes(user, ip=client_ip(request))
             return render(request, "orgs/recovery_codes.html", {"codes": codes, "next": reverse("orgs:two_factor")})
-        elif action == "remove" and not twofactor.required_for(user):
+        else:
             twofactor.remove(user, actor=user, ip=client_ip(request))
             messages.success(request, "已关闭两步验证。")
             return redirect("orgs:two_factor")
-        else:
-            form.add_error(None, "您的角色必须使用两步验证，不能关闭。")
     if device is None:
         context = _enrolment_context(request, user, form)
     else:
