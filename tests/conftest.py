@@ -15,7 +15,11 @@ def _fast_password_hashing(request):
     """argon2 takes 0.2 s a hash: too slow for hundreds of tests. The pure rules' tests also run
     without pytest-django (``-p no:django``), where there are no settings to change."""
     if request.config.pluginmanager.hasplugin("django"):
-        request.getfixturevalue("settings").PASSWORD_HASHERS = FAST_HASHERS
+        settings = request.getfixturevalue("settings")
+        settings.PASSWORD_HASHERS = FAST_HASHERS
+        # Test users sign in with their password alone unless they enrolled a second factor: the
+        # tests of two-factor sign-in (tests/orgs/test_two_factor.py) set the production default.
+        settings.GONGKAI_TWO_FACTOR_REQUIRED = ()
 
 
 @pytest.fixture(autouse=True)

@@ -200,6 +200,39 @@ def env_site_url(
     return value.strip().rstrip("/")
 
 
+STAFF_ROLES = ("office_admin", "reviewer", "clerk", "evaluator")
+
+
+def env_two_factor_roles(name: str, environ: Mapping[str, str] = os.environ) -> tuple[str, ...]:
+    """Who must sign in with a second factor: roles (``office_admin,reviewer``, the default),
+    ``all`` staff, or ``none`` (then only those who enrolled by choice are asked)."""
+    value = environ.get(name)
+    if value is None:
+        return ("office_admin", "reviewer")
+    items = tuple(item.strip() for item in value.split(",") if item.strip())
+    if items in ((), ("none",)):
+        return ()
+    if items == ("all",):
+        return items
+    unknown = [item for item in items if item not in STAFF_ROLES]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name}: 应为 all、none 或角色列表（{', '.join(STAFF_ROLES)}），无法识别 {', '.join(unknown)}"
+        )
+    return items
+
+
+def env_proxy_ssl_header(name: str, environ: Mapping[str, str] = os.environ) -> tuple[str, str] | None:
+    """``X-Forwarded-Proto`` (or another header name): the trusted reverse proxy says by this
+    header that the browser's connection was HTTPS (Django's SECURE_PROXY_SSL_HEADER)."""
+    value = environ.get(name, "").strip()
+    if not value:
+        return None
+    if not all(char.isalnum() or char == "-" for char in value):
+        raise ImproperlyConfigured(f"{name}: 应为请求头名称，如 X-Forwarded-Proto，而不是 {value!r}")
+    return ("HTTP_" + value.upper().replace("-", "_"), "https")
+
+
 def parse_database_url(name: str, url: str, base_dir: Path) -> dict[str, Any]:
     """Turn ``sqlite:///var/gongkai.sqlite3`` or ``postgres://u:p@host:5432/db`` into Django's dict."""
     parts = urlsplit(url)

@@ -24,6 +24,9 @@
 | GONGKAI_AUDIT_HASH | the audit log's hash chain: sha256, or sm3 for 国密 (GB/T 32905-2016) | sha256 |
 | GONGKAI_BACKUP_DIR | where `gongkai backup` and the worker's nightly backup write their archives (put it on another disk) | var/backups |
 | GONGKAI_BACKUP_KEEP_DAILY, GONGKAI_BACKUP_KEEP_WEEKLY | how many days' and weeks' newest nightly archives are kept | 7, 4 |
+| GONGKAI_TWO_FACTOR_REQUIRED | who must sign in with a second factor (TOTP): roles such as office_admin,reviewer, all, or none (only those who enrolled) | office_admin,reviewer |
+| GONGKAI_PROXY_SSL_HEADER | the header by which the trusted reverse proxy says the connection was HTTPS, e.g. X-Forwarded-Proto (then HSTS and Secure cookies on those requests) | unset |
+| GONGKAI_HSTS_SECONDS | Strict-Transport-Security max-age sent on HTTPS requests | 31536000 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -40,9 +43,11 @@ from gongkai.config import (
     env_list,
     env_message_limits,
     env_networks,
+    env_proxy_ssl_header,
     env_report_deadlines,
     env_site_url,
     env_str,
+    env_two_factor_roles,
     env_weight,
     env_workdays,
     parse_database_url,
@@ -162,8 +167,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Who must sign in with a second factor (orgs.twofactor): by default the office admin and reviewers.
+GONGKAI_TWO_FACTOR_REQUIRED = env_two_factor_roles("GONGKAI_TWO_FACTOR_REQUIRED")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -233,6 +238,13 @@ GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS = env_workdays("GONGKAI_ANNUAL_REPORT_RE
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)
+# Served over TLS (the site URL is https, or the proxy says so per request): Secure cookies and HSTS.
+# SecurityMiddleware sends HSTS only on requests that are secure; the portal's middleware marks the
+# cookies of such a request Secure even when the site URL does not say https.
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("GONGKAI_PROXY_SSL_HEADER")
+SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", GONGKAI_SITE_URL.startswith("https://"))
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("GONGKAI_HSTS_SECONDS", 365 * 24 * 3600)
 
 # --- The JSON API (/api/v1/) ---
 # Requests per minute per client address and per token (0: no limit); answered 429 with Retry-After.

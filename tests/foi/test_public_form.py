@@ -132,3 +132,28 @@ def test_it_drops_control_characters_from_what_the_applicant_typed(client, unit_
     request = Request.objects.get()
     assert request.applicant_name == "林晓燕" and request.address == "天宁北路1号"
     assert request.description == "2025年预算明细\r\n第二行\t完"
+
+
+def test_another_applicants_token_never_returns_their_code(client, unit_a):
+    """Found by an outside test: re-sending someone else's submission_token returned their
+    tracking code. The token counts only in the session that was given the form."""
+    from django.test import Client
+
+    client.get("/foi/")
+    token = "0123456789abcdef0123456789abcdef"
+    mine = _post(client, {**form_data(unit_a), "submission_token": token, "id_proof": upload()})
+    code = Request.objects.get().tracking_code
+    assert code in mine.content.decode()
+
+    stranger = Client()
+    theirs = _post(stranger, {**form_data(unit_a), "submission_token": token, "id_proof": upload()},
+                   address="198.51.100.9")
+    assert theirs.status_code == 200
+    assert code not in theirs.content.decode()
+    assert Request.objects.count() == 2  # the stranger's own, new request
+
+
+def test_a_form_with_errors_does_not_use_up_the_limit(client, unit_a):
+    for _ in range(6):
+        assert _post(client, {"applicant_kind": "natural_person", "unit": unit_a.pk}).status_code == 400
+    assert _post(client, {**form_data(unit_a), "id_proof": upload()}).status_code == 200

@@ -81,6 +81,7 @@ from gongkai.rules.annualreport.reading import ReadReport
 from gongkai.rules.annualreport.template import report_title, review_cell_name
 from gongkai.rules.filetext import UnreadableDocument
 from gongkai.rules.foioutcomes import ApplicantKind
+from gongkai.rules.sheetcells import keep_text
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -405,7 +406,7 @@ def figures_template(request: HttpRequest) -> HttpResponse:
     for column, width in zip("ABC", [32, 16, 14], strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
-    book.save(buffer)
+    keep_text(book).save(buffer)
     return _download(buffer.getvalue(), XLSX, "主动公开情况填报表.xlsx")
 
 
