@@ -6,7 +6,8 @@ The URLs with real ids are found the way a visitor finds them, by following the 
 data's pages; every other pattern is still requested with hostile ids in its path. Every form met
 on the way, and every link with a query string, is then sent again with one field at a time made
 hostile and the others as the page filled them. Each POST runs in a savepoint that is rolled back,
-so that one hostile step cannot change what the next sees.
+so that one hostile step cannot change what the next sees. Fields whose names differ only in
+their numbers are sent once for all, and on PostgreSQL only the values that reach the database.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
@@ -37,6 +38,7 @@ KEYS = [
     "publication_workdays", "repealed_on", "written_on", "index_number", "new_ref", "source",
 ]
 FIELD_VALUES = ["²", "99999999999999999999", "9999-12-31", "-1"]
+ENGINE_VALUES = ("99999999999999999999", "9999-12-31", "-1")
 PAGES_PER_USER = 600
 TRIES_PER_ROUTE = 4  # ids that other users' pages hold answer 404: follow other links of the route
 _LINK = re.compile(r'(?:href|action)="(/[^"#]*)"')
@@ -164,17 +166,34 @@ def _hostile_paths(route: str, pattern: URLPattern) -> set[str]:
     return paths
 
 
+def _field_kinds(fields: dict[str, str]) -> list[str]:
+    """One field of each kind: fields whose names differ only in their numbers (a score per
+    indicator leaf, a row per unit) are read by the same code, so the first stands for all."""
+    kinds: dict[str, str] = {}
+    for name in fields:
+        kinds.setdefault(re.sub(r"\d+", "#", name), name)
+    return list(kinds.values())
+
+
+def _values(values: list[str]) -> list[str]:
+    """On the second engine only the values that reach the database: an out-of-range integer and
+    a far date are refused differently by PostgreSQL; strings that fail to parse never get there."""
+    if connection.vendor == "sqlite":
+        return values
+    return [value for value in values if value in ENGINE_VALUES]
+
+
 def _walk(client: Client, label: str, failures: list[str]) -> tuple[set[str], int]:
     routes = _routes()
     seeds = [_fill(route, pattern, "1", "abc") for route, pattern in routes]
     real, forms = _crawl(client, ["/", "/console/", *seeds])
     for form in forms:
-        for name in form.fields:
-            for value in FIELD_VALUES:
+        for name in _field_kinds(form.fields):
+            for value in _values(FIELD_VALUES):
                 _check(client, form.method, form.action, {**form.fields, name: value}, f"{label} {name}={value!r}", failures)
     for route, pattern in routes:
         path = real.get(route, _fill(route, pattern, "1", "abc"))
-        for value in HOSTILE:
+        for value in _values(HOSTILE):
             for method in ("get", "post"):
                 _check(client, method, path, dict.fromkeys(KEYS, value), f"{label} [{value!r}]", failures)
         for hostile in _hostile_paths(route, pattern):

@@ -114,3 +114,15 @@ def test_it_refuses_a_zip_bomb_before_opening_it(login, office_admin, city):
     response = _upload(login(office_admin), bomb, "units.xlsx")
     assert "疑似压缩炸弹" in response.content.decode()
     assert not Unit.objects.filter(key="x").exists()
+
+
+def test_a_unit_name_typed_as_a_formula_exports_as_text(login, office_admin, city):
+    import csv
+
+    Unit.objects.filter(pk=city.pk).update(name="=1+2")
+    client = login(office_admin)
+    sheet = load_workbook(io.BytesIO(client.get("/console/units/export.xlsx").content)).active
+    [cell] = [cell for row in sheet.iter_rows() for cell in row if cell.value == "=1+2"]
+    assert cell.data_type == "s"
+    rows = list(csv.reader(io.StringIO(client.get("/console/units/export.csv").content.decode("utf-8-sig"))))
+    assert any("'=1+2" in row for row in rows)

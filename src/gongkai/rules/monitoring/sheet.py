@@ -26,6 +26,7 @@ from typing import Any, Final
 
 from gongkai.rules.assessment.sheet import _text  # one rule for a cell's text in both sheets
 from gongkai.rules.monitoring.indicators import FULL, CheckSystem, Deduction, Indicator, Veto
+from gongkai.rules.sheetcells import keep_text
 from gongkai.rules.uploads import dtd_part, package_refusal
 
 HEADERS: Final = ("部分", "编号", "指标", "一级指标", "分值", "扣分依据", "条件", "每项分值", "服务类", "评分标准")
@@ -172,5 +173,5 @@ def write_sheet(system: CheckSystem) -> bytes:
                     "是" if item.service else None, item.guide or None,
                 ])
     output = io.BytesIO()
-    book.save(output)
+    keep_text(book).save(output)
     return output.getvalue()
