@@ -33,6 +33,10 @@ def demo_portal(transactional_db, settings, tmp_path, live_server):
     Column.objects.exclude(unit_id__in=list(busiest)).delete()
     site = services.ensure_portal_site()
     site.rate = 0
+    # The live server shares the test's one in-memory SQLite connection between its threads, so
+    # requests that write (a public form's page opens a session) must come one at a time here; the
+    # crawler's concurrency is tested against a fixture site (tests/monitoring/test_crawl_fixture_site.py).
+    site.concurrency = 1
     site.timeout = 30
     site.max_pages = 5000
     site.save()
