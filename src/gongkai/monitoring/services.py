@@ -259,14 +259,19 @@ def record_crawl(run: CrawlRun, state: CrawlState) -> CrawlRun:
     audit.record("monitoring_crawl_recorded", run, unit_id=site.owner_unit_id,
                  after={"pages": run.pages, "findings": len(analysis.findings), "new": len(new)})
     if new:
-        _notify_unit(site, run, len(new))
+        _notify_unit(site, Message(f"网站监测：{site.name} 有 {len(new)} 项新发现",
+                                   f"{run.checked_on} 的监测发现了新问题，请查看并整改。",
+                                   reverse("monitoring:site", args=[site.pk])))
     return run
 
 
-def _notify_unit(site: Site, run: CrawlRun, count: int) -> None:
-    people = User.objects.filter(unit_id=site.owner_unit_id, is_active=True, roles__role__in=[Role.CLERK, Role.REVIEWER]).distinct()
-    url = reverse("monitoring:site", args=[site.pk])
-    message = Message(f"网站监测：{site.name} 有 {count} 项新发现", f"{run.checked_on} 的监测发现了新问题，请查看并整改。", url)
+# Who is told of new findings on a unit's site: the people who fix it and the people who sign off.
+NOTIFIED_ROLES = (Role.CLERK, Role.REVIEWER)
+
+
+def _notify_unit(site: Site, message: Message) -> None:
+    """One notice per active clerk and reviewer of the site's owner unit (no other unit's)."""
+    people = User.objects.filter(unit_id=site.owner_unit_id, is_active=True, roles__role__in=NOTIFIED_ROLES).distinct()
     notify([(person, message) for person in people])
 
 
@@ -359,9 +364,8 @@ def add_inspector_finding(
     audit.record("monitoring_finding_entered", finding, unit_id=site.owner_unit_id, after={
         "indicator": indicator, "veto": veto, "points": points, "checked_on": checked_on,
     })
-    people = User.objects.filter(unit_id=site.owner_unit_id, is_active=True, roles__role=Role.CLERK).distinct()
-    notify([(person, Message(f"网站监测：{site.name} 有新的检查发现（{indicator}）", note.strip()[:500],
-                             reverse("monitoring:site", args=[site.pk]))) for person in people])
+    _notify_unit(site, Message(f"网站监测：{site.name} 有新的检查发现（{indicator}）", note.strip()[:500],
+                               reverse("monitoring:site", args=[site.pk])))
     return finding
 
 
