@@ -175,16 +175,17 @@ def start_or_resume_run(site: Site, today: date) -> CrawlRun:
     return run
 
 
-def run_crawl(site: Site, today: date | None = None) -> CrawlRun:
+def run_crawl(site: Site, today: date | None = None, *, crawler: type[Crawler] = Crawler) -> CrawlRun:
     """Crawl a site now (resuming its unfinished run) and keep the findings. The crawl itself runs
-    outside any transaction; what it found is written in one."""
+    outside any transaction; what it found is written in one. ``crawler`` is the real HTTP crawler
+    (the demo replays recorded pages through a subclass of it)."""
     today = today or timezone.localdate()
     if site.is_portal:
         ensure_portal_site()
     run = start_or_resume_run(site, today)
     state = CrawlState(run.state_file, site.home_url, crawl_settings(site))
     try:
-        Crawler(site.home_url, state, crawl_settings(site)).run()
+        crawler(site.home_url, state, crawl_settings(site)).run()
         record_crawl(run, state)
     except Exception as error:
         with transaction.atomic():
