@@ -144,9 +144,10 @@ def _site_scores(unit_id: int, period: rules.Period, as_of: date) -> Measured:
     while quarter <= last:
         quarters.append(quarter)
         quarter = quarter.following
-    system = current_system()
+    sites = list(Site.objects.filter(owner_unit_id=unit_id).order_by("pk"))
+    system = current_system() if sites else None
     rows = []
-    for site in Site.objects.filter(owner_unit_id=unit_id).order_by("pk"):
+    for site in sites:
         for quarter in quarters:
             result = site_quarter(site, quarter, system).score
             if result is not None:
