@@ -19,6 +19,7 @@ from gongkai.orgs.policy import SYSTEM
 from gongkai.rules.monitoring.quarters import Quarter
 from tests.monitoring.fixture_site import TIMEOUT, TODAY, fixture_site, outbound_site
 from tests.monitoring.sites import serving
+from tests.records.conftest import _media_in_tmp, columns_a, make_draft, publish  # noqa: F401  (fixtures reused)
 
 pytestmark = pytest.mark.django_db
 
@@ -172,6 +173,29 @@ def test_the_portal_carries_the_interaction_veto_from_the_platforms_messages(cit
     [veto] = interaction_findings(site, today)
     assert veto.veto and veto.evidence["messages"] == 1 and veto.evidence["units"] == [unit_a.name]
     assert interaction_findings(Site(is_portal=False), today) == []
+
+
+def test_the_portal_finds_policies_still_without_an_interpretation(city, unit_a, make_draft, publish, tmp_path,  # noqa: F811
+                                                                   settings) -> None:
+    """Issue 19 point 3: "for the platform's own data, … interpretations missing for policies"."""
+    from gongkai.monitoring.services import INTERPRETATION_MISSING, interpretation_findings
+    from gongkai.records.models import RecordKind
+
+    settings.VAR_DIR = tmp_path
+    site = services.ensure_portal_site()
+    policy = publish(make_draft(title="示范市财政专项资金管理办法", kind=RecordKind.NORMATIVE,
+                                columns=("政策文件/规范性文件",)))
+    today = policy.published_on
+    assert interpretation_findings(site, today) == []  # its allowed working days have not passed
+    [missing] = interpretation_findings(site, today + timedelta(days=30))
+    assert (missing.indicator, missing.veto, missing.key) == (INTERPRETATION_MISSING, False,
+                                                              f"{INTERPRETATION_MISSING}:{policy.pk}")
+    assert missing.evidence["policy"] == "示范市财政专项资金管理办法" and missing.evidence["unit"] == unit_a.name
+    assert "仍无政策解读" in quarterly.describe(Finding(indicator=missing.indicator, evidence=dict(missing.evidence)))
+    assert interpretation_findings(Site(is_portal=False), today + timedelta(days=30)) == []
+    publish(make_draft(title="《示范市财政专项资金管理办法》解读", kind=RecordKind.INTERPRETATION, interprets=policy,
+                       columns=("政策解读",)))
+    assert interpretation_findings(site, today + timedelta(days=30)) == []
 
 
 def test_a_units_quarter_report_lists_its_sites_only(site_a, site_b, office_admin, clerk_a, login) -> None:

@@ -48,7 +48,9 @@ from gongkai.rules.monitoring.sheet import SheetError, read_sheet
 
 PORTAL_NAME = "本平台政务公开门户"
 PROBE_WINDOW = timedelta(days=rules.PROBE_DAYS)
-SOURCES = {rules.UNAVAILABLE: FindingSource.PROBE, "互动回应差": FindingSource.PLATFORM}
+INTERPRETATION_MISSING = "政策解读缺失"
+SOURCES = {rules.UNAVAILABLE: FindingSource.PROBE, "互动回应差": FindingSource.PLATFORM,
+           INTERPRETATION_MISSING: FindingSource.PLATFORM}
 
 
 def _require_office(actor: ServiceActor | None) -> User | None:
@@ -233,6 +235,33 @@ def interaction_findings(site: Site, today: date) -> list[rules.Finding]:
                           key=f"{INTERACTION_VETO}:平台留言")]
 
 
+def interpretation_findings(site: Site, today: date) -> list[rules.Finding]:
+    """For the platform's own portal, the 规章 and 行政规范性文件 published in the year before the
+    check still without a published interpretation once the office's allowed working days have
+    passed (seed 000 item 22, "最迟不过3个工作日"): a finding to fix, charged no points by the
+    national system (解读回应 is in its 加分 part)."""
+    if not site.is_portal:
+        return []
+    from gongkai.calendars.service import working_calendar
+    from gongkai.records.deadlines import interpretation_gaps
+    from gongkai.records.models import PublishingSettings, Record
+
+    allowed = PublishingSettings.current().interpretation_workdays
+    calendar = working_calendar()
+    policies = Record.objects.filter(published_on__range=(today - timedelta(days=365), today))
+    findings = []
+    for gap in interpretation_gaps(policies, allowed):
+        policy = gap.policy
+        assert policy.published_on is not None
+        if gap.interpretation is not None or calendar.workdays_between(policy.published_on, today) <= allowed:
+            continue
+        findings.append(rules.Finding(INTERPRETATION_MISSING, False, {
+            "policy": policy.title, "unit": policy.unit.name, "published_on": policy.published_on.isoformat(),
+            "allowed_workdays": allowed,
+        }, key=f"{INTERPRETATION_MISSING}:{policy.pk}"))
+    return findings
+
+
 @transaction.atomic
 def record_crawl(run: CrawlRun, state: CrawlState) -> CrawlRun:
     """Keep a finished crawl's findings and contract JSON; notify the owner unit of findings its
@@ -243,6 +272,7 @@ def record_crawl(run: CrawlRun, state: CrawlState) -> CrawlRun:
     previous = site.runs.filter(status=RunStatus.DONE).exclude(pk=run.pk).order_by("-checked_on", "-id").first()
     known = set(previous.findings.values_list("key", flat=True)) if previous else set()
     analysis.findings.extend(interaction_findings(site, run.checked_on))
+    analysis.findings.extend(interpretation_findings(site, run.checked_on))
     Finding.objects.filter(run=run).delete()
     Finding.objects.bulk_create([
         Finding(site=site, run=run, checked_on=run.checked_on, indicator=finding.indicator, veto=finding.veto,
