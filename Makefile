@@ -38,9 +38,11 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m gongkai.bench all --json
 
+## make lint: ruff, mypy, and pip-audit over the installed packages (scripts/dependency-audit.py)
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
+	$(BIN)/python scripts/dependency-audit.py
 
 clean-var:
 	rm -rf var

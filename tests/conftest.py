@@ -15,7 +15,21 @@ def _fast_password_hashing(request):
     """argon2 takes 0.2 s a hash: too slow for hundreds of tests. The pure rules' tests also run
     without pytest-django (``-p no:django``), where there are no settings to change."""
     if request.config.pluginmanager.hasplugin("django"):
-        request.getfixturevalue("settings").PASSWORD_HASHERS = FAST_HASHERS
+        settings = request.getfixturevalue("settings")
+        settings.PASSWORD_HASHERS = FAST_HASHERS
+        # Test users sign in with their password alone unless they enrolled a second factor: the
+        # tests of two-factor sign-in (tests/orgs/test_two_factor.py) set the production default.
+        settings.GONGKAI_TWO_FACTOR_REQUIRED = ()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(request):
+    """Each test starts with an empty cache: the public pages kept by one (gongkai.pagecache) and
+    the counters of rate limits must not reach the next, whose database starts anew."""
+    if request.config.pluginmanager.hasplugin("django"):
+        from django.core.cache import cache
+
+        cache.clear()
 
 
 @pytest.fixture
@@ -114,3 +128,36 @@ def immediate_jobs():
     HUEY.immediate = True
     yield HUEY
     HUEY.immediate = False
+
+
+@pytest.fixture
+def file_database(tmp_path):
+    """Run the test against a SQLite *file*, as deployments do (WAL, IMMEDIATE transactions, busy
+    timeout). Django's SQLite test database lives in shared-cache memory, where a second writer
+    fails at once with "database table is locked" instead of waiting its turn, which says nothing
+    about the application. On PostgreSQL this fixture changes nothing. Request it first.
+
+    The file starts as a copy of the migrated test database (SQLite's backup API: instant, where
+    migrating a new file takes seconds)."""
+    import sqlite3
+
+    from django.db import connection, connections
+
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield
+        return
+    original, settings_dict = connections["default"], connections.settings["default"]
+    memory_name = settings_dict["NAME"]
+    path = tmp_path / "gongkai.sqlite3"
+    original.ensure_connection()
+    with sqlite3.connect(path) as target:
+        original.connection.backup(target)
+    target.close()
+    settings_dict["NAME"] = str(path)
+    connections["default"] = connections.create_connection("default")
+    try:
+        yield
+    finally:
+        connections["default"].close()
+        settings_dict["NAME"] = memory_name
+        connections["default"] = original

@@ -119,3 +119,15 @@ def merged_pdf(*documents: bytes) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def with_zip_bomb(package: bytes, megabytes: int = 30) -> bytes:
+    """``package`` (a .docx or .xlsx) with one more part of zeros that compresses a thousand
+    times: a few KB on the wire, ``megabytes`` once expanded."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO(package)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\0" * (megabytes * 1024 * 1024))
+    return buffer.getvalue()

@@ -33,6 +33,14 @@ def env_str(name: str, default: str, environ: Mapping[str, str] = os.environ) ->
     return value
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...], environ: Mapping[str, str] = os.environ) -> str:
+    """One of ``choices`` (compared in lower case)."""
+    value = env_str(name, default, environ).lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}: 应为 {'、'.join(choices)} 之一，而不是 {value!r}")
+    return value
+
+
 def env_bool(name: str, default: bool, environ: Mapping[str, str] = os.environ) -> bool:
     value = environ.get(name)
     if value is None:
@@ -190,6 +198,39 @@ def env_site_url(
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         raise ImproperlyConfigured(f"{name}: 应为 https://主机名[/路径] 形式的完整网址，而不是 {value!r}")
     return value.strip().rstrip("/")
+
+
+STAFF_ROLES = ("office_admin", "reviewer", "clerk", "evaluator")
+
+
+def env_two_factor_roles(name: str, environ: Mapping[str, str] = os.environ) -> tuple[str, ...]:
+    """Who must sign in with a second factor: roles (``office_admin,reviewer``, the default),
+    ``all`` staff, or ``none`` (then only those who enrolled by choice are asked)."""
+    value = environ.get(name)
+    if value is None:
+        return ("office_admin", "reviewer")
+    items = tuple(item.strip() for item in value.split(",") if item.strip())
+    if items in ((), ("none",)):
+        return ()
+    if items == ("all",):
+        return items
+    unknown = [item for item in items if item not in STAFF_ROLES]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name}: 应为 all、none 或角色列表（{', '.join(STAFF_ROLES)}），无法识别 {', '.join(unknown)}"
+        )
+    return items
+
+
+def env_proxy_ssl_header(name: str, environ: Mapping[str, str] = os.environ) -> tuple[str, str] | None:
+    """``X-Forwarded-Proto`` (or another header name): the trusted reverse proxy says by this
+    header that the browser's connection was HTTPS (Django's SECURE_PROXY_SSL_HEADER)."""
+    value = environ.get(name, "").strip()
+    if not value:
+        return None
+    if not all(char.isalnum() or char == "-" for char in value):
+        raise ImproperlyConfigured(f"{name}: 应为请求头名称，如 X-Forwarded-Proto，而不是 {value!r}")
+    return ("HTTP_" + value.upper().replace("-", "_"), "https")
 
 
 def parse_database_url(name: str, url: str, base_dir: Path) -> dict[str, Any]:

@@ -7,7 +7,8 @@
 | GONGKAI_DEBUG | debug pages | false |
 | GONGKAI_ALLOWED_HOSTS | comma-separated host names | 127.0.0.1,localhost |
 | GONGKAI_VAR_DIR | where the database, keys, uploads and the job queue live | ./var |
-| GONGKAI_REDIS_URL | use Redis for background jobs instead of SQLite | unset |
+| GONGKAI_REDIS_URL | use Redis for background jobs and the cache instead of SQLite and local memory | unset |
+| GONGKAI_PORTAL_CACHE_SECONDS | how long a public page may stay in the cache unused (0: no cache); a change is seen at once whatever this says (gongkai.pagecache) | 600 |
 | GONGKAI_TRUSTED_PROXIES | addresses or networks of our reverse proxies, whose X-Forwarded-For / X-Real-IP are believed | none: the headers are ignored |
 | GONGKAI_SITE_URL | the platform's address, in front of every link in letters and e-mails; required in production (a host in GONGKAI_ALLOWED_HOSTS other than localhost) | http://127.0.0.1:8000 on one's own machine |
 | GONGKAI_PLAN_REMINDER_WORKDAYS | how many working days before each plan due date the units are reminded | 5,1 |
@@ -20,6 +21,12 @@
 | GONGKAI_API_CORS_ORIGINS | origins allowed to call the API from a browser (comma-separated; * for any) | none: CORS off |
 | GONGKAI_API_MAX_BODY_BYTES | the largest request body the API accepts | 65536 |
 | GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS | how many working days before the annual report's deadline the units that have not handed it in are reminded | 10,5,1 |
+| GONGKAI_AUDIT_HASH | the audit log's hash chain: sha256, or sm3 for 国密 (GB/T 32905-2016) | sha256 |
+| GONGKAI_BACKUP_DIR | where `gongkai backup` and the worker's nightly backup write their archives (put it on another disk) | var/backups |
+| GONGKAI_BACKUP_KEEP_DAILY, GONGKAI_BACKUP_KEEP_WEEKLY | how many days' and weeks' newest nightly archives are kept | 7, 4 |
+| GONGKAI_TWO_FACTOR_REQUIRED | who must sign in with a second factor (TOTP): roles such as office_admin,reviewer, all, or none (only those who enrolled) | office_admin,reviewer |
+| GONGKAI_PROXY_SSL_HEADER | the header by which the trusted reverse proxy says the connection was HTTPS, e.g. X-Forwarded-Proto (then HSTS and Secure cookies on those requests) | unset |
+| GONGKAI_HSTS_SECONDS | Strict-Transport-Security max-age sent on HTTPS requests | 31536000 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 """
 
@@ -29,15 +36,18 @@ from pathlib import Path
 
 from gongkai.config import (
     env_bool,
+    env_choice,
     env_clock,
     env_consultation_days,
     env_int,
     env_list,
     env_message_limits,
     env_networks,
+    env_proxy_ssl_header,
     env_report_deadlines,
     env_site_url,
     env_str,
+    env_two_factor_roles,
     env_weight,
     env_workdays,
     parse_database_url,
@@ -90,6 +100,7 @@ INSTALLED_APPS = [
     "gongkai.assessment",
     "gongkai.reports",
     "gongkai.monitoring",
+    "gongkai.backup",
     # top floor
     "gongkai.api",
     "gongkai.console",
@@ -156,8 +167,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Who must sign in with a second factor (orgs.twofactor): by default the office admin and reviewers.
+GONGKAI_TWO_FACTOR_REQUIRED = env_two_factor_roles("GONGKAI_TWO_FACTOR_REQUIRED")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -188,6 +199,14 @@ GONGKAI_UPLOAD_MAX_BYTES = env_int("GONGKAI_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 
 # --- Background work (huey: SQLite by default, Redis when configured) ---
 _REDIS_URL = env_str("GONGKAI_REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL, "KEY_PREFIX": "gongkai"}
+        if _REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    )
+}
+GONGKAI_PORTAL_CACHE_SECONDS = env_int("GONGKAI_PORTAL_CACHE_SECONDS", 600)
 HUEY = {
     "name": "gongkai",
     "immediate": False,
@@ -219,6 +238,13 @@ GONGKAI_ANNUAL_REPORT_REMINDER_WORKDAYS = env_workdays("GONGKAI_ANNUAL_REPORT_RE
 # The platform's address (e.g. https://gk.example.gov.cn), for links in letters and e-mails
 # (gongkai.links.absolute_url): start-up stops without it in production.
 GONGKAI_SITE_URL = env_site_url("GONGKAI_SITE_URL", debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)
+# Served over TLS (the site URL is https, or the proxy says so per request): Secure cookies and HSTS.
+# SecurityMiddleware sends HSTS only on requests that are secure; the portal's middleware marks the
+# cookies of such a request Secure even when the site URL does not say https.
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("GONGKAI_PROXY_SSL_HEADER")
+SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", GONGKAI_SITE_URL.startswith("https://"))
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("GONGKAI_HSTS_SECONDS", 365 * 24 * 3600)
 
 # --- The JSON API (/api/v1/) ---
 # Requests per minute per client address and per token (0: no limit); answered 429 with Retry-After.
@@ -227,6 +253,12 @@ GONGKAI_API_RATE_TOKEN = env_int("GONGKAI_API_RATE_TOKEN", 1200)
 # Origins allowed to call the API from a browser (CORS): none by default; "*" for any.
 GONGKAI_API_CORS_ORIGINS = env_list("GONGKAI_API_CORS_ORIGINS", [])
 GONGKAI_API_MAX_BODY_BYTES = env_int("GONGKAI_API_MAX_BODY_BYTES", 64 * 1024)
+
+# --- The audit chain and the backups (issue 21) ---
+GONGKAI_AUDIT_HASH = env_choice("GONGKAI_AUDIT_HASH", "sha256", ("sha256", "sm3"))
+GONGKAI_BACKUP_DIR = Path(env_str("GONGKAI_BACKUP_DIR", str(VAR_DIR / "backups"))).resolve()
+GONGKAI_BACKUP_KEEP_DAILY = env_int("GONGKAI_BACKUP_KEEP_DAILY", 7)
+GONGKAI_BACKUP_KEEP_WEEKLY = env_int("GONGKAI_BACKUP_KEEP_WEEKLY", 4)
 
 # --- The portal's identity (政府网站标识) ---
 GONGKAI_SITE = {

@@ -22,13 +22,11 @@ from django.http import FileResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from gongkai.rules.sheetcells import csv_text, text_cell
 from gongkai.rules.textcodec import without_control_characters
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
-# A cell beginning with these is a formula to a spreadsheet: prefix it so that a title such as
-# "=HYPERLINK(…)" typed into a record stays text (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plain(value: Any) -> Any:
@@ -39,8 +37,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
-        value = without_control_characters(value)
-        return "'" + value if value.startswith(_FORMULA_STARTS) else value
+        return without_control_characters(value)
     return value
 
 
@@ -54,7 +51,7 @@ def _csv_lines(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator
     yield "\ufeff".encode() + writer.writerow(header).encode("utf-8")
     batch: list[str] = []
     for row in rows:
-        batch.append(writer.writerow([_plain(value) for value in row]))
+        batch.append(writer.writerow([csv_text(_plain(value)) for value in row]))
         if len(batch) >= 500:
             yield "".join(batch).encode("utf-8")
             batch = []
@@ -77,7 +74,8 @@ def xlsx_response(filename: str, sheet: str, header: Sequence[str], rows: Iterab
     worksheet = workbook.create_sheet(sheet[:31])
     worksheet.append(list(header))
     for row in rows:
-        worksheet.append([_plain(value) for value in row])
+        # a title such as "=HYPERLINK(…)" typed into a record stays text (rules.sheetcells)
+        worksheet.append([text_cell(worksheet, _plain(value)) for value in row])
     spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed, and so removed, with the response)
     workbook.save(spool)
     spool.seek(0)

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.orgs.twofactor_views import admin_login
+
 admin.site.site_header = "政务公开工作平台 · 管理后台"
 admin.site.site_title = "政务公开工作平台"
 admin.site.index_title = "数据管理"
@@ -22,6 +24,8 @@ urlpatterns = [
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/api-tokens/", include("gongkai.api.console_urls")),
     path("console/calendar/", include("gongkai.calendars.urls")),
+    # The admin site has no login of its own: the staff login with its second factor.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]
 

@@ -22,7 +22,8 @@ def test_it_serves_openapi_3_1_with_every_resource(client):
     paths = set(description["paths"])
     assert {
         "/api/v1/records", "/api/v1/records/{record_id}", "/api/v1/normative-documents", "/api/v1/interpretations",
-        "/api/v1/plans", "/api/v1/plans/{plan_id}", "/api/v1/foi/statistics", "/api/v1/search", "/api/v1/units",
+        "/api/v1/plans", "/api/v1/plans/{plan_id}", "/api/v1/plans/{plan_id}/progress",
+        "/api/v1/plans/{plan_id}/progress/{progress_id}", "/api/v1/foi/statistics", "/api/v1/search", "/api/v1/units",
         "/api/v1/calendar/is-workday", "/api/v1/calendar/add", "/api/v1/calendar/between",
         "/api/v1/staff/drafts", "/api/v1/staff/requests", "/api/v1/staff/assignments",
     } <= paths

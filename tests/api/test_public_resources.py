@@ -150,3 +150,30 @@ def test_it_refuses_a_large_body(db, client, settings):
     response = client.post("/api/v1/records", data="x" * 100, content_type="application/json")
     assert response.status_code == 413 and response.json()["code"] == "payload_too_large"
 
+
+
+def test_it_serves_the_published_progress_pages_of_a_plan_only(world, api):
+    from gongkai.orgs.policy import SYSTEM
+    from gongkai.plans import disclosures
+
+    plan = world["plan"]
+    published = disclosures.generate_disclosure(plan, 2026, 1, actor=SYSTEM)
+    disclosures.update_entry(published, published.entries[0]["item_id"], {
+        "status": "in_progress", "progress": "已在门户网站开设财政预决算专栏。", "next_steps": "按月更新。",
+    }, actor=SYSTEM)
+    disclosures.publish_disclosure(published, actor=SYSTEM)
+    draft = disclosures.generate_disclosure(plan, 2026, 2, actor=SYSTEM)
+
+    listed = api(f"/api/v1/plans/{plan.pk}/progress")
+    assert listed.status_code == 200 and listed.has_header("Last-Modified")
+    assert [(page["id"], page["label"]) for page in listed.json()["items"]] == [(published.pk, "2026年上半年")]
+    body = api(f"/api/v1/plans/{plan.pk}/progress/{published.pk}").json()
+    assert body["url"] == f"/plans/{plan.pk}/progress/{published.pk}/"
+    first, last = body["entries"][0], body["entries"][-1]
+    assert first["status"] == {"code": "in_progress", "label": "推进中"}
+    assert first["progress"] == "已在门户网站开设财政预决算专栏。" and first["next_steps"] == "按月更新。"
+    assert "示范市财政局" in first["units"]
+    assert last["status"] is None and last["status_label"] == disclosures.NO_PROGRESS and last["as_of"] is None
+    # The draft half, and a page asked for under another plan, are not found.
+    assert api(f"/api/v1/plans/{plan.pk}/progress/{draft.pk}").json()["code"] == "not_found"
+    assert api(f"/api/v1/plans/{plan.pk + 1}/progress/{published.pk}").status_code == 404

@@ -67,3 +67,30 @@ def filed(unit_a, freeze):
 
     freeze(date(2026, 9, 28))
     return services.submit_request(citizen_details(), unit=unit_a)
+
+
+@pytest.fixture(scope="session")
+def _foiload_template(tmp_path_factory):
+    """One migrated SQLite file database (``bench.foiload.prepare``), made once per run."""
+    from gongkai.bench.foiload import prepare
+
+    return prepare(tmp_path_factory.mktemp("foiload-template"))
+
+
+@pytest.fixture
+def foiload_site(_foiload_template, tmp_path):
+    """A fresh copy of that database in ``tmp_path``: a real file database, as deployed, for
+    tests that write to it from several threads, without migrating it again (~30 s)."""
+    import shutil
+
+    from gongkai.bench.foiload import Site
+
+    template = _foiload_template
+    for path in template.root.iterdir():
+        if path.is_file():
+            shutil.copy2(path, tmp_path / path.name)
+    env = {
+        key: value.replace(str(template.root), str(tmp_path)) if key.startswith("GONGKAI_") else value
+        for key, value in template.env.items()
+    }
+    return Site(root=tmp_path, env=env, unit_id=template.unit_id)

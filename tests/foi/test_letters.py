@@ -175,15 +175,13 @@ print(json.dumps({"errors": errors, "serials": sorted(Letter.objects.values_list
 """
 
 
-def test_it_numbers_concurrent_letters_on_the_sqlite_file_database_too(tmp_path):
+def test_it_numbers_concurrent_letters_on_the_sqlite_file_database_too(foiload_site):
     """8 threads × 5 letters on a real SQLite file (WAL, IMMEDIATE transactions), as deployed."""
     import json
     import subprocess
     import sys
 
-    from gongkai.bench.foiload import prepare
-
-    site = prepare(tmp_path)
+    site = foiload_site
     done = subprocess.run([sys.executable, "-c", CONCURRENT_LETTERS], env=site.env, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]

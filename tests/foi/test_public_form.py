@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from gongkai import pagecache
 from gongkai.foi.models import Request
 from tests.foi.conftest import CITIZEN_ID, PNG, form_data, upload
 
@@ -33,7 +34,8 @@ def test_it_files_a_request_and_shows_its_code(
     freeze(date(2026, 9, 28))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = _post(client, {**form_data(unit_a), "id_proof": upload()})
-    assert len(callbacks) == 1  # the e-mail is sent only once the request is committed
+    # the e-mail is sent only once the request is committed (beside it, the public pages' generation)
+    assert len([callback for callback in callbacks if callback is not pagecache.bump]) == 1
     assert response.status_code == 200
     request = Request.objects.get()
     page = response.content.decode()
@@ -130,3 +132,28 @@ def test_it_drops_control_characters_from_what_the_applicant_typed(client, unit_
     request = Request.objects.get()
     assert request.applicant_name == "林晓燕" and request.address == "天宁北路1号"
     assert request.description == "2025年预算明细\r\n第二行\t完"
+
+
+def test_another_applicants_token_never_returns_their_code(client, unit_a):
+    """Found by an outside test: re-sending someone else's submission_token returned their
+    tracking code. The token counts only in the session that was given the form."""
+    from django.test import Client
+
+    client.get("/foi/")
+    token = "0123456789abcdef0123456789abcdef"
+    mine = _post(client, {**form_data(unit_a), "submission_token": token, "id_proof": upload()})
+    code = Request.objects.get().tracking_code
+    assert code in mine.content.decode()
+
+    stranger = Client()
+    theirs = _post(stranger, {**form_data(unit_a), "submission_token": token, "id_proof": upload()},
+                   address="198.51.100.9")
+    assert theirs.status_code == 200
+    assert code not in theirs.content.decode()
+    assert Request.objects.count() == 2  # the stranger's own, new request
+
+
+def test_a_form_with_errors_does_not_use_up_the_limit(client, unit_a):
+    for _ in range(6):
+        assert _post(client, {"applicant_kind": "natural_person", "unit": unit_a.pk}).status_code == 400
+    assert _post(client, {**form_data(unit_a), "id_proof": upload()}).status_code == 200

@@ -234,3 +234,11 @@ def test_it_uses_the_jurisdictions_minimum_and_stops_on_a_bad_setting(freeze, dr
     assert env_consultation_days("DAYS", {"DAYS": "other=10"}) == "other=10"
     with pytest.raises(ImproperlyConfigured, match="DAYS"):
         env_consultation_days("DAYS", {"DAYS": "normative=0"})
+
+
+def test_a_comment_typed_as_a_formula_exports_as_text(consultation, clerk_a, login):
+    services.submit_comment(consultation, comment_details(text="=HYPERLINK(\"http://evil.example\",\"详见\")"))
+    response = login(clerk_a).get(reverse("interaction:consultation_export", args=[consultation.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    [cell] = [cell for row in sheet.iter_rows() for cell in row if "HYPERLINK" in str(cell.value)]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

@@ -118,8 +118,12 @@ def test_a_clerk_sees_only_their_own_units_sites(site_a, site_b, clerk_a, office
     assert client.get(f"/console/monitoring/sites/{site_b.pk}/report.xlsx").status_code == 404
     assert client.post(f"/console/monitoring/sites/{site_a.pk}/findings/", {
         "indicator": "严重错误", "checked_on": "2024-06-30", "note": "x"}).status_code == 403
+    ranking = b"".join(client.get("/console/monitoring/ranking.csv").streaming_content).decode()
+    assert "财政局网站" in ranking and "教育局网站" not in ranking
     office = login(office_admin).get("/console/monitoring/").content.decode()
     assert "财政局网站" in office and "教育局网站" in office
+    ranking = b"".join(login(office_admin).get("/console/monitoring/ranking.csv").streaming_content).decode()
+    assert "财政局网站" in ranking and "教育局网站" in ranking
 
 
 def test_the_quarter_report_as_xlsx_and_docx(site_a, office_admin, login) -> None:
@@ -136,6 +140,8 @@ def test_the_quarter_report_as_xlsx_and_docx(site_a, office_admin, login) -> Non
     assert "2026年第四季度网站监测报告" in text and "办事表格无法下载" in text
     ranking = load_workbook(io.BytesIO(client.get("/console/monitoring/ranking.xlsx?quarter=2026Q4").content)).active
     assert [row[1] for row in ranking.iter_rows(min_row=3, values_only=True)] == ["财政局网站"]
+    ranking_csv = b"".join(client.get("/console/monitoring/ranking.csv?quarter=2026Q4").streaming_content).decode()
+    assert ranking_csv.lstrip("\ufeff").splitlines()[1].split(",")[:2] == ["1", "财政局网站"]
     assert client.get("/console/monitoring/?quarter=2026Q9").status_code == 400
 
 

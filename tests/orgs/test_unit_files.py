@@ -81,7 +81,8 @@ def test_it_reports_every_bad_row_and_imports_nothing(login, office_admin, city)
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [(b"", "units.xlsx", "文件是空的"),
-     (b"MZ\x90\x00\x03binary", "units.xlsx", "不是有效的 Excel"),
+     (b"MZ\x90\x00\x03binary", "units.xlsx", "实际内容是可执行程序"),
+     (b"PK\x03\x04broken", "units.xlsx", "不是有效的 Excel"),
      (b"\x00\x01\x02\xff\xfe\x00garbage", "units.csv", "无法识别文件编码"),
      (b"name,kind\n", "units.csv", "表头应为"),
      (b"%PDF-1.7", "units.pdf", "只支持 .xlsx 或 .csv")],
@@ -102,3 +103,26 @@ def test_it_refuses_oversized_uploads(login, office_admin, city):
 def test_it_keeps_imports_for_the_office(login, clerk_a):
     response = _upload(login(clerk_a), b"a,b\n", "units.csv")
     assert response.status_code == 403
+
+
+def test_it_refuses_a_zip_bomb_before_opening_it(login, office_admin, city):
+    """Found by an outside test: the registry import had no zip-bomb check (attachments had)."""
+    from tests.documents import with_zip_bomb
+
+    bomb = with_zip_bomb(_xlsx([HEADER, ["x", "某局", "部门", "", "", "", "", "", ""]]).getvalue())
+    assert len(bomb) < 200_000
+    response = _upload(login(office_admin), bomb, "units.xlsx")
+    assert "疑似压缩炸弹" in response.content.decode()
+    assert not Unit.objects.filter(key="x").exists()
+
+
+def test_a_unit_name_typed_as_a_formula_exports_as_text(login, office_admin, city):
+    import csv
+
+    Unit.objects.filter(pk=city.pk).update(name="=1+2")
+    client = login(office_admin)
+    sheet = load_workbook(io.BytesIO(client.get("/console/units/export.xlsx").content)).active
+    [cell] = [cell for row in sheet.iter_rows() for cell in row if cell.value == "=1+2"]
+    assert cell.data_type == "s"
+    rows = list(csv.reader(io.StringIO(client.get("/console/units/export.csv").content.decode("utf-8-sig"))))
+    assert any("'=1+2" in row for row in rows)

@@ -72,3 +72,13 @@ def test_it_refuses_an_oversized_upload(office_client, zhaoqing, django_capture_
     response = _upload(office_client, content, "huge.txt", zhaoqing, django_capture_on_commit_callbacks)
     assert "超过 20 MB" in response.content.decode()
     assert not PlanImport.objects.exists()
+
+
+def test_it_refuses_a_zip_bomb_named_docx_before_any_job(office_client, zhaoqing, django_capture_on_commit_callbacks):
+    """Found by an outside test: the notice import had no zip-bomb check (attachments had)."""
+    from tests.documents import docx_with_stories, with_zip_bomb
+
+    bomb = with_zip_bomb(docx_with_stories(["关于印发2026年政务公开工作要点的通知"]))
+    response = _upload(office_client, bomb, "要点.docx", zhaoqing, django_capture_on_commit_callbacks)
+    assert response.status_code == 200 and "疑似压缩炸弹" in response.content.decode()
+    assert not PlanImport.objects.exists()

@@ -110,3 +110,24 @@ def test_the_office_records_a_trigger_from_the_queue(small_plan, office_admin, c
 def test_the_inbox_shows_the_units_own_implementation_plan_deadline(small_plan, clerk_b, login):
     page = login(clerk_b).get(reverse("plans:inbox")).content.decode()
     assert "本单位实施方案" in page and "“年度计划与总结”栏目" in page
+
+
+def test_the_office_exports_the_reports_waiting_and_a_unit_cannot(small_plan, unit_a, clerk_a, office_admin, login):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    lead = assignment("1", unit_a)
+    progress.save_report(lead, lead.item.periods.order_by("seq").first(),
+                         {**FORM, "text": "@SUM(A1:A9) 已公开预算。"}, actor=clerk_a, submit=True)
+    url = reverse("plans:review_queue", args=[small_plan.pk])
+    assert login(clerk_a).get(url + "?format=csv").status_code == 403
+    response = login(office_admin).get(url + "?format=csv")
+    body = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
+    header, row = list(csv.reader(io.StringIO(body)))
+    assert header[:5] == ["截止日期", "事项序号", "具体要求", "单位", "报告"]
+    assert row[1] == "1" and row[3] == "示范市财政局" and row[4] == "汇总报告" and row[5] == "推进中"
+    assert row[7] == "'@SUM(A1:A9) 已公开预算。" and row[9] == "继续推进。" and row[10]
+    sheet = load_workbook(io.BytesIO(b"".join(login(office_admin).get(url + "?format=xlsx").streaming_content))).active
+    assert [r[3] for r in sheet.iter_rows(values_only=True)] == ["单位", "示范市财政局"]

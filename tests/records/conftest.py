@@ -58,31 +58,6 @@ def publish(clerk_a, reviewer_a):
     return go
 
 
-@pytest.fixture
-def file_database(tmp_path):
-    """Run the test against a SQLite *file*, as deployments do (WAL, IMMEDIATE transactions, busy
-    timeout). Django's SQLite test database lives in shared-cache memory, where a second writer
-    fails at once with "database table is locked" instead of waiting its turn, which says nothing
-    about the application. On PostgreSQL this fixture changes nothing. Request it first."""
-    from django.core.management import call_command
-    from django.db import connection, connections
-
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    original, settings_dict = connections["default"], connections.settings["default"]
-    memory_name = settings_dict["NAME"]
-    settings_dict["NAME"] = str(tmp_path / "gongkai.sqlite3")
-    connections["default"] = connections.create_connection("default")
-    call_command("migrate", verbosity=0, interactive=False)
-    try:
-        yield
-    finally:
-        connections["default"].close()
-        settings_dict["NAME"] = memory_name
-        connections["default"] = original
-
-
 @pytest.fixture(autouse=True)
 def _media_in_tmp(request, tmp_path):
     """Uploaded attachments go to a temporary directory, not to var/."""

@@ -60,6 +60,8 @@ def test_the_console_export_as_xlsx(login, clerk_a, catalog):
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][0] == "信息编号" and len(values) == 1 + len(published) + 1
+    [title] = [cell for row in sheet.iter_rows(min_col=3, max_col=3) for cell in row if "HYPERLINK" in str(cell.value)]
+    assert title.value == '=HYPERLINK("http://x")未发布' and title.data_type == "s"  # text, not a formula
 
 
 def test_the_normative_list_and_the_plans_have_csv_links(client, catalog):

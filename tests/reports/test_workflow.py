@@ -150,6 +150,27 @@ def test_the_office_sees_which_units_are_late_submitted_or_accepted(login, offic
     assert "已报送待审核 1 个" in page and "逾期未报送 2 个" in page  # 教育局 and the office's own unit
 
 
+def test_the_progress_table_exports_for_the_office_and_a_unit_sees_its_own_row(login, office_admin, clerk_a, unit_a, unit_b,
+                                                                              freeze):
+    import csv
+    import io
+
+    freeze(date(2027, 2, 1))
+    services.submit_report(services.save_texts(services.open_report(unit_a, 2026, actor=clerk_a), actor=clerk_a, **TEXTS),
+                           actor=clerk_a)
+
+    def rows(user):
+        body = b"".join(login(user).get("/console/reports/?format=csv").streaming_content)
+        return list(csv.reader(io.StringIO(body.decode("utf-8").lstrip("\ufeff"))))
+
+    office = rows(office_admin)
+    assert office[0] == ["单位", "年度", "状态", "发布期限", "逾期未报送"]
+    by_unit = {row[0]: row for row in office[1:]}
+    assert by_unit["示范市财政局"][1:] == ["2026", "已报送公开办", "2027-01-31", "否"]
+    assert by_unit["示范市教育局"][2:] == ["未开始", "2027-01-31", "是"]
+    assert [row[0] for row in rows(clerk_a)[1:]] == ["示范市财政局"]
+
+
 # --- publishing -------------------------------------------------------------------------------------
 
 

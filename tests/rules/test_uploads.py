@@ -426,3 +426,42 @@ def test_it_tells_a_complete_pdf_jpeg_or_png_from_one_that_only_starts_like_it()
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 40 + b"\0\0\0\0IEND\xaeB`\x82"
     assert is_complete(FileKind.PNG, png) and not is_complete(FileKind.PNG, png[:-12])
     assert is_complete(FileKind.TEXT, b"any")
+
+
+# --- what an outside test found: ZIP entries judged by name alone -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entries", "refusal", "words"),
+    [
+        ({"setup.pdf": EXE}, Refusal.EXECUTABLE, "“setup.pdf”实际内容是可执行程序"),
+        ({"材料/setup.exe.": EXE}, Refusal.BAD_NAME, "名称不安全"),
+        ({"说明.txt ": b"hello"}, Refusal.BAD_NAME, "名称不安全"),
+        ({"../../etc/cron.d/x.txt": b"hello"}, Refusal.BAD_NAME, "名称不安全"),
+        ({"/etc/passwd.txt": b"hello"}, Refusal.BAD_NAME, "名称不安全"),
+        ({"C:/Windows/x.txt": b"hello"}, Refusal.BAD_NAME, "名称不安全"),
+        ({"..\\..\\x.txt": b"hello"}, Refusal.BAD_NAME, "名称不安全"),
+        ({"宏.docm": DOCM}, Refusal.UNSUPPORTED, "（.docm）不在允许范围内"),
+        ({"系统.iso": b"\0" * 64}, Refusal.UNSUPPORTED, "（.iso）不在允许范围内"),
+        ({"通知.docx": DOCM}, Refusal.MISMATCH, "实际内容是含宏的 Office 文档"),
+        ({"照片.jpg": PDF}, Refusal.MISMATCH, "实际内容是 PDF 文件"),
+        ({"数据.xml": PDF}, Refusal.MISMATCH, "实际内容是 PDF 文件，不是纯文本"),
+        ({"数据.xml": EXE}, Refusal.EXECUTABLE, "“数据.xml”实际内容是可执行程序"),
+        ({"inner.zip": zip_bytes({"a.pdf": EXE})}, Refusal.EXECUTABLE, "“a.pdf”实际内容是可执行程序"),
+        ({"inner.zip": EXE}, Refusal.EXECUTABLE, "“inner.zip”实际内容是可执行程序"),
+    ],
+)
+def test_it_checks_each_file_in_a_zip_by_its_content_and_name(entries, refusal, words) -> None:
+    result = check_upload("材料.zip", zip_bytes({"通知.pdf": PDF, **entries}))
+    assert result.refusal is refusal, result.message
+    assert words in result.message
+
+
+def test_it_still_accepts_a_zip_of_ordinary_files_and_folders() -> None:
+    entries = {"材料/": b"", "材料/通知.pdf": PDF, "材料/表.xlsx": XLSX, "说明.txt": "说明".encode()}
+    assert check_upload("材料.zip", zip_bytes(entries)).ok
+
+
+def test_it_refuses_an_upload_whose_name_ends_in_a_dot() -> None:
+    assert check_upload("setup.exe.", EXE).refusal is Refusal.BAD_NAME
+    assert check_upload("通知.pdf.", PDF).refusal is Refusal.BAD_NAME

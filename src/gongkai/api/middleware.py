@@ -5,7 +5,6 @@ conditional-GET and gzip middleware so that the rules are the framework's."""
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_vary_headers
 
+from gongkai.api import ratelimit
 from gongkai.api.errors import error_response
 from gongkai.audit.context import client_ip
 from gongkai.foi import throttle
@@ -21,17 +21,18 @@ from gongkai.foi import throttle
 PREFIX = "/api/"
 MAX_QUERY_CHARS = 2048
 WINDOW_SECONDS = 60
-PRUNE_SHARE = 0.02  # one request in fifty drops the hits that left the window
 # Control characters have no meaning in a query value (PostgreSQL refuses NUL in text).
 _CONTROL = {chr(code) for code in range(32)} - {"\t"}
 
 
-def _limits() -> tuple[throttle.Limit | None, throttle.Limit | None]:
+def _limits() -> tuple[ratelimit.Limit | None, ratelimit.Limit | None]:
+    if not throttle.enabled():  # GONGKAI_FOI_RATE_LIMIT=0 switches every limit off
+        return None, None
     per_address = int(getattr(settings, "GONGKAI_API_RATE_ADDRESS", 0))
     per_token = int(getattr(settings, "GONGKAI_API_RATE_TOKEN", 0))
     return (
-        throttle.Limit("api_address", per_address, WINDOW_SECONDS) if per_address > 0 else None,
-        throttle.Limit("api_token", per_token, WINDOW_SECONDS) if per_token > 0 else None,
+        ratelimit.Limit("api_address", per_address, WINDOW_SECONDS) if per_address > 0 else None,
+        ratelimit.Limit("api_token", per_token, WINDOW_SECONDS) if per_token > 0 else None,
     )
 
 
@@ -81,20 +82,18 @@ class ApiMiddleware:
         per_address, per_token = _limits()
         checks = []
         if per_address is not None:
-            checks.append((per_address, client_ip(request), "本地址"))
+            checks.append((per_address, client_ip(request) or "unknown", "本地址"))
         token = bearer(request)
         if per_token is not None and token:
             checks.append((per_token, "token:" + token, "本令牌"))
         for limit, key, who in checks:
-            if throttle.exceeded(limit, key):
+            verdict = ratelimit.take(limit, key)
+            if not verdict.allowed:
                 response = error_response(
                     "rate_limited", f"{who}每分钟最多请求 {limit.hits} 次，请稍后再试。"
                 )
-                response["Retry-After"] = str(throttle.retry_after(limit, key))
+                response["Retry-After"] = str(verdict.retry_after)
                 return response
-        prune = random.random() < PRUNE_SHARE
-        for limit, key, _ in checks:
-            throttle.count(limit, key, prune=prune)
         return None
 
     def _origin(self, request: HttpRequest) -> str:

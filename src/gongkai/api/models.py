@@ -38,3 +38,19 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class RateWindow(models.Model):
+    """One address's (or token's) requests to the API in the current minute and in the minute
+    before it: the counts of a sliding-window limit, kept in one row per client so that one
+    statement counts a request and reads the counts back (``api.ratelimit``)."""
+
+    scope = models.CharField(max_length=20)
+    key = models.CharField(max_length=64)
+    slot = models.BigIntegerField()  # the current window's number: epoch seconds // window length
+    hits = models.IntegerField()  # requests in window ``slot``
+    previous_hits = models.IntegerField()  # requests in window ``slot - 1``
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="api_ratewindow_client")]
+        indexes = [models.Index(fields=["slot"], name="api_ratewindow_slot")]

@@ -63,7 +63,8 @@ def _date(value: Any) -> date | None:
 
 
 def by_date_then_id(queryset: QuerySet[Any], field: str, cursor: str | None, limit: int) -> Page:
-    """Newest first by a nullable date ``field`` (rows without one last), then by id.
+    """Newest first by a nullable date ``field`` (rows without one last), then by id. The rows
+    are model objects or ``values()`` dicts with ``id``.
 
     The rows with a date and those without are read as two ranges, each a plain range of one
     index (``field <= day`` less the rows of ``day`` already shown; ``id < last``), not as one
@@ -86,8 +87,8 @@ def by_date_then_id(queryset: QuerySet[Any], field: str, cursor: str | None, lim
     if len(rows) <= limit:
         return Page(rows, None)
     last = rows[limit - 1]
-    day = getattr(last, field)
-    return Page(rows[:limit], encode([day.isoformat() if day else None, last.pk]))
+    day, pk = (last[field], last["id"]) if isinstance(last, dict) else (getattr(last, field), last.pk)
+    return Page(rows[:limit], encode([day.isoformat() if day else None, pk]))
 
 
 def by_id(queryset: QuerySet[Any], cursor: str | None, limit: int) -> Page:

@@ -19,6 +19,8 @@ from gongkai.api.schemas import (
     InterpretationPage,
     PlanDetailOut,
     PlanPage,
+    ProgressPageDetailOut,
+    ProgressPageList,
     RecordDetailOut,
     RecordPage,
     SearchOut,
@@ -28,10 +30,11 @@ from gongkai.api.schemas import (
 )
 from gongkai.foi.public import public_counts
 from gongkai.orgs.models import Unit
-from gongkai.plans.models import Plan, Recurrence, Section
+from gongkai.plans.disclosures import published_disclosures
+from gongkai.plans.models import Plan, ProgressDisclosure, ProgressStatus, Recurrence, Section
 from gongkai.plans.models import UnitRole as PlanUnitRole
 from gongkai.records import catalog
-from gongkai.records.models import NORMATIVE_KINDS, Column, Record, RecordKind
+from gongkai.records.models import NORMATIVE_KINDS, Attachment, Column, Record, RecordKind
 from gongkai.records.public import listed_interpretations, public_records
 from gongkai.records.validityfilter import validity_q
 from gongkai.rules.validity import Validity
@@ -97,12 +100,12 @@ def _record_page(filters: RecordFilters, base: Any, response: HttpResponse) -> d
         page = paging.by_date_then_id(_records(filters, base), "published_on", filters.cursor, filters.limit)
     except paging.BadCursor:
         raise BadCursorError from None
-    today = timezone.localdate()
+    today, url = timezone.localdate(), serialize.record_urls()
     pointers = serialize.public_pointers(page.rows)
-    columns = serialize.column_refs([row.pk for row in page.rows])
-    serialize.last_modified(response, [row.updated_at for row in page.rows])
+    columns = serialize.column_refs([row["id"] for row in page.rows])
+    serialize.last_modified(response, [row["updated_at"] for row in page.rows])
     return {
-        "items": [serialize.record_out(row, today, columns.get(row.pk, []), pointers) for row in page.rows],
+        "items": [serialize.record_out(row, today, columns.get(row["id"], []), pointers, url) for row in page.rows],
         "next_cursor": page.next_cursor,
     }
 
@@ -111,28 +114,38 @@ class BadCursorError(Exception):
     pass
 
 
+# The lists' rows, prepared once per process: choosing 26 columns for values() is a third of the
+# ORM's work on a page. Querysets are lazy and every use below clones them (``.all()``, filters),
+# so these are never evaluated or cached themselves.
+LISTED_ROWS = serialize.for_list(public_records())
+NORMATIVE_ROWS = serialize.for_list(Record.objects.filter(Record.public_q(), kind__in=NORMATIVE_KINDS))
+INTERPRETATION_ROWS = serialize.for_list(public_records().filter(kind=RecordKind.INTERPRETATION))
+RECORD_ROWS = Record.objects.filter(Record.public_q()).values(*serialize.ROW_FIELDS, "body", "body_text")
+
+
 @router.get("/records", response=answers(RecordPage), summary="政府信息目录（分页）", operation_id="list_records")
 def list_records(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> HttpResponse:
     """主动公开、面向社会、现行公开的政府信息，附全部目录字段。按发布日期从新到旧，用游标翻页。"""
-    return serialize.json_answer(RecordPage, _record_page(filters, serialize.for_list(public_records()), response), response)
+    return serialize.json_answer(RecordPage, _record_page(filters, LISTED_ROWS.all(), response), response)
 
 
 @router.get("/records/{record_id}", response=answers(RecordDetailOut), summary="一条政府信息", operation_id="get_record")
 def get_record(request: HttpRequest, response: HttpResponse, record_id: int = Path(..., ge=1, le=MAX_ID, description="信息编号")) -> HttpResponse:
     """一条政府信息的全部目录字段、正文、附件和解读。已被新版本替代的信息仍可打开（superseded 为 true）。"""
-    record = get_object_or_404(Record.objects.filter(Record.public_q()).select_related("unit"), pk=record_id)
-    interpretations = listed_interpretations(record)
-    pointers = serialize.public_pointers([record])
-    policy = Record.objects.filter(pk=record.interprets_id).first() if record.interprets_id in pointers else None
-    serialize.last_modified(response, [record.updated_at])
+    row = RECORD_ROWS.filter(pk=record_id).first()
+    if row is None:
+        raise Http404
+    pointers = serialize.public_pointers([row])
+    policy = Record.objects.only("title").filter(pk=row["interprets_id"]).first() if row["interprets_id"] in pointers else None
+    serialize.last_modified(response, [row["updated_at"]])
     return serialize.json_answer(RecordDetailOut, {
-        **serialize.record_out(record, timezone.localdate(), serialize.column_refs([record.pk]).get(record.pk, []), pointers),
-        "body": record.body, "body_text": record.body_text,
+        **serialize.record_out(row, timezone.localdate(), serialize.column_refs([record_id]).get(record_id, []), pointers),
+        "body": row["body"], "body_text": row["body_text"],
         "attachments": [
-            {"name": a.name, "size": a.size, "url": serialize.reverse("records:attachment", args=[record.pk, a.pk])}
-            for a in record.attachments.only("pk", "name", "size")
+            {"name": name, "size": size, "url": serialize.reverse("records:attachment", args=[record_id, pk])}
+            for pk, name, size in Attachment.objects.filter(record_id=record_id).values_list("pk", "name", "size")
         ],
-        "interpretations": [_ref(r) for r in interpretations],
+        "interpretations": [_ref(r) for r in listed_interpretations(record_id, fields=("title",))],
         "interprets": _ref(policy) if policy else None,
     }, response)
 
@@ -144,15 +157,13 @@ def _ref(record: Record) -> dict[str, Any]:
 @router.get("/normative-documents", response=answers(RecordPage), summary="规章和行政规范性文件（分页）", operation_id="list_normative_documents")
 def list_normative(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> HttpResponse:
     """规章和行政规范性文件，含已废止、失效和已修订的（与门户“规范性文件”栏目相同）；用 validity=valid 只取现行有效的。"""
-    base = Record.objects.filter(Record.public_q(), kind__in=NORMATIVE_KINDS)
-    return serialize.json_answer(RecordPage, _record_page(filters, serialize.for_list(base), response), response)
+    return serialize.json_answer(RecordPage, _record_page(filters, NORMATIVE_ROWS.all(), response), response)
 
 
 @router.get("/interpretations", response=answers(InterpretationPage), summary="政策解读及其所解读的政策（分页）", operation_id="list_interpretations")
 def list_interpretations(request: HttpRequest, response: HttpResponse, filters: Query[RecordFilters]) -> HttpResponse:
     """政策解读，每条附所解读的政策文件（policy）。"""
-    base = serialize.for_list(public_records().filter(kind=RecordKind.INTERPRETATION))
-    page = _record_page(filters, base, response)
+    page = _record_page(filters, INTERPRETATION_ROWS.all(), response)
     policies = {
         r.pk: _ref(r) for r in Record.objects.filter(pk__in=[item["interprets_id"] for item in page["items"] if item["interprets_id"]])
     }
@@ -229,6 +240,63 @@ def get_plan(request: HttpRequest, plan_id: int = Path(..., ge=1, le=MAX_ID, des
             for link in item.item_units.all()
         ],
     } for item in items]}
+
+
+# --- the plans' half-yearly progress pages (published ones only, as on the portal) -------------
+
+
+def _public_plan(plan_id: int) -> Plan:
+    plan = Plan.objects.filter(Plan.public_q(), pk=plan_id).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def progress_out(disclosure: ProgressDisclosure) -> dict[str, Any]:
+    return {
+        "id": disclosure.pk, "plan_id": disclosure.plan_id, "year": disclosure.year, "half": disclosure.half,
+        "label": disclosure.half_label, "published_at": disclosure.published_at,
+        "url": serialize.reverse("plans:public_progress", args=[disclosure.plan_id, disclosure.pk]),
+    }
+
+
+def _progress_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry as the page shows it (``plans.disclosures`` builds them: the public part of the
+    accepted reports, never a comment or a person)."""
+    status = entry.get("status") or ""
+    return {
+        "item_id": entry["item_id"], "number": entry.get("number", ""), "section": entry.get("section", ""),
+        "text": entry.get("text", ""), "units": list(entry.get("units", [])),
+        "status": serialize.choice(ProgressStatus, status) if status in ProgressStatus.values else None,
+        "status_label": entry.get("status_label", ""), "as_of": entry.get("as_of") or None,
+        **{name: entry.get(name, "") for name in ("progress", "problems", "next_steps")},
+    }
+
+
+@router.get("/plans/{plan_id}/progress", response=answers(ProgressPageList),
+            summary="一个方案已公开的半年进展情况", operation_id="list_plan_progress")
+def list_plan_progress(request: HttpRequest, response: HttpResponse,
+                       plan_id: int = Path(..., ge=1, le=MAX_ID, description="方案编号")) -> dict[str, Any]:
+    """与门户方案页“进展和完成情况”相同：只有公开办已公开的半年。"""
+    pages = list(published_disclosures(_public_plan(plan_id)))
+    serialize.last_modified(response, [page.published_at for page in pages])
+    return {"items": [progress_out(page) for page in pages]}
+
+
+@router.get("/plans/{plan_id}/progress/{progress_id}", response=answers(ProgressPageDetailOut),
+            summary="一个半年的进展和完成情况", operation_id="get_plan_progress")
+def get_plan_progress(
+    request: HttpRequest, response: HttpResponse,
+    plan_id: int = Path(..., ge=1, le=MAX_ID, description="方案编号"),
+    progress_id: int = Path(..., ge=1, le=MAX_ID, description="进展情况编号"),
+) -> dict[str, Any]:
+    """门户进展情况页面的内容：总体情况和每个事项的推进状态、进展情况、存在问题和下一步工作措施。"""
+    disclosure = published_disclosures(_public_plan(plan_id)).filter(pk=progress_id).first()
+    if disclosure is None:
+        raise Http404
+    serialize.last_modified(response, [disclosure.published_at])
+    return {**progress_out(disclosure), "summary": disclosure.summary,
+            "entries": [_progress_entry(entry) for entry in disclosure.entries]}
 
 
 # --- disclosure requests: counts only --------------------------------------------------------

@@ -163,6 +163,39 @@ class PlanPage(Out):
     next_cursor: str | None = Field(description="下一页的游标；没有下一页时为 null")
 
 
+class ProgressPageOut(Out):
+    id: int = Field(description="进展情况编号")
+    plan_id: int = Field(description="所属方案编号")
+    year: int = Field(description="年度")
+    half: int = Field(description="半年：1 上半年（1 月至 6 月）、2 下半年（7 月至 12 月）")
+    label: str = Field(description="如“2026年上半年”")
+    published_at: datetime | None = Field(description="公开时间")
+    url: str = Field(description="门户网站上的页面地址")
+
+
+class ProgressPageList(Out):
+    items: list[ProgressPageOut] = Field(description="方案已公开的各半年进展情况，从新到旧")
+
+
+class ProgressEntryOut(Out):
+    item_id: int = Field(description="事项编号（同 /plans/{plan_id} 的 items[].id）")
+    number: str = Field(description="序号（原文）")
+    section: str = Field(description="所属标题")
+    text: str = Field(description="具体要求")
+    units: list[str] = Field(description="责任单位名称，牵头单位在前")
+    status: Choice | None = Field(description="推进状态：未启动、推进中、已完成、无法按期完成；尚无经验收的进展时为 null")
+    status_label: str = Field(description="推进状态的中文，与门户页面相同（尚无进展时为“暂无经验收的进展”）")
+    as_of: date | None = Field(description="进展截至日期（所依据的报告的期限或报送日）；尚无进展时为 null")
+    progress: str = Field(description="进展情况；多个单位分别报告时每段以“【单位】”开头")
+    problems: str = Field(description="存在问题（含不能按期完成的原因）")
+    next_steps: str = Field(description="下一步工作措施")
+
+
+class ProgressPageDetailOut(ProgressPageOut):
+    summary: str = Field(description="总体情况")
+    entries: list[ProgressEntryOut] = Field(description="方案的每个事项的进展，按方案顺序")
+
+
 class CountOut(Out):
     code: str = Field(description="分类代码")
     label: str = Field(description="分类名称")

@@ -28,6 +28,7 @@ from gongkai.rules.assessment.scoring import (
     shown,
     unit_result,
 )
+from gongkai.rules.sheetcells import keep_text
 
 SUMMARY_HEADER = ["类别", "排名", "单位", "得分", "表彰加分", "满分", "得分率", "重点领域得分", "重点领域满分", "重点领域得分率",
                   "未审定指标数", "并列", "绩效考核折算分", "并列名次决定理由"]
@@ -134,7 +135,7 @@ def results_xlsx(round_: Round) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
     output = io.BytesIO()
-    workbook.save(output)
+    keep_text(workbook).save(output)
     return output.getvalue()
 
 

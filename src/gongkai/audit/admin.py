@@ -16,6 +16,7 @@ class AuditEntryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_filter = ["action", "object_type"]
     search_fields = ["actor_label", "object_repr", "object_id"]
     date_hierarchy = "created_at"
+    readonly_fields = ["created_at", "chain_algorithm", "prev_hash", "row_hash"]  # not in the form: shown
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return getattr(request.user, "is_office_admin", False)

@@ -171,14 +171,15 @@ def _multipart(fields: dict[str, str], boundary: str) -> bytes:
 
 
 class Applicant:
-    """One client thread's browser: a keep-alive connection, the CSRF cookie and form token."""
+    """One client thread's browser: a keep-alive connection, the CSRF and session cookies (the
+    form's submission token counts only in the session that opened the form) and form token."""
 
     FORM = "/foi/"
 
     def __init__(self, port: int, unit_id: int) -> None:
         self.port, self.unit_id = port, unit_id
         self.connection: http.client.HTTPConnection | None = None
-        self.cookie = self.csrf = ""
+        self.cookie = self.csrf = self.session = ""
 
     def _connect(self) -> http.client.HTTPConnection:
         if self.connection is None:
@@ -197,10 +198,11 @@ class Applicant:
         page = response.read().decode()
         cookies = response.headers.get_all("Set-Cookie") or []
         token = next((c.split(";")[0] for c in cookies if c.startswith("csrftoken=")), "")
+        session = next((c.split(";")[0] for c in cookies if c.startswith("sessionid=")), "")
         match = _CSRF_FIELD.search(page)
-        if response.status != 200 or not token or match is None:
+        if response.status != 200 or not token or not session or match is None:
             raise http.client.HTTPException(f"表单页面异常：HTTP {response.status}")
-        self.cookie, self.csrf = token, match.group(1)
+        self.cookie, self.csrf, self.session = f"{token}; {session}", match.group(1), session.split("=", 1)[1]
 
     def submit(self, token: str, serial: int) -> tuple[int, str | None]:
         """POST one application; (HTTP status, tracking code if acknowledged)."""
@@ -231,6 +233,7 @@ class Outcome:
     """What the clients saw: per token the code acknowledged, the latencies, the errors."""
 
     acknowledged: dict[str, str] = field(default_factory=dict)
+    sessions: dict[str, str] = field(default_factory=dict)  # the session each token was sent from
     latencies_ms: list[float] = field(default_factory=list)
     server_errors: int = 0
     client_errors: int = 0
@@ -246,12 +249,15 @@ def submit_until_acknowledged(applicant: Any, token: str, serial: int, outcome: 
         try:
             status, code = applicant.submit(token, serial)
         except (OSError, http.client.HTTPException):
+            if applicant.session:
+                outcome.sessions.setdefault(token, applicant.session)
             applicant.drop()
             with outcome.lock:
                 outcome.retries += 1
             time.sleep(0.05)
             continue
         with outcome.lock:
+            outcome.sessions.setdefault(token, applicant.session)
             if code is not None:
                 outcome.acknowledged[token] = code
                 outcome.latencies_ms.append((time.perf_counter() - started) * 1000)
@@ -309,17 +315,22 @@ def load_with_crash(site: Site, tokens: list[str], clients: int, kill_after: int
 
 
 def verdict(site: Site, tokens: list[str], outcome: Outcome, table: str = "foi_request") -> dict[str, int | bool]:
-    """Compare what was acknowledged with what the database holds."""
+    """Compare what was acknowledged with what the database holds. The database keeps each
+    token bound to the session that sent it (``foi.forms.bind_token``), computed here the same way."""
+    from gongkai.foi.forms import bind_token
+
+    secret = site.env.get("GONGKAI_SECRET_KEY", "").strip() or (site.root / "secret_key").read_text(encoding="ascii").strip()
+    bound = {token: bind_token(secret, session, token) for token, session in outcome.sessions.items()}
     rows = site.stored(table)
     codes = [code for code, _ in rows]
     stored_tokens = [token for _, token in rows if token]
     by_token = dict((token, code) for code, token in rows if token)
-    lost = sum(1 for token, code in outcome.acknowledged.items() if by_token.get(token) != code)
+    lost = sum(1 for token, code in outcome.acknowledged.items() if by_token.get(bound.get(token, "")) != code)
     duplicated = (len(stored_tokens) - len(set(stored_tokens))) + (len(codes) - len(set(codes)))
     return {
         "acknowledged": len(outcome.acknowledged), "stored": len(rows), "lost": lost,
         "duplicated": duplicated, "unique_codes": len(set(codes)) == len(codes),
-        "unknown_rows": len(set(stored_tokens) - set(tokens)),
+        "unknown_rows": len(set(stored_tokens) - {bound[token] for token in tokens if token in bound}),
     }
 
 

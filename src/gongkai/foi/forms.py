@@ -6,12 +6,16 @@ decide and write.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import secrets
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 from gongkai.foi import dates, validators
 from gongkai.foi.models import (
@@ -32,6 +36,30 @@ from gongkai.rules.textcodec import without_control_characters
 from gongkai.rules.units import is_valid_org_code
 
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+def open_session(request: HttpRequest) -> None:
+    """Give the visitor of a public form a session before the form is sent, so that the form
+    sent again after a lost answer comes from the same session (:func:`bound_token`)."""
+    if request.session.session_key is None:
+        request.session["public_form"] = True
+        request.session.save()
+
+
+def bound_token(request: HttpRequest, token: str | None) -> str | None:
+    """The form's ``submission_token`` bound to the session that sent it, as stored: the same
+    form sent twice from one browser is stored once, while another applicant's token sent from
+    elsewhere matches nothing and can never return their tracking code."""
+    if not token:
+        return None
+    open_session(request)
+    return bind_token(settings.SECRET_KEY, str(request.session.session_key), token)
+
+
+def bind_token(secret_key: str, session_key: str, token: str) -> str:
+    """The stored form of ``token`` sent from the session ``session_key`` (a keyed hash)."""
+    message = f"{session_key}:{token}".encode()
+    return hmac.new(secret_key.encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
 class PlainCharField(forms.CharField):

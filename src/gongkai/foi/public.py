@@ -18,7 +18,13 @@ from gongkai.audit.context import client_ip
 from gongkai.calendars.service import working_calendar
 from gongkai.foi import codes, dates, services, throttle
 from gongkai.foi.clock import request_clock, request_state
-from gongkai.foi.forms import ApplicationForm, PublicAmendmentForm, TrackForm
+from gongkai.foi.forms import (
+    ApplicationForm,
+    PublicAmendmentForm,
+    TrackForm,
+    bound_token,
+    open_session,
+)
 from gongkai.foi.models import (
     PUBLIC_EVENT_KINDS,
     TO_APPLICANT,
@@ -44,18 +50,19 @@ def _too_many(request: HttpRequest, limit: throttle.Limit, what: str) -> HttpRes
 def apply(request: HttpRequest) -> HttpResponse:
     """The application form; the tracking code is shown only once the request is committed."""
     if request.method != "POST":
+        open_session(request)
         return render(request, "foi/apply.html", {"form": ApplicationForm()})
     address = client_ip(request)
-    if throttle.exceeded(throttle.SUBMIT, address):
+    if not throttle.take(throttle.SUBMIT, address):
         return _too_many(request, throttle.SUBMIT, "提交申请")
     form = ApplicationForm(request.POST, request.FILES)
     if not form.is_valid():
+        throttle.give_back(throttle.SUBMIT, address)
         return render(request, "foi/apply.html", {"form": form}, status=400)
     foi_request = services.submit_request(
         form.details(), unit=form.cleaned_data["unit"], id_proof=form.cleaned_data["id_proof"],
-        token=form.cleaned_data["submission_token"] or None,
+        token=bound_token(request, form.cleaned_data["submission_token"]),
     )
-    throttle.count(throttle.SUBMIT, address)
     return render(request, "foi/submitted.html", {"foi_request": foi_request})
 
 

@@ -11,11 +11,12 @@ from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from gongkai import tabular
 from gongkai.foi import dates
 from gongkai.interaction import consultations as services
 from gongkai.interaction import exports, forms
@@ -41,11 +42,29 @@ def _drafts(request: HttpRequest) -> QuerySet[Record]:
     return policy.scope(request.user, rows, Action.CHANGE)
 
 
+LIST_HEADER = ["标题", "单位", "草案类型", "开始日期", "截止日期", "状态", "待审核意见", "待说明采纳情况"]
+
+
+def _with_counts(rows: QuerySet[Consultation]) -> QuerySet[Consultation]:
+    """Each consultation's comments waiting for moderation and shown ones without a decision
+    (``services.undecided``), counted in the list's query."""
+    return rows.annotate(
+        pending_count=Count("comments", filter=Q(comments__status=CommentStatus.PENDING)),
+        undecided_count=Count("comments", filter=Q(comments__status=CommentStatus.SHOWN, comments__decision="")),
+    )
+
+
 @login_required
-def console_list(request: HttpRequest) -> HttpResponse:
+def console_list(request: HttpRequest) -> HttpResponseBase:
     today = dates.today()
-    pending = Count("comments", filter=Q(comments__status=CommentStatus.PENDING))
-    rows = [(c, c.phase(today), services.undecided(c)) for c in _scoped(request).annotate(pending_count=pending)[:200]]
+    consultations = _with_counts(_scoped(request))
+    if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # every one, not the first 200
+        return tabular.export_response(fmt, "征求意见", "征求意见", LIST_HEADER, (
+            [c.title, c.unit.name, c.get_kind_display(), c.opens_on, c.closes_on, c.phase(today), c.pending_count,
+             c.undecided_count]
+            for c in consultations.iterator(chunk_size=500)
+        ))
+    rows = [(c, c.phase(today), c.undecided_count) for c in consultations[:200]]
     return render(request, "interaction/consultations/console_list.html", {
         "rows": rows, "may_open": _drafts(request).exists() or policy.may_manage(request.user),
     })

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from gongkai.interaction.models import Consultation
+from gongkai.rules.sheetcells import keep_text
 from gongkai.rules.textcodec import without_control_characters
 
 COLUMNS = ["编号", "提交时间", "针对条款", "意见内容", "同意公开", "审核", "采纳情况", "归类", "理由", "姓名", "联系电话", "电子邮箱"]
@@ -50,7 +51,7 @@ def to_xlsx(consultation: Consultation) -> bytes:
     for cells in sheet.iter_rows(min_row=3):
         cells[3].alignment = cells[8].alignment = Alignment(wrap_text=True, vertical="top")
     buffer = io.BytesIO()
-    book.save(buffer)
+    keep_text(book).save(buffer)
     return buffer.getvalue()
 
 

@@ -5,15 +5,19 @@ script keeps counting down in the browser); ``gongkai interaction due`` answers 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai import tabular
 from gongkai.interaction import forms, incidents
 from gongkai.interaction.models import Incident
 from gongkai.orgs.policy import Action, policy
@@ -23,8 +27,28 @@ def _scoped(request: HttpRequest) -> QuerySet[Incident]:
     return incidents.with_responses(policy.scope(request.user, Incident.objects.all(), Action.VIEW))
 
 
+EXPORT_HEADER = ["舆情事项", "级别", "牵头单位", "获知时间", "回应时限", "是否超时"]
+
+
+def _export_rows(rows: Iterable[Incident]) -> Iterator[list[Any]]:
+    """Every incident of the register, each with its marks read now, as the page lists them."""
+    now = incidents.local_now()
+    for incident in rows:
+        reading = incidents.read([incident], now)[0]
+        marks = "；".join(
+            f"{mark.mark.what}：{mark.due_at:%Y-%m-%d %H:%M} 前 {state.label}"
+            + (f"（{mark.done_at:%Y-%m-%d %H:%M} 完成）" if mark.done_at else "")
+            for mark, state, _left in reading.states
+        )
+        yield [incident.title, incident.get_level_display(), incident.lead_unit.name, incident.learned_at, marks,
+               "是" if reading.late else "否"]
+
+
 @login_required
-def incident_list(request: HttpRequest) -> HttpResponse:
+def incident_list(request: HttpRequest) -> HttpResponseBase:
+    if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # the whole register, not the first 200
+        return tabular.export_response(fmt, "政务舆情回应", "舆情", EXPORT_HEADER,
+                                       _export_rows(_scoped(request).iterator(chunk_size=500)))
     readings = incidents.read(_scoped(request)[:200])
     return render(request, "interaction/incidents/list.html", {
         "readings": readings, "may_register": policy.may_manage(request.user),

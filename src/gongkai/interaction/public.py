@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.audit.context import client_ip
 from gongkai.foi import codes, throttle
-from gongkai.foi.forms import TrackForm
+from gongkai.foi.forms import TrackForm, bound_token, open_session
 from gongkai.foi.public import _too_many
 from gongkai.interaction import services
 from gongkai.interaction.forms import MessageForm, RateForm
@@ -29,15 +29,16 @@ PAGE_SIZE: Final = 20
 def leave(request: HttpRequest) -> HttpResponse:
     """The message form; the tracking code is shown only once the message is committed."""
     if request.method != "POST":
+        open_session(request)
         return render(request, "interaction/leave.html", {"form": MessageForm()})
     address = client_ip(request)
-    if throttle.exceeded(SUBMIT, address):
+    if not throttle.take(SUBMIT, address):
         return _too_many(request, SUBMIT, "留言")
     form = MessageForm(request.POST)
     if not form.is_valid():
+        throttle.give_back(SUBMIT, address)
         return render(request, "interaction/leave.html", {"form": form}, status=400)
-    message = services.submit_message(form.details(), token=form.cleaned_data["submission_token"] or None)
-    throttle.count(SUBMIT, address)
+    message = services.submit_message(form.details(), token=bound_token(request, form.cleaned_data["submission_token"]))
     return render(request, "interaction/submitted.html", {"message": message})
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 
 from gongkai.audit.context import client_ip
 from gongkai.foi import dates, throttle
+from gongkai.foi.forms import bound_token, open_session
 from gongkai.foi.public import _too_many
 from gongkai.interaction import consultations as services
 from gongkai.interaction.forms import CommentForm
@@ -61,6 +62,7 @@ def _context(consultation: Consultation, form: CommentForm | None = None) -> dic
 
 
 def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    open_session(request)
     consultation = get_object_or_404(Consultation.objects.select_related("unit", "final_record"), pk=pk)
     return render(request, "interaction/consultations/public_detail.html", _context(consultation))
 
@@ -71,18 +73,18 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return public_detail(request, pk)
     address = client_ip(request)
-    if throttle.exceeded(COMMENT, address):
+    if not throttle.take(COMMENT, address):
         return _too_many(request, COMMENT, "提交意见")
     form = CommentForm(request.POST, sections=tuple(s.key for s in consultation.sections))
-    if not form.is_valid():
-        return render(request, "interaction/consultations/public_detail.html", _context(consultation, form), status=400)
-    try:
-        services.submit_comment(consultation, form.details(), token=form.cleaned_data["submission_token"] or None)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return render(request, "interaction/consultations/public_detail.html", _context(consultation, form), status=400)
-    throttle.count(COMMENT, address)
-    return render(request, "interaction/consultations/comment_received.html", {"consultation": consultation})
+    if form.is_valid():
+        try:
+            services.submit_comment(consultation, form.details(), token=bound_token(request, form.cleaned_data["submission_token"]))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return render(request, "interaction/consultations/comment_received.html", {"consultation": consultation})
+    throttle.give_back(COMMENT, address)  # nothing was stored: the use does not count
+    return render(request, "interaction/consultations/public_detail.html", _context(consultation, form), status=400)
 
 
 def feedback(request: HttpRequest, pk: int) -> HttpResponse:

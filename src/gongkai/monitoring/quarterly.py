@@ -16,6 +16,7 @@ from gongkai.monitoring.services import INTERPRETATION_MISSING, current_system
 from gongkai.rules.monitoring import findings as rules
 from gongkai.rules.monitoring.indicators import CheckSystem, Score, Verdict, score
 from gongkai.rules.monitoring.quarters import Quarter
+from gongkai.rules.sheetcells import keep_text
 
 
 @dataclass
@@ -157,7 +158,7 @@ def _xlsx(title: str, rows: list[list[Any]]) -> bytes:
     for row in rows:
         sheet.append(row)
     output = io.BytesIO()
-    book.save(output)
+    keep_text(book).save(output)
     return output.getvalue()
 
 

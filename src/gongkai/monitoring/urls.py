@@ -9,6 +9,7 @@ app_name = "monitoring"
 urlpatterns = [
     path("console/monitoring/", views.site_list, name="sites"),
     path("console/monitoring/ranking.xlsx", views.ranking_export, name="ranking_xlsx"),
+    path("console/monitoring/ranking.csv", views.ranking_csv, name="ranking_csv"),
     path("console/monitoring/system/", views.system_page, name="system"),
     path("console/monitoring/system/indicators.xlsx", views.system_sheet, name="system_sheet"),
     path("console/monitoring/system/national/", views.system_national, name="system_national"),

@@ -10,11 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai import tabular
 from gongkai.monitoring import quarterly, services
 from gongkai.monitoring.forms import ColumnClassForm, FindingForm, SiteForm, SystemForm
 from gongkai.monitoring.models import Site, SiteColumn
@@ -86,6 +87,14 @@ def ranking_export(request: HttpRequest) -> HttpResponse:
     quarter = _quarter(request)
     rows = quarterly.ranking(_listed(request)[0], quarter)
     return _download(quarterly.ranking_xlsx(rows, quarter), XLSX, f"monitoring-{quarter}.xlsx")
+
+
+@login_required
+def ranking_csv(request: HttpRequest) -> HttpResponseBase:
+    """The same ranking as the .xlsx, as CSV (the sites the user may see, one a row)."""
+    quarter = _quarter(request)
+    rows = quarterly.ranking(_listed(request)[0], quarter)
+    return tabular.csv_response(f"monitoring-{quarter}.csv", quarterly.RANKING_HEAD, quarterly.ranking_rows(rows))
 
 
 @login_required

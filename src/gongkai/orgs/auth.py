@@ -1,4 +1,10 @@
-"""Login with lockout: 5 failed attempts within 15 minutes lock the account for 15 minutes."""
+"""Login with lockout: 5 failed attempts within 15 minutes lock the account for 15 minutes.
+
+The lock stops password guessing, but anyone who knows a staff user name could use it to keep that
+user out. So a user with a second factor (``orgs.twofactor``) still gets through a locked account
+with the correct password *and* a valid code: the backend lets the password step pass, the login
+view then asks for the code, and only a valid code (a success of its own) lifts the lock. Without a
+second factor the lock holds. Failures, locks and refusals are written to the audit log."""
 
 from __future__ import annotations
 
@@ -48,13 +54,17 @@ def address_blocked(ip: str | None) -> bool:
 
 
 def note_attempt(username: str, request: HttpRequest | None, user: User | None) -> None:
-    """Keep the attempt (for lockout) and audit a login or the moment an account locks."""
+    """Keep the attempt (for lockout); audit a failure and the moment an account locks. The
+    login itself is audited once the user is in (``orgs.views.complete_login``)."""
     ip = client_ip(request) if request is not None else None
     succeeded = user is not None
     with transaction.atomic():
         LoginAttempt.objects.create(username=username, ip_address=ip, succeeded=succeeded)
-        if user is not None:
-            record("login", user, actor=Actor(user=user, ip_address=ip, label=str(user)))
+        if user is None:
+            record(
+                "login_failed", object_type="orgs.user", object_repr=username,
+                actor=Actor(user=None, ip_address=ip, label=username),
+            )
         locked_now = not succeeded and recent_failures(username) == settings.LOGIN_LOCKOUT_ATTEMPTS
         if locked_now:
             record(
@@ -67,7 +77,8 @@ def note_attempt(username: str, request: HttpRequest | None, user: User | None) 
 
 
 class LockoutModelBackend(ModelBackend):
-    """Django's model backend that refuses, without checking the password, a locked account."""
+    """Django's model backend that refuses a locked account, unless the password is right and
+    the user has a second factor, which the login view then asks for (``through_lock``)."""
 
     def authenticate(
         self, request: HttpRequest | None, username: str | None = None,
@@ -75,9 +86,26 @@ class LockoutModelBackend(ModelBackend):
     ) -> Any:
         if username is None:
             return None
-        if is_locked(username) or address_blocked(client_ip(request) if request else None):
-            minutes = settings.LOGIN_LOCKOUT_MINUTES
-            raise PermissionDenied(LOCKED_MESSAGE.format(minutes=minutes))
+        ip = client_ip(request) if request else None
+        minutes = settings.LOGIN_LOCKOUT_MINUTES
+        if address_blocked(ip):
+            raise PermissionDenied(ADDRESS_MESSAGE.format(minutes=minutes))
+        locked = is_locked(username)
         user = super().authenticate(request, username=username, password=password, **kwargs)
-        note_attempt(username, request, user)
-        return user
+        if not locked:
+            note_attempt(username, request, user)
+            return user
+        from gongkai.orgs.twofactor import device_of
+
+        if user is not None and device_of(user) is not None:
+            user.through_lock = True  # no success noted: only a valid code lifts the lock
+            return user
+        if user is None:
+            note_attempt(username, request, None)
+        else:
+            with transaction.atomic():
+                record(
+                    "login_refused_locked", user,
+                    actor=Actor(user=None, ip_address=ip, label=username),
+                )
+        raise PermissionDenied(LOCKED_MESSAGE.format(minutes=minutes))

@@ -26,11 +26,17 @@ class LoginForm(AuthenticationForm):
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")
         minutes = settings.LOGIN_LOCKOUT_MINUTES
-        if username and is_locked(username):
-            raise forms.ValidationError(LOCKED_MESSAGE.format(minutes=minutes), code="locked")
         if self.request is not None and address_blocked(client_ip(self.request)):
             raise forms.ValidationError(ADDRESS_MESSAGE.format(minutes=minutes), code="address_blocked")
-        return super().clean()
+        locked = bool(username) and is_locked(username)
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            # The backend let a locked account through only for the right password and a second
+            # factor; every other try on it reads as the lock, not as a wrong password.
+            if locked:
+                raise forms.ValidationError(LOCKED_MESSAGE.format(minutes=minutes), code="locked") from None
+            raise
 
     def get_invalid_login_error(self) -> forms.ValidationError:
         return forms.ValidationError(
@@ -41,6 +47,17 @@ class LoginForm(AuthenticationForm):
                 "minutes": settings.LOGIN_LOCKOUT_MINUTES,
             },
         )
+
+
+class CodeForm(forms.Form):
+    """The second step of a login, enrolment and changes to one's own second factor."""
+
+    code = forms.CharField(
+        label="动态口令", max_length=20, strip=True,
+        error_messages={"required": "请输入动态口令。", "max_length": "动态口令为 6 位数字，恢复码为 10 位字母数字。"},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+        help_text="打开手机上的身份验证器应用，输入其中显示的 6 位数字；手机丢失时可输入一个恢复码。",
+    )
 
 
 class PasswordChangeForm(forms.Form):

@@ -197,6 +197,8 @@ class LoginAttempt(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     succeeded = models.BooleanField(default=False)
+    # "password", or "second_factor" for a code typed after a correct password
+    stage = models.CharField(max_length=20, default="password")
     attempted_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -226,6 +228,49 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def owner_unit_id(self) -> int | None:
+        return self.user.unit_id
+
+
+class TOTPDevice(models.Model):
+    """A staff user's authenticator app (TOTP, RFC 6238): the shared secret, saved only once the
+    user has typed a code from it, and the last time step used, so that no code is accepted twice."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret = models.CharField("密钥", max_length=64)
+    confirmed_at = models.DateTimeField("启用时间")
+    last_step = models.BigIntegerField("最近使用的时间步", default=0)
+
+    unit_field = "user__unit"
+    is_public = False
+
+    class Meta:
+        verbose_name = "动态口令设备"
+        verbose_name_plural = "动态口令设备"
+
+    def __str__(self) -> str:
+        return f"{self.user} 的动态口令"
+
+    @property
+    def owner_unit_id(self) -> int | None:
+        return self.user.unit_id
+
+
+class RecoveryCode(models.Model):
+    """A single-use code for when the phone is lost, kept only as a password hash."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=200)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    unit_field = "user__unit"
+    is_public = False
+
+    class Meta:
+        verbose_name = "恢复码"
+        verbose_name_plural = "恢复码"
 
     @property
     def owner_unit_id(self) -> int | None:

@@ -14,7 +14,9 @@ from openpyxl.styles import Font
 from gongkai.orgs.models import Unit, UnitCategory, UnitKind, User
 from gongkai.orgs.services import save_unit
 from gongkai.params import MAX_SORT_ORDER, parse_int
+from gongkai.rules.sheetcells import csv_text, keep_text
 from gongkai.rules.textcodec import UndecodableText, decode_text
+from gongkai.rules.uploads import check_import
 
 HEADER = ["标识", "单位名称", "单位类型", "考评类别", "机构代码", "上级单位标识", "别名", "排序", "启用"]
 ALIAS_SEPARATOR = "、"
@@ -64,7 +66,7 @@ def export_xlsx(units: Iterable[Unit]) -> bytes:
     for column, width in zip("ABCDEFGHI", [18, 32, 10, 20, 22, 18, 40, 6, 6], strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
-    book.save(buffer)
+    keep_text(book).save(buffer)
     return buffer.getvalue()
 
 
@@ -72,7 +74,7 @@ def export_csv(units: Iterable[Unit]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
-    writer.writerows(unit_rows(units))
+    writer.writerows([csv_text(cell) for cell in row] for row in unit_rows(units))
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
@@ -88,6 +90,9 @@ def read_rows(name: str, content: bytes) -> list[list[str]]:
 
 
 def _xlsx_rows(name: str, content: bytes) -> list[list[str]]:
+    verdict = check_import(name, content)  # the record attachments' zip-bomb and DTD guard
+    if not verdict.ok:
+        raise UnitFileError(verdict.message)
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         sheet = book.worksheets[0]

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gongkai.orgs import views
+from gongkai.orgs import twofactor_views, views
 
 app_name = "orgs"
 
 urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="login"),
+    path("accounts/login/verify/", twofactor_views.login_verify, name="login_verify"),
+    path("accounts/login/enrol/", twofactor_views.login_enrol, name="login_enrol"),
+    path("accounts/two-factor/", twofactor_views.two_factor, name="two_factor"),
     path("accounts/logout/", views.logout_view, name="logout"),
     path("accounts/password/", views.password_change, name="password_change"),
     path("console/units/", views.unit_list, name="unit_list"),

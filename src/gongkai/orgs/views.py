@@ -15,7 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from gongkai.orgs import notices, services, unitfiles
+from gongkai.audit.context import client_ip
+from gongkai.orgs import notices, services, twofactor, twofactor_views, unitfiles
 from gongkai.orgs.forms import LiaisonForm, LoginForm, PasswordChangeForm, UserForm
 from gongkai.orgs.models import GroupPhrase, Notice, Role, Unit, UnitAlias, UnitKind, User, UserRole
 from gongkai.orgs.policy import Action, policy
@@ -26,9 +27,18 @@ ROLE_LABELS = {UnitRole.LEAD: "牵头", UnitRole.RESPONSIBLE: "负责", UnitRole
 
 
 class LoginView(auth_views.LoginView):
+    """The password step; a user with (or required to have) a second factor goes on to it."""
+
     form_class = LoginForm
     template_name = "orgs/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:
+        user = form.get_user()
+        if twofactor.asks_second_factor(user):
+            return twofactor_views.start_pending(self.request, user, self.get_success_url())
+        twofactor_views.complete_login(self.request, user, getattr(user, "backend", ""), None)
+        return redirect(self.get_success_url())
 
 
 @require_POST
@@ -232,12 +242,16 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 services.update_user(user, is_active=action == "activate", actor=request.user)
                 messages.success(request, "账号已" + ("启用。" if action == "activate" else "停用。"))
+        elif action == "reset_two_factor":
+            twofactor.remove(user, actor=request.user, ip=client_ip(request))
+            messages.success(request, "已重置该用户的两步验证，其下次登录时需重新绑定。")
         elif action == "reset_password":
             password = services.reset_password(user, actor=request.user)
             return render(request, "orgs/user_created.html", {"new_user": user, "password": password, "reset": True})
         return redirect("orgs:user_edit", pk=user.pk)
     return render(request, "orgs/user_edit.html", {
         "target": user, "roles": Role.choices, "may_view": policy.may(request.user, Action.VIEW, user),
+        "two_factor": twofactor.device_of(user) is not None,
     })
 
 

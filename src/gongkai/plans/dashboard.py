@@ -26,6 +26,7 @@ from gongkai.plans import board, charts
 from gongkai.plans.models import Plan, PlanStatus, Section
 from gongkai.rules import board as rules
 from gongkai.rules.progress import LABELS, Standing
+from gongkai.rules.sheetcells import keep_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -188,7 +189,7 @@ def to_xlsx(scope: board.Scope, sections: list[Section], units: list[tuple[int, 
     ]
     _sheet(book.create_sheet("逾期事项"), OVERDUE_COLUMNS, overdue, [24, 6, 6, 24, 60, 12, 16, 9])
     buffer = io.BytesIO()
-    book.save(buffer)
+    keep_text(book).save(buffer)
     return buffer.getvalue()
 
 

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from gongkai.plans.models import Plan, Recurrence
+from gongkai.rules.sheetcells import keep_text
 from gongkai.rules.textcodec import without_control_characters
 
 COLUMNS = ["序号", "工作任务", "具体要求", "牵头单位", "责任单位", "完成时限"]
@@ -143,7 +144,7 @@ def to_xlsx(plan: Plan) -> bytes:
     for column, width in zip("ABCDEF", [6, 24, 60, 22, 22, 16], strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
-    book.save(buffer)
+    keep_text(book).save(buffer)
     return buffer.getvalue()
 
 

@@ -22,6 +22,7 @@ from gongkai.orgs.policy import policy
 from gongkai.params import int_field
 from gongkai.plans import parsing, progress, services, tasks
 from gongkai.plans.models import ImportStatus, Item, ItemUnit, Plan, PlanImport, Recurrence
+from gongkai.rules.uploads import UploadLimits, check_import
 
 
 class ImportForm(forms.Form):
@@ -43,6 +44,11 @@ class ImportForm(forms.Form):
             raise ValidationError(f"{upload.name}：不支持的文件类型，请上传 .txt .docx .doc .xlsx 或 .html。")
         if upload.size == 0:
             raise ValidationError(f"{upload.name}：文件是空的。")
+        content = upload.read()
+        upload.seek(0)
+        verdict = check_import(upload.name, content, UploadLimits(max_bytes=parsing.MAX_BYTES))
+        if not verdict.ok:  # a zip bomb named .docx or .xlsx never reaches the parser's job
+            raise ValidationError(verdict.message)
         return upload
 
 

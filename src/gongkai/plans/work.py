@@ -277,17 +277,28 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
+REVIEW_HEADER = ["截止日期", "事项序号", "具体要求", "单位", "报告", "推进状态", "不能按期完成的原因", "进展情况",
+                 "存在问题", "下一步工作措施", "报送时间"]
+
+
 @login_required
-def review_queue(request: HttpRequest, pk: int) -> HttpResponse:
+def review_queue(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The office's 验收 queue of a plan: submitted reports, consolidated ones first, and the
     event items waiting for their trigger."""
     policy.require_manage(request.user, "只有公开办管理员可以验收进展报告。")
     plan = get_object_or_404(Plan, pk=pk, status=PlanStatus.PUBLISHED)
     reports = (
         ProgressReport.objects.filter(assignment__plan=plan, state=ReportState.SUBMITTED)
-        .select_related("assignment__item", "period", "unit")
-        .order_by("-consolidated", F("period__due_on").asc(nulls_last=True), "submitted_at")
+        .select_related("assignment__item", "period__item", "unit")
+        .order_by("-consolidated", F("period__due_on").asc(nulls_last=True), "submitted_at", "id")
     )
+    if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # every report waiting, with its text
+        return tabular.export_response(fmt, "待验收的进展报告", "进展报告", REVIEW_HEADER, (
+            [r.period.label, r.assignment.item.number, r.assignment.item.text, r.unit.name,
+             "汇总报告" if r.consolidated else "单位报告", r.get_status_display(), r.reason, r.text, r.problems,
+             r.next_steps, r.submitted_at]
+            for r in reports.iterator(chunk_size=2000)
+        ))
     page = Paginator(reports, INBOX_PAGE).get_page(request.GET.get("page"))
     events = plan.items.filter(recurrence=Recurrence.EVENT).order_by("order")
     return render(request, "plans/review_queue.html", {"plan": plan, "page": page, "events": events})

@@ -15,8 +15,14 @@ PORTAL_CSP = _BASE_POLICY + "; style-src 'self'"
 ADMIN_CSP = _BASE_POLICY + "; style-src 'self' 'unsafe-inline'"
 
 
+# Pages behind the staff login show personal data (requesters, phone numbers, identity proofs):
+# no browser or proxy may keep a copy (a shared office computer's back button, a proxy cache).
+PRIVATE_PREFIXES = ("/console/", "/admin/", "/accounts/")
+
+
 class SecurityHeadersMiddleware:
-    """Content-Security-Policy, frame denial and a conservative permissions policy."""
+    """Content-Security-Policy, frame denial and a conservative permissions policy; no-store on
+    staff pages; Secure cookies on every HTTPS request (the proxy may say so, per request)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -27,4 +33,9 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.path.startswith(PRIVATE_PREFIXES):
+            response.headers["Cache-Control"] = "no-store, private"
+        if request.is_secure():
+            for cookie in response.cookies.values():
+                cookie["secure"] = True
         return response

@@ -6,9 +6,11 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from gongkai.orgs.models import Unit, UnitKind
+from gongkai.pagecache import public_page
 from gongkai.params import BadParameter
 from gongkai.portal.context import FONT_SIZES
 from gongkai.records.public import home_context
@@ -16,6 +18,7 @@ from gongkai.records.public import home_context
 ONE_YEAR = 365 * 24 * 3600
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     governments = Unit.objects.filter(
         kind__in=[UnitKind.CITY_GOV, UnitKind.COUNTY_GOV], is_active=True
@@ -26,9 +29,14 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
+@csrf_exempt
 @require_POST
 def set_font_size(request: HttpRequest, size: str) -> HttpResponse:
-    """Remember the visitor's 字体 大/中/小 choice in a cookie (works without JavaScript)."""
+    """Remember the visitor's 字体 大/中/小 choice in a cookie (works without JavaScript).
+
+    Without a CSRF token, so that the form on every public page holds nothing of one visitor
+    and the page can be cached for all (gongkai.pagecache): a forged post can only change the
+    size of a visitor's letters, and only to one of the three sizes."""
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = "/"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from gongkai.orgs.models import Unit
+from gongkai.pagecache import public_page
 from gongkai.records import catalog
 from gongkai.records.models import Column, Gazette, Record
 from gongkai.records.public import public_records
@@ -49,16 +50,19 @@ def _atom(request: HttpRequest, title: str, link: str, records: QuerySet[Record]
     return response
 
 
+@public_page
 def feed_all(request: HttpRequest) -> HttpResponse:
     return _atom(request, "政府信息公开 · 最新信息", reverse("records:catalog"), public_records())
 
 
+@public_page
 def feed_unit(request: HttpRequest, unit_key: str) -> HttpResponse:
     unit = get_object_or_404(Unit, key=unit_key, is_active=True)
     return _atom(request, f"{unit.name} · 政府信息公开", reverse("records:unit", args=[unit.key]),
                  public_records().filter(unit=unit))
 
 
+@public_page
 def feed_column(request: HttpRequest, unit_key: str, column_pk: int) -> HttpResponse:
     unit = get_object_or_404(Unit, key=unit_key, is_active=True)
     column = get_object_or_404(Column, pk=column_pk, unit=unit, is_active=True)
@@ -71,6 +75,7 @@ def _xml(body: str) -> HttpResponse:
     return HttpResponse(f'<?xml version="1.0" encoding="UTF-8"?>\n{body}', content_type="application/xml; charset=utf-8")
 
 
+@public_page
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     pages = Paginator(_sitemap_rows(), SITEMAP_PAGE).num_pages
     locations = [reverse("records:sitemap_pages")] + [
@@ -91,6 +96,7 @@ def _urlset(request: HttpRequest, entries: list[tuple[str, object]]) -> HttpResp
     return _xml(f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>')
 
 
+@public_page
 def sitemap_pages(request: HttpRequest) -> HttpResponse:
     """The portal's own pages: home, catalog, each unit and column, the lists and the gazette."""
     entries: list[tuple[str, object]] = [(reverse("portal:home"), None), (reverse("records:catalog"), None),
@@ -104,6 +110,7 @@ def sitemap_pages(request: HttpRequest) -> HttpResponse:
     return _urlset(request, entries)
 
 
+@public_page
 def sitemap_records(request: HttpRequest, number: int) -> HttpResponse:
     paginator = Paginator(_sitemap_rows(), SITEMAP_PAGE)
     if number < 1 or number > paginator.num_pages:

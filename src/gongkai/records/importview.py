@@ -21,6 +21,7 @@ from gongkai.records import services, tasks
 from gongkai.records.forms import ImportForm
 from gongkai.records.importing import HEADER, REQUIRED
 from gongkai.records.models import CatalogImport, EventKind, Record, RecordStatus
+from gongkai.rules.sheetcells import keep_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXAMPLE = [
@@ -101,7 +102,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     buffer = io.BytesIO()
-    book.save(buffer)
+    keep_text(book).save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = "attachment; filename*=UTF-8''%E7%9B%AE%E5%BD%95%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"
     return response

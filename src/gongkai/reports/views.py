@@ -17,12 +17,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
+from gongkai import tabular
 from gongkai.calendars.service import working_calendar
 from gongkai.cmdbase import MAX_FILE_BYTES
 from gongkai.foi import dates
@@ -80,6 +81,7 @@ from gongkai.rules.annualreport.reading import ReadReport
 from gongkai.rules.annualreport.template import report_title, review_cell_name
 from gongkai.rules.filetext import UnreadableDocument
 from gongkai.rules.foioutcomes import ApplicantKind
+from gongkai.rules.sheetcells import keep_text
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -103,8 +105,11 @@ def _year(year: int) -> int:
     return year
 
 
+INDEX_HEADER = ["单位", "年度", "状态", "发布期限", "逾期未报送"]
+
+
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: HttpRequest) -> HttpResponseBase:
     """The units whose reports the user may open; for last year, where each report stands, its
     deadline, and whether it is late (not yet submitted after the deadline)."""
     if policy.may_manage(request.user):
@@ -123,6 +128,12 @@ def index(request: HttpRequest) -> HttpResponse:
             "unit": unit, "report": report, "due_on": deadline.due_on,
             "late": today > deadline.due_on and not handed_in,
         })  # fmt: skip
+    if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # the table as shown, one unit a row
+        return tabular.export_response(fmt, f"{latest}年度报告进度", "年度报告", INDEX_HEADER, (
+            [row["unit"].name, latest, row["report"].get_state_display() if row["report"] else "未开始",
+             row["due_on"], "是" if row["late"] else "否"]
+            for row in rows
+        ))
     tally = {
         "late": sum(row["late"] for row in rows),
         "not_started": sum(row["report"] is None for row in rows),
@@ -395,7 +406,7 @@ def figures_template(request: HttpRequest) -> HttpResponse:
     for column, width in zip("ABC", [32, 16, 14], strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
-    book.save(buffer)
+    keep_text(book).save(buffer)
     return _download(buffer.getvalue(), XLSX, "主动公开情况填报表.xlsx")
 
 

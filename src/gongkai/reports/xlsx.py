@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font
 from gongkai.rules.annualreport import ReportTables
 from gongkai.rules.annualreport.layout import Grid, application_grid, proactive_grid, review_grid
 from gongkai.rules.annualreport.template import report_title
+from gongkai.rules.sheetcells import keep_text
 
 
 def write_report_xlsx(body: str, year: int, tables: ReportTables) -> bytes:
@@ -32,7 +33,7 @@ def write_report_xlsx(body: str, year: int, tables: ReportTables) -> bytes:
         sheet["A1"].font = Font(bold=True, size=14)
         write_grid(sheet, grid, first_row=3)
     buffer = io.BytesIO()
-    book.save(buffer)
+    keep_text(book).save(buffer)
     return buffer.getvalue()
 
 

@@ -534,6 +534,7 @@ _MARKER_ROLES: Final = {
     "会同": UnitRole.LEAD,  # "X会同Y": X leads, Y shares the responsibility
     "会": UnitRole.LEAD,  # "X会Y", the same
     "负责落实": UnitRole.RESPONSIBLE,
+    "分工落实": UnitRole.RESPONSIBLE,  # "各相关股室分工落实"
     "负责": UnitRole.RESPONSIBLE,
     "落实": UnitRole.RESPONSIBLE,
     "协办": UnitRole.ASSISTING,

@@ -301,7 +301,12 @@ def check_upload(name: str, content: bytes, limits: UploadLimits = DEFAULT_LIMIT
     sized = check_upload_size(name, len(content), limits)
     if not sized.ok:
         return sized
-    if not shown or len(shown) > 200 or any(ord(ch) < 32 or ch in '<>:"|?*' for ch in shown):
+    if (
+        not shown
+        or len(shown) > 200
+        or any(ord(ch) < 32 or ch in '<>:"|?*' for ch in shown)
+        or shown.endswith(".")  # Windows drops it: "setup.exe." is saved as setup.exe
+    ):
         return _refuse(
             shown,
             FileKind.UNKNOWN,
@@ -337,6 +342,25 @@ def check_upload(name: str, content: bytes, limits: UploadLimits = DEFAULT_LIMIT
         if problem is not None:
             return _refuse(shown, kind, problem[0], problem[1])
     return UploadCheck(shown, kind, None, f"附件“{shown}”检查通过（{KIND_LABELS[kind]}）")
+
+
+def check_import(name: str, content: bytes, limits: UploadLimits = DEFAULT_LIMITS) -> UploadCheck:
+    """The guard of a file the office imports (a plan notice, the unit registry) before a reader
+    opens it: no executable, and a ZIP-based file (.docx, .xlsx — whatever its name says) passes
+    the same zip-bomb, encryption and DTD checks as an attachment. What the importer reads
+    (.txt, .html, .doc) it judges itself."""
+    shown = _base_name(name)
+    sized = check_upload_size(name, len(content), limits)
+    if not sized.ok:
+        return sized
+    kind = detect_kind(content)
+    if kind is FileKind.EXECUTABLE:
+        return _refuse(shown, kind, Refusal.EXECUTABLE, f"文件“{shown}”的实际内容是可执行程序，已拒绝导入")
+    if kind in _ZIP_FAMILY or kind is FileKind.MACRO_OFFICE:
+        problem = _archive_problem(shown, content, limits)
+        if problem is not None:
+            return _refuse(shown, kind, problem[0], problem[1].replace("附件", "文件", 1))
+    return UploadCheck(shown, kind, None, f"文件“{shown}”检查通过（{KIND_LABELS[kind]}）")
 
 
 def _spaced(label: str) -> str:
@@ -409,13 +433,25 @@ def _inspect_archive(
                 f"附件“{shown}”中的“{doctype_in}”含有文档类型声明（DOCTYPE），正常的 Office 文档不会有，"
                 "可能是恶意构造的文件，已拒绝上传；如文件来源可靠，请用办公软件打开后另存再上传"
             )
+        plain = _archive_kind(archive) is FileKind.ZIP
         for info in infos:
+            if _unsafe_entry_name(info.filename):
+                return Refusal.BAD_NAME, (
+                    f"附件“{shown}”中的条目“{info.filename}”名称不安全（含 ../、绝对路径、盘符，"
+                    "或以点、空格结尾），解压时可能写到别处或被当作其他文件，已拒绝上传"
+                )
             if _EXECUTABLE_NAMES.search(info.filename):
                 return (
                     Refusal.EXECUTABLE,
                     f"附件“{shown}”中含有可执行程序“{info.filename}”，已拒绝上传",
                 )
-            if not _ARCHIVE_NAMES.search(info.filename) or info.is_dir():
+            if info.is_dir():
+                continue
+            if plain:  # the files a person will open: judged by content, as an upload is
+                problem = _entry_problem(shown, archive, info, limits)
+                if problem is not None:
+                    return problem
+            if not _ARCHIVE_NAMES.search(info.filename):
                 continue
             if depth + 1 > limits.max_nesting or not _ZIP_NAMES.search(info.filename):
                 return Refusal.ARCHIVE_BOMB, (
@@ -430,6 +466,53 @@ def _inspect_archive(
             inner = _inspect_archive(shown, archive.read(info), limits, depth + 1, budget)
             if inner is not None:
                 return inner
+    return None
+
+
+_DRIVE: Final = re.compile(r"^[A-Za-z]:")
+# Data files that a ZIP of open data may hold besides the attachment types: text, by content.
+_DATA_IN_ZIP: Final = {ext: frozenset({FileKind.TEXT}) for ext in ("xml", "json", "html", "htm", "md")}
+
+
+def _unsafe_entry_name(name: str) -> bool:
+    """An entry that an unzip tool would write outside the folder (``../``, ``/etc``, ``C:``) or
+    that Windows would save under another name (a last part ending in a dot or a space:
+    "setup.exe." becomes "setup.exe")."""
+    parts = re.split(r"[\\/]", name)
+    if name.startswith(("/", "\\")) or _DRIVE.match(name) or ".." in parts:
+        return True
+    last = parts[-1] if parts[-1] else (parts[-2] if len(parts) > 1 else "")
+    return last.endswith((".", " ")) or any(ord(char) < 32 for char in name)
+
+
+def _entry_problem(
+    shown: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: UploadLimits
+) -> tuple[Refusal, str] | None:
+    """A file inside a ZIP is held to the rules of an upload: an allowed extension (no .docm,
+    .iso …) and content that is what the extension says (no program named setup.pdf)."""
+    entry = info.filename
+    extension = extension_of(entry)
+    allowed = EXTENSIONS.get(extension) or _DATA_IN_ZIP.get(extension)
+    if allowed is None:
+        if _ARCHIVE_NAMES.search(entry):
+            return None  # the nesting rules below say what to do with it
+        return Refusal.UNSUPPORTED, (
+            f"附件“{shown}”中的“{entry}”格式{f'（.{extension}）' if extension else ''}不在允许范围内，"
+            "已拒绝上传；请只打包 PDF、OFD、Word、Excel、PowerPoint、图片或纯文本文件"
+        )
+    if info.file_size > limits.max_bytes:
+        return Refusal.TOO_LARGE, (
+            f"附件“{shown}”中的“{entry}”解压后超过 {_size(limits.max_bytes)}，请拆分后再上传"
+        )
+    kind = detect_kind(archive.read(info))
+    if kind is FileKind.EXECUTABLE:
+        return Refusal.EXECUTABLE, f"附件“{shown}”中的“{entry}”实际内容是可执行程序，已拒绝上传"
+    if kind not in allowed:
+        return Refusal.MISMATCH, (
+            f"附件“{shown}”中的“{entry}”实际内容是{_spaced(KIND_LABELS[kind])}，"
+            f"不是{_spaced(_expected_label(extension) if extension in EXTENSIONS else KIND_LABELS[FileKind.TEXT])}，"
+            "已拒绝上传"
+        )
     return None
 
 

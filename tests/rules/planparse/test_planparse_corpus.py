@@ -24,10 +24,11 @@ def test_the_corpus_is_as_varied_as_the_issue_asks():
     assert len({gold["province"] for gold in golds}) >= 10
     assert len({gold["level"] for gold in golds}) >= 4
     # The first held-out set was a quarter of the corpus; each later one, gathered after the one
-    # before was studied, is a fresh batch of about that size (HELDOUT keeps the history). Between
-    # two rounds (the last one studied, the next not yet added) the list is empty.
+    # before was studied, is a fresh batch of at least 20 (the issue's quarter of its 40 documents
+    # is 10; HELDOUT keeps the history). Between two rounds (the last one studied, the next not yet
+    # added) the list is empty.
     held_out = [path for path in DOCUMENTS if planscore.held_out(path)]
-    assert not held_out or (len(held_out) >= 24 and len(held_out) * 6 >= len(DOCUMENTS))
+    assert not held_out or len(held_out) >= 20
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.stem)
@@ -50,9 +51,9 @@ def test_the_development_set_reads_no_worse_than_last_measured():
         if not planscore.held_out(path):
             development.add(planscore.score_path(path))
     figures = development.figures()
-    # measured with round 4 (129-160) in the development set: F1 0.981, units 0.971, deadlines 0.978
-    assert figures["f1"] >= 0.975, development.misses
-    assert figures["units"] >= 0.96 and figures["deadlines"] >= 0.97, development.misses
+    # measured with round 5 (161-207) in the development set: F1 0.985, units 0.979, deadlines 0.980
+    assert figures["f1"] >= 0.98, development.misses
+    assert figures["units"] >= 0.97 and figures["deadlines"] >= 0.975, development.misses
 
 
 def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):

@@ -36,7 +36,7 @@ from gongkai.rules.assessment.indicators import (
     class_label_list,
 )
 from gongkai.rules.assessment.measures import MEASURE_BY_LABEL, MEASURE_LABELS, Measure
-from gongkai.rules.cells import cell_text
+from gongkai.rules.sheetcells import cell_text, keep_text
 from gongkai.rules.units import UnitCategory
 from gongkai.rules.uploads import dtd_part
 
@@ -252,7 +252,7 @@ def write_system(system: IndicatorSystem) -> bytes:
         for line in system.note.splitlines():
             notes.append([line])
     output = io.BytesIO()
-    workbook.save(output)
+    keep_text(workbook).save(output)
     return output.getvalue()
 
 

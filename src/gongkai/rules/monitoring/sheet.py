@@ -23,8 +23,8 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
-from gongkai.rules.cells import cell_text
 from gongkai.rules.monitoring.indicators import FULL, CheckSystem, Deduction, Indicator, Veto
+from gongkai.rules.sheetcells import cell_text, keep_text
 from gongkai.rules.uploads import dtd_part
 
 HEADERS: Final = ("部分", "编号", "指标", "一级指标", "分值", "扣分依据", "条件", "每项分值", "服务类", "评分标准")
@@ -168,5 +168,5 @@ def write_sheet(system: CheckSystem) -> bytes:
                     "是" if item.service else None, item.guide or None,
                 ])
     output = io.BytesIO()
-    book.save(output)
+    keep_text(book).save(output)
     return output.getvalue()

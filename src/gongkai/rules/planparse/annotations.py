@@ -193,7 +193,7 @@ def parse_annotation(text: str) -> Assignment | None:
     if not rest or not _ROLE_WORD.search(rest) and not _strong_units(rest):
         return None
     assignment = assign([(Column.UNITS, rest)])
-    if not _only_units(assignment):
+    if not _only_units(assignment) and not _terse_units(assignment, rest):
         return None
     return Assignment(
         assignment.units, assignment.lead_units, "，".join(deadline) or None, assignment.first_group
@@ -257,6 +257,24 @@ def _unbracket(text: str) -> str:
 def _only_units(assignment: Assignment) -> bool:
     """Whether an assignment names units, and only phrases that end like units."""
     return bool(assignment.units) and all(is_unit_phrase(unit) for unit in assignment.units)
+
+
+# A department's notice names its offices short ("(办公室、税政条法按照职责分工牵头落实)",
+# "(监督牵头落实)"): behind a compound role word that closes the bracket, short names count even
+# where they do not end like a unit; never a manner ("按要求落实") or a piece of work.
+_CLOSING_ROLE: Final = re.compile(r"(?:牵头|负责|分工)落实$|牵头负责$")
+_TERSE_UNIT: Final = re.compile(r"^(?!按|要|由|对|在|及时|认真|切实|全面|严格)[\u4e00-\u9fff]{2,8}$")
+_NOT_A_UNIT: Final = re.compile(r"要求|工作|情况|规定|任务|职责")
+
+
+def _terse_units(assignment: Assignment, text: str) -> bool:
+    return (
+        bool(assignment.units)
+        and _CLOSING_ROLE.search(text) is not None
+        and all(
+            _TERSE_UNIT.match(unit) and not _NOT_A_UNIT.search(unit) for unit in assignment.units
+        )
+    )
 
 
 def _names_units(text: str) -> bool:

@@ -52,7 +52,7 @@ _HEADERS: Final = (
             r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|评分指标|考核指标|评价指标|测评指标|工作标准|贯彻举措|落实举措|工作举措"
             r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化"
-            r"|目标清单|任务清单|工作清单|公开内容)$"
+            r"|目标清单|任务清单|工作清单|公开内容|事项内容|主要问题|存在问题|问题清单|问题描述)$"
         ),
     ),
     (
@@ -61,7 +61,7 @@ _HEADERS: Final = (
             r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
             r"|工作项目|分类|类型|[一二三四五六七八九]级(?:指标|要点|任务)|工作重点|重点工作|任务名称|事项名称|目标"
             r"|考核项目|公开事项|栏目名称|栏目|(?:政府|政务)?信息公开类别(?:及事项)?|类别及事项"
-            r"|[一二三四五]级(?:目录|栏目|分类|指标)?)$"
+            r"|[一二三四五]级(?:目录|栏目|分类|指标|事项)?)$"
         ),
     ),
     (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助){_ORGAN}$")),
@@ -77,7 +77,7 @@ _HEADERS: Final = (
         Column.DEADLINE,
         re.compile(
             r"^(?:完成|工作|进度|公开)?(?:时限|时间|期限|时间节点|时间要求|时限要求|进度安排|时间安排|时间进度"
-            r"|进度要求)$|^(?:提供内容)?时效(?:标准|要求)?$"
+            r"|进度要求)(?:及要求)?$|^(?:提供内容)?时效(?:标准|要求)?$"
         ),
     ),
     # Columns kept as notes: the parser reads no duty or date from them.
@@ -173,10 +173,15 @@ def classify(text: str) -> CellKind:
         return CellKind.NUMBER  # "0.8": points, never a numbered requirement
     if GROUP_MARKER.match(text):
         return CellKind.GROUP
-    if REQUIREMENT_MARKER.match(text):
-        return CellKind.MARKED
+    if marked := REQUIREMENT_MARKER.match(text):
+        # "1.《中华人民共和国政府信息公开条例》": a 公开依据 cell numbering its citations
+        return CellKind.NOTE if _NOTE_ONLY.match(text[marked.end() :]) else CellKind.MARKED
     if is_deadline_like(text):
         return CellKind.DEADLINE
+    if bullet := _BULLETED.match(text):
+        # "●五原县教育局主要职责": a catalogue's bulleted contents, never a tick
+        rest = text[bullet.end() :]
+        return CellKind.NOTE if _NOTE_ONLY.match(rest) else CellKind.TEXT
     if _NOTE_ONLY.match(text):
         return CellKind.NOTE
     if looks_like_units(text) or _units_with_their_work(text):
@@ -184,6 +189,15 @@ def classify(text: str) -> CellKind:
     return CellKind.TEXT
 
 
+# Where a catalogue publishes, never who: "政府网站" ends like a unit (站) and is none.
+_CHANNEL: Final = (
+    r"(?:政府(?:门户)?网站|门户网站|政务新媒体|政府公报|政务微博|政务微信|新闻发布会|发布会"
+    r"|(?:信息)?公开栏|广播电视|报刊|移动客户端)"
+)
+BULLETS: Final = "●○◆◇•"
+_BULLETED: Final = re.compile(rf"^[{BULLETS}]\s*(?=[\u4e00-\u9fff“《])")
+# In what form (公开形式): "文字", "图片、视频".
+_FORM: Final = r"(?:文字|图片|图表|图文|图解|视频|音频|表格)"
 # Cells that are never a task nor a duty, whatever their column: a tick ("√", "■政府网站" of a
 # 公开方式 column), the titles a 公开依据 cell cites ("《条例》《意见》"), a website's column path
 # ("政府信息公开平台—政策—规范性文件").
@@ -191,6 +205,7 @@ _NOTE_ONLY: Final = re.compile(
     r"^[√✓✔■□●○☑]"
     r"|^(?:《[^《》]+》[、，,;；和及等]*)+$"
     r"|^[^—>/。，,]{2,20}(?:[—>/][^—>/。，,]{2,20}){2,}$"
+    rf"|^{_CHANNEL}(?:[、，,;；和及/]{_CHANNEL})*$|^{_FORM}(?:[、，,;；和及/]{_FORM})*$"
 )
 
 

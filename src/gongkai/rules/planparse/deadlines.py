@@ -84,7 +84,7 @@ def parse_deadline(raw: str | None, year: int | None, *, inherited: bool = False
     """The deadline a cell (or an annotation) states; ``year`` is the plan year for 年底, 3月…"""
     if raw is None or not raw.strip():
         return NO_DEADLINE
-    text = compact(fold_line(raw))
+    text = _run_together_dates(compact(fold_line(raw)))
     found = list(_dates(text, year))
     dated = [f for f in found if f.day is not None]
     milestones = tuple(
@@ -101,6 +101,30 @@ def parse_deadline(raw: str | None, year: int | None, *, inherited: bool = False
         milestones=milestones if len(milestones) > 1 else (),
         workdays=int(window[1]) if window else None,
     )
+
+
+# "2020630日前": a date whose 年 and 月 the page lost, the digits run together.
+_RUN_TOGETHER: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3,4})(?=[日号])")
+
+
+def _run_together_dates(text: str) -> str:
+    """Run-together dates written out ("2020年6月30日") where the digits split into a month and
+    a day one way only ("630" is 6月30日; "111" could be 1月11日 or 11月1日 and stays)."""
+
+    def written(match: re.Match[str]) -> str:
+        digits = match[2]
+        splits = [
+            (int(digits[:cut]), int(digits[cut:]))
+            for cut in (1, 2)
+            if digits[cut:][:1] != "0" or len(digits[cut:]) == 1
+        ]
+        valid = [(m, d) for m, d in splits if 1 <= m <= 12 and 1 <= d <= 31]
+        if len(valid) != 1:
+            return match[0]
+        month, day = valid[0]
+        return f"{match[1]}年{month}月{day}"
+
+    return _RUN_TOGETHER.sub(written, text)
 
 
 # "印发后20个工作日内": the event's own window, kept for its periods (issue 14).

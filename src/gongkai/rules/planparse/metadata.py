@@ -71,7 +71,7 @@ def find_doc_number(lines: Sequence[str]) -> str | None:
 _NOTICE_TITLE: Final = re.compile(r"关于.{2,100}的(?:通知|通报|函|意见|决定|批复|报告)$")
 _PLAN_WORDS: Final = (
     r"(?:工作)?要点(?:分工方案|任务分工|责任分工)?|分工方案|实施方案|实施意见|工作方案|任务分工(?:方案|表)?"
-    r"|责任分工(?:方案|表)?|分解(?:方案|表)|任务清单|工作计划|工作安排|任务安排|重点任务|工作任务|台账"
+    r"|责任分工(?:方案|表)?|分解(?:方案|表)|任务清单|工作计划|工作安排|任务安排|重点任务|工作任务|台账|工作细则|实施细则"
 )
 _PLAN_TITLE: Final = re.compile(
     f"^[^，,。；;:：]{{4,70}}(?:{_PLAN_WORDS})(?:[(（][^)）]{{1,20}}[)）])?$"
@@ -115,7 +115,7 @@ def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | Non
         if quoted and ("印发" in line or "同意" in line or "现将" in line):
             return quoted[1]
     printed = _PRINTED.search(notice_title or "")
-    return printed[1] if printed else notice_title
+    return printed[1].strip("《》") if printed else notice_title
 
 
 _ORG_SUFFIX: Final = r"(?:办公室|人民政府|政府|委员会|管委会|办公厅|局|厅|办|部|中心|委|院|室|小组)"

@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
-from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
+from gongkai.rules.planparse.annotations import assign, label_line, lead_rule, section_assignment
+from gongkai.rules.planparse.cells import Column
+from gongkai.rules.planparse.columns import unweave
 from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import Metadata, extract_metadata
@@ -40,6 +42,12 @@ class _Segment:
     lines: tuple[str, ...] = ()
     table: Table | None = None
     first: int = 1  # the document line its first line is (a real table counts a line a row)
+    # the document line of each of ``lines``: a run-on line cut at its markers is one line
+    numbers: tuple[int, ...] = ()
+
+    def number(self, index: int) -> int:
+        """The document line of ``lines[index]`` (0-based)."""
+        return self.numbers[index] if index < len(self.numbers) else self.first + index
 
 
 def parse_document(document: Document, year: int | None = None) -> Plan:
@@ -54,22 +62,25 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     above: list[str] = []  # the line right above each text table
     for segment in segments:
         if segment.table is not None:
-            result = read_table(table_tokens(segment.table), meta.year, leads=leads)
+            result = read_table(table_tokens(segment.table), meta.year, leads=leads, real=True)
             if _is_plan_table(segment.table, result.items):
                 table_items += result.items
                 empty += _empty_table_warning(result.items, segment.first)
                 warnings += result.warnings
             continue
         covered = 0
-        numbered = list(enumerate(segment.lines, segment.first))
+        numbered = list(zip(segment.numbers, segment.lines, strict=True))
         for text_table in find_text_tables(segment.lines):
             before = numbered[covered : text_table.start]
             heading = _duty_heading(before)
             above += [line for _, line in before if line.strip()][-1:]
             prose_lines += before[:-1] if heading else before
             result = read_table(text_table.tokens, meta.year, segment.first, leads, heading)
-            table_items += result.items
-            empty += _empty_table_warning(result.items, segment.first + text_table.start)
+            table_items += [
+                replace(item, line=segment.number(item.line - segment.first))
+                for item in result.items
+            ]
+            empty += _empty_table_warning(result.items, segment.number(text_table.start))
             warnings += result.warnings
             covered = text_table.end
         prose_lines += numbered[covered:]
@@ -82,6 +93,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         if headed:
             kind, items, found = PlanKind.PROSE, headed, [_HEADED_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
+    items = _with_standing_units(items, segments)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
     taken = {item.line for item in items}
@@ -132,6 +144,35 @@ def _with_standing_deadline(
                 item if item.deadline.raw else replace(item, deadline=deadline) for item in items
             ]
     return list(items)
+
+
+# "本要点各项工作均需各市、县〔市、区〕政府作为责任单位，以下不再列出": units a notice gives every
+# item once, inside one annotation.
+_STANDING_UNITS: Final = re.compile(
+    r"(?:本要点|本方案|本清单|以下|上述)?各项(?:工作|任务)均(?:需|须|由)?(?P<units>[^。；;，,]{2,40}?)"
+    r"(?:作为|为)(?:责任|落实)单位"
+)
+
+
+def _with_standing_units(items: Sequence[Item], segments: Sequence[_Segment]) -> list[Item]:
+    """Each item with the units the notice gives all of them; an item that marks no lead of its
+    own has them among its leads too."""
+    for segment in segments:
+        for line in segment.lines:
+            if "各项" not in line:
+                continue
+            match = _STANDING_UNITS.search(compact(clean_text(line)))
+            found = assign([(Column.UNITS, match["units"])]) if match else None
+            if found is None or not found.units:
+                continue
+            return [_adding_units(item, found.units) for item in items]
+    return list(items)
+
+
+def _adding_units(item: Item, units: Sequence[str]) -> Item:
+    added = tuple(unit for unit in units if unit not in item.units)
+    leads = item.lead_units + added if item.lead_units == item.units else item.lead_units
+    return replace(item, units=item.units + added, lead_units=leads)
 
 
 _HEADED_NOTE: Final = (
@@ -212,34 +253,68 @@ _LOST_BREAK: Final = re.compile(
 _LONG_LINE: Final = 400
 
 
+# A paragraph that runs its numbered items on in one line: "(一)脱贫攻坚领域信息公开。1.扶贫政策…；
+# 2.扶贫项目…；3.…". Numbers after a full stop or semicolon counting 1, 2, 3… are breaks.
+_INLINE_NUMBER: Final = re.compile(r"(?<=[。；;：:])\s*(\d{1,2})[.、．](?!\d)")
+
+
+def _inline_numbered(line: str) -> list[str]:
+    """A heading line ("(一)…。") cut before each number of a run 1, 2, 3… after sentence ends
+    (two at least); never a table's cell, which keeps its numbered requirements together."""
+    if split_marker(line.strip())[0] not in ("cn", "cn_paren"):
+        return [line]
+    cuts: list[int] = []
+    for match in _INLINE_NUMBER.finditer(line):
+        if int(match[1]) == len(cuts) + 1:
+            cuts.append(match.start(1))
+    if len(cuts) < 2:
+        return [line]
+    bounds = [0, *cuts, len(line)]
+    return [line[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if line[start:end]]
+
+
 def _lines(text: str) -> list[str]:
     """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
     pipe or tab-separated row)."""
-    lines = []
+    lines: list[str] = []
     for line in fold_line(text).split("\n"):
         if "|" in line or "\t" in line.strip():
             lines.append(line)
             continue
         for piece in _RUN_ON_BREAK.split(line):
-            lines += _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else [piece]
+            for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else [piece]:
+                lines += _inline_numbered(part)
     return lines
 
 
 def _segments(document: Document) -> Iterator[_Segment]:
-    run: list[str] = []
-    line = 1
+    run: list[tuple[int, str]] = []  # (document line, text) of the paragraphs' lines
+    line = 1  # the document line the next block starts on
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            run.extend(_lines(block.text))
+            run += [(line + offset, text) for offset, text in enumerate(block.text.split("\n"))]
+            line += block.text.count("\n") + 1
             continue
         if run:
-            yield _Segment(lines=tuple(run), first=line)
-            line += len(run)
+            yield _text_segment(run)
             run = []
         yield _Segment(table=block, first=line)
         line += len(block.rows)
     if run:
-        yield _Segment(lines=tuple(run), first=line)
+        yield _text_segment(run)
+
+
+def _text_segment(run: Sequence[tuple[int, str]]) -> _Segment:
+    """A run of paragraph lines, each cut at its outline markers and keeping its document line;
+    a page printed in two interleaved columns read column by column."""
+    pieces = [
+        (number, piece) for number, text in unweave(run) for piece in _lines(text)
+    ]
+    return _Segment(
+        lines=tuple(piece for _, piece in pieces),
+        first=pieces[0][0] if pieces else run[0][0],
+        numbers=tuple(number for number, _ in pieces),
+    )
 
 
 def _metadata_lines(segments: Sequence[_Segment]) -> list[str]:
@@ -295,7 +370,10 @@ def _continues(previous: str, line: str) -> bool:
     )
 
 
-_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见")
+_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则")
+# A notice that is itself the plan: "关于全面推进基层政务公开标准化规范化工作的通知" (not one that
+# hands out or forwards another document).
+_WORK_NOTICE: Final = re.compile(r"关于(?!印发|转发)[^《》]{2,60}(?:推进|加强|做好|开展)[^《》]{0,40}工作的通知$")
 
 
 _COVER_ONLY: Final = (
@@ -315,17 +393,33 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     handed_out = (meta.notice_title and "印发" in meta.notice_title) or any(
         _HANDS_OUT.search(compact(line)) for _, line in lines if "印发" in line
     )
-    if not handed_out or prose.annotated or any(_plan_part(line) for _, line in lines):
+    if not handed_out or prose.annotated:
         return False
+    if any(_plan_part(line) for _, line in lines) and _outline_depth(lines) >= 2:
+        return False  # the plan's own parts, 一、总体要求 over (一)指导思想…
+    if any(_PLAN_OPENING.search(compact(line)) for _, line in lines[:_OPENING_LINES]):
+        return False  # the plan's opening, "…结合我市实际，制定本工作方案。", under the notice's title
     title = compact(meta.title or "")
     return not any(
-        title and title in (text := compact(clean_text(line))) and len(text) <= len(title) + 8
+        title
+        and title in (text := compact(clean_text(line)))
+        and len(text) <= len(title) + 8
+        and "印发" not in text  # the covering notice's own title line
         for _, line in lines
     )
 
 
 # The parts a plan opens with and a covering notice does not have: "一、总体要求", "(一)指导思想".
 _PLAN_PART: Final = re.compile(r"^(?:总体要求|指导思想|工作目标|基本原则|主要任务|重点任务)[。:：]?$")
+
+
+_OPENING_LINES: Final = 20
+
+
+def _outline_depth(lines: Sequence[tuple[int, str]]) -> int:
+    """How many kinds of outline markers the lines use: a plan nests (一、 over (一) over 1.),
+    a covering notice's own requests ("一、总体要求 二、工作安排 三、保障措施") stay one level."""
+    return len({split_marker(line.strip())[0] for _, line in lines} - {None})
 
 
 def _plan_part(line: str) -> bool:
@@ -337,6 +431,7 @@ def _plan_part(line: str) -> bool:
 # "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
+    r"|^(?:19|20)\d{2}年[^。，,；]{0,30}政务公开工作[，,]\s*(?:要)?坚持"
     r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|实施意见|工作方案|分工方案|任务清单|要点)"
 )
 
@@ -367,7 +462,11 @@ def _choose(
             return PlanKind.TABLE, table_items, []
         note = f"表格之外另有{len(annotated)}段文字标注了责任单位，已作为任务一并导入，请核对"
         return PlanKind.TABLE, sorted([*annotated, *table_items], key=lambda item: item.line), [note]
-    planned = _PLAN_TITLE.search(meta.title or "") or _PLAN_OPENING.search(compact(opening))
+    planned = (
+        _PLAN_TITLE.search(meta.title or "")
+        or _WORK_NOTICE.search(meta.title or "")
+        or _PLAN_OPENING.search(compact(opening))
+    )
     if prose.annotated or (prose.items and planned):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (

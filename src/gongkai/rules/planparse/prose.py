@@ -75,12 +75,18 @@ _LOST_CLOSE: Final = re.compile(
 )
 
 
+# "、着力加强公开解读回应工作": a heading whose numeral the page lost (its 、 is still there).
+_LOST_NUMERAL: Final = re.compile(r"^、(?=[\u4e00-\u9fff]{4,40}$)")
+
+
 def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     """(marker kind, marker as written, rest) of a paragraph; (None, "", paragraph) if none."""
     for kind, pattern in _MARKERS:
         match = pattern.match(paragraph)
         if match:
             return kind, match[0].strip(), paragraph[match.end() :]
+    if _LOST_NUMERAL.match(paragraph):
+        return "cn", "、", paragraph[1:]
     lost = _LOST_CLOSE.match(paragraph)
     if lost and ")" not in paragraph[:12] and "）" not in paragraph[:12]:
         return "cn_paren", f"({lost['n']})", paragraph[lost.end() :]
@@ -203,11 +209,16 @@ def _unnumbered(
             last.body = f"{last.body.rstrip('。')}。{body}"
             return True
         return False
-    if last is not None and open_item and _has_body(last):
+    broken = last is not None and open_item and _has_body(last) and _broken_off(last.body)
+    if last is not None and open_item and _has_body(last) and not broken:
         last.body = f"{last.body}\n{body}"
         last.annotation = annotation
         return True
     parent = stack[-1] if stack else None
+    if broken and parent is not None:
+        # "…使健康生活理念" then "充分利用…(责任单位：…)": the item before was cut at a column's
+        # or page's foot; this annotated paragraph resumes other text, beside it
+        parent = parent.parent
     if parent is not None and parent.annotation is not None and not parent.children:
         parent = parent.parent  # after an item with its own annotation: beside it, not under it
     node = _Node(parent.level + 1 if parent else 0, "", body, annotation, parent=parent, line=line)
@@ -215,6 +226,11 @@ def _unnumbered(
         parent.children += 1
     nodes.append(node)
     return True
+
+
+def _broken_off(body: str) -> bool:
+    """A body that stops inside a sentence (no full stop, semicolon or closing bracket)."""
+    return body.rstrip()[-1:] not in "。；;！!？?：:)）”】" + "，,、" and len(body) > 30
 
 
 def _is_item(node: _Node, flat: bool) -> bool:
@@ -317,6 +333,9 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
     elif (found := find_deadline_in_text(text, year)) is not None:
         deadline = found
     elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None:
+        deadline = standing
+    elif (standing := find_recurrence_in_text(node.body, opening_only=True)) is not None:
+        # its heading sentence opens the task: "持续推进…的宣传阐释。组织…"
         deadline = standing
     return Item(
         number=str(number),

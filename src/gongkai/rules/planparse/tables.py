@@ -23,6 +23,7 @@ from typing import Final
 
 from gongkai.rules.planparse.annotations import Assignment, LeadRule, assign, section_assignment
 from gongkai.rules.planparse.cells import (
+    BULLETS,
     GROUP_MARKER,
     REQUIREMENT_MARKER,
     SCORE_HEADER,
@@ -34,6 +35,7 @@ from gongkai.rules.planparse.cells import (
     header_column,
     header_columns,
     header_like,
+    is_unit_phrase,
 )
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
@@ -208,9 +210,42 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
             # Group cells keep no position: a merged 工作任务 may be missing from a row that
             # still has as many cells as the header (seed 004, rows 66 and 67).
             row = _placed(row, known, headers)
+        elif (deeper := _deeper_groups(row, known, headers)) is not None:
+            # (the cells after them, a next row without its 序号, keep no position)
+            row = [*_placed(row[: len(deeper[0])], *deeper), *row[len(deeper[0]) :]]
         hinted += [*row, token]
         row = []
     return hinted[:-1]
+
+
+def _deeper_groups(
+    row: Sequence[Token], columns: Sequence[Column], headers: Sequence[Token]
+) -> tuple[list[Column], list[Token]] | None:
+    """A row with more cells than the header, the extra ones short headings beside its group
+    cell: one 重点任务 column holding two levels ("三大攻坚战信息公开 | 污染防治信息公开"), the
+    upper merged over the next rows. The columns and header cells that row lines up with."""
+    groups = [i for i, column in enumerate(columns) if column is Column.GROUP]
+    if not groups:
+        return None
+    at = groups[-1]
+    for extra in (1, 2):
+        if len(row) < len(columns) + extra:
+            break
+        found = _with_levels(row[: len(columns) + extra], columns, headers, at, extra)
+        if found is not None:
+            return found
+    return None
+
+
+def _with_levels(
+    row: Sequence[Token], columns: Sequence[Column], headers: Sequence[Token], at: int, extra: int
+) -> tuple[list[Column], list[Token]] | None:
+    wider = [*columns[: at + 1], *[Column.GROUP] * extra, *columns[at + 1 :]]
+    heads = [*headers[: at + 1], *[headers[at]] * extra, *headers[at + 1 :]]
+    heading = [compact(token.text) for token in row[at : at + extra + 1]]
+    if not all(0 < len(text) <= 20 and text[-1] not in "。；;" for text in heading):
+        return None
+    return (wider, heads) if _lines_up(row, wider) else None
 
 
 def _placed(
@@ -309,40 +344,81 @@ def _has_explicit_rows(tokens: Sequence[Token]) -> bool:
 def _leading_headers(tokens: Sequence[Token]) -> list[Token]:
     """The header cells the tokens start with; a word the parser has not met counts when a known
     header cell follows it."""
+    return _header_span(tokens)[0]
+
+
+def _header_span(tokens: Sequence[Token]) -> tuple[list[Token], int]:
+    """The leading header cells and the position after the last of them. A header wrapped over
+    several lines (a pipe page that broke its header row: "序号 | 公开事项 |" then "公开依据 |")
+    goes on past a row end when a known header word follows it."""
     headers: list[Token] = []
+    end = 0
     for index, token in enumerate(tokens):
         if token.row_end and not headers:
             continue
         if token.row_end:
+            if _header_goes_on(tokens, index, headers):
+                continue
             break
         if classify(token.text) is not CellKind.HEADER and not (
             header_like(token.text) and _header_next(tokens, index)
         ):
             break
         headers.append(token)
-    return headers
+        end = index + 1
+    return headers, end
 
 
-_HEADER_WORD: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # "全社会" ends like a unit, heads a column
+def _header_goes_on(tokens: Sequence[Token], index: int, headers: Sequence[Token]) -> bool:
+    """Whether the line after a row end goes on with the header: it opens with a header word of
+    a column the header does not have yet (not a second row of levels, "一级 | 二级")."""
+    following = next(
+        (token for token in islice(tokens, index + 1, None) if token.text.strip()), None
+    )
+    if following is None or classify(following.text) is not CellKind.HEADER:
+        return False
+    column = header_column(following.text)
+    return column is Column.NOTE or column not in {header_column(t.text) for t in headers}
 
 
-def _second_header_row(tokens: Sequence[Token], header_cells: int) -> set[str]:
+_HEADER_WORD: Final = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、]{1,7}$")  # "全社会" ends like a unit, heads a column
+
+
+def _second_header_row(tokens: Sequence[Token]) -> set[str]:
     """The words of a header's second row ("一级目录 | 二级目录 | 全社会 | 特定群众 | 主动 | 依申请",
     under 公开事项 and 公开对象): the row right after the header, all short header-like words,
     at least one a known one. Its words head no task."""
-    if not header_cells:
+    headers, start = _header_span(tokens)
+    if not headers:
         return set()
-    start = next((i for i, token in enumerate(tokens) if not token.row_end), 0) + header_cells
     row: list[str] = []
-    for token in islice(tokens, start, None):
+    after = len(tokens)
+    for index in range(start, len(tokens)):
+        token = tokens[index]
         if token.row_end and row:
+            after = index
             break
         if token.text.strip():
             row.append(token.text)
+    if not row or not all(_HEADER_WORD.match(compact(text)) for text in row):
+        return set()
     known = sum(classify(text) is CellKind.HEADER for text in row)
-    if known and all(_HEADER_WORD.match(compact(text)) for text in row):
+    if known or _sub_columns(tokens, headers, after):
         return set(row)
     return set()
+
+
+def _sub_columns(tokens: Sequence[Token], headers: Sequence[Token], after: int) -> bool:
+    """Whether a row of unknown short words under a header that opens with 序号 names its
+    columns' parts ("全社会 | 特定群众 | 主动 | 依申请公开 | 区级 | 乡、村级" under 公开对象, 公开方式,
+    公开层级): no 序号 of its own, the first row after it opens with one, and the header keeps
+    columns of notes for such parts."""
+    if header_column(headers[0].text) is not Column.NUMBER:
+        return False
+    if sum(header_column(token.text) is Column.NOTE for token in headers) < 2:
+        return False
+    following = next((t for t in islice(tokens, after, None) if t.text.strip()), None)
+    return following is not None and classify(following.text) is CellKind.NUMBER
 
 
 def _header_next(tokens: Sequence[Token], index: int) -> bool:
@@ -386,7 +462,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     header = [header_column(token.text) for token in headers]
     unknown_headers = {
         token.text for token, column in zip(headers, header, strict=True) if column is None
-    } | _second_header_row(tokens, len(headers))
+    } | _second_header_row(tokens)
     kinds = [
         CellKind.HEADER if token.text in unknown_headers and not token.column else _kind(token)
         for token in tokens
@@ -437,8 +513,9 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         # a heading is a phrase; a text that ends a sentence is a requirement whose row's merged
         # unit cell is simply not there
         sentence = compact(tokens[index].text).endswith(("。", "；", ";"))
-        following = _next_index(tokens, kinds, index)
-        if free_text and not sentence and _next_kind(tokens, kinds, index) in starts:
+        # (past a note: a catalogue's 公开依据 between its 分类 and its 公开事项)
+        following = _next_index(tokens, kinds, index, skip_notes=free_text)
+        if free_text and not sentence and following is not None and kinds[following] in starts:
             kinds[index] = CellKind.GROUP
         elif (
             free_text
@@ -572,12 +649,16 @@ def _next_kind(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -
     return kinds[following] if following is not None else None
 
 
-def _next_index(tokens: Sequence[Token], kinds: Sequence[CellKind], index: int) -> int | None:
-    """The position of the next written cell in the same row, if any."""
+def _next_index(
+    tokens: Sequence[Token], kinds: Sequence[CellKind], index: int, skip_notes: bool = False
+) -> int | None:
+    """The position of the next written cell in the same row (or the next that is no note), if
+    any."""
+    skipped = {CellKind.EMPTY, CellKind.NOTE} if skip_notes else {CellKind.EMPTY}
     for position in range(index + 1, len(tokens)):
         if tokens[position].row_end:
             return None
-        if kinds[position] is not CellKind.EMPTY:
+        if kinds[position] not in skipped:
             return position
     return None
 
@@ -596,6 +677,18 @@ def _kind(token: Token) -> CellKind:
 
 _CUT_ETC: Final = re.compile(r"等[^、，,；;]*$")
 _CUT_LAST: Final = re.compile(r"[、，,；;][^、，,；;]*$")
+# The role words a page may cut after the last unit ("…、医保中心按职责分工落").
+_ROLE_TAILS: Final = ("按职责分工落实", "按照职责分工落实", "按职责分工负责", "分别负责落实", "牵头落实", "负责落实")
+
+
+def _without_cut_role(text: str) -> str | None:
+    """A unit list whose role word the page cut ("…医保中心按职责分工落"), without the broken
+    role word; None when it does not end in one."""
+    for tail in _ROLE_TAILS:
+        for size in range(len(tail) - 1, 0, -1):
+            if text.endswith(tail[:size]) and classify(text[:-size]) is CellKind.UNITS:
+                return text[:-size]
+    return None
 
 
 def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Token]:
@@ -604,10 +697,19 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
     cell without its broken tail. ``kinds`` is updated in place."""
     tokens = list(tokens)
     last = max((i for i, token in enumerate(tokens) if token.text.strip()), default=None)
+    if last is not None and kinds[last] is CellKind.UNITS:
+        # "区司法局牵头…工作，有": a unit cell cut a few characters into its next unit
+        text = compact(tokens[last].text)
+        broken = _CUT_LAST.search(text)
+        if broken and len(broken[0]) <= 3 and not is_unit_phrase(broken[0][1:]):
+            tokens[last] = replace(tokens[last], text=text[: broken.start()], unclosed=True)
+        return tokens
     if last is None or kinds[last] not in _REQUIREMENT_KINDS or kinds[last] is CellKind.MARKED:
         return tokens
     text = compact(tokens[last].text).rstrip("、，,；;")
-    head = _CUT_ETC.sub("", text) if _CUT_ETC.search(text) else _CUT_LAST.sub("", text)
+    head = _without_cut_role(text)
+    if head is None:
+        head = _CUT_ETC.sub("", text) if _CUT_ETC.search(text) else _CUT_LAST.sub("", text)
     if head and head != text and classify(head) is CellKind.UNITS:
         tokens[last] = replace(tokens[last], text=head, unclosed=True)
         kinds[last] = CellKind.UNITS
@@ -765,6 +867,24 @@ class _Context:
     assigned: Assignment | None = None  # "一、各区政府负责落实的工作任务": the units of its rows
 
 
+def _units_closing_groups(rows: Sequence[_Row]) -> None:
+    """A unit cell written after the last requirement of its group ("做好财政信息公开 | 6.… | 7.… |
+    办公室、医保中心按职责分工落实"), the group's first rows having none: it is the whole group's
+    (a merged cell the page printed at its foot), not only its last row's. Updated in place."""
+    start = 0
+    for index in range(1, len(rows) + 1):
+        if index < len(rows) and not rows[index].groups:
+            continue
+        run = [row for row in rows[start:index] if row.requirement is not None]
+        start = index
+        closing = run[-1] if run else None
+        if closing is None or len(run) < 2 or not closing.units:
+            continue
+        if not any(row.units or row.blank_units for row in run[:-1]):
+            for row in run[:-1]:
+                row.units = list(closing.units)
+
+
 _CUT_SHORT: Final = 15  # a requirement the page cut off before this many characters says nothing
 
 
@@ -774,10 +894,12 @@ def read_table(
     first_line: int = 1,
     leads: LeadRule | None = None,
     heading: str | None = None,
+    real: bool = False,
 ) -> TableResult:
     """The items of one table (real or flattened) and what a reviewer should check; token lines
     count from ``first_line`` of the document; ``leads`` is the notice's convention for unit
-    lists that mark no lead; ``heading`` is the part heading right above the table, if any."""
+    lists that mark no lead; ``heading`` is the part heading right above the table, if any;
+    ``real`` for a real table's cells (not a flattened one's)."""
     reader = _RowReader()
     rows = reader.read(hint_columns(tokens))
     last = next((token for token in reversed(tokens) if token.text.strip()), None)
@@ -785,6 +907,8 @@ def read_table(
         # the page ends inside the last row (its requirement or the detail after it): nothing
         # of that row is merged from the row above
         rows[-1].cut |= not clean_text(last.text).endswith(_ENDS)
+    if not real:  # a real table says which cells are merged
+        _units_closing_groups(rows)
     context = _Context()
     if heading:
         _update_section(_Row(groups=[(None, heading)]), context)
@@ -822,13 +946,23 @@ _INLINE_NUMBER: Final = re.compile(
 )
 
 
+_BULLET: Final = re.compile(rf"[{BULLETS}]\s*(?=[\u4e00-\u9fff“《])")
+
+
 def _numbered_parts(requirement: str) -> list[str]:
     """One cell holding several numbered requirements ("1.…；2.…；3.…"), each its own: the
-    numbers must run 1, 2, 3… from the start of the cell, each after a full stop or semicolon."""
+    numbers must count on (1, 2, 3…, or 4, 5 where the table's count goes on) from the start of
+    the cell, each after a full stop or semicolon."""
+    bullets = [part.strip() for part in _BULLET.split(requirement)]
+    if len(bullets) > 1 and not bullets[0]:
+        # "●现行规范性文件 ●规范性文件清理结果": a catalogue's contents, each bullet its own
+        return [part for part in bullets[1:] if part]
     starts = [match for match in _INLINE_NUMBER.finditer(requirement)]
     numbers = [int(match[1] or match[2]) for match in starts]
-    if len(starts) < 2 or starts[0].start() != 0 or numbers != list(range(1, len(numbers) + 1)):
+    if len(starts) < 2 or starts[0].start() != 0:
         return [requirement]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return [requirement]  # (the table's own count may go on in the cell: "4.…。 5.…")
     ends = [match.start() for match in starts[1:]] + [len(requirement)]
     return [requirement[m.start() : end].strip() for m, end in zip(starts, ends, strict=True)]
 

@@ -279,9 +279,12 @@ def _indented_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
 
 
 def _paragraph_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
-    """Cells separated by a blank line; two or more blank lines end a row."""
+    """Cells separated by a blank line; two or more blank lines end a row, unless the header row
+    ends with one blank line only: then the rows run on and a run of blank lines is a row's empty
+    cells (a catalogue's unused 三级目录 | 四级目录); its 序号 tell the rows apart."""
     cell: list[str] = []
     blanks, start = 0, 0
+    runs_end_rows = _header_closed_by_a_run(lines)
     for number, line in enumerate(lines, offset + 1):
         stripped = line.strip()
         if stripped and is_furniture(stripped):
@@ -293,13 +296,31 @@ def _paragraph_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
                 cell = []
             continue
         if not cell:
-            if blanks >= 2:
+            if blanks >= 2 and runs_end_rows:
                 yield ROW_END
             start = number
         cell.append(stripped)
         blanks = 0
     if cell:
         yield Token(join_lines(cell), line=start)
+
+
+_WIDE_HEADER: Final = 6  # a catalogue's header (序号 | 分类 | 一级目录 | … | 公开主体)
+
+
+def _header_closed_by_a_run(lines: Sequence[str]) -> bool:
+    """Whether the blank lines after the header's last cell are a run (two or more): the way
+    this page ends its rows. A wide header closed by one blank line does not end rows so."""
+    header, blanks = 0, 0
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            blanks += 1
+            continue
+        if header_column(stripped) is None and not header_like(stripped) or (header and blanks >= 2):
+            break
+        header, blanks = header + 1, 0
+    return header < _WIDE_HEADER or blanks >= 2
 
 
 def _tab_separated_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:

@@ -31,3 +31,4 @@ class Command(GongkaiCommand):
         for username, password in result.passwords.items():
             account = roles[username]
             self.stdout.write(f"  {account.role.label:<8} {username:<16} {password}    {account.unit_name or ''}")
+        self.stdout.write("公开办管理员和审核人首次登录时须用手机身份验证器绑定两步验证（GONGKAI_TWO_FACTOR_REQUIRED=none 可在本机演示时免去）。")

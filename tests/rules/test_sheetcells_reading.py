@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gongkai.rules import cells
+from gongkai.rules import sheetcells as cells
 from gongkai.rules.assessment import sheet as assessment_sheet
 from gongkai.rules.monitoring import sheet as monitoring_sheet
 
