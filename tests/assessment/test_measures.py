@@ -4,6 +4,7 @@ period and the points it suggests; the unit does not see it before publication."
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -114,3 +115,25 @@ def test_messages_answered_on_time_and_the_three_month_veto(participant_a, unit_
     assert (measured.met, measured.total, measured.vetoed) == (1, 2, 0)
     vetoed = measure(participant_a, Measure.MESSAGES_ON_TIME, today=date(2026, 12, 31))
     assert vetoed.vetoed == 1  # the third, unanswered for more than 3 months
+
+
+def test_the_units_site_quarter_scores_beside_the_evidence(participant_a, unit_a, unit_b, evaluator, office_admin,
+                                                           login):
+    """Leaf 4.1 of the demo system reads the monitoring quarter score of the unit's own sites
+    (not another unit's); an inspector's 单项否决 turns the suggestion to 0."""
+    from gongkai.monitoring import services as monitoring
+    from gongkai.monitoring.models import Site
+
+    today = timezone.localdate()
+    site = Site.objects.create(name="财政局网站", home_url="http://127.0.0.1:9/", owner_unit=unit_a)
+    other = Site.objects.create(name="教育局网站", home_url="http://127.0.0.2:9/", owner_unit=unit_b)
+    monitoring.add_inspector_finding(site, "附件下载", today, "办事表格无法下载", actor=office_admin, points=Decimal(5))
+    monitoring.add_inspector_finding(other, "严重错误", today, "领导姓名错误", actor=office_admin)
+    measured = measure(participant_a, Measure.SITE_SCORE)
+    assert (measured.met, measured.total, measured.vetoed, measured.score) == (1, 1, 0, Decimal("95.00"))
+    url = reverse("assessment:sheet", args=[participant_a.round_id, participant_a.pk])
+    html = login(evaluator).get(url).content.decode()
+    assert "政府网站季度监测得分：监测 1 个网站季度，合格 1 个，平均 95.00 分；建议 2.85 分" in html
+    monitoring.add_inspector_finding(site, "严重错误", today, "首页领导姓名错误", actor=office_admin)
+    html = login(evaluator).get(url).content.decode()
+    assert "单项否决 1 个季度（不合格）；建议 0 分" in html

@@ -51,7 +51,7 @@ def test_the_office_sees_and_exports_the_results(a_round, participant_a, clerk_a
     workbook = openpyxl.load_workbook(io.BytesIO(export.content))
     summary = list(workbook["得分汇总"].iter_rows(values_only=True))
     assert summary[0][:3] == ("类别", "排名", "单位") and summary[1][2] == "示范市财政局" and summary[1][3] == 100
-    assert summary[0][-1] == "绩效考核折算分" and summary[1][-1] == 5
+    assert summary[0][-2:] == ("绩效考核折算分", "并列名次决定理由") and summary[1][-2] == 5
     detail = list(workbook["评分明细"].iter_rows(values_only=True))
     assert len(detail) == 1 + 2 * len(leaves_of(participant_a))
     document = docx.Document(io.BytesIO(client.get(reverse("assessment:results_docx", args=[a_round.pk])).content))

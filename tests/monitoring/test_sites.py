@@ -19,6 +19,7 @@ from gongkai.orgs.policy import SYSTEM
 from gongkai.rules.monitoring.quarters import Quarter
 from tests.monitoring.fixture_site import TIMEOUT, TODAY, fixture_site, outbound_site
 from tests.monitoring.sites import serving
+from tests.records.conftest import _media_in_tmp, columns_a, make_draft, publish  # noqa: F401  (fixtures reused)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,8 @@ def test_the_portal_is_registered_with_its_catalog_columns(city, unit_a, setting
     assert AuditEntry.objects.filter(action="monitoring_site_registered").count() == 1
 
 
-def test_a_crawl_is_kept_with_its_findings_score_and_notices(unit_a, clerk_a, clerk_b, office_admin, tmp_path, settings) -> None:
+def test_a_crawl_is_kept_with_its_findings_score_and_notices(unit_a, clerk_a, reviewer_a, clerk_b, office_admin, tmp_path,
+                                                             settings) -> None:
     settings.VAR_DIR = tmp_path
     with serving(outbound_site()) as other, serving(fixture_site(other.url)) as web:
         site = services.register_site("示范县政府网站", web.url, unit_a, actor=office_admin, timeout=Decimal(TIMEOUT),
@@ -66,6 +68,7 @@ def test_a_crawl_is_kept_with_its_findings_score_and_notices(unit_a, clerk_a, cl
     report = quarterly.site_quarter(site, Quarter(2024, 2))
     assert report.score.verdict.value == "不合格" and report.score.vetoes == ["站点无法访问"]
     assert Notice.objects.filter(user=clerk_a, title__contains="9 项新发现").exists()
+    assert Notice.objects.filter(user=reviewer_a, title__contains="9 项新发现").exists()  # issue 19: reviewers too
     assert not Notice.objects.filter(user=clerk_b).exists()
     assert AuditEntry.objects.filter(action="monitoring_crawl_recorded", unit_id=unit_a.pk).exists()
     assert not (tmp_path / "monitor" / f"site{site.pk}-run{run.pk}.sqlite").exists()
@@ -87,7 +90,7 @@ def test_a_crawl_without_vetoes_is_scored_as_by_hand(unit_a, office_admin, tmp_p
     assert quarterly.site_quarter(site, Quarter(2024, 2)).score.vetoes == ["严重错误"]
 
 
-def test_only_the_office_and_evaluators_enter_findings(site_a, clerk_a, evaluator) -> None:
+def test_only_the_office_and_evaluators_enter_findings(site_a, clerk_a, reviewer_a, clerk_b, evaluator) -> None:
     with pytest.raises(PermissionDenied):
         services.add_inspector_finding(site_a, "严重错误", date(2024, 6, 30), "错字", actor=clerk_a)
     with pytest.raises(ValidationError):
@@ -97,6 +100,8 @@ def test_only_the_office_and_evaluators_enter_findings(site_a, clerk_a, evaluato
     finding = services.add_inspector_finding(site_a, "办事指南", date(2024, 6, 30), "缺要素", actor=evaluator, points=Decimal(1))
     assert finding.key == f"办事指南:人工{finding.pk}"
     assert AuditEntry.objects.filter(action="monitoring_finding_entered").count() == 1
+    told = set(Notice.objects.filter(title__contains="新的检查发现（办事指南）").values_list("user__username", flat=True))
+    assert told == {clerk_a.username, reviewer_a.username}  # the unit's clerks and reviewers, no other unit's
 
 
 def test_a_clerk_sees_only_their_own_units_sites(site_a, site_b, clerk_a, office_admin, login) -> None:
@@ -174,6 +179,29 @@ def test_the_portal_carries_the_interaction_veto_from_the_platforms_messages(cit
     [veto] = interaction_findings(site, today)
     assert veto.veto and veto.evidence["messages"] == 1 and veto.evidence["units"] == [unit_a.name]
     assert interaction_findings(Site(is_portal=False), today) == []
+
+
+def test_the_portal_finds_policies_still_without_an_interpretation(city, unit_a, make_draft, publish, tmp_path,  # noqa: F811
+                                                                   settings) -> None:
+    """Issue 19 point 3: "for the platform's own data, … interpretations missing for policies"."""
+    from gongkai.monitoring.services import INTERPRETATION_MISSING, interpretation_findings
+    from gongkai.records.models import RecordKind
+
+    settings.VAR_DIR = tmp_path
+    site = services.ensure_portal_site()
+    policy = publish(make_draft(title="示范市财政专项资金管理办法", kind=RecordKind.NORMATIVE,
+                                columns=("政策文件/规范性文件",)))
+    today = policy.published_on
+    assert interpretation_findings(site, today) == []  # its allowed working days have not passed
+    [missing] = interpretation_findings(site, today + timedelta(days=30))
+    assert (missing.indicator, missing.veto, missing.key) == (INTERPRETATION_MISSING, False,
+                                                              f"{INTERPRETATION_MISSING}:{policy.pk}")
+    assert missing.evidence["policy"] == "示范市财政专项资金管理办法" and missing.evidence["unit"] == unit_a.name
+    assert "仍无政策解读" in quarterly.describe(Finding(indicator=missing.indicator, evidence=dict(missing.evidence)))
+    assert interpretation_findings(Site(is_portal=False), today + timedelta(days=30)) == []
+    publish(make_draft(title="《示范市财政专项资金管理办法》解读", kind=RecordKind.INTERPRETATION, interprets=policy,
+                       columns=("政策解读",)))
+    assert interpretation_findings(site, today + timedelta(days=30)) == []
 
 
 def test_a_units_quarter_report_lists_its_sites_only(site_a, site_b, office_admin, clerk_a, login) -> None:

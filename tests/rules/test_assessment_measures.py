@@ -14,6 +14,7 @@ from gongkai.rules.assessment.measures import (
     interpretations_on_time,
     messages_on_time,
     plan_reports_accepted,
+    site_scores,
     suggested_points,
 )
 
@@ -95,3 +96,20 @@ def test_messages_answered_in_the_period_and_the_three_month_veto_suggests_nothi
     vetoed = messages_on_time(replies, 1, YEAR)
     assert suggested_points(Decimal(2), vetoed) == Decimal(0)
     assert vetoed.describe().endswith("；超过3个月未答复的咨询 1 件（单项否决）")
+
+
+def test_the_sites_quarter_scores_suggest_points_out_of_100_and_a_veto_suggests_zero():
+    """Issue 17 point 3: "(once it lands) website monitoring results"; issue 19: "the assessment
+    … can read the quarter's score as a measured indicator"."""
+    two = site_scores([(Decimal("90.00"), True, False), (Decimal("55.00"), False, False)])
+    assert (two.met, two.total, two.vetoed, two.score) == (1, 2, 0, Decimal("72.5"))
+    assert suggested_points(Decimal(3), two) == Decimal("2.18")  # 3 × 72.5 % = 2.175, half up
+    assert two.describe() == "政府网站季度监测得分：监测 2 个网站季度，合格 1 个，平均 72.50 分"
+    with_bonus = site_scores([(Decimal("112.00"), True, False)])
+    assert suggested_points(Decimal(3), with_bonus) == Decimal("3.00")  # 加分 never past the leaf's points
+    vetoed = site_scores([(Decimal("95.00"), True, False), (None, False, True)])
+    assert suggested_points(Decimal(3), vetoed) == Decimal(0)  # 单项否决: 不合格
+    assert vetoed.describe().endswith("；单项否决 1 个季度（不合格）")
+    nothing = site_scores([])
+    assert suggested_points(Decimal(3), nothing) is None
+    assert nothing.describe() == "政府网站季度监测得分：考评期间内本单位网站没有监测结果"

@@ -123,6 +123,15 @@ def test_it_ranks_with_shared_positions_for_ties():
     ]
 
 
+def test_a_tie_the_office_decided_takes_consecutive_positions_in_its_order():
+    values = [("乙", D("0.9")), ("甲", D("0.95")), ("丙", D("0.9")), ("丁", D("0.8"))]
+    ranked = rank(values, [["乙", "丙"]])
+    assert [(r.name, r.position, r.tied, r.decided) for r in ranked] == [
+        ("甲", 1, False, False), ("乙", 2, False, True), ("丙", 3, False, True), ("丁", 4, False, False)
+    ]
+    assert [r.tied for r in rank(values, [["乙", "丁"]])] == [False, True, True, False]  # not this group
+
+
 CALENDAR = WorkingCalendar(use_package=True)
 
 

@@ -155,6 +155,20 @@ def test_it_reports_a_tie_between_winners_whose_bonus_differs():
     assert result.ties == [["乙院", "甲院"]]
 
 
+def test_the_offices_recorded_decision_orders_a_tie_and_is_no_longer_reported_as_one():
+    # "县区政府政务公开示范点建设市级表彰不超过3名" and "县区政府和管委合并排序…第一名5分、第二名4.5分、
+    # 第三名4分": the office decided 丁县 before 丙县 on the third place.
+    counties = [unit("甲县", "county_gov", "0.95"), unit("乙县", "county_gov", "0.93"),
+                unit("丙县", "county_gov", "0.90"), unit("丁县", "county_gov", "0.90")]
+    result = compute_awards(counties, decisions=[["丁县", "丙县"]])
+    assert result.ties == [] and result.decided == [["丁县", "丙县"]]
+    assert result.awarded == ["丁县", "乙县", "甲县"] and "丙县" not in result.bonus
+    reversed_ = compute_awards(counties, decisions=[["丁县", "丙县"], ["丙县", "丁县"]])  # the later decision counts
+    assert reversed_.awarded == ["丙县", "乙县", "甲县"] and reversed_.bonus["丙县"] == D("4")
+    partial = compute_awards(counties, decisions=[["丁县", "甲县"]])  # not naming 丙县: still a tie
+    assert partial.ties == [["丁县", "丙县"]]
+
+
 def test_it_does_not_report_equal_rates_that_decide_nothing():
     result = compute_awards([unit("甲县", "county_gov", "0.95"), unit("乙县", "county_gov", "0.5"),
                              unit("丙县", "county_gov", "0.5")])

@@ -71,7 +71,8 @@ def round_candidates(round_: Round) -> list[Candidate]:
 
 
 def round_awards(round_: Round) -> AwardResult:
-    """The awards of a published round (三(四)), with why each unit won or did not."""
+    """The awards of a published round (三(四)), with why each unit won or did not; ties the
+    office decided (``TieDecision``) are ordered as it decided."""
     if not round_.is_published:
         raise ValidationError("考评结果公布后才能评定表彰")
-    return compute_awards(round_candidates(round_))
+    return compute_awards(round_candidates(round_), round_.tie_orders())

@@ -68,8 +68,30 @@ class RoundForm(forms.Form):
                 Stage.RECHECK: data["recheck_due"], Stage.APPROVE: data["approve_due"]}
 
 
-class TiesDecidedForm(forms.Form):
-    ties_decided = forms.BooleanField(label="公开办已决定并列单位的先后", required=False)
+class TieDecisionForm(forms.Form):
+    """The office's order of one group of tied units (第1位 … 第n位) and the reason."""
+
+    group = forms.CharField(widget=forms.HiddenInput, max_length=4000)
+    reason = forms.CharField(label="理由", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="如按重点领域得分率、按公开办会议决定等。")
+
+    def __init__(self, *args: Any, names: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.names = names
+        self.initial.setdefault("group", "、".join(names))
+        choices = [(name, name) for name in names]
+        for place, name in enumerate(names, 1):
+            self.fields[f"place_{place}"] = forms.ChoiceField(label=f"第 {place} 位", choices=choices, initial=name)
+        self.order_fields(["group", *[f"place_{place}" for place in range(1, len(names) + 1)], "reason"])
+
+    def order(self) -> list[str]:
+        return [self.cleaned_data[f"place_{place}"] for place in range(1, len(self.names) + 1)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and len(set(self.order())) != len(self.names):
+            raise forms.ValidationError("每个名次请选择不同的单位。")
+        return data
 
 
 class BonusForm(forms.Form):
@@ -77,7 +99,6 @@ class BonusForm(forms.Form):
 
     target = forms.ModelChoiceField(label="计入的年度考评", queryset=Round.objects.none(),
                                     empty_label=None)
-    ties_decided = forms.BooleanField(label="公开办已决定并列单位的先后", required=False)
 
     def __init__(self, *args: Any, source: Round, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

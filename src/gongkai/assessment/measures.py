@@ -9,7 +9,10 @@ from the other apps, ``rules.assessment.measures`` counts them (what counts is s
 - 工作要点: the unit's reporting periods of published plans and its report of each;
 - 年度报告: the unit's annual reports, due by ``reports.deadlines.unit_deadline``;
 - 留言办理: the messages routed to the unit, judged by their own clock
-  (``interaction.clock.message_clock``), the 3-month veto by ``rules.interaction``.
+  (``interaction.clock.message_clock``), the 3-month veto by ``rules.interaction``;
+- 网站监测: each quarter of the period (up to ``as_of``) of each site the unit owns, as the
+  quarter report scores it (``monitoring.quarterly.site_quarter``); quarters not monitored are
+  left out.
 
 Nothing is measured after the day it is asked (``as_of``: the platform's today, ``foi.dates``, or
 the period's end when that is earlier).
@@ -66,6 +69,8 @@ def measure(participant: Participant, which: Measure, today: date | None = None,
         return _plan_reports(unit_id, period, as_of)
     if which is Measure.ANNUAL_REPORT_ON_TIME:
         return _annual_reports(participant, period, as_of, calendar)
+    if which is Measure.SITE_SCORE:
+        return _site_scores(unit_id, period, as_of)
     return _messages(unit_id, period, as_of, calendar)
 
 
@@ -125,3 +130,26 @@ def _messages(unit_id: int, period: rules.Period, as_of: date, calendar: Working
                 message.rule_kind, message.received_on, clock.first_replied_on, as_of):
             vetoed += 1
     return rules.messages_on_time(replies, vetoed, period)
+
+
+def _site_scores(unit_id: int, period: rules.Period, as_of: date) -> Measured:
+    from gongkai.monitoring.models import Site
+    from gongkai.monitoring.quarterly import site_quarter
+    from gongkai.monitoring.services import current_system
+    from gongkai.rules.monitoring.indicators import Verdict
+    from gongkai.rules.monitoring.quarters import Quarter
+
+    quarters, last = [], Quarter.of(min(period[1], as_of))
+    quarter = Quarter.of(period[0])
+    while quarter <= last:
+        quarters.append(quarter)
+        quarter = quarter.following
+    sites = list(Site.objects.filter(owner_unit_id=unit_id).order_by("pk"))
+    system = current_system() if sites else None
+    rows = []
+    for site in sites:
+        for quarter in quarters:
+            result = site_quarter(site, quarter, system).score
+            if result is not None:
+                rows.append((result.total, result.verdict is Verdict.PASS, bool(result.vetoes)))
+    return rules.site_scores(rows)

@@ -127,6 +127,14 @@ class Round(OfficeData, models.Model):
     def stage_dates(self) -> list[tuple[str, object]]:
         return [(STAGE_LABELS[stage], day) for stage, day in self.due().items()]
 
+    def tie_orders(self) -> list[list[str]]:
+        """The office's tie decisions, oldest first (a later one prevails): each an order of names."""
+        return [list(decision.order) for decision in self.tie_decisions.all()]
+
+    def tie_reasons(self) -> dict[str, str]:
+        """Each decided unit's reason, from the latest decision naming it."""
+        return {name: decision.reason for decision in self.tie_decisions.all() for name in decision.order}
+
 
 class Participant(models.Model):
     """A unit in a round, with the class it is scored as (fixed when the round opened)."""
@@ -215,3 +223,25 @@ class Evidence(ParticipantData, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class TieDecision(OfficeData, models.Model):
+    """The office's decision on units of a round with equal rates (并列): their order and why.
+    Append-only: a later decision naming the same units replaces the earlier one in the results,
+    the earlier stays as it was recorded (both audited)."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="tie_decisions")
+    order = models.JSONField("先后顺序", default=list, help_text="单位名称，排在前的名次在前。")
+    reason = models.TextField("理由")
+    decided_by = models.ForeignKey(User, verbose_name="决定人", null=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField("时间", default=timezone.now)
+
+    unit_field = None  # the office's own decision on a round
+
+    class Meta:
+        verbose_name = "并列名次决定"
+        verbose_name_plural = "并列名次决定"
+        ordering = ["round", "decided_at", "id"]
+
+    def __str__(self) -> str:
+        return "、".join(self.order)

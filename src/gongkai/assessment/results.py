@@ -31,7 +31,7 @@ from gongkai.rules.assessment.scoring import (
 from gongkai.rules.sheetcells import keep_text
 
 SUMMARY_HEADER = ["类别", "排名", "单位", "得分", "表彰加分", "满分", "得分率", "重点领域得分", "重点领域满分", "重点领域得分率",
-                  "未审定指标数", "并列", "绩效考核折算分"]
+                  "未审定指标数", "并列", "绩效考核折算分", "并列名次决定理由"]
 DETAIL_HEADER = ["单位", "编号", "指标", "分值", *[STAGE_LABELS[stage] for stage in STAGE_ORDER], "说明或理由"]
 
 
@@ -41,8 +41,15 @@ class ResultRow:
     result: UnitResult
     unapproved: int  # leaves without a 审定 score (counted 0)
     position: int
-    tied: bool
+    tied: bool  # equal to another, not decided: 并列
     performance: Decimal  # the rate in the performance assessment's points (settings weight)
+    decision: str = ""  # the reason of the office's decision, when it ordered this unit's tie
+
+    @property
+    def position_text(self) -> str:
+        if self.tied:
+            return f"{self.position}（并列）"
+        return f"{self.position}（并列，公开办已决定先后）" if self.decision else str(self.position)
 
     @property
     def score_text(self) -> str:
@@ -76,15 +83,17 @@ def round_results(round_: Round) -> list[tuple[str, list[ResultRow]]]:
         result = unit_result(system, participant.unit.name, cls, approved, participant.bonus)
         unapproved = len(missing_leaves(system, cls, approved))
         by_class.setdefault(participant.category, []).append((participant, result, unapproved))
+    orders, reasons = round_.tie_orders(), round_.tie_reasons()
     tables = []
     for category in UnitCategory:
         members = by_class.get(category.value, [])
         if not members:
             continue
         found = {result.unit: (participant, result, unapproved) for participant, result, unapproved in members}
-        ranked = rank((result.unit, result.rate) for _, result, _ in members)
+        ranked = rank(((result.unit, result.rate) for _, result, _ in members), orders)
         tables.append((category.label, [
-            ResultRow(*found[entry.name], entry.position, entry.tied, performance_points(entry.value, weight))
+            ResultRow(*found[entry.name], entry.position, entry.tied, performance_points(entry.value, weight),
+                      reasons.get(entry.name, "") if entry.decided else "")
             for entry in ranked
         ]))
     return tables
@@ -110,7 +119,8 @@ def results_xlsx(round_: Round) -> bytes:
             summary.append([label, row.position, result.unit, _number(result.score), _number(result.bonus),
                             _number(result.points),
                             row.rate_text, _number(result.key_score), _number(result.key_points), row.key_rate_text,
-                            row.unapproved, "是" if row.tied else "", _number(row.performance)])
+                            row.unapproved, "是" if row.tied or row.decision else "", _number(row.performance),
+                            row.decision])
     detail = workbook.create_sheet("评分明细")
     detail.append(DETAIL_HEADER)
     system = round_.system.as_rules()
@@ -141,7 +151,7 @@ def results_docx(round_: Round) -> bytes:
     _page(document.sections[0], landscape=True)
     _line(document, f"{round_.title}得分与排名", TITLE_FONT, 22, center=True)
     weight = settings.GONGKAI_ASSESSMENT_WEIGHT
-    intro = "得分率 = （审定得分 + 表彰加分）÷ 本类别适用指标的满分；未审定的指标按 0 分计；得分率相同的单位并列。"
+    intro = "得分率 = （审定得分 + 表彰加分）÷ 本类别适用指标的满分；未审定的指标按 0 分计；得分率相同的单位并列，公开办决定先后的按其决定排列。"
     average = average_rate(tables)
     if average:
         intro += f"\n全体参评单位平均得分率 {percent(average[0])}，折合政府绩效考核 {shown(average[1])} 分（政务公开权重 {shown(weight)}%）。"
@@ -149,11 +159,15 @@ def results_docx(round_: Round) -> bytes:
     for label, rows in tables:
         _heading(document, label)
         _table(document, DOCX_HEADER, [
-            [f"{row.position}{'（并列）' if row.tied else ''}", row.result.unit, shown(row.result.score),
+            [row.position_text, row.result.unit, shown(row.result.score),
              shown(row.result.bonus) if row.result.bonus else "", row.rate_text, row.key_rate_text,
              str(row.unapproved), shown(row.performance)]
             for row in rows
         ], DOCX_WIDTHS)
+    decided = [f"{row.result.unit}：{row.decision}" for _, rows in tables for row in rows if row.decision]
+    if decided:
+        _heading(document, "并列名次的决定")
+        _body(document, "\n".join(decided))
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()

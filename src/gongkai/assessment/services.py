@@ -342,18 +342,19 @@ def add_evidence(participant: Participant, code: str, *, title: str = "", record
 
 @transaction.atomic
 def apply_bonus(source: Round, target: Round, bonus: Mapping[str, Decimal], ties: list[list[str]], *,
-                ties_decided: bool, actor: ServiceActor) -> list[str]:
+                actor: ServiceActor) -> list[str]:
     """Seed 001 三(四)2: the bonus points of ``source``'s awards (unit or 县区 name → points) count
-    in the annual round ``target``. Ties must have been decided by the office first. Returns the
-    names with a bonus that are not in ``target`` (nothing to credit them to)."""
+    in the annual round ``target``. ``ties`` are those still undecided: the office must first
+    record its decision on each (``assessment.ties``). Returns the names with a bonus that are
+    not in ``target`` (nothing to credit them to)."""
     _office(actor, "只有公开办管理员可以计入表彰加分。")
     problems = []
     if not source.is_published:
         problems.append("表彰所依据的考评结果尚未公布")
     if target.pk == source.pk or target.kind != RoundKind.ANNUAL or target.is_published:
         problems.append("加分只能计入另一轮进行中的年度考评")
-    if ties and not ties_decided:
-        problems.append("表彰结果有得分率相同的单位，请先决定其先后，再计入加分")
+    if ties:
+        problems.append("表彰结果有得分率相同的单位，请先决定其先后（在“得分与排名”中记录决定），再计入加分")
     if problems:
         raise ValidationError(problems)
     before = {p.unit.name: p.bonus for p in target.participants.select_related("unit") if p.bonus}
@@ -374,17 +375,16 @@ def apply_bonus(source: Round, target: Round, bonus: Mapping[str, Decimal], ties
 
 
 @transaction.atomic
-def issue_awards_record(round_: Round, outcome: AwardResult, docx: bytes, *, ties_decided: bool,
-                        actor: ServiceActor) -> Record:
+def issue_awards_record(round_: Round, outcome: AwardResult, docx: bytes, *, actor: ServiceActor) -> Record:
     """The 表彰通知 as a draft record of the office's own unit (通知公告), the notice attached; it
-    is then reviewed and published as any record. Ties must have been decided by the office."""
+    is then reviewed and published as any record. Every tie must have been decided by the office."""
     user = _office(actor, "只有公开办管理员可以发布表彰通知。")
     if user is None or user.unit is None:
         raise ValidationError("发布表彰通知的管理员须属于公开办所在单位")
     if not round_.is_published:
         raise ValidationError("考评结果公布后才能发布表彰通知")
-    if outcome.ties and not ties_decided:
-        raise ValidationError("表彰结果有得分率相同的单位，请先决定其先后，再发布表彰通知")
+    if outcome.ties:
+        raise ValidationError("表彰结果有得分率相同的单位，请先决定其先后（在“得分与排名”中记录决定），再发布表彰通知")
     column = Column.objects.filter(unit=user.unit, name="通知公告", is_active=True).first()
     named = "、".join(outcome.awarded) or "无"
     record = records.create_record(user.unit, {
@@ -393,7 +393,7 @@ def issue_awards_record(round_: Round, outcome: AwardResult, docx: bytes, *, tie
     }, columns=[column] if column else [], actor=user)
     records.add_attachment(record, f"{AWARDS_TITLE}.docx", docx, actor=user)
     audit("assessment_awards_issued", round_, after={"record": record.pk, "awarded": outcome.awarded,
-                                                     "ties": outcome.ties})
+                                                     "decided_ties": outcome.decided})
     return record
 
 

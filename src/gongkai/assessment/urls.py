@@ -15,6 +15,7 @@ urlpatterns = [
     path("console/assessment/rounds/<int:pk>/", views.round_detail, name="round"),
     path("console/assessment/rounds/<int:pk>/publish/", views.round_publish, name="round_publish"),
     path("console/assessment/rounds/<int:pk>/results/", views.round_results, name="results"),
+    path("console/assessment/rounds/<int:pk>/ties/", views.tie_decide, name="tie_decide"),
     path("console/assessment/rounds/<int:pk>/awards/", views.round_awards, name="awards"),
     path("console/assessment/rounds/<int:pk>/awards/bonus/", views.round_bonus, name="bonus"),
     path("console/assessment/rounds/<int:pk>/awards/record/", views.round_awards_record, name="awards_record"),

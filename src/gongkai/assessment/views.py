@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.assessment import access, awarding, measures, results, services
+from gongkai.assessment import access, awarding, measures, results, services, ties
 from gongkai.assessment.awards_docx import awards_docx
 from gongkai.assessment.forms import (
     BonusForm,
@@ -27,7 +27,7 @@ from gongkai.assessment.forms import (
     EvidenceForm,
     RoundForm,
     SystemImportForm,
-    TiesDecidedForm,
+    TieDecisionForm,
     own_plan_reports,
     own_published_records,
     plan_report_label,
@@ -186,10 +186,32 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("system"), pk=pk)
     tables = results.round_results(round_)
     average = results.average_rate(tables)
+    tie_forms = [TieDecisionForm(names=names) for names in ties.open_ties(round_)]
     return render(request, "assessment/results.html", {
         "round": round_, "tables": tables, "weight": shown(settings.GONGKAI_ASSESSMENT_WEIGHT),
         "average": (results.percent(average[0]), shown(average[1])) if average else None,
+        "tie_forms": tie_forms, "decisions": round_.tie_decisions.select_related("decided_by"),
     })
+
+
+MAX_TIED = 50
+
+
+@login_required
+@require_POST
+def tie_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The office records the order of a group of tied units and why (issue 17: never silently)."""
+    _require_office(request)
+    round_ = get_object_or_404(Round, pk=pk)
+    names = [name for name in request.POST.get("group", "")[:4000].split("、") if name][:MAX_TIED]
+    form = TieDecisionForm(request.POST, names=names)
+    if not form.is_valid():
+        messages.error(request, "并列名次的决定未记录：" + "；".join(
+            error for errors in form.errors.values() for error in errors))
+        return redirect("assessment:results", pk=pk)
+    _attempt(request, lambda: ties.decide_tie(round_, form.order(), form.cleaned_data["reason"], actor=request.user),
+             f"已记录并列单位的先后：{'、'.join(form.order())}。")
+    return redirect("assessment:results", pk=pk)
 
 
 @login_required
@@ -203,7 +225,8 @@ def round_awards(request: HttpRequest, pk: int) -> HttpResponse:
         outcome, problems = None, error.messages
     form = BonusForm(source=round_)
     return render(request, "assessment/awards.html", {
-        "round": round_, "outcome": outcome, "problems": problems, "form": form, "issue_form": TiesDecidedForm(prefix="issue"),
+        "round": round_, "outcome": outcome, "problems": problems, "form": form,
+        "decided": [(names, round_.tie_reasons().get(names[0], "")) for names in outcome.decided] if outcome else [],
         "may_apply": outcome is not None and outcome.bonus and form.fields["target"].queryset.exists(),
     })
 
@@ -221,8 +244,7 @@ def round_bonus(request: HttpRequest, pk: int) -> HttpResponse:
     target = form.cleaned_data["target"]
     try:
         outcome = awarding.round_awards(round_)
-        missing = services.apply_bonus(round_, target, outcome.bonus, outcome.ties,
-                                       ties_decided=form.cleaned_data["ties_decided"], actor=request.user)
+        missing = services.apply_bonus(round_, target, outcome.bonus, outcome.ties, actor=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -239,13 +261,11 @@ def round_awards_record(request: HttpRequest, pk: int) -> HttpResponse:
     """The 表彰通知 issued as a draft record of the office, for the records' review and publication."""
     _require_office(request)
     round_ = get_object_or_404(Round, pk=pk)
-    form = TiesDecidedForm(request.POST, prefix="issue")
-    decided = form.is_valid() and form.cleaned_data["ties_decided"]
     issuer = request.user.unit.name if request.user.unit else ""
     try:
         outcome = awarding.round_awards(round_)
         content = awards_docx(round_, outcome, issuer, timezone.localdate(), draft=False)
-        record = services.issue_awards_record(round_, outcome, content, ties_decided=decided, actor=request.user)
+        record = services.issue_awards_record(round_, outcome, content, actor=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)

@@ -16,8 +16,10 @@ from django.db import transaction
 
 from gongkai.assessment.demo import load_demo_round, load_demo_system
 from gongkai.console.seeds import SEEDS
+from gongkai.foi import dates as foi_dates
 from gongkai.foi.demo import load_demo_requests
 from gongkai.interaction.demo import load_demo_interaction
+from gongkai.monitoring.demo import load_demo_monitoring
 from gongkai.orgs import services
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import SYSTEM
@@ -85,6 +87,7 @@ def load_demo() -> DemoResult:
     load_demo_round()  # and a round on it in motion
     load_demo_interaction()  # messages, a consultation on a draft, an incident on its clock
     annual_reports = load_demo_reports()  # last year's annual reports: published, submitted, failing D3
+    load_demo_monitoring(foi_dates.today())  # a unit's website crawled from recorded pages, two quarters
     return DemoResult(
         units_created, passwords, plans_created, requests_created, records_created, reports_created, annual_reports
     )

@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 
 from gongkai.monitoring.models import CrawlRun, Finding, RunStatus, Site
-from gongkai.monitoring.services import current_system
+from gongkai.monitoring.services import INTERPRETATION_MISSING, current_system
 from gongkai.rules.monitoring import findings as rules
 from gongkai.rules.monitoring.indicators import CheckSystem, Score, Verdict, score
 from gongkai.rules.monitoring.quarters import Quarter
@@ -113,6 +113,9 @@ def describe(finding: Finding) -> str:
         return f"首页最近更新 {evidence.get('last_date') or '无日期'}"
     if finding.indicator == rules.UNDATED:
         return f"{evidence.get('page')} 未注明发布时间"
+    if finding.indicator == INTERPRETATION_MISSING:
+        return (f"{evidence.get('unit')}《{evidence.get('policy')}》{evidence.get('published_on')} 发布，"
+                f"超过 {evidence.get('allowed_workdays')} 个工作日仍无政策解读")
     if finding.indicator == rules.UNAVAILABLE:
         return f"{evidence.get('probes')} 次监测中 {evidence.get('failed')} 次无法访问（{evidence.get('share')}）"
     return str(evidence)

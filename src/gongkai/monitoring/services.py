@@ -48,7 +48,9 @@ from gongkai.rules.monitoring.sheet import SheetError, read_sheet
 
 PORTAL_NAME = "本平台政务公开门户"
 PROBE_WINDOW = timedelta(days=rules.PROBE_DAYS)
-SOURCES = {rules.UNAVAILABLE: FindingSource.PROBE, "互动回应差": FindingSource.PLATFORM}
+INTERPRETATION_MISSING = "政策解读缺失"
+SOURCES = {rules.UNAVAILABLE: FindingSource.PROBE, "互动回应差": FindingSource.PLATFORM,
+           INTERPRETATION_MISSING: FindingSource.PLATFORM}
 
 
 def _require_office(actor: ServiceActor | None) -> User | None:
@@ -175,16 +177,17 @@ def start_or_resume_run(site: Site, today: date) -> CrawlRun:
     return run
 
 
-def run_crawl(site: Site, today: date | None = None) -> CrawlRun:
+def run_crawl(site: Site, today: date | None = None, *, crawler: type[Crawler] = Crawler) -> CrawlRun:
     """Crawl a site now (resuming its unfinished run) and keep the findings. The crawl itself runs
-    outside any transaction; what it found is written in one."""
+    outside any transaction; what it found is written in one. ``crawler`` is the real HTTP crawler
+    (the demo replays recorded pages through a subclass of it)."""
     today = today or timezone.localdate()
     if site.is_portal:
         ensure_portal_site()
     run = start_or_resume_run(site, today)
     state = CrawlState(run.state_file, site.home_url, crawl_settings(site))
     try:
-        Crawler(site.home_url, state, crawl_settings(site)).run()
+        crawler(site.home_url, state, crawl_settings(site)).run()
         record_crawl(run, state)
     except Exception as error:
         with transaction.atomic():
@@ -232,6 +235,33 @@ def interaction_findings(site: Site, today: date) -> list[rules.Finding]:
                           key=f"{INTERACTION_VETO}:平台留言")]
 
 
+def interpretation_findings(site: Site, today: date) -> list[rules.Finding]:
+    """For the platform's own portal, the 规章 and 行政规范性文件 published in the year before the
+    check still without a published interpretation once the office's allowed working days have
+    passed (seed 000 item 22, "最迟不过3个工作日"): a finding to fix, charged no points by the
+    national system (解读回应 is in its 加分 part)."""
+    if not site.is_portal:
+        return []
+    from gongkai.calendars.service import working_calendar
+    from gongkai.records.deadlines import interpretation_gaps
+    from gongkai.records.models import PublishingSettings, Record
+
+    allowed = PublishingSettings.current().interpretation_workdays
+    calendar = working_calendar()
+    policies = Record.objects.filter(published_on__range=(today - timedelta(days=365), today))
+    findings = []
+    for gap in interpretation_gaps(policies, allowed):
+        policy = gap.policy
+        assert policy.published_on is not None
+        if gap.interpretation is not None or calendar.workdays_between(policy.published_on, today) <= allowed:
+            continue
+        findings.append(rules.Finding(INTERPRETATION_MISSING, False, {
+            "policy": policy.title, "unit": policy.unit.name, "published_on": policy.published_on.isoformat(),
+            "allowed_workdays": allowed,
+        }, key=f"{INTERPRETATION_MISSING}:{policy.pk}"))
+    return findings
+
+
 @transaction.atomic
 def record_crawl(run: CrawlRun, state: CrawlState) -> CrawlRun:
     """Keep a finished crawl's findings and contract JSON; notify the owner unit of findings its
@@ -242,6 +272,7 @@ def record_crawl(run: CrawlRun, state: CrawlState) -> CrawlRun:
     previous = site.runs.filter(status=RunStatus.DONE).exclude(pk=run.pk).order_by("-checked_on", "-id").first()
     known = set(previous.findings.values_list("key", flat=True)) if previous else set()
     analysis.findings.extend(interaction_findings(site, run.checked_on))
+    analysis.findings.extend(interpretation_findings(site, run.checked_on))
     Finding.objects.filter(run=run).delete()
     Finding.objects.bulk_create([
         Finding(site=site, run=run, checked_on=run.checked_on, indicator=finding.indicator, veto=finding.veto,
@@ -259,14 +290,19 @@ def record_crawl(run: CrawlRun, state: CrawlState) -> CrawlRun:
     audit.record("monitoring_crawl_recorded", run, unit_id=site.owner_unit_id,
                  after={"pages": run.pages, "findings": len(analysis.findings), "new": len(new)})
     if new:
-        _notify_unit(site, run, len(new))
+        _notify_unit(site, Message(f"网站监测：{site.name} 有 {len(new)} 项新发现",
+                                   f"{run.checked_on} 的监测发现了新问题，请查看并整改。",
+                                   reverse("monitoring:site", args=[site.pk])))
     return run
 
 
-def _notify_unit(site: Site, run: CrawlRun, count: int) -> None:
-    people = User.objects.filter(unit_id=site.owner_unit_id, is_active=True, roles__role__in=[Role.CLERK, Role.REVIEWER]).distinct()
-    url = reverse("monitoring:site", args=[site.pk])
-    message = Message(f"网站监测：{site.name} 有 {count} 项新发现", f"{run.checked_on} 的监测发现了新问题，请查看并整改。", url)
+# Who is told of new findings on a unit's site: the people who fix it and the people who sign off.
+NOTIFIED_ROLES = (Role.CLERK, Role.REVIEWER)
+
+
+def _notify_unit(site: Site, message: Message) -> None:
+    """One notice per active clerk and reviewer of the site's owner unit (no other unit's)."""
+    people = User.objects.filter(unit_id=site.owner_unit_id, is_active=True, roles__role__in=NOTIFIED_ROLES).distinct()
     notify([(person, message) for person in people])
 
 
@@ -359,9 +395,8 @@ def add_inspector_finding(
     audit.record("monitoring_finding_entered", finding, unit_id=site.owner_unit_id, after={
         "indicator": indicator, "veto": veto, "points": points, "checked_on": checked_on,
     })
-    people = User.objects.filter(unit_id=site.owner_unit_id, is_active=True, roles__role=Role.CLERK).distinct()
-    notify([(person, Message(f"网站监测：{site.name} 有新的检查发现（{indicator}）", note.strip()[:500],
-                             reverse("monitoring:site", args=[site.pk]))) for person in people])
+    _notify_unit(site, Message(f"网站监测：{site.name} 有新的检查发现（{indicator}）", note.strip()[:500],
+                               reverse("monitoring:site", args=[site.pk])))
     return finding
 
 

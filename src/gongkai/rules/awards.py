@@ -13,13 +13,15 @@ applies, in this order:
 
 Equal rates that decide an outcome (one unit in, the other out; or two different bonus values)
 are reported in ``ties`` for the office to decide: the order used meanwhile is by name (Unicode
-code points) only so that the output is stable.
+code points) only so that the output is stable. Once the office has recorded its decision (an
+order of the tied names, ``decisions``), the units are taken in that order and the tie is listed
+in ``decided`` instead.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -85,6 +87,7 @@ class AwardResult:
     bonus: dict[str, Decimal] = field(default_factory=dict)
     ties: list[list[str]] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)  # why each unit won or did not
+    decided: list[list[str]] = field(default_factory=list)  # ties ordered by the office's decision
 
     def as_contract(self) -> dict[str, Any]:
         """The JSON of CONTRACTS.md section 7."""
@@ -125,17 +128,23 @@ def check_candidate(candidate: Candidate) -> Candidate:
     return candidate
 
 
-def _ordered(candidates: Iterable[Candidate]) -> list[Candidate]:
-    return sorted(candidates, key=lambda candidate: (-candidate.rate, candidate.unit))
+def _ordered(candidates: Iterable[Candidate], precedence: Mapping[str, int] | None = None) -> list[Candidate]:
+    """Best rate first; equal rates in the office's decided order (``precedence``), else by name."""
+    rank = precedence or {}
+    return sorted(candidates, key=lambda candidate: (-candidate.rate, rank.get(candidate.unit, 0), candidate.unit))
 
 
 class _Run:
     """The state of one computation: winners, reasons and the ties found on the way."""
 
-    def __init__(self, candidates: Sequence[Candidate]) -> None:
+    def __init__(self, candidates: Sequence[Candidate], decisions: Sequence[Sequence[str]] = ()) -> None:
         self.candidates = candidates
         self.result = AwardResult()
         self.ties: set[tuple[str, ...]] = set()
+        self.decided: set[tuple[str, ...]] = set()
+        self.decisions = [list(order) for order in decisions]
+        # a later decision overrides an earlier one for the names it orders
+        self.precedence = {name: index for order in self.decisions for index, name in enumerate(order)}
         for candidate in candidates:
             if not candidate.eligible:
                 self.result.reasons[candidate.unit] = (
@@ -144,7 +153,7 @@ class _Run:
                 )
 
     def eligible(self, *classes: AwardClass) -> list[Candidate]:
-        return _ordered(c for c in self.candidates if c.cls in classes and c.eligible)
+        return _ordered((c for c in self.candidates if c.cls in classes and c.eligible), self.precedence)
 
     def select(self, ranking: list[Candidate], places: int, what: str) -> list[Candidate]:
         """The first ``places`` of ``ranking``; a tie across the cut is reported."""
@@ -163,7 +172,11 @@ class _Run:
 
     def tie(self, tied: Iterable[Candidate]) -> None:
         names = tuple(sorted(c.unit for c in tied))
-        if len(names) > 1:
+        if len(names) <= 1:
+            return
+        if any(set(names) <= set(order) for order in self.decisions):
+            self.decided.add(names)
+        else:
             self.ties.add(names)
 
     def credit(self, ranking: list[Candidate], scale: Sequence[Decimal]) -> list[tuple[Candidate, Decimal]]:
@@ -182,12 +195,13 @@ def _percent(rate: Decimal) -> str:
     return f"{(rate * 100).quantize(Decimal('0.01')).normalize():f}%"
 
 
-def compute_awards(candidates: Iterable[Candidate]) -> AwardResult:
+def compute_awards(candidates: Iterable[Candidate], decisions: Sequence[Sequence[str]] = ()) -> AwardResult:
+    """The awards; ``decisions`` are the office's orders of tied units (each a list of names)."""
     units = [check_candidate(candidate) for candidate in candidates]
     names = Counter(candidate.unit for candidate in units)
     if duplicated := sorted(name for name, count in names.items() if count > 1):
         raise AwardInputError(f"单位重复：{'、'.join(duplicated)}")
-    run = _Run(units)
+    run = _Run(units, decisions)
     gov = run.select(run.eligible(AwardClass.COUNTY_GOV), QUOTAS[AwardClass.COUNTY_GOV], "县区政府")
     gov += run.select(run.eligible(AwardClass.MGMT), QUOTAS[AwardClass.MGMT], "管委")
     city = _city(run)
@@ -195,11 +209,12 @@ def compute_awards(candidates: Iterable[Candidate]) -> AwardResult:
     public = run.select(run.eligible(AwardClass.PUBLIC_SERVICE), QUOTAS[AwardClass.PUBLIC_SERVICE],
                         "承担公共服务的事业单位")
     for ranking, scale in ((gov, GOV_BONUS), (city, CITY_BONUS), (public, PUBLIC_SERVICE_BONUS)):
-        for candidate, points in run.credit(_ordered(ranking), scale):
+        for candidate, points in run.credit(_ordered(ranking, run.precedence), scale):
             run.add_bonus(candidate.unit, points)
     _local_bonus(run, local)
     run.result.awarded.sort()
     run.result.ties = sorted(list(names) for names in run.ties)
+    run.result.decided = sorted(list(names) for names in run.decided)
     return run.result
 
 
@@ -259,7 +274,7 @@ def _local_bonus(run: _Run, local: list[Candidate]) -> None:
     """乡镇、街道合并排序 … 给予所属县区加分; 同一县区有3名乡镇（含街道）获得的，按照得分高低在前两名
     分值相加的基础上再加0.5分."""
     by_parent: dict[str, list[Decimal]] = defaultdict(list)
-    for candidate, points in run.credit(_ordered(local), LOCAL_BONUS):
+    for candidate, points in run.credit(_ordered(local, run.precedence), LOCAL_BONUS):
         by_parent[candidate.parent].append(points)
     for parent, credited in by_parent.items():
         best = sorted(credited, reverse=True)

@@ -10,6 +10,10 @@ Excel or WPS as the text it is, never run as a formula:
 - CSV has no types: :func:`csv_text` puts an apostrophe before text beginning with = + - @ (or a
   tab or carriage return), which spreadsheets show as text.
 
+Reading, :func:`cell_text` is the one rule for a cell's text in both .xlsx readers (the
+assessment's indicator systems and the website check systems): empty is ``""``, a whole number
+Excel stored as a float (``3.0``) reads ``3``, anything else its text without surrounding space.
+
 This module is pure Python and must not import Django.
 """
 
@@ -47,3 +51,12 @@ def text_cell(sheet: Any, value: Any) -> Any:
         cell.data_type = "s"
         return cell
     return value
+
+
+def cell_text(value: Any) -> str:
+    """A read cell as the text the clerk typed (see the module's docstring)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

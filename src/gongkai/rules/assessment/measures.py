@@ -20,6 +20,10 @@ What counts, per measure (the Django layer gathers the dates, these functions co
   measured; met when published by the deadline.
 - 留言办理: messages first answered in the period; on time when not late by their clock; the
   咨询 received in the period still unanswered (or answered) after 3 months are the veto.
+- 网站监测 (issue 19, 国办秘函〔2019〕19号): the quarters of the period, up to the day measured,
+  in which each of the unit's sites was monitored; the suggestion is the leaf's points times the
+  mean quarter score out of 100 (a score with 加分 above 100 counts as 100), a quarter 合格 when
+  its verdict is; any quarter with a 单项否决 suggests 0, as the veto makes the site 不合格.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class Measure(StrEnum):
     PLAN_REPORTS_ACCEPTED = "plan_reports_accepted"  # 工作要点任务按期报送并通过验收
     ANNUAL_REPORT_ON_TIME = "annual_report_on_time"  # 《条例》第五十条: 年度报告按期发布
     MESSAGES_ON_TIME = "messages_on_time"  # 留言按期答复，咨询不超过 3 个月未答复
+    SITE_SCORE = "site_score"  # 政府网站季度监测得分（国办秘函〔2019〕19号）
 
 
 MEASURE_LABELS: Final = {
@@ -48,8 +53,10 @@ MEASURE_LABELS: Final = {
     Measure.PLAN_REPORTS_ACCEPTED: "工作要点任务按期报送进展并通过验收",
     Measure.ANNUAL_REPORT_ON_TIME: "政府信息公开工作年度报告按期发布",
     Measure.MESSAGES_ON_TIME: "公众留言在规定期限内答复",
+    Measure.SITE_SCORE: "政府网站季度监测得分",
 }
 NOUNS: Final = {Measure.PLAN_REPORTS_ACCEPTED: "期", Measure.ANNUAL_REPORT_ON_TIME: "份"}
+HUNDRED: Final = Decimal(100)
 MEASURE_BY_LABEL: Final = {label: measure for measure, label in MEASURE_LABELS.items()}
 
 
@@ -58,19 +65,34 @@ class Measured:
     measure: Measure
     met: int  # done on time
     total: int  # done in the period
-    vetoed: int = 0  # 咨询 over 3 months without a reply (messages only)
+    vetoed: int = 0  # 咨询 over 3 months without a reply (messages); quarters vetoed (sites)
+    score: Decimal | None = None  # the mean quarter score out of 100 (sites only)
 
     @property
     def share(self) -> Decimal | None:
-        return Decimal(self.met) / Decimal(self.total) if self.total else None
+        if not self.total:
+            return None
+        if self.score is not None:
+            return min(self.score, HUNDRED) / HUNDRED
+        return Decimal(self.met) / Decimal(self.total)
 
     def describe(self) -> str:
+        if self.measure is Measure.SITE_SCORE:
+            return self._describe_sites()
         veto = f"；超过3个月未答复的咨询 {self.vetoed} 件（单项否决）" if self.vetoed else ""
         if not self.total:
             return f"{MEASURE_LABELS[self.measure]}：考评期间内没有可计算的事项{veto}"
         noun = NOUNS.get(self.measure, "件")
         percent = (Decimal(100) * self.met / self.total).quantize(Decimal("0.1"), ROUND_HALF_UP)
         return f"{MEASURE_LABELS[self.measure]}：{self.total} {noun}中按时 {self.met} {noun}（{percent}%）{veto}"
+
+    def _describe_sites(self) -> str:
+        label = MEASURE_LABELS[self.measure]
+        if not self.total:
+            return f"{label}：考评期间内本单位网站没有监测结果"
+        mean = "" if self.score is None else f"，平均 {self.score.quantize(Decimal('0.01'), ROUND_HALF_UP)} 分"
+        veto = f"；单项否决 {self.vetoed} 个季度（不合格）" if self.vetoed else ""
+        return f"{label}：监测 {self.total} 个网站季度，合格 {self.met} 个{mean}{veto}"
 
 
 def suggested_points(points: Decimal, measured: Measured) -> Decimal | None:
@@ -128,3 +150,13 @@ def messages_on_time(replies: Iterable[tuple[date | None, bool]], vetoed: int, p
     not late; ``vetoed`` is the number of 咨询 over 3 months without a reply."""
     counted = [not late for answered, late in replies if _within(answered, period)]
     return Measured(Measure.MESSAGES_ON_TIME, sum(counted), len(counted), vetoed)
+
+
+def site_scores(quarters: Iterable[tuple[Decimal | None, bool, bool]]) -> Measured:
+    """Monitored site quarters as (total score or None when vetoed, 合格, vetoed): the mean of the
+    scores (a vetoed quarter counting 0), how many passed, how many were vetoed."""
+    rows = list(quarters)
+    totals = [Decimal(0) if vetoed or total is None else total for total, _, vetoed in rows]
+    mean = sum(totals, Decimal(0)) / len(totals) if totals else None
+    return Measured(Measure.SITE_SCORE, sum(1 for _, passed, _ in rows if passed), len(rows),
+                    sum(1 for *_, vetoed in rows if vetoed), score=mean)

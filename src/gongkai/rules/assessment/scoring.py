@@ -16,7 +16,7 @@ overwritten. The rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -178,18 +178,37 @@ class Ranked:
     name: str
     value: Decimal
     position: int  # 1 for the best; tied names share a position (1, 2, 2, 4)
-    tied: bool
+    tied: bool  # equal to another and not decided by the office: shown 并列
+    decided: bool = False  # equal to another, ordered by the office's recorded decision
 
 
-def rank(values: Iterable[tuple[str, Decimal]]) -> list[Ranked]:
+def decided_order(group: Iterable[str], decisions: Iterable[Sequence[str]]) -> Sequence[str] | None:
+    """The office's order for the tied ``group``: the latest decision naming every one of them."""
+    names = set(group)
+    found = None
+    for order in decisions:
+        if names <= set(order):
+            found = order
+    return found
+
+
+def rank(values: Iterable[tuple[str, Decimal]], decisions: Iterable[Sequence[str]] = ()) -> list[Ranked]:
     """Highest first; equal values share their position and are marked ``tied`` so that the
-    office decides, never a silent order (names sort only to keep the list stable)."""
+    office decides, never a silent order (names sort only to keep the list stable). A group of
+    equal values the office decided (``decisions``: each an order of names, the later ones
+    prevailing) takes consecutive positions in the decided order, marked ``decided``."""
+    chosen = list(decisions)
     ordered = sorted(values, key=lambda item: (-item[1], item[0]))
-    counts: dict[Decimal, int] = {}
-    for _, value in ordered:
-        counts[value] = counts.get(value, 0) + 1
+    groups: dict[Decimal, list[str]] = {}
+    for name, value in ordered:
+        groups.setdefault(value, []).append(name)
     ranked: list[Ranked] = []
-    for index, (name, value) in enumerate(ordered):
-        position = ranked[-1].position if ranked and ranked[-1].value == value else index + 1
-        ranked.append(Ranked(name, value, position, counts[value] > 1))
+    for value, names in groups.items():
+        start = len(ranked) + 1
+        order = decided_order(names, chosen) if len(names) > 1 else None
+        if order is not None:
+            ranked += [Ranked(name, value, start + index, False, True)
+                       for index, name in enumerate(sorted(names, key=list(order).index))]
+        else:
+            ranked += [Ranked(name, value, start, len(names) > 1) for name in names]
     return ranked

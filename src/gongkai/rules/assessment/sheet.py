@@ -37,7 +37,7 @@ from gongkai.rules.assessment.indicators import (
     class_label_list,
 )
 from gongkai.rules.assessment.measures import MEASURE_BY_LABEL, MEASURE_LABELS, Measure
-from gongkai.rules.sheetcells import keep_text
+from gongkai.rules.sheetcells import cell_text, keep_text
 from gongkai.rules.units import UnitCategory
 from gongkai.rules.uploads import dtd_part, package_refusal
 
@@ -103,14 +103,6 @@ def _grid(sheet: Any) -> list[list[Any]]:
     return rows
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 @dataclass
 class _Reader:
     rows: list[list[Any]]
@@ -122,7 +114,7 @@ class _Reader:
         columns = self._columns()
         above: list[str] = [""] * len(COLUMNS)
         for number, values in enumerate(self.rows[1:], 2):
-            cells = [_text(values[index]) if index is not None and index < len(values) else "" for index in columns]
+            cells = [cell_text(values[index]) if index is not None and index < len(values) else "" for index in columns]
             if not any(cells):
                 continue
             cells = self._continue(cells, above)
@@ -131,7 +123,7 @@ class _Reader:
         return IndicatorSystem(name, tuple(self.indicators.values()), note)
 
     def _columns(self) -> list[int | None]:
-        header = [_text(value) for value in (self.rows[0] if self.rows else [])]
+        header = [cell_text(value) for value in (self.rows[0] if self.rows else [])]
         missing = [title for title in HEADERS if title not in header]
         if missing:
             raise IndicatorSystemError([Problem(1, f"缺少列：{'、'.join(missing)}（第一行应为表头）")])

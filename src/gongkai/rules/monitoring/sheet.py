@@ -24,9 +24,8 @@ import zlib
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
-from gongkai.rules.assessment.sheet import _text  # one rule for a cell's text in both sheets
 from gongkai.rules.monitoring.indicators import FULL, CheckSystem, Deduction, Indicator, Veto
-from gongkai.rules.sheetcells import keep_text
+from gongkai.rules.sheetcells import cell_text, keep_text
 from gongkai.rules.uploads import dtd_part, package_refusal
 
 HEADERS: Final = ("部分", "编号", "指标", "一级指标", "分值", "扣分依据", "条件", "每项分值", "服务类", "评分标准")
@@ -80,7 +79,7 @@ def read_sheet(content: bytes, name: str) -> CheckSystem:
     rows = _rows(content)
     if not rows:
         raise SheetError(["表格是空的"])
-    header = [_text(cell) for cell in rows[0]]
+    header = [cell_text(cell) for cell in rows[0]]
     missing = [title for title in REQUIRED if title not in header]
     if missing:
         raise SheetError([f"第 1 行缺少表头：{'、'.join(missing)}（应为 {' '.join(HEADERS)}）"])
@@ -89,7 +88,7 @@ def read_sheet(content: bytes, name: str) -> CheckSystem:
     vetoes: list[Veto] = []
     parts: dict[str, dict[str, dict[str, Any]]] = {"扣分": {}, "加分": {}}
     for number, raw in enumerate(rows[1:], start=2):
-        cell: dict[str, str] = {title: _text(raw[index]) if index < len(raw) else "" for title, index in where.items()}
+        cell: dict[str, str] = {title: cell_text(raw[index]) if index < len(raw) else "" for title, index in where.items()}
         if not any(cell.values()):
             continue
         part = cell.get("部分", "")
