@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "gongkai.assessment",
     "gongkai.reports",
     "gongkai.monitoring",
+    "gongkai.opendata",
     # top floor
     "gongkai.api",
     "gongkai.console",

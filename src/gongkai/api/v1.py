@@ -15,7 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from gongkai.api import public, staff, workdays
+from gongkai.api import datasets, public, staff, workdays
 from gongkai.api.errors import error_body, validation_details
 from gongkai.api.renderers import JsonRenderer
 
@@ -39,6 +39,7 @@ api = NinjaAPI(
 api.add_router("/", public.router)
 api.add_router("/calendar", workdays.router)
 api.add_router("/staff", staff.router)
+api.add_router("/datasets", datasets.router)
 
 
 def _answer(request: HttpRequest, code: str, status: int, message: str = "", details: Any = None) -> HttpResponse:

@@ -18,6 +18,7 @@ from gongkai.assessment.demo import load_demo_round, load_demo_system
 from gongkai.console.seeds import SEEDS
 from gongkai.foi.demo import load_demo_requests
 from gongkai.interaction.demo import load_demo_interaction
+from gongkai.opendata.demo import load_demo_opendata
 from gongkai.orgs import services
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import SYSTEM
@@ -85,6 +86,7 @@ def load_demo() -> DemoResult:
     load_demo_round()  # and a round on it in motion
     load_demo_interaction()  # messages, a consultation on a draft, an incident on its clock
     annual_reports = load_demo_reports()  # last year's annual reports: published, submitted, failing D3
+    load_demo_opendata()  # data sets (an uploaded table, the platform's own data) and the year's opening plan
     return DemoResult(
         units_created, passwords, plans_created, requests_created, records_created, reports_created, annual_reports
     )
