@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -63,10 +64,10 @@ def test_a_clerk_uploads_a_sheet_and_the_public_downloads_it(page, axe_page, cle
 
     with page.expect_download() as csv_download:
         page.get_by_role("link", name="CSV", exact=True).click()
-    rows = list(csv.reader(io.StringIO(open(csv_download.value.path(), encoding="utf-8-sig").read())))
+    rows = list(csv.reader(io.StringIO(Path(csv_download.value.path()).read_text(encoding="utf-8-sig"))))
     with page.expect_download() as json_download:
         page.get_by_role("link", name="JSON", exact=True).click()
-    document = json.loads(open(json_download.value.path(), encoding="utf-8").read())
+    document = json.loads(Path(json_download.value.path()).read_text(encoding="utf-8"))
     uploaded = [["" if cell is None else str(cell) for cell in row] for row in ROWS]
     assert rows == [HEADER, *uploaded]
     assert [["" if r[name] is None else str(r[name]) for name in HEADER] for r in document["rows"]] == uploaded
