@@ -8,21 +8,12 @@ import zipfile
 from datetime import date, datetime
 
 import pytest
-from openpyxl import Workbook
 
 from gongkai.rules.calendar import WorkingCalendar
 from gongkai.rules.opendata import dcat, openplan
 from gongkai.rules.opendata.openplan import Standing
 from gongkai.rules.opendata.sheet import SheetLimits, SheetRefused, read_table
-
-
-def xlsx(rows: list[list[object]]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+from tests.opendata.conftest import xlsx
 
 
 def refusal(name: str, content: bytes, **limits: int) -> list[str]:

@@ -76,12 +76,10 @@ def _refuse(reason: str, row: int = 0) -> SheetRefused:
 
 
 def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """"A" for the first column (0), "AB" for the 28th: as the spreadsheet names them."""
+    from openpyxl.utils.cell import get_column_letter  # type: ignore[import-untyped]
+
+    return str(get_column_letter(index + 1))
 
 
 def plain_cell(value: object) -> Cell:
