@@ -28,7 +28,7 @@ Rows = Iterator[Sequence[Any]]
 
 def _records_monthly(today: date) -> tuple[list[str], Rows]:
     counted = (
-        Record.objects.filter(Record.listed_q(), published_on__isnull=False, published_on__lte=today)
+        Record.objects.filter(Record.listed_q(), published_on__isnull=False)
         .annotate(month=TruncMonth("published_on")).values("unit__name", "unit__sort_order", "unit_id", "month")
         .annotate(total=Count("pk")).order_by("month", "unit__sort_order", "unit_id")
     )
