@@ -170,3 +170,23 @@ def test_an_upload_to_an_own_data_set_is_refused(clerk_a, unit_a, make_dataset):
     with pytest.raises(ValidationError):
         services.upload_version(dataset, "a.csv", b"a\n1\n", actor=clerk_a)
     assert Dataset.objects.get(pk=dataset.pk).versions.count() == 0
+
+
+def test_a_published_data_sets_description_changes_only_once_reviewed(client, login, clerk_a, reviewer_a, published):
+    as_clerk = login(clerk_a)
+    response = as_clerk.post(f"/console/opendata/{published.pk}/edit/", {
+        "title": "全市学校名录（2026）", "theme": "education", "frequency": "semiannual", "licence": "open", "keywords": "学校",
+        "source": "foi_statistics",  # not a field of a published data set: ignored
+    })
+    assert response.status_code == 302
+    published.refresh_from_db()
+    assert published.title == "学校名录" and published.pending_changes["title"] == "全市学校名录（2026）"
+    assert "每半年" in as_clerk.get(f"/console/opendata/{published.pk}/").content.decode()
+    client.logout()
+    assert "全市学校名录（2026）" not in client.get(f"/data/{published.slug}/").content.decode()
+    services.submit_dataset(published, actor=clerk_a)
+    services.publish_dataset(published, actor=reviewer_a)
+    published.refresh_from_db()
+    assert (published.title, published.frequency, published.source, published.pending_changes) == (
+        "全市学校名录（2026）", "semiannual", "upload", {})
+    assert "全市学校名录（2026）" in client.get(f"/data/{published.slug}/").content.decode()

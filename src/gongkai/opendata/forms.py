@@ -32,17 +32,21 @@ class DatasetForm(forms.Form):
         help_text="平台数据在每次下载或预览时从数据库重新生成；单位上传的表格以审核发布的版本为准。",
     )
 
-    def __init__(self, *args: Any, fixed_unit: Unit | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, fixed_unit: Unit | None = None, source_fixed: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if fixed_unit is not None:
             del self.fields["unit"]  # a clerk's data sets are their own unit's
+        if source_fixed:
+            del self.fields["source"]  # a published data set's source names its download URL
         self.fixed_unit = fixed_unit
 
     @classmethod
     def of(cls, dataset: Dataset) -> dict[str, Any]:
-        return {"title": dataset.title, "description": dataset.description, "theme": dataset.theme,
-                "frequency": dataset.frequency, "licence": dataset.licence, "source": dataset.source,
-                "keywords": "、".join(dataset.keywords)}
+        """The description as the clerk last wrote it (with the changes waiting for review)."""
+        shown = {"title": dataset.title, "description": dataset.description, "theme": dataset.theme,
+                 "frequency": dataset.frequency, "licence": dataset.licence, "source": dataset.source,
+                 "keywords": dataset.keywords, **dataset.pending_changes}
+        return {**shown, "keywords": "、".join(shown["keywords"])}
 
 
 class UploadForm(forms.Form):

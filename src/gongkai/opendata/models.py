@@ -49,6 +49,10 @@ class Dataset(models.Model):
     submitted_by = models.ForeignKey(
         "orgs.User", verbose_name="提交人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    pending_changes = models.JSONField(
+        "待审核的说明修改", default=dict, blank=True,
+        help_text="已发布的数据集修改说明后，经审核发布才生效；此前公众看到的仍是原来的说明。",
+    )
     published_version = models.ForeignKey(
         "opendata.DatasetVersion", verbose_name="公开的版本", null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",

@@ -54,6 +54,11 @@ def has_pending_version(dataset: Dataset) -> bool:
     return latest is not None and latest != dataset.published_version_id
 
 
+def has_pending_changes(dataset: Dataset) -> bool:
+    """A published data set's new version or changed description, waiting to be submitted or reviewed."""
+    return bool(dataset.pending_changes) or has_pending_version(dataset)
+
+
 # --- the data set's description ----------------------------------------------------------------
 
 
@@ -80,19 +85,27 @@ def create_dataset(unit: Unit, data: Mapping[str, Any], *, actor: ServiceActor) 
 
 @transaction.atomic
 def update_dataset(dataset: Dataset, data: Mapping[str, Any], *, actor: ServiceActor) -> Dataset:
-    """The description of a data set not yet published (a published one is described as it was
-    reviewed; its table changes by a new version)."""
+    """The description of a draft changes at once; that of a published data set waits in
+    ``pending_changes`` for review (its source, which names its download URL, stays as published)."""
     dataset = _locked(dataset)
     _require(actor, Action.CHANGE, dataset, "只有本单位经办人或公开办可以修改数据集。")
-    if dataset.status != DatasetStatus.DRAFT:
-        raise ValidationError("只有草稿状态的数据集可以修改说明。")
+    if dataset.status not in (DatasetStatus.DRAFT, DatasetStatus.PUBLISHED):
+        raise ValidationError(f"数据集{dataset.get_status_display()}，不能修改说明。")
     before = snapshot(dataset, METADATA)
-    for name in METADATA:
+    fields = METADATA if dataset.status == DatasetStatus.DRAFT else [name for name in METADATA if name != "source"]
+    for name in fields:
         if name in data:
             setattr(dataset, name, _keywords(data[name]) if name == "keywords" else data[name])
     dataset.full_clean()
-    dataset.save()
-    audit("opendata_dataset_changed", dataset, before=before, after=snapshot(dataset, METADATA))
+    after = snapshot(dataset, METADATA)
+    if dataset.status == DatasetStatus.DRAFT:
+        dataset.save()
+        audit("opendata_dataset_changed", dataset, before=before, after=after)
+        return dataset
+    dataset.refresh_from_db(fields=fields)
+    dataset.pending_changes = {name: after[name] for name in fields if after[name] != before[name]}
+    dataset.save(update_fields=["pending_changes", "updated_at"])
+    audit("opendata_dataset_change_proposed", dataset, before=before, after=dataset.pending_changes)
     return dataset
 
 
@@ -131,8 +144,8 @@ def upload_version(dataset: Dataset, name: str, content: bytes, *, actor: Servic
 def submit_dataset(dataset: Dataset, *, actor: ServiceActor) -> Dataset:
     dataset = _locked(dataset)
     user = _require(actor, Action.CHANGE, dataset, "只有本单位经办人或公开办可以提交数据集。")
-    if dataset.status == DatasetStatus.PUBLISHED and not has_pending_version(dataset):
-        raise ValidationError("已发布的数据集没有待审核的新版本。")
+    if dataset.status == DatasetStatus.PUBLISHED and not has_pending_changes(dataset):
+        raise ValidationError("已发布的数据集没有待审核的新版本或说明修改。")
     if dataset.status not in (DatasetStatus.DRAFT, DatasetStatus.PUBLISHED):
         raise ValidationError(f"数据集{dataset.get_status_display()}，不能提交。")
     if dataset.source == Source.UPLOAD and latest_version(dataset) is None:
@@ -160,12 +173,17 @@ def publish_dataset(dataset: Dataset, *, actor: ServiceActor) -> Dataset:
     version = latest_version(dataset)
     before = {"status": dataset.status, "version": dataset.published_version.number if dataset.published_version else None}
     dataset.published_version = version
+    changes = dataset.pending_changes
+    for name, value in changes.items():
+        setattr(dataset, name, value)
+    dataset.pending_changes = {}
     dataset.status, dataset.review_comment = DatasetStatus.PUBLISHED, ""
     dataset.issued_on = dataset.issued_on or dates.today()
     dataset.modified_at = timezone.now()
     dataset.save()
     audit("opendata_dataset_published", dataset, before=before, after={
         "status": dataset.status, "version": version.number if version else None, "issued_on": dataset.issued_on,
+        "changes": changes,
     })
     return dataset
 

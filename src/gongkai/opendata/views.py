@@ -85,11 +85,23 @@ def dataset_detail(request: HttpRequest, pk: int, upload_form: UploadForm | None
     return render(request, "opendata/console_detail.html", {
         "dataset": dataset, "latest": latest, "header": header, "rows": rows,
         "versions": dataset.versions.only("number", "file_name", "row_count", "uploaded_at")[:20],
-        "pending": services.has_pending_version(dataset),
+        "pending": services.has_pending_changes(dataset),
+        "pending_changes": _shown_changes(dataset),
         "may_change": may_change, "may_review": may_review,
         "upload_form": upload_form or UploadForm(), "comment_form": CommentForm(), "errors": errors or [],
         "max_rows": DEFAULT_SHEET_LIMITS.max_rows,
     }, status=400 if errors else 200)
+
+
+def _shown_changes(dataset: Dataset) -> list[tuple[str, str]]:
+    """The description changes waiting for review, as the clerk chose them (labels, not codes)."""
+    shown = []
+    for name, value in dataset.pending_changes.items():
+        field = Dataset._meta.get_field(name)
+        choices = dict(getattr(field, "choices", None) or ())
+        text = "、".join(value) if isinstance(value, list) else str(choices.get(value, value))
+        shown.append((str(field.verbose_name), text))
+    return shown
 
 
 @login_required
@@ -97,14 +109,15 @@ def dataset_edit(request: HttpRequest, pk: int) -> HttpResponse:
     dataset = _dataset(request, pk)
     if not policy.may(request.user, Action.CHANGE, dataset):  # type: ignore[arg-type]
         raise PermissionDenied("只有本单位经办人或公开办可以修改数据集。")
-    form = DatasetForm(request.POST or None, initial=DatasetForm.of(dataset), fixed_unit=dataset.unit)
+    form = DatasetForm(request.POST or None, initial=DatasetForm.of(dataset), fixed_unit=dataset.unit,
+                       source_fixed=dataset.status != DatasetStatus.DRAFT)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_dataset(dataset, form.cleaned_data, actor=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "已保存。")
+            messages.success(request, "已保存。" if dataset.status == DatasetStatus.DRAFT else "已保存，提交审核并发布后生效。")
             return redirect("opendata:dataset", dataset.pk)
     return render(request, "opendata/form.html", {"form": form, "title": f"修改：{dataset.title}", "dataset": dataset},
                   status=400 if form.errors else 200)
