@@ -27,7 +27,7 @@ ThemeCode = StrEnum("ThemeCode", {code: code for code in THEMES})  # type: ignor
 class DownloadOut(Out):
     format: str = OutField(description="格式：csv、xlsx 或 json")
     media_type: str = OutField(description="下载的内容类型（Content-Type）")
-    url: str = OutField(description="稳定的下载地址，如 /data/<标识>/data.csv")
+    url: str = OutField(description="稳定的下载地址，如 /data/finance-1/data.csv（数据集标识/资源名.格式）")
 
 
 class DatasetOut(Out):
