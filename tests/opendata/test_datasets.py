@@ -133,7 +133,8 @@ def test_the_portal_lists_filters_and_previews_a_data_set(client, published, dra
     assert "学校名录" not in client.get("/data/", {"theme": "finance"}).content.decode()
     assert client.get("/data/", {"theme": "nonsense"}).status_code == 400
     page = client.get(f"/data/{published.slug}/").content.decode()
-    assert "第一中学" in page and "application/ld+json" in page and "开办日期" in page
+    assert "第一中学" in page and "开办日期" in page and "发布日期：2026-09-28" in page
+    assert f"/data/{published.slug}/metadata.jsonld" in page
     assert client.get(f"/data/{published.slug}/other.csv").status_code == 404
 
 

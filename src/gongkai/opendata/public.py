@@ -89,9 +89,6 @@ def dataset_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "opendata/dataset.html", {
         "dataset": dataset, "header": header, "rows": rows, "row_count": _row_count(dataset),
         "downloads": [(fmt.upper(), _download_path(dataset, fmt)) for fmt in FORMATS],
-        # inside <script>: no "<", ">" or "&" may close it, whatever a title holds
-        "jsonld": json.dumps(dcat.dataset_jsonld(_meta(dataset)), ensure_ascii=False)
-        .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"),
         "preview_rows": PREVIEW_ROWS,
     })
 
