@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.monitoring",
     "gongkai.backup",
+    "gongkai.opendata",
     # top floor
     "gongkai.api",
     "gongkai.console",

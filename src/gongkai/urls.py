@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("gongkai.assessment.urls")),
     path("", include("gongkai.reports.urls")),
     path("", include("gongkai.monitoring.urls")),
+    path("", include("gongkai.opendata.urls")),
     path("console/", include("gongkai.console.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/api-tokens/", include("gongkai.api.console_urls")),

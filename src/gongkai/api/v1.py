@@ -15,7 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from gongkai.api import public, staff, workdays
+from gongkai.api import datasets, public, staff, workdays
 from gongkai.api.errors import error_body, validation_details
 from gongkai.api.renderers import JsonRenderer
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 DESCRIPTION = (
     "政务公开工作平台的数据接口：政府信息目录、规章和行政规范性文件、政策解读、分工方案及其半年进展情况、依申请公开统计、"
-    "全文检索、单位名录和工作日计算，以及工作人员凭接口令牌访问本单位的草稿、申请和分工任务。"
+    "全文检索、单位名录、数据开放目录和工作日计算，以及工作人员凭接口令牌访问本单位的草稿、申请和分工任务。"
     "字段说明见 /api/v1/docs/ 。"
 )
 
@@ -39,6 +39,7 @@ api = NinjaAPI(
 api.add_router("/", public.router)
 api.add_router("/calendar", workdays.router)
 api.add_router("/staff", staff.router)
+api.add_router("/datasets", datasets.router)
 
 
 def _answer(request: HttpRequest, code: str, status: int, message: str = "", details: Any = None) -> HttpResponse:

@@ -20,6 +20,7 @@ from gongkai.foi import dates as foi_dates
 from gongkai.foi.demo import load_demo_requests
 from gongkai.interaction.demo import load_demo_interaction
 from gongkai.monitoring.demo import load_demo_monitoring
+from gongkai.opendata.demo import load_demo_opendata
 from gongkai.orgs import services
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.orgs.policy import SYSTEM
@@ -88,6 +89,7 @@ def load_demo() -> DemoResult:
     load_demo_interaction()  # messages, a consultation on a draft, an incident on its clock
     annual_reports = load_demo_reports()  # last year's annual reports: published, submitted, failing D3
     load_demo_monitoring(foi_dates.today())  # a unit's website crawled from recorded pages, two quarters
+    load_demo_opendata()  # data sets (an uploaded table, the platform's own data) and the year's opening plan
     return DemoResult(
         units_created, passwords, plans_created, requests_created, records_created, reports_created, annual_reports
     )
