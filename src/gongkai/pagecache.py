@@ -34,6 +34,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpRespons
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
+from gongkai.audit.models import AuditEntry
 from gongkai.portal.models import ContentGeneration
 
 View = Callable[..., HttpResponseBase]
@@ -45,7 +46,7 @@ _HEADERS_IN_KEY = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HOST")
 def generation() -> str:
     """The content's generation, as one short string (see the module's docstring)."""
     counter = ContentGeneration._meta.db_table
-    audit = "audit_auditentry"
+    audit = AuditEntry._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT (SELECT MAX(value) FROM {counter}), (SELECT MAX(id) FROM {audit})")
         value, last = cursor.fetchone()
