@@ -4,10 +4,19 @@
 # nothing (each has its own var directory, the browser tests run only on SQLite), so they run side
 # by side, one per core, which halves the wall time; GONGKAI_TEST_SERIAL=1 runs them one after the
 # other. The PostgreSQL run's output is printed when it ends; the last line is pytest's summary of
-# the SQLite run; the exit code is non-zero if either run failed.
+# the SQLite run; the exit code is non-zero if either run failed. Each run is stopped after
+# GONGKAI_PASS_TIMEOUT seconds (default 2400) so that a hang is a failure with output, never a CI
+# run cut at its limit (each test is also stopped after 600 s by pytest-timeout, with stacks).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+pass_timeout="${GONGKAI_PASS_TIMEOUT:-2400}"
+bounded() {  # run "$@" for at most $pass_timeout seconds; say so when it was stopped
+  timeout -k 30 "$pass_timeout" "$@"
+  local code=$?
+  [ "$code" = 124 ] || [ "$code" = 137 ] && echo "!! 测试运行超过 ${pass_timeout} 秒，已停止：$*" >&2
+  return "$code"
+}
 export GONGKAI_VAR_DIR="$(mktemp -d /tmp/gongkai-test-var.XXXXXX)"
 export GONGKAI_TEST_ARTIFACTS="${GONGKAI_TEST_ARTIFACTS:-$PWD/test-artifacts}"
 mkdir -p "$GONGKAI_TEST_ARTIFACTS"
@@ -44,7 +53,7 @@ pg_pass() {  # after start_postgres, in this shell, so that the EXIT trap stops 
   [ -n "$pg_port" ] || { echo "PostgreSQL 未能启动，数据库测试失败" >&2; return 1; }
   GONGKAI_VAR_DIR="$(mktemp -d "$GONGKAI_VAR_DIR/pg.XXXXXX")" \
   GONGKAI_DATABASE_URL="postgres://gongkai@127.0.0.1:$pg_port/gongkai" \
-    $PY -m pytest -q -p no:cacheprovider -m "not browser" --ignore=tests/rules --ignore=tests/fuzz/test_readers.py "$@"
+    bounded $PY -m pytest -q -p no:cacheprovider -m "not browser" --ignore=tests/rules --ignore=tests/fuzz/test_readers.py "$@"
 }
 
 pg_port=""
@@ -53,7 +62,7 @@ status=0
 if [ "${GONGKAI_TEST_SERIAL:-0}" = 1 ]; then
   pg_pass "$@" || status=1
   echo "== SQLite: the whole suite =="
-  $PY -m pytest "$@" || status=1
+  bounded $PY -m pytest "$@" || status=1
   exit $status
 fi
 
@@ -63,8 +72,9 @@ pg_pass "$@" >"$pg_log" 2>&1 &
 pg_job=$!
 echo "== SQLite: the whole suite =="
 sqlite_log="$GONGKAI_VAR_DIR/sqlite-pass.log"
-GONGKAI_VAR_DIR="$(mktemp -d "$GONGKAI_VAR_DIR/sqlite.XXXXXX")" $PY -m pytest "$@" 2>&1 | tee "$sqlite_log"
+GONGKAI_VAR_DIR="$(mktemp -d "$GONGKAI_VAR_DIR/sqlite.XXXXXX")" bounded $PY -m pytest "$@" 2>&1 | tee "$sqlite_log"
 sqlite_status=${PIPESTATUS[0]}
+echo "== PostgreSQL: waiting for its run to end (its last line so far: $(tail -c 300 "$pg_log" | tail -1)) =="
 wait "$pg_job" || status=1
 cat "$pg_log"
 [ "$sqlite_status" = 0 ] || status=1
