@@ -55,6 +55,9 @@ class _Node:
     parent: _Node | None = None
     children: int = 0
     line: int = 0  # the line (paragraph) of the document it starts on
+    # the paragraph that became the body of a heading standing alone on its line ("(一)加强解读"
+    # then "扩大解读范围。…"), while the heading has nothing else under it
+    joined: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,9 +209,10 @@ def _unnumbered(
     open_item = last is not None and stack and last is stack[-1] and last.annotation is None
     if annotation is None:
         if last is not None and open_item and not last.children and not _has_body(last):
+            last.joined = body
             last.body = f"{last.body.rstrip('。')}。{body}"
             return True
-        return False
+        return _headed_sibling(nodes, stack, body, line)
     broken = last is not None and open_item and _has_body(last) and _broken_off(last.body)
     if last is not None and open_item and _has_body(last) and not broken:
         last.body = f"{last.body}\n{body}"
@@ -225,6 +229,33 @@ def _unnumbered(
     if parent is not None:
         parent.children += 1
     nodes.append(node)
+    return True
+
+
+_HEADED_SENTENCE: Final = re.compile(r"^[^。；;，,：:]{4,20}。(?=.{20})")
+
+
+def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int) -> bool:
+    """An unnumbered paragraph opening with a short heading sentence ("落实解读责任。局主要负责人
+    …"), after one so written that was taken as the body of a heading standing alone ("(一)加大
+    政策解读" then "扩大解读范围。…"): the heading is a section, and each such paragraph is an
+    item under it."""
+    last = nodes[-1] if nodes else None
+    if last is None or not _HEADED_SENTENCE.match(body):
+        return False
+    if last.joined is not None and stack and last is stack[-1] and not last.children:
+        if not _HEADED_SENTENCE.match(last.joined):
+            return False
+        first = _Node(last.level + 1, "", last.joined, parent=last, line=last.line)
+        last.body, last.joined = last.body[: -len(last.joined)], None
+        last.children = 1
+        nodes.append(first)
+        last = first
+    heading = last.parent
+    if last.marker or heading is None or not stack or heading is not stack[-1] or last.annotation:
+        return False
+    nodes.append(_Node(last.level, "", body, parent=heading, line=line))
+    heading.children += 1
     return True
 
 
@@ -334,8 +365,11 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline = found
     elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None:
         deadline = standing
-    elif (standing := find_recurrence_in_text(node.body, opening_only=True)) is not None:
-        # its heading sentence opens the task: "持续推进…的宣传阐释。组织…"
+    elif node.joined is None and (
+        standing := find_recurrence_in_text(node.body, opening_only=True)
+    ) is not None:
+        # its heading sentence opens the task: "持续推进…的宣传阐释。组织…" (not a heading on a
+        # line of its own, "(二)持续推进…标准化" over its paragraph: that is its section)
         deadline = standing
     return Item(
         number=str(number),

@@ -1,0 +1,80 @@
+"""Layouts of the sixth round of real notices (tests/fixtures/notices/real/208-228), each as a small
+synthetic page written the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import PlanKind, Recurrence, parse_text
+from gongkai.rules.units import split_units
+
+
+def test_an_etc_tail_naming_the_level_after_its_generic_word_names_no_unit():
+    assert split_units("区发改委、区财政局等相关区直部门，各镇(办)") == [
+        "区发改委",
+        "区财政局",
+        "各镇(办)",
+    ]
+    assert split_units("市民政局等有关市直部门") == ["市民政局"]
+
+
+def test_key_points_opening_with_their_year_and_guiding_thought_are_a_plan():
+    plan = parse_text(
+        "2020年,市统计局政务公开工作要以习近平新时代中国特色社会主义思想为指导,紧紧围绕中心工作。\n"
+        "一、加强统计数据解读\n"
+        "(一)加大数据发布解读力度。紧扣全市经济运行走势,加强统计数据解读,稳定社会预期、提振市场信心。\n"
+        "(二)积极回应社会关切。落实网络舆情研判,完善网络舆情监测预警机制,及时予以回应,正面引导舆论。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["紧扣全市经济", "落实网络舆情"]
+
+
+def test_a_last_sentence_naming_only_units_and_roles_is_the_annotation_without_brackets():
+    plan = parse_text(
+        "示范省民政厅2020年政务公开工作要点\n"
+        "一、推进履职依据公开\n"
+        "1. 系统梳理我厅制发的规范性文件,通过网站集中统一对外公开并动态更新。办公室牵头,各有关处室、民服中心配合 \n"
+        "2. 及时更新厅网站发布的权责清单,依法公开工作职能、机构设置等信息。(审批处牵头,人事处配合)\n"
+        "3. 督促各处室做好信息发布工作。各处室要明确专人负责\n"
+    )
+    first, second, third = plan.items
+    assert first.text.endswith("动态更新。")
+    assert first.units == ("办公室", "各有关处室", "民服中心") and first.lead_units == ("办公室",)
+    assert second.units == ("审批处", "人事处")
+    # a sentence of work that ends on a role word is not an annotation
+    assert third.text.endswith("明确专人负责") and not third.units
+
+
+def test_a_plan_title_of_key_points_and_their_division_is_the_title_not_a_menu_entry():
+    plan = parse_text(
+        "• 设为首页|\n  • 无障碍浏览|\n"
+        "2021年度示范市民政局政务公开工作要点及分工\n"
+        "一、要点\n"
+        "(一)加大政策解读。围绕保障和改善民生重大部署开展深入解读,把握好政策解读的方向和力度。\n"
+    )
+    assert plan.title == "2021年度示范市民政局政务公开工作要点及分工"
+    assert plan.year == 2021 and plan.kind is PlanKind.PROSE
+
+
+def test_paragraphs_each_opening_with_a_heading_sentence_under_a_lone_heading_are_items_each():
+    plan = parse_text(
+        "2021年度示范市民政局政务公开工作要点\n"
+        "一、要点\n"
+        "(一)加大民政领域政策解读\n\n"
+        "扩大解读范围。重点围绕保障和改善民生重大部署和重要政策的执行情况开展深入解读。\n\n"
+        "落实解读责任。局主要负责人履行“第一解读人”的职责,通过参加新闻发布会等方式解读。\n\n"
+        "加大解读力度。对于我局制发的规范性文件,按照“谁起草、谁解读”的原则同步解读。\n\n"
+        "(二)持续推进政务公开标准化规范化\n\n"
+        "根据市政务公开办要求部署,继续做好社会救助、养老领域政务公开标准化规范化工作。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["扩大解读范围", "落实解读责任", "加大解读力度", "根据市政务公"]
+    assert all(item.section == ("一、要点", "(一)加大民政领域政策解读") for item in plan.items[:3])
+    # the lone heading "(二)持续推进…" is the item's section, not its standing deadline
+    assert plan.items[3].deadline.recurrence is None
+
+
+def test_a_heading_sentence_opening_its_own_paragraph_still_gives_its_standing_deadline():
+    plan = parse_text(
+        "示范市2021年政务公开工作要点\n"
+        "一、深化政策公开\n"
+        "(一)持续推进重大部署的宣传阐释。组织各部门围绕重大部署做好政策发布和解读工作。(市政府办负责)\n"
+    )
+    assert plan.items[0].deadline.recurrence is Recurrence.ONGOING
