@@ -535,6 +535,8 @@ _MARKER_ROLES: Final = {
     "会": UnitRole.LEAD,  # "X会Y", the same
     "负责落实": UnitRole.RESPONSIBLE,
     "分工落实": UnitRole.RESPONSIBLE,  # "各相关股室分工落实"
+    "参照落实": UnitRole.RESPONSIBLE,  # "…;各镇(街)参照落实"
+    "参照执行": UnitRole.RESPONSIBLE,
     "负责": UnitRole.RESPONSIBLE,
     "落实": UnitRole.RESPONSIBLE,
     "协办": UnitRole.ASSISTING,

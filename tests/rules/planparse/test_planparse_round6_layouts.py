@@ -78,3 +78,33 @@ def test_a_heading_sentence_opening_its_own_paragraph_still_gives_its_standing_d
         "(一)持续推进重大部署的宣传阐释。组织各部门围绕重大部署做好政策发布和解读工作。(市政府办负责)\n"
     )
     assert plan.items[0].deadline.recurrence is Recurrence.ONGOING
+
+
+def test_a_lower_level_following_the_same_duty_is_a_unit_of_the_cell():
+    assert split_units("市财政局牵头,市直各部门落实;各镇(街)参照落实") == [
+        "市财政局",
+        "市直各部门",
+        "各镇(街)",
+    ]
+    plan = parse_text(
+        "工作任务 | 具体要求 | 责任单位 |\n"
+        "一、做好规划公开。 | 1.主动公开规划纲要、各项规划、政策解读等相关信息。 | 市直有关部门;各镇(街) |\n"
+        "2.做好各项规划的归集整理和主动公开工作。 | 市政府办公室牵头,市直有关部门配合;各镇(街)参照落实 |\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["主动公开规划", "做好各项规划"]
+    assert plan.items[1].lead_units == ("市政府办公室",)
+
+
+def test_a_unit_cell_printed_in_the_middle_of_the_rows_it_spans_is_each_rows():
+    plan = parse_text(
+        "工作任务 | 具体要求 | 责任单位 |\n"
+        "一、做好财政信息公开。 | 1.积极推进部门预算、决算及相关报表公开。 | 市财政局牵头,市直各部门落实 |\n"
+        "2.持续深化地方政府债务信息公开,定期公开债务限额、余额等信息。 |\n"
+        "3.加大惠民惠农资金发放信息公开力度,及时公布财政资金分配信息。 | 市财政局牵头,市民政局等有关部门落实 |\n"
+        "4.推动补贴信息公开向村和社区延伸,并与村(居)务公开有效衔接。 |\n"
+        "二、做好网站专栏公开。 | 5.及时更新政府网站的各类型概况信息。 | 市政府办公室 |\n"
+    )
+    units = [item.units for item in plan.items]
+    assert units[0] == ("市财政局", "市直各部门")
+    assert units[1] == units[2] == units[3] == ("市财政局", "市民政局")
+    assert units[4] == ("市政府办公室",)
