@@ -108,3 +108,15 @@ def test_a_unit_cell_printed_in_the_middle_of_the_rows_it_spans_is_each_rows():
     assert units[0] == ("市财政局", "市直各部门")
     assert units[1] == units[2] == units[3] == ("市财政局", "市民政局")
     assert units[4] == ("市政府办公室",)
+
+
+def test_an_action_plan_is_a_plan_and_its_numbered_tasks_items():
+    plan = parse_text(
+        "示范县打造政务服务品牌\n争创政务服务示范县行动方案\n"
+        "为深入贯彻落实深化“放管服”改革的部署要求,结合我县实际,制定本方案。\n"
+        "一、指导思想\n以习近平新时代中国特色社会主义思想为指导,全面贯彻党的十九大精神。\n"
+        "二、重点任务\n(一)建立健全政务服务工作机制\n"
+        "1.打造一流的政务服务平台。对照政务服务大厅建设运行规范要求,加快便民服务中心规范化建设。\n"
+    )
+    assert plan.title == "争创政务服务示范县行动方案" and plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["对照政务服务"]
