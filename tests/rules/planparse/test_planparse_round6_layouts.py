@@ -120,3 +120,36 @@ def test_an_action_plan_is_a_plan_and_its_numbered_tasks_items():
     )
     assert plan.title == "争创政务服务示范县行动方案" and plan.kind is PlanKind.PROSE
     assert [item.text[:6] for item in plan.items] == ["对照政务服务"]
+
+
+def test_a_unit_cell_cut_inside_its_group_bracket_and_injected_reading_keeps_the_group():
+    plan = parse_text(
+        "序號 |\n工作任務 |\n責任單位 |\n時限要求 |\n"
+        "1 |\n編制完善基層政務公開事項目錄並按目錄公開各類信息。 |\n各縣市區(qū)政府 |\n2020年底 |\n"
+        "2 |\n推進基層政務公開事項標準目錄嵌入部門業(yè)務系統(tǒng),促進公開工作與其他業務工作融合發展。 |\n"
+        "各縣(市、區(q"
+    )
+    assert [item.units for item in plan.items] == [("各县市区政府",), ("各县(市、区",)]
+
+
+def test_a_heading_whose_marker_a_wrong_encoding_garbled_heads_the_paragraph_below_it():
+    plan = parse_text(
+        "示范市推进公共资源配置领域政府信息公开实施方案\n"
+        "一、总体目标\n全面贯彻党的十九大精神,推进公共资源配置领域政府信息公开。\n"
+        "二、重点任务\n\n"
+        " ?。ㄒ唬┐_定公開范圍。\n\n"
+        "  各地、各部門要根據區域、行業特點,進一步細化明確本地、本部門公共資源配置信息公開的範圍。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["各地、各部门"]
+    assert plan.items[0].section[0] == "二、重点任务"
+
+
+def test_a_catalogue_row_cut_after_its_time_limit_inherits_no_unit_from_the_row_above():
+    plan = parse_text(
+        "    序号\n\n    一级事项\n\n    公开内容\n\n    公开时限\n\n    公开主体\n\n"
+        "    1\n\n    财务信息\n\n    财务管理及监督办法、年度经费预决算信息、收费项目及收费标准\n\n"
+        "    信息形成或者变更之日起20个工作日内\n\n    区级教育部门\n\n"
+        "    2\n\n    招生管理\n\n    办学性质、办学地点、办学规模、办学基本条件、联系方式等\n\n"
+        "    信息形成或者变更之日起20个工作日内\n"
+    )
+    assert [item.units for item in plan.items] == [("区级教育部门",), ()]

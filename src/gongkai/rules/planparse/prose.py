@@ -82,12 +82,21 @@ _LOST_CLOSE: Final = re.compile(
 _LOST_NUMERAL: Final = re.compile(r"^、(?=[\u4e00-\u9fff]{4,40}$)")
 
 
+# "?。ㄒ唬┐_定公開范圍。": a heading whose "（一）確" a wrong encoding turned into box-drawing and
+# bopomofo characters, which Chinese prose never uses; the rest is the heading's phrase.
+_GARBLED_MARKER: Final = re.compile(r"^.{0,8}[\u2500-\u257f\u3100-\u312f\ufffd][_?？。]*")
+_GARBLED_HEADING: Final = 30
+
+
 def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     """(marker kind, marker as written, rest) of a paragraph; (None, "", paragraph) if none."""
     for kind, pattern in _MARKERS:
         match = pattern.match(paragraph)
         if match:
             return kind, match[0].strip(), paragraph[match.end() :]
+    garbled = _GARBLED_MARKER.match(paragraph)
+    if garbled and len(paragraph) <= _GARBLED_HEADING and paragraph[garbled.end() :].strip():
+        return "cn_paren", garbled[0].strip(), paragraph[garbled.end() :]
     if _LOST_NUMERAL.match(paragraph):
         return "cn", "、", paragraph[1:]
     lost = _LOST_CLOSE.match(paragraph)
