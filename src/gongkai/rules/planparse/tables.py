@@ -895,38 +895,6 @@ def _units_closing_groups(rows: Sequence[_Row]) -> None:
                 row.units = list(closing.units)
 
 
-def _units_centred(rows: Sequence[_Row]) -> None:
-    """A unit cell merged down several rows and printed at their middle ("7.… | 市财政局…", "8.…",
-    "9.… | 市财政局牵头…", "10.…"): as many rows without a unit cell before it, inside its group,
-    as after it. The rows before take it too (the rows after inherit it anyway). In place."""
-    tasks = [row for row in rows if row.requirement is not None]
-    for index, row in enumerate(tasks):
-        if not row.units or row.groups:
-            continue
-        before = _bare_run(tasks[index - 1 :: -1] if index else [], backward=True)
-        after = _bare_run(tasks[index + 1 :], backward=False)
-        if not before or len(before) != len(after) or before[-1].groups:
-            continue
-        opener = tasks[index - len(before) - 1] if index > len(before) else None
-        if opener is None or not opener.units:
-            continue  # the group's first rows without units: _units_closing_groups' case
-        for bare in before:
-            bare.units = list(row.units)
-
-
-def _bare_run(rows: Sequence[_Row], backward: bool) -> list[_Row]:
-    """The rows from the start of ``rows`` without a unit cell of their own, within one group
-    (a row with a group cell opens a group: walking back it is the last, forward it is outside)."""
-    run: list[_Row] = []
-    for row in rows:
-        if row.units or row.blank_units or row.cut or (row.groups and not backward):
-            break
-        run.append(row)
-        if row.groups:
-            break
-    return run
-
-
 _CUT_SHORT: Final = 15  # a requirement the page cut off before this many characters says nothing
 
 
@@ -955,7 +923,6 @@ def read_table(
         rows[-1].cut |= not rows[-1].units
     if not real:  # a real table says which cells are merged
         _units_closing_groups(rows)
-        _units_centred(rows)
     context = _Context()
     if heading:
         _update_section(_Row(groups=[(None, heading)]), context)
