@@ -152,3 +152,18 @@ def test_a_catalogue_row_cut_after_its_time_limit_inherits_no_unit_from_the_row_
         "    信息形成或者变更之日起20个工作日内\n"
     )
     assert [item.units for item in plan.items] == [("区级教育部门",), ()]
+
+
+def test_an_annotation_glued_to_the_text_starts_at_a_unit_the_notice_names_elsewhere():
+    plan = parse_text(
+        "示范省民政厅2020年政务公开工作要点\n"
+        "一、推进履职依据公开\n"
+        "1. 及时完善更新厅网站发布的权责清单,依法公开工作职能等信息。(审批处、人事处分别牵头,民服中心配合)\n"
+        "2. 全面优化政务服务办事流程,及时更新并公开办事方式、办事条件等信息审批处牵头,各有关处室、民服中心配合\n"
+        "3. 做好政务服务事项的咨询答复和群众评价工作,评价结果按季度报送人事处\n"
+    )
+    second, third = plan.items[1:]
+    assert second.text.endswith("办事条件等信息")
+    assert second.units == ("审批处", "各有关处室", "民服中心") and second.lead_units == ("审批处",)
+    # a unit the sentence names at its end, with no role word after it, is no annotation
+    assert third.text.endswith("报送人事处") and not third.units

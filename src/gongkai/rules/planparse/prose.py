@@ -32,7 +32,7 @@ from gongkai.rules.planparse.deadlines import (
 )
 from gongkai.rules.planparse.model import NO_DEADLINE, Item
 from gongkai.rules.planparse.normalize import clean_text
-from gongkai.rules.vocabulary import MARKERS
+from gongkai.rules.vocabulary import MARKERS, ROLE_PATTERN
 
 _PART_TAIL: Final = r"\s*[、.,，:：]?"  # 第一部分：
 _MARKERS: Final = tuple(
@@ -120,9 +120,12 @@ def read_prose(
     items: list[Item] = []
     warnings: list[str] = []
     annotated = 0
+    known = _named_units(nodes)
     for node in nodes:
         if node.children:
             continue
+        if node.annotation is None and not node.labels and known:
+            node.body, node.annotation = _glued_annotation(node.body, known)
         if not _is_item(node, flat) or _background(node):
             unread.append((node.line, node.marker + node.body))
             continue
@@ -266,6 +269,36 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
     nodes.append(_Node(last.level, "", body, parent=heading, line=line))
     heading.children += 1
     return True
+
+
+def _named_units(nodes: Sequence[_Node]) -> frozenset[str]:
+    """The units the notice's own annotations name."""
+    return frozenset(
+        unit for node in nodes if node.annotation is not None for unit in node.annotation.units
+    )
+
+
+_ENDS_ON_ROLE: Final = re.compile(f"(?:{ROLE_PATTERN})$")
+_GLUED_MIN: Final = 2  # characters of a unit name, the fewest that may be glued to the text
+
+
+def _glued_annotation(body: str, known: frozenset[str]) -> tuple[str, Assignment | None]:
+    """An annotation that lost its brackets and its full stop, glued to the text ("…办事条件等信息
+    审批处牵头,各有关处室、民服中心配合"): it starts at a unit the notice names in another
+    annotation, runs to the end of the paragraph, and names only units and roles."""
+    text = body.rstrip()
+    if not _ENDS_ON_ROLE.search(text):
+        return body, None
+    starts = sorted(
+        (start, unit)
+        for unit in known
+        if len(unit) >= _GLUED_MIN and (start := text.rfind(unit)) > 0
+    )
+    for start, unit in starts:  # the earliest: the whole annotation, not its last clause
+        found = parse_annotation(text[start:])
+        if found is not None and found.units[0] == unit and found.deadline_raw is None:
+            return text[:start].rstrip(), found
+    return body, None
 
 
 def _broken_off(body: str) -> bool:
