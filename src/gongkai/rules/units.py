@@ -535,6 +535,8 @@ _MARKER_ROLES: Final = {
     "会": UnitRole.LEAD,  # "X会Y", the same
     "负责落实": UnitRole.RESPONSIBLE,
     "分工落实": UnitRole.RESPONSIBLE,  # "各相关股室分工落实"
+    "参照落实": UnitRole.RESPONSIBLE,  # "…;各镇(街)参照落实"
+    "参照执行": UnitRole.RESPONSIBLE,
     "负责": UnitRole.RESPONSIBLE,
     "落实": UnitRole.RESPONSIBLE,
     "协办": UnitRole.ASSISTING,
@@ -542,7 +544,7 @@ _MARKER_ROLES: Final = {
     "参与": UnitRole.ASSISTING,
 }
 _BOUNDARY: Final = f"(?=$|[、，,；;。：:)）]|{_ROLE_MARKER.pattern})"
-_GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他|其它)?(?:有关|相关)(?:职能)?(?:部门|单位|机构)"  # "…等市政府有关部门", "…等市有关单位": the same open end with its level
+_GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他|其它)?(?:有关|相关)(?:[市县区省州](?:政府|级|直))?(?:职能)?(?:部门|单位|机构)"  # "…等相关区直部门", "…等市政府有关部门", "…等市有关单位": the same open end with its level
 # "…区环保局等有关部门牵头", "…会同相关部门负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(

@@ -44,6 +44,8 @@ ROLE_WORDS: Final = (
     "牵头负责",
     "负责落实",
     "分工落实",
+    "参照落实",  # "各镇(街)参照落实": the lower level follows the same duty
+    "参照执行",
     "牵头",
     "主办",
     "协办",

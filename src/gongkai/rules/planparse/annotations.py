@@ -348,7 +348,22 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
         found = parse_annotation(paragraph[tail.start() :])
         if found is not None and found.units:
             return paragraph[: tail.start()].rstrip(), found
-    return paragraph, None
+    return _bare_tail(paragraph)
+
+
+# "…动态更新。办公室牵头,各有关处室、民服中心配合": a last sentence that only names units and
+# their roles, its brackets lost; it must close on a role word.
+_BARE_TAIL: Final = re.compile(rf"(?<=[。；;])\s*(?P<tail>[^。；;()（）]{{2,80}}?(?:{ROLE_PATTERN}))[\s。.]*$")
+
+
+def _bare_tail(paragraph: str) -> tuple[str, Assignment | None]:
+    match = _BARE_TAIL.search(paragraph)
+    if match is None:
+        return paragraph, None
+    found = parse_annotation(match["tail"])
+    if found is None or found.deadline_raw is not None:
+        return paragraph, None
+    return paragraph[: match.start()].rstrip(), found
 
 
 _SENTENCE_STOPS: Final = "。；;！!？?"

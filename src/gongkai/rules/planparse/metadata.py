@@ -70,7 +70,7 @@ def find_doc_number(lines: Sequence[str]) -> str | None:
 
 _NOTICE_TITLE: Final = re.compile(r"关于.{2,100}的(?:通知|通报|函|意见|决定|批复|报告)$")
 _PLAN_WORDS: Final = (
-    r"(?:工作)?要点(?:分工方案|任务分工|责任分工)?|分工方案|实施方案|实施意见|工作方案|任务分工(?:方案|表)?"
+    r"(?:工作)?要点(?:分工方案|(?:及|和|与)?(?:任务|责任)?分工(?:方案|表)?)?|分工方案|实施方案|实施意见|工作方案|行动方案|行动计划|任务分工(?:方案|表)?"
     r"|责任分工(?:方案|表)?|分解(?:方案|表)|任务清单|工作计划|工作安排|任务安排|重点任务|工作任务|台账|工作细则|实施细则"
 )
 _PLAN_TITLE: Final = re.compile(
@@ -195,6 +195,8 @@ def find_year(title: str | None, notice_title: str | None, issued_on: date | Non
 
 def _may_be_title(line: str) -> bool:
     """A first line that can stand as a title: not furniture, a header cell or a number."""
+    if re.match(r"^\s*[•·●]", line) or line.rstrip().endswith("|"):
+        return False  # a site menu's entry: "• 无障碍浏览|"
     text = clean_text(line).strip("|")
     if text.endswith(("：", ":")):  # the salutation, "各市(地)委和人民政府，省直各单位："
         return False

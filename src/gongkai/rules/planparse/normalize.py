@@ -42,12 +42,15 @@ _PINYIN: Final = re.compile(
     r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]*[)）]"
 )
 
+# The same reading cut by the end of the page: "各縣(市、區(q" ends the text.
+_CUT_PINYIN: Final = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{1,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]?(?=\s*$)")
+
 
 def fold_line(text: str) -> str:
     """One line in the form the parser reads: see the module docstring."""
     text = text.translate(_FOLD)
     if "(" in text or "（" in text:
-        text = _PINYIN.sub("", text)
+        text = _CUT_PINYIN.sub("", _PINYIN.sub("", text))
     return text
 
 

@@ -32,7 +32,7 @@ from gongkai.rules.planparse.deadlines import (
 )
 from gongkai.rules.planparse.model import NO_DEADLINE, Item
 from gongkai.rules.planparse.normalize import clean_text
-from gongkai.rules.vocabulary import MARKERS
+from gongkai.rules.vocabulary import MARKERS, ROLE_PATTERN
 
 _PART_TAIL: Final = r"\s*[、.,，:：]?"  # 第一部分：
 _MARKERS: Final = tuple(
@@ -55,6 +55,9 @@ class _Node:
     parent: _Node | None = None
     children: int = 0
     line: int = 0  # the line (paragraph) of the document it starts on
+    # the paragraph that became the body of a heading standing alone on its line ("(一)加强解读"
+    # then "扩大解读范围。…"), while the heading has nothing else under it
+    joined: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,12 +82,21 @@ _LOST_CLOSE: Final = re.compile(
 _LOST_NUMERAL: Final = re.compile(r"^、(?=[\u4e00-\u9fff]{4,40}$)")
 
 
+# "?。ㄒ唬┐_定公開范圍。": a heading whose "（一）確" a wrong encoding turned into box-drawing and
+# bopomofo characters, which Chinese prose never uses; the rest is the heading's phrase.
+_GARBLED_MARKER: Final = re.compile(r"^.{0,8}[\u2500-\u257f\u3100-\u312f\ufffd][_?？。]*")
+_GARBLED_HEADING: Final = 30
+
+
 def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     """(marker kind, marker as written, rest) of a paragraph; (None, "", paragraph) if none."""
     for kind, pattern in _MARKERS:
         match = pattern.match(paragraph)
         if match:
             return kind, match[0].strip(), paragraph[match.end() :]
+    garbled = _GARBLED_MARKER.match(paragraph)
+    if garbled and len(paragraph) <= _GARBLED_HEADING and paragraph[garbled.end() :].strip():
+        return "cn_paren", garbled[0].strip(), paragraph[garbled.end() :]
     if _LOST_NUMERAL.match(paragraph):
         return "cn", "、", paragraph[1:]
     lost = _LOST_CLOSE.match(paragraph)
@@ -108,9 +120,12 @@ def read_prose(
     items: list[Item] = []
     warnings: list[str] = []
     annotated = 0
+    known = _named_units(nodes)
     for node in nodes:
         if node.children:
             continue
+        if node.annotation is None and not node.labels and known:
+            node.body, node.annotation = _glued_annotation(node.body, known)
         if not _is_item(node, flat) or _background(node):
             unread.append((node.line, node.marker + node.body))
             continue
@@ -206,9 +221,10 @@ def _unnumbered(
     open_item = last is not None and stack and last is stack[-1] and last.annotation is None
     if annotation is None:
         if last is not None and open_item and not last.children and not _has_body(last):
+            last.joined = body
             last.body = f"{last.body.rstrip('。')}。{body}"
             return True
-        return False
+        return _headed_sibling(nodes, stack, body, line)
     broken = last is not None and open_item and _has_body(last) and _broken_off(last.body)
     if last is not None and open_item and _has_body(last) and not broken:
         last.body = f"{last.body}\n{body}"
@@ -226,6 +242,63 @@ def _unnumbered(
         parent.children += 1
     nodes.append(node)
     return True
+
+
+_HEADED_SENTENCE: Final = re.compile(r"^[^。；;，,：:]{4,20}。(?=.{20})")
+
+
+def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int) -> bool:
+    """An unnumbered paragraph opening with a short heading sentence ("落实解读责任。局主要负责人
+    …"), after one so written that was taken as the body of a heading standing alone ("(一)加大
+    政策解读" then "扩大解读范围。…"): the heading is a section, and each such paragraph is an
+    item under it."""
+    last = nodes[-1] if nodes else None
+    if last is None or not _HEADED_SENTENCE.match(body):
+        return False
+    if last.joined is not None and stack and last is stack[-1] and not last.children:
+        if not _HEADED_SENTENCE.match(last.joined):
+            return False
+        first = _Node(last.level + 1, "", last.joined, parent=last, line=last.line)
+        last.body, last.joined = last.body[: -len(last.joined)], None
+        last.children = 1
+        nodes.append(first)
+        last = first
+    heading = last.parent
+    if last.marker or heading is None or not stack or heading is not stack[-1] or last.annotation:
+        return False
+    nodes.append(_Node(last.level, "", body, parent=heading, line=line))
+    heading.children += 1
+    return True
+
+
+def _named_units(nodes: Sequence[_Node]) -> frozenset[str]:
+    """The units the notice's own annotations name."""
+    return frozenset(
+        unit for node in nodes if node.annotation is not None for unit in node.annotation.units
+    )
+
+
+_ENDS_ON_ROLE: Final = re.compile(f"(?:{ROLE_PATTERN})$")
+_GLUED_MIN: Final = 2  # characters of a unit name, the fewest that may be glued to the text
+
+
+def _glued_annotation(body: str, known: frozenset[str]) -> tuple[str, Assignment | None]:
+    """An annotation that lost its brackets and its full stop, glued to the text ("…办事条件等信息
+    审批处牵头,各有关处室、民服中心配合"): it starts at a unit the notice names in another
+    annotation, runs to the end of the paragraph, and names only units and roles."""
+    text = body.rstrip()
+    if not _ENDS_ON_ROLE.search(text):
+        return body, None
+    starts = sorted(
+        (start, unit)
+        for unit in known
+        if len(unit) >= _GLUED_MIN and (start := text.rfind(unit)) > 0
+    )
+    for start, unit in starts:  # the earliest: the whole annotation, not its last clause
+        found = parse_annotation(text[start:])
+        if found is not None and found.units[0] == unit and found.deadline_raw is None:
+            return text[:start].rstrip(), found
+    return body, None
 
 
 def _broken_off(body: str) -> bool:
@@ -334,8 +407,11 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline = found
     elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None:
         deadline = standing
-    elif (standing := find_recurrence_in_text(node.body, opening_only=True)) is not None:
-        # its heading sentence opens the task: "持续推进…的宣传阐释。组织…"
+    elif node.joined is None and (
+        standing := find_recurrence_in_text(node.body, opening_only=True)
+    ) is not None:
+        # its heading sentence opens the task: "持续推进…的宣传阐释。组织…" (not a heading on a
+        # line of its own, "(二)持续推进…标准化" over its paragraph: that is its section)
         deadline = standing
     return Item(
         number=str(number),

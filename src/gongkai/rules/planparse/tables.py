@@ -701,7 +701,9 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
         # "区司法局牵头…工作，有": a unit cell cut a few characters into its next unit
         text = compact(tokens[last].text)
         broken = _CUT_LAST.search(text)
-        if broken and len(broken[0]) <= 3 and not is_unit_phrase(broken[0][1:]):
+        inside = broken is not None and _opened(text[: broken.start()])
+        # "各县(市、区": a group phrase cut inside its bracket is still the group, as written
+        if broken and not inside and len(broken[0]) <= 3 and not is_unit_phrase(broken[0][1:]):
             tokens[last] = replace(tokens[last], text=text[: broken.start()], unclosed=True)
         return tokens
     if last is None or kinds[last] not in _REQUIREMENT_KINDS or kinds[last] is CellKind.MARKED:
@@ -714,6 +716,11 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
         tokens[last] = replace(tokens[last], text=head, unclosed=True)
         kinds[last] = CellKind.UNITS
     return tokens
+
+
+def _opened(text: str) -> bool:
+    """Whether ``text`` ends inside a bracket it opened."""
+    return sum(c in "(（〔[" for c in text) > sum(c in ")）〕]" for c in text)
 
 
 _ENDS: Final = tuple("。；;！!？?)）】”")
@@ -754,6 +761,7 @@ class _RowReader:
         self.current = _Row()
         self.unit_columns: list[Column] = []
         self.deadline_column = False
+        self.deadline_first = False  # the header puts the deadline before the units (公开时限 | 公开主体)
         self.open_units = False  # the last unit cell ended in "，": the next one continues it
 
     def read(self, tokens: Sequence[Token]) -> list[_Row]:
@@ -813,6 +821,8 @@ class _RowReader:
         if self.current.empty and column is not None and not self.rows:
             if column in UNIT_COLUMNS:
                 self.unit_columns.append(column)
+            if column is Column.DEADLINE and not self.unit_columns:
+                self.deadline_first = True
             self.deadline_column |= column is Column.DEADLINE
 
     def _units(self, token: Token, text: str) -> None:
@@ -907,6 +917,10 @@ def read_table(
         # the page ends inside the last row (its requirement or the detail after it): nothing
         # of that row is merged from the row above
         rows[-1].cut |= not clean_text(last.text).endswith(_ENDS)
+    if rows and reader.deadline_first and last and rows[-1].deadline == last.text.strip():
+        # "…公开依据 | 公开时限" and the page ends: the row's unit cell, after it, was never
+        # printed; the row above's is not merged into it
+        rows[-1].cut |= not rows[-1].units
     if not real:  # a real table says which cells are merged
         _units_closing_groups(rows)
     context = _Context()
