@@ -5,12 +5,12 @@
 # by side, one per core, which halves the wall time; GONGKAI_TEST_SERIAL=1 runs them one after the
 # other. The PostgreSQL run's output is printed when it ends; the last line is pytest's summary of
 # the SQLite run; the exit code is non-zero if either run failed. Each run is stopped after
-# GONGKAI_PASS_TIMEOUT seconds (default 2400) so that a hang is a failure with output, never a CI
-# run cut at its limit (each test is also stopped after 600 s by pytest-timeout, with stacks).
+# GONGKAI_PASS_TIMEOUT seconds (default 2700) so that a hang is a failure with output, never a CI
+# run cut at its limit (each test is also stopped after 900 s by pytest-timeout, with stacks).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-pass_timeout="${GONGKAI_PASS_TIMEOUT:-2400}"
+pass_timeout="${GONGKAI_PASS_TIMEOUT:-2700}"
 bounded() {  # run "$@" for at most $pass_timeout seconds; say so when it was stopped
   timeout -k 30 "$pass_timeout" "$@"
   local code=$?
