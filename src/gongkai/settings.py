@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "gongkai.portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gongkai.api.middleware.ApiMiddleware",
+    "gongkai.pagecache.EarlyPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
