@@ -80,13 +80,11 @@ def _build(records: int) -> dict[str, Any]:
             unit.parent = units[0]
         Unit.objects.bulk_update(units[2:], ["parent"])
         parents = Column.objects.bulk_create(Column(unit=unit, name="政策文件", sort_order=1) for unit in units)
-        columns = [
-            *parents,
-            *Column.objects.bulk_create(Column(unit=unit, name="通知公告", sort_order=2) for unit in units),
-            *Column.objects.bulk_create(
-                Column(unit=unit, parent=parent, name="规范性文件", sort_order=3) for unit, parent in zip(units, parents, strict=True)
-            ),
-        ]
+        notices = Column.objects.bulk_create(Column(unit=unit, name="通知公告", sort_order=2) for unit in units)
+        nested = Column.objects.bulk_create(
+            Column(unit=unit, parent=parent, name="规范性文件", sort_order=3) for unit, parent in zip(units, parents, strict=True)
+        )
+        columns = {unit.pk: (parent, notice, child) for unit, parent, notice, child in zip(units, parents, notices, nested, strict=True)}
         through = Record.columns.through
         count = len(units)
         for start in range(0, records, 5000):
@@ -109,8 +107,7 @@ def _build(records: int) -> dict[str, Any]:
                 for n in range(start, min(records, start + 5000))
             ], batch_size=1000)
             through.objects.bulk_create(
-                [through(record_id=record.pk, column_id=columns[(record.pk + record.unit_id) % len(columns)].pk)
-                 for record in batch],
+                [through(record_id=record.pk, column_id=columns[record.unit_id][record.pk % 3].pk) for record in batch],
                 batch_size=2000,
             )
         measured = Record.objects.filter(unit=units[4]).order_by("-published_on", "-pk")[records // 40]
