@@ -35,6 +35,7 @@ import http.client
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -143,22 +144,24 @@ def _inner(records: int) -> dict[str, Any]:
 class Server:
     """gunicorn as ``gongkai serve`` starts it, on a free 127.0.0.1 port, in its own process group."""
 
-    def __init__(self, root: Path, env: dict[str, str]) -> None:
-        self.root, self.env, self.port = root, env, free_port()
+    def __init__(self, root: Path, env: dict[str, str], name: str) -> None:
+        self.root, self.env, self.port, self.log = root, env, free_port(), root / f"gunicorn-{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self, timeout: float = 60.0) -> None:
+    def launch(self) -> None:
         command = [
             sys.executable, "-m", "gunicorn", "gongkai.wsgi:application",
             "--bind", f"127.0.0.1:{self.port}", "--workers", str(WORKERS), "--threads", str(THREADS),
             "--worker-class", "gthread", "--graceful-timeout", "10", "--log-level", "warning",
         ]
-        with open(self.root / "gunicorn.log", "ab") as log:
+        with open(self.log, "ab") as log:
             self.process = subprocess.Popen(command, env=self.env, stdout=log, stderr=log, start_new_session=True)
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn 启动失败：{(self.root / 'gunicorn.log').read_text()[-2000:]}")
+            if self.process is None or self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn 启动失败：{self.log.read_text()[-2000:]}")
             with contextlib.suppress(OSError, http.client.HTTPException):
                 if self.get("/healthz") == 200:
                     return
@@ -189,11 +192,15 @@ class Server:
                         largest = max(largest, int(found.group(1)) / 1024)
         return round(largest, 1)
 
+    def terminate(self) -> None:
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+
     def stop(self) -> None:
+        """After ``terminate``: wait, then SIGKILL the whole group if it is still there."""
         if self.process is None:
             return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)
         try:
             self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
@@ -204,13 +211,26 @@ class Server:
 
 
 @contextlib.contextmanager
-def _serving(root: Path, env: dict[str, str]) -> Iterator[Server]:
-    server = Server(root, env)
+def _serving(
+    root: Path, envs: dict[str, dict[str, str]], build: list[str]
+) -> Iterator[tuple[dict[str, Server], dict[str, Any]]]:
+    """The servers started while the database is built (Django reads no table at start-up), ready
+    once it is; the build (a child process, in the first environment) answers its JSON."""
+    servers = {name: Server(root, env, name) for name, env in envs.items()}
     try:
-        server.start()
-        yield server
+        for server in servers.values():
+            server.launch()
+        built = subprocess.run(build, env=next(iter(envs.values())), capture_output=True, text=True, timeout=600, check=False)
+        if built.returncode != 0:
+            raise RuntimeError(f"portal 基准数据生成失败：\n{built.stderr[-4000:]}")
+        for server in servers.values():
+            server.wait_ready()
+        yield servers, json.loads(built.stdout.strip().splitlines()[-1])
     finally:
-        server.stop()
+        for server in servers.values():
+            server.terminate()
+        for server in servers.values():
+            server.stop()
 
 
 _UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
@@ -237,7 +257,7 @@ def parse_wrk(output: str) -> dict[str, Any]:
 
 
 def _wrk(server: Server, path: str, duration: float, connections: int) -> dict[str, Any]:
-    for _ in range(5):  # warm-up: templates, cache entries, connections
+    for _ in range(3):  # warm-up: templates, cache entries, connections
         if server.get(path) != 200:
             raise RuntimeError(f"{path} 未返回 200")
     seconds = max(1, round(duration))
@@ -261,28 +281,25 @@ def run(records: int = 10_000, duration: float = 5.0, connections: int = 8) -> d
     with tempfile.TemporaryDirectory(prefix="gongkai-portal-") as directory:
         root = Path(directory)
         env = {**os.environ, "GONGKAI_VAR_DIR": directory, "DJANGO_SETTINGS_MODULE": "gongkai.settings",
-               "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost", "GONGKAI_DEBUG": "false"}
+               "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost", "GONGKAI_DEBUG": "false",
+               # given, so that the processes started together do not each make one in var/
+               "GONGKAI_SECRET_KEY": secrets.token_urlsafe(50)}
         for name in ("GONGKAI_DATABASE_URL", "GONGKAI_REDIS_URL", "GONGKAI_PORTAL_CACHE_SECONDS", "GONGKAI_BENCH_BARE_VIEW"):
             env.pop(name, None)
-        built = subprocess.run([sys.executable, "-m", "gongkai.bench.portal", "--inner", "--records", str(records)],
-                               env=env, capture_output=True, text=True, timeout=600, check=False)
-        if built.returncode != 0:
-            raise RuntimeError(f"portal 基准数据生成失败：\n{built.stderr[-4000:]}")
-        prepared = json.loads(built.stdout.strip().splitlines()[-1])
-        paths = prepared["paths"]
+        envs = {"uncached": {**env, "GONGKAI_PORTAL_CACHE_SECONDS": "0", "GONGKAI_BENCH_BARE_VIEW": "true"},
+                "cached": env}
+        build = [sys.executable, "-m", "gongkai.bench.portal", "--inner", "--records", str(records)]
         result: dict[str, Any] = {page: {} for page in PAGES}
         rss: list[float] = []
-        uncached = {**env, "GONGKAI_PORTAL_CACHE_SECONDS": "0", "GONGKAI_BENCH_BARE_VIEW": "true"}
-        with _serving(root, uncached) as server:
-            for page in PAGES:
-                result[page]["uncached"] = _wrk(server, paths[page], duration, connections)
-                rss.append(server.worker_rss_mb())
-            result["record"]["bare"] = _wrk(server, paths["bare"], duration, connections)
-            rss.append(server.worker_rss_mb())
-        with _serving(root, env) as server:
-            for page in PAGES:
-                result[page]["cached"] = _wrk(server, paths[page], duration, connections)
-                rss.append(server.worker_rss_mb())
+        with _serving(root, envs, build) as (servers, prepared):
+            paths = prepared["paths"]
+            for mode in ("uncached", "cached"):
+                for page in PAGES:
+                    result[page][mode] = _wrk(servers[mode], paths[page], duration, connections)
+                    rss.append(servers[mode].worker_rss_mb())
+                if mode == "uncached":
+                    result["record"]["bare"] = _wrk(servers[mode], paths["bare"], duration, connections)
+                    rss.append(servers[mode].worker_rss_mb())
     return {
         "benchmark": "portal", **result, "records": records, "workers": WORKERS, "threads": THREADS,
         "connections": connections, "duration_s": max(1, round(duration)), "peak_rss_mb": max(rss),
