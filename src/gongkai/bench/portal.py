@@ -50,9 +50,9 @@ from typing import Any
 from gongkai.bench.common import machine
 from gongkai.bench.foiload import free_port
 
-# As ``gongkai serve`` starts the site (console/management/commands/serve.py).
-WORKERS = 2
-THREADS = 4
+# As ``gongkai serve`` starts the site (its defaults: 2 processes, gthread, 4 threads each).
+from gongkai.console.management.commands.serve import THREADS, WORKERS, gunicorn_command
+
 PAGES = ("record", "list", "home")
 _UNITS = [("bench-city", "示范市人民政府", "city_gov"), ("bench-county", "示范市示范县人民政府", "county_gov")] + [
     (f"bench-dept-{n}", name, "department")
@@ -149,11 +149,7 @@ class Server:
         self.process: subprocess.Popen[bytes] | None = None
 
     def launch(self) -> None:
-        command = [
-            sys.executable, "-m", "gunicorn", "gongkai.wsgi:application",
-            "--bind", f"127.0.0.1:{self.port}", "--workers", str(WORKERS), "--threads", str(THREADS),
-            "--worker-class", "gthread", "--graceful-timeout", "10", "--log-level", "warning",
-        ]
+        command = gunicorn_command(f"127.0.0.1:{self.port}", WORKERS)  # its access log goes to the log file
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(command, env=self.env, stdout=log, stderr=log, start_new_session=True)
 
