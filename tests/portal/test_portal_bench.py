@@ -13,14 +13,11 @@ import pytest
 
 from gongkai.bench.portal import parse_wrk, wrk_available
 
-pytestmark = [
-    pytest.mark.skipif(not wrk_available(), reason="未安装 wrk（scripts/system-deps.sh test 会安装）"),
-    # the benchmark makes its own SQLite installation: the SQLite run of the suite has it
-    pytest.mark.skipif(os.environ.get("GONGKAI_DATABASE_URL", "").startswith("postgres"),
-                       reason="基准使用自己的临时 SQLite，不随 PostgreSQL 测试轮重复运行"),
-]
 
-
+@pytest.mark.skipif(not wrk_available(), reason="未安装 wrk（scripts/system-deps.sh test 会安装）")
+# the benchmark makes its own SQLite installation: the SQLite run of the suite has it
+@pytest.mark.skipif(os.environ.get("GONGKAI_DATABASE_URL", "").startswith("postgres"),
+                    reason="基准使用自己的临时 SQLite，不随 PostgreSQL 测试轮重复运行")
 def test_the_tiny_benchmark_prints_every_page_cached_uncached_and_the_bare_peer():
     completed = subprocess.run(
         [sys.executable, "-m", "gongkai.bench", "portal", "--json", "--records", "200", "--duration", "1"],
