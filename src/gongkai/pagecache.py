@@ -31,8 +31,9 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotModified
+from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from gongkai.audit.models import AuditEntry
 from gongkai.portal.models import ContentGeneration
@@ -75,28 +76,77 @@ def public_page(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = _key(request)
-        etag = f'"{key[-32:]}"'
-        if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
-            return _revalidated(HttpResponseNotModified(), etag)
-        kept = cache.get(key)
-        if kept is not None:
-            content, headers = kept
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            response["X-Cache"] = "hit"
-            return _revalidated(response, etag)
+        key = getattr(request, "pagecache_key", None)  # looked up already by EarlyPageCacheMiddleware
+        if key is None:
+            key = _key(request)
+            kept = _kept_response(request, key)
+            if kept is not None:
+                return kept
         response = view(request, *args, **kwargs)
         if _cacheable_response(request, response):
             assert isinstance(response, HttpResponse)
             headers = [(name, response[name]) for name in _HEADERS_KEPT if response.has_header(name)]
             cache.set(key, (response.content, headers), settings.GONGKAI_PORTAL_CACHE_SECONDS)
             response["X-Cache"] = "miss"
-            _revalidated(response, etag)
+            _revalidated(response, _etag(key))
         return response
 
+    wrapper.is_public_page = True  # type: ignore[attr-defined]
     return wrapper
+
+
+class EarlyPageCacheMiddleware:
+    """A cached public page answered before the session, locale, CSRF, authentication and
+    message middleware run (they have nothing to do for a visitor without a session), with the
+    key rules of ``public_page``: only for requests that view would serve from the cache, only
+    for paths whose view is a ``public_page``. The security headers middleware sits above it,
+    so a page answered here carries the same headers as one rendered. On a miss the key is
+    handed on to the view (``request.pagecache_key``), so that it is not looked up twice."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if _cacheable_request(request) and _is_public_page(request):
+            key = _key(request)
+            kept = _kept_response(request, key)
+            if kept is not None:
+                # what the middleware below adds to a rendered page on its way out (locale, common)
+                patch_vary_headers(kept, ("Accept-Language",))
+                kept.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+                if isinstance(kept, HttpResponse) and kept.status_code == 200:
+                    kept["Content-Length"] = str(len(kept.content))
+                return kept
+            request.pagecache_key = key  # type: ignore[attr-defined]
+        return self.get_response(request)
+
+
+def _is_public_page(request: HttpRequest) -> bool:
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return getattr(match.func, "is_public_page", False)
+
+
+def _kept_response(request: HttpRequest, key: str) -> HttpResponseBase | None:
+    """The page stored under ``key`` (or a 304 when the client holds it already), or None."""
+    etag = _etag(key)
+    if etag in request.META.get("HTTP_IF_NONE_MATCH", ""):
+        return _revalidated(HttpResponseNotModified(), etag)
+    kept = cache.get(key)
+    if kept is None:
+        return None
+    content, headers = kept
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    response["X-Cache"] = "hit"
+    return _revalidated(response, etag)
+
+
+def _etag(key: str) -> str:
+    return f'"{key[-32:]}"'
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -131,5 +181,6 @@ def _key(request: HttpRequest) -> str:
 
 def _revalidated(response: HttpResponseBase, etag: str) -> HttpResponseBase:
     response["ETag"] = etag
+    patch_vary_headers(response, ("Cookie",))  # a visitor with a session gets another page
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
     return response

@@ -28,6 +28,7 @@
 | GONGKAI_PROXY_SSL_HEADER | the header by which the trusted reverse proxy says the connection was HTTPS, e.g. X-Forwarded-Proto (then HSTS and Secure cookies on those requests) | unset |
 | GONGKAI_HSTS_SECONDS | Strict-Transport-Security max-age sent on HTTPS requests | 31536000 |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
+| GONGKAI_BENCH_BARE_VIEW | serve the portal benchmark's bare peer view at /bench/bare/<pk>/ (only `python -m gongkai.bench portal` sets it) | false |
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ MIDDLEWARE = [
     "gongkai.portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gongkai.api.middleware.ApiMiddleware",
+    "gongkai.pagecache.EarlyPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -208,6 +210,7 @@ CACHES = {
     )
 }
 GONGKAI_PORTAL_CACHE_SECONDS = env_int("GONGKAI_PORTAL_CACHE_SECONDS", 600)
+GONGKAI_BENCH_BARE_VIEW = env_bool("GONGKAI_BENCH_BARE_VIEW", False)
 HUEY = {
     "name": "gongkai",
     "immediate": False,

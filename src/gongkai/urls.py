@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -29,6 +30,11 @@ urlpatterns = [
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]
+
+if settings.GONGKAI_BENCH_BARE_VIEW:  # the portal benchmark's peer (gongkai.bench.portal), off by default
+    from gongkai.bench.bareview import bare_record
+
+    urlpatterns.append(path("bench/bare/<int:pk>/", bare_record))
 
 handler400 = "gongkai.portal.views.bad_request"
 handler403 = "gongkai.portal.views.forbidden"

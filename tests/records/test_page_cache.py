@@ -100,3 +100,42 @@ def test_it_caches_nothing_when_the_setting_says_zero(notice, client, settings):
     settings.GONGKAI_PORTAL_CACHE_SECONDS = 0
     client.get("/")
     assert "X-Cache" not in client.get("/")
+
+
+def test_a_hit_is_answered_above_the_session_and_auth_middleware_with_the_headers_of_a_rendered_page(notice, client):
+    path = f"/xxgk/content/{notice.pk}/"
+    rendered = client.get(path)
+    hit = client.get(path)
+    assert hit["X-Cache"] == "hit" and hit.content == rendered.content
+    assert not hasattr(hit.wsgi_request, "user")  # the authentication middleware never ran
+    assert "Content-Security-Policy" in hit and hit["X-Frame-Options"] == "DENY"
+    assert {name: value for name, value in hit.headers.items() if name != "X-Cache"} == {
+        name: value for name, value in rendered.headers.items() if name != "X-Cache"
+    }
+    assert "Cookie" in hit["Vary"]  # a proxy keeps it apart from a signed-in user's page
+    assert client.get(path, HTTP_IF_NONE_MATCH=hit["ETag"]).status_code == 304
+
+
+def test_a_signed_in_user_never_gets_the_page_a_visitor_put_in_the_cache(notice, client, login, clerk_a):
+    path = f"/xxgk/content/{notice.pk}/"
+    client.get(path)
+    assert client.get(path)["X-Cache"] == "hit"
+    staff = login(clerk_a).get(path)
+    assert "X-Cache" not in staff and "工作台" in staff.content.decode() and hasattr(staff.wsgi_request, "user")
+
+
+def test_a_publication_is_on_the_next_request_through_the_early_path(notice, client, make_draft, publish, unit_a):
+    for path in ("/", f"/xxgk/units/{unit_a.key}/"):
+        client.get(path)
+        assert client.get(path)["X-Cache"] == "hit"
+    publish(make_draft(title="示范市财政局关于公布政府采购意向的通知"))
+    for path in ("/", f"/xxgk/units/{unit_a.key}/"):
+        again = client.get(path)
+        assert again["X-Cache"] == "miss" and "政府采购意向" in again.content.decode(), path
+
+
+def test_pages_that_are_not_public_pages_pass_the_early_cache_untouched(notice, client):
+    assert client.get("/accounts/login/").status_code == 200
+    assert client.get("/accounts/login/").status_code == 200
+    assert "X-Cache" not in client.get("/accounts/login/")
+    assert client.get("/xxgk/content/999999/").status_code == 404

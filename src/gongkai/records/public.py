@@ -24,6 +24,8 @@ from gongkai.records import catalog, exports, gazette, normative
 from gongkai.records.models import Attachment, Column, Gazette, Record, RecordKind
 
 PER_PAGE = 20
+# What a list of records shows (records/_record_list.html); the body above all stays in the database.
+LIST_FIELDS = ("title", "doc_number", "published_on", "unit", "unit__name")
 
 # Links that later apps put on a public record's page, such as a consultation's 采纳情况 beside
 # its final document: each provider, registered from its app's ``ready()``, answers (label, url)
@@ -56,10 +58,11 @@ def home_context() -> dict[str, Any]:
         .annotate(units=Count("unit", distinct=True), order=Count("pk")).order_by("-units", "name")[:16]
     )
     return {
-        "latest_records": public_records().order_by("-published_on", "-pk")[:10],
-        "policy_records": public_records().filter(kind__in=[RecordKind.REGULATION, RecordKind.NORMATIVE, RecordKind.POLICY])
+        "latest_records": public_records().only(*LIST_FIELDS).order_by("-published_on", "-pk")[:10],
+        "policy_records": public_records().only(*LIST_FIELDS)
+        .filter(kind__in=[RecordKind.REGULATION, RecordKind.NORMATIVE, RecordKind.POLICY]).order_by("-published_on", "-pk")[:6],
+        "interpretation_records": public_records().only(*LIST_FIELDS).filter(kind=RecordKind.INTERPRETATION)
         .order_by("-published_on", "-pk")[:6],
-        "interpretation_records": public_records().filter(kind=RecordKind.INTERPRETATION).order_by("-published_on", "-pk")[:6],
         "catalog_columns": [row["name"] for row in top_columns],
         "latest_gazette": Gazette.objects.filter(Gazette.public_q()).first(),
     }
@@ -98,7 +101,7 @@ def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponseBase:
     records = public_records().filter(unit=unit).order_by("-published_on", "-pk")
     if request.GET.get("format") == "csv":
         return _csv(f"{unit.name}政府信息目录", records)
-    page = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(records.only(*LIST_FIELDS), PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "records/unit_catalog.html", {
         "unit": unit, "nodes": catalog.walk(columns, _column_counts(unit)), "page": page,
     })
@@ -112,7 +115,7 @@ def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpR
     records = public_records().filter(pk__in=Record.columns.through.objects.filter(column_id__in=ids).values("record_id"))
     if request.GET.get("format") == "csv":
         return _csv(f"{unit.name}{column.name}", records.order_by("-published_on", "-pk"))
-    page = Paginator(records.order_by("-published_on", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(records.only(*LIST_FIELDS).order_by("-published_on", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
     siblings = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
     return render(request, "records/column.html", {
         "unit": unit, "column": column, "page": page, "nodes": catalog.walk(siblings, _column_counts(unit)),
@@ -130,13 +133,16 @@ def column_by_name(request: HttpRequest, name: str) -> HttpResponse:
 
 @public_page
 def record_page(request: HttpRequest, pk: int) -> HttpResponse:
-    record = get_object_or_404(Record.objects.select_related("unit", "interprets", "superseded_by"), pk=pk)
+    # the policy it interprets and its successor are read only when it has them (few records do):
+    # joined in, the query took longer to build than all the others of the page
+    record = get_object_or_404(Record.objects.select_related("unit"), pk=pk)
     if not policy.may(request.user, Action.VIEW, record):
         raise Http404("没有找到该信息。")
-    interpretations = listed_interpretations(record.pk)
+    interpretations = listed_interpretations(record.pk, ("title", "publisher", "published_on", "body"))
     return render(request, "records/record.html", {
         "record": record, "preview": not record.is_public, "validity": record.validity,
-        "columns": record.columns.filter(is_active=True).select_related("parent__parent"),
+        # a list: the breadcrumb's first column and the metadata table's all, from one query
+        "columns": list(record.columns.filter(is_active=True).select_related("parent__parent")),
         "attachments": record.attachments.all(), "interpretations": interpretations,
         "policy": record.interprets if record.interprets and record.interprets.is_public else None,
         "successor": record.superseded_by if record.superseded_by and record.superseded_by.is_public else None,

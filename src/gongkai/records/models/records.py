@@ -146,7 +146,9 @@ class Record(models.Model):
         indexes = [
             models.Index(fields=["unit", "status", "published_on"], name="record_unit_status_pub"),
             models.Index(fields=["status", "published_on"], name="record_status_pub"),
-            models.Index(fields=["kind", "status"], name="record_kind_status"),
+            # with the date: the home page's newest interpretations and policies of one kind (SQLite
+            # walked every published record by date to find the few interpretations, 15 ms)
+            models.Index(fields=["kind", "status", "published_on"], name="record_kind_status_pub"),
         ]
 
     def __str__(self) -> str:

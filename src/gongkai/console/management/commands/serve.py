@@ -10,6 +10,18 @@ from django.core.management.base import CommandError
 
 from gongkai.cmdbase import GongkaiCommand
 
+WORKERS = 2
+THREADS = 4
+
+
+def gunicorn_command(bind: str, workers: int = WORKERS) -> list[str]:
+    """The web server as ``gongkai serve`` (``make run``) starts it; the portal benchmark too."""
+    return [
+        sys.executable, "-m", "gunicorn", "gongkai.wsgi:application",
+        "--bind", bind, "--workers", str(workers), "--threads", str(THREADS),
+        "--worker-class", "gthread", "--access-logfile", "-", "--graceful-timeout", "10",
+    ]
+
 
 class Command(GongkaiCommand):
     help = "启动网站服务（gunicorn）和后台任务进程，Ctrl+C 同时停止两者。"
@@ -17,7 +29,7 @@ class Command(GongkaiCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
         parser.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
-        parser.add_argument("--workers", type=int, default=2, help="网站进程数（默认 2）")
+        parser.add_argument("--workers", type=int, default=WORKERS, help=f"网站进程数（默认 {WORKERS}）")
         parser.add_argument("--no-worker", action="store_true", help="不启动后台任务进程")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -27,11 +39,7 @@ class Command(GongkaiCommand):
         children: list[subprocess.Popen[bytes]] = []
         if not options["no_worker"]:
             children.append(subprocess.Popen([sys.executable, "-m", "gongkai.cli", "worker"]))
-        children.append(subprocess.Popen([
-            sys.executable, "-m", "gunicorn", "gongkai.wsgi:application",
-            "--bind", bind, "--workers", str(options["workers"]), "--threads", "4",
-            "--worker-class", "gthread", "--access-logfile", "-", "--graceful-timeout", "10",
-        ]))
+        children.append(subprocess.Popen(gunicorn_command(bind, options["workers"])))
         self.stdout.write(f"政务公开平台已启动：http://{bind}/  （Ctrl+C 停止）")
 
         def stop(signum: int, frame: Any) -> None:
