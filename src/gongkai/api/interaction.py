@@ -14,8 +14,8 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from ninja import Field, Path, Query, Router, Schema
 
-from gongkai.api import paging, serialize
-from gongkai.api.public import MAX_ID, BadCursorError, Paging
+from gongkai.api import serialize
+from gongkai.api.public import MAX_ID, Paging, cursor_page
 from gongkai.api.schemas import (
     ConsultationDetailOut,
     ConsultationPage,
@@ -42,15 +42,6 @@ from gongkai.interaction.public_consultations import shown_comment
 router = Router(tags=["政民互动"])
 
 MessageKindCode = StrEnum("MessageKindCode", {member.name: member.value for member in Kind})  # type: ignore[misc]
-
-
-def _page(rows: Any, cursor: str | None, limit: int, field: str | None = None) -> paging.Page:
-    try:
-        if field is None:
-            return paging.by_id(rows, cursor, limit)
-        return paging.by_date_then_id(rows, field, cursor, limit)
-    except paging.BadCursor:
-        raise BadCursorError from None
 
 
 def _year(field: str, year: int | None) -> dict[str, date]:
@@ -92,7 +83,7 @@ def list_messages(request: HttpRequest, filters: Query[MessageFilters]) -> dict[
         rows = rows.filter(replied_by_id=filters.unit)
     if filters.kind is not None:
         rows = rows.filter(kind=filters.kind.value)
-    page = _page(rows, filters.cursor, filters.limit, "replied_on")
+    page = cursor_page(rows, filters.cursor, filters.limit, "replied_on")
     return {"items": [message_out(message) for message in page.rows], "next_cursor": page.next_cursor}
 
 
@@ -184,7 +175,7 @@ def list_consultations(request: HttpRequest, filters: Query[ConsultationFilters]
     rows = _consultations().filter(**_year("opens_on", filters.year))
     if filters.unit is not None:
         rows = rows.filter(unit_id=filters.unit)
-    page = _page(rows, filters.cursor, filters.limit, "opens_on")
+    page = cursor_page(rows, filters.cursor, filters.limit, "opens_on")
     today = dates.today()
     return {"items": [consultation_out(c, today) for c in page.rows], "next_cursor": page.next_cursor}
 

@@ -16,8 +16,8 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, Path, Query, Router
 
-from gongkai.api import paging, serialize
-from gongkai.api.public import MAX_ID, BadCursorError, Paging
+from gongkai.api import serialize
+from gongkai.api.public import MAX_ID, Paging, cursor_page
 from gongkai.api.schemas import (
     AssessmentRoundDetailOut,
     AssessmentRoundPage,
@@ -31,13 +31,6 @@ from gongkai.records.models import Attachment, Record
 from gongkai.reports.models import ReportVersion
 
 router = Router(tags=["年度报告和考评结果"])
-
-
-def _page(rows: Any, cursor: str | None, limit: int) -> paging.Page:
-    try:
-        return paging.by_id(rows, cursor, limit)
-    except paging.BadCursor:
-        raise BadCursorError from None
 
 
 # --- annual reports ------------------------------------------------------------------------------
@@ -79,7 +72,7 @@ def list_annual_reports(request: HttpRequest, response: HttpResponse, filters: Q
         newer = ReportVersion.objects.filter(Record.listed_q("record__"), report_id=OuterRef("report_id"),
                                              number__gt=OuterRef("number"))
         rows = rows.exclude(Exists(newer))
-    page = _page(rows, filters.cursor, filters.limit)
+    page = cursor_page(rows, filters.cursor, filters.limit)
     serialize.last_modified(response, [version.published_at for version in page.rows])
     return {"items": [version_out(version) for version in page.rows], "next_cursor": page.next_cursor}
 
@@ -128,7 +121,7 @@ def _rate(value: Decimal) -> float:
             operation_id="list_assessment_rounds")
 def list_assessment_rounds(request: HttpRequest, response: HttpResponse, filters: Query[Paging]) -> dict[str, Any]:
     """只有公开办已公布结果的轮次；进行中的轮次及其评分不提供。"""
-    page = _page(_published_rounds(), filters.cursor, filters.limit)
+    page = cursor_page(_published_rounds(), filters.cursor, filters.limit)
     serialize.last_modified(response, [round_.published_at for round_ in page.rows])
     return {"items": [round_out(round_) for round_ in page.rows], "next_cursor": page.next_cursor}
 

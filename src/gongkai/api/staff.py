@@ -13,7 +13,7 @@ from ninja import Field, Query, Router
 from ninja.security import HttpBearer
 
 from gongkai.api import paging, serialize
-from gongkai.api.public import BadCursorError, Paging, plan_out
+from gongkai.api.public import Paging, cursor_page, plan_out
 from gongkai.api.schemas import (
     AssignmentPage,
     DraftPage,
@@ -52,10 +52,7 @@ def _user(request: HttpRequest) -> User:
 
 
 def _page(rows: Any, params: Paging) -> paging.Page:
-    try:
-        return paging.by_id(rows, params.cursor, params.limit)
-    except paging.BadCursor:
-        raise BadCursorError from None
+    return cursor_page(rows, params.cursor, params.limit)
 
 
 @router.get("/me", response=answers(MeOut), summary="令牌所属的用户", operation_id="staff_me")
