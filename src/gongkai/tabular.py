@@ -98,7 +98,12 @@ def audited_export(
     """``export_response`` for a list whose rows staff would otherwise retype (users, units,
     templates, plans, gazettes): who exported which list with which filters goes into the audit
     log first, since the file leaves the platform (a user list carries names and phones)."""
+    audit_export(filename, fmt, filters)
+    return export_response(fmt, filename, sheet, header, rows)
+
+
+def audit_export(filename: str, fmt: str, filters: Mapping[str, Any] | None = None) -> None:
+    """The audit row of one download of a list (``list_exported``), in its own transaction."""
     with transaction.atomic():
         record("list_exported", object_type="export", object_repr=f"{filename}.{fmt}",
                after={"list": filename, "format": fmt, "filters": dict(filters or {})})
-    return export_response(fmt, filename, sheet, header, rows)
