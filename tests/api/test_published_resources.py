@@ -45,7 +45,8 @@ def test_it_filters_messages(published_world, api, unit_a, unit_b):
 
 
 def test_message_statistics_count_every_message_and_name_nobody(published_world, api, unit_a, unit_b):
-    response = api("/api/v1/messages/statistics")
+    assert api("/api/v1/messages/statistics").json()["total"] == 0  # this year (2027) by default
+    response = api("/api/v1/messages/statistics?year=2026")
     body = response.json()
     assert body["total"] == 3
     assert {row["code"]: row["count"] for row in body["by_status"]} == {
@@ -58,7 +59,7 @@ def test_message_statistics_count_every_message_and_name_nobody(published_world,
     assert rows[("示范市教育局", "2026-10")]["mean_reply_workdays"] is None
     _no_personal(response)
     assert "不公开的留言" not in response.content.decode()
-    only_b = api(f"/api/v1/messages/statistics?unit={unit_b.pk}").json()
+    only_b = api(f"/api/v1/messages/statistics?year=2026&unit={unit_b.pk}").json()
     assert only_b["total"] == 1 and [row["unit"] for row in only_b["rows"]] == ["示范市教育局"]
     assert api("/api/v1/messages/statistics?year=2020").json()["total"] == 0
 

@@ -352,7 +352,7 @@ class MessageStatisticsRow(Out):
 
 
 class MessageStatisticsOut(Out):
-    total: int = Field(description="所选范围内收到的留言总数")
+    total: int = Field(description="所选年份（和单位）收到的留言总数")
     by_status: list[CountOut] = Field(description="按办理状态的件数")
     mean_reply_workdays: float | None = Field(description="全部已答复留言的平均答复工作日数；没有答复时为 null")
     rows: list[MessageStatisticsRow] = Field(description="按办理单位和收到月份的统计，月份从新到旧")
