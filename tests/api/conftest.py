@@ -89,19 +89,13 @@ def answer(message, text, clerk, reviewer):
 
 
 @pytest.fixture
-def published_world(world, unit_a, unit_b, clerk_a, reviewer_a, clerk_b, office_admin, evaluator, columns_a,  # noqa: F811
-                    make_draft, publish, freeze):  # noqa: F811
+def published_world(world, unit_a, unit_b, clerk_a, reviewer_a, office_admin, make_draft, publish,  # noqa: F811
+                    freeze):
     """On top of ``world``: messages (a published one of 财政局 whose texts name its sender, one
-    whose sender did not agree to publication, one waiting in 教育局's queue), a consultation with
-    its 采纳情况 published, 财政局's published annual report for 2026, and two assessment rounds:
-    one published, one still open."""
-    from gongkai.assessment import services as assessment
-    from gongkai.calendars.service import working_calendar
+    whose sender did not agree to publication, one waiting in 教育局's queue) and a consultation
+    with its 采纳情况 published."""
     from gongkai.interaction import consultations
     from gongkai.interaction import services as messages
-    from gongkai.reports import services as reports
-    from gongkai.rules.assessment.rounds import default_stage_dates
-    from gongkai.rules.assessment.scoring import Stage
     from tests.interaction.conftest import comment_details, message_details
 
     freeze(date(2026, 10, 9))
@@ -126,14 +120,29 @@ def published_world(world, unit_a, unit_b, clerk_a, reviewer_a, clerk_b, office_
     final = publish(make_draft(title="示范市城市养犬管理办法（正式）", kind="normative"))
     consultation = consultations.publish_feedback(consultation, final, "共收到意见1条。", actor=clerk_a)
 
+    return {
+        **world, "public_message": public_message, "private_message": private, "queued_b": queued_b,
+        "consultation": consultation, "final": final,
+    }
+
+
+@pytest.fixture
+def results_world(published_world, unit_a, unit_b, clerk_a, office_admin, evaluator, freeze):
+    """On top of ``published_world`` (the slow part, for the tests that read it): 财政局's
+    published annual report for 2026 and two assessment rounds, one published, one still open."""
+    from gongkai.assessment import services as assessment
+    from gongkai.calendars.service import working_calendar
+    from gongkai.reports import services as reports
+    from gongkai.rules.assessment.rounds import default_stage_dates
+    from gongkai.rules.assessment.scoring import Stage
+    from tests.conftest import make_user
+
     freeze(date(2027, 1, 10))
     report = reports.open_report(unit_a, 2026, actor=clerk_a)
     reports.save_texts(report, overview="本年度坚持以公开为常态。", problems="及时性有待提高。", actor=clerk_a)
     reports.submit_report(report, actor=clerk_a)
     reports.accept_report(report, actor=office_admin)
     report = reports.publish_report(report, actor=office_admin)
-
-    from tests.conftest import make_user
 
     checker = make_user("evaluator2", None, "evaluator", full_name="第三方复核员")
     system = assessment.create_demo_system(actor=office_admin)
@@ -152,8 +161,4 @@ def published_world(world, unit_a, unit_b, clerk_a, reviewer_a, clerk_b, office_
         for actor, stage in ((evaluator, Stage.COLLECT), (checker, Stage.RECHECK), (office_admin, Stage.APPROVE)):
             assessment.enter_score(participant, leaf.code, stage, leaf.points, actor=actor)
     assessment.publish_round(rounds[0], actor=office_admin)
-    return {
-        **world, "public_message": public_message, "private_message": private, "queued_b": queued_b,
-        "consultation": consultation, "final": final, "report": report, "published_round": rounds[0],
-        "open_round": rounds[1], "commenter_id": COMMENTER_ID,
-    }
+    return {**published_world, "report": report, "published_round": rounds[0], "open_round": rounds[1]}
