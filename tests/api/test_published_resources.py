@@ -112,7 +112,8 @@ def test_the_published_annual_report_with_the_templates_tables(results_world, ap
     (item,) = api("/api/v1/annual-reports").json()["items"]
     assert (item["year"], item["unit"]["id"], item["version"]) == (2026, unit_a.pk, 1)
     assert item["url"] == f"/xxgk/nianbao/versions/{item['id']}/"
-    assert item["file_url"] is None or item["file_url"].startswith("/")
+    download = api(item["file_url"])  # the report's .docx, attached on publication
+    assert download.status_code == 200 and b"".join(download.streaming_content)[:2] == b"PK"
     body = api(f"/api/v1/annual-reports/{item['id']}").json()
     assert body["overview"] == "本年度坚持以公开为常态。"
     applications = body["tables"]["applications"]
