@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
+from django.db import transaction
 from django.http import FileResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from gongkai.audit.log import record
 from gongkai.rules.sheetcells import csv_text, text_cell
 from gongkai.rules.textcodec import without_control_characters
 
@@ -87,3 +89,21 @@ def export_response(fmt: str, filename: str, sheet: str, header: Sequence[str], 
     if fmt == "xlsx":
         return xlsx_response(f"{filename}.xlsx", sheet, header, rows)
     return csv_response(f"{filename}.csv", header, rows)
+
+
+def audited_export(
+    fmt: str, filename: str, sheet: str, header: Sequence[str], rows: Iterable[Sequence[Any]], *,
+    filters: Mapping[str, Any] | None = None,
+) -> HttpResponseBase:
+    """``export_response`` for a list whose rows staff would otherwise retype (users, units,
+    templates, plans, gazettes): who exported which list with which filters goes into the audit
+    log first, since the file leaves the platform (a user list carries names and phones)."""
+    audit_export(filename, fmt, filters)
+    return export_response(fmt, filename, sheet, header, rows)
+
+
+def audit_export(filename: str, fmt: str, filters: Mapping[str, Any] | None = None) -> None:
+    """The audit row of one download of a list (``list_exported``), in its own transaction."""
+    with transaction.atomic():
+        record("list_exported", object_type="export", object_repr=f"{filename}.{fmt}",
+               after={"list": filename, "format": fmt, "filters": dict(filters or {})})

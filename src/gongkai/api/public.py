@@ -114,6 +114,17 @@ class BadCursorError(Exception):
     pass
 
 
+def cursor_page(rows: Any, cursor: str | None, limit: int, field: str | None = None) -> paging.Page:
+    """A page of ``rows``: by id, or newest first by the date ``field``; a cursor this API did
+    not give is the 400 of ``BadCursorError``."""
+    try:
+        if field is None:
+            return paging.by_id(rows, cursor, limit)
+        return paging.by_date_then_id(rows, field, cursor, limit)
+    except paging.BadCursor:
+        raise BadCursorError from None
+
+
 # The lists' rows, prepared once per process: choosing 26 columns for values() is a third of the
 # ORM's work on a page. Querysets are lazy and every use below clones them (``.all()``, filters),
 # so these are never evaluated or cached themselves.

@@ -317,6 +317,192 @@ class AssignmentPage(Out):
     next_cursor: str | None = Field(description="下一页的游标；没有下一页时为 null")
 
 
+# --- interaction: published messages, their statistics and consultations ------------------------
+
+
+class MessageOut(Out):
+    id: int = Field(description="留言编号")
+    kind: Choice = Field(description="留言类型：咨询、建议、投诉、求助、其他")
+    subject: str = Field(description="标题（留言人的姓名、联系方式和证件号等已遮蔽，与门户相同）")
+    text: str = Field(description="留言内容（个人信息已遮蔽）")
+    reply: str = Field(description="答复内容（个人信息已遮蔽）")
+    unit: UnitRef | None = Field(description="答复单位")
+    received_on: date = Field(description="留言日期")
+    replied_on: date | None = Field(description="答复日期")
+    url: str = Field(description="门户网站上的页面地址")
+
+
+class MessagePage(Out):
+    items: list[MessageOut] = Field(description="本页公开的留言（留言人同意公开且已答复），按答复日期从新到旧")
+    next_cursor: str | None = Field(description="下一页的游标；没有下一页时为 null")
+
+
+class MessageStatisticsRow(Out):
+    unit: str = Field(description="办理单位名称；尚未分办的为“待分办”")
+    month: str = Field(description="收到留言的月份，YYYY-MM")
+    received: int = Field(description="收到的留言数")
+    on_time: int = Field(description="按期答复数")
+    late: int = Field(description="超期答复数")
+    open: int = Field(description="尚未答复数")
+    over_three_months: int = Field(description="咨询类留言超过3个月未答复的件数（国办秘函〔2019〕19号单项否决）")
+    mean_reply_workdays: float | None = Field(description="已答复留言从收到到首次答复的平均工作日数（按项目工作日历，含调休）；没有答复时为 null")
+    satisfied: int = Field(description="评价为满意的件数")
+    basically_satisfied: int = Field(description="评价为基本满意的件数")
+    unsatisfied: int = Field(description="评价为不满意的件数")
+
+
+class MessageStatisticsOut(Out):
+    total: int = Field(description="所选年份（和单位）收到的留言总数")
+    by_status: list[CountOut] = Field(description="按办理状态的件数")
+    mean_reply_workdays: float | None = Field(description="全部已答复留言的平均答复工作日数；没有答复时为 null")
+    rows: list[MessageStatisticsRow] = Field(description="按办理单位和收到月份的统计，月份从新到旧")
+
+
+class ConsultationFeedbackOut(Out):
+    published_on: date | None = Field(description="采纳情况公布日期")
+    summary: str = Field(description="采纳情况说明")
+    final_record: RecordRef | None = Field(description="正式文件（已公开时）")
+    counts: list[CountOut] = Field(description="已展示意见按采纳情况（采纳、部分采纳、不予采纳）的件数")
+
+
+class ConsultationOut(Out):
+    id: int = Field(description="征求意见编号")
+    title: str = Field(description="标题")
+    unit: UnitRef = Field(description="征求意见单位")
+    kind: Choice = Field(description="草案类型：行政规范性文件、重大行政决策、其他")
+    opens_on: date = Field(description="开始日期")
+    closes_on: date = Field(description="截止日期（含当日）")
+    phase: str = Field(description="阶段（按今天计算）：尚未开始、正在征求意见、征求意见已结束、已公布采纳情况")
+    comments_received: int = Field(description="收到的意见数")
+    comments_shown: int = Field(description="经审核展示的意见数")
+    feedback: ConsultationFeedbackOut | None = Field(description="采纳情况；尚未公布或正式文件未公开时为 null")
+    url: str = Field(description="门户网站上的页面地址")
+
+
+class ConsultationCommentOut(Out):
+    number: str = Field(description="意见编号，如“意见3”")
+    section: str = Field(description="针对的条款；针对全文时为空字符串")
+    text: str = Field(description="意见内容（意见人未同意公开时为说明文字；个人信息已遮蔽）")
+    decision: Choice | None = Field(description="采纳情况；采纳情况公布前为 null")
+    reason: str = Field(description="采纳或不予采纳的理由；采纳情况公布前为空字符串")
+
+
+class ConsultationDetailOut(ConsultationOut):
+    draft_text: str = Field(description="征求意见稿正文")
+    explanation: str = Field(description="起草说明")
+    comments: list[ConsultationCommentOut] = Field(description="经审核展示的意见，按提交顺序")
+
+
+class ConsultationPage(Out):
+    items: list[ConsultationOut] = Field(description="本页的征求意见，按开始日期从新到旧")
+    next_cursor: str | None = Field(description="下一页的游标；没有下一页时为 null")
+
+
+# --- annual reports (政府信息公开工作年度报告) as published ------------------------------------
+
+Cell = int | float | str | None
+
+
+class ApplicationTableOut(Out):
+    columns: list[str] = Field(description="第三部分表格的列：申请人类型（自然人、法人或其他组织的各类、总计）")
+    rows: dict[str, list[Cell]] = Field(description="第三部分表格的行，键为模板的行号（如“一”“三(一)”），值与 columns 逐列对应")
+
+
+class ReportTablesOut(Out):
+    proactive: dict[str, Cell | dict[str, Cell]] | None = Field(
+        description="第二部分“主动公开政府信息情况”：键为模板的行名；只有一列的行为数值，多列的行为“列名: 数值”")
+    applications: ApplicationTableOut | None = Field(description="第三部分“收到和处理政府信息公开申请情况”")
+    reviews: list[Cell] | None = Field(description="第四部分“政府信息公开行政复议、行政诉讼情况”的各列数值，按国家模板的列序")
+
+
+class ReportVersionOut(Out):
+    id: int = Field(description="发布版本编号")
+    year: int = Field(description="报告年度")
+    unit: UnitRef = Field(description="报告单位")
+    version: int = Field(description="版本：1 为首次发布，更正后依次加 1")
+    title: str = Field(description="标题")
+    published_on: date | None = Field(description="发布日期")
+    change_note: str = Field(description="更正说明；首次发布时为空字符串")
+    url: str = Field(description="门户网站上的报告页面地址")
+    file_url: str | None = Field(description="报告文件（附件）的下载地址；没有附件时为 null")
+
+
+class ReportChangeOut(Out):
+    cell: str = Field(description="更正的单元格，如“三·一·自然人”")
+    before: str = Field(description="更正前的数值")
+    after: str = Field(description="更正后的数值")
+
+
+class ReportVersionDetailOut(ReportVersionOut):
+    overview: str = Field(description="一、总体情况")
+    problems: str = Field(description="五、存在的主要问题及改进情况")
+    other_matters: str = Field(description="六、其他需要报告的事项")
+    tables: ReportTablesOut = Field(description="第二、三、四部分的表格数据，按国家年度报告模板（2021年版）")
+    changes: list[ReportChangeOut] = Field(description="本版本更正的数据")
+
+
+class ReportVersionPage(Out):
+    items: list[ReportVersionOut] = Field(description="本页的年度报告发布版本，按编号从小到大")
+    next_cursor: str | None = Field(description="下一页的游标；没有下一页时为 null")
+
+
+# --- assessment results, once the office has published them -------------------------------------
+
+
+class AssessmentRoundOut(Out):
+    id: int = Field(description="考评轮次编号")
+    title: str = Field(description="名称")
+    kind: Choice = Field(description="类型")
+    period_start: date = Field(description="考评期间起")
+    period_end: date = Field(description="考评期间止")
+    published_at: datetime = Field(description="结果公布时间")
+
+
+class AssessmentResultOut(Out):
+    unit: UnitRef = Field(description="参评单位")
+    position: int = Field(description="在本类别中的名次")
+    tied: bool = Field(description="是否并列（得分率相同且公开办未决定先后）")
+    score: float = Field(description="审定得分（未审定的指标按 0 分计）")
+    bonus: float = Field(description="表彰加分")
+    points: float = Field(description="本类别适用指标的满分")
+    rate: float = Field(description="得分率 = （审定得分 + 表彰加分）÷ 满分，0 至 1 之间的小数，保留四位")
+    rate_text: str = Field(description="得分率，百分数文字，如“92.50%”")
+    key_rate: float | None = Field(description="重点领域得分率，0 至 1 之间的小数；本类别没有重点领域指标时为 null")
+    key_rate_text: str = Field(description="重点领域得分率，百分数文字；没有时为“—”")
+
+
+class AssessmentClassOut(Out):
+    category: str = Field(description="考评类别，如“市级重点领域部门”")
+    results: list[AssessmentResultOut] = Field(description="本类别的单位，按名次排列")
+
+
+class AssessmentRoundDetailOut(AssessmentRoundOut):
+    classes: list[AssessmentClassOut] = Field(description="各考评类别的得分率和名次")
+
+
+class AssessmentRoundPage(Out):
+    items: list[AssessmentRoundOut] = Field(description="本页已公布结果的考评轮次，按编号从小到大")
+    next_cursor: str | None = Field(description="下一页的游标；没有下一页时为 null")
+
+
+class StaffMessageOut(Out):
+    id: int = Field(description="留言编号")
+    code: str = Field(description="查询码")
+    unit: UnitRef | None = Field(description="办理单位；待分办时为 null")
+    kind: Choice = Field(description="留言类型")
+    channel: Choice = Field(description="渠道")
+    subject: str = Field(description="标题")
+    received_on: date = Field(description="收到之日")
+    due_on: date | None = Field(description="答复期限")
+    status: Choice = Field(description="办理状态：待分办、办理中、答复待审核、已答复")
+    replied_on: date | None = Field(description="答复日期")
+
+
+class StaffMessagePage(Out):
+    items: list[StaffMessageOut] = Field(description="本页的留言，按编号从小到大")
+    next_cursor: str | None = Field(description="下一页的游标；没有下一页时为 null")
+
+
 def answers(schema: Any) -> dict[Any, Any]:
     """The documented answers of an endpoint: its schema on 200, the error shape on every 4xx and
     on 500 (so that the description covers every answer a caller may get)."""

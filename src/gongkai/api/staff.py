@@ -5,6 +5,7 @@ never another unit's; the office's sees all."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from django.http import HttpRequest
@@ -12,12 +13,23 @@ from ninja import Field, Query, Router
 from ninja.security import HttpBearer
 
 from gongkai.api import paging, serialize
-from gongkai.api.public import BadCursorError, Paging, plan_out
-from gongkai.api.schemas import AssignmentPage, DraftPage, MeOut, RequestPage, answers
+from gongkai.api.public import Paging, cursor_page, plan_out
+from gongkai.api.schemas import (
+    AssignmentPage,
+    DraftPage,
+    MeOut,
+    RequestPage,
+    StaffMessagePage,
+    answers,
+)
 from gongkai.api.tokens import authenticate
 from gongkai.foi.models import ApplicantKind, Channel, Request, Status
+from gongkai.interaction.models import Channel as MessageChannel
+from gongkai.interaction.models import Kind as MessageKind
+from gongkai.interaction.models import Message
+from gongkai.interaction.models import Status as MessageStatus
 from gongkai.orgs.models import Role, User
-from gongkai.orgs.policy import policy
+from gongkai.orgs.policy import Action, policy
 from gongkai.plans.models import Assignment, AssignmentRole
 from gongkai.records.models import EDITABLE_STATUSES, Record, RecordKind, RecordStatus
 
@@ -40,10 +52,7 @@ def _user(request: HttpRequest) -> User:
 
 
 def _page(rows: Any, params: Paging) -> paging.Page:
-    try:
-        return paging.by_id(rows, params.cursor, params.limit)
-    except paging.BadCursor:
-        raise BadCursorError from None
+    return cursor_page(rows, params.cursor, params.limit)
 
 
 @router.get("/me", response=answers(MeOut), summary="令牌所属的用户", operation_id="staff_me")
@@ -94,3 +103,27 @@ def assignments(request: HttpRequest, params: Query[Paging]) -> dict[str, Any]:
         "item_text": a.item.text, "unit": serialize.unit_ref(a.unit), "role": serialize.choice(AssignmentRole, a.role),
         "is_coordinator": a.is_coordinator,
     } for a in page.rows], "next_cursor": page.next_cursor}
+
+
+MessageStatusCode = StrEnum("MessageStatusCode", {m.name: m.value for m in MessageStatus})  # type: ignore[misc]
+
+
+class MessageFilters(Paging):
+    status: MessageStatusCode | None = Field(  # type: ignore[valid-type]
+        None, description="办理状态：unrouted 待分办、processing 办理中、in_review 答复待审核、replied 已答复")
+
+
+@router.get("/messages", response=answers(StaffMessagePage), summary="本单位的留言办理队列", operation_id="staff_messages")
+def messages(request: HttpRequest, params: Query[MessageFilters]) -> dict[str, Any]:
+    """与工作台“留言办理”同一范围（``Action.VIEW_IDENTITY``）：单位的办理人员和审核人只见分办给本单位的留言，
+    公开办见全部。与工作台的导出一样不含留言人的姓名和联系方式。"""
+    rows = policy.scope(_user(request), Message.objects.select_related("unit"), Action.VIEW_IDENTITY)
+    if params.status is not None:
+        rows = rows.filter(status=params.status.value)
+    page = _page(rows, params)
+    return {"items": [{
+        "id": m.pk, "code": m.display_code, "unit": serialize.unit_ref(m.unit) if m.unit else None,
+        "kind": serialize.choice(MessageKind, m.kind), "channel": serialize.choice(MessageChannel, m.channel),
+        "subject": m.subject, "received_on": m.received_on, "due_on": m.due_on,
+        "status": serialize.choice(MessageStatus, m.status), "replied_on": m.replied_on,
+    } for m in page.rows], "next_cursor": page.next_cursor}

@@ -15,7 +15,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from gongkai.api import datasets, public, staff, workdays
+from gongkai.api import datasets, interaction, public, results, staff, workdays
 from gongkai.api.errors import error_body, validation_details
 from gongkai.api.renderers import JsonRenderer
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 DESCRIPTION = (
     "政务公开工作平台的数据接口：政府信息目录、规章和行政规范性文件、政策解读、分工方案及其半年进展情况、依申请公开统计、"
-    "全文检索、单位名录、数据开放目录和工作日计算，以及工作人员凭接口令牌访问本单位的草稿、申请和分工任务。"
+    "全文检索、单位名录、数据开放目录、工作日计算、公开的留言与答复及留言统计、征求意见、年度报告和考评结果，以及工作人员凭接口令牌访问本单位的草稿、申请、分工任务和留言办理队列。"
     "字段说明见 /api/v1/docs/ 。"
 )
 
@@ -40,6 +40,8 @@ api.add_router("/", public.router)
 api.add_router("/calendar", workdays.router)
 api.add_router("/staff", staff.router)
 api.add_router("/datasets", datasets.router)
+api.add_router("/", interaction.router)
+api.add_router("/", results.router)
 
 
 def _answer(request: HttpRequest, code: str, status: int, message: str = "", details: Any = None) -> HttpResponse:

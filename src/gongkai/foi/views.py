@@ -315,9 +315,18 @@ def _office_only(request: HttpRequest) -> None:
         raise PermissionDenied("只有公开办管理员可以修改文书模板和文号。")
 
 
+TEMPLATE_HEADER = ["文书", "标题", "正文", "修改时间"]
+
+
 @login_required
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: HttpRequest) -> HttpResponseBase:
     _office_only(request)
+    if request.method != "POST" and (fmt := request.GET.get("format", "")) in tabular.FORMATS:
+        return tabular.audited_export(fmt, "文书模板", "文书模板", TEMPLATE_HEADER, [
+            [template.get_kind_display(), template.title, template.body,
+             template.updated_at if template.pk else "默认"]
+            for template in (letters.template_for(kind) for kind in LetterKind)
+        ])
     form = forms.PrefixForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -29,6 +29,12 @@ class Row:
     open: int = 0
     vetoed: int = 0  # 咨询 over 3 months without a reply, as of the day asked
     ratings: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Rating.values, 0))
+    reply_workdays: list[int] = field(default_factory=list)  # receipt to first reply, each answered message
+
+    @property
+    def mean_reply_workdays(self) -> float | None:
+        """Working days from receipt to the first reply, on average over the answered (the API's)."""
+        return round(sum(self.reply_workdays) / len(self.reply_workdays), 1) if self.reply_workdays else None
 
     @property
     def satisfied_share(self) -> str:
@@ -45,32 +51,37 @@ def with_events(rows: QuerySet[Message]) -> QuerySet[Message]:
         Prefetch("events", queryset=MessageEvent.objects.order_by("id")))
 
 
-def _clocked(messages: Iterable[Message]) -> Iterator[tuple[Message, rules.MessageClock]]:
-    """Each message with its own clock (its events prefetched by ``with_events``)."""
+def _clocked(messages: Iterable[Message]) -> Iterator[tuple[Message, rules.MessageClock, int | None]]:
+    """Each message with its own clock (its events prefetched by ``with_events``) and the working
+    days from its receipt to its first reply (None while unanswered)."""
     calendar = working_calendar()
     for message in messages:
-        yield message, message_clock(message, calendar, list(message.events.all()))
+        clock = message_clock(message, calendar, list(message.events.all()))
+        replied = clock.first_replied_on
+        yield message, clock, calendar.workdays_between(message.received_on, replied) if replied else None
 
 
 def monthly(messages: Iterable[Message], as_of: date) -> list[Row]:
     table: dict[tuple[str, str], Row] = {}
-    for message, clock in _clocked(messages):
+    for message, clock, workdays in _clocked(messages):
         unit = message.unit.name if message.unit else "待分办"
         month = message.received_on.strftime("%Y-%m")
-        _count(table.setdefault((unit, month), Row(unit, month)), message, clock, as_of)
+        _count(table.setdefault((unit, month), Row(unit, month)), message, clock, as_of, workdays)
     return sorted(table.values(), key=lambda row: (row.month, row.unit), reverse=True)
 
 
 def total(messages: Iterable[Message], as_of: date) -> Row | None:
     """All ``messages`` counted in one row (the annual report's §一), or None when there are none."""
     row = Row("", "")
-    for message, clock in _clocked(messages):
-        _count(row, message, clock, as_of)
+    for message, clock, workdays in _clocked(messages):
+        _count(row, message, clock, as_of, workdays)
     return row if row.received else None
 
 
-def _count(row: Row, message: Message, clock: rules.MessageClock, as_of: date) -> None:
+def _count(row: Row, message: Message, clock: rules.MessageClock, as_of: date, workdays: int | None) -> None:
     row.received += 1
+    if workdays is not None:
+        row.reply_workdays.append(workdays)
     if clock.first_replied_on is None:
         row.open += 1
     elif clock.late:

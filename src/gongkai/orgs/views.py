@@ -10,17 +10,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from gongkai import tabular
 from gongkai.audit.context import client_ip
 from gongkai.orgs import notices, services, twofactor, twofactor_views, unitfiles
 from gongkai.orgs.forms import LiaisonForm, LoginForm, PasswordChangeForm, UserForm
 from gongkai.orgs.models import GroupPhrase, Notice, Role, Unit, UnitAlias, UnitKind, User, UserRole
 from gongkai.orgs.policy import Action, policy
 from gongkai.orgs.registry import build_registry
+from gongkai.params import int_param
 from gongkai.rules.units import UnitRole, resolve_cell
 
 ROLE_LABELS = {UnitRole.LEAD: "牵头", UnitRole.RESPONSIBLE: "负责", UnitRole.ASSISTING: "配合"}
@@ -170,6 +172,7 @@ def unit_export(request: HttpRequest, fmt: str) -> HttpResponse:
         content, content_type = unitfiles.export_csv(units), "text/csv; charset=utf-8"
     else:
         raise Http404("只支持导出 xlsx 或 csv。")
+    tabular.audit_export("单位名录", fmt)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''units.{fmt}"
     return response
@@ -199,12 +202,35 @@ def unit_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: HttpRequest) -> HttpResponseBase:
+    """Every account, or one unit's (``unit``), or the active or disabled (``active`` 1 or 0);
+    ``format`` xlsx or csv downloads what the filters show."""
     _manager_only(request)
     users = User.objects.select_related("unit").prefetch_related(
         Prefetch("roles", queryset=UserRole.objects.order_by("role"))
     ).order_by("unit__sort_order", "username")
-    return render(request, "orgs/user_list.html", {"users": users})
+    unit_id = int_param(request.GET, "unit", label="单位")
+    if unit_id is not None:
+        users = users.filter(unit_id=unit_id)
+    active = request.GET.get("active", "")
+    if active in ("1", "0"):
+        users = users.filter(is_active=active == "1")
+    if (fmt := request.GET.get("format", "")) in tabular.FORMATS:
+        return tabular.audited_export(fmt, "用户", "用户", USER_HEADER, (
+            [person.username, person.full_name, person.unit.name if person.unit else "",
+             "、".join(str(role) for role in person.roles.all()), "启用" if person.is_active else "停用",
+             person.phone, person.email, person.last_login, person.date_joined]
+            for person in users.iterator(chunk_size=500)
+        ), filters={"unit": unit_id, "active": active})
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(request, "orgs/user_list.html", {
+        "users": users, "units": Unit.objects.order_by("sort_order", "id"), "unit_id": unit_id, "active": active,
+        "query": query.urlencode(),
+    })
+
+
+USER_HEADER = ["用户名", "姓名", "单位", "角色", "状态", "联系电话", "电子邮箱", "最近登录", "创建时间"]
 
 
 @login_required

@@ -12,11 +12,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from gongkai import tabular
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.orgs.policy import policy
 from gongkai.params import int_field
@@ -70,9 +71,18 @@ def _office_only(request: HttpRequest) -> None:
     policy.require_manage(request.user, "只有公开办管理员可以导入、审核和发布分工方案。")
 
 
+PLAN_HEADER = ["年度", "方案", "发文机关", "文号", "成文日期", "事项数", "状态", "发布时间"]
+
+
 @login_required
-def plan_list(request: HttpRequest) -> HttpResponse:
+def plan_list(request: HttpRequest) -> HttpResponseBase:
     plans = policy.scope(request.user, Plan.objects.annotate(item_count=Count("items")))
+    if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # what the user sees, every plan
+        return tabular.audited_export(fmt, "分工方案", "分工方案", PLAN_HEADER, (
+            [plan.year, plan.title, plan.issuer, plan.doc_number, plan.issued_on, plan.item_count,
+             plan.get_status_display(), plan.published_at]
+            for plan in plans.order_by("-year", "id").iterator(chunk_size=500)
+        ))
     imports = PlanImport.objects.exclude(status=ImportStatus.DONE)[:10] if policy.may_manage(request.user) else []
     return render(request, "plans/console_list.html", {
         "plans": plans, "imports": imports, "may_manage": policy.may_manage(request.user),

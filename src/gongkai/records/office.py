@@ -10,12 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai import tabular
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
 from gongkai.params import MAX_SORT_ORDER, int_field
@@ -105,9 +106,24 @@ def column_change(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("records:catalog_edit", unit_pk=column.unit_id)
 
 
+def _issues() -> QuerySet[Gazette]:
+    """Newest issue first, each with its count of documents (ordered here: a model's default order
+    does not apply to a query with GROUP BY)."""
+    return Gazette.objects.annotate(n=Count("entries")).order_by("-year", "-month")
+
+
+GAZETTE_HEADER = ["期号", "公报名称", "年份", "月份", "收录件数", "状态", "出版日期", "编辑时间"]
+
+
 @login_required
-def gazette_list(request: HttpRequest) -> HttpResponse:
+def gazette_list(request: HttpRequest) -> HttpResponseBase:
     _office_only(request)
+    if request.method != "POST" and (fmt := request.GET.get("format", "")) in tabular.FORMATS:
+        return tabular.audited_export(fmt, "政府公报", "政府公报", GAZETTE_HEADER, (
+            [issue.issue_label, issue.title, issue.year, issue.month, issue.n, issue.get_status_display(),
+             issue.published_on, issue.created_at]
+            for issue in _issues().iterator(chunk_size=500)
+        ))
     today = timezone.localdate()
     form = GazetteForm(request.POST or None, initial={"year": today.year, "month": today.month})
     if request.method == "POST" and form.is_valid():
@@ -118,7 +134,7 @@ def gazette_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"{issue.issue_label}已编辑完成，收录 {issue.entries.count()} 件文件。")
             return redirect("records:gazette_console", pk=issue.pk)
-    issues = Gazette.objects.annotate(n=Count("entries"))
+    issues = _issues()
     return render(request, "records/gazette_console_list.html", {"form": form, "issues": issues})
 
 
