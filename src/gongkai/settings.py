@@ -27,6 +27,8 @@
 | GONGKAI_TWO_FACTOR_REQUIRED | who must sign in with a second factor (TOTP): roles such as office_admin,reviewer, all, or none (only those who enrolled) | office_admin,reviewer |
 | GONGKAI_PROXY_SSL_HEADER | the header by which the trusted reverse proxy says the connection was HTTPS, e.g. X-Forwarded-Proto (then HSTS and Secure cookies on those requests) | unset |
 | GONGKAI_HSTS_SECONDS | Strict-Transport-Security max-age sent on HTTPS requests | 31536000 |
+| GONGKAI_CSRF_TRUSTED_ORIGINS | origins (scheme://host) whose form posts are accepted besides the request's own host, e.g. https://gk.example.gov.cn behind a proxy that rewrites Host | none |
+| GONGKAI_USE_X_FORWARDED_HOST | believe the proxy's X-Forwarded-Host for the host name (only if the proxy sets it; deploy/nginx/gongkai.conf passes Host instead) | false |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 | GONGKAI_BENCH_BARE_VIEW | serve the portal benchmark's bare peer view at /bench/bare/<pk>/ (only `python -m gongkai.bench portal` sets it) | false |
 """
@@ -249,6 +251,9 @@ SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("GONGKAI_PROXY_SSL_HEADER")
 SESSION_COOKIE_SECURE = env_bool("GONGKAI_SECURE_COOKIES", GONGKAI_SITE_URL.startswith("https://"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("GONGKAI_HSTS_SECONDS", 365 * 24 * 3600)
+# Behind a reverse proxy (docs/deploy.md): form posts from these origins, and the host it names.
+CSRF_TRUSTED_ORIGINS = env_list("GONGKAI_CSRF_TRUSTED_ORIGINS", [])
+USE_X_FORWARDED_HOST = env_bool("GONGKAI_USE_X_FORWARDED_HOST", False)
 
 # --- The JSON API (/api/v1/) ---
 # Requests per minute per client address and per token (0: no limit); answered 429 with Retry-After.
