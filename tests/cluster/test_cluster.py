@@ -46,7 +46,7 @@ PNG = bytes.fromhex(
 )
 REQUESTS = 24  # disclosure requests, half through each server
 RECORDS_PER_UNIT = 4  # records published per unit, the units' clerks on different servers
-LOGINS = 1 + 4 + 2  # the sign-ins of the session, publishing and page cache tests
+LOGINS = 2 + 4 + 2  # the sign-ins of the session, publishing and page cache tests
 WRITES = ("foi_request_submitted", "record_created", "record_submitted", "record_published", "login",
           "plan_reminders_sent")
 
@@ -277,6 +277,10 @@ def test_a_session_and_an_upload_go_from_one_server_to_the_other(cluster):
     assert status == 200 and content == PNG  # uploaded through one server, read through the other
     status, _, _ = browser.get(first, f"/console/foi/{pk}/id-proof/")
     assert status == 200
+    other_unit = Browser()  # another unit's clerk, signed in on the other server, never sees it
+    other_unit.login(second, "clerk_education")
+    assert other_unit.get(first, f"/console/foi/{pk}/id-proof/")[0] == 404
+    assert Browser().get(second, f"/console/foi/{pk}/id-proof/")[0] == 302  # the public: to the login page
     stored = list((cluster.root / "shared-media").rglob("*.png"))
     assert len(stored) == REQUESTS  # the shared media directory holds them all, nothing in var/
     assert not list((cluster.root / "var").rglob("*.png"))
