@@ -2,13 +2,13 @@
 # Install the Debian packages that a target needs, when missing (as root with apt only).
 #   run:  LibreOffice (headless writer) to read legacy .doc notices; without root it warns only.
 #   test: the same, chromium for the browser tests, a CJK font so pages render Chinese,
-#         postgresql for the database tests on a real server, wrk for the portal benchmark,
-#         nginx for the test of deploy/nginx/gongkai.conf.
+#         postgresql for the database tests on a real server, redis-server for the cluster test,
+#         wrk for the portal benchmark, nginx for the test of deploy/nginx/gongkai.conf.
 set -euo pipefail
 target="${1:-test}"
 case "$target" in
   run) packages=(libreoffice-writer-nogui) ;;
-  test) packages=(libreoffice-writer-nogui chromium fonts-noto-cjk postgresql wrk nginx) ;;
+  test) packages=(libreoffice-writer-nogui chromium fonts-noto-cjk postgresql redis-server wrk nginx) ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 missing=()
@@ -28,4 +28,10 @@ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # Debian starts a cluster on install; the tests start their own on a free port instead.
 if command -v pg_lsclusters >/dev/null; then
   pg_lsclusters -h | while read -r version name _; do pg_ctlcluster "$version" "$name" stop 2>/dev/null || true; done
+fi
+# Likewise Redis: the cluster test starts its own redis-server.
+if command -v systemctl >/dev/null && systemctl is-active --quiet redis-server 2>/dev/null; then
+  systemctl stop redis-server || true
+elif command -v service >/dev/null; then
+  service redis-server stop >/dev/null 2>&1 || true
 fi

@@ -59,11 +59,20 @@ pg_pass() {  # after start_postgres, in this shell, so that the EXIT trap stops 
     bounded $PY -m pytest -q -p no:cacheprovider -m "not browser" --ignore=tests/rules --ignore=tests/fuzz/test_readers.py "$@"
 }
 
+cluster_pass() {  # after pg_pass: two app servers and two workers on this PostgreSQL and a Redis
+  echo "== 集群：两台应用服务器、两个后台进程（PostgreSQL + Redis） =="
+  [ -n "$pg_port" ] || { echo "PostgreSQL 未能启动，集群测试失败" >&2; return 1; }
+  GONGKAI_VAR_DIR="$(mktemp -d "$GONGKAI_VAR_DIR/cluster.XXXXXX")" \
+  GONGKAI_CLUSTER_DATABASE_URL="postgres://gongkai@127.0.0.1:$pg_port/gongkai" \
+    timeout -k 10 300 $PY -m pytest -q -p no:cacheprovider -m cluster tests/cluster --durations=5
+}
+
 pg_port=""
 start_postgres || pg_port=""
 status=0
 if [ "${GONGKAI_TEST_SERIAL:-0}" = 1 ]; then
   pg_pass "$@" || status=1
+  cluster_pass || status=1
   echo "== SQLite: the whole suite =="
   bounded $PY -m pytest "$@" || status=1
   exit $status
@@ -71,7 +80,7 @@ fi
 
 pg_log="$GONGKAI_VAR_DIR/postgresql-pass.log"
 echo "== PostgreSQL: database tests, running beside the SQLite run (printed when it ends) =="
-pg_pass "$@" >"$pg_log" 2>&1 &
+{ pg_pass "$@"; code=$?; cluster_pass || code=1; exit $code; } >"$pg_log" 2>&1 &
 pg_job=$!
 echo "== SQLite: the whole suite =="
 sqlite_log="$GONGKAI_VAR_DIR/sqlite-pass.log"

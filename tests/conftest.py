@@ -10,6 +10,17 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 PASSWORD = "Gongkai-Test-2026"
 
 
+def pytest_collection_modifyitems(config, items):
+    """The cluster test (tests/cluster) starts its own servers and takes a minute: it runs only
+    when asked for by its marker (``-m cluster``, its own step of scripts/test.sh)."""
+    if "cluster" in (config.option.markexpr or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("cluster") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item.get_closest_marker("cluster")])
+        items[:] = kept
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(request):
     """argon2 takes 0.2 s a hash: too slow for hundreds of tests. The pure rules' tests also run

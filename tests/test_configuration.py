@@ -140,3 +140,20 @@ def test_a_jurisdiction_sets_its_annual_report_deadlines_within_the_statute():
     for bad in ("department=02-10", "government=04-01", "county=01-20", "department=1月26日"):
         with pytest.raises(ImproperlyConfigured, match="^D: "):
             env_report_deadlines("D", {"D": bad})
+
+
+def test_uploads_go_to_the_media_directory_all_servers_share(tmp_path):
+    """GONGKAI_MEDIA_DIR moves every upload (written through the storage API) out of var/."""
+    code = ("import django; django.setup()\n"
+            "from django.core.files.base import ContentFile\n"
+            "from django.core.files.storage import default_storage\n"
+            "print(default_storage.path(default_storage.save('foi/proof.png', ContentFile(b'png'))))")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "gongkai.settings", "GONGKAI_VAR_DIR": str(tmp_path / "var"),
+             "GONGKAI_MEDIA_DIR": str(tmp_path / "shared")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert Path(result.stdout.strip()) == tmp_path / "shared" / "foi" / "proof.png"
+    assert (tmp_path / "shared" / "foi" / "proof.png").read_bytes() == b"png"
+    assert not (tmp_path / "var" / "media").exists()

@@ -7,7 +7,9 @@
 | GONGKAI_DEBUG | debug pages | false |
 | GONGKAI_ALLOWED_HOSTS | comma-separated host names | 127.0.0.1,localhost |
 | GONGKAI_VAR_DIR | where the database, keys, uploads and the job queue live | ./var |
-| GONGKAI_REDIS_URL | use Redis for background jobs and the cache instead of SQLite and local memory | unset |
+| GONGKAI_REDIS_URL | use Redis for background jobs and the cache instead of SQLite and local memory (required with several app servers: the page cache must be one for all) | unset |
+| GONGKAI_MEDIA_DIR | where uploads (identity proofs, attachments, evidence) are kept, through Django's storage API; with several app servers a directory all of them mount (NFS), or an S3-compatible store through GONGKAI_MEDIA_STORAGE | var/media |
+| GONGKAI_MEDIA_STORAGE | the storage class of uploads, e.g. storages.backends.s3.S3Storage (django-storages, configured by its own AWS_* settings) | django.core.files.storage.FileSystemStorage |
 | GONGKAI_PORTAL_CACHE_SECONDS | how long a public page may stay in the cache unused (0: no cache); a change is seen at once whatever this says (gongkai.pagecache) | 600 |
 | GONGKAI_TRUSTED_PROXIES | addresses or networks of our reverse proxies, whose X-Forwarded-For / X-Real-IP are believed | none: the headers are ignored |
 | GONGKAI_SITE_URL | the platform's address, in front of every link in letters and e-mails; required in production (a host in GONGKAI_ALLOWED_HOSTS other than localhost) | http://127.0.0.1:8000 on one's own machine |
@@ -166,6 +168,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_LOCKOUT_ATTEMPTS = 5
 LOGIN_LOCKOUT_MINUTES = 15
 LOGIN_ADDRESS_FAILURES = 30  # failures from one address, over all accounts, in the same window
+# Sessions live in the database, which every app server shares: a user signed in through one
+# server goes on through any other (tests/cluster).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 30 * 60  # 30 idle minutes: every request renews the expiry
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -192,11 +197,13 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it even when serving from finders
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads are written and read only through this storage (FileField / default_storage), so
+    # that every app server sees the same files: one directory they all mount, or an object store.
+    "default": {"BACKEND": env_str("GONGKAI_MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True  # serve our own assets without a collectstatic step
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(env_str("GONGKAI_MEDIA_DIR", str(VAR_DIR / "media"))).resolve()
 MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

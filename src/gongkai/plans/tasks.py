@@ -3,9 +3,15 @@ the daily reminders before each due date."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
@@ -27,7 +33,8 @@ def run_import(import_id: int) -> int | None:
     job = PlanImport.objects.select_related("issuer_unit", "created_by").get(pk=import_id)
     _step(job, ImportStatus.PARSING, "正在读取和解析文件")
     try:
-        data = parsing.parse_path(job.file.path, job.original_name, job.year)
+        with local_file(job.file) as path:
+            data = parsing.parse_path(path, job.original_name, job.year)
     except parsing.ParseFailure as failure:
         _step(job, ImportStatus.FAILED, "", error=str(failure))
         return None
@@ -41,6 +48,25 @@ def run_import(import_id: int) -> int | None:
         return _create(job, data)
     finally:
         reset_actor(token)
+
+
+@contextmanager
+def local_file(stored: FieldFile) -> Iterator[str]:
+    """An upload as a file on this machine, for the readers that need a path (LibreOffice): its
+    own path on a directory storage, else a temporary copy read through the storage API (an
+    S3-compatible store has no path; any worker of the pool may run the job)."""
+    try:
+        path: str | None = stored.path
+    except NotImplementedError:
+        path = None
+    if path is not None:
+        yield path
+        return
+    with tempfile.NamedTemporaryFile(suffix=Path(stored.name or "").suffix) as copy:
+        with stored.open("rb") as source:
+            shutil.copyfileobj(source, copy)
+        copy.flush()
+        yield copy.name
 
 
 def _create(job: PlanImport, data: dict[str, Any]) -> int:
