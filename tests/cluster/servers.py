@@ -9,7 +9,6 @@ leaves nothing behind.
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
 import secrets
 import shutil
@@ -22,17 +21,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gongkai.bench.common import free_port, wait_healthy
+
 PORT_WAIT = 30.0  # seconds a process has to open its port
 STOP_GRACE = 5.0  # seconds between SIGTERM and SIGKILL
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_port(port: int, process: subprocess.Popen[bytes], log: Path, timeout: float = PORT_WAIT) -> None:
+def wait_port(port: int, process: subprocess.Popen[bytes], log: Path, timeout: float = PORT_WAIT) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -110,7 +105,7 @@ class Cluster:
         port = free_port()
         process = self.spawn("redis", ["redis-server", "--bind", "127.0.0.1", "--port", str(port),
                                        "--dir", str(self.root), "--save", "", "--appendonly", "no"])
-        _wait_port(port, process, self.root / "redis.log")
+        wait_port(port, process, self.root / "redis.log")
         return f"redis://127.0.0.1:{port}/0"
 
     def start_app_server(self, index: int) -> int:
@@ -119,23 +114,9 @@ class Cluster:
             sys.executable, "-m", "gunicorn", "gongkai.wsgi:application", "--bind", f"127.0.0.1:{port}",
             "--workers", "2", "--worker-class", "gthread", "--threads", "4", "--timeout", "60",
             "--graceful-timeout", "3", "--log-level", "warning"])
-        _wait_port(port, process, self.root / f"app{index}.log")
-        self._wait_healthy(port)
+        wait_healthy(port, process, self.root / f"app{index}.log", PORT_WAIT)
         self.app_ports.append(port)
         return port
-
-    def _wait_healthy(self, port: int) -> None:
-        deadline = time.monotonic() + PORT_WAIT
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError, http.client.HTTPException):
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                connection.request("GET", "/healthz")
-                status = connection.getresponse().status
-                connection.close()
-                if status == 200:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError(f"应用服务器 {port} 在 {PORT_WAIT:.0f} 秒内未就绪")
 
     def start_worker(self, index: int) -> None:
         self.spawn(f"worker{index}", [sys.executable, "-m", "gongkai.cli", "worker", "--workers", "2"],

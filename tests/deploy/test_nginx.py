@@ -18,12 +18,13 @@ import socket
 import ssl
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.jobs.test_kill9 import Installation, _free_port
+from gongkai.bench.common import free_port
+from tests.cluster.servers import wait_port
+from tests.jobs.test_kill9 import Installation
 
 REPO = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
@@ -73,16 +74,6 @@ http {{
     return main
 
 
-def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while True:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        assert process.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")
-        time.sleep(0.05)
-
-
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
@@ -104,7 +95,7 @@ def proxied(tmp_path, settings):
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
                     "-keyout", str(tmp_path / "tls.key"), "-out", str(tmp_path / "tls.crt")],
                    check=True, capture_output=True, timeout=WAIT_S)
-    app_port, http_port, https_port = _free_port(), _free_port(), _free_port()
+    app_port, http_port, https_port = free_port(), free_port(), free_port()
     main = render(tmp_path, app_port, http_port, https_port)
     checked = subprocess.run([NGINX, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True, timeout=WAIT_S)
     assert checked.returncode == 0, checked.stderr
@@ -120,10 +111,10 @@ def proxied(tmp_path, settings):
                 [sys.executable, "-m", "gunicorn", "gongkai.wsgi:application", "--bind", f"127.0.0.1:{app_port}",
                  "--workers", "1", "--threads", "4", "--worker-class", "gthread"],
                 env=env, stdout=output, stderr=output, start_new_session=True))
-            _wait_for_port(app_port, processes[0], log)
+            wait_port(app_port, processes[0], log, WAIT_S)
             processes.append(subprocess.Popen([NGINX, "-c", str(main), "-p", str(tmp_path)],
                                               stdout=output, stderr=output, start_new_session=True))
-            _wait_for_port(https_port, processes[1], tmp_path / "nginx-error.log")
+            wait_port(https_port, processes[1], tmp_path / "nginx-error.log", WAIT_S)
             yield {"app": app_port, "http": http_port, "https": https_port, "root": tmp_path}
         finally:
             for process in reversed(processes):

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from gongkai.bench.common import free_port
 from tests.records.test_import import _csv, _row
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -174,11 +175,6 @@ def test_a_reindex_killed_between_batches_leaves_the_index_true_and_a_rerun_comp
         assert any(hit.title == record.title for hit in api.search(record.title).hits)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 def _post(port: int, path: str, session: str, timeout: float, body: bytes = b"cadence=semiannual",
           content_type: str = "application/x-www-form-urlencoded") -> int:
@@ -225,7 +221,7 @@ def test_a_server_killed_in_a_plan_publication_leaves_the_draft_and_the_office_p
     session = client.cookies["sessionid"].value
     site.hand_over()
 
-    port = _free_port()
+    port = free_port()
     server, marker = _serve(site, port, pause_at="plan_publish_assigned")
     answer: list[object] = []
     request = threading.Thread(target=lambda: answer.append(_try(_post, port, f"/console/plans/{plan.pk}/publish/", session, WAIT_S)))
@@ -268,7 +264,7 @@ def test_a_server_killed_in_an_upload_keeps_no_request_and_no_orphan_identity_pr
 
     body = encode_multipart(BOUNDARY, {**form_data(unit_a), "id_proof": upload()})
     site.hand_over()
-    port = _free_port()
+    port = free_port()
     server, marker = _serve(site, port, pause_at="upload_received")
     answer: list[object] = []
     sending = threading.Thread(target=lambda: answer.append(

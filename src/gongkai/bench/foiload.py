@@ -25,7 +25,6 @@ import os
 import re
 import secrets
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -37,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gongkai.bench.common import machine
+from gongkai.bench.common import free_port, machine, wait_healthy
 
 # A 1×1 PNG: the identity proof of every submission (the form checks the real type).
 PNG = bytes.fromhex(
@@ -58,12 +57,6 @@ print(unit.pk)
 
 
 STORED_TABLES = ("foi_request", "interaction_message")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass
@@ -89,21 +82,7 @@ class Site:
         log = open(self.root / "gunicorn.log", "ab")  # noqa: SIM115  kept open for the server
         self.process = subprocess.Popen(command, env=self.env, stdout=log, stderr=log, start_new_session=True)
         log.close()
-        self._wait_ready(timeout)
-
-    def _wait_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process is not None and self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn 启动失败：{(self.root / 'gunicorn.log').read_text()[-2000:]}")
-            with contextlib.suppress(OSError, http.client.HTTPException):
-                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                connection.request("GET", "/healthz")
-                if connection.getresponse().status == 200:
-                    connection.close()
-                    return
-            time.sleep(0.1)
-        raise RuntimeError("gunicorn 未能在限定时间内就绪")
+        wait_healthy(self.port, self.process, self.root / "gunicorn.log", timeout)
 
     def kill(self) -> None:
         """SIGKILL to the whole server (master and workers): a crash, not a shutdown."""

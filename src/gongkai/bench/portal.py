@@ -47,8 +47,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from gongkai.bench.common import machine
-from gongkai.bench.foiload import free_port
+from gongkai.bench.common import free_port, machine, wait_healthy
 
 # As ``gongkai serve`` starts the site (its defaults: 2 processes, gthread, 4 threads each).
 from gongkai.console.management.commands.serve import THREADS, WORKERS, gunicorn_command
@@ -154,15 +153,8 @@ class Server:
             self.process = subprocess.Popen(command, env=self.env, stdout=log, stderr=log, start_new_session=True)
 
     def wait_ready(self, timeout: float = 60.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process is None or self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn 启动失败：{self.log.read_text()[-2000:]}")
-            with contextlib.suppress(OSError, http.client.HTTPException):
-                if self.get("/healthz") == 200:
-                    return
-            time.sleep(0.1)
-        raise RuntimeError("gunicorn 未能在限定时间内就绪")
+        assert self.process is not None, "launch() first"
+        wait_healthy(self.port, self.process, self.log, timeout)
 
     def get(self, path: str) -> int:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
