@@ -14,6 +14,11 @@ correction or interpretation link is never served after it, on any app server th
 database: no timeout is needed for that (the timeout only frees memory), and the calendar day is
 part of the key for what the date alone changes (有效性, deadlines).
 
+``memo`` keeps, under the same generation and day, the aggregates that every rendering of a
+public page repeats whatever its visitor (the count of a catalog list, the counts per column):
+they cost a scan of the catalog, which grows with it, and they are kept even when the page cache
+is off, for as long as ``GONGKAI_PORTAL_MEMO_SECONDS``.
+
 Each cached page carries an ``ETag`` and ``Cache-Control: public, max-age=0, must-revalidate`` so
 that a reverse proxy may keep it and ask again each time; the answer to a matching
 ``If-None-Match`` is a 304 without rendering.
@@ -22,9 +27,9 @@ that a reverse proxy may keep it and ask again each time; the answer to a matchi
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,6 +44,7 @@ from gongkai.audit.models import AuditEntry
 from gongkai.portal.models import ContentGeneration
 
 View = Callable[..., HttpResponseBase]
+T = TypeVar("T")
 _TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "text/csv")
 _HEADERS_KEPT = ("Content-Type", "Content-Disposition", "Content-Language")
 _HEADERS_IN_KEY = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HOST")
@@ -67,6 +73,18 @@ def after_audit_row(sender: Any, created: bool = False, **kwargs: Any) -> None:
     pending = transaction.get_connection().run_on_commit
     if not any(entry[1] is bump for entry in pending):
         transaction.on_commit(bump)
+
+
+def memo(name: str, compute: Callable[[], T], *parts: Hashable) -> T:
+    """``compute()``, kept for the content's generation and the calendar day (see the module's
+    docstring); ``name`` and ``parts`` tell one aggregate from another."""
+    text = "\n".join([name, generation(), timezone.localdate().isoformat(), *map(repr, parts)])
+    key = "portal-memo:" + hashlib.sha256(text.encode()).hexdigest()
+    kept = cache.get(key)
+    if kept is None:
+        kept = (compute(),)  # in a tuple: a None result is kept too
+        cache.set(key, kept, settings.GONGKAI_PORTAL_MEMO_SECONDS)
+    return kept[0]
 
 
 def public_page(view: View) -> View:

@@ -11,6 +11,7 @@
 | GONGKAI_MEDIA_DIR | where uploads (identity proofs, attachments, evidence) are kept, through Django's storage API; with several app servers a directory all of them mount (NFS), or an S3-compatible store through GONGKAI_MEDIA_STORAGE | var/media |
 | GONGKAI_MEDIA_STORAGE | the storage class of uploads, e.g. storages.backends.s3.S3Storage (django-storages, configured by its own AWS_* settings) | django.core.files.storage.FileSystemStorage |
 | GONGKAI_PORTAL_CACHE_SECONDS | how long a public page may stay in the cache unused (0: no cache); a change is seen at once whatever this says (gongkai.pagecache) | 600 |
+| GONGKAI_PORTAL_MEMO_SECONDS | how long the catalog's counts stay in the cache, also when pages are not cached (0: counted on every page); a change is seen at once (gongkai.pagecache.memo) | 3600 |
 | GONGKAI_TRUSTED_PROXIES | addresses or networks of our reverse proxies, whose X-Forwarded-For / X-Real-IP are believed | none: the headers are ignored |
 | GONGKAI_SITE_URL | the platform's address, in front of every link in letters and e-mails; required in production (a host in GONGKAI_ALLOWED_HOSTS other than localhost) | http://127.0.0.1:8000 on one's own machine |
 | GONGKAI_PLAN_REMINDER_WORKDAYS | how many working days before each plan due date the units are reminded | 5,1 |
@@ -139,6 +140,8 @@ TEMPLATES = [
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {% url %} with literal arguments reversed once per template (see the module)
+            "builtins": ["gongkai.portal.templatetags.constant_urls"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -219,6 +222,7 @@ CACHES = {
     )
 }
 GONGKAI_PORTAL_CACHE_SECONDS = env_int("GONGKAI_PORTAL_CACHE_SECONDS", 600)
+GONGKAI_PORTAL_MEMO_SECONDS = env_int("GONGKAI_PORTAL_MEMO_SECONDS", 3600)
 GONGKAI_BENCH_BARE_VIEW = env_bool("GONGKAI_BENCH_BARE_VIEW", False)
 HUEY = {
     "name": "gongkai",

@@ -5,6 +5,7 @@ after a publication, a withdrawal, a correction or an interpretation link shows 
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
@@ -139,3 +140,25 @@ def test_pages_that_are_not_public_pages_pass_the_early_cache_untouched(notice, 
     assert client.get("/accounts/login/").status_code == 200
     assert "X-Cache" not in client.get("/accounts/login/")
     assert client.get("/xxgk/content/999999/").status_code == 404
+
+
+def test_a_catalog_lists_counts_are_kept_with_the_page_cache_off_and_follow_a_publication_at_once(
+    notice, client, settings, make_draft, publish, unit_a, columns_a,
+):
+    settings.GONGKAI_PORTAL_CACHE_SECONDS = 0  # every page rendered; only the counts are kept
+    path = f"/xxgk/units/{unit_a.key}/{columns_a['通知公告'].pk}/"
+    client.get(path)
+    with CaptureQueriesContext(connection) as kept:
+        page = client.get(path).content.decode()
+    assert not any("COUNT(" in query["sql"].upper() for query in kept), "the counts are read from the cache"
+    assert "通知公告</a> <span class=\"count\">（1）</span>" in page
+
+    publish(make_draft(title="示范市财政局关于公布政府采购意向的通知", columns=("通知公告",)))
+    assert "通知公告</a> <span class=\"count\">（2）</span>" in client.get(path).content.decode()
+
+    settings.GONGKAI_PORTAL_MEMO_SECONDS = 0
+    cache.clear()
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as counted:
+            client.get(path)
+        assert sum("COUNT(" in query["sql"].upper() for query in counted) == 2  # the list's and the columns'

@@ -12,7 +12,7 @@ nested), plus an interpretation and an attachment on the record measured. Then, 
 - ``home``: the home page;
 
 ``uncached`` against a server started with ``GONGKAI_PORTAL_CACHE_SECONDS=0`` (every request
-rendered), ``cached`` against one started with the default cache (warmed by a few requests
+rendered; only the catalog's counts are kept per content generation, ``pagecache.memo``), ``cached`` against one started with the default cache (warmed by a few requests
 first). ``record.bare`` is the peer: ``/bench/bare/<pk>/``, a view that reads the same record with
 one query and renders its title, metadata and body with a small template. Its URL exists only when
 ``GONGKAI_BENCH_BARE_VIEW`` is on, which the benchmark sets for the uncached server: the same

@@ -5,11 +5,11 @@ their own unpublished record."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
@@ -18,7 +18,7 @@ from django.utils import timezone
 from gongkai import tabular
 from gongkai.orgs.models import Unit, UnitKind
 from gongkai.orgs.policy import Action, policy
-from gongkai.pagecache import public_page
+from gongkai.pagecache import memo, public_page
 from gongkai.params import int_param
 from gongkai.records import catalog, exports, gazette, normative
 from gongkai.records.models import Attachment, Column, Gazette, Record, RecordKind
@@ -86,7 +86,17 @@ def _unit(unit_key: str) -> Unit:
 
 def _column_counts(unit: Unit) -> dict[int, int]:
     through = Record.columns.through.objects.filter(column__unit=unit, record__in=public_records().filter(unit=unit))
-    return dict(through.values("column_id").annotate(n=Count("record_id")).values_list("column_id", "n"))
+    return memo("column-counts", lambda: dict(
+        through.values("column_id").annotate(n=Count("record_id")).values_list("column_id", "n")
+    ), unit.pk)
+
+
+def _page(request: HttpRequest, records: QuerySet[Record], *memo_parts: Hashable) -> Page:
+    """The page of ``records`` the request asks for; the count of the whole list (a scan of the
+    catalog) kept under ``memo_parts``, which must tell this list from every other."""
+    paginator = Paginator(records, PER_PAGE)
+    paginator.count = memo("list-count", records.count, *memo_parts)  # type: ignore[misc]
+    return paginator.get_page(request.GET.get("page"))
 
 
 def _csv(name: str, records: QuerySet[Record]) -> HttpResponseBase:
@@ -101,7 +111,7 @@ def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponseBase:
     records = public_records().filter(unit=unit).order_by("-published_on", "-pk")
     if request.GET.get("format") == "csv":
         return _csv(f"{unit.name}政府信息目录", records)
-    page = Paginator(records.only(*LIST_FIELDS), PER_PAGE).get_page(request.GET.get("page"))
+    page = _page(request, records.only(*LIST_FIELDS), "unit", unit.pk)
     return render(request, "records/unit_catalog.html", {
         "unit": unit, "nodes": catalog.walk(columns, _column_counts(unit)), "page": page,
     })
@@ -115,7 +125,7 @@ def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpR
     records = public_records().filter(pk__in=Record.columns.through.objects.filter(column_id__in=ids).values("record_id"))
     if request.GET.get("format") == "csv":
         return _csv(f"{unit.name}{column.name}", records.order_by("-published_on", "-pk"))
-    page = Paginator(records.only(*LIST_FIELDS).order_by("-published_on", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    page = _page(request, records.only(*LIST_FIELDS).order_by("-published_on", "-pk"), "column", column.pk)
     siblings = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
     return render(request, "records/column.html", {
         "unit": unit, "column": column, "page": page, "nodes": catalog.walk(siblings, _column_counts(unit)),
