@@ -95,9 +95,9 @@ def audited_export(
     fmt: str, filename: str, sheet: str, header: Sequence[str], rows: Iterable[Sequence[Any]], *,
     filters: Mapping[str, Any] | None = None,
 ) -> HttpResponseBase:
-    """``export_response`` for a list whose rows staff would otherwise retype (users, units,
-    templates, plans, gazettes): who exported which list with which filters goes into the audit
-    log first, since the file leaves the platform (a user list carries names and phones)."""
+    """``export_response`` for a console list (users, requests, messages, records, plans…): who
+    exported which list with which filters goes into the audit log first, since the file leaves
+    the platform (a request queue carries requesters' names, a user list names and phones)."""
     audit_export(filename, fmt, filters)
     return export_response(fmt, filename, sheet, header, rows)
 
@@ -106,4 +106,5 @@ def audit_export(filename: str, fmt: str, filters: Mapping[str, Any] | None = No
     """The audit row of one download of a list (``list_exported``), in its own transaction."""
     with transaction.atomic():
         record("list_exported", object_type="export", object_repr=f"{filename}.{fmt}",
-               after={"list": filename, "format": fmt, "filters": dict(filters or {})})
+               after={"list": filename, "format": fmt,
+                      "filters": {name: value for name, value in (filters or {}).items() if name not in ("format", "page")}})

@@ -40,3 +40,14 @@ def test_the_export_follows_the_filters_and_comes_as_xlsx(filed, clerk_a, login)
 
 def test_the_public_cannot_export(client):
     assert client.get("/console/foi/?format=csv").status_code == 302
+
+
+def test_each_download_of_the_queue_is_in_the_audit_log_with_who_and_which_filters(filed, clerk_a, login):
+    from gongkai.audit.models import AuditEntry
+
+    client = login(clerk_a)
+    _rows(client.get("/console/foi/?status=replied&format=csv"))
+    entry = AuditEntry.objects.get(action="list_exported")
+    assert entry.actor == clerk_a and entry.after == {
+        "list": "依申请公开申请", "format": "csv", "filters": {"status": "replied"},  # the requesters' data left the platform
+    }

@@ -95,3 +95,11 @@ def test_the_public_cannot_export_these_lists(client):
     for path in ("/console/messages/", "/console/consultations/", "/console/incidents/"):
         assert client.get(f"{path}?format=csv").status_code == 302
 
+
+
+def test_a_download_of_the_message_queue_is_audited(clerk_a, login):
+    from gongkai.audit.models import AuditEntry
+
+    _rows(login(clerk_a).get("/console/messages/?status=processing&format=csv"))
+    entry = AuditEntry.objects.get(action="list_exported")
+    assert entry.actor == clerk_a and entry.after["list"] == "留言办理" and entry.after["filters"] == {"status": "processing"}

@@ -57,11 +57,11 @@ def entry_list(request: HttpRequest) -> HttpResponseBase:
     if end:
         entries = entries.filter(created_at__lte=datetime.combine(end, time.max, zone))
     if (fmt := params.get("format", "")) in tabular.FORMATS:  # what the filters show, every entry
-        return tabular.export_response(fmt, "审计日志", "审计日志", EXPORT_HEADER, (
+        return tabular.audited_export(fmt, "审计日志", "审计日志", EXPORT_HEADER, (
             [e.created_at, e.actor_label, e.ip_address, e.action, e.object_type, e.object_id, e.object_repr,
              e.unit.name if e.unit else "", _changes(e.before), _changes(e.after)]
             for e in entries.iterator(chunk_size=2000)
-        ))
+        ), filters=params)
     page = Paginator(entries, 50).get_page(params.get("page"))
     query = params.copy()
     query.pop("page", None)

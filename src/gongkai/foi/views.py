@@ -130,7 +130,7 @@ def queue(request: HttpRequest) -> HttpResponseBase:
     calendar, today = working_calendar(), dates.today()
     wanted = form.cleaned_data.get("state") if form.is_valid() else ""
     if (fmt := request.GET.get("format", "")) in tabular.FORMATS:
-        return tabular.export_response(fmt, "依申请公开申请", "申请", QUEUE_HEADER, _queue_rows(rows, calendar, today, wanted))
+        return tabular.audited_export(fmt, "依申请公开申请", "申请", QUEUE_HEADER, _queue_rows(rows, calendar, today, wanted), filters=request.GET)
     if wanted:
         entries = [entry for entry in _with_state(_narrow_for_state(rows, wanted), calendar, today)
                    if entry[1] is not None and entry[1].state.value == wanted]

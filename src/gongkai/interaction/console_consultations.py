@@ -59,11 +59,11 @@ def console_list(request: HttpRequest) -> HttpResponseBase:
     today = dates.today()
     consultations = _with_counts(_scoped(request))
     if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # every one, not the first 200
-        return tabular.export_response(fmt, "征求意见", "征求意见", LIST_HEADER, (
+        return tabular.audited_export(fmt, "征求意见", "征求意见", LIST_HEADER, (
             [c.title, c.unit.name, c.get_kind_display(), c.opens_on, c.closes_on, c.phase(today), c.pending_count,
              c.undecided_count]
             for c in consultations.iterator(chunk_size=500)
-        ))
+        ), filters=request.GET)
     rows = [(c, c.phase(today), c.undecided_count) for c in consultations[:200]]
     return render(request, "interaction/consultations/console_list.html", {
         "rows": rows, "may_open": _drafts(request).exists() or policy.may_manage(request.user),

@@ -47,8 +47,8 @@ def _export_rows(rows: Iterable[Incident]) -> Iterator[list[Any]]:
 @login_required
 def incident_list(request: HttpRequest) -> HttpResponseBase:
     if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # the whole register, not the first 200
-        return tabular.export_response(fmt, "政务舆情回应", "舆情", EXPORT_HEADER,
-                                       _export_rows(_scoped(request).iterator(chunk_size=500)))
+        return tabular.audited_export(fmt, "政务舆情回应", "舆情", EXPORT_HEADER,
+                                       _export_rows(_scoped(request).iterator(chunk_size=500)), filters=request.GET)
     readings = incidents.read(_scoped(request)[:200])
     return render(request, "interaction/incidents/list.html", {
         "readings": readings, "may_register": policy.may_manage(request.user),

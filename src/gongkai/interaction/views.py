@@ -69,8 +69,8 @@ def queue(request: HttpRequest) -> HttpResponseBase:
     if wanted in Status.values:
         rows = rows.filter(status=wanted)
     if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # what the filter shows, every row
-        return tabular.export_response(fmt, "留言办理", "留言", QUEUE_HEADER,
-                                       _queue_rows(rows, dates.today(), working_calendar()))
+        return tabular.audited_export(fmt, "留言办理", "留言", QUEUE_HEADER,
+                                       _queue_rows(rows, dates.today(), working_calendar()), filters=request.GET)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     calendar, today = working_calendar(), dates.today()
     page.object_list = [(message, _reading(message, today, calendar)) for message in page.object_list]

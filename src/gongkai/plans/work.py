@@ -96,12 +96,12 @@ def inbox(request: HttpRequest) -> HttpResponseBase:
     today = timezone.localdate()
     if (fmt := request.GET.get("format", "")) in tabular.FORMATS:
         rows = _inbox_rows(request.user.unit_id, pending_only).iterator(chunk_size=2000)
-        return tabular.export_response(fmt, "本单位分工任务", "分工任务", INBOX_HEADER, (
+        return tabular.audited_export(fmt, "本单位分工任务", "分工任务", INBOX_HEADER, (
             [row.item.plan.title, row.item.number, row.item.text, "牵头" if row.role == "lead" else "配合",
              row.seq, row.due_on, LABELS[standing(row.due_on, row.report_state, today, row.item.plan.given_on)],
              ProgressStatus(row.report_status).label if row.report_status else ""]
             for row in rows
-        ))
+        ), filters=request.GET)
     page = Paginator(_inbox_rows(request.user.unit_id, pending_only), INBOX_PAGE).get_page(request.GET.get("page"))
     for row in page:
         row.standing = standing(row.due_on, row.report_state, today, row.item.plan.given_on)
@@ -293,12 +293,12 @@ def review_queue(request: HttpRequest, pk: int) -> HttpResponseBase:
         .order_by("-consolidated", F("period__due_on").asc(nulls_last=True), "submitted_at", "id")
     )
     if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # every report waiting, with its text
-        return tabular.export_response(fmt, "待验收的进展报告", "进展报告", REVIEW_HEADER, (
+        return tabular.audited_export(fmt, "待验收的进展报告", "进展报告", REVIEW_HEADER, (
             [r.period.label, r.assignment.item.number, r.assignment.item.text, r.unit.name,
              "汇总报告" if r.consolidated else "单位报告", r.get_status_display(), r.reason, r.text, r.problems,
              r.next_steps, r.submitted_at]
             for r in reports.iterator(chunk_size=2000)
-        ))
+        ), filters=request.GET)
     page = Paginator(reports, INBOX_PAGE).get_page(request.GET.get("page"))
     events = plan.items.filter(recurrence=Recurrence.EVENT).order_by("order")
     return render(request, "plans/review_queue.html", {"plan": plan, "page": page, "events": events})

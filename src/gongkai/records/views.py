@@ -69,8 +69,8 @@ def record_list(request: HttpRequest) -> HttpResponseBase:
         records = records.filter(Q(title__contains=query) | Q(doc_number__contains=query) | Q(index_number=query))
     if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # what the filters show, every row
         ordered = records.select_related(None).order_by("-updated_at", "-pk")
-        return tabular.export_response(fmt, "政府信息", "政府信息", exports.STAFF_HEADER,
-                                       exports.rows(ordered, timezone.localdate(), staff=True))
+        return tabular.audited_export(fmt, "政府信息", "政府信息", exports.STAFF_HEADER,
+                                       exports.rows(ordered, timezone.localdate(), staff=True), filters=request.GET)
     counts = dict(scoped_records(request.user).values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     page = Paginator(records.order_by("-updated_at", "-pk"), 30).get_page(request.GET.get("page"))
     export_query = request.GET.copy()

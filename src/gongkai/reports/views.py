@@ -129,11 +129,11 @@ def index(request: HttpRequest) -> HttpResponseBase:
             "late": today > deadline.due_on and not handed_in,
         })  # fmt: skip
     if (fmt := request.GET.get("format", "")) in tabular.FORMATS:  # the table as shown, one unit a row
-        return tabular.export_response(fmt, f"{latest}年度报告进度", "年度报告", INDEX_HEADER, (
+        return tabular.audited_export(fmt, f"{latest}年度报告进度", "年度报告", INDEX_HEADER, (
             [row["unit"].name, latest, row["report"].get_state_display() if row["report"] else "未开始",
              row["due_on"], "是" if row["late"] else "否"]
             for row in rows
-        ))
+        ), filters=request.GET)
     tally = {
         "late": sum(row["late"] for row in rows),
         "not_started": sum(row["report"] is None for row in rows),
