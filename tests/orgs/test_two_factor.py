@@ -30,7 +30,7 @@ def _password(client, username, password=PASSWORD):
 
 def _enrolled(user, secret=None):
     secret = secret or pyotp.random_base32()
-    TOTPDevice.objects.create(user=user, secret=secret, confirmed_at="2026-01-01T00:00:00Z")
+    TOTPDevice.objects.create(user=user, secret=twofactor.sealed(secret), confirmed_at="2026-01-01T00:00:00Z")
     return pyotp.TOTP(secret)
 
 
@@ -66,6 +66,10 @@ def test_an_office_admin_must_enrol_before_reaching_anything(client, office_admi
     stored = list(RecoveryCode.objects.filter(user=office_admin).values_list("code_hash", flat=True))
     assert len(stored) == 10 and not set(codes) & set(stored)  # only hashes kept
     assert any(check_password(codes[0].replace("-", ""), value) for value in stored)
+
+    kept = TOTPDevice.objects.get(user=office_admin).secret
+    assert kept.startswith("sm4$") and secret not in kept  # a copy of the database does not give it out
+    assert twofactor.opened(TOTPDevice.objects.get(user=office_admin)) == secret
 
     assert client.get("/console/").status_code == 200
     assert client.get("/admin/").status_code == 200
@@ -211,3 +215,15 @@ def test_renewing_the_recovery_codes_voids_the_old_ones(login, reviewer_a):
     assert not twofactor.use_recovery_code(reviewer_a, old[0])
     assert twofactor.recovery_codes_left(reviewer_a) == 10
     assert AuditEntry.objects.filter(action="recovery_codes_renewed").count() == 1
+
+
+def test_a_replaced_site_key_opens_the_second_factor_only_through_its_fallbacks(client, reviewer_a, settings):
+    app = _enrolled(reviewer_a)  # sealed under the site's key
+    old_key = settings.SECRET_KEY
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "a-new-site-key-" + "x" * 40, []
+    code = app.now()
+    _password(client, "reviewer_a")
+    refused = client.post("/accounts/login/verify/", {"code": code})  # nothing opens the secret
+    assert refused.status_code == 200 and "动态口令或恢复码不正确" in refused.content.decode()
+    settings.SECRET_KEY_FALLBACKS = [old_key]  # the old key kept as a fallback: the same code passes
+    assert client.post("/accounts/login/verify/", {"code": code})["Location"] == "/console/"

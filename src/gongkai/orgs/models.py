@@ -236,10 +236,11 @@ class Notice(models.Model):
 
 class TOTPDevice(models.Model):
     """A staff user's authenticator app (TOTP, RFC 6238): the shared secret, saved only once the
-    user has typed a code from it, and the last time step used, so that no code is accepted twice."""
+    user has typed a code from it, and the last time step used, so that no code is accepted twice.
+    The secret is kept sealed (SM4, ``gongkai.rules.sealing``; see ``twofactor``)."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
-    secret = models.CharField("密钥", max_length=64)
+    secret = models.CharField("密钥（加密保存）", max_length=200)
     confirmed_at = models.DateTimeField("启用时间")
     last_step = models.BigIntegerField("最近使用的时间步", default=0)
 

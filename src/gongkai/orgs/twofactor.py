@@ -10,6 +10,11 @@ Ten recovery codes are made at enrolment, shown once and kept only as password h
 once. Who must use the second factor is ``GONGKAI_TWO_FACTOR_REQUIRED`` (roles, or ``all``):
 by default the office admin and reviewers. Anyone else who enrolled is asked for it too.
 
+The secret is kept sealed with SM4 under a key derived from the site's secret key
+(``rules.sealing``): a copy of the database or a backup does not give out the second factor. A
+secret no key opens (the site key replaced without ``SECRET_KEY_FALLBACKS``) accepts no code:
+the user signs in with a recovery code and enrols again.
+
 Wrong codes are counted per account like wrong passwords (``LoginAttempt`` with stage
 ``second_factor``): five in the lockout window and the second step is refused for that window.
 """
@@ -30,6 +35,7 @@ from django.utils import timezone
 from gongkai.audit.context import Actor
 from gongkai.audit.log import record
 from gongkai.orgs.models import LoginAttempt, RecoveryCode, Role, TOTPDevice, User
+from gongkai.rules import sealing
 
 RECOVERY_CODES: Final = 10
 SECOND_FACTOR: Final = "second_factor"
@@ -53,6 +59,21 @@ def device_of(user: User) -> TOTPDevice | None:
 def asks_second_factor(user: User) -> bool:
     """Whether the login of ``user`` goes on to a second step (a code, or enrolment first)."""
     return required_for(user) or device_of(user) is not None
+
+
+SEAL_PURPOSE: Final = "totp"
+
+
+def sealed(secret: str) -> str:
+    return sealing.seal(secret, settings.SECRET_KEY, SEAL_PURPOSE)
+
+
+def opened(device: TOTPDevice) -> str | None:
+    """The device's secret, or None when no key of the site opens it."""
+    try:
+        return sealing.unseal(device.secret, [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS], SEAL_PURPOSE)
+    except sealing.SealError:
+        return None
 
 
 def new_secret() -> str:
@@ -91,7 +112,8 @@ def _matching_step(secret: str, code: str) -> int | None:
 def use_totp(device: TOTPDevice, code: str) -> bool:
     """Accept ``code`` once: the device's last step rises in one UPDATE, so two requests sending
     the same code at the same moment cannot both pass."""
-    step = _matching_step(device.secret, code)
+    secret = opened(device)
+    step = None if secret is None else _matching_step(secret, code)
     if step is None:
         return False
     return TOTPDevice.objects.filter(pk=device.pk, last_step__lt=step).update(last_step=step) == 1
@@ -174,7 +196,7 @@ def enrol(user: User, secret: str, code: str, *, ip: str | None) -> list[str] | 
     if step is None:
         return None
     TOTPDevice.objects.filter(user=user).delete()
-    TOTPDevice.objects.create(user=user, secret=secret, confirmed_at=timezone.now(), last_step=step)
+    TOTPDevice.objects.create(user=user, secret=sealed(secret), confirmed_at=timezone.now(), last_step=step)
     codes = new_recovery_codes(user)
     record("two_factor_enrolled", user, actor=Actor(user=user, ip_address=ip, label=str(user)))
     return codes
