@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gongkai.audit.log import record
 from gongkai.calendars.service import working_calendar
 from gongkai.foi import codes, dates
 from gongkai.foi.clock import refresh_due_on
@@ -64,19 +64,30 @@ PROOF_DIRECTORY = "foi/id-proof"
 def sweep_orphan_proofs(older_than: timedelta = timedelta(hours=1)) -> int:
     """Delete identity proofs no request holds, written more than ``older_than`` ago: a server
     killed between writing the proof and committing its request (``submit_request``) leaves one,
-    and it is an applicant's personal data that nobody would ever see or delete. Returns how many."""
-    root = Path(default_storage.path(PROOF_DIRECTORY))
-    if not root.is_dir():
-        return 0
+    and it is an applicant's personal data that nobody would ever see or delete. Walks the storage
+    through Django's storage API (a shared directory or an object store alike); one audit row
+    names what was deleted. Returns how many."""
     held = set(Request.objects.exclude(id_proof="").values_list("id_proof", flat=True))
-    before = timezone.now().timestamp() - older_than.total_seconds()
-    removed = 0
-    for path in root.rglob("*"):
-        name = path.relative_to(Path(default_storage.path(""))).as_posix()
-        if path.is_file() and name not in held and path.stat().st_mtime <= before:
-            default_storage.delete(name)
-            removed += 1
-    return removed
+    before = timezone.now() - older_than
+    removed = [name for name in _stored(PROOF_DIRECTORY)
+               if name not in held and default_storage.get_modified_time(name) <= before]
+    for name in removed:
+        default_storage.delete(name)
+    if removed:
+        with transaction.atomic():
+            record("orphan_proofs_swept", object_type="foi.id_proof", object_repr=f"{len(removed)} 个",
+                   after={"files": removed})
+    return len(removed)
+
+
+def _stored(directory: str) -> list[str]:
+    """Every file under ``directory`` in the default storage, by name."""
+    if not default_storage.exists(directory):
+        return []
+    folders, files = default_storage.listdir(directory)
+    return [f"{directory}/{name}" for name in files] + [
+        name for folder in folders for name in _stored(f"{directory}/{folder}")
+    ]
 
 
 def _discard(name: str) -> None:
