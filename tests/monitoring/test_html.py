@@ -45,3 +45,14 @@ def test_a_blank_column_and_junk() -> None:
     assert read_page("<html><body><div>暂无信息</div></body></html>".encode(), "http://x/b/").blank_marker
     assert read_page(b"", "http://x/").items == 0
     assert read_page(b"\xff\xfe\x00<<<", "http://x/").links == []
+
+
+def test_the_head_dates_of_government_cms_pages_are_read_in_order_of_trust() -> None:
+    def dated(head: str) -> date | None:
+        return read_page(f"<html><head>{head}</head><body><p>正文</p></body></html>".encode(), "http://x/a.html").pub_date
+
+    assert dated('<meta name="PubDate" content="2024-06-05 10:30">') == date(2024, 6, 5)  # 《政府网站发展指引》
+    assert dated('<meta name="firstpublishedtime" content="2024-06-05-10:30:00">') == date(2024, 6, 5)
+    assert dated('<meta property="article:published_time" content="2024-06-05T10:30:00+08:00">') == date(2024, 6, 5)
+    assert dated('<meta name="publishdate" content="待定"><meta name="PubDate" content="2024-06-04">') == date(2024, 6, 4)
+    assert dated('<meta name="pubdate" content="">') is None

@@ -50,3 +50,8 @@ def test_latest_ignores_dates_ahead() -> None:
     today = date(2024, 6, 10)
     assert latest([date(2024, 6, 1), date(2030, 12, 31), None], today) == date(2024, 6, 1)
     assert latest([], today) is None
+
+
+@pytest.mark.parametrize("line", ["【发布时间】2024-06-05", "[发布日期]：2024年6月5日", "【时间】：2024/06/05", "发布时间】 2024-06-05"])
+def test_a_label_in_brackets_as_cms_templates_print_it(line: str) -> None:
+    assert publication_date([line]) == date(2024, 6, 5)

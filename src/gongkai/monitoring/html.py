@@ -9,6 +9,7 @@ Free of Django: the command-line crawl and the benchmark use it without a databa
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
@@ -158,13 +159,19 @@ def read_page(body: bytes | str, url: str, charset: str | None = None) -> PageFa
                             previous.pagination and link.pagination)
         seen[target] = link
     facts.links = list(seen.values())
-    meta = document.xpath("//meta[translate(@name,'PUBDATE','pubdate')='pubdate']/@content")
+    meta = [value for name in _META_DATE_NAMES for value in document.xpath(
+        "//meta[translate(@name,$upper,$lower)=$name or translate(@property,$upper,$lower)=$name]/@content",
+        upper=string.ascii_uppercase, lower=string.ascii_lowercase, name=name)]
     for item in items:
         item.drop_tree()
     lines = _content_lines(document)
-    facts.pub_date = publication_date(lines, meta[0] if meta else None)
+    facts.pub_date = publication_date(lines, next((value for value in meta if dates_in(value)), None))
     facts.blank_marker = facts.items == 0 and any(word in line for line in lines for word in _BLANK_WORDS)
     return facts
+
+
+# the publication date in a page's head, in order of trust: 《政府网站发展指引》's PubDate first
+_META_DATE_NAMES: Final = ("pubdate", "firstpublishedtime", "publishdate", "article:published_time")
 
 
 def _spaced(element: etree._Element) -> str:

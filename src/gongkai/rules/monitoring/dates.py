@@ -7,7 +7,8 @@ the 2019 检查指标 count a page whose publication date cannot be read as not 
 - a metadata table (信息公开目录 record header): ``<td>发布日期</td><td>2024-06-05</td>``,
   ``成文日期：2024年06月01日``;
 - an info line under the title: ``发布时间：2024-06-05 10:30  来源：县政府办``, ``时间：2024/06/05``;
-- the CMS's ``<meta name="PubDate" content="2024-06-05 10:30">``;
+- the CMS's ``<meta name="PubDate" content="2024-06-05 10:30">`` (the name 《政府网站发展指引》
+  gives; also ``firstpublishedtime``, ``publishdate`` and Open Graph's ``article:published_time``);
 - a date beside each item of a column's list: ``<li><a>…</a><span>2024-06-05</span></li>``,
   ``[06-05]`` is not enough (no year) and is not read.
 
@@ -36,7 +37,9 @@ PUBLICATION_LABELS: Final = ("发布日期", "发布时间", "发文日期", "�
 GENERIC_LABELS: Final = ("时间", "日期", "更新时间", "更新日期")
 WRITTEN_LABELS: Final = ("成文日期", "成文时间")
 
-_LABEL_GAP: Final = r"[\s：:]*"
+# between a label and its date: a colon, or the brackets some CMS templates put round the label
+# (【发布时间】2024-06-05, [发布日期]: 2024-06-05)
+_LABEL_GAP: Final = r"[\s：:】\]]*"
 
 
 def normalise(text: str) -> str:
@@ -107,7 +110,7 @@ def publication_date(blocks: Iterable[str], meta_date: str | None = None) -> dat
 
 def _labelled_colon(text: str, labels: Sequence[str]) -> date | None:
     pattern = re.compile(
-        r"(?<![\u4e00-\u9fff])(?:" + "|".join(re.escape(label) for label in labels) + r")\s*[：:]\s*"
+        r"(?<![\u4e00-\u9fff])(?:" + "|".join(re.escape(label) for label in labels) + r")[\s】\]]*[：:]\s*"
     )
     for match in pattern.finditer(text):
         head = _DATE.match(text, match.end())
