@@ -169,3 +169,24 @@ def test_the_migration_chains_the_rows_written_before_the_chain(unit_a):
     with guards_lifted():  # as the migration lifts the UPDATE guard while it fills the new columns
         migration.chain_existing_rows(historical, None)
     assert verify_command() == (0, f"OK 审计日志完整：共 {AuditEntry.objects.count()} 条记录，哈希链无断点\n")
+
+
+def test_the_audit_log_page_shows_the_last_check_and_verifies_on_request(
+    unit_a, office_admin, clerk_a, login, immediate_jobs, django_capture_on_commit_callbacks,
+):
+    write(3, unit_a)
+    admin = login(office_admin)
+    assert "尚未校验过" in admin.get("/console/audit/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post("/console/audit/verify/")
+    page = admin.get("/console/audit/").content.decode()
+    assert "已开始校验" in page and "最近一次校验" in page and "完整" in page
+    assert AuditEntry.objects.filter(action="audit_chain_verified").count() == 1
+
+    ids = list(AuditEntry.objects.order_by("pk").values_list("pk", flat=True))
+    as_attacker(("DELETE FROM audit_auditentry WHERE id = %s", [ids[1]]))
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.post("/console/audit/verify/")
+    page = admin.get("/console/audit/").content.decode()
+    assert f"在记录 {ids[2]} 处断开" in page
+    assert login(clerk_a).post("/console/audit/verify/").status_code == 403  # the office only

@@ -6,4 +6,4 @@ from gongkai.audit import views
 
 app_name = "audit"
 
-urlpatterns = [path("", views.entry_list, name="list")]
+urlpatterns = [path("", views.entry_list, name="list"), path("verify/", views.verify_chain, name="verify")]
