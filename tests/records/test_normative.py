@@ -58,3 +58,17 @@ def test_it_refuses_to_repeal_a_general_record(make_draft, publish, reviewer_a):
     record = publish(make_draft())
     with pytest.raises(ValidationError):
         services.repeal_record(record, date(2026, 1, 1), actor=reviewer_a)
+
+
+def test_the_list_keeps_its_order_between_changes_and_shows_a_repeal_on_the_next_request(
+    documents, client, settings, reviewer_a,
+):
+    settings.GONGKAI_PORTAL_CACHE_SECONDS = 0  # every page rendered; the list's order is what is kept
+    page = client.get("/xxgk/gfxwj/").content.decode()
+    titles = ["示范市2026年预算管理办法", "示范市政府规章制定程序规定", "示范市政府投资项目管理办法"]
+    assert [page.index(title) for title in titles] == sorted(page.index(title) for title in titles)  # newest first
+    services.repeal_record(documents["kept"], date(2026, 3, 1), actor=reviewer_a)
+    assert "示范市政府投资项目管理办法" not in client.get("/xxgk/gfxwj/").content.decode()
+    assert "示范市政府投资项目管理办法" in client.get("/xxgk/gfxwj/?state=repealed").content.decode()
+    rows = b"".join(client.get("/xxgk/gfxwj/?format=csv").streaming_content).decode("utf-8-sig").splitlines()
+    assert [title for title in titles[:2] if title in rows[1] or title in rows[2]] == titles[:2]

@@ -70,7 +70,9 @@ def home_context() -> dict[str, Any]:
 
 @public_page
 def catalog_index(request: HttpRequest) -> HttpResponse:
-    counts = dict(public_records().values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n"))
+    counts = memo("unit-counts", lambda: dict(
+        public_records().values("unit_id").annotate(n=Count("pk")).values_list("unit_id", "n")
+    ))
     units = list(Unit.objects.filter(is_active=True).order_by("sort_order", "pk"))
     governments = [unit for unit in units if unit.kind in (UnitKind.CITY_GOV, UnitKind.COUNTY_GOV)]
     groups = [
@@ -137,7 +139,7 @@ def column_by_name(request: HttpRequest, name: str) -> HttpResponse:
     """One column across every unit ("政策文件" of the city and all its departments)."""
     columns = Column.objects.filter(Q(name=name) | Q(parent__name=name) | Q(parent__parent__name=name), is_active=True)
     records = public_records().filter(pk__in=Record.columns.through.objects.filter(column__in=columns).values("record_id"))
-    page = Paginator(records.order_by("-published_on", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    page = _page(request, records.order_by("-published_on", "-pk"), "column-name", name)
     return render(request, "records/column_by_name.html", {"name": name, "page": page})
 
 
@@ -182,14 +184,15 @@ def normative_list(request: HttpRequest) -> HttpResponseBase:
     unit = Unit.objects.filter(key=request.GET.get("unit", "")).first() if request.GET.get("unit") else None
     documents = normative.public_normative_documents(timezone.localdate(), state, unit)
     if request.GET.get("format") == "csv":
-        order = {document.pk: index for index, document in enumerate(documents)}
-        chosen = Record.objects.filter(pk__in=list(order)).select_related("unit")
-        return tabular.csv_response(
-            "规章和规范性文件.csv", exports.HEADER,
-            sorted(exports.rows(chosen, timezone.localdate()), key=lambda row: order[row[0]]),
-        )
-    page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
-    issuers = Unit.objects.filter(pk__in=normative.normative_documents().filter(Record.public_q()).values("unit_id"))
+        return tabular.csv_response("规章和规范性文件.csv", exports.HEADER, exports.rows(documents, timezone.localdate()))
+    # the list's order, kept: sorting every normative document by its date is most of the page's cost
+    ids = memo("normative-ids", lambda: list(documents.values_list("pk", flat=True)), state, unit.pk if unit else None)
+    page = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
+    shown = documents.in_bulk(page.object_list)
+    page.object_list = [shown[pk] for pk in page.object_list if pk in shown]
+    issuers = Unit.objects.filter(pk__in=memo("normative-issuers", lambda: list(
+        normative.normative_documents().filter(Record.public_q()).values_list("unit_id", flat=True).distinct()
+    )))
     return render(request, "records/normative_list.html", {
         "page": page, "state": state, "unit": unit, "issuers": issuers, "today": timezone.localdate(),
     })

@@ -1,6 +1,6 @@
 """有效性 as a query: the rows whose validity on a day is a given value, for lists that page
-through the database (the API's record list on 100,000 records) where deciding each row in
-Python (as ``normative.public_normative_documents`` does for a few thousand) cannot page.
+through the database (the API's record list, the portal's list of normative documents) where
+deciding each row in Python cannot page: it reads every row of the catalog.
 
 It restates ``rules.validity.validity_on`` step by step, in the same order; a test holds the
 two to the same answer on every combination of the facts (tests/records/test_validity_filter.py).
