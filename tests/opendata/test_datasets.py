@@ -191,3 +191,37 @@ def test_a_published_data_sets_description_changes_only_once_reviewed(client, lo
     assert (published.title, published.frequency, published.source, published.pending_changes) == (
         "全市学校名录（2026）", "semiannual", "upload", {})
     assert "全市学校名录（2026）" in client.get(f"/data/{published.slug}/").content.decode()
+
+
+def test_a_withdrawn_data_set_is_corrected_and_published_again_staying_off_the_portal_until_then(
+    client, login, clerk_a, reviewer_a, published,
+):
+    login(reviewer_a).post(f"/console/opendata/{published.pk}/steps/withdraw/", {"comment": "学生数有误"})
+    client.logout()
+    assert client.get(f"/data/{published.slug}/data.csv").status_code == 404
+
+    clerk = login(clerk_a)
+    page = clerk.get(f"/console/opendata/{published.pk}/").content.decode()
+    assert "撤回原因：学生数有误" in page and "改正后重新提交审核" in page
+    clerk.post(f"/console/opendata/{published.pk}/upload/",
+               {"file": SimpleUploadedFile("改.csv", "学校,学段,学生数,开办日期\n第一中学,初中,1180,\n".encode())})
+    clerk.post(f"/console/opendata/{published.pk}/steps/submit/")
+    published.refresh_from_db()
+    assert published.status == DatasetStatus.IN_REVIEW and not published.is_public
+    client.logout()
+    assert client.get(f"/data/{published.slug}/data.csv").status_code == 404  # in review: still off the portal
+
+    reviewer = login(reviewer_a)
+    reviewer.post(f"/console/opendata/{published.pk}/steps/return/", {"comment": "请附说明"})
+    published.refresh_from_db()
+    assert published.status == DatasetStatus.WITHDRAWN  # returned: withdrawn as before, not published
+    login(clerk_a).post(f"/console/opendata/{published.pk}/steps/submit/")
+    login(reviewer_a).post(f"/console/opendata/{published.pk}/steps/publish/")
+    published.refresh_from_db()
+    assert published.is_public and published.withdrawn_reason == ""
+    client.logout()
+    assert "1180" in _body(client.get(f"/data/{published.slug}/data.csv")).decode("utf-8-sig")
+    assert [entry.action for entry in AuditEntry.objects.filter(object_id=str(published.pk)).order_by("pk")][-6:] == [
+        "opendata_dataset_withdrawn", "opendata_version_uploaded", "opendata_dataset_submitted",
+        "opendata_dataset_returned", "opendata_dataset_submitted", "opendata_dataset_published",
+    ]

@@ -80,11 +80,13 @@ class Dataset(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.issued_on is not None and self.status != DatasetStatus.WITHDRAWN
+        """Published once and not withdrawn (a withdrawn one sent for review again stays off
+        until it is published again, which clears its reason)."""
+        return self.issued_on is not None and self.status != DatasetStatus.WITHDRAWN and not self.withdrawn_reason
 
     @staticmethod
     def public_q() -> Q:
-        return Q(issued_on__isnull=False) & ~Q(status=DatasetStatus.WITHDRAWN)
+        return Q(issued_on__isnull=False) & ~Q(status=DatasetStatus.WITHDRAWN) & Q(withdrawn_reason="")
 
     @property
     def is_own_data(self) -> bool:

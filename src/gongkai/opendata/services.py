@@ -7,8 +7,12 @@ A new version of a published data set is submitted and reviewed the same way, wh
 keeps seeing the version published before. A reviewer or the office withdraws a data set.
 
 draft ─提交─▶ in_review ─发布─▶ published ─撤回─▶ withdrawn
-  ▲              │  ▲                │
-  └────退回──────┘  └──提交新版本────┘   (退回 a new version: back to published)
+  ▲              │  ▲  ▲             │                  │
+  └────退回──────┘  │  └──提交新版本──┘                  │
+                    └─────────重新提交（改正后）──────────┘
+
+退回 a new version goes back to published, 退回 a resubmitted withdrawn data set back to withdrawn:
+until a reviewer publishes it again, a withdrawn data set stays off the portal.
 """
 
 from __future__ import annotations
@@ -89,7 +93,7 @@ def update_dataset(dataset: Dataset, data: Mapping[str, Any], *, actor: ServiceA
     ``pending_changes`` for review (its source, which names its download URL, stays as published)."""
     dataset = _locked(dataset)
     _require(actor, Action.CHANGE, dataset, "只有本单位经办人或公开办可以修改数据集。")
-    if dataset.status not in (DatasetStatus.DRAFT, DatasetStatus.PUBLISHED):
+    if dataset.status not in EDITABLE:
         raise ValidationError(f"数据集{dataset.get_status_display()}，不能修改说明。")
     before = snapshot(dataset, METADATA)
     fields = METADATA if dataset.status == DatasetStatus.DRAFT else [name for name in METADATA if name != "source"]
@@ -117,7 +121,7 @@ def upload_version(dataset: Dataset, name: str, content: bytes, *, actor: Servic
     user = _require(actor, Action.CHANGE, dataset, "只有本单位经办人或公开办可以上传数据。")
     if dataset.source != Source.UPLOAD:
         raise ValidationError("该数据集来自平台自身的数据，下载时自动生成，不需上传。")
-    if dataset.status not in (DatasetStatus.DRAFT, DatasetStatus.PUBLISHED):
+    if dataset.status not in EDITABLE:
         raise ValidationError(f"数据集{dataset.get_status_display()}，不能上传新版本。")
     try:
         table = read_table(name, content)
@@ -137,6 +141,10 @@ def upload_version(dataset: Dataset, name: str, content: bytes, *, actor: Servic
     return version
 
 
+# What a clerk may still change and send for review (a withdrawn data set, once corrected).
+EDITABLE = (DatasetStatus.DRAFT, DatasetStatus.PUBLISHED, DatasetStatus.WITHDRAWN)
+
+
 # --- review ------------------------------------------------------------------------------------
 
 
@@ -146,7 +154,7 @@ def submit_dataset(dataset: Dataset, *, actor: ServiceActor) -> Dataset:
     user = _require(actor, Action.CHANGE, dataset, "只有本单位经办人或公开办可以提交数据集。")
     if dataset.status == DatasetStatus.PUBLISHED and not has_pending_changes(dataset):
         raise ValidationError("已发布的数据集没有待审核的新版本或说明修改。")
-    if dataset.status not in (DatasetStatus.DRAFT, DatasetStatus.PUBLISHED):
+    if dataset.status not in EDITABLE:
         raise ValidationError(f"数据集{dataset.get_status_display()}，不能提交。")
     if dataset.source == Source.UPLOAD and latest_version(dataset) is None:
         raise ValidationError("请先上传数据表格（.xlsx 或 .csv）再提交审核。")
@@ -177,7 +185,7 @@ def publish_dataset(dataset: Dataset, *, actor: ServiceActor) -> Dataset:
     for name, value in changes.items():
         setattr(dataset, name, value)
     dataset.pending_changes = {}
-    dataset.status, dataset.review_comment = DatasetStatus.PUBLISHED, ""
+    dataset.status, dataset.review_comment, dataset.withdrawn_reason = DatasetStatus.PUBLISHED, "", ""
     dataset.issued_on = dataset.issued_on or dates.today()
     dataset.modified_at = timezone.now()
     dataset.save()
@@ -195,7 +203,10 @@ def return_dataset(dataset: Dataset, comment: str, *, actor: ServiceActor) -> Da
     comment = comment.strip()[:500]
     if not comment:
         raise ValidationError("退回时请写明原因。")
-    dataset.status = DatasetStatus.PUBLISHED if dataset.issued_on else DatasetStatus.DRAFT
+    if dataset.withdrawn_reason:  # a withdrawn data set sent again: it stays withdrawn
+        dataset.status = DatasetStatus.WITHDRAWN
+    else:
+        dataset.status = DatasetStatus.PUBLISHED if dataset.issued_on else DatasetStatus.DRAFT
     dataset.review_comment = comment
     dataset.save(update_fields=["status", "review_comment", "updated_at"])
     audit("opendata_dataset_returned", dataset, before={"status": DatasetStatus.IN_REVIEW},
@@ -208,7 +219,7 @@ def withdraw_dataset(dataset: Dataset, reason: str, *, actor: ServiceActor) -> D
     dataset = _locked(dataset)
     _require(actor, Action.REVIEW, dataset, "只有本单位审核人或公开办可以撤回数据集。")
     reason = reason.strip()[:500]
-    if dataset.issued_on is None or dataset.status == DatasetStatus.WITHDRAWN:
+    if not dataset.is_public:
         raise ValidationError("只有已发布的数据集可以撤回。")
     if not reason:
         raise ValidationError("撤回时请写明原因。")
