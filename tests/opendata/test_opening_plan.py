@@ -77,3 +77,30 @@ def test_linking_the_published_data_set_opens_the_entry(login, clerk_a, publishe
     client.post(f"/console/opendata/plan/entries/{entry.pk}/dataset/", {"dataset": published.pk})
     [row] = client.get("/console/opendata/plan/", {"year": 2026}).context["rows"]
     assert row.label == "逾期开放"  # published 2026-09-28, planned for 31 March
+
+
+def test_an_entry_is_changed_in_place_by_its_unit_with_the_old_date_in_the_audit_log(login, clerk_a, plan):
+    from gongkai.audit.models import AuditEntry
+
+    ours, theirs = plan[0], plan[1]
+    client = login(clerk_a)
+    page = client.get(f"/console/opendata/plan/entries/{ours.pk}/").content.decode()
+    assert 'value="学校名录"' in page and 'value="2026-09-30"' in page and 'name="unit"' not in page
+    refused = client.post(f"/console/opendata/plan/entries/{ours.pk}/", {
+        "title": "学校名录", "theme": "education", "planned_on": "2027-02-01",
+    })
+    assert refused.status_code == 400 and "计划开放日期应在 2026 年内" in refused.content.decode()
+    moved = client.post(f"/console/opendata/plan/entries/{ours.pk}/", {
+        "title": "中小学校名录", "theme": "education", "planned_on": "2026-11-30", "note": "新增民办学校",
+    })
+    assert moved.status_code == 302
+    ours.refresh_from_db()
+    assert (ours.title, ours.planned_on, ours.note, ours.dataset) == ("中小学校名录", date(2026, 11, 30), "新增民办学校", None)
+    change = AuditEntry.objects.get(action="opendata_plan_entry_changed")
+    assert change.before["planned_on"] == "2026-09-30" and change.after["planned_on"] == "2026-11-30"
+    assert client.get(f"/console/opendata/plan/entries/{theirs.pk}/").status_code == 404
+    assert client.post(f"/console/opendata/plan/entries/{theirs.pk}/", {
+        "title": "x", "theme": "education", "planned_on": "2026-10-01",
+    }).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.title == "招生计划"

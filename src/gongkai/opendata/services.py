@@ -275,6 +275,25 @@ def link_plan_entry(entry: PlanEntry, dataset: Dataset | None, *, actor: Service
     return entry
 
 
+PLAN_FIELDS = ("title", "theme", "planned_on", "dataset", "note")
+
+
+@transaction.atomic
+def update_plan_entry(entry: PlanEntry, data: PlanEntryData, *, actor: ServiceActor) -> PlanEntry:
+    """Change an entry in place (its unit and year stay): a new date or title is in the audit log
+    with the one before, so that a plan moved late is seen as moved, not as always planned so."""
+    entry = PlanEntry.objects.select_for_update().get(pk=entry.pk)
+    _require(actor, Action.CHANGE, entry, "只有本单位经办人或公开办可以修改本单位的开放计划。")
+    before = snapshot(entry, list(PLAN_FIELDS))
+    entry.title, entry.theme, entry.planned_on = data.title.strip(), data.theme, data.planned_on
+    entry.dataset, entry.note = data.dataset, data.note.strip()
+    _check_entry(entry)
+    entry.full_clean()
+    entry.save()
+    audit("opendata_plan_entry_changed", entry, before=before, after=snapshot(entry, list(PLAN_FIELDS)))
+    return entry
+
+
 @transaction.atomic
 def remove_plan_entry(entry: PlanEntry, *, actor: ServiceActor) -> None:
     _require(actor, Action.CHANGE, entry, "只有本单位经办人或公开办可以修改本单位的开放计划。")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("console/opendata/<int:pk>/steps/<str:step>/", views.dataset_step, name="dataset_step"),
     path("console/opendata/plan/", views.plan, name="plan"),
     path("console/opendata/plan/export.xlsx", views.plan_export, name="plan_export"),
+    path("console/opendata/plan/entries/<int:pk>/", views.plan_entry_edit, name="plan_entry_edit"),
     path("console/opendata/plan/entries/<int:pk>/remove/", views.plan_entry_remove, name="plan_entry_remove"),
     path("console/opendata/plan/entries/<int:pk>/dataset/", views.plan_entry_link, name="plan_entry_link"),
     path("data/", public.catalog, name="catalog"),

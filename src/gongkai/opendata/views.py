@@ -177,12 +177,16 @@ def _year(request: HttpRequest) -> int:
     return int_param(request.GET, "year", low=2000, high=today.year + 1, default=today.year, label="年度") or today.year
 
 
-def _plan_form(request: HttpRequest, data: Any = None) -> PlanEntryForm:
-    fixed = _own_unit(request.user)
+def _plan_form(request: HttpRequest, data: Any = None, entry: PlanEntry | None = None) -> PlanEntryForm:
+    """The form that adds an entry, or (``entry``) changes it: then without the unit, which stays."""
+    fixed = entry.unit if entry is not None else _own_unit(request.user)
     datasets = visible_datasets(request.user)
     if fixed is not None:
         datasets = datasets.filter(unit=fixed)
-    return PlanEntryForm(data, fixed_unit=fixed, datasets=datasets.exclude(status=DatasetStatus.WITHDRAWN))
+    initial = None if entry is None else {
+        "title": entry.title, "theme": entry.theme, "planned_on": entry.planned_on, "dataset": entry.dataset, "note": entry.note,
+    }
+    return PlanEntryForm(data, initial=initial, fixed_unit=fixed, datasets=datasets.exclude(status=DatasetStatus.WITHDRAWN))
 
 
 @login_required
@@ -220,6 +224,28 @@ def plan_export(request: HttpRequest) -> HttpResponseBase:
 
 def _entry(request: HttpRequest, pk: int) -> PlanEntry:
     return get_object_or_404(policy.scope(request.user, PlanEntry.objects.all()), pk=pk)  # type: ignore[arg-type]
+
+
+@login_required
+def plan_entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = _entry(request, pk)
+    if not policy.may(request.user, Action.CHANGE, entry):
+        raise PermissionDenied("只有本单位经办人或公开办可以修改本单位的开放计划。")
+    form = _plan_form(request, request.POST or None, entry)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_plan_entry(entry, services.PlanEntryData(
+                year=entry.year, title=data["title"], theme=data["theme"], planned_on=data["planned_on"],
+                dataset=data["dataset"], note=data["note"],
+            ), actor=request.user)  # type: ignore[arg-type]
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "已修改开放计划事项。")
+            return redirect(f"{redirect('opendata:plan').url}?year={entry.year}")
+    return render(request, "opendata/plan_entry.html", {"entry": entry, "form": form},
+                  status=400 if form.errors else 200)
 
 
 @login_required
