@@ -197,10 +197,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         unit = form.fixed_unit or data["unit"]
         try:
-            services.add_plan_entry(unit, services.PlanEntryData(
-                year=year, title=data["title"], theme=data["theme"], planned_on=data["planned_on"],
-                dataset=data["dataset"], note=data["note"],
-            ), actor=request.user)  # type: ignore[arg-type]
+            services.add_plan_entry(unit, _entry_data(data, year), actor=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -222,6 +219,11 @@ def plan_export(request: HttpRequest) -> HttpResponseBase:
     return tabular.xlsx_response(f"{year}年度数据开放计划进度.xlsx", f"{year}年度开放计划", progress.HEADER, progress.export_rows(rows))
 
 
+def _entry_data(data: dict[str, Any], year: int) -> services.PlanEntryData:
+    return services.PlanEntryData(year=year, title=data["title"], theme=data["theme"], planned_on=data["planned_on"],
+                                  dataset=data["dataset"], note=data["note"])
+
+
 def _entry(request: HttpRequest, pk: int) -> PlanEntry:
     return get_object_or_404(policy.scope(request.user, PlanEntry.objects.all()), pk=pk)  # type: ignore[arg-type]
 
@@ -233,12 +235,8 @@ def plan_entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("只有本单位经办人或公开办可以修改本单位的开放计划。")
     form = _plan_form(request, request.POST or None, entry)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.update_plan_entry(entry, services.PlanEntryData(
-                year=entry.year, title=data["title"], theme=data["theme"], planned_on=data["planned_on"],
-                dataset=data["dataset"], note=data["note"],
-            ), actor=request.user)  # type: ignore[arg-type]
+            services.update_plan_entry(entry, _entry_data(form.cleaned_data, entry.year), actor=request.user)  # type: ignore[arg-type]
         except ValidationError as error:
             form.add_error(None, error)
         else:
