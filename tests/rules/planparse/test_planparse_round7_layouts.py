@@ -1,0 +1,41 @@
+"""Layouts of the seventh round of real notices (tests/fixtures/notices/real/229-251: 工作要点 and
+任务分工 notices of any field), each as a small synthetic page written the way those pages are, and
+each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import PlanKind, parse_text
+from gongkai.rules.planparse.cells import Column, header_column
+
+
+def test_a_task_and_requirement_header_and_a_year_before_a_target_name_the_task_column():
+    assert header_column("具体工作任务和要求") is Column.REQUIREMENT
+    assert header_column("2022年预期目标") is Column.REQUIREMENT
+    plan = parse_text(
+        "一、民生实事任务分解表\n"
+        "序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况 |\n"
+        "1 | 完成城北学校主体建设,增加义务教育学位5000个。 | 王明 | 县教体局 | 已完成主体工程。 |\n"
+        "2 | 完成县妇幼保健院主体工程建设。 | 李强 | 县卫健委 | 正在装修。 |\n"
+    )
+    assert plan.kind is PlanKind.TABLE
+    assert [item.text[:6] for item in plan.items] == ["完成城北学校", "完成县妇幼保"]
+    assert [item.units for item in plan.items] == [("县教体局",), ("县卫健委",)]
+    assert plan.items[0].notes == ("责任领导：王明", "落实情况：已完成主体工程。")
+
+
+def test_an_attachment_label_alone_on_its_line_ends_the_table_above_it():
+    plan = parse_text(
+        "示范区2022年政府工作报告目标任务分解\n\n附件1\n\n预期目标任务分解表\n\n"
+        "序号\n\n2022年预期目标\n\n责任单位\n\n"
+        "1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n\n"
+        "2\n\n工业增加值增长7%左右\n\n区经济信息委\n\n"
+        "附件2\n\n重点工作任务分解表\n\n"
+        "序号\n\n工作任务\n\n牵头单位\n\n配合单位\n\n"
+        "1\n\n推动国家重点实验室落地,引进独立法人研发机构8家。\n\n区科技局\n\n区财政局\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["地区生产总值", "工业增加值增", "推动国家重点"]
+    assert [item.units for item in plan.items] == [
+        ("区发展改革委",),
+        ("区经济信息委",),
+        ("区科技局", "区财政局"),
+    ]
