@@ -39,3 +39,23 @@ def test_an_attachment_label_alone_on_its_line_ends_the_table_above_it():
         ("区经济信息委",),
         ("区科技局", "区财政局"),
     ]
+
+
+def test_a_line_naming_the_leader_in_charge_is_a_note_of_the_item_above_not_its_text():
+    plan = parse_text(
+        "示范省2023年政府工作报告任务分工方案\n"
+        "一、主要预期目标\n"
+        "1.地区生产总值增长5%以上。\n"
+        "牵头领导:省政府分管领导同志\n"
+        "牵头单位:省发展改革委\n"
+        "责任单位:省商务厅,各市人民政府\n"
+        "2.一般公共预算收入增长5%左右。\n"
+        "责任领导:张明\n"
+        "牵头单位:省财政厅\n"
+    )
+    first, second = plan.items
+    assert first.text == "地区生产总值增长5%以上。"
+    assert first.notes == ("牵头领导：省政府分管领导同志",)
+    assert first.units == ("省发展改革委", "省商务厅", "各市人民政府")
+    assert first.lead_units == ("省发展改革委",)
+    assert second.text.startswith("一般公共预算") and second.units == ("省财政厅",)

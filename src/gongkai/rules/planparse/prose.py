@@ -52,6 +52,7 @@ class _Node:
     body: str  # the paragraph without its marker and annotation
     annotation: Assignment | None = None
     labels: list[str] = field(default_factory=list)  # "责任单位：…" lines after it
+    notes: list[str] = field(default_factory=list)  # "牵头领导：…" lines after it (a person)
     parent: _Node | None = None
     children: int = 0
     line: int = 0  # the line (paragraph) of the document it starts on
@@ -150,6 +151,9 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         if label_line(paragraph) is not None and nodes:
             nodes[-1].labels.append(paragraph)
             continue
+        if _PERSON_LABEL.match(paragraph) and nodes:
+            nodes[-1].notes.append(clean_text(paragraph))
+            continue
         kind, marker, rest = split_marker(paragraph)
         pieces = split_annotated(rest)
         if kind is None:
@@ -186,6 +190,13 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             if owner is not None:
                 owner.children += 1
     return nodes
+
+
+# "牵头领导：省政府分管领导同志", "责任人：张明": a line naming the person in charge of the item
+# above, a note beside its units (never its text, nor a unit).
+_PERSON_LABEL: Final = re.compile(
+    r"^[(（]?\s*(?:牵头|责任|分管|包保|联系|主管)?(?:领导|责任人|负责人|联系人)(?:同志)?\s*[:：]"
+)
 
 
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
@@ -422,4 +433,5 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline=deadline,
         units_inherited=inherited,
         line=node.line,
+        notes=tuple(node.notes),
     )
