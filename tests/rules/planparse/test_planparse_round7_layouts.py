@@ -59,3 +59,31 @@ def test_a_line_naming_the_leader_in_charge_is_a_note_of_the_item_above_not_its_
     assert first.units == ("省发展改革委", "省商务厅", "各市人民政府")
     assert first.lead_units == ("省发展改革委",)
     assert second.text.startswith("一般公共预算") and second.units == ("省财政厅",)
+
+
+def test_a_star_before_a_unit_marks_the_lead_and_the_others_are_responsible():
+    from gongkai.rules.units import UnitRole, split_roles
+
+    phrases = split_roles("★区发改委、统计局")
+    assert [(phrase.text, phrase.role) for phrase in phrases] == [
+        ("区发改委", UnitRole.LEAD),
+        ("统计局", UnitRole.RESPONSIBLE),
+    ]
+    middle = split_roles("区财政局、★区商务局、吴江海关")
+    assert [phrase.text for phrase in middle if phrase.role is UnitRole.LEAD] == ["区商务局"]
+
+
+def test_a_leader_name_in_a_table_flattened_one_cell_per_line_is_a_note_not_a_task():
+    plan = parse_text(
+        "区政府2024年重点工作目标任务分解落实方案\n"
+        "序号\n|\n项目\n|\n重点工作目标任务\n|\n牵头领导\n|\n责任单位\n|\n"
+        "1\n|\n主要预期目标\n|\n1.地区生产总值增长5%以上。\n|\n钱 宇\n|\n★区发改委、统计局\n|\n"
+        "2.一般公共预算收入增长6%以上。\n|\n★区财政局、税务局\n|\n|||\n"
+        "3.全社会固定资产投资增长5%左右。\n|\n方 勇\n|\n★区发改委、统计局\n|\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["地区生产总值", "一般公共预算", "全社会固定资"]
+    first, second, third = plan.items
+    assert first.section == ("主要预期目标",) and first.notes == ("牵头领导：钱宇",)
+    assert first.units == ("区发改委", "统计局") and first.lead_units == ("区发改委",)
+    assert second.units == ("区财政局", "税务局") and second.lead_units == ("区财政局",)
+    assert third.notes == ("牵头领导：方勇",)

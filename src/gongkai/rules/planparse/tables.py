@@ -469,6 +469,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     ]
     tokens = _with_cut_units(tokens, kinds)
     tokens = _with_wrapped_texts(tokens, kinds)
+    tokens = _with_leaders(tokens, kinds, headers)
     group_first = _group_first(tokens, kinds, header)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
     scored = _scored(headers, header)
@@ -530,6 +531,33 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         elif kind is CellKind.NUMBER and scored and previous in _REQUIREMENT_KINDS:
             kinds[index] = CellKind.NOTE  # the points of an assessment table, not a 序号
     return tokens, kinds
+
+
+# A person's name as a leader column gives it: "张学伟", "钱 宇" (a two-character name set wide).
+_PERSON: Final = re.compile(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]{1,2}|[ \u3000]+[\u4e00-\u9fff])$")
+_PERSON_HEADER: Final = re.compile(r"领导|责任人|负责人|联系人")
+
+
+def _with_leaders(
+    tokens: Sequence[Token], kinds: list[CellKind], headers: Sequence[Token]
+) -> list[Token]:
+    """Where the header has a column of persons (牵头领导, 责任人), a short name right after a
+    task or a unit cell is that column's cell (a note), never a task nor a heading: a flattened
+    table lost the positions. ``kinds`` is updated in place."""
+    leader = next((t.text for t in headers if _PERSON_HEADER.search(compact(t.text))), None)
+    tokens = list(tokens)
+    if leader is None:
+        return tokens
+    for index, kind in enumerate(kinds):
+        if kind is not CellKind.TEXT or tokens[index].column is not None:
+            continue
+        if not _PERSON.match(tokens[index].text.strip()):
+            continue
+        previous = _previous_kind(tokens, kinds, index)
+        if previous in {*_REQUIREMENT_KINDS, CellKind.UNITS}:
+            kinds[index] = CellKind.NOTE
+            tokens[index] = replace(tokens[index], label=clean_text(leader))
+    return tokens
 
 
 def _groups_before_requirements(
