@@ -87,3 +87,20 @@ def test_a_leader_name_in_a_table_flattened_one_cell_per_line_is_a_note_not_a_ta
     assert first.units == ("区发改委", "统计局") and first.lead_units == ("区发改委",)
     assert second.units == ("区财政局", "税务局") and second.lead_units == ("区财政局",)
     assert third.notes == ("牵头领导：方勇",)
+
+
+def test_lead_and_assisting_responsible_units_and_a_task_source_column_are_named():
+    assert header_column("牵头责任单位") is Column.UNITS_LEAD
+    assert header_column("协同责任单位") is Column.UNITS_ASSIST
+    assert header_column("任务来源") is Column.NOTE
+    plan = parse_text(
+        "2022年重点工作及责任清单\n\n序号\n\n重点工作\n\n牵头责任单位\n\n协同责任单位\n\n任务来源\n\n"
+        "一、市长负责事项(共9项)\n\n1\n\n全面延伸“双招双引”,继续坚持“顶格倾听、顶格协调”。\n\n"
+        "市政府办\n\n市政府各部门、各直属机构\n\n皖政〔2022〕9号文件\n\n"
+        "2\n\n加快建设现代产业体系,培育壮大新兴产业集群。\n\n市发展改革委\n\n市经济和信息化局\n\n"
+        "市政府工作报告\n"
+    )
+    first, second = plan.items
+    assert first.units == ("市政府办", "市政府各部门", "各直属机构")
+    assert first.lead_units == ("市政府办",) and first.notes == ("任务来源：皖政〔2022〕9号文件",)
+    assert second.units == ("市发展改革委", "市经济和信息化局")

@@ -65,8 +65,8 @@ _HEADERS: Final = (
             r"|[一二三四五]级(?:目录|栏目|分类|指标|事项)?)$"
         ),
     ),
-    (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助){_ORGAN}$")),
-    (Column.UNITS_LEAD, re.compile(rf"^(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责){_ORGAN}$")),
+    (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助|协同)(?:责任)?{_ORGAN}$")),
+    (Column.UNITS_LEAD, re.compile(rf"^(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任){_ORGAN}$")),
     (
         Column.UNITS,
         re.compile(
@@ -89,7 +89,7 @@ _HEADERS: Final = (
             r"|分值|分数|标准分|得分|评分标准|评分细则|评分办法|考核标准|考评标准|考核方式|评分方法"
             r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开渠道和载体|公开对象|公开层级|网站所属栏目"
             r"|更新标准|更新频率)$"
-            r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|状态|成效)$"
+            r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|来源|出处|状态|成效)$"
         ),
     ),
 )
