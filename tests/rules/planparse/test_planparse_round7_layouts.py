@@ -104,3 +104,33 @@ def test_lead_and_assisting_responsible_units_and_a_task_source_column_are_named
     assert first.units == ("市政府办", "市政府各部门", "各直属机构")
     assert first.lead_units == ("市政府办",) and first.notes == ("任务来源：皖政〔2022〕9号文件",)
     assert second.units == ("市发展改革委", "市经济和信息化局")
+
+
+def test_units_an_annotation_gives_every_item_below_it_join_those_items():
+    plan = parse_text(
+        "示范市数字政府建设2023年工作要点\n"
+        "一、提升政务服务效能\n"
+        "1.深化政务服务“网上办”。全面深化提升工程,持续推进政务服务标准化、规范化。"
+        "(牵头单位:市行政审批服务局;责任单位:市直有关部门,各区市政府。以下任务均需各区市政府、开发区管委落实,不再一一列出)\n"
+        "2.优化“掌上办”功能。持续推进移动端政务服务渠道整合迁移,拓宽移动端服务范围。(牵头单位:市大数据局)\n"
+        "3.推进“一件事”改革。围绕企业和群众全生命周期,推出一批集成服务事项,提升办事体验。\n"
+    )
+    first, second, third = plan.items
+    # 以下: the items below; the first has its own list
+    assert first.units == ("市行政审批服务局", "市直有关部门", "各区市政府")
+    assert second.units == ("市大数据局", "各区市政府", "开发区管委")
+    assert second.lead_units == ("市大数据局",)
+    assert third.units == third.lead_units == ("各区市政府", "开发区管委")
+
+
+def test_units_an_annotation_names_for_its_own_item_and_those_below_with_xia_tong():
+    plan = parse_text(
+        "示范省现代流通体系建设实施方案\n"
+        "一、深化现代流通市场化改革\n"
+        "(一)加强市场体系建设。推进高标准市场体系建设,全面融入全国统一大市场。"
+        "〔责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕\n"
+        "(二)优化市场准入环境。实施“证照分离”改革全覆盖,持续推进“一网通办”。〔责任单位:省市场监管局〕\n"
+    )
+    first, second = plan.items
+    assert first.units == ("省发展改革委", "省市场监管局", "相关市(州)人民政府")
+    assert second.units == second.lead_units == ("省市场监管局", "相关市(州)人民政府")

@@ -122,6 +122,7 @@ def read_prose(
     warnings: list[str] = []
     annotated = 0
     known = _named_units(nodes)
+    standing: tuple[str, ...] = ()  # "以下任务均需X落实": X does every item from here on
     for node in nodes:
         if node.children:
             continue
@@ -131,6 +132,12 @@ def read_prose(
             unread.append((node.line, node.marker + node.body))
             continue
         item = _item(node, len(items) + 1, year, leads)
+        own = _own(node)
+        if own is not None and own.standing and own.standing_here:
+            standing = own.standing
+        item = _with_standing(item, standing, _annotation_of(node)[0])
+        if own is not None and own.standing:
+            standing = own.standing
         annotated += bool(item.units)
         if not item.units:
             where = item.section[-1] if item.section else item.text[:20]
@@ -280,6 +287,17 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
     nodes.append(_Node(last.level, "", body, parent=heading, line=line))
     heading.children += 1
     return True
+
+
+def _with_standing(item: Item, standing: Sequence[str], own: Assignment | None) -> Item:
+    """The item with the units an annotation above gave every item below it, after its own; all
+    lead where its own list marks no lead."""
+    extra = tuple(unit for unit in standing if unit not in item.units)
+    if not extra:
+        return item
+    units = (*item.units, *extra)
+    leads = item.lead_units if own is not None and own.marked else units
+    return replace(item, units=units, lead_units=leads)
 
 
 def _named_units(nodes: Sequence[_Node]) -> frozenset[str]:
