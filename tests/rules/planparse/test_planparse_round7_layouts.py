@@ -134,3 +134,28 @@ def test_units_an_annotation_names_for_its_own_item_and_those_below_with_xia_ton
     first, second = plan.items
     assert first.units == ("省发展改革委", "省市场监管局", "相关市(州)人民政府")
     assert second.units == second.lead_units == ("省市场监管局", "相关市(州)人民政府")
+
+
+def test_a_remark_in_brackets_among_the_units_is_no_part_of_a_unit():
+    from gongkai.rules.planparse.annotations import parse_annotation
+
+    found = parse_annotation(
+        "〔责任单位:市市场监督管理局(以下如无特别说明,排名第一的为牵头单位)、市公安局、"
+        "市政务服务中心(市大数据中心);完成时限:2019年〕"
+    )
+    assert found is not None
+    assert found.units == ("市市场监督管理局", "市公安局", "市政务服务中心(市大数据中心)")
+    assert found.deadline_raw == "2019年"
+
+
+def test_a_deadline_closing_a_labelled_unit_list_is_the_deadline_not_a_unit():
+    plan = parse_text(
+        "示范州2020年优化营商环境工作计划\n"
+        "一、进一步提升政务服务效能\n"
+        "1.加大简政放权力度。坚持依法放权、宜放则放的原则,承接好省下放行政许可事项。"
+        "(牵头单位:州行政审批服务局;责任单位:州司法局、州委编办,各县市人民政府,6月底完成)\n"
+    )
+    item = plan.items[0]
+    assert item.units == ("州行政审批服务局", "州司法局", "州委编办", "各县市人民政府")
+    assert item.lead_units == ("州行政审批服务局",)
+    assert item.deadline.date is not None and item.deadline.date.isoformat() == "2020-06-30"

@@ -214,11 +214,17 @@ def parse_annotation(text: str) -> Assignment | None:
     return replace(found, standing=standing, standing_here=here) if standing else found
 
 
+# "市市场监督管理局(以下如无特别说明，排名第一的为牵头单位)、市公安局": a remark in brackets among
+# the units, never an alias of the unit before it ("(市大数据中心)", "﹝含…管委会，下同﹞" stay).
+_REMARK_BRACKET: Final = re.compile(r"[(（〔][\s]*(?:以下|如无|注[:：]|说明)[^()（）〔〕]*[)）〕]")
+
+
 def _parse_annotation(text: str) -> Assignment | None:
     text = _unbracket(_spaced_units(fold_line(text).strip()))
     if not text or len(text) > 400:
         return None
     text = compact(text)  # "(责任 单位: …)": a PDF's stray spaces
+    text = _REMARK_BRACKET.sub("", text)
     if _LABEL.search(text):
         return _labelled(text)
     pieces = [_without_clause(piece) for piece in _SEPARATORS.split(text) if piece.strip()]
@@ -347,7 +353,14 @@ def _labelled(text: str) -> Assignment | None:
         value = written.split("。")[0].strip(" ;；,，。")
         if label in _DEADLINE_LABELS:
             deadline = value or None
-        elif value:
+            continue
+        # "责任单位：…，各县市人民政府，6月底完成": a deadline closing the unit list, unlabelled
+        pieces = re.split(r"[,，;；]", value)
+        while len(pieces) > 1 and is_deadline_like(pieces[-1]):
+            deadline = deadline or pieces[-1]
+            pieces.pop()
+        value = "，".join(pieces) if len(pieces) < len(re.split(r"[,，;；]", value)) else value
+        if value:
             cells.append((_label_column(label), value))
     assignment = assign(cells)
     if not assignment.units and deadline is None:
