@@ -159,3 +159,30 @@ def test_a_deadline_closing_a_labelled_unit_list_is_the_deadline_not_a_unit():
     assert item.units == ("州行政审批服务局", "州司法局", "州委编办", "各县市人民政府")
     assert item.lead_units == ("州行政审批服务局",)
     assert item.deadline.date is not None and item.deadline.date.isoformat() == "2020-06-30"
+
+
+def test_a_page_hard_wrapped_at_one_width_joins_its_full_lines_and_drops_page_numbers():
+    plan = parse_text(
+        "示范区贯彻落实街道工作意见的任务分解方案\n"
+        "一、提高城市基层党建工作水平,加强党对基层治理的全面\n"
+        "领导\n"
+        "1.完善街道党工委对地区治理重大工作的领导体制机制,优\n"
+        "化决策程序,涉及基层治理的重大事项、重点工作、重要问题由\n"
+        "街道党工委讨论决定,全面提升街道抓党建、抓治理、抓服务的\n"
+        "领导能力。加强街道社区党组织对地区各类组织和各项工作的领\n"
+        "导,街道党工委可吸纳优秀社区党组织书记担任兼职党工委委员,\n"
+        "确保基层工作体现党的意志,确保党的路线方针政策在基层落实。\n"
+        "牵头单位:区委组织部\n"
+        "协办单位:区委编办、区民政局(区委社会工委)、园区党工\n"
+        "委、各街道党工委\n"
+        "— — — 3 —\n"
+        "2.以区域化党建为重点,构建市、区、街道、社区党组织四\n"
+        "级上下贯通,社区党建、单位党建、行业党建多方联动的体系。\n"
+        "牵头单位:区委组织部\n"
+    )
+    first, second = plan.items
+    assert first.section == ("一、提高城市基层党建工作水平，加强党对基层治理的全面领导",)
+    assert first.text.startswith("完善街道党工委") and "讨论决定" in first.text
+    assert first.units == ("区委组织部", "区委编办", "区民政局(区委社会工委)", "园区党工委", "各街道党工委")
+    assert second.text.startswith("以区域化党建为重点") and second.text.endswith("体系。")
+    assert not any("3" in warning for warning in plan.warnings if "未导入" in warning)

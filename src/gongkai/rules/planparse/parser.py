@@ -347,27 +347,55 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None) -> list[tup
             cleaned = cleaned[starts[-1] + 1 :]
     paragraphs: list[tuple[int, str]] = []
     previous_blank = True
+    wrap = _wrap_width([line for _, line in cleaned if line and not is_furniture(line)])
+    last = ""  # the previous line as printed
     for number, line in cleaned:
         if not line or is_furniture(line):
-            previous_blank = True
+            previous_blank = previous_blank or not line
             continue
-        if paragraphs and not previous_blank and _continues(paragraphs[-1][1], line):
+        if paragraphs and not previous_blank and _continues(paragraphs[-1][1], line, last, wrap):
             paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + line)
         else:
             paragraphs.append((number, line))
-        previous_blank = False
+        previous_blank, last = False, line
     return paragraphs
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, last: str = "", wrap: float | None = None) -> bool:
     """A line wrapped in the middle of a sentence: the previous one stops at a comma, or is long
-    and unfinished, and this one starts no numbered paragraph."""
+    and unfinished (or as wide as the page's printed lines), and this one starts no numbered
+    paragraph."""
     kind, _, _ = split_marker(line)
     if kind is not None or label_line(line) is not None:
         return False
+    full = wrap is not None and _width(last) >= wrap - _WRAP_SLACK
     return previous[-1] in _MID_SENTENCE or (
-        len(previous) >= 30 and previous[-1] not in _SENTENCE_END
+        (len(previous) >= 30 or full) and previous[-1] not in _SENTENCE_END
     )
+
+
+_WRAP_SLACK: Final = 3  # a printed line a few characters short of the width is still full
+_WRAP_LINES: Final = 6  # full lines, the fewest that show a page hard-wrapped at one width
+_WRAP_WIDTHS: Final = (15, 45)  # the widths a printed page (a PDF's text layer) wraps at
+
+
+def _width(line: str) -> float:
+    """A printed line's width in Chinese characters (a half-width character is half of one)."""
+    return sum(1 if ord(char) >= 0x2E80 else 0.5 for char in line)
+
+
+def _wrap_width(lines: Sequence[str]) -> float | None:
+    """The width a PDF's text layer hard-wrapped the page at ("…加强党对基层治理的全面" / "领导"):
+    the widest width that many lines reach within a few characters, and most of the long lines
+    do; None for a page whose paragraphs are lines of their own."""
+    widths = sorted((_width(line) for line in lines if _width(line) >= _WRAP_WIDTHS[0]), reverse=True)
+    for width in widths:
+        if width > _WRAP_WIDTHS[1]:
+            continue
+        full = sum(width - _WRAP_SLACK <= other <= width for other in widths)
+        if full >= _WRAP_LINES and full * 2 >= len(widths):
+            return width
+    return None
 
 
 _PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则")
