@@ -186,3 +186,19 @@ def test_a_page_hard_wrapped_at_one_width_joins_its_full_lines_and_drops_page_nu
     assert first.units == ("区委组织部", "区委编办", "区民政局(区委社会工委)", "园区党工委", "各街道党工委")
     assert second.text.startswith("以区域化党建为重点") and second.text.endswith("体系。")
     assert not any("3" in warning for warning in plan.warnings if "未导入" in warning)
+
+
+def test_a_part_heading_naming_its_lead_unit_gives_the_unit_to_the_prose_items_under_it():
+    plan = parse_text(
+        "2025年县政府工作报告任务清单\n"
+        "一、县示范区管委会牵头工作(8项)\n"
+        "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n"
+        "2.打造食用菌酵素生产基地。\n"
+        "二、县发改局负责事项(共2项)\n"
+        "1.推进重点项目前期工作,完善项目储备库。\n"
+        "三、县长负责事项(共1项)\n"
+        "1.统筹推进全县重点工作。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("县示范区管委会",), ("县示范区管委会",), ("县发改局",), ()
+    ]  # fmt: skip

@@ -23,6 +23,7 @@ from gongkai.rules.planparse.annotations import (
     LeadRule,
     label_line,
     parse_annotation,
+    section_assignment,
     split_annotated,
 )
 from gongkai.rules.planparse.deadlines import (
@@ -396,7 +397,7 @@ def _annotation_of(node: _Node) -> tuple[Assignment | None, bool]:
         return own, False
     parent = node.parent
     while parent is not None:
-        found = _own(parent)
+        found = _own(parent) or section_assignment(parent.marker + parent.body)
         if found is not None:
             return found, True
         parent = parent.parent
