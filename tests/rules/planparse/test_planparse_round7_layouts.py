@@ -202,3 +202,20 @@ def test_a_part_heading_naming_its_lead_unit_gives_the_unit_to_the_prose_items_u
     assert [item.units for item in plan.items] == [
         ("县示范区管委会",), ("县示范区管委会",), ("县发改局",), ()
     ]  # fmt: skip
+
+
+def test_key_points_of_any_field_opening_with_their_year_and_main_line_are_a_plan():
+    plan = parse_text(
+        "2023年,区行政审批局将以学习贯彻落实党的二十大精神为主线,在深化“放管服”改革上持续用力。\n"
+        "1.聚焦一流标杆,推动营商环境建设再优化。一是编制三年行动计划。围绕打造最优营商环境目标,全面梳理改革任务。\n"
+        "2.聚焦高效规范,推动项目建设投资再加速。一是持续开展星期六审批服务直通车,进一步加大服务力度。\n"
+    )
+    assert plan.kind is PlanKind.PROSE
+    assert [item.text[:6] for item in plan.items] == ["一是编制三年", "一是持续开展"]
+    # a covering notice's own year sentence is no such opening
+    cover = parse_text(
+        "2022年是党的二十大召开之年,做好各项工作意义重大。\n"
+        "1.提高政治站位,细化工作举措。\n"
+        "2.压实工作责任,确保全面完成各项目标任务。\n"
+    )
+    assert cover.kind is PlanKind.NOT_A_PLAN
