@@ -219,3 +219,23 @@ def test_key_points_of_any_field_opening_with_their_year_and_main_line_are_a_pla
         "2.压实工作责任,确保全面完成各项目标任务。\n"
     )
     assert cover.kind is PlanKind.NOT_A_PLAN
+
+
+def test_header_cells_broken_over_lines_are_one_again_and_units_may_come_before_the_task():
+    plan = parse_text(
+        "镇2024年度重点工作计划二季度执行情况\n\n"
+        "序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n攻坚目标\n\n任务\n\n"
+        "工作任务安排\n\n第二季度\n\n完成情况\n\n"
+        "1\n\n水库工程政策处理\n\n欧乾震\n\n水库工程政策处理工作领导小组\n\n"
+        "完成项目政策处理工作,推进大坝、溢洪道建设。\n\n推进坟墓迁移工作。\n\n坟墓迁移进度达60%。\n\n"
+        "2\n\n现代化美丽城镇\n\n吴宇凡\n\n乡村振兴办\n\n"
+        "成功创建首批浙江省美丽城镇。\n\n按照时间节点开展项目建设。\n\n完成投资3000万元。\n"
+    )
+    first, second = plan.items
+    assert first.text.startswith("完成项目政策处理") and first.section == ("水库工程政策处理",)
+    assert first.units == ("水库工程政策处理工作领导小组",)
+    assert first.notes == (
+        "责任领导：欧乾震", "工作任务安排第二季度：推进坟墓迁移工作。", "完成情况：坟墓迁移进度达60%。"
+    )  # fmt: skip
+    assert second.text == "成功创建首批浙江省美丽城镇。" and second.section == ("现代化美丽城镇",)
+    assert second.units == ("乡村振兴办",)

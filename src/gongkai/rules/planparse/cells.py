@@ -50,7 +50,7 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:具体|工作|主要|任务|目标|有关|相关)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:具体)?(?:工作)?任务(?:及|和|与)要求$"
-            r"|^(?:具体任务|具体工作|任务要求|目标任务|预期目标|工作事项|具体任务内容|任务分解"
+            r"|^(?:具体任务|具体工作|任务要求|(?:攻坚|年度|重点)?目标任务|预期目标|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|评分指标|考核指标|评价指标|测评指标|工作标准|贯彻举措|落实举措|工作举措"
             r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化"
             r"|目标清单|任务清单|工作清单|公开内容|事项内容|主要问题|存在问题|问题清单|问题描述)$"
@@ -101,6 +101,7 @@ def header_column(text: str) -> Column | None:
     text = re.sub(r"[(（][^()（）]*[)）]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
     text = re.sub(r"^(?:19|20)\d{2}年(?:度)?(?=[\u4e00-\u9fff])", "", text)  # "2022年预期目标"
+    text = _PERIOD_TAIL.sub("", text)  # "工作任务安排第二季度": the period the column is for
     text = re.sub(r"[\s|:：()（）/、?？*]", "", text)  # "?公开事项": a character the page lost
     if not text or len(text) > 12:
         return None
@@ -117,10 +118,17 @@ _DUTY_COLUMNS: Final = frozenset(
 _HEADER_LIKE: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 
+# A period a header cell names after its word ("工作任务安排 / 第二季度"): the column's, no column of
+# its own.
+PERIOD: Final = r"(?:第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年|全年|(?:19|20)\d{2}年度?|\d{1,2}[-—~至]\d{1,2}月)"
+_PERIOD_TAIL: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){PERIOD}$")
+
+
 def header_like(text: str) -> bool:
     """A word that could head a column the parser has not met ("督办要求"): short, Chinese only,
     and neither a unit nor a date."""
     text = re.sub(r"[(（][^()（）]*[)）]|\s", "", fold_line(text))
+    text = _PERIOD_TAIL.sub("", text)
     return bool(_HEADER_LIKE.match(text)) and classify(text) in (CellKind.TEXT, CellKind.HEADER)
 
 
@@ -217,7 +225,7 @@ _VERB_START: Final = re.compile(
     r"|用好|着力|贯彻|制定|编制|修订|依法|持续|切实|督促|指导|定期|每|对|在|以|将|把|通过|运用|利用"
     r"|结合|根据|发布|建设|加快|确保|不断|注重|发挥|统筹|研究|协调|出台|清理|梳理|召开|举办|培训"
     r"|宣传|解读|回应|主动|重点|继续|大力|构建|打造|形成|实现|进行|明确|细化|公布|更新|维护|监督"
-    r"|检查|考核|评估|提供|设立|增强|完成|做|抓|办|建|管)"
+    r"|检查|考核|评估|提供|设立|增强|完成|成功|创建|争创|力争|新建|新增|启动|做|抓|办|建|管)"
 )
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
 _UNBRACKET: Final = re.compile(r"[(（〔\[)）〕\]]")
