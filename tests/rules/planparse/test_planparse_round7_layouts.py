@@ -4,7 +4,7 @@ each read by a general rule."""
 
 from __future__ import annotations
 
-from gongkai.rules.planparse import PlanKind, parse_text
+from gongkai.rules.planparse import PlanKind, Recurrence, parse_text
 from gongkai.rules.planparse.cells import Column, header_column
 
 
@@ -239,3 +239,21 @@ def test_header_cells_broken_over_lines_are_one_again_and_units_may_come_before_
     )  # fmt: skip
     assert second.text == "成功创建首批浙江省美丽城镇。" and second.section == ("现代化美丽城镇",)
     assert second.units == ("乡村振兴办",)
+
+
+def test_an_annotation_written_for_a_run_of_items_gives_each_of_them_its_deadline():
+    plan = parse_text(
+        "示范厅2018年政务公开工作要点任务分解\n"
+        "(一)推进“放管服”改革信息公开\n"
+        "1. 以清单管理推动简政放权。及时向社会公开各类清单,动态调整权责清单。"
+        "(1-3项牵头落实单位:省编办、省财政厅负责落实。完成时限:全年工作)\n"
+        "责任处室:人事处牵头,有关处室配合落实\n"
+        "2. 及时公开规范性文件的修改、废止、失效情况,并在政府网站上分类公开发布。\n"
+        "责任处室:政法处\n"
+        "3. 围绕年内实现“双随机、一公开”监管全覆盖目标,统一公布本级随机抽查事项清单。\n"
+        "责任处室:政法处\n"
+        "4. 做好政务服务事项目录的编制工作,通过本级政府门户网站集中全面公开。\n"
+        "责任处室:信息考评处\n"
+    )
+    assert [item.deadline.recurrence for item in plan.items] == [Recurrence.ONGOING] * 3 + [None]
+    assert plan.items[0].units == ("人事处", "有关处室") and plan.items[1].units == ("政法处",)

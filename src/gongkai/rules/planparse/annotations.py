@@ -42,6 +42,7 @@ class Assignment:
     # gives every item after it (and its own too, for 下同), and whether its own is included
     standing: tuple[str, ...] = ()
     standing_here: bool = False
+    covers: int = 0  # "(1-4项牵头落实单位：…)": the last item number the annotation speaks for
 
     def leads_by(self, rule: LeadRule | None) -> tuple[str, ...]:
         """The lead units under the notice's own convention, where the list marks none."""
@@ -211,7 +212,14 @@ def parse_annotation(text: str) -> Assignment | None:
     if found is None:
         return None
     standing, here = standing_units(text)
-    return replace(found, standing=standing, standing_here=here) if standing else found
+    if standing:
+        found = replace(found, standing=standing, standing_here=here)
+    covered = _RANGE.match(compact(fold_line(text)))
+    return replace(found, covers=int(covered["last"])) if covered else found
+
+
+# "(1-4项牵头落实单位：…；完成时限：全年工作)": an annotation written for a run of items.
+_RANGE: Final = re.compile(r"^[(（〔【]?第?(?P<first>\d{1,2})[-—–~～至到](?P<last>\d{1,2})项")
 
 
 # "市市场监督管理局(以下如无特别说明，排名第一的为牵头单位)、市公安局": a remark in brackets among

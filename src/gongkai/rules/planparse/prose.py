@@ -33,7 +33,7 @@ from gongkai.rules.planparse.deadlines import (
 )
 from gongkai.rules.planparse.model import NO_DEADLINE, Item
 from gongkai.rules.planparse.normalize import clean_text
-from gongkai.rules.vocabulary import MARKERS, ROLE_PATTERN
+from gongkai.rules.vocabulary import MARKERS, ROLE_PATTERN, marker_number
 
 _PART_TAIL: Final = r"\s*[、.,，:：]?"  # 第一部分：
 _MARKERS: Final = tuple(
@@ -124,6 +124,7 @@ def read_prose(
     annotated = 0
     known = _named_units(nodes)
     standing: tuple[str, ...] = ()  # "以下任务均需X落实": X does every item from here on
+    ranged: _Range | None = None  # "(1-4项…完成时限：全年工作)": the deadline of items 1 to 4
     for node in nodes:
         if node.children:
             continue
@@ -139,6 +140,10 @@ def read_prose(
         item = _with_standing(item, standing, _annotation_of(node)[0])
         if own is not None and own.standing:
             standing = own.standing
+        ranged = _range_of(node, ranged)
+        if ranged is not None and (own is None or own.deadline_raw is None):
+            # an annotation's deadline, not a date in the task's text ("围绕年内实现…")
+            item = replace(item, deadline=parse_deadline(ranged[2], year))
         annotated += bool(item.units)
         if not item.units:
             where = item.section[-1] if item.section else item.text[:20]
@@ -288,6 +293,21 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
     nodes.append(_Node(last.level, "", body, parent=heading, line=line))
     heading.children += 1
     return True
+
+
+_Range = tuple["_Node | None", int, str]  # (the items' section, the last item number, deadline)
+
+
+def _range_of(node: _Node, ranged: _Range | None) -> _Range | None:
+    """The deadline an annotation wrote for a run of numbered items ("(1-4项…完成时限：全年工作)")
+    while the node is one of them: under the same heading, its number within the run."""
+    own = node.annotation
+    if own is not None and own.covers and own.deadline_raw:
+        return node.parent, own.covers, own.deadline_raw
+    number = marker_number(node.marker) if node.marker else None
+    if ranged is None or node.parent is not ranged[0] or number is None or number > ranged[1]:
+        return None
+    return ranged
 
 
 def _with_standing(item: Item, standing: Sequence[str], own: Assignment | None) -> Item:
