@@ -8,6 +8,7 @@ metadata. A notice of key points is read from its numbered paragraphs. A documen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -388,11 +389,11 @@ def _wrap_width(lines: Sequence[str]) -> float | None:
     """The width a PDF's text layer hard-wrapped the page at ("…加强党对基层治理的全面" / "领导"):
     the widest width that many lines reach within a few characters, and most of the long lines
     do; None for a page whose paragraphs are lines of their own."""
-    widths = sorted((_width(line) for line in lines if _width(line) >= _WRAP_WIDTHS[0]), reverse=True)
-    for width in widths:
+    widths = sorted(width for line in lines if (width := _width(line)) >= _WRAP_WIDTHS[0])
+    for width in reversed(dict.fromkeys(widths)):  # the widest first, each width once
         if width > _WRAP_WIDTHS[1]:
             continue
-        full = sum(width - _WRAP_SLACK <= other <= width for other in widths)
+        full = bisect_right(widths, width) - bisect_left(widths, width - _WRAP_SLACK)
         if full >= _WRAP_LINES and full * 2 >= len(widths):
             return width
     return None
