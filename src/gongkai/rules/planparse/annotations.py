@@ -178,8 +178,8 @@ _SEPARATORS: Final = re.compile(r"[;；,，。]")
 
 
 # "以下任务均需各区市政府、开发区管委落实，不再一一列出", "具体任务均涉及相关市(州)人民政府，不再做分工，
-# 下同", "以下责任单位均包含各区县政府": a sentence of an annotation naming units that every item
-# below it has as well.
+# 下同", "本要点各项工作均需各市、县〔市、区〕政府作为责任单位，以下不再列出", "以下责任单位均包含各区县
+# 政府": a sentence of an annotation naming units that every item below it has as well.
 _STANDING: Final = re.compile(
     r"(?P<below>以下|下列|后续)?(?:具体|各项)?(?:任务|工作|事项|责任单位|责任部门)?(?:均|都)"
     r"(?:需要?|须|要|由|涉及|包含|包括|含)(?P<units>[^，,。；;]{2,80}?)"

@@ -14,8 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
-from gongkai.rules.planparse.annotations import assign, label_line, lead_rule, section_assignment
-from gongkai.rules.planparse.cells import Column
+from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
 from gongkai.rules.planparse.columns import unweave
 from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
@@ -94,7 +93,6 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         if headed:
             kind, items, found = PlanKind.PROSE, headed, [_HEADED_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
-    items = _with_standing_units(items, segments)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
     taken = {item.line for item in items}
@@ -145,35 +143,6 @@ def _with_standing_deadline(
                 item if item.deadline.raw else replace(item, deadline=deadline) for item in items
             ]
     return list(items)
-
-
-# "本要点各项工作均需各市、县〔市、区〕政府作为责任单位，以下不再列出": units a notice gives every
-# item once, inside one annotation.
-_STANDING_UNITS: Final = re.compile(
-    r"(?:本要点|本方案|本清单|以下|上述)?各项(?:工作|任务)均(?:需|须|由)?(?P<units>[^。；;，,]{2,40}?)"
-    r"(?:作为|为)(?:责任|落实)单位"
-)
-
-
-def _with_standing_units(items: Sequence[Item], segments: Sequence[_Segment]) -> list[Item]:
-    """Each item with the units the notice gives all of them; an item that marks no lead of its
-    own has them among its leads too."""
-    for segment in segments:
-        for line in segment.lines:
-            if "各项" not in line:
-                continue
-            match = _STANDING_UNITS.search(compact(clean_text(line)))
-            found = assign([(Column.UNITS, match["units"])]) if match else None
-            if found is None or not found.units:
-                continue
-            return [_adding_units(item, found.units) for item in items]
-    return list(items)
-
-
-def _adding_units(item: Item, units: Sequence[str]) -> Item:
-    added = tuple(unit for unit in units if unit not in item.units)
-    leads = item.lead_units + added if item.lead_units == item.units else item.lead_units
-    return replace(item, units=item.units + added, lead_units=leads)
 
 
 _HEADED_NOTE: Final = (
