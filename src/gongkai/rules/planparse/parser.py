@@ -18,7 +18,7 @@ from gongkai.rules.planparse.annotations import label_line, lead_rule, section_a
 from gongkai.rules.planparse.columns import unweave
 from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
-from gongkai.rules.planparse.metadata import Metadata, extract_metadata
+from gongkai.rules.planparse.metadata import YEAR_OPENING, Metadata, extract_metadata
 from gongkai.rules.planparse.model import (
     NO_DEADLINE,
     Document,
@@ -430,8 +430,7 @@ def _plan_part(line: str) -> bool:
 # "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
-    r"|^(?:19|20)\d{2}年[,，]?[^。，,；]{0,30}政务公开工作[，,]?\s*(?:要)?(?:坚持|以)"
-    r"|^(?:19|20)\d{2}年[,，]?[^。，,；]{2,30}?(?:将|要)(?:坚持|以)[^。；]{2,60}?为(?:主线|指导|统领|引领|抓手)"
+    rf"|{YEAR_OPENING}"
     r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|实施意见|工作方案|分工方案|任务清单|要点)"
 )
 
