@@ -587,7 +587,28 @@ def _split_cell(
     phrases: list[UnitPhrase] = []
     for stretch, role in _role_stretches(text, unmarked_role):
         phrases += [UnitPhrase(piece, role) for piece in _pieces(stretch, registry)]
+    if any(phrase.text[:1] in _STARS for phrase in phrases):
+        phrases = _starred(phrases, unmarked_role)
     return tuple(phrases), etc + others > 0
+
+
+# "★区发改委、统计局": a star before a unit marks it as the lead; the others are responsible.
+_STARS: Final = "★☆"
+
+
+def _starred(phrases: Sequence[UnitPhrase], unmarked_role: UnitRole) -> list[UnitPhrase]:
+    starred: list[UnitPhrase] = []
+    for phrase in phrases:
+        text = phrase.text.lstrip(_STARS)
+        if not text:
+            continue
+        if text != phrase.text:
+            starred.append(UnitPhrase(text, UnitRole.LEAD))
+        elif phrase.role is unmarked_role and unmarked_role is UnitRole.LEAD:
+            starred.append(UnitPhrase(text, UnitRole.RESPONSIBLE))
+        else:
+            starred.append(phrase)
+    return starred
 
 
 def _strip_enclosing_brackets(text: str) -> str:

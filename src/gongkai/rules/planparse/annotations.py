@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from typing import Final
@@ -37,6 +37,12 @@ class Assignment:
     lead_units: tuple[str, ...]
     deadline_raw: str | None = None
     first_group: int = 0  # units before the first comma of a list without role words
+    marked: bool = False  # the cells say which units lead (牵头, 主办, ★, a 牵头单位 column)
+    # "以下任务均需各区市政府落实" / "具体任务均涉及相关市(州)人民政府，…下同": units the annotation
+    # gives every item after it (and its own too, for 下同), and whether its own is included
+    standing: tuple[str, ...] = ()
+    standing_here: bool = False
+    covers: int = 0  # "(1-4项牵头落实单位：…)": the last item number the annotation speaks for
 
     def leads_by(self, rule: LeadRule | None) -> tuple[str, ...]:
         """The lead units under the notice's own convention, where the list marks none."""
@@ -139,7 +145,11 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
     if cells and re.search(r"[，,]", cells[0][1]):
         head = re.split(r"[，,]", _DUTY_CLAUSE.sub("", cells[0][1]))[0]
         first = len(split_roles(head, None, unmarked))
-    return Assignment(units, lead, first_group=first)
+    marked = unmarked is UnitRole.RESPONSIBLE or any(_LEAD_MARK.search(cell) for _, cell in cells)
+    return Assignment(units, lead, first_group=first, marked=marked)
+
+
+_LEAD_MARK: Final = re.compile(r"牵头|主办|会同|[★☆]")
 
 
 # A remark among the units, not a unit: "以下责任单位均包含各区县政府", "下同", "注：…"; or the
@@ -167,16 +177,62 @@ _ROLE_WORD: Final = re.compile(f"{ROLE_PATTERN}|会同")
 _SEPARATORS: Final = re.compile(r"[;；,，。]")
 
 
+# "以下任务均需各区市政府、开发区管委落实，不再一一列出", "具体任务均涉及相关市(州)人民政府，不再做分工，
+# 下同", "本要点各项工作均需各市、县〔市、区〕政府作为责任单位，以下不再列出", "以下责任单位均包含各区县
+# 政府": a sentence of an annotation naming units that every item below it has as well.
+_STANDING: Final = re.compile(
+    r"(?P<below>以下|下列|后续)?(?:具体|各项)?(?:任务|工作|事项|责任单位|责任部门)?(?:均|都)"
+    r"(?:需要?|须|要|由|涉及|包含|包括|含)(?P<units>[^，,。；;]{2,80}?)"
+    r"(?:分别)?(?:负责落实|牵头落实|负责|落实|参与|配合|(?:作为|为)(?:责任|落实)(?:单位|部门))?(?=[，,。；;]|$)"
+)
+
+
+def standing_units(text: str) -> tuple[tuple[str, ...], bool]:
+    """The units a sentence of ``text`` gives every item below ("以下…均…", "…下同"), and whether
+    they go to this item too (下同 does, 以下 speaks of what follows); ((), False) when none."""
+    for sentence in re.split(r"[。；;]", compact(fold_line(text))):
+        if not ("以下" in sentence or "下同" in sentence or "下列" in sentence):
+            continue
+        match = _STANDING.search(sentence)
+        if match is None:
+            continue
+        found = assign([(Column.UNITS, match["units"])])
+        if _only_units(found):
+            return found.units, match["below"] is None
+    return (), False
+
+
 def parse_annotation(text: str) -> Assignment | None:
     """The units (and deadline) an annotation names, or None when it names no units.
 
     "(以下简称《条例》)", "(国办发〔2018〕123号)" and "(政务公开科,电话:2260871)" are not
     annotations: an annotation has a role word or a label, and its phrases end like units.
     """
+    found = _parse_annotation(text)
+    if found is None:
+        return None
+    standing, here = standing_units(text)
+    if standing:
+        found = replace(found, standing=standing, standing_here=here)
+    covered = _RANGE.match(compact(fold_line(text)))
+    return replace(found, covers=int(covered["last"])) if covered else found
+
+
+# "(1-4项牵头落实单位：…；完成时限：全年工作)": an annotation written for a run of items.
+_RANGE: Final = re.compile(r"^[(（〔【]?第?(?P<first>\d{1,2})[-—–~～至到](?P<last>\d{1,2})项")
+
+
+# "市市场监督管理局(以下如无特别说明，排名第一的为牵头单位)、市公安局": a remark in brackets among
+# the units, never an alias of the unit before it ("(市大数据中心)", "﹝含…管委会，下同﹞" stay).
+_REMARK_BRACKET: Final = re.compile(r"[(（〔][\s]*(?:以下|如无|注[:：]|说明)[^()（）〔〕]*[)）〕]")
+
+
+def _parse_annotation(text: str) -> Assignment | None:
     text = _unbracket(_spaced_units(fold_line(text).strip()))
     if not text or len(text) > 400:
         return None
     text = compact(text)  # "(责任 单位: …)": a PDF's stray spaces
+    text = _REMARK_BRACKET.sub("", text)
     if _LABEL.search(text):
         return _labelled(text)
     pieces = [_without_clause(piece) for piece in _SEPARATORS.split(text) if piece.strip()]
@@ -195,9 +251,7 @@ def parse_annotation(text: str) -> Assignment | None:
     assignment = assign([(Column.UNITS, rest)])
     if not _only_units(assignment) and not _terse_units(assignment, rest):
         return None
-    return Assignment(
-        assignment.units, assignment.lead_units, "，".join(deadline) or None, assignment.first_group
-    )
+    return replace(assignment, deadline_raw="，".join(deadline) or None)
 
 
 # "各市州、县市区人民政府均为责任单位": the units and the role the sentence gives them.
@@ -232,10 +286,12 @@ def _without_clause(piece: str) -> str:
     return piece
 
 
-# "一、各区、县(市)政府、市政府各部门负责落实的工作任务": a part whose rows all go to these units.
+# "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)": a part
+# whose rows all go to these units.
 _SECTION_DUTY: Final = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])?\s*(?:由)?(?P<units>.+?)"
-    r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)的(?:主要|重点)?(?:工作)?任务(?:事项)?[。:：]?$"
+    r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)(?:的(?:主要|重点)?(?:工作)?任务(?:事项)?"
+    r"|的?(?:工作|事项))(?:[(（]共?\d{1,3}项[)）])?[。:：]?$"
 )
 
 
@@ -307,12 +363,19 @@ def _labelled(text: str) -> Assignment | None:
         value = written.split("。")[0].strip(" ;；,，。")
         if label in _DEADLINE_LABELS:
             deadline = value or None
-        elif value:
+            continue
+        # "责任单位：…，各县市人民政府，6月底完成": a deadline closing the unit list, unlabelled
+        pieces = re.split(r"[,，;；]", value)
+        while len(pieces) > 1 and is_deadline_like(pieces[-1]):
+            deadline = deadline or pieces[-1]
+            pieces.pop()
+        value = "，".join(pieces) if len(pieces) < len(re.split(r"[,，;；]", value)) else value
+        if value:
             cells.append((_label_column(label), value))
     assignment = assign(cells)
     if not assignment.units and deadline is None:
         return None
-    return Assignment(assignment.units, assignment.lead_units, deadline, assignment.first_group)
+    return replace(assignment, deadline_raw=deadline)
 
 
 _OPENERS: Final = "(（【〔["

@@ -49,7 +49,8 @@ _HEADERS: Final = (
         Column.REQUIREMENT,
         re.compile(
             r"^(?:具体|工作|主要|任务|目标|有关|相关)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
-            r"|^(?:具体任务|具体工作|工作任务及要求|任务要求|目标任务|工作事项|具体任务内容|任务分解"
+            r"|^(?:具体)?(?:工作)?任务(?:及|和|与)要求$"
+            r"|^(?:具体任务|具体工作|任务要求|(?:攻坚|年度|重点)?目标任务|预期目标|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|评分指标|考核指标|评价指标|测评指标|工作标准|贯彻举措|落实举措|工作举措"
             r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化"
             r"|目标清单|任务清单|工作清单|公开内容|事项内容|主要问题|存在问题|问题清单|问题描述)$"
@@ -64,8 +65,8 @@ _HEADERS: Final = (
             r"|[一二三四五]级(?:目录|栏目|分类|指标|事项)?)$"
         ),
     ),
-    (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助){_ORGAN}$")),
-    (Column.UNITS_LEAD, re.compile(rf"^(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责){_ORGAN}$")),
+    (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助|协同)(?:责任)?{_ORGAN}$")),
+    (Column.UNITS_LEAD, re.compile(rf"^(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任){_ORGAN}$")),
     (
         Column.UNITS,
         re.compile(
@@ -88,7 +89,7 @@ _HEADERS: Final = (
             r"|分值|分数|标准分|得分|评分标准|评分细则|评分办法|考核标准|考评标准|考核方式|评分方法"
             r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开渠道和载体|公开对象|公开层级|网站所属栏目"
             r"|更新标准|更新频率)$"
-            r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|状态|成效)$"
+            r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|来源|出处|状态|成效)$"
         ),
     ),
 )
@@ -99,6 +100,8 @@ def header_column(text: str) -> Column | None:
     """The column a header cell names ("牵头落实单位" → UNITS_LEAD), or None."""
     text = re.sub(r"[(（][^()（）]*[)）]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
+    text = re.sub(r"^(?:19|20)\d{2}年(?:度)?(?=[\u4e00-\u9fff])", "", text)  # "2022年预期目标"
+    text = _PERIOD_TAIL.sub("", text)  # "工作任务安排第二季度": the period the column is for
     text = re.sub(r"[\s|:：()（）/、?？*]", "", text)  # "?公开事项": a character the page lost
     if not text or len(text) > 12:
         return None
@@ -115,10 +118,17 @@ _DUTY_COLUMNS: Final = frozenset(
 _HEADER_LIKE: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 
+# A period a header cell names after its word ("工作任务安排 / 第二季度"): the column's, no column of
+# its own.
+PERIOD: Final = r"(?:第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年|全年|(?:19|20)\d{2}年度?|\d{1,2}[-—~至]\d{1,2}月)"
+_PERIOD_TAIL: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){PERIOD}$")
+
+
 def header_like(text: str) -> bool:
     """A word that could head a column the parser has not met ("督办要求"): short, Chinese only,
     and neither a unit nor a date."""
     text = re.sub(r"[(（][^()（）]*[)）]|\s", "", fold_line(text))
+    text = _PERIOD_TAIL.sub("", text)
     return bool(_HEADER_LIKE.match(text)) and classify(text) in (CellKind.TEXT, CellKind.HEADER)
 
 
@@ -215,7 +225,7 @@ _VERB_START: Final = re.compile(
     r"|用好|着力|贯彻|制定|编制|修订|依法|持续|切实|督促|指导|定期|每|对|在|以|将|把|通过|运用|利用"
     r"|结合|根据|发布|建设|加快|确保|不断|注重|发挥|统筹|研究|协调|出台|清理|梳理|召开|举办|培训"
     r"|宣传|解读|回应|主动|重点|继续|大力|构建|打造|形成|实现|进行|明确|细化|公布|更新|维护|监督"
-    r"|检查|考核|评估|提供|设立|增强|完成|做|抓|办|建|管)"
+    r"|检查|考核|评估|提供|设立|增强|完成|成功|创建|争创|力争|新建|新增|启动|做|抓|办|建|管)"
 )
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
 _UNBRACKET: Final = re.compile(r"[(（〔\[)）〕\]]")

@@ -230,9 +230,20 @@ _DOC_YEAR: Final = re.compile(r"〔((?:19|20)\d{2})〕")
 _BARE_DATE: Final = re.compile(r"^\W*((?:19|20)\d{2})-\d{2}-\d{2}\W*$")
 
 
+# The opening of key points, its title lost: "2020年,市统计局政务公开工作要以…为指导", "2023年，区
+# 行政审批局将以…为主线". It tells the plan's year, and that the page is a plan (parser.py).
+YEAR_OPENING: Final = (
+    r"^(?P<year>(?:19|20)\d{2})年[,，]?(?:[^。，,；]{0,30}政务公开工作[，,]?\s*(?:要)?(?:坚持|以)"
+    r"|[^。，,；]{2,30}?(?:将|要)(?:坚持|以)[^。；]{2,60}?为(?:主线|指导|统领|引领|抓手))"
+)
+_YEAR_OPENING: Final = re.compile(YEAR_OPENING)
+_OPENING_LINES: Final = 40
+
+
 def _year_of(doc_number: str | None, lines: Sequence[str]) -> int | None:
     """Without a year in the title or a signature date: the year of the notice's 文号, else of a
-    date standing alone in the page's header block ("• 2020-06-22")."""
+    date standing alone in the page's header block ("• 2020-06-22"), else the year the plan's
+    opening names ("2023年，…将以…为主线")."""
     match = _DOC_YEAR.search(doc_number or "")
     if match:
         return int(match[1])
@@ -240,4 +251,8 @@ def _year_of(doc_number: str | None, lines: Sequence[str]) -> int | None:
         bare = _BARE_DATE.match(line)
         if bare:
             return int(bare[1])
+    for line in lines[:_OPENING_LINES]:
+        opening = _YEAR_OPENING.match(compact(clean_text(line)))
+        if opening:
+            return int(opening["year"])
     return None

@@ -8,17 +8,17 @@ metadata. A notice of key points is read from its numbered paragraphs. A documen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
-from gongkai.rules.planparse.annotations import assign, label_line, lead_rule, section_assignment
-from gongkai.rules.planparse.cells import Column
+from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
 from gongkai.rules.planparse.columns import unweave
 from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
-from gongkai.rules.planparse.metadata import Metadata, extract_metadata
+from gongkai.rules.planparse.metadata import YEAR_OPENING, Metadata, extract_metadata
 from gongkai.rules.planparse.model import (
     NO_DEADLINE,
     Document,
@@ -93,7 +93,6 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         if headed:
             kind, items, found = PlanKind.PROSE, headed, [_HEADED_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
-    items = _with_standing_units(items, segments)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
     taken = {item.line for item in items}
@@ -144,35 +143,6 @@ def _with_standing_deadline(
                 item if item.deadline.raw else replace(item, deadline=deadline) for item in items
             ]
     return list(items)
-
-
-# "本要点各项工作均需各市、县〔市、区〕政府作为责任单位，以下不再列出": units a notice gives every
-# item once, inside one annotation.
-_STANDING_UNITS: Final = re.compile(
-    r"(?:本要点|本方案|本清单|以下|上述)?各项(?:工作|任务)均(?:需|须|由)?(?P<units>[^。；;，,]{2,40}?)"
-    r"(?:作为|为)(?:责任|落实)单位"
-)
-
-
-def _with_standing_units(items: Sequence[Item], segments: Sequence[_Segment]) -> list[Item]:
-    """Each item with the units the notice gives all of them; an item that marks no lead of its
-    own has them among its leads too."""
-    for segment in segments:
-        for line in segment.lines:
-            if "各项" not in line:
-                continue
-            match = _STANDING_UNITS.search(compact(clean_text(line)))
-            found = assign([(Column.UNITS, match["units"])]) if match else None
-            if found is None or not found.units:
-                continue
-            return [_adding_units(item, found.units) for item in items]
-    return list(items)
-
-
-def _adding_units(item: Item, units: Sequence[str]) -> Item:
-    added = tuple(unit for unit in units if unit not in item.units)
-    leads = item.lead_units + added if item.lead_units == item.units else item.lead_units
-    return replace(item, units=item.units + added, lead_units=leads)
 
 
 _HEADED_NOTE: Final = (
@@ -347,27 +317,55 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None) -> list[tup
             cleaned = cleaned[starts[-1] + 1 :]
     paragraphs: list[tuple[int, str]] = []
     previous_blank = True
+    wrap = _wrap_width([line for _, line in cleaned if line and not is_furniture(line)])
+    last = ""  # the previous line as printed
     for number, line in cleaned:
         if not line or is_furniture(line):
-            previous_blank = True
+            previous_blank = previous_blank or not line
             continue
-        if paragraphs and not previous_blank and _continues(paragraphs[-1][1], line):
+        if paragraphs and not previous_blank and _continues(paragraphs[-1][1], line, last, wrap):
             paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + line)
         else:
             paragraphs.append((number, line))
-        previous_blank = False
+        previous_blank, last = False, line
     return paragraphs
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, last: str = "", wrap: float | None = None) -> bool:
     """A line wrapped in the middle of a sentence: the previous one stops at a comma, or is long
-    and unfinished, and this one starts no numbered paragraph."""
+    and unfinished (or as wide as the page's printed lines), and this one starts no numbered
+    paragraph."""
     kind, _, _ = split_marker(line)
     if kind is not None or label_line(line) is not None:
         return False
+    full = wrap is not None and _width(last) >= wrap - _WRAP_SLACK
     return previous[-1] in _MID_SENTENCE or (
-        len(previous) >= 30 and previous[-1] not in _SENTENCE_END
+        (len(previous) >= 30 or full) and previous[-1] not in _SENTENCE_END
     )
+
+
+_WRAP_SLACK: Final = 3  # a printed line a few characters short of the width is still full
+_WRAP_LINES: Final = 6  # full lines, the fewest that show a page hard-wrapped at one width
+_WRAP_WIDTHS: Final = (15, 45)  # the widths a printed page (a PDF's text layer) wraps at
+
+
+def _width(line: str) -> float:
+    """A printed line's width in Chinese characters (a half-width character is half of one)."""
+    return sum(1 if ord(char) >= 0x2E80 else 0.5 for char in line)
+
+
+def _wrap_width(lines: Sequence[str]) -> float | None:
+    """The width a PDF's text layer hard-wrapped the page at ("…加强党对基层治理的全面" / "领导"):
+    the widest width that many lines reach within a few characters, and most of the long lines
+    do; None for a page whose paragraphs are lines of their own."""
+    widths = sorted(width for line in lines if (width := _width(line)) >= _WRAP_WIDTHS[0])
+    for width in reversed(dict.fromkeys(widths)):  # the widest first, each width once
+        if width > _WRAP_WIDTHS[1]:
+            continue
+        full = bisect_right(widths, width) - bisect_left(widths, width - _WRAP_SLACK)
+        if full >= _WRAP_LINES and full * 2 >= len(widths):
+            return width
+    return None
 
 
 _PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则")
@@ -428,11 +426,11 @@ def _plan_part(line: str) -> bool:
 
 
 # The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…",
-# "2020年,市统计局政务公开工作要以…为指导",
+# "2020年,市统计局政务公开工作要以…为指导", "2023年,区行政审批局将以…为主线",
 # "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
-    r"|^(?:19|20)\d{2}年[,，]?[^。，,；]{0,30}政务公开工作[，,]?\s*(?:要)?(?:坚持|以)"
+    rf"|{YEAR_OPENING}"
     r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|实施意见|工作方案|分工方案|任务清单|要点)"
 )
 

@@ -23,6 +23,7 @@ from gongkai.rules.planparse.annotations import (
     LeadRule,
     label_line,
     parse_annotation,
+    section_assignment,
     split_annotated,
 )
 from gongkai.rules.planparse.deadlines import (
@@ -32,7 +33,7 @@ from gongkai.rules.planparse.deadlines import (
 )
 from gongkai.rules.planparse.model import NO_DEADLINE, Item
 from gongkai.rules.planparse.normalize import clean_text
-from gongkai.rules.vocabulary import MARKERS, ROLE_PATTERN
+from gongkai.rules.vocabulary import MARKERS, ROLE_PATTERN, marker_number
 
 _PART_TAIL: Final = r"\s*[、.,，:：]?"  # 第一部分：
 _MARKERS: Final = tuple(
@@ -52,6 +53,7 @@ class _Node:
     body: str  # the paragraph without its marker and annotation
     annotation: Assignment | None = None
     labels: list[str] = field(default_factory=list)  # "责任单位：…" lines after it
+    notes: list[str] = field(default_factory=list)  # "牵头领导：…" lines after it (a person)
     parent: _Node | None = None
     children: int = 0
     line: int = 0  # the line (paragraph) of the document it starts on
@@ -121,6 +123,8 @@ def read_prose(
     warnings: list[str] = []
     annotated = 0
     known = _named_units(nodes)
+    standing: tuple[str, ...] = ()  # "以下任务均需X落实": X does every item from here on
+    ranged: _Range | None = None  # "(1-4项…完成时限：全年工作)": the deadline of items 1 to 4
     for node in nodes:
         if node.children:
             continue
@@ -130,6 +134,16 @@ def read_prose(
             unread.append((node.line, node.marker + node.body))
             continue
         item = _item(node, len(items) + 1, year, leads)
+        own = _own(node)
+        if own is not None and own.standing and own.standing_here:
+            standing = own.standing
+        item = _with_standing(item, standing, _annotation_of(node)[0])
+        if own is not None and own.standing:
+            standing = own.standing
+        ranged = _range_of(node, ranged)
+        if ranged is not None and (own is None or own.deadline_raw is None):
+            # an annotation's deadline, not a date in the task's text ("围绕年内实现…")
+            item = replace(item, deadline=parse_deadline(ranged[2], year))
         annotated += bool(item.units)
         if not item.units:
             where = item.section[-1] if item.section else item.text[:20]
@@ -149,6 +163,9 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     for line, paragraph in paragraphs:
         if label_line(paragraph) is not None and nodes:
             nodes[-1].labels.append(paragraph)
+            continue
+        if _PERSON_LABEL.match(paragraph) and nodes:
+            nodes[-1].notes.append(clean_text(paragraph))
             continue
         kind, marker, rest = split_marker(paragraph)
         pieces = split_annotated(rest)
@@ -186,6 +203,13 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             if owner is not None:
                 owner.children += 1
     return nodes
+
+
+# "牵头领导：省政府分管领导同志", "责任人：张明": a line naming the person in charge of the item
+# above, a note beside its units (never its text, nor a unit).
+_PERSON_LABEL: Final = re.compile(
+    r"^[(（]?\s*(?:牵头|责任|分管|包保|联系|主管)?(?:领导|责任人|负责人|联系人)(?:同志)?\s*[:：]"
+)
 
 
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
@@ -269,6 +293,32 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
     nodes.append(_Node(last.level, "", body, parent=heading, line=line))
     heading.children += 1
     return True
+
+
+_Range = tuple["_Node | None", int, str]  # (the items' section, the last item number, deadline)
+
+
+def _range_of(node: _Node, ranged: _Range | None) -> _Range | None:
+    """The deadline an annotation wrote for a run of numbered items ("(1-4项…完成时限：全年工作)")
+    while the node is one of them: under the same heading, its number within the run."""
+    own = node.annotation
+    if own is not None and own.covers and own.deadline_raw:
+        return node.parent, own.covers, own.deadline_raw
+    number = marker_number(node.marker) if node.marker else None
+    if ranged is None or node.parent is not ranged[0] or number is None or number > ranged[1]:
+        return None
+    return ranged
+
+
+def _with_standing(item: Item, standing: Sequence[str], own: Assignment | None) -> Item:
+    """The item with the units an annotation above gave every item below it, after its own; all
+    lead where its own list marks no lead."""
+    extra = tuple(unit for unit in standing if unit not in item.units)
+    if not extra:
+        return item
+    units = (*item.units, *extra)
+    leads = item.lead_units if own is not None and own.marked else units
+    return replace(item, units=units, lead_units=leads)
 
 
 def _named_units(nodes: Sequence[_Node]) -> frozenset[str]:
@@ -367,7 +417,7 @@ def _annotation_of(node: _Node) -> tuple[Assignment | None, bool]:
         return own, False
     parent = node.parent
     while parent is not None:
-        found = _own(parent)
+        found = _own(parent) or section_assignment(parent.marker + parent.body)
         if found is not None:
             return found, True
         parent = parent.parent
@@ -422,4 +472,5 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline=deadline,
         units_inherited=inherited,
         line=node.line,
+        notes=tuple(node.notes),
     )

@@ -25,6 +25,7 @@ from gongkai.rules.planparse.annotations import Assignment, LeadRule, assign, se
 from gongkai.rules.planparse.cells import (
     BULLETS,
     GROUP_MARKER,
+    PERIOD,
     REQUIREMENT_MARKER,
     SCORE_HEADER,
     UNIT_COLUMNS,
@@ -172,7 +173,8 @@ def _group_levels(columns: Sequence[Column]) -> list[int | None]:
 
 _COMPATIBLE: Final = {
     Column.NUMBER: {CellKind.NUMBER},
-    Column.GROUP: {CellKind.TEXT, CellKind.GROUP},
+    # (a heading may end like a unit: "现代化美丽城镇")
+    Column.GROUP: {CellKind.TEXT, CellKind.GROUP, CellKind.UNITS},
     Column.REQUIREMENT: {CellKind.TEXT, CellKind.MARKED, CellKind.GROUP, CellKind.DEADLINE},
     Column.UNITS_LEAD: {CellKind.UNITS, CellKind.TEXT},
     Column.UNITS: {CellKind.UNITS, CellKind.TEXT},
@@ -180,6 +182,38 @@ _COMPATIBLE: Final = {
     Column.DEADLINE: {CellKind.DEADLINE, CellKind.TEXT, CellKind.NUMBER},
     Column.NOTE: set(CellKind),
 }
+
+
+_PERIOD_CELL: Final = re.compile(f"^{PERIOD}$")
+_HEADER_FRAGMENT: Final = 6  # characters: a header cell broken over lines breaks into short pieces
+
+
+def rejoined_header(tokens: Sequence[Token]) -> list[Token]:
+    """A flattened table's header whose cells were broken over lines ("责任 / 领导", "攻坚目标 /
+    任务", "工作任务安排 / 第二季度"), each cell one again: a short piece that heads no column on
+    its own and, with the next piece, heads a known one; or a period ("第二季度") after a cell."""
+    tokens = list(tokens)
+    index = next((i for i, token in enumerate(tokens) if not token.row_end), len(tokens))
+    while index + 1 < len(tokens):
+        token, following = tokens[index], tokens[index + 1]
+        text, after = compact(token.text), compact(following.text)
+        if token.row_end or not text:
+            index += 1
+            continue
+        if not (header_column(text) or header_like(text)) or following.row_end:
+            break
+        period = _PERIOD_CELL.match(after) is not None and header_like(text + after)
+        broken = (
+            header_column(text) is None
+            and len(text) <= _HEADER_FRAGMENT
+            and len(after) <= _HEADER_FRAGMENT
+            and header_column(text + after) is not None
+        )
+        if period or broken:
+            tokens[index : index + 2] = [replace(token, text=text + after)]
+            continue
+        index += 1
+    return tokens
 
 
 def hint_columns(tokens: Sequence[Token]) -> list[Token]:
@@ -444,6 +478,9 @@ def _contradicts(token: Token, kind: CellKind, column: Column) -> bool:
     text = compact(token.text)
     if column in UNIT_COLUMNS and kind is CellKind.TEXT:
         return "。" in text.rstrip("。；;") or text[-1:] in "。；;"
+    if column is Column.GROUP and kind is CellKind.UNITS:
+        # a heading may end like a place ("现代化美丽城镇"); a list of offices or roles is units
+        return _OFFICE.search(text) is not None or re.search(f"[、，,；;]|{ROLE_PATTERN}", text) is not None
     return column is Column.NOTE and kind is CellKind.UNITS and _OFFICE.search(text) is not None
 
 
@@ -469,6 +506,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     ]
     tokens = _with_cut_units(tokens, kinds)
     tokens = _with_wrapped_texts(tokens, kinds)
+    tokens = _with_leaders(tokens, kinds, headers)
     group_first = _group_first(tokens, kinds, header)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
     scored = _scored(headers, header)
@@ -530,6 +568,33 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         elif kind is CellKind.NUMBER and scored and previous in _REQUIREMENT_KINDS:
             kinds[index] = CellKind.NOTE  # the points of an assessment table, not a 序号
     return tokens, kinds
+
+
+# A person's name as a leader column gives it: "张学伟", "钱 宇" (a two-character name set wide).
+_PERSON: Final = re.compile(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]{1,2}|[ \u3000]+[\u4e00-\u9fff])$")
+_PERSON_HEADER: Final = re.compile(r"领导|责任人|负责人|联系人")
+
+
+def _with_leaders(
+    tokens: Sequence[Token], kinds: list[CellKind], headers: Sequence[Token]
+) -> list[Token]:
+    """Where the header has a column of persons (牵头领导, 责任人), a short name right after a
+    task or a unit cell is that column's cell (a note), never a task nor a heading: a flattened
+    table lost the positions. ``kinds`` is updated in place."""
+    leader = next((t.text for t in headers if _PERSON_HEADER.search(compact(t.text))), None)
+    tokens = list(tokens)
+    if leader is None:
+        return tokens
+    for index, kind in enumerate(kinds):
+        if kind is not CellKind.TEXT or tokens[index].column is not None:
+            continue
+        if not _PERSON.match(tokens[index].text.strip()):
+            continue
+        previous = _previous_kind(tokens, kinds, index)
+        if previous in {*_REQUIREMENT_KINDS, CellKind.UNITS}:
+            kinds[index] = CellKind.NOTE
+            tokens[index] = replace(tokens[index], label=clean_text(leader))
+    return tokens
 
 
 def _groups_before_requirements(
@@ -805,7 +870,9 @@ class _RowReader:
             level = token.level if token.column is Column.GROUP else None
             row.groups.append((level, text))
         elif kind in _REQUIREMENT_KINDS:
-            row = self._start(token.line) if row.has_content else row
+            # a row lined up with its header may put its units before its task (责任科室 | 目标任务)
+            placed = token.column is Column.REQUIREMENT and not (row.requirement or row.deadline)
+            row = self._start(token.line) if row.has_content and not placed else row
             row.requirement, row.line = text, row.line or token.line
             row.cut = token.unclosed
         elif kind is CellKind.UNITS:
@@ -911,7 +978,7 @@ def read_table(
     lists that mark no lead; ``heading`` is the part heading right above the table, if any;
     ``real`` for a real table's cells (not a flattened one's)."""
     reader = _RowReader()
-    rows = reader.read(hint_columns(tokens))
+    rows = reader.read(hint_columns(tokens if real else rejoined_header(tokens)))
     last = next((token for token in reversed(tokens) if token.text.strip()), None)
     if rows and rows[-1].requirement and not (rows[-1].units or rows[-1].deadline) and last:
         # the page ends inside the last row (its requirement or the detail after it): nothing

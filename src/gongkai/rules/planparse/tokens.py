@@ -55,7 +55,9 @@ class TextTable:
 
 
 _PIPE_ONLY: Final = re.compile(r"^[|\s]+$")
-_CLOSER: Final = re.compile(r"^(?:注|说明|备注|附件\s*\d*)\s*[:：]")
+# what closes a table: a note under it ("注：…"), or the label of the next attachment, alone on
+# its line ("附件2"), that another table may follow
+_CLOSER: Final = re.compile(r"^(?:注|说明|备注|附件\s*\d*)\s*[:：]|^附件\s*\d{1,2}$")
 
 
 def find_text_tables(lines: Sequence[str]) -> list[TextTable]:
