@@ -155,7 +155,8 @@ def record_page(request: HttpRequest, pk: int) -> HttpResponse:
         "record": record, "preview": not record.is_public, "validity": record.validity,
         # a list: the breadcrumb's first column and the metadata table's all, from one query
         "columns": list(record.columns.filter(is_active=True).select_related("parent__parent")),
-        "attachments": record.attachments.all(), "interpretations": interpretations,
+        # what the list shows: an attachment's extracted text can be megabytes
+        "attachments": record.attachments.only("record", "name", "size", "masked_count"), "interpretations": interpretations,
         "policy": record.interprets if record.interprets and record.interprets.is_public else None,
         "successor": record.superseded_by if record.superseded_by and record.superseded_by.is_public else None,
         "related_links": [link for provider in record_link_providers for link in provider(record)]
