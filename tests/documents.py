@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from docx import Document
+from docx.oxml import parse_xml
 from fpdf import FPDF
 from openpyxl import Workbook
 from pypdf import PdfReader, PdfWriter
@@ -24,12 +25,16 @@ def docx_with_stories(
     even_page_footer: str = "",
     second_section_footer: str = "",
     table: list[list[str]] | None = None,
+    text_box: str = "",
 ) -> bytes:
     """A Word document with text in the body and, when given, in the default header and footer,
-    the first page's header, the even pages' footer and a second section's own footer."""
+    the first page's header, the even pages' footer, a second section's own footer and a text box
+    (drawn as Word 2010 does: DrawingML, and VML as the fallback for older readers)."""
     document = Document()
     for paragraph in body:
         document.add_paragraph(paragraph)
+    if text_box:
+        document.add_paragraph()._p.append(parse_xml(_TEXT_BOX.format(text=text_box)))
     if table:
         grid = document.add_table(rows=len(table), cols=len(table[0]))
         for r, row in enumerate(table):
@@ -53,6 +58,20 @@ def docx_with_stories(
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+_TEXT_BOX = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+    '<mc:Choice Requires="wps"><w:drawing><a:graphic><a:graphicData'
+    ' uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx><w:txbxContent>'
+    '<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>'
+    '</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t>'
+    '</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+)
 
 
 def xlsx_with_sheets(

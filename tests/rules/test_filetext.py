@@ -172,3 +172,9 @@ def test_it_says_what_it_left_unread_past_the_size_limit() -> None:
     document = read_document("长.txt", content, max_chars=300)
     assert len(document.text) == 300 and ID not in document.text
     assert document.unreadable == ("正文起的文字超过 300 字，其余部分未检查",)
+
+
+def test_it_reads_a_text_box_once_though_word_draws_it_twice() -> None:
+    content = docx_with_stories(["关于公开征集意见的通知"], text_box=f"联系人身份证：{ID}")
+    document = read_document("通知.docx", content)
+    assert findings(document) == [(PiiKind.ID_CARD, ID, "正文文本框第1段")]

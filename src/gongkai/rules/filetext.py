@@ -156,7 +156,7 @@ def _docx(content: bytes, max_chars: int) -> Read:
     from docx import Document
 
     document = Document(io.BytesIO(content))
-    parts = [_blocks("正文", document)]
+    parts = [_blocks("正文", document), _text_boxes("正文文本框", document.element.body)]
     several = len(document.sections) > 1
     for number, section in enumerate(document.sections, start=1):
         prefix = f"第{number}节" if several else ""
@@ -167,6 +167,7 @@ def _docx(content: bytes, max_chars: int) -> Read:
             story = getattr(section, attribute)
             if not story.is_linked_to_previous:  # a linked one is the previous section's, read there
                 parts.append(_blocks(prefix + label, story))
+                parts.append(_text_boxes(prefix + label + "文本框", story._element))
     return [part for part in parts if part.text.strip()], []
 
 
@@ -191,6 +192,27 @@ def _blocks(where: str, container: Any) -> TextPart:
             marks.append((offset, f"{where}第{paragraphs}段"))
             lines.append(block.text)
             offset += len(block.text) + 1
+    return TextPart(where, "\n".join(lines), tuple(marks))
+
+
+def _text_boxes(where: str, element: Any) -> TextPart:
+    """The paragraphs of the text boxes and shapes in ``element`` (a red-headed 文件头, a stamp's
+    caption, a contact box): python-docx's paragraphs do not reach into them. A box drawn both as
+    DrawingML and, for old Word, as VML (``mc:Fallback``) is read once."""
+    from docx.oxml.ns import qn
+
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    lines: list[str] = []
+    marks: list[tuple[int, str]] = []
+    offset = 0
+    for box in element.iter(qn("w:txbxContent")):
+        if any(ancestor.tag == fallback for ancestor in box.iterancestors()):
+            continue
+        for paragraph in box.iter(qn("w:p")):
+            text = "".join(node.text or "" for node in paragraph.iter(qn("w:t")))
+            marks.append((offset, f"{where}第{len(marks) + 1}段"))
+            lines.append(text)
+            offset += len(text) + 1
     return TextPart(where, "\n".join(lines), tuple(marks))
 
 
