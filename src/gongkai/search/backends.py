@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -216,30 +216,60 @@ class SqliteBackend:
         return run_plan(self, query, filters, order, offset, limit)
 
 
+RUM_INDEX = "search_entry_tokens_rum"
+_schemes: dict[tuple[str, str], str] = {}
+
+
+def pg_scheme() -> str:
+    """Which index the PostgreSQL database holds (migration 0005): "rum" where the rum extension
+    was available, else "grams" (migration 0004's). Read once per database and process."""
+    db = connections[DEFAULT_DB_ALIAS]
+    key = (db.alias, str(db.settings_dict["NAME"]))
+    if key not in _schemes:
+        with db.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
+            _schemes[key] = "rum" if cursor.fetchone()[0] else "grams"
+    return _schemes[key]
+
+
+def forget_scheme() -> None:
+    """After a migration changed the index (0005 forward or back)."""
+    _schemes.clear()
+
+
 class PostgresBackend:
-    """Per entry (migrations 0002 and 0004): ``tokens``, the positional tsvector of the same
-    bigrams; ``grams``, the three- and four-character grams of its chains of overlapping bigrams,
-    without positions; ``title_tokens``, the title's own positional tsvector; each with a GIN index; and
-    ``long_text`` for documents beyond the tsvector's limits."""
+    """Per entry (migrations 0002, 0004 and 0005): ``tokens``, the positional tsvector of the same
+    bigrams; ``title_tokens``, the title's own positional tsvector (GIN); ``long_text`` for
+    documents beyond the tsvector's limits; and one of two schemes (``pg_scheme``):
 
-    newest_first = False
+    - "rum": a RUM index on ``tokens`` (positions inside the index, so a phrase is checked without
+      reading the rows); matches are read newest first, the planner choosing between that index
+      and a walk of the rowid index that checks each row (a common word);
+    - "grams" (no rum extension): a GIN index on ``tokens`` and ``grams``, the three- and
+      four-character grams of its chains of overlapping bigrams, without positions (GIN)."""
 
-    form = staticmethod(bigrams.pg_index_form)  # what the index is given of (title, body)
+    def __init__(self) -> None:
+        self.scheme = pg_scheme()
+        self.newest_first = self.scheme == "rum"  # a capped page is then a slice of the matches
+        # what the index is given of (title, body)
+        self.form: Callable[[str, str], tuple[object, ...]] = (
+            bigrams.pg_rum_form if self.newest_first else bigrams.pg_index_form
+        )
+        self._columns = ("tokens", "long_text", "title_tokens") if self.newest_first else (
+            "tokens", "long_text", "grams", "title_tokens")
 
-    _COLUMNS = ("tokens", "long_text", "grams", "title_tokens")
-
-    def insert(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[str, bool, str, str]]) -> None:
+    def insert(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[object, ...]]) -> None:
         """New entries with their tokens, in one statement each (an UPDATE afterwards would write
-        every row and its GIN entries twice)."""
+        every row and its index entries twice)."""
         rows = [(*_entry_row(entry), *form) for entry, form in zip(entries, forms, strict=True)]
-        _insert_entries(rows, self._COLUMNS, ("::tsvector", "", "::tsvector", "::tsvector"))
+        _insert_entries(rows, self._columns, tuple("" if column == "long_text" else "::tsvector" for column in self._columns))
 
-    def write(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[str, bool, str, str]]) -> None:
+    def write(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[object, ...]]) -> None:
         """The tokens of changed entries."""
         rows = [(*form, entry.pk) for entry, form in zip(entries, forms, strict=True)]
+        assignments = ", ".join(f"{column} = %s" + ("" if column == "long_text" else "::tsvector") for column in self._columns)
         with connection.cursor() as cursor:
-            cursor.executemany("UPDATE search_searchentry SET tokens = %s::tsvector, long_text = %s, "
-                               "grams = %s::tsvector, title_tokens = %s::tsvector WHERE id = %s", rows)
+            cursor.executemany(f"UPDATE search_searchentry SET {assignments} WHERE id = %s", rows)
 
     def delete(self, entries: Sequence[SearchEntry]) -> None:
         """Nothing to do: the tokens live in the entry's own row."""
@@ -257,14 +287,14 @@ class PostgresBackend:
 
     def select(self, query: bigrams.Query, filters: Filters, columns: str = "fts_rowid", title_only: bool = False,
                newest: int = 0) -> tuple[str, list[object]]:
-        """SELECT ``columns`` of the matching entries: the candidates of the GIN indexes (grams,
-        and tokens of terms without grams), checked by positions unless the indexes are exact;
-        then (unless ``title_only``) the long_text ones that match by substring instead; with
+        """SELECT ``columns`` of the matching entries: through the index (RUM: exact; grams: the
+        candidates of the GIN indexes, checked by positions unless the indexes are exact); then
+        (unless ``title_only``) the long_text ones that match by substring instead; with
         ``newest``, only that many newest of each.
 
-        - The positional check is ``ts_match_vq()``, not ``@@``, so that the planner cannot
-          turn it into a scan of the tokens' GIN index: every bigram of a phrase such as 工作要点
-          is common, and the bitmap of all three took longer than the whole search.
+        - The positional check of the gram scheme is ``ts_match_vq()``, not ``@@``, so that the
+          planner cannot turn it into a scan of the tokens' GIN index: every bigram of a phrase
+          such as 工作要点 is common, and the bitmap of all three took longer than the search.
         - The filters come first: PostgreSQL tests conditions of equal cost in the order written,
           and a filter that rejects a row spares reading its tsvector.
         - Two branches rather than one OR, which would make PostgreSQL test the whole condition
@@ -282,7 +312,7 @@ class PostgresBackend:
                 params.append(plan.excluded)
             return (f"SELECT {columns} FROM search_searchentry WHERE {' AND '.join(conditions)}{tail}",
                     params + ([newest] if newest else []))
-        match, match_params = _match(plan)
+        match, match_params = ("tokens @@ %s::tsquery", [bigrams.tsquery(query)]) if self.newest_first else _match(plan)
         sql = (f"(SELECT {columns} FROM search_searchentry WHERE {' AND '.join([*narrowing, match])}{tail})"
                f" UNION ALL (SELECT {columns} FROM search_searchentry WHERE long_text AND "
                f"{' AND '.join([*narrowing, _substrings(query)])} AND NOT ({match}){tail})")
@@ -291,10 +321,12 @@ class PostgresBackend:
         return sql, params
 
     def matches(self, query: bigrams.Query, filters: Filters, limit: int) -> list[int]:
-        """Up to ``limit`` matches in the GIN bitmaps' order. Plain index scans are off for this
-        statement: under a LIMIT, a planner that overestimates how many rows match would walk a
-        btree and test every row it meets (two queries of 33 and 0 matches took 105 ms that way
-        at 100,000 records, 3 ms and 1 ms through the bitmaps)."""
+        """Up to ``limit`` matches: RUM, the newest; grams, in the GIN bitmaps' order. Plain index
+        scans are off for the grams' statement: under a LIMIT, a planner that overestimates how
+        many rows match would walk a btree and test every row it meets (two queries of 33 and 0
+        matches took 105 ms that way at 100,000 records, 3 ms and 1 ms through the bitmaps)."""
+        if self.newest_first:
+            return self.newest(query, filters, limit)
         sql, params = self.select(query, filters)
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_indexscan = off")
@@ -315,6 +347,10 @@ class PostgresBackend:
             # word is common, reading every row's toasted tsvector (77 ms for 工作 at 100,000
             # records); the GIN bitmap answers a single lexeme without reading any (21 ms).
             cursor.execute("SET LOCAL enable_seqscan = off")
+            if self.newest_first:
+                # A bitmap of the RUM index rechecks every candidate row (its positions are lost
+                # in a bitmap); its index scan checks phrases inside the index.
+                cursor.execute("SET LOCAL enable_bitmapscan = off")
             return run_plan(self, query, filters, order, offset, limit)
 
 
