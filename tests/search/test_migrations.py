@@ -69,3 +69,17 @@ def test_upgrading_to_rum_keeps_existing_entries_found_and_going_back_restores_t
         cursor.execute("SELECT grams::text FROM search_searchentry WHERE key = 'old:1'")
         assert "'工作要点'" in cursor.fetchone()[0]
     assert api.search("工作要点", Filters()).total == 1 and api.search("湿地公园", Filters()).total == 1
+
+
+def test_a_database_told_to_keep_the_grams_keeps_them(settings):
+    """GONGKAI_SEARCH_PG_INDEX=grams, as on a server without rum: 0005 leaves the grams."""
+    settings.GONGKAI_SEARCH_PG_INDEX = "grams"
+    _migrate(("search", "0003_bulk_writes"))
+    _old_entry()
+    _migrate(("search", "0005_pg_rum"))
+    forget_scheme()
+    assert pg_scheme() == "grams"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT grams::text FROM search_searchentry WHERE key = 'old:1'")
+        assert "'工作要点'" in cursor.fetchone()[0]
+    assert api.search("工作要点", Filters()).total == 1

@@ -128,6 +128,8 @@ def _run(records: int, database_url: str | None, runs: int, workdir: Path, pg_sc
     os.environ["GONGKAI_VAR_DIR"] = str(workdir)
     os.environ["GONGKAI_DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    if pg_scheme:
+        os.environ["GONGKAI_SEARCH_PG_INDEX"] = pg_scheme
     import django
 
     django.setup()
@@ -280,17 +282,15 @@ def _raw_plan(query: Any, filters: Any, page: int) -> list[int]:
     engine = PostgresBackend()
     with raw.transaction(), raw.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        if engine.newest_first:
+        if engine.newest_first:  # RUM: its choice of statements is the backend's own (walk, rare token, index)
             cursor.execute("SET LOCAL enable_bitmapscan = off")
-            select, params = engine.select(query, filters, newest=CAP + 1)
-            cursor.execute(f"SELECT fts_rowid FROM ({select}) AS found ORDER BY fts_rowid DESC LIMIT %s",
-                           [*params, CAP + 1])
+            found = engine.matches(query, filters, CAP + 1)
         else:
             select, params = engine.select(query, filters)
             cursor.execute("SET LOCAL enable_indexscan = off")
             cursor.execute(f"{select} LIMIT %s", [*params, CAP + 1])
-        found = [row[0] for row in cursor.fetchall()]
-        cursor.execute("SET LOCAL enable_indexscan = on")
+            found = [row[0] for row in cursor.fetchall()]
+            cursor.execute("SET LOCAL enable_indexscan = on")
         if len(found) > CAP and engine.newest_first:
             ids = found[offset : offset + 20]
         elif len(found) > CAP:

@@ -1,11 +1,13 @@
 """PostgreSQL with the rum extension: one RUM index on ``tokens`` (positions inside the index)
 replaces the grams and the GIN index of the tokens, a seventh of their size (docs/search.md,
 "A million records on PostgreSQL"). Where ``rum`` is not available (a compatible domestic
-database, a server without Debian's postgresql-NN-rum) or may not be created by this user, the
-grams of migration 0004 stay and the search uses them. SQLite is unchanged."""
+database, a server without Debian's postgresql-NN-rum) or may not be created by this user, or
+GONGKAI_SEARCH_PG_INDEX=grams, the grams of migration 0004 stay and the search uses them. SQLite
+is unchanged."""
 
 from importlib import import_module
 
+from django.conf import settings
 from django.db import migrations
 
 from gongkai.search.backends import RUM_INDEX, forget_scheme
@@ -32,7 +34,9 @@ def _rum_created(schema_editor) -> bool:
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql" or not _rum_created(schema_editor):
+    if schema_editor.connection.vendor != "postgresql" or settings.GONGKAI_SEARCH_PG_INDEX != "rum":
+        return
+    if not _rum_created(schema_editor):
         return
     schema_editor.execute(f"CREATE INDEX {RUM_INDEX} ON search_searchentry USING rum (tokens rum_tsvector_ops)")
     schema_editor.execute("DROP INDEX search_entry_tokens")
