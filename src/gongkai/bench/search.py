@@ -283,7 +283,6 @@ def _raw_plan(query: Any, filters: Any, page: int) -> list[int]:
     with raw.transaction(), raw.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         if engine.newest_first:  # RUM: its choice of statements is the backend's own (walk, rare token, index)
-            cursor.execute("SET LOCAL enable_bitmapscan = off")
             found = engine.matches(query, filters, CAP + 1)
         else:
             select, params = engine.select(query, filters)

@@ -372,7 +372,16 @@ class PostgresBackend:
         rare = [token for token in tokens if frequencies.get(token, 0.0) < min(floor, RARE_SHARE) or token not in frequencies]
         driver = rare[0] if rare and len(rare) < len(tokens) else ""
         sql, params = self.select(query, filters, newest=limit, driver=driver)
-        return _ids(f"SELECT fts_rowid FROM ({sql}) AS found ORDER BY fts_rowid DESC LIMIT %s", [*params, limit])
+        with connection.cursor() as cursor:
+            # A bitmap of the RUM index rechecks every candidate row (its positions are lost in a
+            # bitmap); its index scan checks phrases inside the index. (The title's GIN index
+            # has only bitmaps: they stay on for the other statements.)
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            try:
+                cursor.execute(f"SELECT fts_rowid FROM ({sql}) AS found ORDER BY fts_rowid DESC LIMIT %s", [*params, limit])
+                return [row[0] for row in cursor.fetchall()]
+            finally:
+                cursor.execute("SET LOCAL enable_bitmapscan = on")
 
     def _walk(self, query: bigrams.Query, filters: Filters, limit: int, rows: int) -> tuple[list[int], bool]:
         """The matches among the newest ``rows`` rows that the filters leave, and whether they are
@@ -400,10 +409,6 @@ class PostgresBackend:
             # word is common, reading every row's toasted tsvector (77 ms for 工作 at 100,000
             # records); the GIN bitmap answers a single lexeme without reading any (21 ms).
             cursor.execute("SET LOCAL enable_seqscan = off")
-            if self.newest_first:
-                # A bitmap of the RUM index rechecks every candidate row (its positions are lost
-                # in a bitmap); its index scan checks phrases inside the index.
-                cursor.execute("SET LOCAL enable_bitmapscan = off")
             return run_plan(self, query, filters, order, offset, limit)
 
 
