@@ -158,6 +158,17 @@ def _ids(sql: str, params: list[object]) -> list[int]:
     return [row[0] for row in read(sql, params)]
 
 
+def _ids_without(setting: str, sql: str, params: list[object]) -> list[int]:
+    """``_ids`` with one of PostgreSQL's planner methods (``enable_…``) off for this statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL {setting} = off")
+        try:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+        finally:
+            cursor.execute(f"SET LOCAL {setting} = on")
+
+
 class SqliteBackend:
     """A contentless FTS5 table ``search_fts(title, body, meta)`` of bigram texts (migration 0002)."""
 
@@ -341,13 +352,7 @@ class PostgresBackend:
         if self.newest_first:
             return self._rum_matches(query, filters, limit)
         sql, params = self.select(query, filters)
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            try:
-                cursor.execute(f"{sql} LIMIT %s", [*params, limit])
-                return [row[0] for row in cursor.fetchall()]
-            finally:
-                cursor.execute("SET LOCAL enable_indexscan = on")
+        return _ids_without("enable_indexscan", f"{sql} LIMIT %s", [*params, limit])
 
     def _rum_matches(self, query: bigrams.Query, filters: Filters, limit: int) -> list[int]:
         """The newest ``limit`` matches by the cheapest of three ways, from the lexemes'
@@ -378,16 +383,11 @@ class PostgresBackend:
         rare = [token for token in tokens if frequencies.get(token, 0.0) < min(floor, RARE_SHARE) or token not in frequencies]
         driver = rare[0] if rare and len(rare) < len(tokens) else ""
         sql, params = self.select(query, filters, newest=limit, driver=driver)
-        with connection.cursor() as cursor:
-            # A bitmap of the RUM index rechecks every candidate row (its positions are lost in a
-            # bitmap); its index scan checks phrases inside the index. (The title's GIN index
-            # has only bitmaps: they stay on for the other statements.)
-            cursor.execute("SET LOCAL enable_bitmapscan = off")
-            try:
-                cursor.execute(f"SELECT fts_rowid FROM ({sql}) AS found ORDER BY fts_rowid DESC LIMIT %s", [*params, limit])
-                return [row[0] for row in cursor.fetchall()]
-            finally:
-                cursor.execute("SET LOCAL enable_bitmapscan = on")
+        # A bitmap of the RUM index rechecks every candidate row (its positions are lost in a
+        # bitmap); its index scan checks phrases inside the index. (The title's GIN index has
+        # only bitmaps: they stay on for the other statements.)
+        return _ids_without("enable_bitmapscan", f"SELECT fts_rowid FROM ({sql}) AS found ORDER BY fts_rowid DESC LIMIT %s",
+                            [*params, limit])
 
     def _walk(self, query: bigrams.Query, filters: Filters, limit: int, rows: int) -> tuple[list[int], bool]:
         """The matches among the newest ``rows`` rows that the filters leave, and whether they are
