@@ -80,6 +80,17 @@ def describe(verdict: auditchain.Verdict) -> str:
     return f"OK 审计日志完整：共 {verdict.count} 条记录，哈希链无断点"
 
 
+# The audit actions of a verification: the chain whole, or broken.
+VERIFIED, BROKEN = "audit_chain_verified", "audit_chain_broken"
+
+
+def last_check() -> AuditEntry | None:
+    """The newest verification's audit row, or None before the first."""
+    from gongkai.audit.models import AuditEntry
+
+    return AuditEntry.objects.filter(action__in=(VERIFIED, BROKEN)).order_by("-pk").first()
+
+
 def verify_and_report() -> auditchain.Verdict:
     """The daily job's work: verify the chain, keep the result in the log itself and, when it is
     broken, tell every office administrator by a notice (站内通知) that names the broken link."""
@@ -92,7 +103,7 @@ def verify_and_report() -> auditchain.Verdict:
 
     verdict = verify()
     with transaction.atomic():
-        record("audit_chain_verified" if verdict.ok else "audit_chain_broken", actor=SYSTEM,
+        record(VERIFIED if verdict.ok else BROKEN, actor=SYSTEM,
                object_type="audit.auditentry", object_repr="审计日志哈希链",
                after={"count": verdict.count, "head_id": verdict.head_id,
                       "broken_id": verdict.broken.row_id if verdict.broken else None,

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai import tabular
+from gongkai.audit import chain
 from gongkai.audit.models import AuditEntry
 from gongkai.orgs.models import Unit
 from gongkai.orgs.policy import policy
@@ -77,11 +78,8 @@ def entry_list(request: HttpRequest) -> HttpResponseBase:
         "params": params,
         "query": query.urlencode(),
         "bad_dates": bad_start or bad_end,
-        "last_check": AuditEntry.objects.filter(action__in=CHECK_ACTIONS).order_by("-pk").first(),
+        "last_check": chain.last_check(), "chain_whole": chain.VERIFIED,
     })
-
-
-CHECK_ACTIONS = ("audit_chain_verified", "audit_chain_broken")
 
 
 @login_required
