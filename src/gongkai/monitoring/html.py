@@ -9,7 +9,6 @@ Free of Django: the command-line crawl and the benchmark use it without a databa
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
@@ -159,9 +158,12 @@ def read_page(body: bytes | str, url: str, charset: str | None = None) -> PageFa
                             previous.pagination and link.pagination)
         seen[target] = link
     facts.links = list(seen.values())
-    meta = [value for name in _META_DATE_NAMES for value in document.xpath(
-        "//meta[translate(@name,$upper,$lower)=$name or translate(@property,$upper,$lower)=$name]/@content",
-        upper=string.ascii_uppercase, lower=string.ascii_lowercase, name=name)]
+    heads: dict[str, list[str]] = {}  # one pass over the page's meta tags, by name in lower case
+    for tag in document.iter("meta"):
+        for key in (tag.get("name"), tag.get("property")):
+            if key and tag.get("content") is not None:
+                heads.setdefault(key.lower(), []).append(tag.get("content"))
+    meta = [value for name in _META_DATE_NAMES for value in heads.get(name, [])]
     for item in items:
         item.drop_tree()
     lines = _content_lines(document)
