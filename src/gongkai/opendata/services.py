@@ -243,6 +243,10 @@ class PlanEntryData:
     note: str = ""
 
 
+# What an entry says, as its audit rows show it (its unit stays; the year is fixed when it is added).
+PLAN_FIELDS = ("title", "theme", "planned_on", "dataset", "note")
+
+
 @transaction.atomic
 def add_plan_entry(unit: Unit, data: PlanEntryData, *, actor: ServiceActor) -> PlanEntry:
     entry = PlanEntry(unit=unit, year=data.year, title=data.title.strip(), theme=data.theme,
@@ -251,7 +255,7 @@ def add_plan_entry(unit: Unit, data: PlanEntryData, *, actor: ServiceActor) -> P
     _check_entry(entry)
     entry.full_clean()
     entry.save()
-    audit("opendata_plan_entry_added", entry, after=snapshot(entry, ["year", "title", "theme", "planned_on", "dataset", "note"]))
+    audit("opendata_plan_entry_added", entry, after=snapshot(entry, ["year", *PLAN_FIELDS]))
     return entry
 
 
@@ -273,9 +277,6 @@ def link_plan_entry(entry: PlanEntry, dataset: Dataset | None, *, actor: Service
     entry.save(update_fields=["dataset"])
     audit("opendata_plan_entry_linked", entry, before=before, after={"dataset": dataset})
     return entry
-
-
-PLAN_FIELDS = ("title", "theme", "planned_on", "dataset", "note")
 
 
 @transaction.atomic
