@@ -90,3 +90,26 @@ def test_it_loads_no_asset_from_outside_and_honours_the_font_size(notice, client
         assert 'class="fs-large"' in text, url
         for asset in re.findall(r'(?:src|href)="([^"]+\.(?:js|css|png|svg|woff2?))"', text):
             assert asset.startswith("/static/") and "axe" not in asset, (url, asset)
+
+
+def test_the_lists_escape_what_a_clerk_typed_and_mark_the_current_column(make_draft, publish, client, unit_a, columns_a):
+    """The record lists and the column tree are written out in Python (records_tags), not by the
+    template language: what autoescape did, they must do."""
+    unit_a.name = "示范市<b>财政局</b>"
+    unit_a.save()
+    hostile = publish(make_draft(title='<script>alert("标题")</script>关于预算的通知', doc_number="示财〔2026〕9号"))
+    column = columns_a["通知公告"]
+    pages = {
+        "home": client.get("/").content.decode(),
+        "unit": client.get(f"/xxgk/units/{unit_a.key}/").content.decode(),
+        "column": client.get(f"/xxgk/units/{unit_a.key}/{column.pk}/").content.decode(),
+    }
+    for name, page in pages.items():
+        assert "<script>alert" not in page and "<b>财政局" not in page, name
+        assert '&lt;script&gt;alert(&quot;标题&quot;)&lt;/script&gt;关于预算的通知' in page, name
+        assert f'href="/xxgk/content/{hostile.pk}/"' in page and "示财〔2026〕9号" in page, name
+    assert "<span>示范市&lt;b&gt;财政局&lt;/b&gt;</span>" in pages["home"]
+    assert 'aria-label="示范市&lt;b&gt;财政局&lt;/b&gt;目录栏目"' in pages["column"]
+    assert f'href="/xxgk/units/{unit_a.key}/{column.pk}/" aria-current="page">通知公告</a> <span class="count">（1）</span>' in pages["column"]
+    assert f'href="/xxgk/units/{unit_a.key}/" aria-current="page">全部信息</a>' in pages["unit"]
+    assert 'aria-current="page">全部信息' not in pages["column"]

@@ -165,11 +165,20 @@ def walk(columns: Iterable[Column], counts: dict[int, int] | None = None) -> lis
     return nodes
 
 
-def descendant_ids(column: Column) -> list[int]:
-    """The column and every column below it (the tree is shallow: one query per level)."""
+def descendant_ids(column: Column, among: Iterable[Column] | None = None) -> list[int]:
+    """The column and every column below it: from ``among`` when given (every column of its unit,
+    inactive ones too, already read), else from the database (the tree is shallow: one query per level)."""
+    children: dict[int | None, list[int]] | None = None
+    if among is not None:
+        children = {}
+        for other in among:
+            children.setdefault(other.parent_id, []).append(other.pk)
     found, level = [column.pk], [column.pk]
     while level:
-        level = list(Column.objects.filter(parent_id__in=level).values_list("pk", flat=True))
+        if children is None:
+            level = list(Column.objects.filter(parent_id__in=level).values_list("pk", flat=True))
+        else:
+            level = [child for parent in level for child in children.get(parent, [])]
         found += level
     return found
 

@@ -122,15 +122,19 @@ def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponseBase:
 @public_page
 def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpResponseBase:
     unit = _unit(unit_key)
-    column = get_object_or_404(Column.objects.select_related("parent__parent"), pk=column_pk, unit=unit, is_active=True)
-    ids = catalog.descendant_ids(column)
+    # the unit's whole tree in one query: the page's column, what lies below it, and the side navigation
+    columns = list(Column.objects.filter(unit=unit).select_related("parent__parent"))
+    column = next((found for found in columns if found.pk == column_pk and found.is_active), None)
+    if column is None:
+        raise Http404("没有找到该栏目。")
+    ids = catalog.descendant_ids(column, among=columns)
     records = public_records().filter(pk__in=Record.columns.through.objects.filter(column_id__in=ids).values("record_id"))
     if request.GET.get("format") == "csv":
         return _csv(f"{unit.name}{column.name}", records.order_by("-published_on", "-pk"))
     page = _page(request, records.only(*LIST_FIELDS).order_by("-published_on", "-pk"), "column", column.pk)
-    siblings = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
+    active = [found for found in columns if found.is_active]
     return render(request, "records/column.html", {
-        "unit": unit, "column": column, "page": page, "nodes": catalog.walk(siblings, _column_counts(unit)),
+        "unit": unit, "column": column, "page": page, "nodes": catalog.walk(active, _column_counts(unit)),
     })
 
 
