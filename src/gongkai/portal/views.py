@@ -20,12 +20,12 @@ ONE_YEAR = 365 * 24 * 3600
 
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    governments = Unit.objects.filter(
-        kind__in=[UnitKind.CITY_GOV, UnitKind.COUNTY_GOV], is_active=True
-    ).order_by("sort_order", "id")
-    departments = Unit.objects.filter(kind=UnitKind.DEPARTMENT, is_active=True).count()
+    units = Unit.objects.filter(
+        kind__in=[UnitKind.CITY_GOV, UnitKind.COUNTY_GOV, UnitKind.DEPARTMENT], is_active=True
+    ).only("key", "name", "kind").order_by("sort_order", "id")
+    governments = [unit for unit in units if unit.kind != UnitKind.DEPARTMENT]
     return render(request, "portal/home.html", {
-        "governments": governments, "department_count": departments, **home_context(),
+        "governments": governments, "department_count": len(units) - len(governments), **home_context(),
     })
 
 
