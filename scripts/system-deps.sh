@@ -2,13 +2,14 @@
 # Install the Debian packages that a target needs, when missing (as root with apt only).
 #   run:  LibreOffice (headless writer) to read legacy .doc notices; without root it warns only.
 #   test: the same, chromium for the browser tests, a CJK font so pages render Chinese,
-#         postgresql for the database tests on a real server, redis-server for the cluster test,
+#         postgresql for the database tests on a real server (with postgresql-15-rum, the RUM
+#         index of the search: Debian 12's PostgreSQL is 15), redis-server for the cluster test,
 #         wrk for the portal benchmark, nginx for the test of deploy/nginx/gongkai.conf.
 set -euo pipefail
 target="${1:-test}"
 case "$target" in
   run) packages=(libreoffice-writer-nogui) ;;
-  test) packages=(libreoffice-writer-nogui chromium fonts-noto-cjk postgresql redis-server wrk nginx) ;;
+  test) packages=(libreoffice-writer-nogui chromium fonts-noto-cjk postgresql postgresql-15-rum redis-server wrk nginx) ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 missing=()

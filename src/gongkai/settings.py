@@ -34,6 +34,7 @@
 | GONGKAI_USE_X_FORWARDED_HOST | believe the proxy's X-Forwarded-Host for the host name (only if the proxy sets it; deploy/nginx/gongkai.conf passes Host instead) | false |
 | GONGKAI_SITE_NAME, GONGKAI_SITE_SPONSOR, GONGKAI_SITE_OPERATOR, GONGKAI_SITE_CODE, GONGKAI_SITE_ICP | the portal's name and footer (主办、承办、网站标识码、备案号) | demo values |
 | GONGKAI_BENCH_BARE_VIEW | serve the portal benchmark's bare peer view at /bench/bare/<pk>/ (only `python -m gongkai.bench portal` sets it) | false |
+| GONGKAI_SEARCH_PG_INDEX | PostgreSQL's full-text index, chosen when migrating (search 0005): rum (the rum extension, when the server has it and this user may create it) or grams (GIN, larger; what a server without rum gets anyway) | rum |
 """
 
 from __future__ import annotations
@@ -224,6 +225,7 @@ CACHES = {
 GONGKAI_PORTAL_CACHE_SECONDS = env_int("GONGKAI_PORTAL_CACHE_SECONDS", 600)
 GONGKAI_PORTAL_MEMO_SECONDS = env_int("GONGKAI_PORTAL_MEMO_SECONDS", 3600)
 GONGKAI_BENCH_BARE_VIEW = env_bool("GONGKAI_BENCH_BARE_VIEW", False)
+GONGKAI_SEARCH_PG_INDEX = env_choice("GONGKAI_SEARCH_PG_INDEX", "rum", ("rum", "grams"))
 HUEY = {
     "name": "gongkai",
     "immediate": False,

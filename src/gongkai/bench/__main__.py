@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, help="portal：每项测量的秒数")
     parser.add_argument("--connections", type=int, help="portal：wrk 的并发连接数")
     parser.add_argument("--database-url", help="search：使用的数据库（默认临时 SQLite）")
+    parser.add_argument("--pg-scheme", choices=["rum", "grams"], help="search：PostgreSQL 的索引方案（默认按迁移：有 rum 扩展即 rum）")
+    parser.add_argument("--reuse", action="store_true", default=None,
+                        help="search：数据库已有同一语料时不再构建，只测查询（百万级多次测量）")
     args = parser.parse_args(argv)
     names = [name for name in benchmarks if name not in SLOW] if args.name == "all" else [args.name]
     for name in names:

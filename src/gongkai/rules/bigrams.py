@@ -255,14 +255,21 @@ def document_grams(text: str) -> set[str]:
 
 
 def pg_index_form(title: str, body: str) -> tuple[str, bool, str, str]:
-    """What PostgreSQL stores of a document: the positional tsvector of title and body, whether
-    it exceeds PostgreSQL's limits, the grams of title and body (a tsvector without positions)
-    and the positional tsvector of the title alone (for matches in the title)."""
+    """What PostgreSQL stores of a document with the gram scheme: the positional tsvector of title
+    and body, whether it exceeds PostgreSQL's limits, the grams of title and body (a tsvector
+    without positions) and the positional tsvector of the title alone (for matches in the title)."""
+    literal, too_long, title_literal = pg_rum_form(title, body)
+    grams = document_grams(title) | document_grams(body)
+    return literal, too_long, " ".join(f"'{gram}'" for gram in grams), title_literal
+
+
+def pg_rum_form(title: str, body: str) -> tuple[str, bool, str]:
+    """What PostgreSQL stores of a document with the RUM scheme: ``pg_index_form`` without the
+    grams (RUM keeps the positions in its index, so phrases need no grams)."""
     title_tokens, body_tokens = tokens(title), tokens(body)
     literal, too_long = _positions_literal(title_tokens, body_tokens)
-    grams = document_grams(title) | document_grams(body)
     title_literal, _ = _positions_literal([], title_tokens)
-    return literal, too_long, " ".join(f"'{gram}'" for gram in grams), title_literal
+    return literal, too_long, title_literal
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,10 @@ from django.db import connection, transaction
 
 from gongkai.pause import pause_point
 from gongkai.rules import bigrams
-from gongkai.search.backends import CAP, Filters, Order, Page, backend, read
+from gongkai.search.backends import CAP, DAY_SLOTS, Filters, Order, Page, backend, read
 from gongkai.search.documents import SearchDocument
 from gongkai.search.models import SearchEntry
 
-DAY_SLOTS = 10_000_000  # rowids per day of publication: newest first is rowid order
 T = TypeVar("T")
 _providers: dict[str, Callable[[], Iterable[SearchDocument]]] = {}
 

@@ -20,10 +20,12 @@ decompressing and sending each body), which ``CAP`` bounds near 15 and 25 ms.
 from __future__ import annotations
 
 import json
+import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
@@ -34,6 +36,7 @@ from gongkai.search.models import SearchEntry
 
 CAP = 1_000
 POOL = 1_000
+DAY_SLOTS = 10_000_000  # rowids per day of publication: newest first is rowid order
 
 
 class Order(StrEnum):
@@ -155,6 +158,17 @@ def _ids(sql: str, params: list[object]) -> list[int]:
     return [row[0] for row in read(sql, params)]
 
 
+def _ids_without(setting: str, sql: str, params: list[object]) -> list[int]:
+    """``_ids`` with one of PostgreSQL's planner methods (``enable_…``) off for this statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL {setting} = off")
+        try:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+        finally:
+            cursor.execute(f"SET LOCAL {setting} = on")
+
+
 class SqliteBackend:
     """A contentless FTS5 table ``search_fts(title, body, meta)`` of bigram texts (migration 0002)."""
 
@@ -216,30 +230,60 @@ class SqliteBackend:
         return run_plan(self, query, filters, order, offset, limit)
 
 
+RUM_INDEX = "search_entry_tokens_rum"
+_schemes: dict[tuple[str, str], str] = {}
+
+
+def pg_scheme() -> str:
+    """Which index the PostgreSQL database holds (migration 0005): "rum" where the rum extension
+    was available, else "grams" (migration 0004's). Read once per database and process."""
+    db = connections[DEFAULT_DB_ALIAS]
+    key = (db.alias, str(db.settings_dict["NAME"]))
+    if key not in _schemes:
+        with db.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [RUM_INDEX])
+            _schemes[key] = "rum" if cursor.fetchone()[0] else "grams"
+    return _schemes[key]
+
+
+def forget_scheme() -> None:
+    """After a migration changed the index (0005 forward or back)."""
+    _schemes.clear()
+
+
 class PostgresBackend:
-    """Per entry (migrations 0002 and 0004): ``tokens``, the positional tsvector of the same
-    bigrams; ``grams``, the three- and four-character grams of its chains of overlapping bigrams,
-    without positions; ``title_tokens``, the title's own positional tsvector; each with a GIN index; and
-    ``long_text`` for documents beyond the tsvector's limits."""
+    """Per entry (migrations 0002, 0004 and 0005): ``tokens``, the positional tsvector of the same
+    bigrams; ``title_tokens``, the title's own positional tsvector (GIN); ``long_text`` for
+    documents beyond the tsvector's limits; and one of two schemes (``pg_scheme``):
 
-    newest_first = False
+    - "rum": a RUM index on ``tokens`` (positions inside the index, so a phrase is checked without
+      reading the rows); matches are read newest first, the planner choosing between that index
+      and a walk of the rowid index that checks each row (a common word);
+    - "grams" (no rum extension): a GIN index on ``tokens`` and ``grams``, the three- and
+      four-character grams of its chains of overlapping bigrams, without positions (GIN)."""
 
-    form = staticmethod(bigrams.pg_index_form)  # what the index is given of (title, body)
+    def __init__(self) -> None:
+        self.scheme = pg_scheme()
+        self.newest_first = self.scheme == "rum"  # a capped page is then a slice of the matches
+        # what the index is given of (title, body)
+        self.form: Callable[[str, str], tuple[object, ...]] = (
+            bigrams.pg_rum_form if self.newest_first else bigrams.pg_index_form
+        )
+        self._columns = ("tokens", "long_text", "title_tokens") if self.newest_first else (
+            "tokens", "long_text", "grams", "title_tokens")
 
-    _COLUMNS = ("tokens", "long_text", "grams", "title_tokens")
-
-    def insert(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[str, bool, str, str]]) -> None:
+    def insert(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[object, ...]]) -> None:
         """New entries with their tokens, in one statement each (an UPDATE afterwards would write
-        every row and its GIN entries twice)."""
+        every row and its index entries twice)."""
         rows = [(*_entry_row(entry), *form) for entry, form in zip(entries, forms, strict=True)]
-        _insert_entries(rows, self._COLUMNS, ("::tsvector", "", "::tsvector", "::tsvector"))
+        _insert_entries(rows, self._columns, tuple("" if column == "long_text" else "::tsvector" for column in self._columns))
 
-    def write(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[str, bool, str, str]]) -> None:
+    def write(self, entries: Sequence[SearchEntry], forms: Sequence[tuple[object, ...]]) -> None:
         """The tokens of changed entries."""
         rows = [(*form, entry.pk) for entry, form in zip(entries, forms, strict=True)]
+        assignments = ", ".join(f"{column} = %s" + ("" if column == "long_text" else "::tsvector") for column in self._columns)
         with connection.cursor() as cursor:
-            cursor.executemany("UPDATE search_searchentry SET tokens = %s::tsvector, long_text = %s, "
-                               "grams = %s::tsvector, title_tokens = %s::tsvector WHERE id = %s", rows)
+            cursor.executemany(f"UPDATE search_searchentry SET {assignments} WHERE id = %s", rows)
 
     def delete(self, entries: Sequence[SearchEntry]) -> None:
         """Nothing to do: the tokens live in the entry's own row."""
@@ -256,15 +300,15 @@ class PostgresBackend:
         return False
 
     def select(self, query: bigrams.Query, filters: Filters, columns: str = "fts_rowid", title_only: bool = False,
-               newest: int = 0) -> tuple[str, list[object]]:
-        """SELECT ``columns`` of the matching entries: the candidates of the GIN indexes (grams,
-        and tokens of terms without grams), checked by positions unless the indexes are exact;
-        then (unless ``title_only``) the long_text ones that match by substring instead; with
+               newest: int = 0, driver: str = "") -> tuple[str, list[object]]:
+        """SELECT ``columns`` of the matching entries: through the index (RUM: exact; grams: the
+        candidates of the GIN indexes, checked by positions unless the indexes are exact); then
+        (unless ``title_only``) the long_text ones that match by substring instead; with
         ``newest``, only that many newest of each.
 
-        - The positional check is ``ts_match_vq()``, not ``@@``, so that the planner cannot
-          turn it into a scan of the tokens' GIN index: every bigram of a phrase such as 工作要点
-          is common, and the bitmap of all three took longer than the whole search.
+        - The positional check of the gram scheme is ``ts_match_vq()``, not ``@@``, so that the
+          planner cannot turn it into a scan of the tokens' GIN index: every bigram of a phrase
+          such as 工作要点 is common, and the bitmap of all three took longer than the search.
         - The filters come first: PostgreSQL tests conditions of equal cost in the order written,
           and a filter that rejects a row spares reading its tsvector.
         - Two branches rather than one OR, which would make PostgreSQL test the whole condition
@@ -274,6 +318,11 @@ class PostgresBackend:
         plan = bigrams.pg_query(query)
         narrowing, narrowing_params = _narrowing(filters)
         tail = " ORDER BY fts_rowid DESC LIMIT %s" if newest else ""
+        if newest and self.newest_first and not title_only:
+            # Through the RUM index, then sorted: ordered by the rowid itself, the planner would
+            # rather walk the rowid index and check every row (a rare phrase of common bigrams,
+            # 工作要点, estimated 26 times too common: 2.4 s at 100,000 records).
+            tail = " ORDER BY fts_rowid + 0 DESC LIMIT %s"
         if title_only:
             conditions = [*narrowing, "title_tokens @@ %s::tsquery"]
             params: list[object] = [*narrowing_params, plan.title]
@@ -282,7 +331,12 @@ class PostgresBackend:
                 params.append(plan.excluded)
             return (f"SELECT {columns} FROM search_searchentry WHERE {' AND '.join(conditions)}{tail}",
                     params + ([newest] if newest else []))
-        match, match_params = _match(plan)
+        if driver:  # RUM: the rows of one rare token, each checked for the whole query
+            match, match_params = "(tokens @@ %s::tsquery AND ts_match_vq(tokens, %s::tsquery))", [f"'{driver}'", bigrams.tsquery(query)]
+        elif self.newest_first:
+            match, match_params = "tokens @@ %s::tsquery", [bigrams.tsquery(query)]
+        else:
+            match, match_params = _match(plan)
         sql = (f"(SELECT {columns} FROM search_searchentry WHERE {' AND '.join([*narrowing, match])}{tail})"
                f" UNION ALL (SELECT {columns} FROM search_searchentry WHERE long_text AND "
                f"{' AND '.join([*narrowing, _substrings(query)])} AND NOT ({match}){tail})")
@@ -291,18 +345,64 @@ class PostgresBackend:
         return sql, params
 
     def matches(self, query: bigrams.Query, filters: Filters, limit: int) -> list[int]:
-        """Up to ``limit`` matches in the GIN bitmaps' order. Plain index scans are off for this
-        statement: under a LIMIT, a planner that overestimates how many rows match would walk a
-        btree and test every row it meets (two queries of 33 and 0 matches took 105 ms that way
-        at 100,000 records, 3 ms and 1 ms through the bitmaps)."""
+        """Up to ``limit`` matches: RUM, the newest; grams, in the GIN bitmaps' order. Plain index
+        scans are off for the grams' statement: under a LIMIT, a planner that overestimates how
+        many rows match would walk a btree and test every row it meets (two queries of 33 and 0
+        matches took 105 ms that way at 100,000 records, 3 ms and 1 ms through the bitmaps)."""
+        if self.newest_first:
+            return self._rum_matches(query, filters, limit)
         sql, params = self.select(query, filters)
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            try:
-                cursor.execute(f"{sql} LIMIT %s", [*params, limit])
-                return [row[0] for row in cursor.fetchall()]
-            finally:
-                cursor.execute("SET LOCAL enable_indexscan = on")
+        return _ids_without("enable_indexscan", f"{sql} LIMIT %s", [*params, limit])
+
+    def _rum_matches(self, query: bigrams.Query, filters: Filters, limit: int) -> list[int]:
+        """The newest ``limit`` matches by the cheapest of three ways, from the lexemes'
+        frequencies in the statistics (``_frequencies``):
+
+        - every token common (工作, 政务公开): walk the newest rows and check each, as far as the
+          frequencies say ``limit`` matches should be found (at most ``WALK_ROWS``), and once more
+          as far as the rate it saw says (at most ``WALK_MORE_ROWS``: 政策解读, estimated at 45 %
+          of the records from 策解, is in 17 %); when the walks fall short and the filters left
+          more rows than they read, the whole query through RUM;
+        - a rare token (in the statistics with less than ``RARE_SHARE``, or not there at all)
+          beside common ones (政务公开 年度报告: 度报 is in 0.2 % of the records):
+          the rare token's rows from the RUM index, each checked for the whole query. RUM checks
+          a phrase inside the index, but walks every posting (with positions) of every token,
+          and the common ones are in most records;
+        - otherwise the whole query through the RUM index."""
+        frequencies, floor = _frequencies()
+        walk = _walk_rows(query, frequencies, limit)
+        if walk:
+            found, complete = self._walk(query, filters, limit, walk)
+            if not complete and found:  # the estimate was short: again, as far as the rate seen says
+                more = int(walk * limit / len(found) * 1.2)
+                if more <= WALK_MORE_ROWS:
+                    found, complete = self._walk(query, filters, limit, more)
+            if complete:
+                return found
+        tokens = sorted(_required_tokens(query), key=lambda token: frequencies.get(token, 0.0))
+        rare = [token for token in tokens if frequencies.get(token, 0.0) < min(floor, RARE_SHARE) or token not in frequencies]
+        driver = rare[0] if rare and len(rare) < len(tokens) else ""
+        sql, params = self.select(query, filters, newest=limit, driver=driver)
+        # A bitmap of the RUM index rechecks every candidate row (its positions are lost in a
+        # bitmap); its index scan checks phrases inside the index. (The title's GIN index has
+        # only bitmaps: they stay on for the other statements.)
+        return _ids_without("enable_bitmapscan", f"SELECT fts_rowid FROM ({sql}) AS found ORDER BY fts_rowid DESC LIMIT %s",
+                            [*params, limit])
+
+    def _walk(self, query: bigrams.Query, filters: Filters, limit: int, rows: int) -> tuple[list[int], bool]:
+        """The matches among the newest ``rows`` rows that the filters leave, and whether they are
+        all there is (``limit`` found, or no row left beyond those read)."""
+        narrowing, narrowing_params = _narrowing(filters)
+        where = f"WHERE {' AND '.join(narrowing)}" if narrowing else ""
+        recent = f"SELECT fts_rowid, tokens, long_text, title, body FROM search_searchentry {where} ORDER BY fts_rowid DESC LIMIT %s"
+        found = _ids(f"SELECT fts_rowid FROM ({recent}) AS recent WHERE ts_match_vq(tokens, %s::tsquery) "
+                     f"OR (long_text AND {_substrings(query)}) ORDER BY fts_rowid DESC LIMIT %s",
+                     [*narrowing_params, rows, bigrams.tsquery(query), *_substring_params(query), limit])
+        if len(found) >= limit:
+            return found, True
+        left = _ids(f"SELECT count(*) FROM (SELECT 1 FROM search_searchentry {where} ORDER BY fts_rowid DESC LIMIT %s) AS r",
+                    [*narrowing_params, rows + 1])
+        return found, left[0] <= rows
 
     def newest(self, query: bigrams.Query, filters: Filters, limit: int, offset: int = 0, title_only: bool = False) -> list[int]:
         sql, params = self.select(query, filters, title_only=title_only, newest=offset + limit)
@@ -318,6 +418,46 @@ class PostgresBackend:
             return run_plan(self, query, filters, order, offset, limit)
 
 
+WALK_ROWS = 8_000  # at most this many newest rows checked one by one (10–20 µs each)
+WALK_MORE_ROWS = 25_000  # a second walk, when the first found matches at a rate that says it will do
+RARE_SHARE = 0.05  # a token in fewer records than this leads the RUM plan beside common ones
+STATISTICS_SECONDS = 600  # the lexemes' frequencies are read again after this
+_statistics: dict[tuple[str, str], tuple[float, dict[str, float], float]] = {}
+
+
+def _frequencies() -> tuple[dict[str, float], float]:
+    """The share of records holding each common lexeme (``ANALYZE``'s most common elements of
+    ``tokens``) and the least of those shares: a lexeme not listed is rarer than that."""
+    db = connections[DEFAULT_DB_ALIAS]
+    key = (db.alias, str(db.settings_dict["NAME"]))
+    now = time.monotonic()
+    if key not in _statistics or now - _statistics[key][0] > STATISTICS_SECONDS:
+        rows = read("SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                    "WHERE tablename = 'search_searchentry' AND attname = 'tokens'", [])
+        lexemes, shares = (rows[0][0] or [], rows[0][1] or []) if rows else ([], [])
+        frequencies = dict(zip(lexemes, shares[: len(lexemes)], strict=True))
+        _statistics[key] = (now, frequencies, min(frequencies.values(), default=0.0))
+    return _statistics[key][1], _statistics[key][2]
+
+
+def _required_tokens(query: bigrams.Query) -> list[str]:
+    return [token for term in query.required for token in (term.tokens[:-1] if term.prefix else term.tokens)]
+
+
+def _walk_rows(query: bigrams.Query, frequencies: dict[str, float], limit: int) -> int:
+    """How many newest rows to check one by one to find ``limit`` matches (twice the estimate:
+    each term as frequent as its rarest token, the terms independent; at most ``WALK_ROWS``), or
+    0 when a token is not common. A walk's cost does not grow with the table; the RUM index's
+    does, with every posting of every token, and these tokens are in most records."""
+    share = 1.0
+    for term in query.required:
+        known = [frequencies.get(token) for token in (term.tokens[:-1] if term.prefix else term.tokens)]
+        if not known or None in known:
+            return 0
+        share *= min(value for value in known if value is not None)
+    return int(min(2 * limit / max(share, 1e-9), WALK_ROWS))
+
+
 def _narrowing(filters: Filters) -> tuple[list[str], list[object]]:
     """The filters as conditions on the entry's own columns."""
     clauses: list[str] = []
@@ -329,8 +469,10 @@ def _narrowing(filters: Filters) -> tuple[list[str], list[object]]:
         clauses.append("column_ids @> %s::jsonb")
         params.append(f"[{int(filters.column_id)}]")
     if filters.year is not None:
-        clauses.append("published_on >= %s AND published_on < %s")
-        params += [f"{filters.year}-01-01", f"{filters.year + 1}-01-01"]
+        # The year's rowids too: a walk of the rowid index newest first starts at the year's end.
+        first, last = date(filters.year, 1, 1).toordinal(), date(filters.year + 1, 1, 1).toordinal()
+        clauses.append("fts_rowid > %s AND fts_rowid <= %s AND published_on >= %s AND published_on < %s")
+        params += [first * DAY_SLOTS, last * DAY_SLOTS, f"{filters.year}-01-01", f"{filters.year + 1}-01-01"]
     if filters.topic:
         clauses.append("topic = %s")
         params.append(filters.topic)

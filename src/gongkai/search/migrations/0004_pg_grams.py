@@ -9,11 +9,11 @@ from gongkai.rules import bigrams
 BATCH = 2000
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute("ALTER TABLE search_searchentry ADD COLUMN grams tsvector NOT NULL DEFAULT ''::tsvector")
-    schema_editor.execute("ALTER TABLE search_searchentry ADD COLUMN title_tokens tsvector NOT NULL DEFAULT ''::tsvector")
+def fill(schema_editor, columns: tuple[str, ...]) -> None:
+    """Set ``columns`` ("grams", "title_tokens") of every entry from its text, in batches (also
+    used by 0005 on its way back)."""
+    parts = {"grams": 2, "title_tokens": 3}
+    assignments = ", ".join(f"{column} = %s::tsvector" for column in columns)
     with schema_editor.connection.cursor() as cursor:
         last = 0
         while True:
@@ -22,10 +22,18 @@ def forward(apps, schema_editor):
             rows = cursor.fetchall()
             if not rows:
                 break
-            forms = [(*bigrams.pg_index_form(title, body)[2:], pk) for pk, title, body in rows]
-            cursor.executemany("UPDATE search_searchentry SET grams = %s::tsvector, title_tokens = %s::tsvector "
-                               "WHERE id = %s", forms)
+            forms = [(*(form[parts[column]] for column in columns), pk)
+                     for pk, form in ((pk, bigrams.pg_index_form(title, body)) for pk, title, body in rows)]
+            cursor.executemany(f"UPDATE search_searchentry SET {assignments} WHERE id = %s", forms)
             last = rows[-1][0]
+
+
+def forward(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("ALTER TABLE search_searchentry ADD COLUMN grams tsvector NOT NULL DEFAULT ''::tsvector")
+    schema_editor.execute("ALTER TABLE search_searchentry ADD COLUMN title_tokens tsvector NOT NULL DEFAULT ''::tsvector")
+    fill(schema_editor, ("grams", "title_tokens"))
     schema_editor.execute("CREATE INDEX search_entry_grams ON search_searchentry USING gin (grams)")
     schema_editor.execute("CREATE INDEX search_entry_title ON search_searchentry USING gin (title_tokens)")
 
