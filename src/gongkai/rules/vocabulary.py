@@ -99,5 +99,6 @@ DUTY_LABELS: Final = ("责任", "落实", "承办", "实施")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
     f"(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:{'|'.join(LABEL_NOUNS)})|牵头|责任主体"
+    "|(?:部门|责任|任务)分工"  # "部门分工：省发展改革委牵头，各地、各部门配合": the roles are in the value
 )
 DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限")

@@ -837,3 +837,66 @@ def test_a_plan_body_under_a_covering_title_without_its_own_title_is_read():
     )
     assert plan.kind is PlanKind.PROSE
     assert [item.text[:6] for item in plan.items] == ["围绕经济社会"]
+
+
+def test_a_convention_note_inside_an_annotation_is_no_unit_and_names_the_lead():
+    plan = parse_text(
+        "示范市就业工作任务分工\n"
+        "(一)促进经济增长与扩大就业联动。实施就业优先战略和更加积极的就业政策。"
+        "(市发展改革委、市财政局、市商务委等按照职责分工负责。列第一位者为牵头单位,下同)\n"
+        "(二)发展吸纳就业能力强的产业。挖掘第二产业就业潜力。(市商务委、市财政局等负责)\n"
+    )
+    first, second = plan.items
+    assert first.units == ("市发展改革委", "市财政局", "市商务委") and first.lead_units == ("市发展改革委",)
+    assert second.lead_units == ("市商务委",)
+
+
+def test_a_label_line_after_numbered_items_none_of_which_has_units_is_each_ones():
+    plan = parse_text(
+        "示范市应急体系建设规划责任分解\n"
+        "(一)一案三制建设\n"
+        "1.完善应急预案体系\n"
+        "(1)加强应急预案管理，规范应急预案编制、审批、发布、备案、修订和评估工作。\n"
+        "(2)推进政府及其部门应急预案精编化，及时修订完善现有应急预案。\n"
+        "(3)加强应急预案演练，完善演练管理制度，强化针对性、实战性。\n"
+        "(责任单位:市直各有关单位、各县(市、区)人民政府)\n"
+        "2.健全应急管理体制和运行机制\n"
+        "(1)深入推进市、县、乡三级政府应急管理办事机构建设，落实专职人员编制。\n"
+        "(责任单位:市应急办)\n"
+        "(2)加强基层应急管理组织体系建设，推进乡镇应急管理规范化。\n"
+        "(责任单位:各县(市、区)人民政府)\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市直各有关单位", "各县(市、区)人民政府"), ("市直各有关单位", "各县(市、区)人民政府"),
+        ("市直各有关单位", "各县(市、区)人民政府"), ("市应急办",), ("各县(市、区)人民政府",),
+    ]
+
+
+def test_short_targets_each_followed_by_a_leader_line_and_a_division_line():
+    plan = parse_text(
+        "2021年省政府工作报告重点任务分工方案\n"
+        "一、2021年经济社会发展主要预期目标\n"
+        "1.地区生产总值增长6%以上。\n"
+        "分管省领导:张三\n"
+        "部门分工:省发展改革委牵头,各地、各部门配合。\n"
+        "2.地方一般公共预算收入增长5%左右。\n"
+        "分管省领导:李四\n"
+        "部门分工:省财政厅牵头。\n"
+    )
+    assert [item.text for item in plan.items] == ["地区生产总值增长6%以上。", "地方一般公共预算收入增长5%左右。"]
+    first, second = plan.items
+    assert first.lead_units == ("省发展改革委",) and first.units == ("省发展改革委", "各地", "各部门")
+    assert second.units == ("省财政厅",)
+    assert any("张三" in note for note in first.notes)
+
+
+def test_progress_columns_and_a_period_before_a_header_word_are_read():
+    plan = parse_text(
+        "2023年区政府重点民生实事项目推进情况\n"
+        "序号 | 全年目标任务 | 分管 领导 | 牵头 单位 | 责任主体与协同单位 | 1-10月推进情况 | 是否达序 | 说明 |\n"
+        "1 | 优化提升50条背街后巷交通组织。 | 张三 | 城管局 | 市政局、相关街道 | 已进场施工。 | 是 | |\n"
+        "2 | 新建建筑垃圾中转站8个。 | 张三 | 城管局 | 相关街道 | 已建成3个。 | 否 | 合同签订滞后。 |\n"
+    )
+    assert [item.text for item in plan.items] == ["优化提升50条背街后巷交通组织。", "新建建筑垃圾中转站8个。"]
+    assert plan.items[0].units == ("城管局", "市政局", "相关街道") and plan.items[0].lead_units == ("城管局",)
+    assert any("已建成3个" in note for note in plan.items[1].notes)

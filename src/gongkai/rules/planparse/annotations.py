@@ -65,7 +65,7 @@ _LEAD_RULES: Final = (
     (
         LeadRule.FIRST,
         re.compile(
-            r"(?:排在|列在|排|列|位列)?(?:第一位|首位|第一个|第一)(?:的|单位|部门)*(?:为|是)牵头"
+            r"(?:排在|列在|排|列|位列)?(?:第一位|首位|第一个|第一)(?:的|者|单位|部门)*(?:为|是)牵头"
         ),
     ),
 )
@@ -236,6 +236,8 @@ def _parse_annotation(text: str) -> Assignment | None:
     if _LABEL.search(text):
         return _labelled(text)
     pieces = [_without_clause(piece) for piece in _SEPARATORS.split(text) if piece.strip()]
+    # "…等负责，列第一位者为牵头单位，下同": the notice's convention (``lead_rule``), not a unit
+    pieces = [piece for piece in pieces if not any(pattern.search(piece) for _, pattern in _LEAD_RULES)]
     pieces = [_ALL_ARE.sub("负责", piece) for piece in pieces]
     if any(_ROLE_WORD.search(piece) for piece in pieces):
         # "…，以下不再列": a remark among the units, not a unit (kept out when roles are named)

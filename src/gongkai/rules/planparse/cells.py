@@ -50,7 +50,7 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:具体|工作|主要|任务|目标|有关|相关)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:具体)?(?:工作)?任务(?:及|和|与)要求$"
-            r"|^(?:具体任务|具体工作|任务要求|(?:攻坚|年度|重点)?目标任务|预期目标|工作事项|具体任务内容|任务分解"
+            r"|^(?:具体任务|具体工作|任务要求|(?:攻坚|年度|全年|重点)?目标任务|预期目标|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|评分指标|考核指标|评价指标|测评指标|工作标准|贯彻举措|落实举措|工作举措"
             r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化"
             r"|目标清单|任务清单|工作清单|公开内容|事项内容|主要问题|存在问题|问题清单|问题描述)$"
@@ -72,6 +72,7 @@ _HEADERS: Final = (
         re.compile(
             rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|负责|主管|主责|执行|保障){_ORGAN}$"
             r"|^(?:责任|公开)主体$|^(?:任务|责任|职责)分工$"
+            rf"|^(?:责任)?主体(?:与|和|及)(?:协同|配合|协作|协办){_ORGAN}$"
         ),
     ),
     (
@@ -90,6 +91,7 @@ _HEADERS: Final = (
             r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开渠道和载体|公开对象|公开层级|网站所属栏目"
             r"|更新标准|更新频率)$"
             r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|来源|出处|状态|成效)$"
+            r"|^是否.{1,6}$"  # "是否达序", "是否完成": a progress report's answer
         ),
     ),
 )
@@ -102,7 +104,8 @@ def header_column(text: str) -> Column | None:
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
     text = re.sub(r"^(?:19|20)\d{2}年(?:度)?(?=[\u4e00-\u9fff])", "", text)  # "2022年预期目标"
     text = _PERIOD_TAIL.sub("", text)  # "工作任务安排第二季度": the period the column is for
-    text = re.sub(r"[\s|:：()（）/、?？*]", "", text)  # "?公开事项": a character the page lost
+    text = re.sub(r"[\s|:：()（）/、?？*]", "", text)
+    text = _PERIOD_HEAD.sub("", text)  # "1-10月推进情况", "全年目标任务": the same, before the word  # "?公开事项": a character the page lost
     if not text or len(text) > 12:
         return None
     for column, pattern in _HEADERS:
@@ -122,6 +125,7 @@ _HEADER_LIKE: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 # its own.
 PERIOD: Final = r"(?:第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年|全年|(?:19|20)\d{2}年度?|\d{1,2}[-—~至]\d{1,2}月)"
 _PERIOD_TAIL: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){PERIOD}$")
+_PERIOD_HEAD: Final = re.compile(rf"^{PERIOD}(?=[\u4e00-\u9fff]{{2}})")
 
 
 def header_like(text: str) -> bool:

@@ -162,7 +162,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     nodes: list[_Node] = []
     for line, paragraph in paragraphs:
         if label_line(paragraph) is not None and nodes:
-            nodes[-1].labels.append(paragraph)
+            for node in _labelled_by(nodes):
+                node.labels.append(paragraph)
             continue
         if _PERSON_LABEL.match(paragraph) and nodes:
             nodes[-1].notes.append(clean_text(paragraph))
@@ -208,7 +209,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
 # "牵头领导：省政府分管领导同志", "责任人：张明": a line naming the person in charge of the item
 # above, a note beside its units (never its text, nor a unit).
 _PERSON_LABEL: Final = re.compile(
-    r"^[(（]?\s*(?:牵头|责任|分管|包保|联系|主管)?(?:领导|责任人|负责人|联系人)(?:同志)?\s*[:：]"
+    r"^[(（]?\s*(?:牵头|责任|分管|包保|联系|主管)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?\s*[:：]"
 )
 
 
@@ -217,6 +218,19 @@ _RANK: Final = {
     "part": 0, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "arabic_half": 4,
     "circled": 5, "cn_shi": 5,
 }  # fmt: skip
+
+
+def _labelled_by(nodes: list[_Node]) -> list[_Node]:
+    """The items a label line ("责任单位：…") after ``nodes[-1]`` belongs to: that one; and when it
+    is the last of numbered items under one heading ("(1)…" "(2)…" "(3)…") none of which has a
+    unit of its own, all of them: the line closes the group."""
+    last = nodes[-1]
+    if last.parent is None or not last.marker or last.labels or last.annotation:
+        return [last]
+    siblings = [node for node in nodes if node.parent is last.parent]
+    if all(node.marker and not node.labels and not node.annotation for node in siblings):
+        return siblings
+    return [last]
 
 
 def _level(kinds: list[str], kind: str) -> int:
