@@ -900,3 +900,33 @@ def test_progress_columns_and_a_period_before_a_header_word_are_read():
     assert [item.text for item in plan.items] == ["优化提升50条背街后巷交通组织。", "新建建筑垃圾中转站8个。"]
     assert plan.items[0].units == ("城管局", "市政局", "相关街道") and plan.items[0].lead_units == ("城管局",)
     assert any("已建成3个" in note for note in plan.items[1].notes)
+
+
+def test_numbered_rows_flattened_with_spaces_end_in_their_units():
+    plan = parse_text(
+        "市政府办公室关于分解落实2018年政府工作任务的通知\n"
+        "一、经济社会发展主要预期目标分解(11项)\n"
+        "1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n"
+        "\n"
+        "2 一般公共预算收入增长8%以上. 财政局\n"
+        "\n"
+        "3 全社会固定资产投资额550亿元,其中:工业技改投资增长10%. 发改委、经信委、科技局\n"
+    )
+    assert plan.title != "1地区生产总值增长7%以上，服务业增加值占GDP比重47.1%.发改委"
+    assert [item.units for item in plan.items] == [("发改委",), ("财政局",), ("发改委", "经信委", "科技局")]
+    assert plan.items[0].text.startswith("地区生产总值") and plan.items[0].text.endswith("47.1%.")
+    assert plan.items[0].section == ("一、经济社会发展主要预期目标分解(11项)",)
+
+
+def test_a_target_year_opening_a_measure_is_its_deadline():
+    plan = parse_text(
+        "示范市全面推行河长制主要任务分解表\n"
+        "序号 | 主要任务 | 细化措施 | 牵头单位 | 参与单位 |\n"
+        "1 | 严守水资源开发利用控制红线 | 实施水资源消耗总量和强度双控行动。到2020年,全市用水总量控制在11.88亿立方米以内。"
+        " | 市水利局 | 市发展改革委 |\n"
+        "2 | 加强水污染防治 | 推进2022年冬奥会场馆周边水环境整治。 | 市生态环境局 | 市水利局 |\n"
+    )
+    first, second = plan.items
+    assert first.text.startswith("实施水资源消耗总量") and first.units == ("市水利局", "市发展改革委")
+    assert first.deadline.date == date(2020, 12, 31)
+    assert second.deadline.date is None

@@ -413,7 +413,22 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
         found = parse_annotation(paragraph[tail.start() :])
         if found is not None and found.units:
             return paragraph[: tail.start()].rstrip(), found
-    return _bare_tail(paragraph)
+    return _spaced_tail(paragraph) or _bare_tail(paragraph)
+
+
+# "1 一般公共预算收入增长8%以上. 财政局": a row of a table flattened with spaces, its last cell
+# only the units, without brackets or a role word.
+_SPACED_TAIL: Final = re.compile(r"(?<=[。.；;])[ \t\u3000]+(?P<tail>[^\s。.；;,，()（）]{2,60})\s*$")
+
+
+def _spaced_tail(paragraph: str) -> tuple[str, Assignment] | None:
+    match = _SPACED_TAIL.search(paragraph)
+    found = parse_annotation(match["tail"]) if match else None
+    if match is None or found is None or found.deadline_raw is not None:
+        return None
+    if not all(is_unit_phrase(unit) for unit in found.units):
+        return None
+    return paragraph[: match.start()].rstrip(), found
 
 
 # "…动态更新。办公室牵头,各有关处室、民服中心配合": a last sentence that only names units and

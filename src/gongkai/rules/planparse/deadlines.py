@@ -203,8 +203,9 @@ def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
 
 
 # "…建立完善政务公开事项标准目录。2022年，结合主动公开目录…修订…": a dated step of a multi-year
-# plan, the year opening its sentence (a year inside a sentence, "推进2022年冬奥会…", is none)
-_YEAR_STEP: Final = re.compile(r"(?:^|[。；;])((?:19|20)\d{2})年[，,]")
+# plan, the year opening its sentence (a year inside a sentence, "推进2022年冬奥会…", is none);
+# also a target's "到2020年，全市用水总量控制在…"
+_YEAR_STEP: Final = re.compile(r"(?:^|[。；;])(?:力争)?(?:到|至)?((?:19|20)\d{2})年(?:底|末)?[，,]")
 
 
 # A task written as a standing duty, at the start of one of its clauses: "常态化公开…",

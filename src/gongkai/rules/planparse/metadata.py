@@ -85,7 +85,7 @@ _RUN_ON_TITLE: Final = re.compile(
 _PRINTED: Final = re.compile(r"关于印发(.{4,80})的通知$")
 _LABELLED_TITLE: Final = re.compile(r"^(?:名\s*称|标\s*题|信息名称)\s*[:：]\s*")
 _MARKER_START: Final = re.compile(
-    f"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{MARKERS['arabic_paren']}|{MARKERS['arabic']})"
+    f"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{MARKERS['arabic_paren']}|{MARKERS['arabic']}|{MARKERS['arabic_space']})"
 )
 
 
@@ -102,7 +102,8 @@ def find_notice_title(lines: Sequence[str]) -> str | None:
 
 
 def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | None:
-    head = [clean_text(line) for line in lines[:_HEAD_LINES]]
+    # a numbered line is an item, never the title (its marker checked as written: cleaning joins "1 地区…")
+    head = [clean_text(line) for line in lines[:_HEAD_LINES] if not _MARKER_START.match(line.strip())]
     for line in head:
         if _PLAN_TITLE.match(line) and not _MARKER_START.match(line) and "关于" not in line:
             return line
@@ -201,6 +202,8 @@ def _may_be_title(line: str) -> bool:
     if text.endswith(("：", ":")):  # the salutation, "各市(地)委和人民政府，省直各单位："
         return False
     if re.match(r"^[^：:]{1,8}[：:]", text) or "。" in text:  # a label line or a sentence
+        return False
+    if _MARKER_START.match(line.strip()):  # a numbered item: "1 地区生产总值增长7%以上. 发改委"
         return False
     return 6 <= len(text) <= 60 and not is_furniture(text) and classify(text) is CellKind.TEXT
 

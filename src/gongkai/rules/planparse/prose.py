@@ -215,7 +215,7 @@ _PERSON_LABEL: Final = re.compile(
 
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
 _RANK: Final = {
-    "part": 0, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_paren": 4, "arabic_half": 4,
+    "part": 0, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "arabic_paren": 4, "arabic_half": 4,
     "circled": 5, "cn_shi": 5,
 }  # fmt: skip
 
