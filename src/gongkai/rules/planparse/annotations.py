@@ -400,6 +400,11 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
         broken = sum(c in _OPENERS for c in rest) > sum(c in _CLOSERS for c in rest)
         for candidate in (trimmed,) if broken else (rest, trimmed):
             found = _cut_annotation(candidate) if candidate else None
+            fragment = cut_fragment(candidate)
+            if found is not None and fragment and len(found.units) > 1 and found.units[-1] == fragment:
+                # "(…;责任单位:区政": the piece the cut broke is no unit
+                found = replace(found, units=found.units[:-1],
+                                lead_units=tuple(unit for unit in found.lead_units if unit != fragment))
             if found is not None:
                 return stripped[:opened].rstrip(), found
     if stripped.endswith(tuple(_CLOSERS)):
@@ -507,7 +512,7 @@ def _cut_annotation(text: str) -> Assignment | None:
     if found is not None or _ROLE_WORD.search(text):
         return found
     units = assign([(Column.UNITS, text)])
-    # "(各地、各单": a group the cut broke ("各单位") is still the group, as written
+    # "(各地、各单": enough to tell an annotation; the piece the cut broke goes (split_trailing_annotation)
     grouped = all(is_unit_phrase(unit) or unit.startswith("各") for unit in units.units)
     return units if len(units.units) >= 2 and grouped else None
 
@@ -543,6 +548,13 @@ def _matching_open(text: str) -> int | None:
 
 
 _LABEL_LINE: Final = re.compile(r"^[(（]?\s*" + _LABEL.pattern)  # the same labels, opening a line
+
+
+def cut_fragment(text: str) -> str:
+    """The last unit of ``text``, where the page ends, when it is a piece of a name the cut broke
+    ("…；责任单位:区政", "牵头单位:区商"), not a whole one; else ""."""
+    last = re.split(r"[、，,；;:：]", compact(fold_line(text)).rstrip("等"))[-1]
+    return last if last and len(last) <= 3 and not is_unit_phrase(last) else ""
 
 
 def label_line(line: str) -> Assignment | None:

@@ -21,6 +21,7 @@ from typing import Final
 from gongkai.rules.planparse.annotations import (
     Assignment,
     LeadRule,
+    cut_fragment,
     label_line,
     parse_annotation,
     section_assignment,
@@ -160,8 +161,11 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     kinds: list[str] = []
     stack: list[_Node] = []
     nodes: list[_Node] = []
-    for line, paragraph in paragraphs:
+    for index, (line, paragraph) in enumerate(paragraphs):
         if label_line(paragraph) is not None and nodes:
+            if index == len(paragraphs) - 1 and cut_fragment(paragraph):
+                # the page ends inside the line's last unit ("责任单位:区"): the cut piece is none
+                paragraph = re.sub(r"[、，,；;]?[^、，,；;:：]*$", "", paragraph.rstrip())
             for node in _labelled_by(nodes):
                 node.labels.append(paragraph)
             continue
