@@ -949,3 +949,14 @@ def test_a_unit_the_end_of_the_page_cuts_inside_its_name_is_no_unit():
         "(牵头单位:区行政审批服务局、区发展改革局;责任单位:区政府有关部门、区政"
     )
     assert plan.items[0].units == ("区行政审批服务局", "区发展改革局", "区政府有关部门")
+
+
+def test_a_leader_cell_with_two_names_set_wide_is_a_note():
+    plan = parse_text(
+        "2024年政府工作报告重点工作目标任务分解表\n"
+        "序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
+        "80 |\n新增托位数400个以上，推动义务教育优质均衡发展。 |\n俞 悦 |\n县教育局 |\n县各有关单位 |\n"
+        "81 |\n支持芜湖科技工程学校发展，探索职业教育赋能区域发展路径。 |\n陆 明俞 悦 |\n县教育局 |\n县各有关单位 |\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["新增托位数4", "支持芜湖科技"]
+    assert plan.items[1].units == ("县教育局", "县各有关单位")

@@ -570,8 +570,12 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     return tokens, kinds
 
 
-# A person's name as a leader column gives it: "张学伟", "钱 宇" (a two-character name set wide).
-_PERSON: Final = re.compile(r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]{1,2}|[ \u3000]+[\u4e00-\u9fff])$")
+# A person's name as a leader column gives it: "张学伟", "钱 宇" (a two-character name set wide);
+# or several names set wide in one cell, "陆 明俞 悦" (two leaders).
+_PERSON: Final = re.compile(
+    r"^[\u4e00-\u9fff](?:[\u4e00-\u9fff]{1,2}|[ \u3000]+[\u4e00-\u9fff])$"
+    r"|^(?:[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff][、，,\s]*){2,4}$"
+)
 _PERSON_HEADER: Final = re.compile(r"领导|责任人|负责人|联系人")
 
 
