@@ -960,3 +960,14 @@ def test_a_leader_cell_with_two_names_set_wide_is_a_note():
     )
     assert [item.text[:6] for item in plan.items] == ["新增托位数4", "支持芜湖科技"]
     assert plan.items[1].units == ("县教育局", "县各有关单位")
+
+
+def test_a_part_on_aims_and_requirements_is_background():
+    plan = parse_text(
+        "关于开展专项行动实施方案\n"
+        "一、目标和要求\n"
+        "深入贯彻落实省委省政府安排部署，进一步提高政治站位，坚持目标导向，切实增强抓落实的紧迫感和责任感。\n"
+        "二、重点任务\n"
+        "(一)抓好项目建设。加快推进重点项目开工建设。(州发展改革委负责)\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["抓好项目建设"]

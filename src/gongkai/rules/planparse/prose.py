@@ -400,7 +400,7 @@ def _has_body(node: _Node) -> bool:
 
 # Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
 _BACKGROUND: Final = re.compile(
-    r"^(?:总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|总体思路"
+    r"^(?:总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|目标和要求|目标与要求|总体思路"
     r"|主要依据|编制依据|工作依据|政策依据)(?:[。:：]|$)"
 )
 
