@@ -971,3 +971,12 @@ def test_a_part_on_aims_and_requirements_is_background():
         "(一)抓好项目建设。加快推进重点项目开工建设。(州发展改革委负责)\n"
     )
     assert len(plan.items) == 1 and plan.items[0].units == ("州发展改革委",)
+
+
+def test_a_cut_annotation_of_one_unit_with_its_alias_keeps_the_alias_inside():
+    plan = parse_text(
+        "示范区食品安全工作要点\n"
+        "1.实施风险评估和标准贯宣专项行动。完善食品安全标准管理制度。(区卫生健康委负责)"
+        "加强小麦、小麦粉、大豆等粮油标准的贯彻落实。[区发展改革委(粮食和储备局)"
+    )
+    assert [item.units for item in plan.items] == [("区卫生健康委",), ("区发展改革委(粮食和储备局)",)]

@@ -409,7 +409,7 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
                 return stripped[:opened].rstrip(), found
     if stripped.endswith(tuple(_CLOSERS)):
         start = _matching_open(stripped)
-        if start is not None:
+        if start is not None and not _after_unit(stripped[:start]):
             found = parse_annotation(stripped[start:])
             if found is not None:
                 return stripped[:start].rstrip(), found
@@ -505,6 +505,13 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
+def _after_unit(text: str) -> bool:
+    """Whether ``text`` ends with a unit's name, so that a bracket after it is the unit's alias
+    ("区发展改革委(粮食和储备局)"), not an annotation."""
+    last = re.split(rf"[{re.escape(_OPENERS)}。；;，,、:：\s]", text)[-1]
+    return len(last) >= 3 and is_unit_phrase(last)
+
+
 def _cut_annotation(text: str) -> Assignment | None:
     """An annotation the page cut before its role word ("(省直各部门和各市县"): what it names
     counts when every phrase ends like a unit."""
@@ -514,7 +521,12 @@ def _cut_annotation(text: str) -> Assignment | None:
     units = assign([(Column.UNITS, text)])
     # "(各地、各单": enough to tell an annotation; the piece the cut broke goes (split_trailing_annotation)
     grouped = all(is_unit_phrase(unit) or unit.startswith("各") for unit in units.units)
+    if len(units.units) == 1 and _ALIASED.match(units.units[0]) and is_unit_phrase(units.units[0]):
+        return units  # "[区发展改革委(粮食和储备局)": one unit, named with its alias, no room for doubt
     return units if len(units.units) >= 2 and grouped else None
+
+
+_ALIASED: Final = re.compile(r"^[^()（）]{3,}[(（][^()（）]{3,}[)）]$")
 
 
 def _ascii_stop(text: str, index: int) -> bool:
