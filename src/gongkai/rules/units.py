@@ -542,6 +542,7 @@ _MARKER_ROLES: Final = {
     "协办": UnitRole.ASSISTING,
     "配合": UnitRole.ASSISTING,
     "参与": UnitRole.ASSISTING,
+    "参加": UnitRole.ASSISTING,
 }
 _BOUNDARY: Final = f"(?=$|[、，,；;。：:)）]|{_ROLE_MARKER.pattern})"
 _GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他|其它)?(?:有关|相关)(?:[市县区省州](?:政府|级|直))?(?:职能)?(?:部门|单位|机构)"  # "…等相关区直部门", "…等市政府有关部门", "…等市有关单位": the same open end with its level

@@ -53,6 +53,7 @@ ROLE_WORDS: Final = (
     "落实",
     "配合",
     "参与",
+    "参加",  # "…牵头，市委组织部、市教育局参加"
 )
 ROLE_PATTERN: Final = "|".join(ROLE_WORDS)
 

@@ -980,3 +980,17 @@ def test_a_cut_annotation_of_one_unit_with_its_alias_keeps_the_alias_inside():
         "加强小麦、小麦粉、大豆等粮油标准的贯彻落实。[区发展改革委(粮食和储备局)"
     )
     assert [item.units for item in plan.items] == [("区卫生健康委",), ("区发展改革委(粮食和储备局)",)]
+
+
+def test_a_page_menu_of_pipes_is_no_table_and_the_run_together_body_is_read():
+    plan = parse_text(
+        "首页 |\n|\n示范市人民政府关于做好就业创业工作的意见 |\n||||\n|\n||||\n"
+        "示范市人民政府 关于做好就业创业工作的意见\n"
+        "各县(市、区)人民政府,市政府各部门: 为进一步做好就业创业工作,现提出以下意见: 一、深入实施就业优先战略 "
+        "1.坚持就业优先发展战略。将就业创业工作纳入政绩考核。(市发展改革委、市人社局牵头,市委组织部、市教育局参加) "
+        "2.发挥小微企业就业主渠道作用。落实小微企业税收优惠政策。(市财政局、市税务局负责)\n"
+    )
+    assert len(plan.items) == 2 and plan.items[1].units == ("市财政局", "市税务局")
+    first = plan.items[0]
+    assert first.lead_units == ("市发展改革委", "市人社局")
+    assert first.units == ("市发展改革委", "市人社局", "市委组织部", "市教育局")

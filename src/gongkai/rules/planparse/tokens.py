@@ -148,6 +148,9 @@ def _table_end(lines: Sequence[str], start: int) -> int:
     return len(lines)
 
 
+_FEWEST_CELLS: Final = 5  # written cells a table without a header must hold
+
+
 def _pipe_region(lines: Sequence[str]) -> tuple[int, int] | None:
     """A table without a header: the stretch of lines that end in or hold ``|``."""
     with_pipes = [
@@ -155,6 +158,9 @@ def _pipe_region(lines: Sequence[str]) -> tuple[int, int] | None:
     ]
     written = sum(1 for line in lines if line.strip())
     if len(with_pipes) < 5 or len(with_pipes) < 0.3 * written:
+        return None
+    cells = sum(1 for index in with_pipes for cell in lines[index].split("|") if cell.strip())
+    if cells < _FEWEST_CELLS:  # "首页 |", "||||": a page's menu and frames, no table
         return None
     return with_pipes[0], _table_end(lines, with_pipes[-1])
 
