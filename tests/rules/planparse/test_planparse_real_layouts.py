@@ -994,3 +994,17 @@ def test_a_page_menu_of_pipes_is_no_table_and_the_run_together_body_is_read():
     first = plan.items[0]
     assert first.lead_units == ("市发展改革委", "市人社局")
     assert first.units == ("市发展改革委", "市人社局", "市委组织部", "市教育局")
+
+
+def test_a_plan_whose_title_wraps_over_three_lines_is_read_under_its_covering_notice():
+    plan = parse_text(
+        "示范市人民政府办公室关于印发《示范市贯彻落实〈关于打好经济增长主动仗若干政策措施〉实施方案》的通知\n\n"
+        "各县市区人民政府，市直机关各单位：\n\n"
+        "经市人民政府同意，现将《示范市贯彻落实〈关于打好经济增长主动仗若干政策措施〉实施方案》印发给你们，请认真贯彻执行。\n\n"
+        "示范市人民政府办公室\n\n2023年3月15日\n\n"
+        "示范市貫徹落實《關于打好經濟\n\n增長主動仗若干政策\n\n措施》實施方案\n\n"
+        "一、促進消費恢復升級\n\n"
+        "1.加大促消費活動和消費補貼力度。聯合金融機構、平臺企業整合3000萬元資金用于發放消費券，激發消費意愿。\n"
+    )
+    assert plan.title == "示范市贯彻落实《关于打好经济增长主动仗若干政策措施》实施方案"
+    assert len(plan.items) == 1 and "联合金融机构" in plan.items[0].text  # the plan, not a covering notice only

@@ -89,6 +89,10 @@ _MARKER_START: Final = re.compile(
 )
 
 
+def _balanced_quotes(text: str) -> bool:
+    return text.count("《") == text.count("》")
+
+
 def find_notice_title(lines: Sequence[str]) -> str | None:
     """The covering notice's title; a title wrapped over two or three lines is joined."""
     head = [_LABELLED_TITLE.sub("", clean_text(line)) for line in lines[:_HEAD_LINES]]
@@ -107,6 +111,13 @@ def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | Non
     for line in head:
         if _PLAN_TITLE.match(line) and not _MARKER_START.match(line) and "关于" not in line:
             return line
+    written = [line for line in head if line]
+    for index in range(len(written) - 1):
+        for width in (2, 3):  # a title wrapped over lines: "…《关于打好经济增长主动仗" "…措施》实施方案"
+            joined = "".join(written[index : index + width])
+            if _PLAN_TITLE.match(joined) and "印发" not in joined and _balanced_quotes(joined) \
+                    and not _balanced_quotes(written[index]):
+                return joined
     for line in head[:3]:
         run_on = _RUN_ON_TITLE.match(line)
         if run_on and not _MARKER_START.match(line) and "关于" not in run_on[1]:

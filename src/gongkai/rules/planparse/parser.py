@@ -395,15 +395,16 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
         return False
     if any(_plan_part(line) for _, line in lines) and _outline_depth(lines) >= 2:
         return False  # the plan's own parts, 一、总体要求 over (一)指导思想…
-    if any(_PLAN_OPENING.search(compact(line)) for _, line in lines[:_OPENING_LINES]):
+    if any(_PLAN_OPENING.search(compact(fold_line(line))) for _, line in lines[:_OPENING_LINES]):
         return False  # the plan's opening, "…结合我市实际，制定本工作方案。", under the notice's title
     title = compact(meta.title or "")
+    written = [compact(clean_text(line)) for _, line in lines if line.strip()]
+    # the title's line, or its lines when it wraps ("…《关于打好经济增长主动仗" "…措施》实施方案")
+    shown = written + ["".join(written[index : index + width]) for width in (2, 3) for index in range(len(written))]
     return not any(
-        title
-        and title in (text := compact(clean_text(line)))
-        and len(text) <= len(title) + 8
+        title and title in text and len(text) <= len(title) + 8
         and "印发" not in text  # the covering notice's own title line
-        for _, line in lines
+        for text in shown
     )
 
 
