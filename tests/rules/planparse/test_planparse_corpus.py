@@ -51,9 +51,9 @@ def test_the_development_set_reads_no_worse_than_last_measured():
         if not planscore.held_out(path):
             development.add(planscore.score_path(path))
     figures = development.figures()
-    # measured with round 8 (252-281) in the development set: F1 0.983, units 0.983, deadlines 0.994
-    assert figures["f1"] >= 0.98, development.misses
-    assert figures["units"] >= 0.98 and figures["deadlines"] >= 0.985, development.misses
+    # measured with round 8 (252-281) studied: F1 0.992, units 0.987, deadlines 0.994
+    assert figures["f1"] >= 0.99, development.misses
+    assert figures["units"] >= 0.985 and figures["deadlines"] >= 0.99, development.misses
 
 
 def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):

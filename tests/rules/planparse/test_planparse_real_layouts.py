@@ -1008,3 +1008,17 @@ def test_a_plan_whose_title_wraps_over_three_lines_is_read_under_its_covering_no
     )
     assert plan.title == "示范市贯彻落实《关于打好经济增长主动仗若干政策措施》实施方案"
     assert len(plan.items) == 1 and "联合金融机构" in plan.items[0].text  # the plan, not a covering notice only
+
+
+def test_several_note_columns_after_the_units_hold_no_tasks():
+    plan = parse_text(
+        "2023年区政府重点民生实事项目推进情况(1-11月)\n"
+        "序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n1-10月推进情况 |\n"
+        "1-11月推进情况 |\n是否达序 |\n说明 |\n"
+        "24 |\n优化提升50条背街后巷交通组织。 |\n张三 |\n城管局 |\n市政局、相关街道 |\n已进场施工,完成30%。 |\n"
+        "已进场施工,完成60%。 |\n是 |\n||\n"
+        "25 |\n新增四分类达标小区210个。 |\n张三 |\n城管局 |\n各街道 |\n正在推进点位选址。 |\n"
+        "在46个小区建成38个厢房。 |\n否 |\n项目合同签订滞后了2个月，后期将加快推进。 |\n|\n"
+    )
+    assert [item.text for item in plan.items] == ["优化提升50条背街后巷交通组织。", "新增四分类达标小区210个。"]
+    assert plan.items[1].units == ("城管局", "各街道")

@@ -641,18 +641,23 @@ def _notes_after_duties(
     """A text right after a deadline or unit cell, where the header puts a note column right
     after that one (时效标准 | 更新标准 | 保障部门): the note's cell ("6个月内须有更新"), not a
     new task. ``kinds`` is updated in place."""
-    after = {
-        kind: header[header.index(column) + 1]
-        for kind, column in ((CellKind.DEADLINE, Column.DEADLINE), (CellKind.UNITS, Column.UNITS))
-        if column in header and header.index(column) + 1 < len(header)
-    }
-    if Column.NOTE not in after.values():
+    # how many note columns the header has right after the deadline's and after the units' (the last
+    # unit column): "责任单位 | 1-10月推进情况 | 1-11月推进情况 | 是否达序" gives three
+    notes_after: dict[CellKind, int] = {}
+    for kind, column in ((CellKind.DEADLINE, Column.DEADLINE), (CellKind.UNITS, Column.UNITS)):
+        positions = [i for i, c in enumerate(header) if c is column or kind is CellKind.UNITS and c in UNIT_COLUMNS]
+        if positions:
+            following = header[positions[-1] + 1 :]
+            notes_after[kind] = next((i for i, c in enumerate(following) if c is not Column.NOTE), len(following))
+    if not any(notes_after.values()):
         return
     for index, kind in enumerate(kinds):
         if kind is not CellKind.TEXT or tokens[index].column is not None:
             continue
-        before = _previous_index(tokens, kinds, index)
-        if before is not None and after.get(kinds[before]) is Column.NOTE:
+        before, seen = _previous_index(tokens, kinds, index), 0
+        while before is not None and kinds[before] is CellKind.NOTE and tokens[before].column is None:
+            before, seen = _previous_index(tokens, kinds, before), seen + 1
+        if before is not None and seen < notes_after.get(kinds[before], 0):
             kinds[index] = CellKind.NOTE
 
 
