@@ -32,7 +32,7 @@ def test_the_tiny_benchmark_prints_every_page_cached_uncached_and_the_bare_peer(
             assert {"rps", "p50_ms", "p99_ms"} <= set(measure), (page, mode)
             assert measure["rps"] > 0 and 0 < measure["p50_ms"] <= measure["p99_ms"], (page, mode)
             assert measure["errors"] == 0 and measure["requests"] > 0, (page, mode)
-    assert result["records"] == 200 and result["workers"] == 2 and result["threads"] == 4
+    assert result["records"] == 200 and result["workers"] == 2 and result["threads"] == 2
     assert 0 < result["peak_rss_mb"] < 2048
     assert result["record_bare_ratio"] > 0 and result["cpu_count"] and result["python"]
 

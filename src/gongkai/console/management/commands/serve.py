@@ -11,7 +11,11 @@ from django.core.management.base import CommandError
 from gongkai.cmdbase import GongkaiCommand
 
 WORKERS = 2
-THREADS = 4
+# Two threads a process: a request waiting on the database or a slow client does not hold the
+# whole process, and the GIL is not fought over by four. The portal benchmark, three runs each on
+# this 2-core machine (medians, req/s uncached record / list / home): 4 threads 375 / 165 / 153,
+# 2 threads 449 / 373 / 372, 1 thread 439 / 413 / 397 (docs/performance.md).
+THREADS = 2
 
 
 def gunicorn_command(bind: str, workers: int = WORKERS) -> list[str]:
