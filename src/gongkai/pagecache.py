@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -50,14 +51,24 @@ _HEADERS_KEPT = ("Content-Type", "Content-Disposition", "Content-Language")
 _HEADERS_IN_KEY = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HOST")
 
 
+# The generation read once per public page's request (its cache key and each ``memo``), not per use.
+_request_generation: ContextVar[list[str] | None] = ContextVar("request_generation", default=None)
+
+
 def generation() -> str:
     """The content's generation, as one short string (see the module's docstring)."""
+    kept = _request_generation.get()
+    if kept:
+        return kept[0]
     counter = ContentGeneration._meta.db_table
     audit = AuditEntry._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT (SELECT MAX(value) FROM {counter}), (SELECT MAX(id) FROM {audit})")
         value, last = cursor.fetchone()
-    return f"{value or 0}.{last or 0}"
+    found = f"{value or 0}.{last or 0}"
+    if kept is not None:
+        kept.append(found)
+    return found
 
 
 def bump() -> None:
@@ -92,6 +103,16 @@ def public_page(view: View) -> View:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # a GET changes nothing, so one reading serves the whole request; a POST may change the
+        # content before a ``memo`` is asked for, which must then see the new generation
+        reading = getattr(request, "pagecache_generation", []) if request.method in ("GET", "HEAD") else None
+        token = _request_generation.set(reading)
+        try:
+            return _served(request, *args, **kwargs)
+        finally:
+            _request_generation.reset(token)
+
+    def _served(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = getattr(request, "pagecache_key", None)  # looked up already by EarlyPageCacheMiddleware
@@ -126,7 +147,13 @@ class EarlyPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if _cacheable_request(request) and _is_public_page(request):
-            key = _key(request)
+            reading: list[str] = []
+            token = _request_generation.set(reading)
+            try:
+                key = _key(request)
+            finally:
+                _request_generation.reset(token)
+            request.pagecache_generation = reading  # type: ignore[attr-defined]
             kept = _kept_response(request, key)
             if kept is not None:
                 # what the middleware below adds to a rendered page on its way out (locale, common)

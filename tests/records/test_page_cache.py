@@ -162,3 +162,18 @@ def test_a_catalog_lists_counts_are_kept_with_the_page_cache_off_and_follow_a_pu
         with CaptureQueriesContext(connection) as counted:
             client.get(path)
         assert sum("COUNT(" in query["sql"].upper() for query in counted) == 2  # the list's and the columns'
+
+
+def test_a_public_page_reads_the_generation_once_for_its_key_and_all_its_kept_counts(
+    notice, client, settings, unit_a, columns_a,
+):
+    path = f"/xxgk/units/{unit_a.key}/{columns_a['通知公告'].pk}/"
+    for seconds in (600, 0):  # a miss of the page cache, and the page cache off
+        settings.GONGKAI_PORTAL_CACHE_SECONDS = seconds
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        assert sum("portal_contentgeneration" in query["sql"] for query in queries) == 1, seconds
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    assert sum("portal_contentgeneration" in query["sql"] for query in queries) == 1  # each request reads it anew

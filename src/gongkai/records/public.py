@@ -53,17 +53,17 @@ def listed_interpretations(record_id: int, fields: Sequence[str] = ()) -> list[R
 
 def home_context() -> dict[str, Any]:
     """What the portal's home page shows of records (``gongkai.portal.views.home`` merges it)."""
-    top_columns = (
+    top_columns = memo("home-columns", lambda: [row["name"] for row in (
         Column.objects.filter(parent__isnull=True, is_active=True).values("name")
         .annotate(units=Count("unit", distinct=True), order=Count("pk")).order_by("-units", "name")[:16]
-    )
+    )])
     return {
         "latest_records": public_records().only(*LIST_FIELDS).order_by("-published_on", "-pk")[:10],
         "policy_records": public_records().only(*LIST_FIELDS)
         .filter(kind__in=[RecordKind.REGULATION, RecordKind.NORMATIVE, RecordKind.POLICY]).order_by("-published_on", "-pk")[:6],
         "interpretation_records": public_records().only(*LIST_FIELDS).filter(kind=RecordKind.INTERPRETATION)
         .order_by("-published_on", "-pk")[:6],
-        "catalog_columns": [row["name"] for row in top_columns],
+        "catalog_columns": top_columns,
         "latest_gazette": Gazette.objects.filter(Gazette.public_q()).first(),
     }
 
