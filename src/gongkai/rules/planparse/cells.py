@@ -104,8 +104,8 @@ def header_column(text: str) -> Column | None:
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
     text = re.sub(r"^(?:19|20)\d{2}年(?:度)?(?=[\u4e00-\u9fff])", "", text)  # "2022年预期目标"
     text = _PERIOD_TAIL.sub("", text)  # "工作任务安排第二季度": the period the column is for
-    text = re.sub(r"[\s|:：()（）/、?？*]", "", text)
-    text = _PERIOD_HEAD.sub("", text)  # "1-10月推进情况", "全年目标任务": the same, before the word  # "?公开事项": a character the page lost
+    text = re.sub(r"[\s|:：()（）/、?？*]", "", text)  # "?公开事项": a character the page lost
+    text = _PERIOD_HEAD.sub("", text)  # "1-10月推进情况", "全年目标任务": the period before the word
     if not text or len(text) > 12:
         return None
     for column, pattern in _HEADERS:
