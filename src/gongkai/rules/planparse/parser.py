@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain
 from typing import Final
 
 from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
@@ -400,7 +401,7 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     title = compact(meta.title or "")
     written = [compact(clean_text(line)) for _, line in lines if line.strip()]
     # the title's line, or its lines when it wraps ("…《关于打好经济增长主动仗" "…措施》实施方案")
-    shown = written + ["".join(written[index : index + width]) for width in (2, 3) for index in range(len(written))]
+    shown = chain(written, ("".join(written[index : index + width]) for width in (2, 3) for index in range(len(written))))
     return not any(
         title and title in text and len(text) <= len(title) + 8
         and "印发" not in text  # the covering notice's own title line

@@ -644,8 +644,8 @@ def _notes_after_duties(
     # how many note columns the header has right after the deadline's and after the units' (the last
     # unit column): "责任单位 | 1-10月推进情况 | 1-11月推进情况 | 是否达序" gives three
     notes_after: dict[CellKind, int] = {}
-    for kind, column in ((CellKind.DEADLINE, Column.DEADLINE), (CellKind.UNITS, Column.UNITS)):
-        positions = [i for i, c in enumerate(header) if c is column or kind is CellKind.UNITS and c in UNIT_COLUMNS]
+    for kind, columns in ((CellKind.DEADLINE, {Column.DEADLINE}), (CellKind.UNITS, UNIT_COLUMNS)):
+        positions = [i for i, column in enumerate(header) if column in columns]
         if positions:
             following = header[positions[-1] + 1 :]
             notes_after[kind] = next((i for i, c in enumerate(following) if c is not Column.NOTE), len(following))
