@@ -701,6 +701,9 @@ def _split_top_level(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+_BARE_NOUNS: Final = frozenset({"单位", "部门", "机构", "企业", "组织"})
+
+
 def _split_conjunctions(piece: str) -> list[str]:
     for index in range(1, len(piece)):
         if _bracket_depth(piece, index) != 0:
@@ -710,7 +713,7 @@ def _split_conjunctions(piece: str) -> list[str]:
             # 建设局" and "区经济信息和商务局" do not
             if piece.startswith(conjunction, index) and piece[:index].endswith(ORGAN_ENDINGS):
                 rest = piece[index + len(conjunction) :]
-                if rest:
+                if rest and rest not in _BARE_NOUNS:  # "有关部门和单位": one generic phrase
                     return [piece[:index], *_split_conjunctions(rest)]
     return [piece]
 

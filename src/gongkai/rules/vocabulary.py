@@ -96,11 +96,13 @@ def marker_number(marker: str) -> int | None:
 # "牵头单位：市财政局；责任单位：各县(市、区)政府；完成时限：2024年6月底前": the word before the
 # noun says the units' role.
 LEAD_LABELS: Final = ("牵头", "主办")
-ASSIST_LABELS: Final = ("配合", "协办", "参与")
+ASSIST_LABELS: Final = ("配合", "协办", "参与", "协作", "协同", "协助")
 DUTY_LABELS: Final = ("责任", "落实", "承办", "实施")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
-    f"(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:{'|'.join(LABEL_NOUNS)})|牵头|责任主体"
+    # "牵头责任单位", "主要协作单位": a role word, then perhaps 责任, then the noun
+    f"(?:主要)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任)?(?:{'|'.join(LABEL_NOUNS)})"
+    "|牵头|责任主体"
     "|(?:部门|责任|任务)分工"  # "部门分工：省发展改革委牵头，各地、各部门配合": the roles are in the value
 )
 DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限")

@@ -46,8 +46,8 @@ class Assignment:
 
     def leads_by(self, rule: LeadRule | None) -> tuple[str, ...]:
         """The lead units under the notice's own convention, where the list marks none."""
-        if rule is None or not self.units or self.lead_units != self.units:
-            return self.lead_units
+        if rule is None or not self.units or self.lead_units != self.units or self.marked:
+            return self.lead_units  # ("X、Y分别牵头": the list says who leads)
         if rule is LeadRule.FIRST:
             return self.units[:1]
         return self.units[: self.first_group] if self.first_group > 0 else self.lead_units
@@ -65,7 +65,7 @@ _LEAD_RULES: Final = (
     (
         LeadRule.FIRST,
         re.compile(
-            r"(?:排在|列在|排|列|位列)?(?:第一位|首位|第一个|第一)(?:的|者|单位|部门)*(?:为|是)牵头"
+            r"(?:排在|列在|排|列|位列)?(?:第一位|首位|第一个|第一)(?:的|者|单位|部门)*(?:为|是)(?:工作)?牵头"
         ),
     ),
 )
@@ -165,6 +165,7 @@ _LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)}
 
 
 def _label_column(label: str) -> Column:
+    label = label.removeprefix("主要")
     if label.startswith(LEAD_LABELS):
         return Column.UNITS_LEAD
     if label.startswith(ASSIST_LABELS):
@@ -224,15 +225,25 @@ _RANGE: Final = re.compile(r"^[(（〔【]?第?(?P<first>\d{1,2})[-—–~～至
 
 # "市市场监督管理局(以下如无特别说明，排名第一的为牵头单位)、市公安局": a remark in brackets among
 # the units, never an alias of the unit before it ("(市大数据中心)", "﹝含…管委会，下同﹞" stay).
-_REMARK_BRACKET: Final = re.compile(r"[(（〔][\s]*(?:以下|如无|注[:：]|说明)[^()（）〔〕]*[)）〕]")
+# Or one stating the list's convention: "市税务局(列第一位者为工作牵头单位或汇总单位，下同)",
+# "(除标注“分别牵头”外，列第一位为牵头或汇总单位，下同)".
+_REMARK_BRACKET: Final = re.compile(r"[(（〔][\s]*(?:以下|如无|注[:：]|说明|除)[^()（）〔〕]*[)）〕]")
+_BRACKETED: Final = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]")
+
+
+def _without_remarks(text: str) -> str:
+    text = _REMARK_BRACKET.sub("", text)
+    return _BRACKETED.sub(
+        lambda match: "" if any(p.search(match[0]) for _, p in _LEAD_RULES) else match[0], text
+    )
 
 
 def _parse_annotation(text: str) -> Assignment | None:
-    text = _unbracket(_spaced_units(fold_line(text).strip()))
+    text = unbracket(_spaced_units(fold_line(text).strip()))
     if not text or len(text) > 400:
         return None
     text = compact(text)  # "(责任 单位: …)": a PDF's stray spaces
-    text = _REMARK_BRACKET.sub("", text)
+    text = _without_remarks(text)
     if _LABEL.search(text):
         return _labelled(text)
     pieces = [_without_clause(piece) for piece in _SEPARATORS.split(text) if piece.strip()]
@@ -265,8 +276,19 @@ _SPACE_BETWEEN_UNITS: Final = re.compile(
 )
 
 
+# Or between two whole names of offices, whatever the next starts with ("安监站 安监所", "文化站
+# 卫生院"): the piece before the space ends like an office and the piece after it is a name.
+_SPACED_OFFICES: Final = re.compile(r"(?<=[局办委室院所站队厅处科馆])[ \u3000]+(?=[^ \u3000、，,；;]{2,})")
+
+
 def _spaced_units(text: str) -> str:
-    return _SPACE_BETWEEN_UNITS.sub("、", text)
+    text = _SPACE_BETWEEN_UNITS.sub("、", text)
+    return _SPACED_OFFICES.sub(_office_space, text)
+
+
+def _office_space(match: re.Match[str]) -> str:
+    after = re.match(r"[^ \u3000、，,；;]+", match.string[match.end() :])
+    return "、" if after is not None and is_unit_phrase(after[0]) else match[0]
 
 
 # "市发改委牵头做好项目公开工作": the units and their role word, then what they are to do.
@@ -306,7 +328,7 @@ def section_assignment(heading: str) -> Assignment | None:
     return found if _only_units(found) else None
 
 
-def _unbracket(text: str) -> str:
+def unbracket(text: str) -> str:
     if text[:1] in _OPENERS and text[-1:] in _CLOSERS and _matching_open(text) == 0:
         return text[1:-1].strip()
     return text
@@ -398,7 +420,9 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
         rest = stripped[opened + 1 :]
         trimmed = re.sub(r"[、，,；;][^、，,；;]*$", "", rest)
         broken = sum(c in _OPENERS for c in rest) > sum(c in _CLOSERS for c in rest)
-        for candidate in (trimmed,) if broken else (rest, trimmed):
+        # ("…、区城管局、城建集": the list read without the piece the cut broke, first)
+        order = (trimmed, rest) if cut_fragment(rest) else (rest, trimmed)
+        for candidate in (trimmed,) if broken else order:
             found = _cut_annotation(candidate) if candidate else None
             fragment = cut_fragment(candidate)
             if found is not None and fragment and len(found.units) > 1 and found.units[-1] == fragment:

@@ -61,11 +61,11 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
             r"|工作项目|分类|类型|[一二三四五六七八九]级(?:指标|要点|任务)|工作重点|重点工作|任务名称|事项名称|目标"
-            r"|考核项目|公开事项|栏目名称|栏目|(?:政府|政务)?信息公开类别(?:及事项)?|类别及事项"
+            r"|考核项目|公开事项|栏目名称|栏目|[\u4e00-\u9fff]{1,8}名称|(?:政府|政务)?信息公开类别(?:及事项)?|类别及事项"
             r"|[一二三四五]级(?:目录|栏目|分类|指标|事项)?)$"
         ),
     ),
-    (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)}|协助|协同)(?:责任)?{_ORGAN}$")),
+    (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)})(?:责任)?{_ORGAN}$")),
     (Column.UNITS_LEAD, re.compile(rf"^(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任){_ORGAN}$")),
     (
         Column.UNITS,
@@ -91,6 +91,7 @@ _HEADERS: Final = (
             r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开渠道和载体|公开对象|公开层级|网站所属栏目"
             r"|更新标准|更新频率)$"
             r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|来源|出处|状态|成效)$"
+            r"|^.{0,6}(?:领导|负责人|联系人)$"  # "市政府分管领导"
             r"|^是否.{1,6}$"  # "是否达序", "是否完成": a progress report's answer
         ),
     ),
@@ -141,7 +142,9 @@ def header_columns(texts: Sequence[str]) -> list[Column] | None:
     when the row is no header. One unknown word must not make a table "not a plan": three known
     words naming a task and a duty make a header, with a few header-like unknown ones beside."""
     written = [text for text in texts if text.strip()]
-    named = [header_column(text) for text in written]
+    named: list[Column | None] = [header_column(text) for text in written]
+    if not {*named} & _TASK_COLUMNS:
+        named = list(with_task_column(named))
     known = {column for column in named if column is not None}
     unknown = [text for text, column in zip(written, named, strict=True) if column is None]
     if sum(column is not None for column in named) < 3 or not (
@@ -151,6 +154,21 @@ def header_columns(texts: Sequence[str]) -> list[Column] | None:
     if len(unknown) > max(1, len(written) // 3) or not all(map(header_like, unknown)):
         return None
     return [column or Column.NOTE for column in named]
+
+
+def with_task_column(columns: Sequence[Column | None]) -> list[Column | None]:
+    """A header naming no task column (序号 | 民生实事 | 责任单位 | 完成时限): the word not met
+    before that stands before the duty columns names the tasks. Unknown words are None or NOTE."""
+    columns = list(columns)
+    if {*columns} & _TASK_COLUMNS:
+        return columns
+    for position, column in enumerate(columns):
+        if column in _DUTY_COLUMNS:
+            break
+        if column is None or column is Column.NOTE:
+            columns[position] = Column.REQUIREMENT
+            break
+    return columns
 
 
 class CellKind(StrEnum):

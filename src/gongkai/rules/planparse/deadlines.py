@@ -179,8 +179,13 @@ _WINDOW_END: Final = re.compile(r"\d+个?(?:工作日|日|天)(?:内|之内|以�
 
 # Inside a task's text only explicit deadlines count ("年底前将…报…", "于2019年6月底前完成"):
 # "围绕2019年政府主要工作任务" names a year, not a deadline, and "每年1月31日前" is a rule.
-_STRICT_AFTER: Final = re.compile(r"起|以来|开始|以后")
-_STRICT_BEFORE: Final = re.compile(r"(?:每|截至|截止|自|从|于?上)[^，。；,;]{0,3}$")
+_STRICT_AFTER: Final = re.compile(r"起|以来|开始|以后|至|到|[-—~～]")  # (or the start of a period)
+# ("实施期限至2022年12月31日", "延续实施…政策至2023年4月30日", "5月1日至…": how long a measure
+# lasts, not when work is due)
+_STRICT_BEFORE: Final = re.compile(
+    r"(?:每|截至|截止|自|从|于?上)[^，。；,;]{0,3}$"
+    r"|(?:期限|延[长续]|执行|实施|有效期)[^，。；,;]*[至到]$|日[至到]$"
+)
 
 
 def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
@@ -220,6 +225,10 @@ _TEXT_RECURRENCES: Final = (
 )
 
 
+# A clause setting a recurring day ("…；每月26日前，向镇安委会上报…"): a schedule wherever it stands.
+_BY_A_DAY: Final = re.compile(r"(?:\d{1,2}日|[底末]|第[一二三1-3]个?(?:工作日|周|月))前")
+
+
 def find_recurrence_in_text(text: str, *, opening_only: bool = False) -> Deadline | None:
     """The recurrence a task's own words state, where nothing else gives its deadline: at the
     start of any clause (a table's short task cell), or only at the very start of the text (a
@@ -227,7 +236,7 @@ def find_recurrence_in_text(text: str, *, opening_only: bool = False) -> Deadlin
     folded = compact(fold_line(text)).replace(",", "，").replace(";", "；")
     for recurrence, pattern in _TEXT_RECURRENCES:
         match = pattern.search(folded)
-        if match and (match.start() == 0 or not opening_only):
+        if match and (match.start() == 0 or not opening_only or _BY_A_DAY.match(folded, match.end())):
             return Deadline(raw=match[0].lstrip("，。；、是否"), recurrence=recurrence)
     return None
 

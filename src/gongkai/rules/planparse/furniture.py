@@ -31,6 +31,16 @@ _FURNITURE: Final = re.compile(
 )
 
 
+# The same block as a table without colons: "索引号 | 0000143…/2022-01099 | 签发时间 | 2022-07-28 |"
+_FIELD: Final = re.compile(
+    r"^(?:索引号|分类|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|签发时间|签发日期|生成日期|文号|发文字号"
+    r"|主题词|关键词|组配分类|有效性|公开方式|公开范围|公开时限|信息来源|来源|体裁分类|名称|标题)$"
+)
+
+
 def is_furniture(line: str) -> bool:
     """Whether a line (folded, stripped) is page furniture rather than text of the notice."""
-    return bool(_FURNITURE.search(line.strip().lstrip("|").strip()))  # "| 索引号: | …" too
+    if _FURNITURE.search(line.strip().lstrip("|").strip()):  # "| 索引号: | …" too
+        return True
+    cells = [re.sub(r"\s", "", cell) for cell in line.split("|")]
+    return len(cells) >= 4 and bool(_FIELD.match(cells[0])) and sum(map(bool, map(_FIELD.match, cells))) >= 2

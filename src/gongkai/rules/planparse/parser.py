@@ -29,7 +29,7 @@ from gongkai.rules.planparse.model import (
     PlanKind,
     Table,
 )
-from gongkai.rules.planparse.normalize import clean_text, compact, fold_line
+from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact, fold_line
 from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
 from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
@@ -226,22 +226,38 @@ _LONG_LINE: Final = 400
 
 # A paragraph that runs its numbered items on in one line: "(一)脱贫攻坚领域信息公开。1.扶贫政策…；
 # 2.扶贫项目…；3.…". Numbers after a full stop or semicolon counting 1, 2, 3… are breaks.
-_INLINE_NUMBER: Final = re.compile(r"(?<=[。；;：:])\s*(\d{1,2})[.、．](?!\d)")
+_INLINE_NUMBER: Final = re.compile(r"(?<=[。；;：:])\s*(?P<m>(?P<n>\d{1,2})[.、．](?!\d))")
+# Or its items of one level, each after the last one's full stop: "(一)开展…编制。(二)围绕…。(三)…"
+_INLINE_SIBLING: Final = {
+    "cn_paren": re.compile(r"(?<=[。；;！!])\s*(?P<m>[(（](?P<n>[一二三四五六七八九十]{1,3})[)）])"),
+    "cn": re.compile(r"(?<=[。；;！!])\s*(?P<m>(?P<n>[一二三四五六七八九十]{1,3})、)"),
+}
 
 
 def _inline_numbered(line: str) -> list[str]:
     """A heading line ("(一)…。") cut before each number of a run 1, 2, 3… after sentence ends
-    (two at least); never a table's cell, which keeps its numbered requirements together."""
-    if split_marker(line.strip())[0] not in ("cn", "cn_paren"):
+    (two at least), else a line of items "(一)…。(二)…。" cut before each sibling counting on
+    from its own number; never a table's cell, which keeps its numbered requirements together."""
+    kind, marker, _ = split_marker(line.strip())
+    if kind not in ("cn", "cn_paren"):
         return [line]
-    cuts: list[int] = []
-    for match in _INLINE_NUMBER.finditer(line):
-        if int(match[1]) == len(cuts) + 1:
-            cuts.append(match.start(1))
+    cuts = _counting(_INLINE_NUMBER, line, 1)
     if len(cuts) < 2:
+        own = chinese_number(marker.strip("(（)）、.,， "))
+        cuts = _counting(_INLINE_SIBLING[kind], line, own + 1) if own is not None else []
+    if not cuts:
         return [line]
     bounds = [0, *cuts, len(line)]
     return [line[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if line[start:end]]
+
+
+def _counting(pattern: re.Pattern[str], line: str, first: int) -> list[int]:
+    """Where the markers of ``pattern`` numbered first, first + 1… start in ``line``."""
+    cuts: list[int] = []
+    for match in pattern.finditer(line):
+        if chinese_number(match["n"]) == first + len(cuts):
+            cuts.append(match.start("m"))
+    return cuts
 
 
 def _lines(text: str) -> list[str]:
@@ -369,7 +385,7 @@ def _wrap_width(lines: Sequence[str]) -> float | None:
     return None
 
 
-_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则")
+_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则|措施")
 # A notice that is itself the plan: "关于全面推进基层政务公开标准化规范化工作的通知" (not one that
 # hands out or forwards another document).
 _WORK_NOTICE: Final = re.compile(r"关于(?!印发|转发)[^《》]{2,60}(?:推进|加强|做好|开展)[^《》]{0,40}工作的通知$")
@@ -433,7 +449,7 @@ def _plan_part(line: str) -> bool:
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
     rf"|{YEAR_OPENING}"
-    r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|实施意见|工作方案|分工方案|任务清单|要点)"
+    r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|实施意见|工作方案|分工方案|任务清单|要点|措施)"
 )
 
 

@@ -26,6 +26,7 @@ from gongkai.rules.planparse.annotations import (
     parse_annotation,
     section_assignment,
     split_annotated,
+    unbracket,
 )
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
@@ -33,8 +34,16 @@ from gongkai.rules.planparse.deadlines import (
     parse_deadline,
 )
 from gongkai.rules.planparse.model import NO_DEADLINE, Item
-from gongkai.rules.planparse.normalize import clean_text
-from gongkai.rules.vocabulary import MARKERS, ROLE_PATTERN, marker_number
+from gongkai.rules.planparse.normalize import clean_text, compact
+from gongkai.rules.vocabulary import (
+    ASSIST_LABELS,
+    DUTY_LABELS,
+    LABEL_NOUNS,
+    LEAD_LABELS,
+    MARKERS,
+    ROLE_PATTERN,
+    marker_number,
+)
 
 _PART_TAIL: Final = r"\s*[、.,，:：]?"  # 第一部分：
 _MARKERS: Final = tuple(
@@ -172,6 +181,11 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         if _PERSON_LABEL.match(paragraph) and nodes:
             nodes[-1].notes.append(clean_text(paragraph))
             continue
+        if index == len(paragraphs) - 1:
+            paragraph = _without_cut_label(paragraph)
+            if _cut_label(compact(paragraph)):
+                unread.append((line, paragraph))  # "牵头单位:", "牵头责" and the page ends
+                continue
         kind, marker, rest = split_marker(paragraph)
         pieces = split_annotated(rest)
         if kind is None:
@@ -210,10 +224,34 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     return nodes
 
 
+_OPEN_TAIL: Final = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})$")
+_LABEL_WORDS: Final = tuple(
+    role + duty + organ
+    for role in (*LEAD_LABELS, *DUTY_LABELS, *ASSIST_LABELS)
+    for duty in ("", "责任")
+    for organ in LABEL_NOUNS
+)
+
+
+def _cut_label(text: str) -> bool:
+    """Whether a line is only a label, or the start of one, that the page's end cut off."""
+    text = text.lstrip("(（").rstrip(":：")
+    return len(text) >= 2 and any(word.startswith(text) for word in _LABEL_WORDS)
+
+
+def _without_cut_label(paragraph: str) -> str:
+    """The page's last paragraph without the start of an annotation the page's end cut inside
+    its label ("4.争创城乡融合发展先行区。(牵头部"): it names no unit and is no text."""
+    tail = _OPEN_TAIL.search(paragraph.rstrip())
+    if tail and any(word.startswith(tail[1]) for word in _LABEL_WORDS):
+        return paragraph.rstrip()[: tail.start()]
+    return paragraph
+
+
 # "牵头领导：省政府分管领导同志", "责任人：张明": a line naming the person in charge of the item
 # above, a note beside its units (never its text, nor a unit).
 _PERSON_LABEL: Final = re.compile(
-    r"^[(（]?\s*(?:牵头|责任|分管|包保|联系|主管)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?\s*[:：]"
+    r"^[(（]?\s*(?:牵头|责任|分管|包保|联系|主管)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?\s*[:：]"
 )
 
 
@@ -400,7 +438,7 @@ def _has_body(node: _Node) -> bool:
 
 # Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
 _BACKGROUND: Final = re.compile(
-    r"^(?:总体要求|指导思想|工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|目标和要求|目标与要求|总体思路"
+    r"^(?:总体要求|指导思想|(?:主要|总体)?工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|目标和要求|目标与要求|总体思路"
     r"|主要依据|编制依据|工作依据|政策依据)(?:[。:：]|$)"
 )
 
@@ -445,7 +483,7 @@ def _annotation_of(node: _Node) -> tuple[Assignment | None, bool]:
 def _own(node: _Node) -> Assignment | None:
     if node.labels:
         labelled = parse_annotation(
-            "；".join(label.strip().strip("()（）") for label in node.labels)
+            "；".join(unbracket(label.strip()) for label in node.labels)
         )
         if labelled is not None and labelled.deadline_raw is None and node.annotation is not None:
             # "…(完成时限：全年工作)" then "责任处室：人事处": the label names the units, the

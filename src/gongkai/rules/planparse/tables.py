@@ -37,6 +37,7 @@ from gongkai.rules.planparse.cells import (
     header_columns,
     header_like,
     is_unit_phrase,
+    with_task_column,
 )
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
@@ -46,6 +47,7 @@ from gongkai.rules.planparse.deadlines import (
 from gongkai.rules.planparse.model import NO_DEADLINE, Deadline, Item, Table
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
 from gongkai.rules.planparse.tokens import ROW_END, Token
+from gongkai.rules.units import split_units
 from gongkai.rules.vocabulary import CIRCLED, MARKERS, ORDINAL, ROLE_PATTERN, marker_number
 
 _COLUMN_KINDS: Final = {
@@ -200,15 +202,15 @@ def rejoined_header(tokens: Sequence[Token]) -> list[Token]:
         if token.row_end or not text:
             index += 1
             continue
-        if not (header_column(text) or header_like(text)) or following.row_end:
-            break
-        period = _PERIOD_CELL.match(after) is not None and header_like(text + after)
         broken = (
             header_column(text) is None
             and len(text) <= _HEADER_FRAGMENT
-            and len(after) <= _HEADER_FRAGMENT
+            and len(after) <= _HEADER_FRAGMENT + 2
             and header_column(text + after) is not None
-        )
+        )  # ("市政府" / "分管领导": the first piece may read like a unit)
+        if not (broken or header_column(text) or header_like(text)) or following.row_end:
+            break
+        period = _PERIOD_CELL.match(after) is not None and header_like(text + after)
         if period or broken:
             tokens[index : index + 2] = [replace(token, text=text + after)]
             continue
@@ -220,7 +222,8 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
     """Positions for the rows of a flattened table that have exactly the header's cells
     ("1 | 公开信息。 | 市财政局 | 视情况而定 |"), where no cell's wording contradicts its column."""
     headers = _leading_headers(tokens)
-    columns = [header_column(token.text) or Column.NOTE for token in headers]
+    named = with_task_column([header_column(token.text) for token in headers])
+    columns = [column or Column.NOTE for column in named]
     if len(columns) < 3 or any(token.column for token in tokens):
         return list(tokens)
     if columns[0] is Column.NUMBER:
@@ -466,9 +469,24 @@ def _lines_up(row: Sequence[Token], columns: Sequence[Column]) -> bool:
     kinds = [classify(token.text) for token in row]
     if kinds.count(CellKind.EMPTY) == len(kinds) or CellKind.HEADER in kinds:
         return False
+    # A row whose unit column holds units names its task in the task column even when the
+    # task ends like an office ("养老机构", "学校、幼儿园、午托部": a 专项整治 table's trades).
+    staffed = any(
+        k is CellKind.UNITS and c in UNIT_COLUMNS for k, c in zip(kinds, columns, strict=True)
+    )
     return all(
-        k is CellKind.EMPTY or (k in _COMPATIBLE[c] and not _contradicts(token, k, c))
+        k is CellKind.EMPTY
+        or (k in _COMPATIBLE[c] and not _contradicts(token, k, c))
+        or (staffed and _task_named_like_units(token, k, c))
         for token, k, c in zip(row, kinds, columns, strict=True)
+    )
+
+
+def _task_named_like_units(token: Token, kind: CellKind, column: Column) -> bool:
+    return (
+        kind is CellKind.UNITS
+        and column in (Column.REQUIREMENT, Column.GROUP)
+        and re.search(ROLE_PATTERN, compact(token.text)) is None
     )
 
 
@@ -500,6 +518,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     unknown_headers = {
         token.text for token, column in zip(headers, header, strict=True) if column is None
     } | _second_header_row(tokens)
+    header = with_task_column(header)
     kinds = [
         CellKind.HEADER if token.text in unknown_headers and not token.column else _kind(token)
         for token in tokens
@@ -545,6 +564,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
             kinds[index] = CellKind.NOTE  # of two text cells, the shorter second is a detail
     _groups_before_requirements(tokens, kinds, header)
     _notes_after_duties(tokens, kinds, header)
+    _tasks_after_numbers(tokens, kinds, header)
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is None
         previous = _previous_kind(tokens, kinds, index)
@@ -683,6 +703,26 @@ def _scored(headers: Sequence[Token], columns: Sequence[Column | None]) -> bool:
     )
 
 
+def _tasks_after_numbers(
+    tokens: Sequence[Token], kinds: list[CellKind], header: Sequence[Column | None]
+) -> None:
+    """A task that reads like an office ("迁建县政务服务中心。"), in a table whose header puts the
+    task right after the 序号: the cell after a 序号 with units after it is the row's task, not
+    its first unit. Updated in place."""
+    if list(header[:2]) != [Column.NUMBER, Column.REQUIREMENT]:
+        return
+    for index, kind in enumerate(kinds):
+        if kind is not CellKind.UNITS or tokens[index].column is not None:
+            continue
+        before = _previous_index(tokens, kinds, index)
+        if before is None or kinds[before] is not CellKind.NUMBER:
+            continue
+        if _next_kind(tokens, kinds, index) is CellKind.UNITS and not re.search(
+            ROLE_PATTERN, compact(tokens[index].text)
+        ):
+            kinds[index] = CellKind.TEXT
+
+
 def _group_first(
     tokens: Sequence[Token], kinds: Sequence[CellKind], header: Sequence[Column | None]
 ) -> bool:
@@ -774,6 +814,11 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
     if last is not None and kinds[last] is CellKind.UNITS:
         # "区司法局牵头…工作，有": a unit cell cut a few characters into its next unit
         text = compact(tokens[last].text)
+        if not _opened(text) and _cut_name(text, tokens[:last], kinds):
+            # "市科", the table having named "市科技局" above: a name cut short, no unit
+            tokens[last] = replace(tokens[last], text="", unclosed=True)
+            kinds[last] = CellKind.EMPTY
+            return tokens
         broken = _CUT_LAST.search(text)
         inside = broken is not None and _opened(text[: broken.start()])
         # "各县(市、区": a group phrase cut inside its bracket is still the group, as written
@@ -790,6 +835,16 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
         tokens[last] = replace(tokens[last], text=head, unclosed=True)
         kinds[last] = CellKind.UNITS
     return tokens
+
+
+def _cut_name(text: str, before: Sequence[Token], kinds: Sequence[CellKind]) -> bool:
+    """Whether a table's last cell is the start of a unit named in a cell above it, and no more."""
+    return any(
+        name != text and name.startswith(text)
+        for token, kind in zip(before, kinds, strict=False)
+        if kind is CellKind.UNITS
+        for name in split_units(compact(token.text))
+    )
 
 
 def _opened(text: str) -> bool:
@@ -953,6 +1008,28 @@ class _Context:
     assigned: Assignment | None = None  # "一、各区政府负责落实的工作任务": the units of its rows
 
 
+_HEADING_ROW: Final = 30  # characters: a row that heads the rows below it is a phrase
+
+
+def _headings_over_numbers(rows: Sequence[_Row]) -> None:
+    """A row with a short text and nothing else (no 序号, units, deadline or note) right above the
+    first row of a numbered run, in a table with unit columns: the heading of the rows below it ("强化科技创新
+    支撑能力。" | | | over "(一)" | "加强战略科技力量建设。" | | | over "1" | …). Updated in place."""
+    for row, below in zip(rows, rows[1:], strict=False):
+        alone = not (row.number or row.units or row.deadline or row.notes or row.cut)
+        text = compact(row.requirement or "")
+        if alone and 0 < len(text) <= _HEADING_ROW and _opens_numbering(below):
+            row.groups.append((None, row.requirement or ""))
+            row.requirement = None
+
+
+def _opens_numbering(row: _Row) -> bool:
+    """Whether a row is the first of a numbered run: its 序号 or its group's marker counts 1."""
+    first = row.number or (row.groups[0][1] if row.groups else "")
+    marker = re.match(r"^[(（]?([一1])[)）、.．]?$", compact(first))
+    return marker is not None
+
+
 def _units_closing_groups(rows: Sequence[_Row]) -> None:
     """A unit cell written after the last requirement of its group ("做好财政信息公开 | 6.… | 7.… |
     办公室、医保中心按职责分工落实"), the group's first rows having none: it is the whole group's
@@ -999,6 +1076,8 @@ def read_table(
         rows[-1].cut |= not rows[-1].units
     if not real:  # a real table says which cells are merged
         _units_closing_groups(rows)
+    if reader.unit_columns:
+        _headings_over_numbers(rows)
     context = _Context()
     if heading:
         _update_section(_Row(groups=[(None, heading)]), context)

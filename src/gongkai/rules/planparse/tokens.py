@@ -25,7 +25,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from gongkai.rules.planparse.cells import Column, header_column, header_columns, header_like
+from gongkai.rules.planparse.cells import (
+    REQUIREMENT_MARKER,
+    Column,
+    header_column,
+    header_columns,
+    header_like,
+    with_task_column,
+)
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.normalize import join_lines
 
@@ -94,7 +101,7 @@ def _find_header(lines: Sequence[str], start: int) -> int | None:
         cells = _line_cells(lines[index])
         if not cells or header_column(cells[0]) is None:
             continue
-        columns = _header_columns(lines, index)
+        columns = [c or Column.NOTE for c in with_task_column(_header_columns(lines, index))]
         tasks = {Column.REQUIREMENT, Column.GROUP} & set(columns)
         duties = {Column.UNITS, Column.UNITS_LEAD, Column.DEADLINE} & set(columns)
         if len(columns) >= 3 and tasks and (duties or Column.NOTE in columns):
@@ -113,11 +120,13 @@ def _header_columns(lines: Sequence[str], index: int) -> list[Column]:
     """The columns named from ``index`` on: a whole row on one line (a word not met before kept
     as a note column), or one header cell a line (an unknown one only between known ones)."""
     columns: list[Column] = []
-    window = lines[index : index + 24]
+    window = list(lines[index : index + 24])
     for position, line in enumerate(window):
         cells = _line_cells(line)
         if not cells:
             continue
+        if len(cells) == 1 and (joined := _broken_header_cell(window, position)) is not None:
+            cells = [joined]  # "市政府" / "分管领导": one header cell broken over two lines
         named = [header_column(cell) for cell in cells]
         if all(column is not None for column in named):
             columns += [column for column in named if column is not None]
@@ -132,6 +141,22 @@ def _header_columns(lines: Sequence[str], index: int) -> list[Column]:
     return columns
 
 
+def _broken_header_cell(window: list[str], position: int) -> str | None:
+    """The header cell that a line and the next written one make together, where the line heads
+    no column on its own; the next line is blanked in ``window`` (it is part of this cell)."""
+    text = window[position].strip()
+    if header_column(text) is not None or header_like(text):
+        return None
+    after = next((i for i in range(position + 1, len(window)) if window[i].strip()), None)
+    if after is None or len(_line_cells(window[after])) != 1:
+        return None
+    joined = text + window[after].strip()
+    if header_column(joined) is None:
+        return None
+    window[after] = ""
+    return joined
+
+
 def _header_follows(lines: Sequence[str], position: int) -> bool:
     for line in lines[position + 1 :]:
         cells = _line_cells(line)
@@ -141,11 +166,26 @@ def _header_follows(lines: Sequence[str], position: int) -> bool:
 
 
 def _table_end(lines: Sequence[str], start: int) -> int:
+    # rows written one a line and closed by a pipe, "a | b | c |", while every line so far is one
+    rows: int | None = 0 if lines[start].rstrip().endswith("|") else None
     for index in range(start + 1, len(lines)):
         line = lines[index].strip()
         if line and (is_furniture(line) or _CLOSER.match(line)):
             return index
+        if rows is not None and line:
+            if line.count("|") >= 2 and line.endswith("|"):
+                rows += 1
+            elif rows >= _ONE_LINE_ROWS and "|" not in line and not _NEXT_ROW.match(line):
+                # the text after the table: no cell of it is open, and the line is no numbered
+                # row that lost its pipes where the page was cut
+                return index
+            else:
+                rows = None
     return len(lines)
+
+
+_ONE_LINE_ROWS: Final = 3
+_NEXT_ROW: Final = re.compile(rf"{REQUIREMENT_MARKER.pattern}|\d{{1,3}}\s")
 
 
 _FEWEST_CELLS: Final = 5  # written cells a table without a header must hold
