@@ -1174,3 +1174,20 @@ def test_a_part_on_main_aims_is_background_and_a_measures_notice_is_a_plan():
     assert plan.kind is PlanKind.PROSE
     (item,) = plan.items  # the aims' paragraph is none
     assert item.text.startswith("把高质量充分就业") and "坚持经济发展就业导向" in item.section[-1]
+
+
+def test_a_table_one_cell_a_line_without_separators_is_cut_into_rows_of_the_headers_width():
+    cells = [
+        "整治行业名称", "时间安排", "责任单位",
+        "烟花爆竹", "1月份", "安监站",
+        "养老机构", "4月份", "民政所",
+        "医疗机构", "6月份", "卫生院",
+        "学校、幼儿园", "10月份", "文化站",
+    ]
+    plan = parse_text("示范镇2017年度安全生产专项整治工作计划\n" + "\n".join(cells) + "\n")
+    assert [(item.text, item.units) for item in plan.items] == [
+        ("烟花爆竹", ("安监站",)),
+        ("养老机构", ("民政所",)),  # no unit of the row above, though it ends like an office
+        ("医疗机构", ("卫生院",)),
+        ("学校、幼儿园", ("文化站",)),
+    ]

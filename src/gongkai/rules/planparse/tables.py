@@ -233,6 +233,7 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
     known = list(columns)
     if Column.REQUIREMENT not in known and Column.GROUP in known:
         known[max(i for i, c in enumerate(known) if c is Column.GROUP)] = Column.REQUIREMENT
+    tokens = _rows_of_header_width(tokens, len(headers), known)
     # a row whose leading group cells are merged away lines up with the rest of the header
     leading = next((i for i, column in enumerate(known) if column is not Column.GROUP), 0)
     hinted: list[Token] = []
@@ -330,6 +331,36 @@ def _rows_at_numbers(tokens: Sequence[Token], header_cells: int) -> Sequence[Tok
     if any(token.row_end for token in data):
         return tokens
     return _rows_before_counting([*tokens[: skipped + header_cells], ROW_END], data, _serial)
+
+
+_WIDTH_ROWS: Final = 3  # rows in a row that line up with the header, cell for cell
+
+
+def _rows_of_header_width(
+    tokens: Sequence[Token], header_cells: int, columns: Sequence[Column]
+) -> Sequence[Token]:
+    """Row ends for a table flattened without any, where its rows have all their cells (no merged
+    one): the cells, taken as many at a time as the header has, line up with its columns row
+    after row ("烟花爆竹" / "1月份" / "安监站" …), three rows at least. The first run of cells that
+    does not line up, and all after it, are left as they are (the text after the table)."""
+    skipped = 0
+    while skipped < len(tokens) and tokens[skipped].row_end:
+        skipped += 1
+    start = skipped + header_cells
+    data = tokens[start:]
+    width = len(columns)
+    if any(token.row_end for token in data[:-1]) or width < 2:
+        return tokens
+    rows: list[Sequence[Token]] = []
+    while len(rows) * width + width <= len(data):
+        row = data[len(rows) * width : len(rows) * width + width]
+        if not _lines_up(row, columns):
+            break
+        rows.append(row)
+    if len(rows) < _WIDTH_ROWS:
+        return tokens
+    rest = data[len(rows) * width :]
+    return [*tokens[:start], ROW_END, *[t for row in rows for t in (*row, ROW_END)], *rest]
 
 
 def _rows_at_marked(tokens: Sequence[Token], header_cells: int) -> list[Token]:
