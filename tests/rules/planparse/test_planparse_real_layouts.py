@@ -1191,3 +1191,29 @@ def test_a_table_one_cell_a_line_without_separators_is_cut_into_rows_of_the_head
         ("医疗机构", ("卫生院",)),
         ("学校、幼儿园", ("文化站",)),
     ]
+
+
+def test_annotated_items_and_label_lines_that_the_next_item_runs_on_from_are_cut():
+    plan = parse_text(
+        "示范市2020年重点工作任务分解\n"
+        "一、抓好常态化疫情防控\n"
+        "1.完善常态化疫情防控举措。(市卫生健康委负责)2.引导群众做好自我防护。(市疾控中心负责)\n"
+        "3.健全应急指挥体系，提升重大疫情救治能力。\n"
+        "责任单位:市卫生健康委、各县(市、区)政府(管委会)4.加强重点场所防控。\n"
+        "责任单位:市商务局\n"
+        "二、推动经济恢复\n"
+        "深化放管服改革，促进政务服务方式重塑。(一)推进政务服务流程优化。统筹推进改革。(市政务服务局负责)\n"
+    )
+    assert [item.text[:6] for item in plan.items] == [
+        "完善常态化疫", "引导群众做好", "健全应急指挥", "加强重点场所", "统筹推进改革",
+    ]
+    assert plan.items[2].units == ("市卫生健康委", "各县(市、区)政府(管委会)")
+    assert plan.items[3].units == ("市商务局",)
+
+
+def test_numbered_requirements_of_one_line_without_annotations_stay_one_cell():
+    cells = ["序号", "工作任务", "具体要求", "责任单位",
+             "1", "行政规范性文件集中公开", "1.开展文件清理，形成目录。2.发布文件标准电子文本。", "市司法局"]
+    plan = parse_text("示范市2022年政务公开工作要点任务分工\n" + "\n".join(cells) + "\n")
+    assert [item.text for item in plan.items] == ["开展文件清理，形成目录。", "发布文件标准电子文本。"]
+    assert all(item.units == ("市司法局",) for item in plan.items)

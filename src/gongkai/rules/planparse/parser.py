@@ -34,6 +34,7 @@ from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
 from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
 from gongkai.rules.planparse.tokens import find_text_tables
+from gongkai.rules.vocabulary import ROLE_PATTERN
 
 
 @dataclass(frozen=True)
@@ -222,16 +223,23 @@ _LOST_BREAK: Final = re.compile(
     r"|(?<=[\u4e00-\u9fff。；;：:，,])(?=[(（][一二三四五六七八九十]{1,3}[)）])"
 )
 _LONG_LINE: Final = 400
+# In a line of any length, a full stop then "(一)": a paragraph the next item runs on from
+_SUB_ITEM_BREAK: Final = re.compile(r"(?<=[。；;])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“《])")
 
 
 # A paragraph that runs its numbered items on in one line: "(一)脱贫攻坚领域信息公开。1.扶贫政策…；
 # 2.扶贫项目…；3.…". Numbers after a full stop or semicolon counting 1, 2, 3… are breaks.
-_INLINE_NUMBER: Final = re.compile(r"(?<=[。；;：:])\s*(?P<m>(?P<n>\d{1,2})[.、．](?!\d))")
+_INLINE_NUMBER: Final = re.compile(r"(?<=[。；;：:)）])\s*(?P<m>(?P<n>\d{1,2})[.、．](?!\d))")
 # Or its items of one level, each after the last one's full stop: "(一)开展…编制。(二)围绕…。(三)…"
+# ("1.…。(X负责)2.…": after an annotation's closing bracket too)
 _INLINE_SIBLING: Final = {
-    "cn_paren": re.compile(r"(?<=[。；;！!])\s*(?P<m>[(（](?P<n>[一二三四五六七八九十]{1,3})[)）])"),
-    "cn": re.compile(r"(?<=[。；;！!])\s*(?P<m>(?P<n>[一二三四五六七八九十]{1,3})、)"),
+    "cn_paren": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>[(（](?P<n>[一二三四五六七八九十]{1,3})[)）])"),
+    "cn": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>(?P<n>[一二三四五六七八九十]{1,3})、)"),
+    "arabic": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>(?P<n>\d{1,2})[.．、](?!\d))"),
 }
+_ANNOTATED_END: Final = re.compile(rf"(?:{ROLE_PATTERN})[)）]\s*$")
+# A label line that the next numbered item runs on from: "责任单位：X、Y(管委会)2.坚持…"
+_LABEL_RUN_ON: Final = re.compile(r"(?<=[。；;)）])\s*(?=\d{1,2}[.．、](?!\d)[\u4e00-\u9fff“《])")
 
 
 def _inline_numbered(line: str) -> list[str]:
@@ -239,12 +247,16 @@ def _inline_numbered(line: str) -> list[str]:
     (two at least), else a line of items "(一)…。(二)…。" cut before each sibling counting on
     from its own number; never a table's cell, which keeps its numbered requirements together."""
     kind, marker, _ = split_marker(line.strip())
-    if kind not in ("cn", "cn_paren"):
+    if kind is None and label_line(line) is not None:
+        return [piece for piece in _LABEL_RUN_ON.split(line) if piece]
+    if kind not in _INLINE_SIBLING:
         return [line]
-    cuts = _counting(_INLINE_NUMBER, line, 1)
+    cuts = _counting(_INLINE_NUMBER, line, 1) if kind != "arabic" else []
     if len(cuts) < 2:
         own = chinese_number(marker.strip("(（)）、.,， "))
         cuts = _counting(_INLINE_SIBLING[kind], line, own + 1) if own is not None else []
+        if kind == "arabic" and not all(_ANNOTATED_END.search(line[:cut]) for cut in cuts):
+            return [line]  # "1.…。2.…" without annotations: a table's cell of numbered requirements
     if not cuts:
         return [line]
     bounds = [0, *cuts, len(line)]
@@ -269,7 +281,7 @@ def _lines(text: str) -> list[str]:
             lines.append(line)
             continue
         for piece in _RUN_ON_BREAK.split(line):
-            for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else [piece]:
+            for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else _SUB_ITEM_BREAK.split(piece):
                 lines += _inline_numbered(part)
     return lines
 
