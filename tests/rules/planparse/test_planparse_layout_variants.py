@@ -55,6 +55,17 @@ def _items_run_together(page: str) -> str:
     return "\n".join(lines)
 
 
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _letter_spaced_headings(page: str) -> str:
+    """Headings set letter-spaced, as a PDF's text layer gives them: "一 、 强 化 政 务 公 开"."""
+    return "\n".join(
+        " ".join(line.strip()) if _HEADING.match(line) and "|" not in line and len(line) < 40 else line
+        for line in page.split("\n")
+    )
+
+
 def _indented(page: str) -> str:
     return "\n".join("\u3000\u3000" + line if line.strip() else line for line in page.split("\n"))
 
@@ -68,6 +79,7 @@ VARIANTS: dict[str, tuple[Callable[[str], str], bool, float]] = {
     "crlf": (lambda page: page.replace("\n", "\r\n"), False, 0.985),
     "blank_between_lines": (lambda page: "\n\n".join(page.split("\n")), False, 0.985),
     "items_run_together": (_items_run_together, False, 0.98),
+    "letter_spaced_headings": (_letter_spaced_headings, False, 0.985),
     "pipes_to_one_cell_a_line": (lambda page: _one_cell_a_line(page, blank=False), True, 0.96),
     "pipes_to_cells_between_blank_lines": (lambda page: _one_cell_a_line(page, blank=True), True, 0.96),
     "pipes_to_tabs": (_tab_separated, True, 0.96),

@@ -1217,3 +1217,13 @@ def test_numbered_requirements_of_one_line_without_annotations_stay_one_cell():
     plan = parse_text("示范市2022年政务公开工作要点任务分工\n" + "\n".join(cells) + "\n")
     assert [item.text for item in plan.items] == ["开展文件清理，形成目录。", "发布文件标准电子文本。"]
     assert all(item.units == ("市司法局",) for item in plan.items)
+
+
+def test_a_letter_spaced_line_is_read_as_its_characters():
+    plan = parse_text(
+        "示范县2024年政务公开工作要点\n"
+        "一、聚焦高质量发展推进信息公开。及时公开重点产业链建设情况。(县工信局负责)\n"
+        "二 、 围 绕 保 障 和 改 善 民 生 深 化\n"  # the page ends inside it: a piece, no task
+    )
+    (item,) = plan.items
+    assert item.units == ("县工信局",)

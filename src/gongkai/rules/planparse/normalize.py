@@ -46,11 +46,18 @@ _PINYIN: Final = re.compile(
 _CUT_PINYIN: Final = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{1,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]?(?=\s*$)")
 
 
+# A line set letter-spaced, as a PDF's text layer gives a spaced heading or cell: "持 续 做 好 政 务
+# 公 开" (a wider gap between words stays one space)
+_LETTER_SPACED: Final = re.compile(r"^\s*(?:\S {1,2}){3,}\S\s*$")
+
+
 def fold_line(text: str) -> str:
     """One line in the form the parser reads: see the module docstring."""
     text = text.translate(_FOLD)
     if "(" in text or "（" in text:
         text = _CUT_PINYIN.sub("", _PINYIN.sub("", text))
+    if " " in text and _LETTER_SPACED.match(text) and any(is_wide(char) for char in text):
+        text = re.sub(r"(?<=\S) (?=\S)", "", text).replace("  ", " ")
     return text
 
 
