@@ -1227,3 +1227,21 @@ def test_a_letter_spaced_line_is_read_as_its_characters():
     )
     (item,) = plan.items
     assert item.units == ("县工信局",)
+
+
+def test_tasks_written_as_label_value_forms_are_read_one_item_a_form():
+    plan = parse_text(
+        "示范市2023年重点工作落实情况\n"
+        "重点工作: | 1.统筹违法建设治理与城市更新。 |\n"
+        "牵头单位: | 市城市管理综合执法局 |\n"
+        "完成时限: | 2023年12月底前 |\n"
+        "进展情况: |\n"
+        "已完成。 |\n"
+        "重点工作: | 2.推进老旧小区改造。 |\n"
+        "牵头单位: | 市住房城乡建设局 |\n"
+        "完成时限: | 2023年6月底前 |\n"
+    )
+    assert [(item.text, item.units, item.deadline.date) for item in plan.items] == [
+        ("统筹违法建设治理与城市更新。", ("市城市管理综合执法局",), date(2023, 12, 31)),
+        ("推进老旧小区改造。", ("市住房城乡建设局",), date(2023, 6, 30)),
+    ]

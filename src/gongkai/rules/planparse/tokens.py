@@ -69,7 +69,9 @@ _CLOSER: Final = re.compile(r"^(?:注|说明|备注|附件\s*\d*)\s*[:：]|^附�
 
 def find_text_tables(lines: Sequence[str]) -> list[TextTable]:
     """Every flattened table among the lines (folded lines of a text file or of paragraphs)."""
-    tables: list[TextTable] = []
+    tables: list[TextTable] = list(_forms(lines))
+    if tables:
+        return tables
     start = 0
     while (header := _find_header(lines, start)) is not None:
         end = _table_end(lines, header)
@@ -79,6 +81,47 @@ def find_text_tables(lines: Sequence[str]) -> list[TextTable]:
         first, end = pipes
         tables.append(TextTable(first, end, tuple(tokenize(lines[first:end], first))))
     return tables
+
+
+# A form of one task written as label | value rows ("重点工作: | 135.统筹… |" / "牵头单位: | 市城管
+# 执法局 |"), a value that does not fit beside its label on the next line ("进展情况: |" / "已完成。… |").
+_FORM_ROW: Final = re.compile(r"^\s*\|?\s*(?P<label>[^|:：]{2,20})[:：]\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
+_FORM_VALUE: Final = re.compile(r"^\s*(?P<value>[^|]+?)\s*\|\s*$")
+
+
+def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
+    """Tasks written as forms, one label | value row a field: a table whose header is the labels
+    (the fields the parser knows: the task, its units, its deadline; the others are notes) and
+    whose rows are the forms, a form starting again where its first label comes back."""
+    pairs: list[tuple[int, str, str]] = []  # (line index, label, value)
+    for index, line in enumerate(lines):
+        row = _FORM_ROW.match(line)
+        if row is not None:
+            pairs.append((index, row["label"].strip(), row["value"]))
+        elif pairs and not pairs[-1][2] and (wrapped := _FORM_VALUE.match(line)) is not None:
+            pairs[-1] = (pairs[-1][0], pairs[-1][1], wrapped["value"])
+    columns = {label: header_column(label) for _, label, _ in pairs}
+    known = [label for label, column in columns.items() if column is not None]
+    named = {columns[label] for label in known}
+    if len(pairs) < 2 or not named & {Column.REQUIREMENT, Column.GROUP} or not named & {
+        Column.UNITS, Column.UNITS_LEAD
+    }:
+        return
+    if sum(columns[label] in (Column.REQUIREMENT, Column.GROUP) for label in known) != 1:
+        return
+    header = [Token(label, line=pairs[0][0] + 1) for label in known]
+    forms: list[dict[str, tuple[int, str]]] = []
+    for index, label, value in pairs:
+        if label not in known:
+            continue
+        if not forms or label in forms[-1]:
+            forms.append({})
+        forms[-1][label] = (index, value)
+    tokens = [*header, ROW_END]
+    for form in forms:
+        tokens += [Token(form[label][1], line=form[label][0] + 1) if label in form else Token("") for label in known]
+        tokens.append(ROW_END)
+    yield TextTable(pairs[0][0], pairs[-1][0] + 1, tuple(tokens))
 
 
 def _line_cells(line: str) -> list[str]:
