@@ -7,6 +7,7 @@ filters, exclusions, and a capped newest-first page."""
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
@@ -120,3 +121,42 @@ def test_a_capped_page_is_the_newest_of_all_matches(scheme, monkeypatch):
         assert first.capped and first.ranked_by == "newest"
         assert keys(first) + keys(second) == expected[:20], text
     backends._statistics.clear()
+
+
+def _rum_index_exists() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [backends.RUM_INDEX])
+        return bool(cursor.fetchone()[0])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the RUM index is PostgreSQL's")
+def test_a_reindex_into_an_empty_table_builds_the_rum_index_once_and_repairs_a_missing_one(scheme):
+    if scheme != "rum":
+        pytest.skip("the grams keep their GIN indexes through a reindex")
+    from gongkai.search import api
+
+    corpus = documents(120)
+    api.register_provider("schemes", lambda: iter(corpus))
+    dropped: list[bool] = []
+    real_bulk = backends.PostgresBackend.bulk
+
+    def watching(self):
+        with real_bulk(self):
+            dropped.append(not _rum_index_exists())  # while the rows load into the empty table
+            yield
+
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(backends.PostgresBackend, "bulk", contextmanager(watching))
+            assert api.reindex(batch=50) == 120
+            assert dropped == [True] and _rum_index_exists()
+            assert backends.pg_scheme() == "rum"
+            for text in ("工作要点", "ppp 项目", "冰雹 工作"):
+                assert keys(search(text, Filters(), Order.NEWEST, per_page=500)) == brute_force(corpus, text), text
+            assert api.reindex(batch=50, force=True) == 120  # into a full table: the index stays
+            assert dropped == [True, False] and _rum_index_exists()
+        with connection.cursor() as cursor:  # a reindex stopped before the index was made again
+            cursor.execute(f"DROP INDEX {backends.RUM_INDEX}")
+        assert api.reindex(batch=50) == 120 and _rum_index_exists()
+    finally:
+        api._providers.pop("schemes")
