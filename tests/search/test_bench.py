@@ -32,3 +32,17 @@ def test_the_search_benchmark_reports_the_contract_fields_and_cleans_up(tmp_path
     kinds = {query["kind"] for query in report["per_query"]}
     assert {"common word", "rare word", "two words", "phrase", "filter", "page 50", "latin"} <= kinds
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_build_only_run_reports_the_build_and_the_index_without_the_queries(tmp_path):
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("GONGKAI_", "DJANGO_"))}
+    environment["TMPDIR"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "gongkai.bench", "search", "--records", "300", "--build-only", "--json"],
+        capture_output=True, text=True, timeout=300, env=environment, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    assert report["records"] == 300 and report["build_s"] >= 0 and report["index_bytes"] > 0
+    assert report["index_ratio"] > 0 and "p95_ms" not in report and "per_query" not in report
+    assert list(tmp_path.iterdir()) == []

@@ -53,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-scheme", choices=["rum", "grams"], help="search：PostgreSQL 的索引方案（默认按迁移：有 rum 扩展即 rum）")
     parser.add_argument("--reuse", action="store_true", default=None,
                         help="search：数据库已有同一语料时不再构建，只测查询（百万级多次测量）")
+    parser.add_argument("--build-only", action="store_true", default=None,
+                        help="search：只构建索引并报告构建时间和索引大小，不测查询")
     args = parser.parse_args(argv)
     names = [name for name in benchmarks if name not in SLOW] if args.name == "all" else [args.name]
     for name in names:

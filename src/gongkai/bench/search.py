@@ -110,13 +110,15 @@ class Corpus:
 
 
 def run(records: int = 10_000, database_url: str | None = None, runs: int = 5, pg_scheme: str | None = None,
-        reuse: bool = False) -> dict[str, Any]:
+        reuse: bool = False, build_only: bool = False) -> dict[str, Any]:
     """``pg_scheme`` "grams" takes the PostgreSQL index back to migration 0004's (``None``: what the
     migrations chose); ``reuse`` measures a database that already holds this corpus without
-    building it again (a million records take most of an hour to build)."""
+    building it again (a million records take most of an hour to build); ``build_only`` builds
+    and reports the build and the index's size, without the queries (their peers take hours at
+    a million records)."""
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-search-") as directory:  # 9 GB at 1,000,000
         try:
-            return _run(records, database_url, runs, Path(directory), pg_scheme, reuse)
+            return _run(records, database_url, runs, Path(directory), pg_scheme, reuse, build_only)
         finally:
             from django.db import connections
 
@@ -124,7 +126,7 @@ def run(records: int = 10_000, database_url: str | None = None, runs: int = 5, p
 
 
 def _run(records: int, database_url: str | None, runs: int, workdir: Path, pg_scheme: str | None = None,
-         reuse: bool = False) -> dict[str, Any]:
+         reuse: bool = False, build_only: bool = False) -> dict[str, Any]:
     os.environ["GONGKAI_VAR_DIR"] = str(workdir)
     os.environ["GONGKAI_DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
@@ -149,7 +151,8 @@ def _run(records: int, database_url: str | None, runs: int, workdir: Path, pg_sc
     build_s = None if reuse and held == records else round(_build(documents), 1)
     result = {"benchmark": "search", **machine(), "records": records, "build_s": build_s,
               "generate_s": round(generate_s, 1), "pg_scheme": scheme}
-    result.update(_measure(corpus, documents, runs))
+    if not build_only:
+        result.update(_measure(corpus, documents, runs))
     result["index_bytes"] = _index_bytes()
     result["text_bytes"] = _text_bytes()
     result["index_ratio"] = round(result["index_bytes"] / max(1, result["text_bytes"]), 2)
