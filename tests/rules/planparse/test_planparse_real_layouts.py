@@ -1245,3 +1245,123 @@ def test_tasks_written_as_label_value_forms_are_read_one_item_a_form():
         ("统筹违法建设治理与城市更新。", ("市城市管理综合执法局",), date(2023, 12, 31)),
         ("推进老旧小区改造。", ("市住房城乡建设局",), date(2023, 6, 30)),
     ]
+
+
+def test_a_plan_title_followed_by_the_empty_cells_of_a_layout_table_is_the_title():
+    plan = parse_text(
+        "示范区贯彻落实《2022年优化营商环境措施》实施方案 | ||||||||\n"
+        "2022-05-18 12:15 | ||||||||\n"
+        "为深入贯彻上级部署要求，结合我区实际，制定方案如下。 一、持续优化法治环境"
+        " 1.加强制度供给。在充分听取企业意见的基础上，加强对行政规范性文件的合法性审查。"
+        " 2.健全涉企投诉机制。建立投诉举报回应机制，及时回应企业诉求。\n"
+    )
+    assert plan.title == "示范区贯彻落实《2022年优化营商环境措施》实施方案"
+    assert plan.kind is PlanKind.PROSE  # a plan's title, though no item names its units
+    assert [item.text[:6] for item in plan.items] == ["在充分听取企", "建立投诉举报"]
+
+
+def test_a_deadline_label_the_page_cut_off_is_neither_text_nor_item():
+    plan = parse_text(
+        "示范区2023年政府工作报告重点工作分工方案\n"
+        "一、主要预期目标\n"
+        "1.地区生产总值比上年增长4.5%以上。\n"
+        "牵头领导:常务副区长\n"
+        "主要责任单位:区发展改革委\n"
+        "完成时\n"
+    )
+    (item,) = plan.items
+    assert item.text == "地区生产总值比上年增长4.5%以上。"
+    assert item.units == ("区发展改革委",)
+
+
+def test_the_fields_of_a_page_laid_out_two_cells_a_row_are_furniture():
+    plan = parse_text(
+        "索引号 | 4309210010/2019-584853 | 发布机构 | 示范镇 | 发文日期 | 2019-11-27 |\n"
+        "---|---|---|---|---|---|\n"
+        "索引号 | 4309210010/2019-584853 |\n"
+        "---|---|\n"
+        "发布机构 | 示范镇 |\n"
+        "发文日期 | 2019-11-27 |\n"
+        "信息类别 | 综合政务 |\n"
+        "公开范围 | 全部公开 |\n"
+        "为推动乡村振兴战略实施，结合我镇实际，制定本方案。\n"
+        "一、总体要求\n"
+        "(一)指导思想。全面贯彻党的十九大精神，以建设美丽宜居村庄为导向。\n"
+    )
+    assert plan.items == ()
+
+
+def test_units_ending_in_a_state_farm_and_a_remark_after_a_standing_sentence():
+    plan = parse_text(
+        "示范县社会信用体系建设任务分工方案\n"
+        "一、信用法规制度\n"
+        "1.推进信用制度建设。各部门分别制定信用规章制度。(县直有关部门、各乡镇场负责)\n"
+        "2.提升政务中心建设。开展一次全面摸排。(责任单位:县政务服务中心,各乡镇人民政府按职责分工负责,"
+        "以下各任务均需各乡镇人民政府落实,不再一一列出)\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("县直有关部门", "各乡镇场"),
+        ("县政务服务中心", "各乡镇人民政府"),
+    ]
+
+
+def test_an_annotation_the_page_ends_right_after_still_names_the_units():
+    plan = parse_text(
+        "示范地区贯彻实施规划纲要分工方案\n"
+        "一、工作分工\n"
+        "1.重点开发区域实行激励性政策，优先布局重大基础设施项目。(地区发展改革委)\n"
+        "2.限制开发区域因地制宜发展特色产业，加强生态修复和环境保护。(地区农牧局)引\n"
+    )
+    assert [item.units for item in plan.items] == [("地区发展改革委",), ("地区农牧局",)]
+    assert plan.items[1].text.endswith("环境保护。")
+
+
+def test_a_covering_notice_lists_its_attachments_and_gives_every_task_assisting_units():
+    plan = parse_text(
+        "示范市人民政府办公室关于印发2018年政府工作报告重点工作责任分解的通知\n"
+        "各县(市、区)人民政府，市直属各单位：\n"
+        "现印发给你们，请认真抓好落实。除特别注明的外，各县(市、区)政府和示范开发区管委会都是配合单位。\n"
+        "附件:1.2018年政府工作报告重点工作责任分解\n"
+        "2.2018年十方面民生实事责任分解\n"
+        "示范市人民政府办公室\n"
+        "2018年4月18日\n"
+        "2018年政府工作报告重点工作责任分解\n"
+        "一、市长牵头的重点工作\n"
+        "1.全面完成全市经济社会发展预期目标。地区生产总值增长7%左右。\n"
+        "牵头单位:市发改委\n"
+        "配合单位:市统计局\n"
+        "2.推进政府治理数字化转型。建设政务服务网分厅升级版。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["地区生产总值", "建设政务服务"]
+    first, second = plan.items
+    assert first.units == ("市发改委", "市统计局", "各县(市、区)政府", "示范开发区管委会")
+    assert first.lead_units == ("市发改委",)
+    assert second.units == ("各县(市、区)政府", "示范开发区管委会")
+    assert second.lead_units == ()  # they only assist
+
+
+def test_a_standing_word_after_the_heading_sentence_says_how_and_a_frequency_says_when():
+    plan = parse_text(
+        "示范市2024年优化营商环境工作要点\n"
+        "一、对标改革再提升\n"
+        "(一)优化市场准入退出。持续推进经营主体服务码综合应用。(牵头单位:市市场监管局)\n"
+        "(二)公开财政信息。每季度公开财政收支情况。(牵头单位:市财政局)\n"
+    )
+    assert [item.deadline.recurrence for item in plan.items] == [None, Recurrence.QUARTERLY]
+
+
+def test_a_rectification_requirement_on_its_own_line_is_the_item_under_its_problem():
+    plan = parse_text(
+        "1、西大桥西侧河边堤岸沿线有垃圾死角和建筑垃圾。\n"
+        "整改要求:由县环卫站负责清除上述地段垃圾死角和建筑垃圾。\n"
+        "2、平利花园对面围墙上有野广告。\n"
+        "整改要求:由包片单位县气象局负责清除。\n"
+        "3、沿线商户出店占道经营问题较为突出。\n"
+        "整改要求:按照先劝阻、再强制的要求,由沿线包片单位县职教中心、县消防大队负责对各自片区商户进行规范。\n"
+        "请各相关单位对本次巡查的问题认真整改，整改落实情况及时报县双创办。\n"
+    )
+    assert [(item.section[-1][:6], item.text[:6], item.units) for item in plan.items] == [
+        ("1、西大桥西", "由县环卫站负", ("县环卫站",)),
+        ("2、平利花园", "由包片单位县", ("县气象局",)),
+        ("3、沿线商户", "按照先劝阻、", ("县职教中心", "县消防大队")),
+    ]

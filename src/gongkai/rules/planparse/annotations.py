@@ -152,9 +152,9 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
 _LEAD_MARK: Final = re.compile(r"牵头|主办|会同|[★☆]")
 
 
-# A remark among the units, not a unit: "以下责任单位均包含各区县政府", "下同", "注：…"; or the
+# A remark among the units, not a unit: "以下责任单位均包含各区县政府", "下同", "不再一一列出", "注：…"; or the
 # start of a label the page cut off ("…;完成" of "完成时限：").
-_REMARK: Final = re.compile(r"^(?:以下|下同|注|其中|上述)|^(?:完成|完成时|牵头单|责任单|配合单)$")
+_REMARK: Final = re.compile(r"^(?:以下|下同|不再|注|其中|上述)|^(?:完成|完成时|牵头单|责任单|配合单)$")
 
 
 def _unique(texts: Iterable[str]) -> tuple[str, ...]:
@@ -591,6 +591,7 @@ def cut_fragment(text: str) -> str:
     ("…；责任单位:区政", "牵头单位:区商"), not a whole one; else ""."""
     last = re.split(r"[、，,；;:：]", compact(fold_line(text)).rstrip("等"))[-1]
     return last if last and len(last) <= 3 and not is_unit_phrase(last) else ""
+
 
 
 def label_line(line: str) -> Assignment | None:

@@ -34,7 +34,13 @@ _FURNITURE: Final = re.compile(
 # The same block as a table without colons: "索引号 | 0000143…/2022-01099 | 签发时间 | 2022-07-28 |"
 _FIELD: Final = re.compile(
     r"^(?:索引号|分类|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|签发时间|签发日期|生成日期|文号|发文字号"
-    r"|主题词|关键词|组配分类|有效性|公开方式|公开范围|公开时限|信息来源|来源|体裁分类|名称|标题)$"
+    r"|主题词|关键词|组配分类|有效性|公开方式|公开范围|公开时限|信息来源|信息类别|来源|体裁分类|名称|标题)$"
+)
+# The fields no table of tasks has as a column, so that one of them with its value alone on a line
+# ("索引号 | 4309210010/2019-584853 |", the block laid out two cells a row) is the block too.
+_OWN_FIELD: Final = re.compile(
+    r"^(?:索引号|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|签发时间|签发日期|生成日期|发文字号"
+    r"|组配分类|有效性|公开方式|公开范围|公开时限|信息类别|体裁分类)$"
 )
 
 
@@ -43,4 +49,7 @@ def is_furniture(line: str) -> bool:
     if _FURNITURE.search(line.strip().lstrip("|").strip()):  # "| 索引号: | …" too
         return True
     cells = [re.sub(r"\s", "", cell) for cell in line.split("|")]
-    return len(cells) >= 4 and bool(_FIELD.match(cells[0])) and sum(map(bool, map(_FIELD.match, cells))) >= 2
+    if len(cells) >= 4 and bool(_FIELD.match(cells[0])) and sum(map(bool, map(_FIELD.match, cells))) >= 2:
+        return True
+    written = [cell for cell in cells if cell]
+    return len(cells) >= 2 and len(written) == 2 and bool(_OWN_FIELD.match(written[0]))

@@ -105,9 +105,17 @@ def find_notice_title(lines: Sequence[str]) -> str | None:
     return None
 
 
+# The empty cells a page's layout table leaves after a line: "…实施方案 | ||||||||".
+_EMPTY_CELLS: Final = re.compile(r"(?:\s*\|)+\s*$")
+
+
 def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | None:
     # a numbered line is an item, never the title (its marker checked as written: cleaning joins "1 地区…")
-    head = [clean_text(line) for line in lines[:_HEAD_LINES] if not _MARKER_START.match(line.strip())]
+    head = [
+        clean_text(_EMPTY_CELLS.sub("", line))
+        for line in lines[:_HEAD_LINES]
+        if not _MARKER_START.match(line.strip())
+    ]
     for line in head:
         if _PLAN_TITLE.match(line) and not _MARKER_START.match(line) and "关于" not in line:
             return line

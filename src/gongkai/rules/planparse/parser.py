@@ -15,7 +15,12 @@ from datetime import date
 from itertools import chain
 from typing import Final
 
-from gongkai.rules.planparse.annotations import label_line, lead_rule, section_assignment
+from gongkai.rules.planparse.annotations import (
+    label_line,
+    lead_rule,
+    parse_annotation,
+    section_assignment,
+)
 from gongkai.rules.planparse.columns import unweave
 from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
@@ -95,6 +100,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         if headed:
             kind, items, found = PlanKind.PROSE, headed, [_HEADED_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
+    items = _with_notice_units(items, segments)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
     taken = {item.line for item in items}
@@ -505,6 +511,36 @@ def _choose(
     )
     note = f"未找到任务分工表，也没有标注责任单位的条目；{found}，均未标注责任单位，看来不是工作要点或分工方案（可能是评价标准或一般通知），未生成任务"
     return PlanKind.NOT_A_PLAN, [], [note]
+
+
+# The covering notice's sentence that gives units to every task: "除特别注明的外，各县(市、区)政府和
+# 金华开发区…管委会都是配合单位", "除另有注明外，各区政府均为责任单位".
+_NOTICE_UNITS: Final = re.compile(
+    r"除(?:特别|另有|已)?(?:注明|标明|明确)的?(?:以)?外[，,]?(?P<units>[^。；;]{2,120}?)"
+    r"(?:都|均)(?:是|为|作为)(?P<role>配合|协办|参与|责任|落实)?(?:单位|部门)"
+)
+
+
+def _with_notice_units(items: Sequence[Item], segments: Sequence[_Segment]) -> list[Item]:
+    """The items with the units the covering notice gives every task, after their own: as leads
+    too where an item's own list marks no lead, never where they only assist."""
+    for segment in segments:
+        for line in segment.lines:
+            match = _NOTICE_UNITS.search(compact(fold_line(line)))
+            found = parse_annotation(match["units"] + "负责") if match else None
+            if match is not None and found is not None:
+                assisting = match["role"] in ("配合", "协办", "参与")
+                return [_add_units(item, found.units, assisting) for item in items]
+    return list(items)
+
+
+def _add_units(item: Item, units: Sequence[str], assisting: bool) -> Item:
+    extra = tuple(unit for unit in units if unit not in item.units)
+    if not extra:
+        return item
+    unmarked = item.lead_units == item.units
+    leads = (*item.lead_units, *extra) if unmarked and not assisting else item.lead_units
+    return replace(item, units=(*item.units, *extra), lead_units=leads)
 
 
 def _same_outline(item: Item, kinds: set[str] | frozenset[str]) -> bool:

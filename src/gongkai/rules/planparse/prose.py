@@ -26,17 +26,20 @@ from gongkai.rules.planparse.annotations import (
     parse_annotation,
     section_assignment,
     split_annotated,
+    split_trailing_annotation,
     unbracket,
 )
+from gongkai.rules.planparse.cells import is_unit_phrase
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
     find_recurrence_in_text,
     parse_deadline,
 )
-from gongkai.rules.planparse.model import NO_DEADLINE, Item
+from gongkai.rules.planparse.model import NO_DEADLINE, Item, Recurrence
 from gongkai.rules.planparse.normalize import clean_text, compact
 from gongkai.rules.vocabulary import (
     ASSIST_LABELS,
+    DEADLINE_LABELS,
     DUTY_LABELS,
     LABEL_NOUNS,
     LEAD_LABELS,
@@ -166,11 +169,57 @@ def read_prose(
     )
 
 
+# A covering notice's list of what it hands out: "附件：1.2018年政府工作报告重点工作责任分解", then
+# "2.…" on the next line.
+_ATTACHMENTS: Final = re.compile(r"^附件[:：]?1[.、．]")
+
+
+# A line of its own giving the requirement for the numbered problem or task above it.
+_REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要求|工作要求|工作措施|具体措施)\s*[:：]\s*")
+# "由包片单位县气象局负责清除", "…的要求,由陈家坝沿线包片单位县职教中心、县消防大队负责对…": the units
+# a requirement written as a sentence names, after 由 and the role noun before them.
+_BY_UNITS: Final = re.compile(
+    r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;由]{2,80}?)(?P<role>牵头|负责)"
+)
+
+
+def _by_clause(body: str) -> Assignment | None:
+    match = _BY_UNITS.search(compact(body))
+    if match is None:
+        return None
+    found = parse_annotation(match["units"] + match["role"])
+    return found if found is not None and all(map(is_unit_phrase, found.units)) else None
+
+
 def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]]) -> list[_Node]:
     kinds: list[str] = []
     stack: list[_Node] = []
     nodes: list[_Node] = []
+    attached = 0  # the last number of a covering notice's list of attachments ("附件：1.…")
     for index, (line, paragraph) in enumerate(paragraphs):
+        if attached:
+            kind, marker, _ = split_marker(paragraph)
+            if kind in ("arabic", "arabic_space") and marker_number(marker) == attached + 1:
+                attached += 1
+                unread.append((line, paragraph))  # "2.2018年十方面民生实事责任分解": a title
+                continue
+            attached = 0
+        if _ATTACHMENTS.match(compact(paragraph)):
+            attached = 1
+            unread.append((line, paragraph))
+            continue
+        requirement = _REQUIREMENT_LABEL.match(paragraph.strip())
+        if requirement is not None and stack:
+            # "1、西大桥…有垃圾死角。" then "整改要求：由县环卫站负责清除…": the problem is the
+            # heading, the requirement the item
+            problem = stack[-1]
+            body, annotation = split_trailing_annotation(paragraph.strip()[requirement.end() :])
+            node = _Node(
+                problem.level + 1, "", body, annotation or _by_clause(body), parent=problem, line=line
+            )
+            problem.children += 1
+            nodes.append(node)
+            continue
         if label_line(paragraph) is not None and nodes:
             if index == len(paragraphs) - 1 and cut_fragment(paragraph):
                 # the page ends inside the line's last unit ("责任单位:区"): the cut piece is none
@@ -225,11 +274,14 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
 
 
 _OPEN_TAIL: Final = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})$")
-_LABEL_WORDS: Final = tuple(
-    role + duty + organ
-    for role in (*LEAD_LABELS, *DUTY_LABELS, *ASSIST_LABELS)
-    for duty in ("", "责任")
-    for organ in LABEL_NOUNS
+_LABEL_WORDS: Final = (
+    *(
+        role + duty + organ
+        for role in (*LEAD_LABELS, *DUTY_LABELS, *ASSIST_LABELS)
+        for duty in ("", "责任")
+        for organ in LABEL_NOUNS
+    ),
+    *DEADLINE_LABELS,
 )
 
 
@@ -239,12 +291,20 @@ def _cut_label(text: str) -> bool:
     return len(text) >= 2 and any(word.startswith(text) for word in _LABEL_WORDS)
 
 
+# The first characters of the next sentence after an annotation, where the page ends: "…(地区农牧局)引".
+_CUT_AFTER: Final = re.compile(r"(?<=[)）])[\u4e00-\u9fff]{1,3}$")
+
+
 def _without_cut_label(paragraph: str) -> str:
     """The page's last paragraph without the start of an annotation the page's end cut inside
-    its label ("4.争创城乡融合发展先行区。(牵头部"): it names no unit and is no text."""
+    its label ("4.争创城乡融合发展先行区。(牵头部"): it names no unit and is no text; nor the
+    start of a sentence cut right after its annotation ("…基本农田。(地区农牧局)引")."""
     tail = _OPEN_TAIL.search(paragraph.rstrip())
     if tail and any(word.startswith(tail[1]) for word in _LABEL_WORDS):
         return paragraph.rstrip()[: tail.start()]
+    after = _CUT_AFTER.search(paragraph.rstrip())
+    if after and split_trailing_annotation(paragraph.rstrip()[: after.start()])[1] is not None:
+        return paragraph.rstrip()[: after.start()]
     return paragraph
 
 
@@ -511,7 +571,10 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline = parse_deadline(assignment.deadline_raw, year)
     elif (found := find_deadline_in_text(text, year)) is not None:
         deadline = found
-    elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None:
+    elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None and (
+        lead is None or standing.recurrence is not Recurrence.ONGOING
+    ):
+        # a frequency after the heading sentence ("…。每季度…") says when; "…。持续推进…" how
         deadline = standing
     elif node.joined is None and (
         standing := find_recurrence_in_text(node.body, opening_only=True)
