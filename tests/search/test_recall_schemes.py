@@ -123,6 +123,31 @@ def test_a_capped_page_is_the_newest_of_all_matches(scheme, monkeypatch):
     backends._statistics.clear()
 
 
+@pytest.mark.parametrize("floor", [0.2, 1.0, 4.0])
+def test_a_token_below_the_statistics_floor_is_read_slice_by_slice_and_finds_the_same(scheme, monkeypatch, floor):
+    """'pp' of PPP is not among the common lexemes the statistics list, yet may be in one record
+    of ten: its rows are read newest slice first (the first slice enough, a second one, or the
+    rest at once), and the page is the one a scan gives."""
+    if scheme != "rum":
+        pytest.skip("the slices are the RUM plan's")
+    monkeypatch.setattr(backends, "CAP", 40)
+    monkeypatch.setattr(backends, "_frequencies", lambda: ({"项目": 0.9, "工作": 0.99}, floor))
+    staged = []
+    original = backends.PostgresBackend._staged
+    monkeypatch.setattr(backends.PostgresBackend, "_staged",
+                        lambda self, *args: staged.append(args[3]) or original(self, *args))
+    corpus = documents()
+    with transaction.atomic():
+        index_documents(corpus)
+    expected = brute_force(corpus, "ppp 项目")
+    assert len(expected) > 40
+    first, second = search("ppp 项目", page=1, per_page=10), search("ppp 项目", page=2, per_page=10)
+    assert first.capped and keys(first) + keys(second) == expected[:20], floor
+    rare = search("冰雹 工作", Filters(), Order.NEWEST, per_page=40)  # a few rows: read at once
+    assert (rare.total, keys(rare)) == (len(brute_force(corpus, "冰雹 工作")), brute_force(corpus, "冰雹 工作"))
+    assert staged == ["pp", "pp", "冰雹"]
+
+
 def _rum_index_exists() -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [backends.RUM_INDEX])

@@ -317,7 +317,7 @@ class PostgresBackend:
         return False
 
     def select(self, query: bigrams.Query, filters: Filters, columns: str = "fts_rowid", title_only: bool = False,
-               newest: int = 0, driver: str = "") -> tuple[str, list[object]]:
+               newest: int = 0, driver: str = "", rowids: tuple[int, int | None] | None = None) -> tuple[str, list[object]]:
         """SELECT ``columns`` of the matching entries: through the index (RUM: exact; grams: the
         candidates of the GIN indexes, checked by positions unless the indexes are exact); then
         (unless ``title_only``) the long_text ones that match by substring instead; with
@@ -334,6 +334,9 @@ class PostgresBackend:
           common word is read backwards along the index rather than all its matches sorted."""
         plan = bigrams.pg_query(query)
         narrowing, narrowing_params = _narrowing(filters)
+        if rowids is not None:  # a slice of the newest rows: (after, up to) rowid
+            narrowing.append("fts_rowid > %s" if rowids[1] is None else "fts_rowid > %s AND fts_rowid <= %s")
+            narrowing_params += [rowid for rowid in rowids if rowid is not None]
         tail = " ORDER BY fts_rowid DESC LIMIT %s" if newest else ""
         if newest and self.newest_first and not title_only:
             # Through the RUM index, then sorted: ordered by the rowid itself, the planner would
@@ -399,12 +402,45 @@ class PostgresBackend:
         tokens = sorted(_required_tokens(query), key=lambda token: frequencies.get(token, 0.0))
         rare = [token for token in tokens if frequencies.get(token, 0.0) < min(floor, RARE_SHARE) or token not in frequencies]
         driver = rare[0] if rare and len(rare) < len(tokens) else ""
+        if driver and driver not in frequencies and floor > RARE_SHARE and not _narrowing(filters)[0]:
+            # a token below the statistics' floor may still be in one record of ten ('pp' of PPP):
+            # its rows slice by slice, newest first, so that a common one stops early
+            return self._staged(query, filters, limit, driver, floor)
         sql, params = self.select(query, filters, newest=limit, driver=driver)
         # A bitmap of the RUM index rechecks every candidate row (its positions are lost in a
         # bitmap); its index scan checks phrases inside the index. (The title's GIN index has
         # only bitmaps: they stay on for the other statements.)
         return _ids_without("enable_bitmapscan", f"SELECT fts_rowid FROM ({sql}) AS found ORDER BY fts_rowid DESC LIMIT %s",
                             [*params, limit])
+
+    def _staged(self, query: bigrams.Query, filters: Filters, limit: int, driver: str, floor: float) -> list[int]:
+        """The newest ``limit`` matches of a driver token's rows, the newest rows first: a slice
+        of them (as many as ``limit`` matches need were the token at the statistics' floor),
+        read as a bitmap of the token's rows and the slice's rowids, each candidate checked for
+        the whole query; then, when the matches found there say a second slice would do, that
+        slice; else the rest as ``_rum_matches`` reads a driver (a rare token stops early
+        nowhere: its few rows are read once)."""
+        rows = int(STAGE_FIRST * limit / floor)
+        upper: int | None = None
+        found: list[int] = []
+        for _ in range(2):
+            bound = _ids("SELECT fts_rowid FROM search_searchentry ORDER BY fts_rowid DESC OFFSET %s LIMIT 1", [rows])
+            if not bound:
+                break  # fewer rows than the slice: the whole query at once, below
+            sql, params = self.select(query, filters, newest=limit - len(found), driver=driver, rowids=(bound[0], upper))
+            found += _ids_without("enable_indexscan", f"SELECT fts_rowid FROM ({sql}) AS found ORDER BY fts_rowid DESC LIMIT %s",
+                                  [*params, limit - len(found)])
+            if len(found) >= limit:
+                return found
+            needed = (limit - len(found)) * rows / len(found) if found else float("inf")
+            upper = bound[0]
+            if needed * 1.5 > STAGE_MORE * rows:
+                break
+            rows = int(needed * 1.5)
+        sql, params = self.select(query, filters, newest=limit - len(found), driver=driver,
+                                  rowids=None if upper is None else (0, upper))
+        return found + _ids_without("enable_bitmapscan", f"SELECT fts_rowid FROM ({sql}) AS found ORDER BY fts_rowid DESC LIMIT %s",
+                                    [*params, limit - len(found)])
 
     def _walk(self, query: bigrams.Query, filters: Filters, limit: int, rows: int) -> tuple[list[int], bool]:
         """The matches among the newest ``rows`` rows that the filters leave, and whether they are
@@ -438,6 +474,8 @@ class PostgresBackend:
 WALK_ROWS = 8_000  # at most this many newest rows checked one by one (10–20 µs each)
 WALK_MORE_ROWS = 25_000  # a second walk, when the first found matches at a rate that says it will do
 RARE_SHARE = 0.05  # a token in fewer records than this leads the RUM plan beside common ones
+STAGE_FIRST = 2.5  # the first slice of a driver's rows: this many times the rows ``limit`` matches need at the floor's share
+STAGE_MORE = 4  # a second slice at most this many times the first; else the rest of the driver's rows at once
 STATISTICS_SECONDS = 600  # the lexemes' frequencies are read again after this
 _statistics: dict[tuple[str, str], tuple[float, dict[str, float], float]] = {}
 
