@@ -14,6 +14,8 @@ import pytest
 
 from gongkai.bench import planscore
 from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.metadata import find_plan_title
+from gongkai.rules.planparse.normalize import clean_text
 from gongkai.rules.planparse.traditional import FOLD_TRADITIONAL
 
 _TO_TRADITIONAL = {simplified: traditional for traditional, simplified in FOLD_TRADITIONAL.items()}
@@ -66,6 +68,16 @@ def _letter_spaced_headings(page: str) -> str:
     )
 
 
+def _title_lost(page: str) -> str:
+    """The plan's own title line gone, as on copies that start at the covering notice or at the
+    first heading."""
+    lines = page.split("\n")
+    title = find_plan_title(lines, None)
+    if title is None or title.startswith("关于"):
+        return page
+    return "\n".join(line for line in lines if clean_text(line) != title)
+
+
 def _indented(page: str) -> str:
     return "\n".join("\u3000\u3000" + line if line.strip() else line for line in page.split("\n"))
 
@@ -80,6 +92,7 @@ VARIANTS: dict[str, tuple[Callable[[str], str], bool, float]] = {
     "blank_between_lines": (lambda page: "\n\n".join(page.split("\n")), False, 0.985),
     "items_run_together": (_items_run_together, False, 0.98),
     "letter_spaced_headings": (_letter_spaced_headings, False, 0.985),
+    "title_lost": (_title_lost, False, 0.97),
     "pipes_to_one_cell_a_line": (lambda page: _one_cell_a_line(page, blank=False), True, 0.96),
     "pipes_to_cells_between_blank_lines": (lambda page: _one_cell_a_line(page, blank=True), True, 0.96),
     "pipes_to_tabs": (_tab_separated, True, 0.96),
@@ -108,8 +121,9 @@ def test_the_development_corpus_reads_as_well_in_another_layout(name):
             continue
         tally.add(planscore.score_document(gold, parse_text(variant(page)).items, path.stem))
     figures = tally.figures()
-    # measured 2026-12-05 (session 8): the character-level variants as the originals (F1 0.993,
-    # units 0.988); the table variants F1 0.975-0.978, units 0.964-0.968; items run together
-    # F1 0.986, units 0.989
+    # measured 2026-12-05 (session 9, rounds 1-11): the character-level variants as the originals
+    # (F1 0.994, units 0.988); the table variants F1 0.979-0.985, units 0.961-0.967; items run
+    # together F1 0.985, units 0.986; the title lost F1 0.977, units 0.988 (0.958 before the
+    # signature rule)
     assert figures["f1"] >= floor and figures["units"] >= floor, tally.misses[:20]
     assert figures["deadlines"] >= 0.98, tally.misses[:20]

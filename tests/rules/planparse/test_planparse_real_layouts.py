@@ -1365,3 +1365,19 @@ def test_a_rectification_requirement_on_its_own_line_is_the_item_under_its_probl
         ("2、平利花园", "由包片单位县", ("县气象局",)),
         ("3、沿线商户", "按照先劝阻、", ("县职教中心", "县消防大队")),
     ]
+
+
+def test_a_plan_whose_title_line_was_lost_is_what_follows_the_covering_notices_signature():
+    plan = parse_text(
+        "示范市人民政府办公室关于印发示范市2023年政务公开工作要点的通知\n"
+        "各县(市、区)人民政府，市政府各部门：\n"
+        "现将《示范市2023年政务公开工作要点》印发给你们，请结合实际认真贯彻落实。\n"
+        "一、提高认识。各地各部门要高度重视政务公开工作。\n"
+        "二、加强督查。市政府办公室将适时开展督查。\n"
+        "示范市人民政府办公室\n"
+        "2023年4月24日\n"
+        "一、围绕优化营商环境加强信息公开\n"
+        "(一)做好惠企政策公开。集中公开惠企政策清单，及时更新。\n"
+        "(二)做好行政执法公开。全面公开行政执法信息。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["集中公开惠企", "全面公开行政"]

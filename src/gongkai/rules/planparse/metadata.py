@@ -154,6 +154,12 @@ _LABELLED_DATE: Final = re.compile(
 )
 
 
+def signed_at(lines: Sequence[str]) -> int | None:
+    """The index in ``lines`` of the first date standing alone on its line, the covering notice's
+    signature date ("示范市人民政府办公室" over "2023年4月24日", or the date alone), or None."""
+    return next((index for index, line in enumerate(lines) if _DATE_LINE.match(clean_text(line))), None)
+
+
 def find_issuer(lines: Sequence[str], notice_title: str | None) -> str | None:
     prefix = _ISSUER_PREFIX.match(notice_title or "")
     if prefix:

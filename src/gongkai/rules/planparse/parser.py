@@ -24,7 +24,7 @@ from gongkai.rules.planparse.annotations import (
 from gongkai.rules.planparse.columns import unweave
 from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
-from gongkai.rules.planparse.metadata import YEAR_OPENING, Metadata, extract_metadata
+from gongkai.rules.planparse.metadata import YEAR_OPENING, Metadata, extract_metadata, signed_at
 from gongkai.rules.planparse.model import (
     NO_DEADLINE,
     Document,
@@ -91,7 +91,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
             warnings += result.warnings
             covered = text_table.end
         prose_lines += numbered[covered:]
-    paragraphs = _paragraphs(prose_lines, meta.title)
+    paragraphs = _paragraphs(prose_lines, meta.title, bool(meta.notice_title and "印发" in meta.notice_title))
     prose = read_prose(paragraphs, meta.year, leads)
     opening = " ".join(text for _, text in paragraphs[:3])
     kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
@@ -341,15 +341,17 @@ _SENTENCE_END: Final = "。；;！？!?：:”」）)】"
 _MID_SENTENCE: Final = "，,、"
 
 
-def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None) -> list[tuple[int, str]]:
+def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out: bool = False) -> list[tuple[int, str]]:
     """Prose paragraphs with the line each starts on: furniture dropped, hard-wrapped lines
     joined, and only what follows the plan's own title line when it has one (the covering notice
-    before it is not the plan)."""
+    before it is not the plan); where that line was lost, what follows the covering notice's
+    signature date when numbered paragraphs do."""
     cleaned = [(number, line.strip()) for number, line in lines]
-    if title:
-        starts = [i for i, (_, line) in enumerate(cleaned) if clean_text(line) == title]
-        if starts:
-            cleaned = cleaned[starts[-1] + 1 :]
+    starts = [i for i, (_, line) in enumerate(cleaned) if title and clean_text(line) == title]
+    if starts:
+        cleaned = cleaned[starts[-1] + 1 :]
+    elif handed_out and (signed := _plan_after_signature([line for _, line in cleaned])) is not None:
+        cleaned = cleaned[signed + 1 :]
     paragraphs: list[tuple[int, str]] = []
     previous_blank = True
     wrap = _wrap_width([line for _, line in cleaned if line and not is_furniture(line)])
@@ -432,6 +434,8 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
         return False  # the plan's own parts, 一、总体要求 over (一)指导思想…
     if any(_PLAN_OPENING.search(compact(fold_line(line))) for _, line in lines[:_OPENING_LINES]):
         return False  # the plan's opening, "…结合我市实际，制定本工作方案。", under the notice's title
+    if _plan_after_signature([line for _, line in lines]) is not None:
+        return False  # numbered paragraphs after the notice's signature: the plan, its title lost
     title = compact(meta.title or "")
     written = [compact(clean_text(line)) for _, line in lines if line.strip()]
     # the title's line, or its lines when it wraps ("…《关于打好经济增长主动仗" "…措施》实施方案")
@@ -441,6 +445,15 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
         and "印发" not in text  # the covering notice's own title line
         for text in shown
     )
+
+
+def _plan_after_signature(lines: Sequence[str]) -> int | None:
+    """The index of the covering notice's signature date when two numbered paragraphs or more
+    follow it (the plan handed out, whose title line was lost), else None."""
+    signed = signed_at(lines)
+    if signed is None or sum(split_marker(line.strip())[0] is not None for line in lines[signed + 1 :]) < 2:
+        return None
+    return signed
 
 
 # The parts a plan opens with and a covering notice does not have: "一、总体要求", "(一)指导思想".
