@@ -11,12 +11,12 @@ import re
 from typing import Final
 
 _FURNITURE: Final = re.compile(
-    r"^(?:您?(?:当前)?所在的?位置|当前位置|首页\s*[>›»/])"
+    r"^(?:您?(?:当前)?所在的?位置|您?当前的位置\s*[:：]|当前位置|首页\s*[>›»/])"
     r"|返回顶部|返回首页|打印本页|关闭窗口|【\s*(?:打印|关闭|字体|大|中|小)|字体\s*[:：]\s*[【\[]?[大中小]"
     r"|分享到|扫一扫|收藏本页|^上一篇|^下一篇|^相关(?:链接|文件|阅读|附件)\s*[:：]?$"
     r"|主办\s*[:：].*承办|^主办单位|^承办\s*[:：]|ICP备|公网安备|网站标识码|技术支持|版权所有|Copyright|©"
     r"|网站违法和不良信息举报|政府咨询投诉电话|^温馨提示$|您访问的链接即将离开|^是否继续[?？]?$"
-    r"|^(?:索\s*引\s*号|分\s*类|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|生成日期|名\s*称"
+    r"|^(?:索\s*引\s*号|分\s*类|主题分类|发布机构|发文机关|发文机构|发文单位|发文日期|成文日期|发布日期|生成日期|名\s*称"
     r"|文\s*号|发文字号|主\s*题\s*词|关\s*键\s*词|信息格式|服务对象|组配分类|内容概述|访\s*问?\s*量"
     r"|生命周期|有效性|体裁分类|公开方式|公开范围|公开时限|信息来源|来\s*源|浏览次数|时\s*效|号|词"
     r"|发表时间|发布时间|更新时间|阅读人次|阅读次数)\s*[:：]"
@@ -44,12 +44,20 @@ _OWN_FIELD: Final = re.compile(
 )
 
 
+# A site's menu laid out as a row of cells: "首页 | 政务公开 | 政务服务 | 互动交流".
+_MENU_CELL: Final = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,6}$")
+# The bullet of a list of page fields: "- 索引号:…", "• 发文字号:…".
+_BULLET: Final = re.compile(r"^[-•·●]\s*")
+
+
 def is_furniture(line: str) -> bool:
     """Whether a line (folded, stripped) is page furniture rather than text of the notice."""
-    if _FURNITURE.search(line.strip().lstrip("|").strip()):  # "| 索引号: | …" too
+    if _FURNITURE.search(_BULLET.sub("", line.strip().lstrip("|").strip())):  # "| 索引号: | …" too
         return True
     cells = [re.sub(r"\s", "", cell) for cell in line.split("|")]
+    written = [cell for cell in cells if cell]
+    if len(written) >= 3 and "首页" in written and all(map(_MENU_CELL.match, written)):
+        return True
     if len(cells) >= 4 and bool(_FIELD.match(cells[0])) and sum(map(bool, map(_FIELD.match, cells))) >= 2:
         return True
-    written = [cell for cell in cells if cell]
     return len(cells) >= 2 and len(written) == 2 and bool(_OWN_FIELD.match(written[0]))

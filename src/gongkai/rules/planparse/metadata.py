@@ -109,6 +109,9 @@ def find_notice_title(lines: Sequence[str]) -> str | None:
 _EMPTY_CELLS: Final = re.compile(r"(?:\s*\|)+\s*$")
 
 
+_CJK: Final = re.compile(r"[\u4e00-\u9fff]")
+
+
 def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | None:
     # a numbered line is an item, never the title (its marker checked as written: cleaning joins "1 地区…")
     head = [
@@ -126,7 +129,8 @@ def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | Non
             if _PLAN_TITLE.match(joined) and "印发" not in joined and _balanced_quotes(joined) \
                     and not _balanced_quotes(written[index]):
                 return joined
-    for line in head[:3]:
+    # the first lines of the text (not the page's field block nor a table's rule line "---|---|")
+    for line in [line for line in head if _CJK.search(line) and not is_furniture(line)][:3]:
         run_on = _RUN_ON_TITLE.match(line)
         if run_on and not _MARKER_START.match(line) and "关于" not in run_on[1]:
             return run_on[1]

@@ -93,7 +93,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         prose_lines += numbered[covered:]
     paragraphs = _paragraphs(prose_lines, meta.title, bool(meta.notice_title and "印发" in meta.notice_title))
     prose = read_prose(paragraphs, meta.year, leads)
-    opening = " ".join(text for _, text in paragraphs[:3])
+    opening = " ".join([text for _, text in paragraphs if re.search(r"[\u4e00-\u9fff]", text)][:3])
     kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
     if kind is PlanKind.NOT_A_PLAN and not prose.numbered and not empty:
         headed = _headed_paragraphs(paragraphs, meta.year)
