@@ -1381,3 +1381,17 @@ def test_a_plan_whose_title_line_was_lost_is_what_follows_the_covering_notices_s
         "(二)做好行政执法公开。全面公开行政执法信息。\n"
     )
     assert [item.text[:6] for item in plan.items] == ["集中公开惠企", "全面公开行政"]
+
+
+def test_a_bracketed_label_line_that_the_next_requirement_runs_on_from_is_cut_after_its_bracket():
+    plan = parse_text(
+        "示范县2023年政务公开工作要点\n"
+        "一、围绕推动高质量发展加强公开\n"
+        "(一)提升共同富裕建设公开水平。常态化推进民生实事项目预算信息公开。\n"
+        "(牵头单位:县财政局)(二)提升优化营商环境公开水平。完善投资审批问题的办理和反馈机制。\n"
+        "(牵头单位:县发改局、县政务办)围绕市场主体全过程公正监管，加强反垄断领域信息公开。\n"
+    )
+    assert [(item.text[:6], item.units) for item in plan.items][:2] == [
+        ("常态化推进民", ("县财政局",)),
+        ("完善投资审批", ("县发改局", "县政务办")),  # not "县政务办)围绕市场主体…"
+    ]

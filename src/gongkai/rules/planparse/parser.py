@@ -244,8 +244,11 @@ _INLINE_SIBLING: Final = {
     "arabic": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>(?P<n>\d{1,2})[.．、](?!\d))"),
 }
 _ANNOTATED_END: Final = re.compile(rf"(?:{ROLE_PATTERN})[)）]\s*$")
-# A label line that the next numbered item runs on from: "责任单位：X、Y(管委会)2.坚持…"
-_LABEL_RUN_ON: Final = re.compile(r"(?<=[。；;)）])\s*(?=\d{1,2}[.．、](?!\d)[\u4e00-\u9fff“《])")
+# A label line that the next numbered item runs on from: "责任单位：X、Y(管委会)2.坚持…",
+# "(牵头单位:县财政局)(二)提升…"
+_LABEL_RUN_ON: Final = re.compile(
+    r"(?<=[。；;)）])\s*(?=\d{1,2}[.．、](?!\d)[\u4e00-\u9fff“《]|[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“《])"
+)
 
 
 def _inline_numbered(line: str) -> list[str]:
@@ -254,7 +257,11 @@ def _inline_numbered(line: str) -> list[str]:
     from its own number; never a table's cell, which keeps its numbered requirements together."""
     kind, marker, _ = split_marker(line.strip())
     if kind is None and label_line(line) is not None:
-        return [piece for piece in _LABEL_RUN_ON.split(line) if piece]
+        pieces = [piece for piece in _LABEL_RUN_ON.split(line) if piece]
+        closed = _bracketed_label_end(pieces[0])
+        if closed is not None:  # "(牵头单位:县政务办)围绕市场主体…": the next requirement runs on
+            pieces[:1] = [pieces[0][:closed], pieces[0][closed:]]
+        return pieces
     if kind not in _INLINE_SIBLING:
         return [line]
     cuts = _counting(_INLINE_NUMBER, line, 1) if kind != "arabic" else []
@@ -267,6 +274,21 @@ def _inline_numbered(line: str) -> list[str]:
         return [line]
     bounds = [0, *cuts, len(line)]
     return [line[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if line[start:end]]
+
+
+def _bracketed_label_end(line: str) -> int | None:
+    """Where a label line written in brackets ends, when text follows its closing bracket."""
+    stripped = line.lstrip()
+    if stripped[:1] not in "(（":
+        return None
+    depth = 0
+    for index, char in enumerate(stripped):
+        depth += (char in "(（") - (char in ")）")
+        if depth == 0:
+            rest = stripped[index + 1 :].strip()
+            start = len(line) - len(stripped) + index + 1
+            return start if len(rest) >= 4 and re.match(r"[\u4e00-\u9fff“《]", rest) else None
+    return None
 
 
 def _counting(pattern: re.Pattern[str], line: str, first: int) -> list[int]:
