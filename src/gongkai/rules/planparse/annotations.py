@@ -227,8 +227,8 @@ _RANGE: Final = re.compile(r"^[(（〔【]?第?(?P<first>\d{1,2})[-—–~～至
 # the units, never an alias of the unit before it ("(市大数据中心)", "﹝含…管委会，下同﹞" stay).
 # Or one stating the list's convention: "市税务局(列第一位者为工作牵头单位或汇总单位，下同)",
 # "(除标注“分别牵头”外，列第一位为牵头或汇总单位，下同)".
-_REMARK_BRACKET: Final = re.compile(r"[(（〔][\s]*(?:以下|如无|注[:：]|说明|除)[^()（）〔〕]*[)）〕]")
-_BRACKETED: Final = re.compile(r"[(（〔][^()（）〔〕]*[)）〕]")
+_REMARK_BRACKET: Final = re.compile(r"[(（〔【\[][\s]*(?:以下|如无|注[:：]|说明|除)[^()（）〔〕【】\[\]]*[)）〕】\]]")
+_BRACKETED: Final = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*[)）〕】\]]")
 
 
 def _without_remarks(text: str) -> str:
@@ -583,7 +583,7 @@ def _matching_open(text: str) -> int | None:
     return None
 
 
-_LABEL_LINE: Final = re.compile(r"^[(（]?\s*" + _LABEL.pattern)  # the same labels, opening a line
+_LABEL_LINE: Final = re.compile(r"^[(（〔【\[]?\s*" + _LABEL.pattern)  # the same labels, opening a line
 
 
 def cut_fragment(text: str) -> str:
