@@ -1395,3 +1395,18 @@ def test_a_bracketed_label_line_that_the_next_requirement_runs_on_from_is_cut_af
         ("常态化推进民", ("县财政局",)),
         ("完善投资审批", ("县发改局", "县政务办")),  # not "县政务办)围绕市场主体…"
     ]
+
+
+def test_units_separated_by_spaces_after_any_unit_ending_and_before_the_role_word():
+    plan = parse_text(
+        "示范区2020年政务公开工作要点\n"
+        "一、加强公开\n"
+        "(一)做好信息发布。及时发布政策文件。(区商务局 区科信局 西城园管委会负责)\n"
+        "(二)做好政策解读。同步解读重要政策。(各区市县政府 先导区管委会负责)\n"
+        "(三)做好公报工作。按期编发政府公报。(各县(市、区) 政府负责)\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("区商务局", "区科信局", "西城园管委会"),
+        ("各区市县政府", "先导区管委会"),
+        ("各县(市、区)政府",),  # a space inside one name
+    ]

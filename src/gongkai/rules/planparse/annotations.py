@@ -278,7 +278,7 @@ _SPACE_BETWEEN_UNITS: Final = re.compile(
 
 # Or between two whole names of offices, whatever the next starts with ("安监站 安监所", "文化站
 # 卫生院"): the piece before the space ends like an office and the piece after it is a name.
-_SPACED_OFFICES: Final = re.compile(r"(?<=[局办委室院所站队厅处科馆])[ \u3000]+(?=[^ \u3000、，,；;]{2,})")
+_SPACED_OFFICES: Final = re.compile(r"(?<=[局办委室院所站队厅处科馆府会心〕])[ \u3000]+(?=[^ \u3000、，,；;]{2,})")
 
 
 def _spaced_units(text: str) -> str:
@@ -288,7 +288,12 @@ def _spaced_units(text: str) -> str:
 
 def _office_space(match: re.Match[str]) -> str:
     after = re.match(r"[^ \u3000、，,；;]+", match.string[match.end() :])
-    return "、" if after is not None and is_unit_phrase(after[0]) else match[0]
+    name = _ROLE_TAIL.sub("", after[0]) if after is not None else ""
+    # a whole name after the space ("网信办"), not the end of the one before ("各县(市、区) 政府")
+    return "、" if len(name) >= 3 and is_unit_phrase(name) else match[0]
+
+
+_ROLE_TAIL: Final = re.compile(rf"(?:(?:{ROLE_PATTERN})+|等)?[)）】〕\]。]*$")
 
 
 # "市发改委牵头做好项目公开工作": the units and their role word, then what they are to do.
