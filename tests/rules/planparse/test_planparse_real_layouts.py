@@ -1410,3 +1410,17 @@ def test_units_separated_by_spaces_after_any_unit_ending_and_before_the_role_wor
         ("各区市县政府", "先导区管委会"),
         ("各县(市、区)政府",),  # a space inside one name
     ]
+
+
+def test_a_page_cut_inside_its_field_block_has_no_task():
+    plan = parse_text(
+        "广东省人民政府关于印发2021年省《政府工作报告》重点任务分工方案的通知 (粤府〔2021〕22号)\n"
+        "发布单位 |\n广东省人民政府\n|\n"
+        "发布文号 | 粤府〔2021〕22号 |\n"
+        "发布日期 | 2021-03-29 | 生效日期 | 2021-03-29 |\n"
+        "有效性状态 | 阶段性文件 | 废止日期 | 暂无 |\n"
+        "| 信息名称: | 广东省人民政府关于印发重点任务分工方案的通知 | ||\n"
+        "| 内容概览: | |||\n"
+        "各地级以上市人民政府，省政府各部门、各直属机构：\n"
+    )
+    assert plan.items == ()
