@@ -598,7 +598,6 @@ def cut_fragment(text: str) -> str:
     return last if last and len(last) <= 3 and not is_unit_phrase(last) else ""
 
 
-
 def label_line(line: str) -> Assignment | None:
     """A line of its own naming the units: "责任单位：市财政局" or "（牵头单位：…）"."""
     if not _LABEL_LINE.match(compact(fold_line(line))):

@@ -32,18 +32,15 @@ _FURNITURE: Final = re.compile(
 )
 
 
-# The same block as a table without colons: "索引号 | 0000143…/2022-01099 | 签发时间 | 2022-07-28 |"
-_FIELD: Final = re.compile(
-    r"^(?:索引号|分类|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|签发时间|签发日期|生成日期|文号|发文字号"
-    r"|主题词|关键词|组配分类|有效性|公开方式|公开范围|公开时限|信息来源|信息类别|来源|体裁分类|名称|标题"
-    r"|生效日期|废止日期|有效性状态|信息名称|内容概览|发布单位|发布文号)$"
-)
 # The fields no table of tasks has as a column, so that one of them with its value alone on a line
 # ("索引号 | 4309210010/2019-584853 |", the block laid out two cells a row) is the block too.
-_OWN_FIELD: Final = re.compile(
-    r"^(?:索引号|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|签发时间|签发日期|生成日期|发文字号"
-    r"|组配分类|有效性|公开方式|公开范围|公开时限|信息类别|体裁分类|生效日期|废止日期|有效性状态|信息名称|发布单位|发布文号)$"
+_OWN_FIELDS: Final = (
+    "索引号|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|签发时间|签发日期|生成日期|发文字号"
+    "|组配分类|有效性|公开方式|公开范围|公开时限|信息类别|体裁分类|生效日期|废止日期|有效性状态|信息名称|发布单位|发布文号"
 )
+_OWN_FIELD: Final = re.compile(f"^(?:{_OWN_FIELDS})$")
+# The same block as a table without colons: "索引号 | 0000143…/2022-01099 | 签发时间 | 2022-07-28 |"
+_FIELD: Final = re.compile(f"^(?:{_OWN_FIELDS}|分类|文号|主题词|关键词|信息来源|来源|名称|标题|内容概览)$")
 
 
 # A site's menu laid out as a row of cells: "首页 | 政务公开 | 政务服务 | 互动交流".
