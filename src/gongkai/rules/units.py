@@ -674,8 +674,9 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
         bare = piece in _BARE_LEVELS
         previous = _BRACKETED.sub("", joined[-1]) if joined else ""  # "各市〔州〕" reads "各市"
         fragment = bool(previous) and previous[-1] in _BARE_LEVELS
-        # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府": a lone "各州" opens the list the next closes
-        opened = len(previous) == 2 and previous[0] == "各" and fragment
+        # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府", "各县市、区政府": a lone "各州" (or
+        # "各县市") opens the list the next closes
+        opened = 2 <= len(previous) <= 4 and previous[0] == "各" and set(previous[1:]) <= _BARE_LEVELS
         closes = opened and _LEVEL_GOVERNMENT.match(_BRACKETED.sub("", piece)) is not None
         if joined and (glue_next or (bare and fragment) or closes):
             joined[-1] += "、" + piece

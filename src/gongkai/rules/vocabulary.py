@@ -76,6 +76,7 @@ MARKERS: Final = {
     "circled": rf"[{CIRCLED}]",  # ①
     "cn_shi": rf"[{CN_DIGITS}]{{1,2}}是{_AFTER_MARKER}",  # 一是…，二是…
     "part": rf"第[{CN_DIGITS}]+(?:部分|章|节)",  # 第一部分
+    "article": rf"第[{CN_DIGITS}]+条",  # 第一条 免租减租支持
 }
 ORDINAL: Final = rf"第[{CN_DIGITS}]+"  # 第一…, the start of a 第一部分 or, in a table, a 第一项
 
@@ -97,7 +98,7 @@ def marker_number(marker: str) -> int | None:
 # "牵头单位：市财政局；责任单位：各县(市、区)政府；完成时限：2024年6月底前": the word before the
 # noun says the units' role.
 LEAD_LABELS: Final = ("牵头", "主办")
-ASSIST_LABELS: Final = ("配合", "协办", "参与", "协作", "协同", "协助")
+ASSIST_LABELS: Final = ("配合", "协办", "参与", "协作", "协同", "协助", "数据提供", "提供")
 DUTY_LABELS: Final = ("责任", "落实", "承办", "实施")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (

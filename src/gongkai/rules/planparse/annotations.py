@@ -181,11 +181,14 @@ _SEPARATORS: Final = re.compile(r"[;；,，。]")
 # "以下任务均需各区市政府、开发区管委落实，不再一一列出", "具体任务均涉及相关市(州)人民政府，不再做分工，
 # 下同", "本要点各项工作均需各市、县〔市、区〕政府作为责任单位，以下不再列出", "以下责任单位均包含各区县
 # 政府": a sentence of an annotation naming units that every item below it has as well.
-_STANDING: Final = re.compile(
+_STANDING_HEAD: Final = (
     r"(?P<below>以下|下列|后续)?(?:具体|各项)?(?:任务|工作|事项|责任单位|责任部门)?(?:均|都)"
-    r"(?:需要?|须|要|由|涉及|包含|包括|含)(?P<units>[^，,。；;]{2,80}?)"
-    r"(?:分别)?(?:负责落实|牵头落实|负责|落实|参与|配合|(?:作为|为)(?:责任|落实)(?:单位|部门))?(?=[，,。；;]|$)"
+    r"(?:需要?|须|要|由|涉及|包含|包括|含)"
 )
+_STANDING_ROLE: Final = r"(?:分别)?(?:负责落实|牵头落实|负责|落实|参与|配合|(?:作为|为)(?:责任|落实)(?:单位|部门))"
+_STANDING: Final = re.compile(rf"{_STANDING_HEAD}(?P<units>[^，,。；;]{{2,80}}?){_STANDING_ROLE}?(?=[，,。；;]|$)")
+# "以下均需各县市区人民政府,阜阳经开区、阜合园区管委会负责落实": a list with commas, closed by its role
+_STANDING_LIST: Final = re.compile(rf"{_STANDING_HEAD}(?P<units>[^。；;]{{2,120}}?){_STANDING_ROLE}(?=[，,。；;]|$)")
 
 
 def standing_units(text: str) -> tuple[tuple[str, ...], bool]:
@@ -194,12 +197,11 @@ def standing_units(text: str) -> tuple[tuple[str, ...], bool]:
     for sentence in re.split(r"[。；;]", compact(fold_line(text))):
         if not ("以下" in sentence or "下同" in sentence or "下列" in sentence):
             continue
-        match = _STANDING.search(sentence)
-        if match is None:
-            continue
-        found = assign([(Column.UNITS, match["units"])])
-        if _only_units(found):
-            return found.units, match["below"] is None
+        for pattern in (_STANDING_LIST, _STANDING):
+            match = pattern.search(sentence)
+            found = assign([(Column.UNITS, match["units"])]) if match else None
+            if match is not None and found is not None and _only_units(found):
+                return found.units, match["below"] is None
     return (), False
 
 
@@ -249,7 +251,7 @@ def _parse_annotation(text: str) -> Assignment | None:
     pieces = [_without_clause(piece) for piece in _SEPARATORS.split(text) if piece.strip()]
     # "…等负责，列第一位者为牵头单位，下同": the notice's convention (``lead_rule``), not a unit
     pieces = [piece for piece in pieces if not any(pattern.search(piece) for _, pattern in _LEAD_RULES)]
-    pieces = [_ALL_ARE.sub("负责", piece) for piece in pieces]
+    pieces = [_ALL_ARE.sub("负责", piece) for piece in pieces if not _NO_UNITS.search(piece)]
     if any(_ROLE_WORD.search(piece) for piece in pieces):
         # "…，以下不再列": a remark among the units, not a unit (kept out when roles are named)
         pieces = [
@@ -265,6 +267,15 @@ def _parse_annotation(text: str) -> Assignment | None:
     if not _only_units(assignment) and not _terse_units(assignment, rest):
         return None
     return replace(assignment, deadline_raw="，".join(deadline) or None)
+
+
+# Pieces of an annotation that name no unit: the leaders in charge ("分管副省长、协管副秘书长负责",
+# "市政府分管领导负责"), a condition ("明确牵头部门的"), the rest left unnamed ("其他有关部门配合",
+# "其他部门和单位按职责分工负责").
+_LEADER: Final = r"(?:副?(?:省|市|州|县|区|旗|镇|乡)长|秘书长|书记|领导(?:同志)?)"
+_NO_UNITS: Final = re.compile(
+    rf"^[^、]*{_LEADER}(?:、[^、]*{_LEADER})*(?:{ROLE_PATTERN})*$|的$|^其他(?:有关|相关)?(?:部门|单位)"
+)
 
 
 # "各市州、县市区人民政府均为责任单位": the units and the role the sentence gives them.
@@ -430,8 +441,8 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
         for candidate in (trimmed,) if broken else order:
             found = _cut_annotation(candidate) if candidate else None
             fragment = cut_fragment(candidate)
-            if found is not None and fragment and len(found.units) > 1 and found.units[-1] == fragment:
-                # "(…;责任单位:区政": the piece the cut broke is no unit
+            if found is not None and fragment and found.units[-1:] == (fragment,):
+                # "(…;责任单位:区政", "(牵头单位:市人": the piece the cut broke is no unit
                 found = replace(found, units=found.units[:-1],
                                 lead_units=tuple(unit for unit in found.lead_units if unit != fragment))
             if found is not None:
@@ -496,8 +507,10 @@ def split_annotated(paragraph: str) -> list[tuple[str, Assignment | None]]:
     for open_at, close_at in _bracket_groups(paragraph):
         before = paragraph[start:open_at].rstrip()
         after = paragraph[close_at + 1 : close_at + 2]
+        # "…减免政策(…等负责),建设一批…": a comma after an annotation with a role word ends
+        # the requirement too
         if not before or not (
-            before[-1] in _SENTENCE_STOPS or after in _SENTENCE_STOPS or not after
+            before[-1] in _SENTENCE_STOPS or after in _SENTENCE_STOPS + "，," or not after
         ):
             continue
         bracket = fold_line(paragraph[open_at : close_at + 1])
@@ -508,7 +521,7 @@ def split_annotated(paragraph: str) -> list[tuple[str, Assignment | None]]:
             continue
         pieces.append((before, found))
         start = close_at + 1
-        while start < len(paragraph) and paragraph[start] in _SENTENCE_STOPS + " \t":
+        while start < len(paragraph) and paragraph[start] in _SENTENCE_STOPS + "，, \t":
             start += 1
     rest = paragraph[start:].strip()
     if rest or not pieces:
@@ -571,7 +584,8 @@ def _unclosed(text: str) -> int | None:
         char = text[index]
         depth += (char in _CLOSERS) - (char in _OPENERS)
         if depth < 0:
-            if index and (text[index - 1] in _SENTENCE_STOPS or _ascii_stop(text, index)):
+            before = text[:index].rstrip()  # "…以上。 (市建委、": a space may stand between
+            if before and (before[-1] in _SENTENCE_STOPS or _ascii_stop(before + char, len(before))):
                 found = index
             depth = 0
     return found

@@ -65,12 +65,13 @@ _HEADERS: Final = (
             r"|[一二三四五]级(?:目录|栏目|分类|指标|事项)?)$"
         ),
     ),
-    (Column.UNITS_ASSIST, re.compile(rf"^(?:{'|'.join(ASSIST_LABELS)})(?:责任)?{_ORGAN}$")),
-    (Column.UNITS_LEAD, re.compile(rf"^(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任){_ORGAN}$")),
+    # "主要责任单位", "协同配合单位": 主要 before a role, or two assisting words together
+    (Column.UNITS_ASSIST, re.compile(rf"^(?:主要)?(?:{'|'.join(ASSIST_LABELS)}){{1,2}}(?:责任)?{_ORGAN}$")),
+    (Column.UNITS_LEAD, re.compile(rf"^(?:主要)?(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任){_ORGAN}$")),
     (
         Column.UNITS,
         re.compile(
-            rf"^(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|负责|主管|主责|执行|保障){_ORGAN}$"
+            rf"^(?:主要)?(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|负责|主管|主责|执行|保障){_ORGAN}$"
             r"|^(?:责任|公开)主体$|^(?:任务|责任|职责)分工$"
             rf"|^(?:责任)?主体(?:与|和|及)(?:协同|配合|协作|协办){_ORGAN}$"
         ),

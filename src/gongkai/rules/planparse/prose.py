@@ -50,7 +50,7 @@ from gongkai.rules.vocabulary import (
 
 _PART_TAIL: Final = r"\s*[、.,，:：]?"  # 第一部分：
 _MARKERS: Final = tuple(
-    (kind, re.compile("^" + source + (_PART_TAIL if kind == "part" else "") + r"\s*"))
+    (kind, re.compile("^" + source + (_PART_TAIL if kind in ("part", "article") else "") + r"\s*"))
     for kind, source in MARKERS.items()
 )
 _FRAGMENT: Final = 15  # an unannotated piece after a paragraph's last annotation, shorter: no task
@@ -143,7 +143,7 @@ def read_prose(
             continue
         if node.annotation is None and not node.labels and known:
             node.body, node.annotation = _glued_annotation(node.body, known)
-        if not _is_item(node, flat) or _background(node):
+        if not _is_item(node, flat) or (_background(node) and _own(node) is None):
             unread.append((node.line, node.marker + node.body))
             continue
         item = _item(node, len(items) + 1, year, leads)
@@ -317,7 +317,7 @@ _PERSON_LABEL: Final = re.compile(
 
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
 _RANK: Final = {
-    "part": 0, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "arabic_paren": 4, "arabic_half": 4,
+    "part": 0, "article": 1, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "arabic_paren": 4, "arabic_half": 4,
     "circled": 5, "cn_shi": 5,
 }  # fmt: skip
 
@@ -498,7 +498,7 @@ def _has_body(node: _Node) -> bool:
 
 # Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
 _BACKGROUND: Final = re.compile(
-    r"^(?:总体要求|指导思想|(?:主要|总体)?工作目标|主要目标|总体目标|基本原则|工作原则|目标要求|目标和要求|目标与要求|总体思路"
+    r"^(?:总体要求|指导思想|(?:主要|总体)?工作目标|主要目标|总体目标|[\u4e00-\u9fff]{0,2}原则|目标要求|目标和要求|目标与要求|总体思路"
     r"|主要依据|编制依据|工作依据|政策依据)(?:[。:：]|$)"
 )
 

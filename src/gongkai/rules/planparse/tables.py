@@ -822,6 +822,7 @@ def _kind(token: Token) -> CellKind:
 
 _CUT_ETC: Final = re.compile(r"等[^、，,；;]*$")
 _CUT_LAST: Final = re.compile(r"[、，,；;][^、，,；;]*$")
+_CUT_PIECE: Final = 7  # "，谯城经开": a separator and the piece of a name the page's end broke
 # The role words a page may cut after the last unit ("…、医保中心按职责分工落").
 _ROLE_TAILS: Final = ("按职责分工落实", "按照职责分工落实", "按职责分工负责", "分别负责落实", "牵头落实", "负责落实")
 
@@ -853,7 +854,7 @@ def _with_cut_units(tokens: Sequence[Token], kinds: list[CellKind]) -> list[Toke
         broken = _CUT_LAST.search(text)
         inside = broken is not None and _opened(text[: broken.start()])
         # "各县(市、区": a group phrase cut inside its bracket is still the group, as written
-        if broken and not inside and len(broken[0]) <= 3 and not is_unit_phrase(broken[0][1:]):
+        if broken and not inside and len(broken[0]) <= _CUT_PIECE and not is_unit_phrase(broken[0][1:].rstrip("等")):
             tokens[last] = replace(tokens[last], text=text[: broken.start()], unclosed=True)
         return tokens
     if last is None or kinds[last] not in _REQUIREMENT_KINDS or kinds[last] is CellKind.MARKED:

@@ -428,13 +428,51 @@ def _tab_separated_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
 
 def _space_separated_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
     """Rows one a line, cells between spaces (a page that turned its table's cells into words):
-    Chinese text has no spaces of its own, so each run of spaces ends a cell."""
-    for number, line in enumerate(lines, offset + 1):
-        stripped = line.strip()
-        if not stripped or is_furniture(stripped):
-            continue
-        yield from (Token(cell, line=number) for cell in stripped.split())
+    Chinese text has no spaces of its own, so each run of spaces ends a cell. Where the rows are
+    numbered, a line that starts neither a row nor a heading continues the row above: a cell the
+    page broke onto lines of its own ("2 一般公共预算收入… 区财政局" / "区税务局" / "区政府有关部门…")."""
+    written = [
+        (number, stripped)
+        for number, line in enumerate(lines, offset + 1)
+        if (stripped := line.strip()) and not is_furniture(stripped)
+    ]
+    if not written:
+        return
+    header = written[0][1].split()
+    starts = sum(bool(_SPACED_ROW.match(line)) for _, line in written[1:])
+    numbered = starts >= 2 and starts * 3 >= len(written) - 1
+    rows: list[list[tuple[int, str]]] = []
+    for number, line in written:
+        if numbered and len(rows) > 1 and not _SPACED_ROW.match(line) and _SPACED_ROW.match(rows[-1][0][1]):
+            rows[-1].append((number, line))
+        else:
+            rows.append([(number, line)])
+    for row in rows:
+        yield from _spaced_row(row, header)
         yield ROW_END
+
+
+_SPACED_ROW: Final = re.compile(r"^\d{1,3}\s")
+
+
+def _spaced_row(row: list[tuple[int, str]], header: list[str]) -> Iterator[Token]:
+    """The cells of a row whose last cells the page put on lines of their own: each line a cell
+    of the columns still empty; lines beyond them continue the last cell written (a units cell
+    listing two units on two lines: "区财政局" / "区税务局")."""
+    number, first = row[0]
+    cells = [(number, cell) for cell in first.split()]
+    more = row[1:]
+    extra = len(more) - max(0, len(header) - len(cells))
+    for number, line in more:
+        if extra > 0 and cells:
+            at, last = cells[-1]
+            column = header_column(header[len(cells) - 1]) if len(cells) <= len(header) else None
+            joint = "、" if column in (Column.UNITS, Column.UNITS_LEAD, Column.UNITS_ASSIST) else ""
+            cells[-1] = (at, last + joint + line if joint else join_lines([last, line]))
+            extra -= 1
+        else:
+            cells.append((number, line))
+    yield from (Token(cell, line=number) for number, cell in cells)
 
 
 def _line_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
