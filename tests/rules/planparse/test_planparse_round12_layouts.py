@@ -89,6 +89,21 @@ def test_a_space_separated_row_whose_last_cells_the_page_put_on_lines_of_their_o
     assert plan.items[3].units == ("区人社局", "区发改委", "各乡镇人民政府", "街道办事处")
 
 
+def test_a_space_separated_header_broken_over_two_lines():
+    plan = parse_text(
+        "示范市2021年政务公开工作要点任务分解\n"
+        "工作任务 具体要求\n"
+        "责任单位\n"
+        "一、做好各类规划主动公开。 1.主动公开规划纲要、各项规划、政策解读等相关信息。 市直有关部门;各镇(街)\n"
+        "2.做好各项规划的归集整理和主动公开工作。 市政府办公室牵头,市直有关部门配合;各镇(街)参照落实\n"
+    )
+    assert plan.kind is PlanKind.TABLE
+    assert [item.units for item in plan.items] == [
+        ("市直有关部门", "各镇(街)"),
+        ("市政府办公室", "市直有关部门", "各镇(街)"),
+    ]
+
+
 def test_leaders_conditions_and_the_units_left_unnamed_are_no_units_and_a_comma_ends_a_requirement():
     plan = parse_text(
         "示范省人民政府关于《政府工作报告》重点工作部门分工的意见\n"

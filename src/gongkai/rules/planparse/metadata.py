@@ -232,6 +232,8 @@ def _may_be_title(line: str) -> bool:
         return False
     if re.match(r"^[^：:]{1,8}[：:]", text) or "。" in text:  # a label line or a sentence
         return False
+    if text[:1] in "(（【〔[" and text[-1:] in ")）】〕]":  # "(各股室具体负责)": an annotation
+        return False
     if _MARKER_START.match(line.strip()):  # a numbered item: "1 地区生产总值增长7%以上. 发改委"
         return False
     return 6 <= len(text) <= 60 and not is_furniture(text) and classify(text) is CellKind.TEXT

@@ -383,16 +383,12 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
         if not line or is_furniture(line):
             previous_blank = previous_blank or not line
             continue
-        moved = _leading_annotation(line) if paragraphs else None
-        if moved is not None and split_trailing_annotation(paragraphs[-1][1])[1] is None:
-            # "…耕地保有量面积。" then "(市国土房管局牵头)主要污染物…": the line broke before the
-            # annotation of the sentence above
-            paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + moved[0])
-            line = moved[1]
-            if not line:
-                previous_blank, last = False, moved[0]
-                continue
-        if paragraphs and not previous_blank and _continues(paragraphs[-1][1], line, last, wrap):
+        # "…耕地保有量面积。" then "(市国土房管局牵头)主要污染物…": the line broke before the
+        # annotation of the sentence above, and the paragraph goes on after it
+        broken = bool(paragraphs) and _opens_with_annotation(line) and (
+            split_trailing_annotation(paragraphs[-1][1])[1] is None
+        )
+        if broken or paragraphs and not previous_blank and _continues(paragraphs[-1][1], line, last, wrap):
             paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + line)
         else:
             paragraphs.append((number, line))
@@ -403,12 +399,10 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
 _LEADING_BRACKET: Final = re.compile(r"^[(（][^()（）]{2,80}[)）]")
 
 
-def _leading_annotation(line: str) -> tuple[str, str] | None:
-    """(annotation, rest) of a line that opens with a unit annotation ("(市环保局牵头)城市…")."""
+def _opens_with_annotation(line: str) -> bool:
+    """Whether a line opens with a unit annotation ("(市环保局牵头)城市…")."""
     match = _LEADING_BRACKET.match(line)
-    if match is None or split_trailing_annotation(match[0])[1] is None:
-        return None
-    return match[0], line[match.end() :].strip()
+    return match is not None and split_trailing_annotation(match[0])[1] is not None
 
 
 def _continues(previous: str, line: str, last: str = "", wrap: float | None = None) -> bool:

@@ -126,15 +126,25 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
 
 def _line_cells(line: str) -> list[str]:
     cells = [cell.strip() for cell in re.split(r"[|\t]", line) if cell.strip()]
-    if len(cells) == 1 and _spaced_header(line):
+    if len(cells) == 1 and _spaced_header(line, fewest=2):
         return line.split()
     return cells
 
 
-def _spaced_header(line: str) -> bool:
-    """A header row whose cells a page separated by spaces only: "目标 序号 任务 有关要求 责任单位"."""
+def _spaced_header(line: str, fewest: int = 3) -> bool:
+    """A header row whose cells a page separated by spaces only: "目标 序号 任务 有关要求 责任单位"
+    (or its first line, "工作任务 具体要求" over "责任单位")."""
     words = line.split()
-    return len(words) >= 3 and all(header_column(word) is not None for word in words)
+    return len(words) >= fewest and all(header_column(word) is not None for word in words)
+
+
+def _spaced_header_lines(lines: Sequence[str]) -> int:
+    """How many of the written lines make the header of a space-separated table: the first, and
+    the lines after it that are header words only (a header row broken over lines)."""
+    count = 1
+    while count < len(lines) and all(header_column(word) is not None for word in lines[count].split()):
+        count += 1
+    return count
 
 
 def _find_header(lines: Sequence[str], start: int) -> int | None:
@@ -253,7 +263,9 @@ def tokenize(lines: Sequence[str], offset: int = 0) -> Iterator[Token]:
     written = [line for line in lines if line.strip()]
     if not written:
         return iter(())
-    if "|" not in written[0] and "\t" not in written[0].strip() and _spaced_header(written[0]):
+    if "|" not in written[0] and "\t" not in written[0].strip() and _spaced_header(written[0], fewest=2) and (
+        _spaced_header(" ".join(written[: _spaced_header_lines(written)]))
+    ):
         return _space_separated_tokens(lines, offset)
     if sum("|" in line for line in written) >= 0.3 * len(written):
         return _pipe_tokens(lines, offset)
@@ -438,7 +450,9 @@ def _space_separated_tokens(lines: Sequence[str], offset: int) -> Iterator[Token
     ]
     if not written:
         return
-    header = written[0][1].split()
+    head = _spaced_header_lines([line for _, line in written])
+    header = " ".join(line for _, line in written[:head]).split()
+    written = [(written[0][0], " ".join(header)), *written[head:]]
     starts = sum(bool(_SPACED_ROW.match(line)) for _, line in written[1:])
     numbered = starts >= 2 and starts * 3 >= len(written) - 1
     rows: list[list[tuple[int, str]]] = []
