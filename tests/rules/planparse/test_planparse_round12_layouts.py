@@ -143,3 +143,33 @@ def test_articles_numbered_di_n_tiao_are_headings():
     )
     assert [item.section for item in plan.items] == [("第一条免租减租支持",), ("第二条稳企支持",)]
     assert [item.units for item in plan.items] == [("区财政局",), ("区商务局",)]
+
+
+def test_an_outline_whose_breaks_were_lost_is_cut_at_its_markers():
+    """A document-sharing site's text (368): "…制定本实施方案。一、…(一)…。1.…。2.…"."""
+    plan = parse_text(
+        "示范市促进民营经济高质量发展实施方案\n"
+        "为激发民营经济发展活力，制定本实施方案。一、加强民营经济资源要素支持(一)强化财税政策保障。"
+        "依规加大减税降费力度。(市税务局、市财政局负责)(二)加强产业基金支持。发挥产业基金引领作用。(市财政局负责)\n"
+        "二、主要预期指标1.地区生产总值增长5%左右，争取实现更好的发展。牵头单位:区发改委\n"
+        "三、保障措施\n"
+        "1.加强组织领导，各单位主要负责人亲自抓。2.强化督查考核，每季度通报一次进展情况。\n"
+    )
+    # a short heading sentence before an annotated requirement is its section (CONTRACTS.md §1)
+    assert [item.text[:8] for item in plan.items] == [
+        "依规加大减税降费", "发挥产业基金引领", "地区生产总值增长", "加强组织领导，各", "强化督查考核，每",
+    ]
+    assert plan.items[0].section == ("一、加强民营经济资源要素支持", "(一)强化财税政策保障")
+    assert plan.items[2].section == ("二、主要预期指标",)
+    assert plan.items[2].units == ("区发改委",)
+
+
+def test_a_unit_label_run_on_from_its_item_without_a_stop():
+    plan = parse_text(
+        "示范区2023年政府工作报告主要目标任务责任分解方案\n"
+        "一、2023年全区经济社会发展的主要预期目标\n"
+        "(一)地区生产总值增长7%以上责任单位:区发展和改革局\n"
+        "(二)规上工业增加值增长12%以上责任单位:区科技和经信局\n"
+    )
+    assert [item.text for item in plan.items] == ["地区生产总值增长7%以上", "规上工业增加值增长12%以上"]
+    assert [item.units for item in plan.items] == [("区发展和改革局",), ("区科技和经信局",)]

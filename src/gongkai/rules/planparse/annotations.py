@@ -24,6 +24,7 @@ from gongkai.rules.units import UnitRole, split_roles
 from gongkai.rules.vocabulary import (
     ASSIST_LABELS,
     DEADLINE_LABELS,
+    LABEL_NOUNS,
     LEAD_LABELS,
     ROLE_PATTERN,
     UNIT_END_CHARS,
@@ -454,7 +455,10 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
             if found is not None:
                 return stripped[:start].rstrip(), found
     tail = _LABEL.search(paragraph)
-    if tail and tail.start() > 0 and paragraph[tail.start() - 1] in "。；;，, \t":
+    # "…。责任单位：X", or with its break lost, "…增长7%以上责任单位:X" (a 单位/部门 label only)
+    if tail and tail.start() > 0 and (
+        paragraph[tail.start() - 1] in "。；;，, \t" or tail["label"].endswith(LABEL_NOUNS)
+    ):
         found = parse_annotation(paragraph[tail.start() :])
         if found is not None and found.units:
             return paragraph[: tail.start()].rstrip(), found

@@ -40,7 +40,7 @@ from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
 from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
 from gongkai.rules.planparse.tokens import find_text_tables
-from gongkai.rules.vocabulary import ROLE_PATTERN
+from gongkai.rules.vocabulary import ROLE_PATTERN, marker_number
 
 
 @dataclass(frozen=True)
@@ -230,8 +230,14 @@ _LOST_BREAK: Final = re.compile(
     r"|(?<=[\u4e00-\u9fff。；;：:，,])(?=[(（][一二三四五六七八九十]{1,3}[)）])"
 )
 _LONG_LINE: Final = 400
-# In a line of any length, a full stop then "(一)": a paragraph the next item runs on from
-_SUB_ITEM_BREAK: Final = re.compile(r"(?<=[。；;])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“《])")
+# In a line of any length, a full stop then "(一)" or "二、": a paragraph the next item or part runs
+# on from ("…制定本实施方案。一、加强民营经济资源要素支持")
+_SUB_ITEM_BREAK: Final = re.compile(
+    r"(?<=[。；;])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“《]"
+    r"|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,3}、)[\u4e00-\u9fff“《]{2})"
+    # "一、主要预期目标(一)地区生产总值…": after a heading's last character too (never "第(一)项")
+    r"|(?<=[\u4e00-\u9fff])(?<!第)(?=[(（][一二三四五六七八九十]{1,3}[)）](?![项款目])[\u4e00-\u9fff“《])"
+)
 
 
 # A paragraph that runs its numbered items on in one line: "(一)脱贫攻坚领域信息公开。1.扶贫政策…；
@@ -393,7 +399,36 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
         else:
             paragraphs.append((number, line))
         previous_blank, last = False, line
-    return paragraphs
+    return [
+        (number, piece)
+        for number, paragraph in paragraphs
+        for part in _heading_run_on(paragraph)
+        for piece in _numbered_siblings(part)
+    ]
+
+
+# "一、主要预期指标1.地区生产总值增长5%左右": a part's heading, no sentence, that its first numbered
+# item runs on from
+_HEADING_THEN_FIRST: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^。；;：:，,]{2,40}?[\u4e00-\u9fff]"
+    r"(?=(?:1[.．、]|[(（]1[)）])(?!\d)[\u4e00-\u9fff“《])"
+)
+
+
+def _heading_run_on(paragraph: str) -> list[str]:
+    match = _HEADING_THEN_FIRST.match(paragraph)
+    return [match[0], paragraph[match.end() :]] if match else [paragraph]
+
+
+def _numbered_siblings(paragraph: str) -> list[str]:
+    """A prose paragraph "1.…。2.…。3.…" cut before each number counting on from its own: items
+    whose breaks the page lost (read here, after the tables are taken out: in a table's cell the
+    numbers are requirements of one row and stay together)."""
+    kind, marker, _ = split_marker(paragraph)
+    own = marker_number(marker) if kind == "arabic" else None
+    cuts = _counting(_INLINE_SIBLING["arabic"], paragraph, own + 1) if own is not None else []
+    bounds = [0, *cuts, len(paragraph)]
+    return [paragraph[start:end] for start, end in zip(bounds, bounds[1:], strict=False)]
 
 
 _LEADING_BRACKET: Final = re.compile(r"^[(（][^()（）]{2,80}[)）]")
