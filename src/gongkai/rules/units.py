@@ -529,8 +529,18 @@ _ROLE_MARKER: Final = re.compile(
 _MARKER_ROLES: Final = {
     "牵头落实": UnitRole.LEAD,
     "牵头负责": UnitRole.LEAD,
+    "牵头负总责": UnitRole.LEAD,
+    "负总责": UnitRole.LEAD,
     "牵头": UnitRole.LEAD,
     "主办": UnitRole.LEAD,
+    "主责": UnitRole.LEAD,
+    "统筹": UnitRole.LEAD,
+    "共同负责": UnitRole.RESPONSIBLE,
+    "组织实施": UnitRole.RESPONSIBLE,
+    "实施": UnitRole.RESPONSIBLE,
+    "督促指导": UnitRole.RESPONSIBLE,
+    "指导": UnitRole.RESPONSIBLE,
+    "技术支撑": UnitRole.ASSISTING,
     "会同": UnitRole.LEAD,  # "X会同Y": X leads, Y shares the responsibility
     "会": UnitRole.LEAD,  # "X会Y", the same
     "负责落实": UnitRole.RESPONSIBLE,
@@ -578,11 +588,19 @@ def split_roles(
     return list(_split_cell(cell, registry, unmarked_role)[0])
 
 
+# "市财政局(牵头)、市税务局", "市财政局为牵头单位，市税务局为配合单位": the role in a bracket after
+# the unit, or said with 为 and the organ noun; read as the role word after the unit.
+_BRACKETED_ROLE: Final = re.compile(r"[(（](牵头|主办|主责|负责|配合|协办|参与)[)）]")
+_ROLE_AS_NOUN: Final = re.compile(r"(?:为|是|作为)(牵头|主办|配合|协办|责任)(?:单位|部门)")
+
+
 def _split_cell(
     cell: str, registry: Registry | None, unmarked_role: UnitRole
 ) -> tuple[tuple[UnitPhrase, ...], bool]:
     """The phrases of the cell, and whether it ends its list openly ("等有关部门")."""
     text = _RUN_TOGETHER.sub("、", _strip_enclosing_brackets(_compact(cell)))
+    text = _BRACKETED_ROLE.sub(r"\1", text)
+    text = _ROLE_AS_NOUN.sub(lambda match: "负责" if match[1] == "责任" else match[1], text)
     text, etc = _ETC_TAIL.subn("", text)
     text, others = _TOGETHER_WITH_OTHERS.subn("", text)
     phrases: list[UnitPhrase] = []

@@ -47,8 +47,18 @@ ROLE_WORDS: Final = (
     "分工落实",
     "参照落实",  # "各镇(街)参照落实": the lower level follows the same duty
     "参照执行",
+    "牵头负总责",
+    "负总责",  # "市财政局负总责": the unit answers for the whole task
     "牵头",
     "主办",
+    "主责",  # "市财政局主责，市税务局配合"
+    "统筹",  # "市财政局统筹，各部门落实"
+    "共同负责",
+    "组织实施",
+    "实施",  # "各县区具体实施"
+    "督促指导",
+    "指导",  # "市财政局指导，各县区负责"
+    "技术支撑",  # "市政府办公室牵头，市政数局技术支撑"
     "协办",
     "负责",
     "落实",
@@ -99,12 +109,12 @@ def marker_number(marker: str) -> int | None:
 # noun says the units' role.
 LEAD_LABELS: Final = ("牵头", "主办")
 ASSIST_LABELS: Final = ("配合", "协办", "参与", "协作", "协同", "协助", "数据提供", "提供")
-DUTY_LABELS: Final = ("责任", "落实", "承办", "实施")
+DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
     # "牵头责任单位", "主要协作单位": a role word, then perhaps 责任, then the noun
     f"(?:主要)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任)?(?:{'|'.join(LABEL_NOUNS)})"
-    "|牵头|责任主体"
+    "|牵头|配合|协办|(?:责任|实施|落实)主体"
     "|(?:部门|责任|任务)分工"  # "部门分工：省发展改革委牵头，各地、各部门配合": the roles are in the value
 )
 DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限")
