@@ -1,11 +1,12 @@
 """Role words and labels an annotation may use beyond 牵头/负责/配合, each read into units and
-leads as CONTRACTS.md section 1 says (written while round 12 was studied, as the ways of saying a
-unit's role that the corpus had not met yet)."""
+leads as CONTRACTS.md section 1 says, and header words of task tables (written while round 12 was
+studied, as the ways of saying a unit's role or a column's meaning that the corpus had not met)."""
 
 from __future__ import annotations
 
 import pytest
 
+from gongkai.rules.planparse import PlanKind, parse_text
 from gongkai.rules.planparse.annotations import parse_annotation
 
 CASES = [
@@ -31,3 +32,29 @@ def test_an_annotation_names_its_units_and_leads(annotation, units, leads):
     assert found is not None
     assert list(found.units) == units
     assert list(found.lead_units) == leads
+
+
+def test_a_rectification_ledger_reads_its_problems_as_sections_and_its_measures_as_items():
+    plan = parse_text(
+        "示范县2024年巡察反馈问题整改台账\n"
+        "序号 | 存在问题 | 整改措施 | 整改责任单位 | 整改责任人 | 整改时限 |\n"
+        "1 | 政务公开栏目更新不及时。 | 建立栏目更新台账，每月检查一次。 | 县政府办公室 | 张明 | 2024年6月底前 |\n"
+        "2 | 依申请公开答复不规范。 | 制定答复模板，开展业务培训。 | 县司法局 | 李强 | 2024年9月底前 |\n"
+    )
+    assert plan.kind is PlanKind.TABLE
+    first, second = plan.items
+    assert (first.section, first.text, first.units) == (
+        ("政务公开栏目更新不及时。",), "建立栏目更新台账，每月检查一次。", ("县政府办公室",)
+    )
+    assert first.notes == ("整改责任人：张明",)
+    assert [item.deadline.date.isoformat() for item in plan.items] == ["2024-06-30", "2024-09-30"]
+    assert second.units == ("县司法局",)
+
+
+@pytest.mark.parametrize(
+    "header", ["序号 | 推进措施 | 责任单位及责任人 | 计划完成时间 |", "序号 | 年度目标 | 主要责任单位 | 成果形式 |"]
+)
+def test_more_header_words_name_the_task_units_and_deadline_columns(header):
+    plan = parse_text(f"示范市2024年重点工作任务分解\n{header}\n1 | 完成城北学校主体建设。 | 县教体局 | 2024年底 |\n")
+    assert plan.kind is PlanKind.TABLE
+    assert [(item.text, item.units) for item in plan.items] == [("完成城北学校主体建设。", ("县教体局",))]
