@@ -171,7 +171,7 @@ VARIANTS: dict[str, tuple[Callable[[str], str], bool, float]] = {
     "items_run_together": (_items_run_together, False, 0.98),
     "breaks_lost": (_breaks_lost, False, 0.96),
     "letter_spaced_headings": (_letter_spaced_headings, False, 0.985),
-    "title_lost": (_title_lost, False, 0.97),
+    "title_lost": (_title_lost, False, 0.98),
     "page_furniture": (_page_furniture, False, 0.985),
     "lenticular_annotations": (_lenticular_annotations, False, 0.985),
     "pipes_to_one_cell_a_line": (lambda page: _one_cell_a_line(page, blank=False), True, 0.96),
@@ -214,6 +214,8 @@ def test_the_development_corpus_reads_as_well_in_another_layout(name):
     # the next line as the originals, F1 0.993, units 0.988 (0.991 / 0.987 before an annotation
     # opening a line joins the paragraph above, and is never the title); the outline's breaks
     # lost F1 0.971, units 0.972 (0.953 / 0.953 before "一、" after a full stop, "(一)" after a
-    # heading, a heading run into its "1." and "1.…。2.…" in prose are breaks)
+    # heading, a heading run into its "1." and "1.…。2.…" in prose are breaks); the title lost
+    # F1 0.984 (0.977 before the page's 名称 field, "特制订本方案" and a year-opening after a
+    # garbled signature tell a plan)
     assert figures["f1"] >= floor and figures["units"] >= floor, tally.misses[:20]
     assert figures["deadlines"] >= 0.98, tally.misses[:20]

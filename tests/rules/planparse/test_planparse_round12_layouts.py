@@ -3,6 +3,7 @@ small synthetic page written the way those pages are, and each read by a general
 
 from __future__ import annotations
 
+from gongkai.bench import planscore
 from gongkai.rules.planparse import PlanKind, parse_text
 from gongkai.rules.planparse.cells import Column, header_column
 from gongkai.rules.units import split_roles
@@ -173,3 +174,30 @@ def test_a_unit_label_run_on_from_its_item_without_a_stop():
     )
     assert [item.text for item in plan.items] == ["地区生产总值增长7%以上", "规上工业增加值增长12%以上"]
     assert [item.units for item in plan.items] == [("区发展和改革局",), ("区科技和经信局",)]
+
+
+def test_a_plan_without_its_title_line_is_known_by_its_opening_or_the_pages_name_field():
+    """The layout variant "title lost": what else tells a page is a plan whose tasks name no units."""
+    body = (
+        "一、深化重点领域政府信息公开\n"
+        "(一)立足实施重大战略推进政务公开。主动公开本地区规划和专项规划，做好历史规划的归集整理。\n"
+        "(二)着眼畅通经济循环推进政务公开。及时公开助企纾困政策，做好政策解读。\n"
+    )
+    opened = "为全面推进三合乡政务公开标准化规范化工作，结合我乡实际，特制订本方案。\n" + body
+    named = "索引号: 11341700003244799H/202102-00014\n名称: 2021年度示范市民政局政务公开工作要点及分工 文号:\n" + body
+    handed_out = (
+        "示范市人民政府办公室关于印发《2023年全市政务公开工作要点》的通知\n"
+        "各县(市、区)人民政府:\n经市政府领导同意，现将《2023年全市政务公开工作要点》印发你们，请认真抓好贯彻落实。\n"
+        "示范市人民政府办公室\n2023424\n"
+        "2023年，全市政务公开工作要坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。\n" + body
+    )
+    for page in (opened, named, handed_out):
+        plan = parse_text(page)
+        assert [item.text[:8] for item in plan.items] == ["主动公开本地区规", "及时公开助企纾困"], page[:20]
+
+
+def test_a_covering_notices_own_request_opening_with_the_year_is_no_plan():
+    """Real notice 186: the notice hands out a table that is not on the page; its own request
+    "一、统一思想认识" opens "2023年，全县政务公开工作坚持以…", which is no plan's opening."""
+    page, _ = planscore.load(planscore.corpus_dir() / "186.txt")
+    assert parse_text(page).items == ()

@@ -76,6 +76,10 @@ _PLAN_WORDS: Final = (
 _PLAN_TITLE: Final = re.compile(
     f"^[^，,。；;:：]{{4,70}}(?:{_PLAN_WORDS})(?:[(（][^)）]{{1,20}}[)）])?$"
 )
+_TITLE_FIELD: Final = re.compile(
+    r"^[-•·\[【]*\s*(?:名\s*称|标\s*题|信息名称|文件名称|公文名称)\s*[\]】]?\s*[:：|]?\s*(?P<title>[^:：|\s][^:：|]*?)"
+    r"\s*(?:(?:文\s*号|发文字号|索\s*引\s*号)\s*[:：].*)?\|?$"
+)
 _QUOTED_PLAN: Final = re.compile(f"《([^》]{{4,70}}(?:{_PLAN_WORDS}))》")
 # A title run into the first sentence after it, on a page that lost its line breaks:
 # "某县2018年政务公开工作要点实施方案为深入贯彻落实…".
@@ -134,6 +138,10 @@ def find_plan_title(lines: Sequence[str], notice_title: str | None) -> str | Non
         run_on = _RUN_ON_TITLE.match(line)
         if run_on and not _MARKER_START.match(line) and "关于" not in run_on[1]:
             return run_on[1]
+    for line in head:  # the page's own field: "名称: 2021年度宣城市民政局政务公开工作要点及分工 文号:"
+        field = _TITLE_FIELD.match(line)
+        if field and _PLAN_TITLE.match(field["title"]) and "关于" not in field["title"]:
+            return field["title"]
     for line in head:
         quoted = _QUOTED_PLAN.search(line)
         if quoted and ("印发" in line or "同意" in line or "现将" in line):

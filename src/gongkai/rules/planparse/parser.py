@@ -506,6 +506,14 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
         return False  # the plan's own parts, 一、总体要求 over (一)指导思想…
     if any(_PLAN_OPENING.search(compact(fold_line(line))) for _, line in lines[:_OPENING_LINES]):
         return False  # the plan's opening, "…结合我市实际，制定本工作方案。", under the notice's title
+    written = [line.strip() for _, line in lines if line.strip()]
+    if any(
+        re.match(YEAR_OPENING, compact(fold_line(line))) and split_marker(before)[0] is None
+        for before, line in zip(written, written[1:], strict=False)
+    ):
+        # "2023年，全市政务公开工作要坚持以…": the plan's opening, wherever it stands (not the
+        # body of the notice's own "一、统一思想认识")
+        return False
     if _plan_after_signature([line for _, line in lines]) is not None:
         return False  # numbered paragraphs after the notice's signature: the plan, its title lost
     title = compact(meta.title or "")
@@ -552,7 +560,7 @@ def _plan_part(line: str) -> bool:
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
     rf"|{YEAR_OPENING}"
-    r"|(?:特|现)?制定(?:本|如下)?[^。；]{0,30}?(?:工作要点|实施方案|实施意见|工作方案|分工方案|任务清单|要点|措施)"
+    r"|(?:特|现)?制[定订](?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施)"
 )
 
 
