@@ -394,7 +394,7 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
         broken = bool(paragraphs) and _opens_with_annotation(line) and (
             split_trailing_annotation(paragraphs[-1][1])[1] is None
         )
-        if broken or paragraphs and not previous_blank and _continues(paragraphs[-1][1], line, last, wrap):
+        if broken or (paragraphs and not previous_blank and _continues(paragraphs[-1][1], line, last, wrap)):
             paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + line)
         else:
             paragraphs.append((number, line))
