@@ -142,7 +142,7 @@ def _spaced_header_lines(lines: Sequence[str]) -> int:
     """How many of the written lines make the header of a space-separated table: the first, and
     the lines after it that are header words only (a header row broken over lines)."""
     count = 1
-    while count < len(lines) and all(header_column(word) is not None for word in lines[count].split()):
+    while count < len(lines) and _spaced_header(lines[count], fewest=1):
         count += 1
     return count
 
