@@ -51,7 +51,8 @@ def test_the_development_set_reads_no_worse_than_last_measured():
         if not planscore.held_out(path):
             development.add(planscore.score_path(path))
     figures = development.figures()
-    # measured with rounds 9 to 11 (282-335) studied: F1 0.994, units 0.988, deadlines 0.995
+    # measured with rounds 9 to 11 (282-335) studied: F1 0.994, units 0.988, deadlines 0.995;
+    # with round 13 (371-400) studied too (session 11): F1 0.990, units 0.986, deadlines 0.994
     assert figures["f1"] >= 0.99, development.misses
     assert figures["units"] >= 0.985 and figures["deadlines"] >= 0.99, development.misses
 

@@ -242,7 +242,7 @@ def _without_remarks(text: str) -> str:
 
 
 def _parse_annotation(text: str) -> Assignment | None:
-    text = unbracket(_spaced_units(fold_line(text).strip()))
+    text = unbracket(_spaced_units(_without_stray_tail(fold_line(text).strip())))
     if not text or len(text) > 400:
         return None
     text = compact(text)  # "(责任 单位: …)": a PDF's stray spaces
@@ -275,7 +275,8 @@ def _parse_annotation(text: str) -> Assignment | None:
 # "其他部门和单位按职责分工负责").
 _LEADER: Final = r"(?:副?(?:省|市|州|县|区|旗|镇|乡)长|秘书长|书记|领导(?:同志)?)"
 _NO_UNITS: Final = re.compile(
-    rf"^[^、]*{_LEADER}(?:、[^、]*{_LEADER})*(?:{ROLE_PATTERN})*$|的$|^其他(?:有关|相关)?(?:部门|单位)"
+    rf"^[^、]*{_LEADER}(?:、[^、]*{_LEADER})*(?:{ROLE_PATTERN})*$|的$"
+    rf"|^其他(?:有关|相关)?(?:部门|单位)|^(?:有关|相关)(?:部门|单位)(?:{ROLE_PATTERN})+$"
 )
 
 
@@ -336,19 +337,53 @@ _SECTION_DUTY: Final = re.compile(
 )
 
 
+# "区委办公室(8项)" over "1.领办项目:…": a group line naming the unit that does the items below
+# it, and how many they are.
+UNIT_GROUP: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）]{2,30}?)[(（]共?\d{1,3}(?:项|个|条|件)[)）]$")
+
+
 def section_assignment(heading: str) -> Assignment | None:
     """The units a part heading gives all the rows under it, or None."""
-    match = _SECTION_DUTY.match(compact(fold_line(heading)))
-    if match is None:
-        return None
-    found = assign([(Column.UNITS, match["units"] + match["role"])])
-    return found if _only_units(found) else None
+    text = compact(fold_line(heading))
+    match = _SECTION_DUTY.match(text)
+    if match is not None:
+        found = assign([(Column.UNITS, match["units"] + match["role"])])
+        return found if _only_units(found) else None
+    group = UNIT_GROUP.match(text)
+    if group is not None and _strong_units(group["units"]):
+        return assign([(Column.UNITS, group["units"])])
+    return None
 
 
 def unbracket(text: str) -> str:
     if text[:1] in _OPENERS and text[-1:] in _CLOSERS and _matching_open(text) == 0:
         return text[1:-1].strip()
     return text
+
+
+# "由吴继德副市长负责,市建设局牵头,市发改委配合,按照要求进一步修改完善…": a task that opens
+# with who does it, clause by clause, before the work itself.
+_OPENING_CLAUSE: Final = re.compile(
+    r"由?(?P<clause>[^，,。；;:：()（）]{2,40}?(?:牵头|负责|配合|协助|参与|主办|协办|具体落实))[，,]"
+)
+
+
+def opening_duty(text: str) -> Assignment | None:
+    """The units the clauses opening a task give it ("X牵头，Y配合，…"), or None: every clause
+    before the work ends in a role word, at least one names units, and all it names are units."""
+    text = compact(fold_line(text))
+    clauses: list[str] = []
+    start = 0
+    while (match := _OPENING_CLAUSE.match(text, start)) is not None:
+        clauses.append(match["clause"])
+        start = match.end()
+    if not clauses or len(text) - start < _FRAGMENT_WORK:
+        return None
+    found = parse_annotation("，".join(clauses))
+    return found if found is not None and _only_units(found) and found.deadline_raw is None else None
+
+
+_FRAGMENT_WORK: Final = 10  # characters of work after the clauses, the fewest that make a task
 
 
 def _only_units(assignment: Assignment) -> bool:
@@ -387,6 +422,25 @@ def _strong_units(text: str) -> bool:
         and re.search(r"(?:局|办|委|政府|中心|部门|单位|管委会|办公室|厅)$", phrase)
         for phrase in phrases
     )
+
+
+# "配合单位:市公安局、各区政府 鄞州 海曙、江东 … 合计 新辟线路年度目标…": a progress table run on
+# after the last label's units, past a space.
+_STRAY_TAIL: Final = re.compile(rf"(?<=[{UNIT_END_CHARS}])[ \u3000]+(?P<rest>[^:：]+)$")
+
+
+def _without_stray_tail(text: str) -> str:
+    """A labelled annotation without words after its last unit and a space that name no unit
+    and no deadline; a deadline there is set apart from the units."""
+    tail = _STRAY_TAIL.search(text)
+    if tail is None or not _LABEL.search(text[: tail.start()]):
+        return text
+    rest = tail["rest"]
+    if is_deadline_like(rest):
+        return f"{text[: tail.start()]}，{rest}"  # "…市财政局 2022年底前": the deadline after the units
+    if _names_units(rest.replace(" ", "、")) or _ROLE_WORD.search(rest):
+        return text
+    return text[: tail.start()]
 
 
 def _labelled(text: str) -> Assignment | None:

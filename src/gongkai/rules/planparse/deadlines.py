@@ -85,6 +85,8 @@ def parse_deadline(raw: str | None, year: int | None, *, inherited: bool = False
     if raw is None or not raw.strip():
         return NO_DEADLINE
     text = _run_together_dates(compact(fold_line(raw)))
+    if _YEAR_ALONE.match(text):  # a 建设时间 cell "2024": that year, as "2024年" is
+        text += "年"
     found = list(_dates(text, year))
     dated = [f for f in found if f.day is not None]
     milestones = tuple(
@@ -101,6 +103,9 @@ def parse_deadline(raw: str | None, year: int | None, *, inherited: bool = False
         milestones=milestones if len(milestones) > 1 else (),
         workdays=int(window[1]) if window else None,
     )
+
+
+_YEAR_ALONE: Final = re.compile(r"^(?:19|20)\d{2}$")
 
 
 # "2020630日前": a date whose 年 and 月 the page lost, the digits run together.

@@ -14,13 +14,13 @@ _FURNITURE: Final = re.compile(
     r"^(?:您?(?:当前)?所在的?位置|您?当前的位置\s*[:：]|当前位置|首页\s*[>›»/])"
     r"|返回顶部|返回首页|打印本页|关闭窗口|【\s*(?:打印|关闭|字体|大|中|小)|字体\s*[:：]\s*[【\[]?[大中小]"
     r"|分享到|扫一扫|收藏本页|^上一篇|^下一篇|^相关(?:链接|文件|阅读|附件)\s*[:：]?$"
-    r"|主办\s*[:：].*承办|^主办单位|^承办\s*[:：]|ICP备|公网安备|网站标识码|技术支持|版权所有|Copyright|©"
+    r"|主办\s*[:：].*承办|^主办单位(?!.*(?:协办|配合|责任)单位)|^承办\s*[:：]|ICP备|公网安备|网站标识码|技术支持|版权所有|Copyright|©"
     r"|网站违法和不良信息举报|政府咨询投诉电话|^温馨提示$|您访问的链接即将离开|^是否继续[?？]?$"
     r"|^(?:索\s*引\s*号|分\s*类|主题分类|发布机构|发文机关|发文机构|发文单位|发文日期|成文日期|发布日期|生成日期|名\s*称"
     r"|文\s*号|发文字号|主\s*题\s*词|关\s*键\s*词|信息格式|服务对象|组配分类|内容概述|访\s*问?\s*量"
     r"|生命周期|有效性|体裁分类|公开方式|公开范围|公开时限|信息来源|来\s*源|浏览次数|时\s*效|号|词"
     r"|发表时间|发布时间|更新时间|阅读人次|阅读次数|生效日期|废止日期|有效性状态|信息名称|内容概览|在线链接地址"
-    r"|文件下载|发布单位|发布文号)\s*[:：]"
+    r"|文件下载|发布单位|发布文号|文件编号)\s*[:：]"
     r"|^[(（]?此件(?:主动)?公开[)）]?$|^抄\s*送\s*[:：]|^印\s*发\s*[:：]|\d{1,2}月\d{1,2}日印发$"
     r"|^(?:政务微信|政务微博|网站地图|联系我们|设为首页|加入收藏|无障碍|关怀版|English|确定|取消|继续访问"
     r"|放弃|打印|关闭|分享|收藏|简|繁|大|中|小)$"
@@ -37,6 +37,7 @@ _FURNITURE: Final = re.compile(
 _OWN_FIELDS: Final = (
     "索引号|主题分类|发布机构|发文机关|发文日期|成文日期|发布日期|签发时间|签发日期|生成日期|发文字号"
     "|组配分类|有效性|公开方式|公开范围|公开时限|信息类别|体裁分类|生效日期|废止日期|有效性状态|信息名称|发布单位|发布文号"
+    "|文件编号"
 )
 _OWN_FIELD: Final = re.compile(f"^(?:{_OWN_FIELDS})$")
 # The same block as a table without colons: "索引号 | 0000143…/2022-01099 | 签发时间 | 2022-07-28 |"
@@ -53,7 +54,7 @@ def is_furniture(line: str) -> bool:
     """Whether a line (folded, stripped) is page furniture rather than text of the notice."""
     if _FURNITURE.search(_BULLET.sub("", line.strip().lstrip("|").strip())):  # "| 索引号: | …" too
         return True
-    cells = [re.sub(r"\s", "", cell) for cell in line.split("|")]
+    cells = [re.sub(r"[\s:：]", "", cell) for cell in line.split("|")]  # "有效性: |" too
     written = [cell for cell in cells if cell]
     if len(written) >= 3 and "首页" in written and all(map(_MENU_CELL.match, written)):
         return True

@@ -40,7 +40,7 @@ class Metadata:
 _HEAD_LINES: Final = 60  # metadata sits at the top (and the signature right below the notice)
 
 _DOC_NUMBER_LABEL: Final = re.compile(
-    r"(?:^|\s)(?:发文字号|发文文号|文\s*号|字\s*号|号)\s*[:：]\s*(.+)"
+    r"(?:^|\s)(?:发文字号|发文文号|文件编号|文\s*号|字\s*号|号)\s*(?:[:：|]\s*)+([^|]+)"
 )
 
 
@@ -160,9 +160,9 @@ _DATE_LINE: Final = re.compile(
 _PRINTED_ON: Final = re.compile(
     f"^(.{{2,30}}{_ORG_SUFFIX})?((?:19|20)\\d{{2}}年\\d{{1,2}}月\\d{{1,2}}日)印发$"
 )
-_PUBLISHER: Final = re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*(\S+)")
+_PUBLISHER: Final = re.compile(r"(?:发布机构|发文机关|发文单位)[\s:：|]+([^\s|:：]+)")
 _LABELLED_DATE: Final = re.compile(
-    r"(?:成文日期|发文日期|发布日期|生成日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+    r"(?:成文日期|发文日期|发布日期|生成日期)[\s:：|]*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 
 
@@ -249,7 +249,9 @@ def _may_be_title(line: str) -> bool:
 
 def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
     """All metadata of a notice from its lines (folded, furniture not yet removed)."""
-    lines = [line.strip() for line in lines if line.strip()]
+    # "…的通知 |": a line of the page's frame table, its text the line's
+    lines = [line.strip().strip("|").strip() for line in lines]
+    lines = [line for line in lines if line]
     notice_title = find_notice_title(lines)
     title = find_plan_title(lines, notice_title)
     if title is None:
@@ -297,4 +299,12 @@ def _year_of(doc_number: str | None, lines: Sequence[str]) -> int | None:
         opening = _YEAR_OPENING.match(compact(clean_text(line)))
         if opening:
             return int(opening["year"])
+    for line in lines[:_OPENING_LINES]:
+        preamble = _YEAR_OF_WORK.search(compact(clean_text(line)))
+        if preamble:
+            return int(preamble["year"])
     return None
+
+
+# The preamble's aim, "…,切实做好2020年政府工作,…": the year the plan is for.
+_YEAR_OF_WORK: Final = re.compile(r"做好(?P<year>(?:19|20)\d{2})年度?[^。，,；;]{0,12}工作")

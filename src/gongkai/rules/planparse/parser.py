@@ -36,11 +36,23 @@ from gongkai.rules.planparse.model import (
     Table,
 )
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact, fold_line
-from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
+from gongkai.rules.planparse.prose import (
+    PERSON_LABEL,
+    PROGRESS_LABEL,
+    ProseResult,
+    read_prose,
+    split_marker,
+)
 from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
 from gongkai.rules.planparse.tokens import find_text_tables
-from gongkai.rules.vocabulary import ROLE_PATTERN, marker_number
+from gongkai.rules.vocabulary import (
+    DEADLINE_LABELS,
+    ROLE_PATTERN,
+    UNIT_END_CHARS,
+    UNIT_LABEL,
+    marker_number,
+)
 
 
 @dataclass(frozen=True)
@@ -223,6 +235,43 @@ _RUN_ON_BREAK: Final = re.compile(
 )
 
 
+# "…投入试运营。 牵头领导:林静国 责任单位:市轨道办 项目责任人:尹文德 实际完成情况:…": labels
+# run on after a space where the page lost their breaks; each is a line of its own.
+_LABEL_BREAK: Final = re.compile(
+    rf"(?<=\S)[ \u3000]+(?=(?:{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)}|{PERSON_LABEL}|{PROGRESS_LABEL})\s*[:：])"
+)
+
+
+_AFTER_LABEL_VALUE: Final = re.compile(
+    rf"(?<=[{UNIT_END_CHARS}])(?=\d{{1,2}}[.．、](?!\d)[\u4e00-\u9fff“《])"
+)
+_LABEL_BEFORE: Final = re.compile(rf"(?:{UNIT_LABEL})\s*[:：][^。；;:：]*$")
+
+
+def _label_lines(line: str) -> list[str]:
+    """The line cut before each label that runs on after a space, outside brackets ("(牵头单位:X
+    责任单位:Y)" is one annotation)."""
+    cuts = [
+        match.start()
+        for match in _LABEL_BREAK.finditer(line)
+        if _depth(line[: match.start()]) == 0
+    ]
+    # "…数据提供单位:旗统计局2.全员劳动生产率…": the next numbered item runs on from a unit label's
+    # value (no unit's name ends in a number)
+    cuts += [
+        match.start()
+        for match in _AFTER_LABEL_VALUE.finditer(line)
+        if _LABEL_BEFORE.search(line[: match.start()]) and _depth(line[: match.start()]) == 0
+    ]
+    cuts.sort()
+    bounds = [0, *cuts, len(line)]
+    return [line[start:end].strip() if start else line[:end] for start, end in zip(bounds, bounds[1:], strict=False)]
+
+
+def _depth(text: str) -> int:
+    return sum(text.count(char) for char in "(（") - sum(text.count(char) for char in ")）")
+
+
 # A page that lost every break runs its outline together: "…制定本方案。一、工作目标…二、工作任务
 # (一)围绕…。1.把公开透明…". In such a long line a full stop before 一、 or 1., and any (一), is a break.
 _LOST_BREAK: Final = re.compile(
@@ -307,6 +356,23 @@ def _counting(pattern: re.Pattern[str], line: str, first: int) -> list[int]:
     return cuts
 
 
+def _counted_on(runs: list[str]) -> list[str]:
+    """Runs of a line cut at its markers, each cut again where, after a space, the number after
+    its own comes ("…合计 12 24 4.新投放…" after "3.…": whatever stands before the space)."""
+    cut: list[str] = []
+    for run in runs:
+        kind, marker, _ = split_marker(run)
+        number = marker_number(marker) if kind == "arabic" else None
+        while number is not None:
+            following = re.search(rf"[ \u3000]+(?={number + 1}[.．、](?!\d)[\u4e00-\u9fff“《])", run)
+            if following is None:
+                break
+            cut.append(run[: following.start()])
+            run, number = run[following.end() :], number + 1
+        cut.append(run)
+    return cut
+
+
 def _lines(text: str) -> list[str]:
     """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
     pipe or tab-separated row)."""
@@ -315,7 +381,8 @@ def _lines(text: str) -> list[str]:
         if "|" in line or "\t" in line.strip():
             lines.append(line)
             continue
-        for piece in _RUN_ON_BREAK.split(line):
+        runs = _counted_on(_RUN_ON_BREAK.split(line))
+        for piece in (part for run in runs for part in _label_lines(run)):
             for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else _SUB_ITEM_BREAK.split(piece):
                 lines += _inline_numbered(part)
     return lines

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
+    UNIT_GROUP,
     Assignment,
     LeadRule,
     cut_fragment,
     label_line,
+    opening_duty,
     parse_annotation,
     section_assignment,
     split_annotated,
@@ -126,7 +128,9 @@ def read_prose(
     """Items of a prose notice from its paragraphs (folded, furniture and tables removed), each
     with the line it starts on; ``leads`` is the notice's convention for unmarked unit lists."""
     unread: list[tuple[int, str]] = []
+    paragraphs = _labels_joined(paragraphs)
     nodes = _outline(paragraphs, unread)
+    heading_duty = _duty_above_all(paragraphs, nodes)
     flat = not any(node.children for node in nodes if node.level == 0)
     if nodes and _cut_short(nodes[-1]):
         # "(三)提升依申请公开办": the page ends inside it; its heading above stays a heading
@@ -143,6 +147,8 @@ def read_prose(
             continue
         if node.annotation is None and not node.labels and known:
             node.body, node.annotation = _glued_annotation(node.body, known)
+        if node.annotation is None and not node.labels:
+            node.annotation = opening_duty(node.joined or node.body)
         if not _is_item(node, flat) or (_background(node) and _own(node) is None):
             unread.append((node.line, node.marker + node.body))
             continue
@@ -153,6 +159,8 @@ def read_prose(
         item = _with_standing(item, standing, _annotation_of(node)[0])
         if own is not None and own.standing:
             standing = own.standing
+        if not item.units and heading_duty is not None:
+            item = replace(item, units=heading_duty.units, lead_units=heading_duty.leads_by(leads))
         ranged = _range_of(node, ranged)
         if ranged is not None and (own is None or own.deadline_raw is None):
             # an annotation's deadline, not a date in the task's text ("围绕年内实现…")
@@ -227,7 +235,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             for node in _labelled_by(nodes):
                 node.labels.append(paragraph)
             continue
-        if _PERSON_LABEL.match(paragraph) and nodes:
+        if (_PERSON_LABEL.match(paragraph) or _PROGRESS_LINE.match(paragraph)) and nodes:
             nodes[-1].notes.append(clean_text(paragraph))
             continue
         if index == len(paragraphs) - 1:
@@ -236,6 +244,9 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                 unread.append((line, paragraph))  # "牵头单位:", "牵头责" and the page ends
                 continue
         kind, marker, rest = split_marker(paragraph)
+        if kind is None and UNIT_GROUP.match(compact(paragraph)) and section_assignment(paragraph):
+            kind = "unit_group"  # "区委办公室(8项)": a heading over the unit's numbered items
+        rest, progress = _progress_apart(rest)
         pieces = split_annotated(rest)
         if kind is None:
             for body, annotation in pieces:
@@ -256,6 +267,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         else:
             node = _Node(level, marker, body, annotation, parent=parent, line=line)
             pieces = pieces[1:]
+        node.notes += progress
         if parent is not None:
             parent.children += 1
         stack.append(node)
@@ -273,6 +285,19 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     return nodes
 
 
+# "1.领办项目:下荒村路灯修复项目。工作进展:…": a project list with its progress; the label naming
+# the project is no part of its text, and the progress is a note beside it, never the task.
+_ITEM_LABEL: Final = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}项目|(?:项目|事项|任务|实事)名称)[:：]\s*(?=\S)")
+PROGRESS_LABEL: Final = r"(?:实际|工作|目前|推进|落实|完成)?(?:进展|进度|完成|落实)(?:情况)?"
+_PROGRESS: Final = re.compile(rf"(?<=[。；;])\s*(?={PROGRESS_LABEL}[:：])")
+
+
+def _progress_apart(text: str) -> tuple[str, list[str]]:
+    """A numbered paragraph's task without the label naming it, and its progress report apart."""
+    task, *progress = _PROGRESS.split(_ITEM_LABEL.sub("", text), maxsplit=1)
+    return task, [clean_text(part) for part in progress]
+
+
 _OPEN_TAIL: Final = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})$")
 _LABEL_WORDS: Final = (
     *(
@@ -283,6 +308,34 @@ _LABEL_WORDS: Final = (
     ),
     *DEADLINE_LABELS,
 )
+
+
+def _labels_joined(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A label alone on its line over its value ("责任单位" then "成安县水利局、商城镇": a form
+    flattened one field a line) joined into one label line "责任单位：…"."""
+    joined: list[tuple[int, str]] = []
+    index = 0
+    while index < len(paragraphs):
+        line, text = paragraphs[index]
+        value = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""
+        label = f"{compact(text)}：{value}"
+        if compact(text) in _LABEL_WORDS and value and label_line(label) is not None:
+            joined.append((line, label))
+            index += 2
+            continue
+        joined.append((line, text))
+        index += 1
+    return joined
+
+
+def _duty_above_all(paragraphs: Sequence[tuple[int, str]], nodes: Sequence[_Node]) -> Assignment | None:
+    """A label line above the first numbered paragraph ("责任单位：…" of a one-task form): the
+    units of every item that names none."""
+    first = min((node.line for node in nodes if node.marker), default=None)
+    if first is None:
+        return None
+    labels = [text for line, text in paragraphs if line < first and label_line(text) is not None]
+    return label_line(labels[-1]) if len(labels) == 1 else None
 
 
 def _cut_label(text: str) -> bool:
@@ -310,14 +363,17 @@ def _without_cut_label(paragraph: str) -> str:
 
 # "牵头领导：省政府分管领导同志", "责任人：张明": a line naming the person in charge of the item
 # above, a note beside its units (never its text, nor a unit).
-_PERSON_LABEL: Final = re.compile(
-    r"^[(（]?\s*(?:牵头|责任|分管|包保|联系|主管)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?\s*[:：]"
+PERSON_LABEL: Final = (
+    r"(?:牵头|责任|分管|包保|联系|主管|项目)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?"
 )
+_PERSON_LABEL: Final = re.compile(rf"^[(（]?\s*{PERSON_LABEL}\s*[:：]")
+# "实际完成情况：…" on a line of its own after an item: a progress report, a note beside it.
+_PROGRESS_LINE: Final = re.compile(rf"^{PROGRESS_LABEL}[:：]")
 
 
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
 _RANK: Final = {
-    "part": 0, "article": 1, "cn": 1, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "arabic_paren": 4, "arabic_half": 4,
+    "part": 0, "article": 1, "cn": 1, "unit_group": 2, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "arabic_paren": 4, "arabic_half": 4,
     "circled": 5, "cn_shi": 5,
 }  # fmt: skip
 

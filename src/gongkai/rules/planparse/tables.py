@@ -248,12 +248,28 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
             # Group cells keep no position: a merged 工作任务 may be missing from a row that
             # still has as many cells as the header (seed 004, rows 66 and 67).
             row = _placed(row, known, headers)
+        elif _cut_in_task(row, known):
+            # the page ends inside this row's task cell: its cells so far are the header's first
+            # ones, none is merged away ("3 | 实施… | 1.…" and no unit cell yet)
+            row = _placed(row, known[: len(row)], headers[: len(row)])
         elif (deeper := _deeper_groups(row, known, headers)) is not None:
             # (the cells after them, a next row without its 序号, keep no position)
             row = [*_placed(row[: len(deeper[0])], *deeper), *row[len(deeper[0]) :]]
         hinted += [*row, token]
         row = []
     return hinted[:-1]
+
+
+def _cut_in_task(row: Sequence[Token], columns: Sequence[Column]) -> bool:
+    """Whether the page ends inside a row that has the header's first cells up to its task
+    cell."""
+    width = len(row)
+    return (
+        0 < width < len(columns)
+        and row[-1].unclosed
+        and columns[width - 1] is Column.REQUIREMENT
+        and _lines_up(row, columns[:width])
+    )
 
 
 def _deeper_groups(
@@ -557,6 +573,8 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     tokens = _with_cut_units(tokens, kinds)
     tokens = _with_wrapped_texts(tokens, kinds)
     tokens = _with_leaders(tokens, kinds, headers)
+    _units_among_units(tokens, kinds)
+    _goals_over_dashes(tokens, kinds)
     group_first = _group_first(tokens, kinds, header)
     starts = _REQUIREMENT_KINDS | {CellKind.NUMBER} if group_first else _REQUIREMENT_KINDS
     scored = _scored(headers, header)
@@ -572,6 +590,16 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         before = _previous_index(tokens, kinds, index)
         previous = kinds[before] if before is not None else None
         closing = _next_kind(tokens, kinds, index) not in {*_REQUIREMENT_KINDS, CellKind.GROUP}
+        if (
+            kind is CellKind.MARKED
+            and previous is CellKind.TEXT
+            and before is not None
+            and tokens[before].column is None
+            and _task_number(tokens[index]) == 1
+        ):
+            # "2" | "新建成婴幼儿照护驿站7家。" | "1.…" "2.…": the project heads its numbered measures
+            kinds[before] = CellKind.GROUP
+            continue
         if (
             kind is CellKind.MARKED
             and previous is CellKind.MARKED
@@ -619,6 +647,40 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
         elif kind is CellKind.NUMBER and scored and previous in _REQUIREMENT_KINDS:
             kinds[index] = CellKind.NOTE  # the points of an assessment table, not a 序号
     return tokens, kinds
+
+
+# "省人口计生", "省新闻出版": an office's short name that does not end like one, one cell a line
+# among unit cells.
+_SHORT_OFFICE: Final = re.compile(r"^[省市县区州盟旗][\u4e00-\u9fff]{2,8}$")
+
+
+def _units_among_units(tokens: Sequence[Token], kinds: list[CellKind]) -> None:
+    """A short name after a unit cell of a table with no columns, before another unit cell or
+    the next row, is a unit too (its kind updated in place)."""
+    for index, kind in enumerate(kinds):
+        token = tokens[index]
+        if kind is not CellKind.TEXT or token.column is not None:
+            continue
+        if not _SHORT_OFFICE.match(compact(token.text)):
+            continue
+        previous = _previous_kind(tokens, kinds, index)
+        following = _next_kind(tokens, kinds, index)
+        if previous is CellKind.UNITS and following in (CellKind.UNITS, CellKind.MARKED, CellKind.NUMBER, None):
+            kinds[index] = CellKind.UNITS
+
+
+_DASHED: Final = re.compile(r"^[—－-]{1,2}(?=[\u4e00-\u9fff\d“《])")
+
+
+def _goals_over_dashes(tokens: Sequence[Token], kinds: list[CellKind]) -> None:
+    """A numbered goal whose targets follow it, each on a cell opening with a dash ("1.…服务。"
+    then "——女性人均预期寿命延长。"): the goal heads them (its kind updated in place)."""
+    for index, kind in enumerate(kinds):
+        if kind is not CellKind.MARKED or tokens[index].column is not None:
+            continue
+        following = next((token for token in tokens[index + 1 :] if token.text.strip()), None)
+        if following is not None and _DASHED.match(compact(following.text)):
+            kinds[index] = CellKind.GROUP
 
 
 # A person's name as a leader column gives it: "张学伟", "钱 宇" (a two-character name set wide);
@@ -923,6 +985,8 @@ class _RowReader:
         self.unit_columns: list[Column] = []
         self.deadline_column = False
         self.deadline_first = False  # the header puts the deadline before the units (公开时限 | 公开主体)
+        self.task_seen = False  # the header has named the task column
+        self.deadline_before_task = False  # 建设时间 | 建设内容: a row's deadline cell opens it
         self.open_units = False  # the last unit cell ended in "，": the next one continues it
 
     def read(self, tokens: Sequence[Token]) -> list[_Row]:
@@ -965,9 +1029,14 @@ class _RowReader:
             row = self._start(token.line) if row.has_content else row
             level = token.level if token.column is Column.GROUP else None
             row.groups.append((level, text))
+        elif kind is CellKind.MARKED and _goes_on(row, text):
+            # "1.4月底前…。" then "2.8月底前…。": one cell's numbered requirements, a line each
+            row.requirement = f"{row.requirement} {text}"
         elif kind in _REQUIREMENT_KINDS:
             # a row lined up with its header may put its units before its task (责任科室 | 目标任务)
-            placed = token.column is Column.REQUIREMENT and not (row.requirement or row.deadline)
+            placed = token.column is Column.REQUIREMENT and not (
+                row.requirement or (row.deadline and not self.deadline_before_task)
+            )
             row = self._start(token.line) if row.has_content and not placed else row
             row.requirement, row.line = text, row.line or token.line
             row.cut = token.unclosed
@@ -986,6 +1055,8 @@ class _RowReader:
                 self.unit_columns.append(column)
             if column is Column.DEADLINE and not self.unit_columns:
                 self.deadline_first = True
+            self.deadline_before_task |= column is Column.DEADLINE and not self.task_seen
+            self.task_seen |= column is Column.REQUIREMENT
             self.deadline_column |= column is Column.DEADLINE
 
     def _units(self, token: Token, text: str) -> None:
@@ -1020,6 +1091,22 @@ class _RowReader:
         if position < len(self.unit_columns):
             return self.unit_columns[position]
         return Column.UNITS
+
+
+def _goes_on(row: _Row, text: str) -> bool:
+    """Whether a numbered requirement counts on from the numbered requirements of the row so
+    far, none of its duty cells read yet."""
+    if not row.requirement or row.units or row.deadline or row.cut:
+        return False
+    numbers = [int(match[1] or match[2]) for match in _INLINE_NUMBER.finditer(row.requirement)]
+    marker = REQUIREMENT_MARKER.match(compact(text))
+    return (
+        bool(numbers)
+        and numbers[0] == 1
+        and numbers == list(range(1, len(numbers) + 1))
+        and marker is not None
+        and marker_number(marker[0]) == numbers[-1] + 1
+    )
 
 
 # --- rows into items ---------------------------------------------------------------------------
@@ -1143,7 +1230,7 @@ def read_table(
 
 
 _INLINE_NUMBER: Final = re.compile(
-    r"(?:^|(?<=[；;。]))\s*(?:(\d{1,2})[.、．](?!\d)|[(（](\d{1,2})[)）])"
+    r"(?:^|(?<=[；;。]))\s*(?:(\d{1,2})[.、．](?!\d+(?:[^\d月]|$))|[(（](\d{1,2})[)）])"
 )
 
 
@@ -1249,7 +1336,7 @@ def _split_marker(text: str, last_marker: int) -> tuple[int | None, str]:
     weak = WEAK_MARKER.match(compacted)
     if weak and int(weak["n"]) == last_marker + 1 and last_marker:
         return int(weak["n"]), compacted[weak.end() :]
-    return None, compacted
+    return None, _DASHED.sub("", compacted)  # "——女性人均预期寿命延长。": a target's dash
 
 
 _UNIT_ORDER: Final = (Column.UNITS_LEAD, Column.UNITS, Column.UNITS_ASSIST)

@@ -34,6 +34,7 @@ from gongkai.rules.planparse.cells import (
     with_task_column,
 )
 from gongkai.rules.planparse.furniture import is_furniture
+from gongkai.rules.planparse.glued import glued_header, glued_row
 from gongkai.rules.planparse.normalize import join_lines
 
 
@@ -69,7 +70,7 @@ _CLOSER: Final = re.compile(r"^(?:注|说明|备注|附件\s*\d*)\s*[:：]|^附�
 
 def find_text_tables(lines: Sequence[str]) -> list[TextTable]:
     """Every flattened table among the lines (folded lines of a text file or of paragraphs)."""
-    tables: list[TextTable] = list(_forms(lines))
+    tables: list[TextTable] = list(_forms(lines)) or list(_glued(lines))
     if tables:
         return tables
     start = 0
@@ -122,6 +123,29 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
         tokens += [Token(form[label][1], line=form[label][0] + 1) if label in form else Token("") for label in known]
         tokens.append(ROW_END)
     yield TextTable(pairs[0][0], pairs[-1][0] + 1, tuple(tokens))
+
+
+def _glued(lines: Sequence[str]) -> Iterator[TextTable]:
+    """Tables whose header and rows are each one line of cells glued together (glued.py)."""
+    index = 0
+    while index < len(lines):
+        header = glued_header(lines[index])
+        if header is None:
+            index += 1
+            continue
+        labels = {column: text for column, text in header}
+        tokens = [*(Token(text, line=index + 1) for _, text in header), ROW_END]
+        end = index + 1
+        while end < len(lines) and (row := glued_row(lines[end], header)) is not None:
+            tokens += [
+                Token(text, column=column, line=end + 1, label=labels[column] if column is Column.NOTE else "")
+                for column, text in row
+            ]
+            tokens.append(ROW_END)
+            end += 1
+        if end > index + 1:
+            yield TextTable(index, end, tuple(tokens))
+        index = end
 
 
 def _line_cells(line: str) -> list[str]:
@@ -247,7 +271,9 @@ _FEWEST_CELLS: Final = 5  # written cells a table without a header must hold
 def _pipe_region(lines: Sequence[str]) -> tuple[int, int] | None:
     """A table without a header: the stretch of lines that end in or hold ``|``."""
     with_pipes = [
-        index for index, line in enumerate(lines) if "|" in line and not is_furniture(line)
+        index
+        for index, line in enumerate(lines)
+        if "|" in line and not is_furniture(line) and not _PIPE_ONLY.match(line)  # "||": a frame
     ]
     written = sum(1 for line in lines if line.strip())
     if len(with_pipes) < 5 or len(with_pipes) < 0.3 * written:
