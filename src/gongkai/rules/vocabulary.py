@@ -113,9 +113,15 @@ ASSIST_LABELS: Final = ("配合", "协办", "参与", "协作", "协同", "协�
 DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
-    # "牵头责任单位", "主要协作单位": a role word, then perhaps 责任, then the noun
-    f"(?:主要)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任)?(?:{'|'.join(LABEL_NOUNS)})"
+    # "牵头责任单位", "主要协作单位", "问题整改责任单位": a role word, then perhaps 责任, then the noun
+    f"(?:主要|(?:问题)?整改)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任)?(?:{'|'.join(LABEL_NOUNS)})"
     "|牵头|配合|协办|(?:责任|实施|落实)主体"
     "|(?:部门|责任|任务)分工"  # "部门分工：省发展改革委牵头，各地、各部门配合": the roles are in the value
 )
-DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限")
+# "责任人：…", "牵头领导：…": a label naming the person in charge, never a unit.
+PERSON_LABEL: Final = (
+    r"(?:牵头|责任|分管|包保|联系|主管|项目)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?"
+)
+# "实际完成情况：…", "工作进展：…": a label over a progress report.
+PROGRESS_LABEL: Final = r"(?:实际|工作|目前|推进|落实|完成)?(?:进展|进度|完成|落实)(?:情况)?"
+DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "整改时限", "整改期限", "时限")

@@ -26,6 +26,9 @@ from gongkai.rules.vocabulary import (
     DEADLINE_LABELS,
     LABEL_NOUNS,
     LEAD_LABELS,
+    ORGAN_ENDINGS,
+    PERSON_LABEL,
+    PROGRESS_LABEL,
     ROLE_PATTERN,
     UNIT_END_CHARS,
     UNIT_LABEL,
@@ -109,11 +112,20 @@ def _unlabelled(cells: Iterable[tuple[Column, str]]) -> tuple[tuple[Column, str]
     return tuple(found)
 
 
+_OTHER_LABEL: Final = re.compile(rf"(?:{PERSON_LABEL}|{PROGRESS_LABEL}|整改(?:措施|目标|要求))\s*[:：]")
+
+
 def _label_values(text: str) -> list[tuple[str, str, int]]:
     """Each label of ``text`` ("牵头单位：…；完成时限：…") with the text up to the next one, and
     where the label starts."""
     labels = list(_LABEL.finditer(text))
     ends = [label.start() for label in labels[1:]] + [len(text)]
+    # "责任单位:X、Y责任人:…整改时限:…": a person's or a progress label ends a value too
+    others = [match.start() for match in _OTHER_LABEL.finditer(text)]
+    ends = [
+        min([end, *(other for other in others if label.end() < other < end)])
+        for label, end in zip(labels, ends[: len(labels)], strict=True)
+    ]
     return [
         (label["label"], text[label.end() : end], label.start())
         for label, end in zip(labels, ends[: len(labels)], strict=True)
@@ -436,10 +448,14 @@ def _without_stray_tail(text: str) -> str:
     if tail is None or not _LABEL.search(text[: tail.start()]):
         return text
     rest = tail["rest"]
+    before = re.split(r"[、，,；;:：\s]", text[: tail.start()])[-1]
+    if len(before) < 3 or not is_unit_phrase(before):
+        return text  # "市 住建局": a name a PDF set wide, not a name and what follows it
     if is_deadline_like(rest):
         return f"{text[: tail.start()]}，{rest}"  # "…市财政局 2022年底前": the deadline after the units
-    if _names_units(rest.replace(" ", "、")) or _ROLE_WORD.search(rest):
-        return text
+    first = re.split(r"[、，,；;\s]", rest)[0]
+    if not first or first.endswith(ORGAN_ENDINGS) or _names_units(rest.replace(" ", "、")) or _ROLE_WORD.search(rest):
+        return text  # ("街道办事处 、伏羲 山管委 会": the list goes on after the space)
     return text[: tail.start()]
 
 
@@ -505,7 +521,7 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
     if stripped.endswith(tuple(_CLOSERS)):
         start = _matching_open(stripped)
         if start is not None and not _after_unit(stripped[:start]):
-            found = parse_annotation(stripped[start:])
+            found = parse_annotation(stripped[start:]) or _deadline_only(stripped, start)
             if found is not None:
                 return stripped[:start].rstrip(), found
     tail = _LABEL.search(paragraph)
@@ -517,6 +533,15 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
         if found is not None and found.units:
             return paragraph[: tail.start()].rstrip(), found
     return _spaced_tail(paragraph) or _bare_tail(paragraph)
+
+
+def _deadline_only(text: str, start: int) -> Assignment | None:
+    """ "…改善乡村教师待遇。(年内持续推进)": a sentence's closing bracket that only says when, an
+    annotation without units."""
+    inside = text[start + 1 : -1]
+    if text[:start].rstrip()[-1:] not in "。；;" or not is_deadline_like(inside):
+        return None
+    return Assignment(units=(), lead_units=(), deadline_raw=inside)
 
 
 # "1 一般公共预算收入增长8%以上. 财政局": a row of a table flattened with spaces, its last cell
@@ -663,11 +688,18 @@ def _matching_open(text: str) -> int | None:
 _LABEL_LINE: Final = re.compile(r"^[(（〔【\[]?\s*" + _LABEL.pattern)  # the same labels, opening a line
 
 
+_CUT_NAME: Final = 10  # characters of a name the page's end broke ("市人力资源社会保")
+_ENDS_ON_ROLE: Final = re.compile(f"(?:{ROLE_PATTERN})$")
+
+
 def cut_fragment(text: str) -> str:
     """The last unit of ``text``, where the page ends, when it is a piece of a name the cut broke
     ("…；责任单位:区政", "牵头单位:区商"), not a whole one; else ""."""
-    last = re.split(r"[、，,；;:：]", compact(fold_line(text)).rstrip("等"))[-1]
-    return last if last and len(last) <= 3 and not is_unit_phrase(last) else ""
+    text = compact(fold_line(text))
+    if text.endswith(("。", ".", "；", ";", ")", "）")) or _ENDS_ON_ROLE.search(text):
+        return ""  # a closed sentence, bracket or duty ("…分别牵头"): the page did not end inside it
+    last = re.split(r"[、，,；;:：]", text.rstrip("等"))[-1]
+    return last if last and len(last) <= _CUT_NAME and not is_unit_phrase(last) else ""
 
 
 def label_line(line: str) -> Assignment | None:

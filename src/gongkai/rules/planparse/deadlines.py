@@ -208,14 +208,19 @@ def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
             return Deadline(raw=match[0], date=day)
     step = _YEAR_STEP.search(folded)
     if step is not None:
-        return Deadline(raw=step[1] + "年", date=date(int(step[1]), 12, 31))
+        year_done = step[1] or step[2]
+        return Deadline(raw=year_done + "年", date=date(int(year_done), 12, 31))
     return None
 
 
 # "…建立完善政务公开事项标准目录。2022年，结合主动公开目录…修订…": a dated step of a multi-year
 # plan, the year opening its sentence (a year inside a sentence, "推进2022年冬奥会…", is none);
 # also a target's "到2020年，全市用水总量控制在…"
-_YEAR_STEP: Final = re.compile(r"(?:^|[。；;])(?:力争)?(?:到|至)?((?:19|20)\d{2})年(?:底|末)?[，,]")
+_YEAR_STEP: Final = re.compile(
+    r"(?:^|[。；;])(?:力争)?(?:到|至)?((?:19|20)\d{2})年(?:底|末)?[，,]"
+    # "●2019年建成典农河至沙湖旅游公路…", "…平台，2019年实现银川市…": the year a clause's work is done
+    r"|(?:^|[。；;，,?？●•◆])(?:力争)?(?:到|至)?((?:19|20)\d{2})年(?:底|末)?(?=(?:全面|基本)?(?:建成|完成|实现))"
+)
 
 
 # A task written as a standing duty, at the start of one of its clauses: "常态化公开…",
@@ -256,7 +261,9 @@ def _is_explicit(match: re.Match[str]) -> bool:
 
 
 def _opens_clause(match: re.Match[str]) -> bool:
-    return match.start() == 0 or match.string[match.start() - 1] in "，。；,;："
+    before = match.string[: match.start()]
+    # ("…,其中2026年底,完成80项…": a clause opened by 其中)
+    return not before or before[-1] in "，。；,;：" or re.search(r"[，,]其中$", before) is not None
 
 
 _RANGE: Final = re.compile(r"^(?:至|到|—|－|-|~|～|－)$")

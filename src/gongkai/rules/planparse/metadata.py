@@ -240,6 +240,8 @@ def _may_be_title(line: str) -> bool:
         return False
     if re.match(r"^[^：:]{1,8}[：:]", text) or "。" in text:  # a label line or a sentence
         return False
+    if text[-1:] in "，,；;、":  # a clause: "全面规划都市圈快速通道路网，" over its points
+        return False
     if text[:1] in "(（【〔[" and text[-1:] in ")）】〕]":  # "(各股室具体负责)": an annotation
         return False
     if _MARKER_START.match(line.strip()):  # a numbered item: "1 地区生产总值增长7%以上. 发改委"
@@ -300,11 +302,14 @@ def _year_of(doc_number: str | None, lines: Sequence[str]) -> int | None:
         if opening:
             return int(opening["year"])
     for line in lines[:_OPENING_LINES]:
-        preamble = _YEAR_OF_WORK.search(compact(clean_text(line)))
+        preamble = _YEAR_OF_WORK.search(compact(clean_text(line))) or _NAMED_PLAN.search(line)
         if preamble:
             return int(preamble["year"])
     return None
 
 
-# The preamble's aim, "…,切实做好2020年政府工作,…": the year the plan is for.
-_YEAR_OF_WORK: Final = re.compile(r"做好(?P<year>(?:19|20)\d{2})年度?[^。，,；;]{0,12}工作")
+# The preamble's aim, "…,切实做好2020年政府工作,…", "结合2021年市政府重点工作": the year the
+# plan is for.
+# A news item naming the plan it reports: "…发布了《…关于印发银川都市圈建设2019年工作计划的通知》".
+_NAMED_PLAN: Final = re.compile(rf"《[^》]*?(?P<year>(?:19|20)\d{{2}})年度?[^》]*?(?:{_PLAN_WORDS})[^》]*》")
+_YEAR_OF_WORK: Final = re.compile(r"(?:做好|结合|围绕)(?P<year>(?:19|20)\d{2})年度?[^。，,；;]{0,12}工作")

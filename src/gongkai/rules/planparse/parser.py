@@ -36,18 +36,14 @@ from gongkai.rules.planparse.model import (
     Table,
 )
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact, fold_line
-from gongkai.rules.planparse.prose import (
-    PERSON_LABEL,
-    PROGRESS_LABEL,
-    ProseResult,
-    read_prose,
-    split_marker,
-)
+from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
 from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
 from gongkai.rules.planparse.tokens import find_text_tables
 from gongkai.rules.vocabulary import (
     DEADLINE_LABELS,
+    PERSON_LABEL,
+    PROGRESS_LABEL,
     ROLE_PATTERN,
     UNIT_END_CHARS,
     UNIT_LABEL,
@@ -112,6 +108,8 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         headed = _headed_paragraphs(paragraphs, meta.year)
         if headed:
             kind, items, found = PlanKind.PROSE, headed, [_HEADED_NOTE]
+        elif by_unit := _projects_by_unit(paragraphs, meta.year):
+            kind, items, found = PlanKind.PROSE, by_unit, [_BY_UNIT_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
     items = _with_notice_units(items, segments)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
@@ -197,6 +195,41 @@ def _headed_paragraphs(paragraphs: Sequence[tuple[int, str]], year: int | None) 
         )
         for number, (line, text) in enumerate(headed, 1)
     ]
+
+
+# A report that names each project after the unit doing it, clause by clause: "民生保障类4项实事中,
+# 由X局负责的中考信息化提升项目投资475.7万元,…;由Y局负责的重点群体创业扶持项目,…;".
+_BY_UNIT: Final = re.compile(r"由(?P<units>[^，,；;。由]{2,40}?)负责的(?P<text>[^；;]{15,})")  # (a shorter one: cut)
+_BY_UNIT_NOTE: Final = "文中没有编号，按“由X负责的…项目”逐句导入，X作为责任单位，请核对"
+
+
+def _projects_by_unit(paragraphs: Sequence[tuple[int, str]], year: int | None) -> list[Item]:
+    """The projects of such a report, each with the units named before it; [] when fewer than
+    two paragraphs' worth of clauses are so written."""
+    items: list[Item] = []
+    for line, paragraph in paragraphs:
+        clauses = re.split(r"[；;]", paragraph)
+        found = [(clause, _BY_UNIT.search(clause)) for clause in clauses]
+        if sum(match is not None for _, match in found) < 2:
+            continue
+        lead_in = re.split(r"[，,]", clauses[0])[0] if clauses[0].find("由") > 0 else ""
+        for _, match in found:
+            assignment = parse_annotation(match["units"] + "负责") if match else None
+            if match is None or assignment is None:
+                continue
+            text = clean_text(match["text"])
+            items.append(
+                Item(
+                    number=str(len(items) + 1),
+                    section=(clean_text(lead_in),) if lead_in else (),
+                    text=text,
+                    lead_units=assignment.lead_units,
+                    units=assignment.units,
+                    deadline=find_deadline_in_text(text, year) or NO_DEADLINE,
+                    line=line,
+                )
+            )
+    return items if len(items) >= _HEADED_MIN else []
 
 
 def _duty_heading(lines: Sequence[tuple[int, str]]) -> str | None:
@@ -298,6 +331,7 @@ _INLINE_SIBLING: Final = {
     "cn_paren": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>[(（](?P<n>[一二三四五六七八九十]{1,3})[)）])"),
     "cn": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>(?P<n>[一二三四五六七八九十]{1,3})、)"),
     "arabic": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>(?P<n>\d{1,2})[.．、](?!\d))"),
+    "arabic_paren": re.compile(r"(?<=[。；;！!])\s*(?P<m>[(（](?P<n>\d{1,2})[)）])"),  # "(1)…;(2)…"
 }
 _ANNOTATED_END: Final = re.compile(rf"(?:{ROLE_PATTERN})[)）]\s*$")
 # A label line that the next numbered item runs on from: "责任单位：X、Y(管委会)2.坚持…",
@@ -312,6 +346,8 @@ def _inline_numbered(line: str) -> list[str]:
     (two at least), else a line of items "(一)…。(二)…。" cut before each sibling counting on
     from its own number; never a table's cell, which keeps its numbered requirements together."""
     kind, marker, _ = split_marker(line.strip())
+    if kind is None and (listed := _colon_list(line)):
+        return listed
     if kind is None and label_line(line) is not None:
         pieces = [piece for piece in _LABEL_RUN_ON.split(line) if piece]
         closed = _bracketed_label_end(pieces[0])
@@ -330,6 +366,26 @@ def _inline_numbered(line: str) -> list[str]:
         return [line]
     bounds = [0, *cuts, len(line)]
     return [line[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if line[start:end]]
+
+
+# "…重点抓好15件大事和民生实事。分别是: (1)加快…。 (2)开工…。": a sentence's list, each entry
+# after the colon or a full stop, numbered 1, 2, 3…
+_LIST_ENTRY: Final = {
+    "arabic": re.compile(r"(?<=[:：。；;])\s*(?P<m>(?P<n>\d{1,2})[.、．](?!\d)(?=[\u4e00-\u9fff“《]))"),
+    "arabic_paren": re.compile(r"(?<=[:：。；;])\s*(?P<m>[(（](?P<n>\d{1,2})[)）](?=[\u4e00-\u9fff“《]))"),
+}
+_FEWEST_ENTRIES: Final = 3
+
+
+def _colon_list(line: str) -> list[str]:
+    """A paragraph that lists its entries after a colon, cut before each (the sentence before it
+    its own line); [] when it holds no such list."""
+    for pattern in _LIST_ENTRY.values():
+        cuts = _counting(pattern, line, 1)
+        if len(cuts) >= _FEWEST_ENTRIES and line[: cuts[0]].rstrip().endswith((":", "：")):
+            bounds = [0, *cuts, len(line)]
+            return [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()]
+    return []
 
 
 def _bracketed_label_end(line: str) -> int | None:
@@ -378,6 +434,8 @@ def _lines(text: str) -> list[str]:
     pipe or tab-separated row)."""
     lines: list[str] = []
     for line in fold_line(text).split("\n"):
+        if len(line) > _LONG_LINE and "|" not in line.rstrip().rstrip("|"):
+            line = line.rstrip().rstrip("|")  # an article's one-line body closed by its page's frame
         if "|" in line or "\t" in line.strip():
             lines.append(line)
             continue
@@ -479,6 +537,8 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
 _HEADING_THEN_FIRST: Final = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^。；;：:，,]{2,40}?[\u4e00-\u9fff]"
     r"(?=(?:1[.．、]|[(（]1[)）])(?!\d)[\u4e00-\u9fff“《])"
+    # "1. 市科技馆(1)院内电动车未按指定区域停放;(2)…": a numbered place over its problems
+    r"|^\s*\d{1,2}[.．、]\s*[^。；;：:，,()（）]{2,40}?[\u4e00-\u9fff](?=[(（]1[)）][\u4e00-\u9fff“《])"
 )
 
 
@@ -488,12 +548,12 @@ def _heading_run_on(paragraph: str) -> list[str]:
 
 
 def _numbered_siblings(paragraph: str) -> list[str]:
-    """A prose paragraph "1.…。2.…。3.…" cut before each number counting on from its own: items
+    """A prose paragraph "1.…。2.…。3.…" (or "(1)…;(2)…") cut before each number counting on from its own: items
     whose breaks the page lost (read here, after the tables are taken out: in a table's cell the
     numbers are requirements of one row and stay together)."""
     kind, marker, _ = split_marker(paragraph)
-    own = marker_number(marker) if kind == "arabic" else None
-    cuts = _counting(_INLINE_SIBLING["arabic"], paragraph, own + 1) if own is not None else []
+    own = marker_number(marker) if kind in ("arabic", "arabic_paren") else None
+    cuts = _counting(_INLINE_SIBLING[kind], paragraph, own + 1) if own is not None and kind else []
     bounds = [0, *cuts, len(paragraph)]
     return [paragraph[start:end] for start, end in zip(bounds, bounds[1:], strict=False)]
 
@@ -544,7 +604,7 @@ def _wrap_width(lines: Sequence[str]) -> float | None:
     return None
 
 
-_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则|措施")
+_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则|措施|实事")
 # A notice that is itself the plan: "关于全面推进基层政务公开标准化规范化工作的通知" (not one that
 # hands out or forwards another document).
 _WORK_NOTICE: Final = re.compile(r"关于(?!印发|转发)[^《》]{2,60}(?:推进|加强|做好|开展)[^《》]{0,40}工作的通知$")
@@ -628,6 +688,9 @@ _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
     rf"|{YEAR_OPENING}"
     r"|(?:特|现)?制[定订](?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施)"
+    # "…的15件大事和民生实事", "2024年为民办实事项目": a list of the year's projects follows
+    r"|[\d一二三四五六七八九十]+[件项](?:大事|实事|民生实事|惠民实事)|(?:为民办|民生|惠民|为民)实事"
+    r"|重点工作的?任务分工(?:方案)?[》>]"  # "《…关于落实〈政府工作报告〉重点工作的任务分工》公开征求意见"
 )
 
 

@@ -31,7 +31,7 @@ from gongkai.rules.planparse.annotations import (
     split_trailing_annotation,
     unbracket,
 )
-from gongkai.rules.planparse.cells import is_unit_phrase
+from gongkai.rules.planparse.cells import BULLETS, is_unit_phrase
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
     find_recurrence_in_text,
@@ -46,6 +46,8 @@ from gongkai.rules.vocabulary import (
     LABEL_NOUNS,
     LEAD_LABELS,
     MARKERS,
+    PERSON_LABEL,
+    PROGRESS_LABEL,
     ROLE_PATTERN,
     marker_number,
 )
@@ -288,7 +290,6 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
 # "1.领办项目:下荒村路灯修复项目。工作进展:…": a project list with its progress; the label naming
 # the project is no part of its text, and the progress is a note beside it, never the task.
 _ITEM_LABEL: Final = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}项目|(?:项目|事项|任务|实事)名称)[:：]\s*(?=\S)")
-PROGRESS_LABEL: Final = r"(?:实际|工作|目前|推进|落实|完成)?(?:进展|进度|完成|落实)(?:情况)?"
 _PROGRESS: Final = re.compile(rf"(?<=[。；;])\s*(?={PROGRESS_LABEL}[:：])")
 
 
@@ -363,9 +364,6 @@ def _without_cut_label(paragraph: str) -> str:
 
 # "牵头领导：省政府分管领导同志", "责任人：张明": a line naming the person in charge of the item
 # above, a note beside its units (never its text, nor a unit).
-PERSON_LABEL: Final = (
-    r"(?:牵头|责任|分管|包保|联系|主管|项目)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?"
-)
 _PERSON_LABEL: Final = re.compile(rf"^[(（]?\s*{PERSON_LABEL}\s*[:：]")
 # "实际完成情况：…" on a line of its own after an item: a progress report, a note beside it.
 _PROGRESS_LINE: Final = re.compile(rf"^{PROGRESS_LABEL}[:：]")
@@ -415,6 +413,10 @@ def _unnumbered(
     item of its own under the current section when annotated; False when it is none of these."""
     last = nodes[-1] if nodes else None
     open_item = last is not None and stack and last is stack[-1] and last.annotation is None
+    if annotation is None and last is not None and open_item and _SUB_POINT.match(body):
+        # "全面规划都市圈快速通道路网，" then "●2019年建成…；": the item's own points, not items
+        last.body = f"{last.body}\n{body}"
+        return True
     if annotation is None:
         if last is not None and open_item and not last.children and not _has_body(last):
             last.joined = body
@@ -438,6 +440,11 @@ def _unnumbered(
         parent.children += 1
     nodes.append(node)
     return True
+
+
+# A bulleted point ("●", or "?" where the page lost the bullet's glyph), or a sentence left open
+# by a comma or colon before such points.
+_SUB_POINT: Final = re.compile(rf"^(?:[^。；;]{{4,80}}[，,：:]\s*)?[{BULLETS}▪■□?？]\s*(?=[\u4e00-\u9fff“《\d])")
 
 
 _HEADED_SENTENCE: Final = re.compile(r"^[^。；;，,：:]{4,20}。(?=.{20})")
@@ -533,7 +540,11 @@ def _is_item(node: _Node, flat: bool) -> bool:
     whose other headings have items under them ("五、其他")."""
     if node.annotation is not None or node.labels or _has_body(node):
         return True
-    return bool(node.body.strip()) and (node.level > 0 or flat)
+    # (a whole sentence of clauses is a task, "一、实施易地扶贫搬迁工程,全省全年完成10万人搬迁任务。")
+    return bool(node.body.strip()) and (node.level > 0 or flat or _SENTENCE_OF_CLAUSES.search(node.body) is not None)
+
+
+_SENTENCE_OF_CLAUSES: Final = re.compile(r"[\u4e00-\u9fff][，,；;][^。]*[\u4e00-\u9fff]。$")
 
 
 def _cut_short(node: _Node) -> bool:

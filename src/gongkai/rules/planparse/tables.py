@@ -1170,6 +1170,19 @@ def _units_closing_groups(rows: Sequence[_Row]) -> None:
 _CUT_SHORT: Final = 15  # a requirement the page cut off before this many characters says nothing
 
 
+def _remnant(row: _Row) -> bool:
+    """A last row that is only the start of a name ("沈"), no requirement's start ("持续深化开展…、")."""
+    text = compact(row.requirement or "")
+    return bool(_NAME_START.match(text)) and not row.units and not row.deadline
+
+
+_NAME_START: Final = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
+
+
+def _undone(row: _Row) -> bool:
+    return bool(row.requirement) and not (row.units or row.deadline or row.blank_units)
+
+
 def read_table(
     tokens: Sequence[Token],
     year: int | None,
@@ -1189,6 +1202,10 @@ def read_table(
         # the page ends inside the last row (its requirement or the detail after it): nothing
         # of that row is merged from the row above
         rows[-1].cut |= not clean_text(last.text).endswith(_ENDS)
+    if len(rows) >= 2 and rows[-1].cut and not rows[-1].number and _remnant(rows[-1]) and _undone(rows[-2]):
+        # "5" | "聚焦保税加工…" | "沈": the page ends at the start of the row's unit cell; its
+        # units are cut away, not merged from the row above
+        rows[-2].cut = True
     if rows and reader.deadline_first and last and rows[-1].deadline == last.text.strip():
         # "…公开依据 | 公开时限" and the page ends: the row's unit cell, after it, was never
         # printed; the row above's is not merged into it
