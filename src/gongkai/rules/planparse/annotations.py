@@ -69,7 +69,7 @@ _LEAD_RULES: Final = (
     (
         LeadRule.FIRST,
         re.compile(
-            r"(?:排在|列在|排|列|位列)?(?:第一位|首位|第一个|第一)(?:的|者|单位|部门)*(?:为|是)(?:工作)?牵头"
+            r"(?:排在|列在|排名|排|列|位列)?(?:第一位|首位|第一个|第一)(?:的|者|责任|单位|部门)*(?:为|是)?(?:工作)?牵头"
         ),
     ),
 )
@@ -308,7 +308,19 @@ _SPACED_OFFICES: Final = re.compile(r"(?<=[局办委室院所站队厅处科馆�
 
 def _spaced_units(text: str) -> str:
     text = _SPACE_BETWEEN_UNITS.sub("、", text)
+    text = _GLUED_OFFICES.sub(_glued_office, text)
     return _SPACED_OFFICES.sub(_office_space, text)
+
+
+# "市行政审批局市司法局": two offices of the same level glued, their separator lost (a table's cell
+# copied without its line break); never inside one name ("市住房和城乡建设局").
+_GLUED_OFFICES: Final = re.compile(r"(?<=[局办委厅])(?=[市县区省州][\u4e00-\u9fff]{1,10}?[局办委厅](?:$|[、，,；;市县区省州]))")
+
+
+def _glued_office(match: re.Match[str]) -> str:
+    before = re.split(r"[、，,；;]", match.string[: match.start()])[-1]
+    after = re.split(r"[、，,；;]", match.string[match.end() :])[0]
+    return "、" if len(before) >= 3 and before[0] == after[0] and is_unit_phrase(after) else ""
 
 
 def _office_space(match: re.Match[str]) -> str:
@@ -698,6 +710,9 @@ def cut_fragment(text: str) -> str:
     text = compact(fold_line(text))
     if text.endswith(("。", ".", "；", ";", ")", "）")) or _ENDS_ON_ROLE.search(text):
         return ""  # a closed sentence, bracket or duty ("…分别牵头"): the page did not end inside it
+    labels = list(_LABEL.finditer(text))
+    if labels and labels[-1]["label"] in _DEADLINE_LABELS:
+        return ""  # "时限要求：持续推进": a deadline, no unit's name
     last = re.split(r"[、，,；;:：]", text.rstrip("等"))[-1]
     return last if last and len(last) <= _CUT_NAME and not is_unit_phrase(last) else ""
 

@@ -95,6 +95,7 @@ _HEADERS: Final = (
             r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|来源|出处|状态|成效)$"
             r"|^.{0,6}(?:领导|负责人|联系人|责任人)$"  # "市政府分管领导", "整改责任人"
             r"|^.{0,6}(?:投资(?:金额|额)?|资金|金额|地点|规模|预算)$"  # a project's money and place
+            r"|^.{0,10}(?:数量|个数|件数)$"  # "区民生实事项目数量": a count
             r"|^是否.{1,6}$"  # "是否达序", "是否完成": a progress report's answer
         ),
     ),
@@ -154,7 +155,7 @@ def header_columns(texts: Sequence[str]) -> list[Column] | None:
     when the row is no header. One unknown word must not make a table "not a plan": three known
     words naming a task and a duty make a header, with a few header-like unknown ones beside."""
     written = [text for text in texts if text.strip()]
-    named: list[Column | None] = [header_column(text) for text in written]
+    named: list[Column | None] = named_columns(written)
     if not {*named} & _TASK_COLUMNS:
         named = list(with_task_column(named))
     known = {column for column in named if column is not None}
@@ -166,6 +167,26 @@ def header_columns(texts: Sequence[str]) -> list[Column] | None:
     if len(unknown) > max(1, len(written) // 3) or not all(map(header_like, unknown)):
         return None
     return [column or Column.NOTE for column in named]
+
+
+# "指标名称 | 年度目标 | 完成情况 | 责任部门": where a column names the indicators, they are the
+# tasks and the targets beside them are values (notes), not the tasks.
+_INDICATOR: Final = re.compile(r"^(?:(?:主要)?指标(?:名称|内容|项目)?|指标项)$")
+_TARGET_VALUE: Final = re.compile(r"^(?:(?:年度|全年|预期|\d{4}年)?目标(?:值)?|(?:年度|预期)目标任务)$")
+
+
+def named_columns(texts: Sequence[str]) -> list[Column | None]:
+    """The columns a header row's cells name, each read with the others beside it."""
+    columns = [header_column(text) for text in texts]
+    compacted = [re.sub(r"\s", "", fold_line(text)) for text in texts]
+    if any(_INDICATOR.match(text) for text in compacted):
+        columns = [
+            Column.REQUIREMENT if _INDICATOR.match(text)
+            else Column.NOTE if _TARGET_VALUE.match(text)
+            else column
+            for text, column in zip(compacted, columns, strict=True)
+        ]
+    return columns
 
 
 def with_task_column(columns: Sequence[Column | None]) -> list[Column | None]:

@@ -253,11 +253,12 @@ def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
     """All metadata of a notice from its lines (folded, furniture not yet removed)."""
     # "…的通知 |": a line of the page's frame table, its text the line's
     lines = [line.strip().strip("|").strip() for line in lines]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if line and not _TABLE_RULE.match(line)]
     notice_title = find_notice_title(lines)
     title = find_plan_title(lines, notice_title)
     if title is None:
-        title = next((clean_text(line) for line in lines[:10] if _may_be_title(line)), None)
+        content = [line for line in lines if not is_furniture(line)]  # (past a page's menu and fields)
+        title = next((clean_text(line) for line in content[:10] if _may_be_title(line)), None)
     issued_on = find_issue_date(lines)
     doc_number = find_doc_number(lines)
     if year is None:
@@ -272,6 +273,7 @@ def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
     )
 
 
+_TABLE_RULE: Final = re.compile(r"^[-|:\s]+$")  # "---|---|---": a Markdown table's rule line
 _DOC_YEAR: Final = re.compile(r"〔((?:19|20)\d{2})〕")
 _BARE_DATE: Final = re.compile(r"^\W*((?:19|20)\d{2})-\d{2}-\d{2}\W*$")
 

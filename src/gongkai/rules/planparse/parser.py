@@ -503,7 +503,13 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
     cleaned = [(number, line.strip()) for number, line in lines]
     starts = [i for i, (_, line) in enumerate(cleaned) if title and clean_text(line) == title]
     if starts:
-        cleaned = cleaned[starts[-1] + 1 :]
+        # the title's last line before the outline starts ("01", "一、"): later ones are the
+        # page's repeats of it (an image's caption between the blocks), not the plan's start
+        first_marker = next(
+            (i for i, (_, line) in enumerate(cleaned) if i > starts[0] and _opens_outline(line)), len(cleaned)
+        )
+        start = max(i for i in starts if i < first_marker)
+        cleaned = [entry for i, entry in enumerate(cleaned[start + 1 :], start + 1) if i not in starts]
     elif handed_out and (signed := _plan_after_signature([line for _, line in cleaned])) is not None:
         cleaned = cleaned[signed + 1 :]
     paragraphs: list[tuple[int, str]] = []
@@ -540,6 +546,10 @@ _HEADING_THEN_FIRST: Final = re.compile(
     # "1. 市科技馆(1)院内电动车未按指定区域停放;(2)…": a numbered place over its problems
     r"|^\s*\d{1,2}[.．、]\s*[^。；;：:，,()（）]{2,40}?[\u4e00-\u9fff](?=[(（]1[)）][\u4e00-\u9fff“《])"
 )
+
+
+def _opens_outline(line: str) -> bool:
+    return split_marker(line)[0] is not None or re.fullmatch(r"0[1-9]", line) is not None
 
 
 def _heading_run_on(paragraph: str) -> list[str]:

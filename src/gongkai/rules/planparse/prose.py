@@ -248,6 +248,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         kind, marker, rest = split_marker(paragraph)
         if kind is None and UNIT_GROUP.match(compact(paragraph)) and section_assignment(paragraph):
             kind = "unit_group"  # "区委办公室(8项)": a heading over the unit's numbered items
+        if kind is None and _BLOCK.match(paragraph.strip()) and ("block" in kinds or paragraph.strip() == "01"):
+            kind, marker, rest = "block", paragraph.strip(), ""  # "01" alone over its projects, a line each
         rest, progress = _progress_apart(rest)
         pieces = split_annotated(rest)
         if kind is None:
@@ -371,7 +373,7 @@ _PROGRESS_LINE: Final = re.compile(rf"^{PROGRESS_LABEL}[:：]")
 
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
 _RANK: Final = {
-    "part": 0, "article": 1, "cn": 1, "unit_group": 2, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "arabic_paren": 4, "arabic_half": 4,
+    "part": 0, "article": 1, "cn": 1, "block": 1, "unit_group": 2, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "arabic_paren": 4, "arabic_half": 4,
     "circled": 5, "cn_shi": 5,
 }  # fmt: skip
 
@@ -412,6 +414,12 @@ def _unnumbered(
     yet, the body of a heading standing alone on its line ("(一)加强组织领导" then its text), an
     item of its own under the current section when annotated; False when it is none of these."""
     last = nodes[-1] if nodes else None
+    block = stack[-1] if stack and _BLOCK.match(stack[-1].marker) else None
+    if annotation is None and block is not None:
+        # under a block number, each line is a project ("*" marks one the city extends here)
+        nodes.append(_Node(block.level + 1, "", body.lstrip("*＊").strip(), parent=block, line=line))
+        block.children += 1
+        return True
     open_item = last is not None and stack and last is stack[-1] and last.annotation is None
     if annotation is None and last is not None and open_item and _SUB_POINT.match(body):
         # "全面规划都市圈快速通道路网，" then "●2019年建成…；": the item's own points, not items
@@ -445,6 +453,9 @@ def _unnumbered(
 # A bulleted point ("●", or "?" where the page lost the bullet's glyph), or a sentence left open
 # by a comma or colon before such points.
 _SUB_POINT: Final = re.compile(rf"^(?:[^。；;]{{4,80}}[，,：:]\s*)?[{BULLETS}▪■□?？]\s*(?=[\u4e00-\u9fff“《\d])")
+
+
+_BLOCK: Final = re.compile(r"^\d{2}$")
 
 
 _HEADED_SENTENCE: Final = re.compile(r"^[^。；;，,：:]{4,20}。(?=.{20})")

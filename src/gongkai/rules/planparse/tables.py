@@ -37,6 +37,7 @@ from gongkai.rules.planparse.cells import (
     header_columns,
     header_like,
     is_unit_phrase,
+    named_columns,
     with_task_column,
 )
 from gongkai.rules.planparse.deadlines import (
@@ -222,7 +223,7 @@ def hint_columns(tokens: Sequence[Token]) -> list[Token]:
     """Positions for the rows of a flattened table that have exactly the header's cells
     ("1 | 公开信息。 | 市财政局 | 视情况而定 |"), where no cell's wording contradicts its column."""
     headers = _leading_headers(tokens)
-    named = with_task_column([header_column(token.text) for token in headers])
+    named = with_task_column(named_columns([token.text for token in headers]))
     columns = [column or Column.NOTE for column in named]
     if len(columns) < 3 or any(token.column for token in tokens):
         return list(tokens)
@@ -561,7 +562,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     GROUP when another text follows it in its row, or a 序号 does in a table whose group cells
     stand before the 序号 (:func:`_group_first`)."""
     headers = _leading_headers(tokens)
-    header = [header_column(token.text) for token in headers]
+    header = named_columns([token.text for token in headers])
     unknown_headers = {
         token.text for token, column in zip(headers, header, strict=True) if column is None
     } | _second_header_row(tokens)

@@ -1,0 +1,75 @@
+"""Layouts of the fifteenth round of real notices (tests/fixtures/notices/real/431-459), each as a
+small synthetic page written the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.cells import Column, named_columns
+
+
+def test_a_remark_on_the_first_responsible_unit_and_a_time_limit_label():
+    plan = parse_text(
+        "示范市进一步优化营商环境若干措施\n"
+        "一、坚决破除不合理门槛\n"
+        "(一)推进完善PPP健康运行长效机制,加强存量项目监管。\n"
+        "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)\n"
+        "时限要求:持续推进\n"
+        "(二)严格落实全省统一的招投标政策。\n"
+        "责任单位:市建设局、市交通局\n"
+        "时限要求:持续推进\n"
+    )
+    assert [item.units for item in plan.items] == [("市发改委", "市财政局"), ("市建设局", "市交通局")]
+    assert [item.lead_units for item in plan.items] == [("市发改委",), ("市建设局",)]
+    assert [item.deadline.recurrence for item in plan.items] == ["ongoing", "ongoing"]
+
+
+def test_the_first_named_leads_by_a_rule_written_inside_the_first_annotation():
+    plan = parse_text(
+        "示范市2007年国民经济和社会发展主要目标任务分解\n"
+        "一、主要预期目标\n"
+        "1、全市GDP增长10%以上(由市发展改革委、统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同)。\n"
+        "2、外贸出口增长15%以上(由市商务局、财政局负责)。\n"
+    )
+    assert [item.units for item in plan.items] == [("市发展改革委", "统计局"), ("市商务局", "财政局")]
+    assert [item.lead_units for item in plan.items] == [("市发展改革委",), ("市商务局",)]
+
+
+def test_two_offices_glued_in_one_cell_are_two_units():
+    plan = parse_text(
+        "示范市2022年放管服改革工作要点分工方案\n"
+        "序号 | 工作任务 | 牵头单位 | 完成时限 |\n"
+        "1 | 编制并公布行政许可事项清单。 | 市行政审批局市司法局 | 2022年9月底 |\n"
+        "2 | 住房和城乡建设领域许可改革。 | 市住房和城乡建设局 | 2022年10月底 |\n"
+    )
+    assert [item.units for item in plan.items] == [("市行政审批局", "市司法局"), ("市住房和城乡建设局",)]
+
+
+def test_a_progress_table_of_projects_names_their_owner_units():
+    assert [column for column in named_columns(["业主单位", "区民生实事项目数量"])] == [Column.UNITS, Column.NOTE]
+    assert named_columns(["类别", "指标名称", "年度目标", "完成情况", "责任部门"]) == [
+        Column.GROUP,
+        Column.REQUIREMENT,
+        Column.NOTE,
+        Column.NOTE,
+        Column.UNITS,
+    ]
+
+
+def test_blocks_numbered_01_02_each_over_a_project_a_line():
+    plan = parse_text(
+        "您的浏览器版本过低,为保证更佳的浏览体验,请点击更新高版本浏览器\n\n"
+        "2019年示范区政府实事项目和重点工程安排\n\n"
+        "实事项目\n\n(标注*的项目为市级实事项目延伸至本区的项目)\n\n"
+        "01\n\n完成30台多层住宅电梯加装工作\n\n*为8个住宅小区新增电动自行车充电设施\n\n"
+        "2019年示范区政府实事项目和重点工程安排\n\n"
+        "02\n\n建成区行政服务中心东部分中心\n\n*完成1.3万户农村生活污水处理设施改造\n\n"
+        "2019年示范区政府实事项目和重点工程安排\n"
+    )
+    assert plan.title == "2019年示范区政府实事项目和重点工程安排"
+    assert [item.text for item in plan.items] == [
+        "完成30台多层住宅电梯加装工作",
+        "为8个住宅小区新增电动自行车充电设施",
+        "建成区行政服务中心东部分中心",
+        "完成1.3万户农村生活污水处理设施改造",
+    ]
+    assert [item.section[-1] for item in plan.items] == ["01", "01", "02", "02"]
