@@ -73,3 +73,17 @@ def test_blocks_numbered_01_02_each_over_a_project_a_line():
         "完成1.3万户农村生活污水处理设施改造",
     ]
     assert [item.section[-1] for item in plan.items] == ["01", "01", "02", "02"]
+
+
+def test_a_project_form_one_field_a_label_line_with_its_value_below():
+    plan = parse_text(
+        "全县“我为群众办实事”实践活动项目进展与成效情况总结汇报\n"
+        "01 项目名称:提升县域生态环境\n项目内容:\n连通城区河道水系,新开引水河道并建设配套建筑物。\n"
+        "责任单位:\n水务局、城管局\n进展与成效:\n城区河道水系工程已完成可行性研究报告。\n"
+        "02 项目名称:加大文化惠民力度\n项目内容:\n新建“城市书房”1个,开展送戏下乡20场次。\n"
+        "责任单位\n文广旅局\n进展与成效:\n城市书房已确定建设地址。\n"
+    )
+    assert [item.section for item in plan.items] == [("提升县域生态环境",), ("加大文化惠民力度",)]
+    assert [item.text[:8] for item in plan.items] == ["连通城区河道水系", "新建“城市书房”"]
+    assert [item.units for item in plan.items] == [("水务局", "城管局"), ("文广旅局",)]
+    assert plan.items[0].notes == ("进展与成效：城区河道水系工程已完成可行性研究报告。",)

@@ -90,10 +90,16 @@ _FORM_ROW: Final = re.compile(r"^\s*\|?\s*(?P<label>[^|:：]{2,20})[:：]\s*\|\s
 _FORM_VALUE: Final = re.compile(r"^\s*(?P<value>[^|]+?)\s*\|\s*$")
 
 
-def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
-    """Tasks written as forms, one label | value row a field: a table whose header is the labels
-    (the fields the parser knows: the task, its units, its deadline; the others are notes) and
-    whose rows are the forms, a form starting again where its first label comes back."""
+# Or the form laid out one field a label line, its value on the lines below it ("项目内容:" then the
+# task, "责任单位:" then the units, "进展与成效:" then the report), a project's number before its
+# first label ("01 项目名称:提升县域生态环境").
+_FORM_LABEL: Final = re.compile(r"^\s*(?:\d{1,2}\s*)?(?P<label>[\u4e00-\u9fff]{2,8})\s*[:：]?\s*(?P<value>.*?)\s*$")
+_FORM_NUMBER: Final = re.compile(r"^\s*\d{1,2}\s*$")
+
+
+def _form_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
+    """(line index, label, value) of each field of forms written either way; [] when the
+    lines hold no form."""
     pairs: list[tuple[int, str, str]] = []  # (line index, label, value)
     for index, line in enumerate(lines):
         row = _FORM_ROW.match(line)
@@ -101,6 +107,36 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
             pairs.append((index, row["label"].strip(), row["value"]))
         elif pairs and not pairs[-1][2] and (wrapped := _FORM_VALUE.match(line)) is not None:
             pairs[-1] = (pairs[-1][0], pairs[-1][1], wrapped["value"])
+    return pairs or _vertical_pairs(lines)
+
+
+def _vertical_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
+    pairs: list[tuple[int, str, str]] = []
+    alone = 0  # labels standing alone on their line, their value below: the form's mark
+    for index, line in enumerate(lines):
+        field = _FORM_LABEL.match(line)
+        # (never a header cell a line; but "责任单位" alone inside a form is its field's label)
+        labelled = field is not None and (
+            ":" in line or "：" in line or (bool(pairs) and not field["value"] and header_column(field["label"]) in UNIT_LABELS)
+        )
+        if field is not None and labelled and header_column(field["label"]) is not None:
+            alone += not field["value"]
+            pairs.append((index, field["label"], field["value"]))
+        elif pairs and line.strip() and not _FORM_NUMBER.match(line):
+            index_, label, value = pairs[-1]
+            pairs[-1] = (index_, label, f"{value}\n{line.strip()}" if value else line.strip())
+    return pairs if alone >= _FEWEST_ALONE else []
+
+
+_FEWEST_ALONE: Final = 3
+UNIT_LABELS: Final = frozenset({Column.UNITS, Column.UNITS_LEAD, Column.UNITS_ASSIST})
+
+
+def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
+    """Tasks written as forms, one label | value row a field: a table whose header is the labels
+    (the fields the parser knows: the task, its units, its deadline; the others are notes) and
+    whose rows are the forms, a form starting again where its first label comes back."""
+    pairs = _form_pairs(lines)
     columns = {label: header_column(label) for _, label, _ in pairs}
     known = [label for label, column in columns.items() if column is not None]
     named = {columns[label] for label in known}
@@ -108,8 +144,9 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
         Column.UNITS, Column.UNITS_LEAD
     }:
         return
-    if sum(columns[label] in (Column.REQUIREMENT, Column.GROUP) for label in known) != 1:
-        return
+    tasks = [columns[label] for label in known if columns[label] in (Column.REQUIREMENT, Column.GROUP)]
+    if len(tasks) != 1 and set(tasks) != {Column.GROUP, Column.REQUIREMENT} or len(tasks) > 2:
+        return  # (a 项目名称 over its 项目内容: the name heads the task)
     header = [Token(label, line=pairs[0][0] + 1) for label in known]
     forms: list[dict[str, tuple[int, str]]] = []
     for index, label, value in pairs:
@@ -120,7 +157,12 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
         forms[-1][label] = (index, value)
     tokens = [*header, ROW_END]
     for form in forms:
-        tokens += [Token(form[label][1], line=form[label][0] + 1) if label in form else Token("") for label in known]
+        tokens += [
+            Token(form[label][1], line=form[label][0] + 1, column=columns[label] if len(tasks) == 2 else None,
+                  label=label if columns[label] is Column.NOTE else "")
+            if label in form else Token("")
+            for label in known
+        ]
         tokens.append(ROW_END)
     yield TextTable(pairs[0][0], pairs[-1][0] + 1, tuple(tokens))
 
