@@ -87,3 +87,17 @@ def test_a_project_form_one_field_a_label_line_with_its_value_below():
     assert [item.text[:8] for item in plan.items] == ["连通城区河道水系", "新建“城市书房”"]
     assert [item.units for item in plan.items] == [("水务局", "城管局"), ("文广旅局",)]
     assert plan.items[0].notes == ("进展与成效：城区河道水系工程已完成可行性研究报告。",)
+
+
+def test_a_line_giving_the_unnumbered_tasks_above_it_their_unit():
+    plan = parse_text(
+        "示范区2021年实事项目\n"
+        "五、加强社区公共服务设施建设。改建标准化菜市场4家;新建小区健身点15个。\n"
+        "改建标准化菜市场4家。项目具体实施进度为:第一季度细化实施方案;第二季度落实改建准备。\n"
+        "在6家标准化菜市场建设猪肉流通安全信息追溯系统。\n"
+        "上述项目由区商务委牵头负责。\n"
+        "新建小区健身点15个,新建社区健康步道15条。项目具体实施进度为:第一季度制定方案。\n"
+        "上述项目由区体育局牵头负责。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["改建标准化菜", "在6家标准化", "新建小区健身"]
+    assert [item.units for item in plan.items] == [("区商务委",), ("区商务委",), ("区体育局",)]

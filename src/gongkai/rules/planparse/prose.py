@@ -206,6 +206,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     stack: list[_Node] = []
     nodes: list[_Node] = []
     attached = 0  # the last number of a covering notice's list of attachments ("附件：1.…")
+    pending: list[tuple[int, str]] = []  # unnumbered paragraphs a "上述…由X负责" may close
     for index, (line, paragraph) in enumerate(paragraphs):
         if attached:
             kind, marker, _ = split_marker(paragraph)
@@ -253,10 +254,24 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         rest, progress = _progress_apart(rest)
         pieces = split_annotated(rest)
         if kind is None:
+            closing = _CLOSES_ABOVE.match(compact(paragraph))
+            duty = parse_annotation(closing["units"] + "负责") if closing else None
+            if duty is not None and pending:
+                # "改建标准化菜市场4家。…" "在6家…" then "上述项目由区商务委牵头负责。"
+                parent = stack[-1] if stack else None
+                for pending_line, body in pending:
+                    unread.remove((pending_line, body))
+                    nodes.append(_Node(parent.level + 1 if parent else 0, "", body, duty, parent=parent, line=pending_line))
+                    if parent is not None:
+                        parent.children += 1
+                pending.clear()
+                continue
             for body, annotation in pieces:
                 if not _unnumbered(nodes, stack, _unmarked(body), annotation, line):
                     unread.append((line, body))
+                    pending.append((line, body))
             continue
+        pending.clear()
         level = _level(kinds, kind)
         del kinds[level + 1 :]
         kinds[level:] = [kind]
@@ -299,6 +314,10 @@ def _progress_apart(text: str) -> tuple[str, list[str]]:
     """A numbered paragraph's task without the label naming it, and its progress report apart."""
     task, *progress = _PROGRESS.split(_ITEM_LABEL.sub("", text), maxsplit=1)
     return task, [clean_text(part) for part in progress]
+
+
+# "上述项目由区商务委牵头负责。": a line giving the unnumbered tasks above it their units.
+_CLOSES_ABOVE: Final = re.compile(r"^(?:以)?上(?:述|列)?[\u4e00-\u9fff]{0,6}?由(?P<units>[^。；;]{2,60}?)(?:牵头)?负责[。.]?$")
 
 
 _OPEN_TAIL: Final = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})$")
