@@ -101,3 +101,18 @@ def test_a_line_giving_the_unnumbered_tasks_above_it_their_unit():
     )
     assert [item.text[:6] for item in plan.items] == ["改建标准化菜", "在6家标准化", "新建小区健身"]
     assert [item.units for item in plan.items] == [("区商务委",), ("区商务委",), ("区体育局",)]
+
+
+def test_a_rows_units_and_deadline_glued_after_its_tasks_last_full_stop():
+    plan = parse_text(
+        "示范市贯彻落实省工作要点分工方案\n"
+        "一、全链条优化审批\n"
+        "(1)全面准确依法编制行政许可事项清单,8月底前编制完成市级清单并向社会公布。"
+        "市行政审批局市司法局市级相关单位,各区县政府2022年9月底\n"
+        "(2)大力清理整治变相许可,完成变相许可清查整治。市行政审批局,各区县政府2022年11月底\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市行政审批局", "市司法局", "市级相关单位", "各区县政府"),
+        ("市行政审批局", "各区县政府"),
+    ]
+    assert [item.deadline.date.isoformat() for item in plan.items] == ["2022-09-30", "2022-11-30"]

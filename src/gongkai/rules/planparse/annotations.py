@@ -314,7 +314,9 @@ def _spaced_units(text: str) -> str:
 
 # "市行政审批局市司法局": two offices of the same level glued, their separator lost (a table's cell
 # copied without its line break); never inside one name ("市住房和城乡建设局").
-_GLUED_OFFICES: Final = re.compile(r"(?<=[局办委厅])(?=[市县区省州][\u4e00-\u9fff]{1,10}?[局办委厅](?:$|[、，,；;市县区省州]))")
+_GLUED_OFFICES: Final = re.compile(
+    r"(?<=[局办委厅])(?=[市县区省州][\u4e00-\u9fff]{1,10}?(?:[局办委厅]|单位|部门|政府|中心)(?:$|[、，,；;市县区省州]))"
+)
 
 
 def _glued_office(match: re.Match[str]) -> str:
@@ -544,7 +546,7 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
         found = parse_annotation(paragraph[tail.start() :])
         if found is not None and found.units:
             return paragraph[: tail.start()].rstrip(), found
-    return _spaced_tail(paragraph) or _bare_tail(paragraph)
+    return _spaced_tail(paragraph) or _units_then_deadline(paragraph) or _bare_tail(paragraph)
 
 
 def _deadline_only(text: str, start: int) -> Assignment | None:
@@ -569,6 +571,24 @@ def _spaced_tail(paragraph: str) -> tuple[str, Assignment] | None:
     if not all(is_unit_phrase(unit) for unit in found.units):
         return None
     return paragraph[: match.start()].rstrip(), found
+
+
+# "…进行督办。市行政审批局市司法局市级相关单位,各区县政府2022年11月底": a table's row whose unit
+# and deadline cells were glued to its task, after its last full stop.
+_UNITS_DEADLINE_TAIL: Final = re.compile(
+    r"(?<=[。；;])\s*(?P<units>[^。；;()（）]{2,100}?)"
+    r"(?P<deadline>(?:(?:19|20)\d{2}年)?\d{1,2}月(?:底|\d{1,2}日)?(?:前|以前)?|(?:19|20)\d{2}年(?:底|内)(?:前)?)\s*$"
+)
+
+
+def _units_then_deadline(paragraph: str) -> tuple[str, Assignment] | None:
+    match = _UNITS_DEADLINE_TAIL.search(paragraph)
+    if match is None:
+        return None
+    found = parse_annotation(f"({match['units']})")
+    if found is None or found.deadline_raw is not None or not _only_units(found):
+        return None
+    return paragraph[: match.start()].rstrip(), replace(found, deadline_raw=match["deadline"])
 
 
 # "…动态更新。办公室牵头,各有关处室、民服中心配合": a last sentence that only names units and
