@@ -126,10 +126,7 @@ def _label_values(text: str) -> list[tuple[str, str, int]]:
         min([end, *(other for other in others if label.end() < other < end)])
         for label, end in zip(labels, ends[: len(labels)], strict=True)
     ]
-    return [
-        (label["label"], text[label.end() : end], label.start())
-        for label, end in zip(labels, ends[: len(labels)], strict=True)
-    ]
+    return [(label["label"], text[label.end() : end], label.start()) for label, end in zip(labels, ends, strict=True)]
 
 
 @lru_cache(maxsize=4096)  # merged cells repeat the same units down a table
@@ -721,14 +718,14 @@ _LABEL_LINE: Final = re.compile(r"^[(（〔【\[]?\s*" + _LABEL.pattern)  # the 
 
 
 _CUT_NAME: Final = 10  # characters of a name the page's end broke ("市人力资源社会保")
-_ENDS_ON_ROLE: Final = re.compile(f"(?:{ROLE_PATTERN})$")
+ENDS_ON_ROLE: Final = re.compile(f"(?:{ROLE_PATTERN})$")
 
 
 def cut_fragment(text: str) -> str:
     """The last unit of ``text``, where the page ends, when it is a piece of a name the cut broke
     ("…；责任单位:区政", "牵头单位:区商"), not a whole one; else ""."""
     text = compact(fold_line(text))
-    if text.endswith(("。", ".", "；", ";", ")", "）")) or _ENDS_ON_ROLE.search(text):
+    if text.endswith(("。", ".", "；", ";", ")", "）")) or ENDS_ON_ROLE.search(text):
         return ""  # a closed sentence, bracket or duty ("…分别牵头"): the page did not end inside it
     labels = list(_LABEL.finditer(text))
     if labels and labels[-1]["label"] in _DEADLINE_LABELS:

@@ -310,8 +310,8 @@ def _year_of(doc_number: str | None, lines: Sequence[str]) -> int | None:
     return None
 
 
-# The preamble's aim, "…,切实做好2020年政府工作,…", "结合2021年市政府重点工作": the year the
-# plan is for.
 # A news item naming the plan it reports: "…发布了《…关于印发银川都市圈建设2019年工作计划的通知》".
 _NAMED_PLAN: Final = re.compile(rf"《[^》]*?(?P<year>(?:19|20)\d{{2}})年度?[^》]*?(?:{_PLAN_WORDS})[^》]*》")
+# The preamble's aim, "…,切实做好2020年政府工作,…", "结合2021年市政府重点工作": the year the
+# plan is for.
 _YEAR_OF_WORK: Final = re.compile(r"(?:做好|结合|围绕)(?P<year>(?:19|20)\d{2})年度?[^。，,；;]{0,12}工作")

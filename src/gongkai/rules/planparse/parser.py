@@ -209,13 +209,13 @@ def _projects_by_unit(paragraphs: Sequence[tuple[int, str]], year: int | None) -
     items: list[Item] = []
     for line, paragraph in paragraphs:
         clauses = re.split(r"[；;]", paragraph)
-        found = [(clause, _BY_UNIT.search(clause)) for clause in clauses]
-        if sum(match is not None for _, match in found) < 2:
+        matches = [match for clause in clauses if (match := _BY_UNIT.search(clause)) is not None]
+        if len(matches) < 2:
             continue
         lead_in = re.split(r"[，,]", clauses[0])[0] if clauses[0].find("由") > 0 else ""
-        for _, match in found:
-            assignment = parse_annotation(match["units"] + "负责") if match else None
-            if match is None or assignment is None:
+        for match in matches:
+            assignment = parse_annotation(match["units"] + "负责")
+            if assignment is None:
                 continue
             text = clean_text(match["text"])
             items.append(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
+    ENDS_ON_ROLE,
     UNIT_GROUP,
     Assignment,
     LeadRule,
@@ -48,7 +49,6 @@ from gongkai.rules.vocabulary import (
     MARKERS,
     PERSON_LABEL,
     PROGRESS_LABEL,
-    ROLE_PATTERN,
     marker_number,
 )
 
@@ -254,16 +254,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         rest, progress = _progress_apart(rest)
         pieces = split_annotated(rest)
         if kind is None:
-            closing = _CLOSES_ABOVE.match(compact(paragraph))
-            duty = parse_annotation(closing["units"] + "负责") if closing else None
-            if duty is not None and pending:
-                # "改建标准化菜市场4家。…" "在6家…" then "上述项目由区商务委牵头负责。"
-                parent = stack[-1] if stack else None
-                for pending_line, body in pending:
-                    unread.remove((pending_line, body))
-                    nodes.append(_Node(parent.level + 1 if parent else 0, "", body, duty, parent=parent, line=pending_line))
-                    if parent is not None:
-                        parent.children += 1
+            if pending and _closed_above(paragraph, pending, stack[-1] if stack else None, nodes, unread):
                 pending.clear()
                 continue
             for body, annotation in pieces:
@@ -318,6 +309,23 @@ def _progress_apart(text: str) -> tuple[str, list[str]]:
 
 # "上述项目由区商务委牵头负责。": a line giving the unnumbered tasks above it their units.
 _CLOSES_ABOVE: Final = re.compile(r"^(?:以)?上(?:述|列)?[\u4e00-\u9fff]{0,6}?由(?P<units>[^。；;]{2,60}?)(?:牵头)?负责[。.]?$")
+
+
+def _closed_above(
+    paragraph: str, pending: Sequence[tuple[int, str]], parent: _Node | None, nodes: list[_Node], unread: list[tuple[int, str]]
+) -> bool:
+    """Whether the paragraph closes the unnumbered ones above it ("改建标准化菜市场4家。…" "在6家…"
+    then "上述项目由区商务委牵头负责。"): each becomes an item under ``parent`` with those units."""
+    closing = _CLOSES_ABOVE.match(compact(paragraph))
+    duty = parse_annotation(closing["units"] + "负责") if closing else None
+    if duty is None:
+        return False
+    for line, body in pending:
+        unread.remove((line, body))
+        nodes.append(_Node(parent.level + 1 if parent else 0, "", body, duty, parent=parent, line=line))
+        if parent is not None:
+            parent.children += 1
+    return True
 
 
 _OPEN_TAIL: Final = re.compile(r"[(（]([\u4e00-\u9fff]{1,4})$")
@@ -537,7 +545,6 @@ def _named_units(nodes: Sequence[_Node]) -> frozenset[str]:
     )
 
 
-_ENDS_ON_ROLE: Final = re.compile(f"(?:{ROLE_PATTERN})$")
 _GLUED_MIN: Final = 2  # characters of a unit name, the fewest that may be glued to the text
 
 
@@ -546,7 +553,7 @@ def _glued_annotation(body: str, known: frozenset[str]) -> tuple[str, Assignment
     审批处牵头,各有关处室、民服中心配合"): it starts at a unit the notice names in another
     annotation, runs to the end of the paragraph, and names only units and roles."""
     text = body.rstrip()
-    if not _ENDS_ON_ROLE.search(text):
+    if not ENDS_ON_ROLE.search(text):
         return body, None
     starts = sorted(
         (start, unit)

@@ -27,6 +27,7 @@ from typing import Final
 
 from gongkai.rules.planparse.cells import (
     REQUIREMENT_MARKER,
+    UNIT_COLUMNS,
     Column,
     header_column,
     header_columns,
@@ -117,7 +118,7 @@ def _vertical_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
         field = _FORM_LABEL.match(line)
         # (never a header cell a line; but "责任单位" alone inside a form is its field's label)
         labelled = field is not None and (
-            ":" in line or "：" in line or (bool(pairs) and not field["value"] and header_column(field["label"]) in UNIT_LABELS)
+            ":" in line or "：" in line or (bool(pairs) and not field["value"] and header_column(field["label"]) in UNIT_COLUMNS)
         )
         if field is not None and labelled and header_column(field["label"]) is not None:
             alone += not field["value"]
@@ -129,7 +130,6 @@ def _vertical_pairs(lines: Sequence[str]) -> list[tuple[int, str, str]]:
 
 
 _FEWEST_ALONE: Final = 3
-UNIT_LABELS: Final = frozenset({Column.UNITS, Column.UNITS_LEAD, Column.UNITS_ASSIST})
 
 
 def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
@@ -157,10 +157,17 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
         forms[-1][label] = (index, value)
     tokens = [*header, ROW_END]
     for form in forms:
+        # (with a heading field and a task field, each cell keeps its field's column)
+        hinted = len(tasks) == 2
         tokens += [
-            Token(form[label][1], line=form[label][0] + 1, column=columns[label] if len(tasks) == 2 else None,
-                  label=label if columns[label] is Column.NOTE else "")
-            if label in form else Token("")
+            Token(
+                form[label][1],
+                line=form[label][0] + 1,
+                column=columns[label] if hinted else None,
+                label=label if columns[label] is Column.NOTE else "",
+            )
+            if label in form
+            else Token("")
             for label in known
         ]
         tokens.append(ROW_END)
