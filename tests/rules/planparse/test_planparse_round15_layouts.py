@@ -116,3 +116,17 @@ def test_a_rows_units_and_deadline_glued_after_its_tasks_last_full_stop():
         ("市行政审批局", "各区县政府"),
     ]
     assert [item.deadline.date.isoformat() for item in plan.items] == ["2022-09-30", "2022-11-30"]
+
+
+def test_unit_cells_and_the_person_after_each_task_of_a_headerless_table():
+    plan = parse_text(
+        "示范镇城乡环境卫生整治任务分解表\n"
+        "镇科教文卫中心\n各村(居、场)\n李某其\n"
+        "5、整治农村河流保障饮水安全。加强对农村中小河流的治理,兼顾河流生态环境。\n"
+        "各村(居、场)\n苏某义\n"
+        "6、开展农村环境连片整治活动。结合生态村创建,组织开展农村环境连片整治示范工作。\n"
+        "镇创卫办\n各村(居、场)\n林某铭\n"
+        "4、广泛发动除“四害”。在集中开展清理垃圾、污水的基础上,广泛动员群众清除卫生死角。\n"
+    )
+    assert [item.units for item in plan.items] == [("各村(居、场)",), ("镇创卫办", "各村(居、场)"), ()]
+    assert plan.items[0].notes == ("责任人：苏某义",)

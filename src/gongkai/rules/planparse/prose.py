@@ -32,7 +32,7 @@ from gongkai.rules.planparse.annotations import (
     split_trailing_annotation,
     unbracket,
 )
-from gongkai.rules.planparse.cells import BULLETS, is_unit_phrase
+from gongkai.rules.planparse.cells import BULLETS, CellKind, classify, is_unit_phrase
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
     find_recurrence_in_text,
@@ -130,7 +130,7 @@ def read_prose(
     """Items of a prose notice from its paragraphs (folded, furniture and tables removed), each
     with the line it starts on; ``leads`` is the notice's convention for unmarked unit lists."""
     unread: list[tuple[int, str]] = []
-    paragraphs = _labels_joined(paragraphs)
+    paragraphs = _labels_joined(_duty_cells_labelled(paragraphs))
     nodes = _outline(paragraphs, unread)
     heading_duty = _duty_above_all(paragraphs, nodes)
     flat = not any(node.children for node in nodes if node.level == 0)
@@ -358,12 +358,49 @@ def _labels_joined(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[int, str
     return joined
 
 
+_PERSON_NAME: Final = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_FEWEST_DUTY_BLOCKS: Final = 2
+
+
+def _duty_cells_labelled(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A task table flattened one cell a line without its header, each task followed by its unit
+    cells and the person in charge ("5、整治农村河流…" / "各村(居、场)" / "苏荣义"): where the page
+    has such blocks twice at least, the unit cells become a "责任单位：" line and the person a
+    "责任人：" line, as if the header had labelled them."""
+    blocks: list[tuple[int, int]] = []  # (first unit cell, the person's cell)
+    for index, (_, text) in enumerate(paragraphs):
+        if not _PERSON_NAME.match(text.strip()) or is_unit_phrase(text.strip()):
+            continue
+        start = index
+        while start > 0 and index - start < 3 and _unit_cell(paragraphs[start - 1][1]):
+            start -= 1
+        if start < index:
+            blocks.append((start, index))
+    if len(blocks) < _FEWEST_DUTY_BLOCKS:
+        return list(paragraphs)
+    labelled = list(paragraphs)
+    for start, person in reversed(blocks):
+        units = "、".join(text.strip() for _, text in paragraphs[start:person])
+        labelled[start:person + 1] = [
+            (paragraphs[start][0], f"责任单位：{units}"),
+            (paragraphs[person][0], f"责任人：{paragraphs[person][1].strip()}"),
+        ]
+    return labelled
+
+
+def _unit_cell(text: str) -> bool:
+    return len(text.strip()) <= _UNIT_CELL and classify(text.strip()) is CellKind.UNITS
+
+
+_UNIT_CELL: Final = 30  # characters of a cell of unit names, the most
+
+
 def _duty_above_all(paragraphs: Sequence[tuple[int, str]], nodes: Sequence[_Node]) -> Assignment | None:
     """A label line above the first numbered paragraph ("责任单位：…" of a one-task form): the
-    units of every item that names none."""
+    units of every item, where none names its own."""
     first = min((node.line for node in nodes if node.marker), default=None)
-    if first is None:
-        return None
+    if first is None or any(node.annotation or node.labels for node in nodes):
+        return None  # (where tasks name their own units, a label above them is a cut row's)
     labels = [text for line, text in paragraphs if line < first and label_line(text) is not None]
     return label_line(labels[-1]) if len(labels) == 1 else None
 
