@@ -145,8 +145,10 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
     }:
         return
     tasks = [columns[label] for label in known if columns[label] in (Column.REQUIREMENT, Column.GROUP)]
-    if len(tasks) != 1 and set(tasks) != {Column.GROUP, Column.REQUIREMENT} or len(tasks) > 2:
-        return  # (a 项目名称 over its 项目内容: the name heads the task)
+    # a 项目名称 over its 项目内容: the name heads the task, and each cell keeps its field's column
+    headed = len(tasks) == 2 and set(tasks) == {Column.GROUP, Column.REQUIREMENT}
+    if len(tasks) != 1 and not headed:
+        return
     header = [Token(label, line=pairs[0][0] + 1) for label in known]
     forms: list[dict[str, tuple[int, str]]] = []
     for index, label, value in pairs:
@@ -157,13 +159,11 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
         forms[-1][label] = (index, value)
     tokens = [*header, ROW_END]
     for form in forms:
-        # (with a heading field and a task field, each cell keeps its field's column)
-        hinted = len(tasks) == 2
         tokens += [
             Token(
                 form[label][1],
                 line=form[label][0] + 1,
-                column=columns[label] if hinted else None,
+                column=columns[label] if headed else None,
                 label=label if columns[label] is Column.NOTE else "",
             )
             if label in form
