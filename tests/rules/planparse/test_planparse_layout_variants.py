@@ -7,8 +7,10 @@ the scorer folds traditional characters, punctuation width and spaces.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -163,25 +165,26 @@ def _indented(page: str) -> str:
     return "\n".join("\u3000\u3000" + line if line.strip() else line for line in page.split("\n"))
 
 
-# name: (the variant, whether it changes a table's layout, the F1 and units floor over the corpus)
+# name: (the variant, whether it changes a table's layout, how much lower than the originals its
+# F1 and unit-list accuracy may read over the same documents)
 VARIANTS: dict[str, tuple[Callable[[str], str], bool, float]] = {
-    "traditional": (lambda page: page.translate(_TO_TRADITIONAL), False, 0.97),
-    "half_width": (lambda page: page.translate(_HALF_WIDTH), False, 0.97),
-    "full_width": (lambda page: page.translate(_FULL_WIDTH), False, 0.97),
-    "indented": (_indented, False, 0.97),
-    "crlf": (lambda page: page.replace("\n", "\r\n"), False, 0.97),
-    "blank_between_lines": (lambda page: "\n\n".join(page.split("\n")), False, 0.985),
-    "items_run_together": (_items_run_together, False, 0.975),
-    "breaks_lost": (_breaks_lost, False, 0.94),
-    "letter_spaced_headings": (_letter_spaced_headings, False, 0.97),
-    "title_lost": (_title_lost, False, 0.97),
-    "page_furniture": (_page_furniture, False, 0.97),
-    "lenticular_annotations": (_lenticular_annotations, False, 0.97),
-    "pipes_to_one_cell_a_line": (lambda page: _one_cell_a_line(page, blank=False), True, 0.93),
-    "pipes_to_cells_between_blank_lines": (lambda page: _one_cell_a_line(page, blank=True), True, 0.93),
-    "pipes_to_tabs": (_tab_separated, True, 0.93),
-    "pipes_to_spaces": (_space_separated, True, 0.93),
-    "annotations_broken": (_annotations_broken, False, 0.97),
+    "traditional": (lambda page: page.translate(_TO_TRADITIONAL), False, 0.0),
+    "half_width": (lambda page: page.translate(_HALF_WIDTH), False, 0.0),
+    "full_width": (lambda page: page.translate(_FULL_WIDTH), False, 0.0),
+    "indented": (_indented, False, 0.0),
+    "crlf": (lambda page: page.replace("\n", "\r\n"), False, 0.0),
+    "blank_between_lines": (lambda page: "\n\n".join(page.split("\n")), False, 0.005),
+    "items_run_together": (_items_run_together, False, 0.02),
+    "breaks_lost": (_breaks_lost, False, 0.06),
+    "letter_spaced_headings": (_letter_spaced_headings, False, 0.0),
+    "title_lost": (_title_lost, False, 0.015),
+    "page_furniture": (_page_furniture, False, 0.0),
+    "lenticular_annotations": (_lenticular_annotations, False, 0.005),
+    "pipes_to_one_cell_a_line": (lambda page: _one_cell_a_line(page, blank=False), True, 0.06),
+    "pipes_to_cells_between_blank_lines": (lambda page: _one_cell_a_line(page, blank=True), True, 0.06),
+    "pipes_to_tabs": (_tab_separated, True, 0.06),
+    "pipes_to_spaces": (_space_separated, True, 0.06),
+    "annotations_broken": (_annotations_broken, False, 0.0),
 }
 
 
@@ -193,10 +196,9 @@ def _applies(page: str, layout: str, retables: bool) -> bool:
     return not (has_pipes or "\t" in page or "cell" in layout or "table" in layout)
 
 
-@pytest.mark.parametrize("name", VARIANTS)
-def test_the_development_corpus_reads_as_well_in_another_layout(name):
-    variant, retables, floor = VARIANTS[name]
-    tally = planscore.Tally()
+def _chosen(name: str, retables: bool) -> tuple[Path, ...]:
+    """The development documents a variant applies to."""
+    chosen = []
     for path in planscore.documents():
         if planscore.held_out(path):
             continue
@@ -205,31 +207,36 @@ def test_the_development_corpus_reads_as_well_in_another_layout(name):
             continue
         if retables and not _applies(page, "", retables):
             continue
+        chosen.append(path)
+    return tuple(chosen)
+
+
+@functools.cache
+def _originals(paths: tuple[Path, ...]) -> dict[str, float | None]:
+    tally = planscore.Tally()
+    for path in paths:
+        tally.add(planscore.score_path(path))
+    return tally.figures()
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_the_development_corpus_reads_as_well_in_another_layout(name):
+    variant, retables, drop = VARIANTS[name]
+    paths = _chosen(name, retables)
+    tally = planscore.Tally()
+    for path in paths:
+        page, gold = planscore.load(path)
         varied = _page_furniture(page, gold["year"]) if variant is _page_furniture else variant(page)
         tally.add(planscore.score_document(gold, parse_text(varied).items, path.stem))
-    figures = tally.figures()
-    # measured 2026-12-05 (session 9, rounds 1-11): the character-level variants as the originals
-    # (F1 0.994, units 0.988); the table variants F1 0.979-0.985, units 0.961-0.967; items run
-    # together F1 0.987, units 0.988; the title lost F1 0.977, units 0.988 (0.958 before the
-    # signature rule); page furniture added F1 0.994, units 0.988 (0.975 before the menu, bullet
-    # and rule-line furniture); annotations in 【】 F1 0.992, units 0.986 (0.982 before remarks and
-    # label lines in 【】 〔〕 []). Session 10 (rounds 1-12): tables flattened with spaces F1 0.984,
-    # units 0.964 (0.931 before space-separated headers broken over lines); annotations broken onto
-    # the next line as the originals, F1 0.993, units 0.988 (0.991 / 0.987 before an annotation
-    # opening a line joins the paragraph above, and is never the title); the outline's breaks
-    # lost F1 0.971, units 0.972 (0.953 / 0.953 before "一、" after a full stop, "(一)" after a
-    # heading, a heading run into its "1." and "1.…。2.…" in prose are breaks); the title lost
-    # F1 0.984 (0.977 before the page's 名称 field, "特制订本方案" and a year-opening after a
-    # garbled signature tell a plan). Session 11 (rounds 1-13, round 13 studied): the originals F1
-    # 0.990, units 0.986; annotations in 【】 F1 0.988, units 0.984 (floor 0.98: the same two
-    # documents as before read worse in 【】, on a development set grown by round 13); the breaks
-    # lost F1 0.963, units 0.971 (0.959 before a unit label's value ends at the next "2."); tables
-    # one cell a line F1 0.986, units 0.964 (0.956 before one cell's "1." "2." on lines of their
-    # own stay one row)
-    # With round 15 (431-459) too, whose originals read worse (F1 0.982, units 0.973, the
-    # development set's figures), the floors are the figures so measured, rounded down: the
-    # character-level variants as the originals; items run together F1 0.979; breaks lost F1
-    # 0.946, units 0.969; title lost F1 0.975; 【】 F1 0.981, units 0.971; the table variants F1
-    # 0.975-0.980, units 0.935-0.954, deadlines 0.974-0.985.
-    assert figures["f1"] >= floor and figures["units"] >= floor, tally.misses[:20]
-    assert figures["deadlines"] >= 0.97, tally.misses[:20]
+    figures, originals = tally.figures(), _originals(paths)
+    # Measured against the originals over the same documents (session 12, rounds 1-16; the floors
+    # were absolute before, and fell each time a round of harder pages joined the development
+    # set): the character-level variants, page furniture and annotations broken onto the next line
+    # read exactly as the originals; blank lines between lines F1 -0.002, units -0.002; items run
+    # together F1 -0.014; breaks lost F1 -0.057, units -0.021; the title lost F1 -0.010; 【】
+    # annotations -0.002, -0.003; the table variants F1 -0.001 to -0.008, units -0.020 to -0.053,
+    # deadlines -0.010 to -0.017. (Session 11's absolute figures, rounds 1-15: character-level
+    # variants F1 0.982, units 0.973; breaks lost F1 0.946; tables units 0.935-0.954.)
+    for measure in ("f1", "units"):
+        assert figures[measure] >= originals[measure] - drop, (measure, tally.misses[:20])
+    assert figures["deadlines"] >= originals["deadlines"] - 0.02, tally.misses[:20]

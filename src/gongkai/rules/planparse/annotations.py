@@ -176,9 +176,9 @@ _LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)}
 
 def _label_column(label: str) -> Column:
     label = label.removeprefix("主要")
-    if label.startswith(LEAD_LABELS):
+    if label.startswith(LEAD_LABELS) or label == "主体责任":
         return Column.UNITS_LEAD
-    if label.startswith(ASSIST_LABELS):
+    if label.startswith(ASSIST_LABELS) or label == "监督责任":
         return Column.UNITS_ASSIST
     return Column.UNITS
 

@@ -67,7 +67,7 @@ _HEADERS: Final = (
         ),
     ),
     # "主要责任单位", "协同配合单位": 主要 before a role, or two assisting words together
-    (Column.UNITS_ASSIST, re.compile(rf"^(?:主要)?(?:{'|'.join(ASSIST_LABELS)}){{1,2}}(?:责任)?{_ORGAN}$")),
+    (Column.UNITS_ASSIST, re.compile(rf"^(?:主要)?(?:{'|'.join(ASSIST_LABELS)}){{1,2}}(?:责任|实施|落实)?{_ORGAN}$")),
     (Column.UNITS_LEAD, re.compile(rf"^(?:主要)?(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任){_ORGAN}$")),
     (
         Column.UNITS,

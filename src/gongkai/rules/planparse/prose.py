@@ -150,7 +150,7 @@ def read_prose(
         if node.annotation is None and not node.labels and known:
             node.body, node.annotation = _glued_annotation(node.body, known)
         if node.annotation is None and not node.labels:
-            node.annotation = opening_duty(node.joined or node.body)
+            node.annotation = opening_duty(node.joined or node.body) or _asked(node.body)
         if not _is_item(node, flat) or (_background(node) and _own(node) is None):
             unread.append((node.line, node.marker + node.body))
             continue
@@ -194,11 +194,27 @@ _BY_UNITS: Final = re.compile(
 
 
 def _by_clause(body: str) -> Assignment | None:
-    match = _BY_UNITS.search(compact(body))
+    return _clause_duty(_BY_UNITS.search(compact(body)))
+
+
+def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
+    """The units a clause names with their role (负责 where it says none), when every one of
+    them ends like a unit."""
     if match is None:
         return None
-    found = parse_annotation(match["units"] + match["role"])
+    found = parse_annotation(match["units"] + (match.groupdict().get("role") or "负责"))
     return found if found is not None and all(map(is_unit_phrase, found.units)) else None
+
+
+# "会议原则同意…，请县财政局按会议讨论意见作进一步修改完善": minutes ask an office to do the work.
+_ASKED: Final = re.compile(
+    r"请(?P<units>[^，,。；;:：请]{2,40}?)(?:按照?|根据|会同|牵头|负责|抓紧|尽快|结合|认真|进一步|做好|对)"
+)
+
+
+def _asked(body: str) -> Assignment | None:
+    """The units a task asks to do it ("请X按…")."""
+    return _clause_duty(_ASKED.search(compact(body)))
 
 
 def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]]) -> list[_Node]:
@@ -249,6 +265,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         kind, marker, rest = split_marker(paragraph)
         if kind is None and UNIT_GROUP.match(compact(paragraph)) and section_assignment(paragraph):
             kind = "unit_group"  # "区委办公室(8项)": a heading over the unit's numbered items
+        if kind is None and _annotated_heading(paragraph, paragraphs[index + 1 : index + 2]):
+            kind, marker, rest = "unit_group", "", paragraph  # "三义街社区(责任单位:…)" over "1、…"
         if kind is None and _BLOCK.match(paragraph.strip()) and ("block" in kinds or paragraph.strip() == "01"):
             kind, marker, rest = "block", paragraph.strip(), ""  # "01" alone over its projects, a line each
         rest, progress = _progress_apart(rest)
@@ -293,6 +311,22 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             if owner is not None:
                 owner.children += 1
     return nodes
+
+
+def _annotated_heading(paragraph: str, following: Sequence[tuple[int, str]]) -> bool:
+    """An unnumbered name with its duty annotation ("三义街社区(责任单位:…)", "胜利街道办:(…)")
+    right over an item numbered 1: a heading whose units its numbered items share."""
+    pieces = split_annotated(paragraph.strip())
+    if len(pieces) != 1 or pieces[0][1] is None or not following:
+        return False
+    name = compact(pieces[0][0]).rstrip(":：")
+    if not 2 <= len(name) <= _NAME_LIMIT or re.search(r"[。；;，,]", name):
+        return False
+    kind, marker, _ = split_marker(following[0][1])
+    return kind is not None and kind.startswith("arabic") and marker_number(marker) == 1
+
+
+_NAME_LIMIT: Final = 20
 
 
 # "1.领办项目:下荒村路灯修复项目。工作进展:…": a project list with its progress; the label naming
@@ -507,11 +541,15 @@ def _unnumbered(
         parent = parent.parent
     if parent is not None and parent.annotation is not None and not parent.children:
         parent = parent.parent  # after an item with its own annotation: beside it, not under it
+    body = _BULLET.sub("", body)  # "● 白茶市场存在…" then "(主体责任:…)": the bullet is no text
     node = _Node(parent.level + 1 if parent else 0, "", body, annotation, parent=parent, line=line)
     if parent is not None:
         parent.children += 1
     nodes.append(node)
     return True
+
+
+_BULLET: Final = re.compile(rf"^[{BULLETS}]\s*")
 
 
 # A bulleted point ("●", or "?" where the page lost the bullet's glyph), or a sentence left open

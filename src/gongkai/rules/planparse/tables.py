@@ -563,12 +563,11 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
     stand before the 序号 (:func:`_group_first`)."""
     headers = _leading_headers(tokens)
     header = named_columns([token.text for token in headers])
-    unknown_headers = {
-        token.text for token, column in zip(headers, header, strict=True) if column is None
-    } | _second_header_row(tokens)
+    # every leading header cell, "指标" too (a task column only beside the others)
+    header_texts = {token.text for token in headers} | _second_header_row(tokens)
     header = with_task_column(header)
     kinds = [
-        CellKind.HEADER if token.text in unknown_headers and not token.column else _kind(token)
+        CellKind.HEADER if token.text in header_texts and not token.column else _kind(token)
         for token in tokens
     ]
     tokens = _with_cut_units(tokens, kinds)
@@ -1068,7 +1067,7 @@ class _RowReader:
         else:
             row = self.current
             limit = max(1, len(self.unit_columns))
-            if len(row.units) >= limit and row.requirement and not row.deadline:
+            if len(row.units) >= limit and row.requirement and (not row.deadline or self.deadline_first):
                 # more unit cells than unit columns in one row: a unit cell on several lines
                 # ("…监督科" / "…执法大队"), or the line between two unit columns lost
                 column, previous = row.units[-1]
