@@ -93,3 +93,28 @@ def test_minutes_asking_an_office_to_do_the_work_name_it_as_the_unit():
         "议定:原则同意《关于推进2010年重点项目建设的意见》,请县发改委、县统计局按会议讨论意见修改完善后印发。\n"
     )
     assert [item.units for item in plan.items] == [("县财政局",), ("县发改委", "县统计局")]
+
+
+def test_a_pages_markup_pasted_as_it_was_copied_is_read_as_the_page():
+    plan = parse_text(
+        '<p class="ql-block">一、示范社区</p> <p class="ql-block">(一)背街小巷</p> '
+        '<p class="ql-block">1.南二巷商铺门前三包责任落实不到位,门口杂物乱堆乱放。</p> '
+        '<p class="ql-block">责任单位:市综合行政执法局</p> '
+        '<p class="ql-block">2.南二巷车辆乱停放现象普遍。</p> <p class="ql-block">责任单位:市公安局</p>'
+    )
+    assert [item.text for item in plan.items] == [
+        "南二巷商铺门前三包责任落实不到位，门口杂物乱堆乱放。",
+        "南二巷车辆乱停放现象普遍。",
+    ]
+    assert [item.units for item in plan.items] == [("市综合行政执法局",), ("市公安局",)]
+
+
+def test_empty_junk_tags_between_lines_of_plain_text_leave_it_plain_text():
+    plan = parse_text(
+        '<legend id="x1"></legend><samp id="x1"></samp>\n'
+        '<p id="x1"><td id="x1"></td></p><track id="x1"></track>\n'
+        "示范市2021年政务公开工作要点\n"
+        "1.做好政策解读工作。(市政府办公室负责)\n"
+        "2.推进基层政务公开标准化规范化。(各区县政府负责)\n"
+    )
+    assert [item.units for item in plan.items] == [("市政府办公室",), ("各区县政府",)]

@@ -271,7 +271,7 @@ def _parse_annotation(text: str) -> Assignment | None:
         ]
     deadline = [piece for piece in pieces if is_deadline_like(piece)]
     rest = "，".join(piece for piece in pieces if piece not in deadline)
-    if not rest or not _ROLE_WORD.search(rest) and not _strong_units(rest):
+    if not rest or not _ROLE_WORD.search(rest) and not _strong_units(rest) and not _unit_list(rest):
         return None
     assignment = assign([(Column.UNITS, rest)])
     if not _only_units(assignment) and not _terse_units(assignment, rest):
@@ -626,7 +626,7 @@ def split_annotated(paragraph: str) -> list[tuple[str, Assignment | None]]:
         ):
             continue
         bracket = fold_line(paragraph[open_at : close_at + 1])
-        if not (_ROLE_WORD.search(bracket) or _LABEL.search(bracket)):
+        if not (_ROLE_WORD.search(bracket) or _LABEL.search(bracket) or _bare_units(before, bracket, after)):
             continue  # "(适用…部门)": a cut needs a role word, not only a unit's ending
         found = parse_annotation(bracket)
         if found is None:
@@ -641,6 +641,22 @@ def split_annotated(paragraph: str) -> list[tuple[str, Assignment | None]]:
             split_trailing_annotation(rest) if pieces else split_trailing_annotation(paragraph)
         )
     return pieces
+
+
+def _bare_units(before: str, bracket: str, after: str) -> bool:
+    """"1、地区生产总值增长11%(市发改委,市政府相关部门,各县市区政府,荆州开发区)。": names alone
+    close a requirement when a full stop follows them; never a list of the units the text before
+    them counts ("共7个牵头单位(区住建局、…)。")."""
+    return after in _SENTENCE_STOPS and not _COUNTED_UNITS.search(before) and _unit_list(bracket[1:-1])
+
+
+_COUNTED_UNITS: Final = re.compile(r"(?:单位|部门|机构|处室|科室)$")
+
+
+def _unit_list(text: str) -> bool:
+    """Names without a role word that are all units, at least two of them ending like offices
+    ("市发改委,各县市区政府,荆州开发区")."""
+    return _names_units(text) and sum(_strong_units(phrase.text) for phrase in split_roles(text)) >= 2
 
 
 def _bracket_groups(text: str) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -258,7 +259,9 @@ def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
     title = find_plan_title(lines, notice_title)
     if title is None:
         content = [line for line in lines if not is_furniture(line)]  # (past a page's menu and fields)
-        title = next((clean_text(line) for line in content[:10] if _may_be_title(line)), None)
+        # never below the first numbered item: a page that opens inside the list has no title
+        opening = list(itertools.takewhile(lambda line: not _MARKER_START.match(line.strip()), content[:10]))
+        title = next((clean_text(line) for line in opening if _may_be_title(line)), None)
     issued_on = find_issue_date(lines)
     doc_number = find_doc_number(lines)
     if year is None:

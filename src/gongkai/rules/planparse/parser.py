@@ -341,6 +341,11 @@ _LABEL_RUN_ON: Final = re.compile(
 )
 
 
+_ANNOTATED_NAME: Final = re.compile(
+    rf"^(?P<head>[^。；;，,()（）]{{2,20}}?[:：]?[(（][^()（）]*(?:{UNIT_LABEL})[:：][^()（）]+[)）])\s*(?=1[.、．](?!\d))"
+)
+
+
 def _inline_numbered(line: str) -> list[str]:
     """A heading line ("(一)…。") cut before each number of a run 1, 2, 3… after sentence ends
     (two at least), else a line of items "(一)…。(二)…。" cut before each sibling counting on
@@ -348,6 +353,9 @@ def _inline_numbered(line: str) -> list[str]:
     kind, marker, _ = split_marker(line.strip())
     if kind is None and (listed := _colon_list(line)):
         return listed
+    if kind is None and (headed := _ANNOTATED_NAME.match(line.strip())):
+        # "三义街社区(责任单位:…)1、学雷锋志愿岗…": a place and its duty over its first problem
+        return [headed["head"], line.strip()[headed.end("head") :].strip()]
     if kind is None and label_line(line) is not None:
         pieces = [piece for piece in _LABEL_RUN_ON.split(line) if piece]
         closed = _bracketed_label_end(pieces[0])

@@ -46,8 +46,15 @@ class ReadError(ValueError):
 
 
 def read_text(text: str, source: str = "") -> Document:
-    """A notice given as text: one paragraph a line."""
+    """A notice given as text: one paragraph a line; a page's markup pasted as it was copied
+    ("<p class=\"ql-block\">…</p>", a 美篇 or an editor's source) is read as the page it is."""
+    if len(_BLOCK_TAGS.findall(text[:20000])) >= 2:
+        return read_html(text, source)
     return Document(tuple(Paragraph(line) for line in text.splitlines()), source)
+
+
+# A block element holding text; empty ones are a spam page's junk between lines of plain text.
+_BLOCK_TAGS: Final = re.compile(r"<(p|div|li|td|h[1-6]|section)\b[^>]*>[^<]*[^<\s][^<]*</\1>", re.IGNORECASE)
 
 
 def read_file(path: str | Path) -> Document:
