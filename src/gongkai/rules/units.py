@@ -606,19 +606,21 @@ def _split_cell(
     phrases: list[UnitPhrase] = []
     for stretch, role in _role_stretches(text, unmarked_role):
         phrases += [UnitPhrase(piece, role) for piece in _pieces(stretch, registry)]
-    if any(phrase.text[:1] in _STARS for phrase in phrases):
+    if any(phrase.text[:1] in _STARS or phrase.text[-1:] in LEAD_STARS for phrase in phrases):
         phrases = _starred(phrases, unmarked_role)
     return tuple(phrases), etc + others > 0
 
 
-# "★区发改委、统计局": a star before a unit marks it as the lead; the others are responsible.
+# "★区发改委、统计局": a star before a unit marks it as the lead; the others are responsible. So
+# does one after it ("区农业农村委*、区规划资源局", "加*号为牵头部门"); an asterisk only after.
 _STARS: Final = "★☆"
+LEAD_STARS: Final = "★☆*＊"
 
 
 def _starred(phrases: Sequence[UnitPhrase], unmarked_role: UnitRole) -> list[UnitPhrase]:
     starred: list[UnitPhrase] = []
     for phrase in phrases:
-        text = phrase.text.lstrip(_STARS)
+        text = phrase.text.lstrip(_STARS).rstrip(LEAD_STARS)
         if not text:
             continue
         if text != phrase.text:

@@ -159,7 +159,7 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
     return Assignment(units, lead, first_group=first, marked=marked)
 
 
-_LEAD_MARK: Final = re.compile(r"牵头|主办|会同|[★☆]")
+_LEAD_MARK: Final = re.compile(rf"牵头|主办|会同|[★☆]|(?<=[{UNIT_END_CHARS}])[*＊]")
 
 
 # A remark among the units, not a unit: "以下责任单位均包含各区县政府", "下同", "不再一一列出", "注：…"; or the

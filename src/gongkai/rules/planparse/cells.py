@@ -14,7 +14,7 @@ from typing import Final
 
 from gongkai.rules.planparse.deadlines import is_deadline_like
 from gongkai.rules.planparse.normalize import compact, fold_line
-from gongkai.rules.units import split_units
+from gongkai.rules.units import LEAD_STARS, split_units
 from gongkai.rules.vocabulary import (
     ASSIST_LABELS,
     DUTY_LABELS,
@@ -48,10 +48,10 @@ _HEADERS: Final = (
     (
         Column.REQUIREMENT,
         re.compile(
-            r"^(?:具体|工作|主要|任务|目标|有关|相关|细化|推进|实施|整改|落实|建设|项目)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
+            r"^(?:具体|工作|主要|任务|目标|有关|相关|细化|推进|实施|整改|落实|建设|项目|指标)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:重点)?督办(?:内容|事项)$"
             r"|^(?:具体)?(?:工作)?任务(?:及|和|与)要求$"
-            r"|^(?:具体任务|具体工作|任务要求|(?:攻坚|年度|全年|重点)?目标任务|预期目标|(?:年度|整改)目标|工作事项|具体任务内容|任务分解"
+            r"|^(?:具体任务|具体工作|任务要求|(?:攻坚|年度|全年|重点)?(?:目标任务|任务目标)|预期目标|(?:年度|整改)目标|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|评分指标|考核指标|评价指标|测评指标|工作标准|贯彻举措|落实举措|工作举措"
             r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化"
             r"|目标清单|任务清单|工作清单|公开内容|事项内容|主要问题|存在问题|问题清单|问题描述)$"
@@ -92,7 +92,9 @@ _HEADERS: Final = (
             r"|分值|分数|标准分|得分|评分标准|评分细则|评分办法|考核标准|考评标准|考核方式|评分方法"
             r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开渠道和载体|公开对象|公开层级|网站所属栏目"
             r"|更新标准|更新频率|成果形式|目标值|指标值)$"
-            r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|来源|出处|状态|成效)$"
+            r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|来源|出处|状态|成效|电话)$"
+            r"|^(?:目标|任务|指标)(?:类型|类别)$"  # "目标类型": A类 / B类, how a target is assessed
+            r"|^完成(?:进度|比例|率)$"  # "完成进度(%)": a share done
             r"|^.{0,6}(?:领导|负责人|联系人|责任人)$"  # "市政府分管领导", "整改责任人"
             r"|^.{0,6}(?:投资(?:金额|额)?|资金|金额|地点|规模|预算)$"  # a project's money and place
             r"|^.{0,10}(?:数量|个数|件数)$"  # "区民生实事项目数量": a count
@@ -105,7 +107,11 @@ SCORE_HEADER: Final = re.compile(r"^(?:分值|分数|标准分|得分|权重)$")
 
 def header_column(text: str) -> Column | None:
     """The column a header cell names ("牵头落实单位" → UNITS_LEAD), or None."""
-    text = re.sub(r"[(（][^()（）]*[)）]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
+    text = re.sub(r"[(（【][^()（）【】]*[)）】]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
+    head, listing, _ = text.partition("、")
+    if listing and len(text) > 12:
+        # "目前完成情况、存在问题及下一步工作措施": a progress column named by all it holds
+        return Column.NOTE if header_column(head) is Column.NOTE else None
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
     text = re.sub(r"^(?:19|20)\d{2}年(?:度)?(?=[\u4e00-\u9fff])", "", text)  # "2022年预期目标"
     text = _PERIOD_TAIL.sub("", text)  # "工作任务安排第二季度": the period the column is for
@@ -137,7 +143,7 @@ _HEADER_LIKE: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 # A period a header cell names after its word ("工作任务安排 / 第二季度"): the column's, no column of
 # its own.
-PERIOD: Final = r"(?:第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年|全年|(?:19|20)\d{2}年度?|\d{1,2}[-—~至]\d{1,2}月)"
+PERIOD: Final = r"(?:第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年|全年|(?:19|20)\d{2}年度?|\d{1,2}[-—~至]\d{1,2}月份?)"
 _PERIOD_TAIL: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){PERIOD}$")
 _PERIOD_HEAD: Final = re.compile(rf"^{PERIOD}(?=[\u4e00-\u9fff]{{2}})")
 
@@ -288,6 +294,7 @@ _UNBRACKET: Final = re.compile(r"[(（〔\[)）〕\]]")
 
 def is_unit_phrase(phrase: str) -> bool:
     """Whether one phrase names a unit or a group of units by its ending ("各县(市、区)政府")."""
+    phrase = phrase.strip(LEAD_STARS)  # "区农业农村委*", "★区发改委": the lead's mark
     base = _BRACKETED.sub("", phrase)
     if not 2 <= len(base) <= 30 or any(char.isdigit() for char in base):
         return False
@@ -297,7 +304,7 @@ def is_unit_phrase(phrase: str) -> bool:
     )
 
 
-_ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）](?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
+_ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][*＊★☆]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 
 
 # "…基层处等按职责分工落实": the open end and the duty clause before the role word.

@@ -14,6 +14,7 @@ Two levels:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
@@ -34,7 +35,13 @@ _FULL_WIDTH: Final = {
     0xFE51: ord("、"),
     0xFE50: ord("，"),
 }
-_FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL}
+# A table drawn with box-drawing characters ("│ 1 │ 厦船二期… │", "├───┼───┤"), as a text export
+# draws it: its verticals and crossings are a pipe table's separators, its lines a rule line.
+_BOX: Final = {
+    code: ord("|" if re.search(r"VERTICAL|UP|DOWN", unicodedata.name(chr(code), "")) else "-")
+    for code in range(0x2500, 0x2580)
+}
+_FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL, **_BOX}
 
 
 # A reading in brackets right after a character, with a tone mark: "工作(zuò)", "人(rén)".

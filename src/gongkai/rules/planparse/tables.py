@@ -748,6 +748,9 @@ def _groups_before_requirements(
             kinds[index] = CellKind.GROUP
 
 
+_DUTY_COLUMNS_SET: Final = frozenset({*UNIT_COLUMNS, Column.DEADLINE})
+
+
 def _notes_after_duties(
     tokens: Sequence[Token], kinds: list[CellKind], header: Sequence[Column | None]
 ) -> None:
@@ -757,11 +760,19 @@ def _notes_after_duties(
     # how many note columns the header has right after the deadline's and after the units' (the last
     # unit column): "责任单位 | 1-10月推进情况 | 1-11月推进情况 | 是否达序" gives three
     notes_after: dict[CellKind, int] = {}
-    for kind, columns in ((CellKind.DEADLINE, {Column.DEADLINE}), (CellKind.UNITS, UNIT_COLUMNS)):
+    # "牵头单位 | 工作任务 | 目前完成情况… | 完成进度": the progress after the task, where the task
+    # column is the header's last
+    task = {Column.REQUIREMENT} if Column.REQUIREMENT in header else {Column.GROUP}
+    for kinds_of, columns in (
+        ((CellKind.DEADLINE,), {Column.DEADLINE}),
+        ((CellKind.UNITS,), UNIT_COLUMNS),
+        ((CellKind.TEXT, CellKind.MARKED), task),
+    ):
         positions = [i for i, column in enumerate(header) if column in columns]
-        if positions:
+        if positions and (columns is not task or not _DUTY_COLUMNS_SET & set(header[positions[-1] :])):
             following = header[positions[-1] + 1 :]
-            notes_after[kind] = next((i for i, c in enumerate(following) if c is not Column.NOTE), len(following))
+            count = next((i for i, c in enumerate(following) if c is not Column.NOTE), len(following))
+            notes_after.update(dict.fromkeys(kinds_of, count))
     if not any(notes_after.values()):
         return
     for index, kind in enumerate(kinds):
@@ -986,7 +997,9 @@ class _RowReader:
         self.deadline_column = False
         self.deadline_first = False  # the header puts the deadline before the units (公开时限 | 公开主体)
         self.task_seen = False  # the header has named the task column
+        self.group_seen = False  # … or a 工作任务 column over it
         self.deadline_before_task = False  # 建设时间 | 建设内容: a row's deadline cell opens it
+        self.units_before_task = False  # 牵头单位 | 工作任务: a row's unit cell comes before its task
         self.open_units = False  # the last unit cell ended in "，": the next one continues it
 
     def read(self, tokens: Sequence[Token]) -> list[_Row]:
@@ -1034,7 +1047,7 @@ class _RowReader:
             row.requirement = f"{row.requirement} {text}"
         elif kind in _REQUIREMENT_KINDS:
             # a row lined up with its header may put its units before its task (责任科室 | 目标任务)
-            placed = token.column is Column.REQUIREMENT and not (
+            placed = (token.column is Column.REQUIREMENT or (self.units_before_task and bool(row.units))) and not (
                 row.requirement or (row.deadline and not self.deadline_before_task)
             )
             row = self._start(token.line) if row.has_content and not placed else row
@@ -1056,7 +1069,9 @@ class _RowReader:
             if column is Column.DEADLINE and not self.unit_columns:
                 self.deadline_first = True
             self.deadline_before_task |= column is Column.DEADLINE and not self.task_seen
+            self.units_before_task |= column in UNIT_COLUMNS and not (self.task_seen or self.group_seen)
             self.task_seen |= column is Column.REQUIREMENT
+            self.group_seen |= column is Column.GROUP
             self.deadline_column |= column is Column.DEADLINE
 
     def _units(self, token: Token, text: str) -> None:
