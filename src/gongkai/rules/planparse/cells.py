@@ -108,10 +108,10 @@ SCORE_HEADER: Final = re.compile(r"^(?:分值|分数|标准分|得分|权重)$")
 def header_column(text: str) -> Column | None:
     """The column a header cell names ("牵头落实单位" → UNITS_LEAD), or None."""
     text = re.sub(r"[(（【][^()（）【】]*[)）】]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
-    head, listing, _ = text.partition("、")
+    first, listing, _ = text.partition("、")
     if listing and len(text) > 12:
         # "目前完成情况、存在问题及下一步工作措施": a progress column named by all it holds
-        return Column.NOTE if header_column(head) is Column.NOTE else None
+        return Column.NOTE if header_column(first) is Column.NOTE else None
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
     text = re.sub(r"^(?:19|20)\d{2}年(?:度)?(?=[\u4e00-\u9fff])", "", text)  # "2022年预期目标"
     text = _PERIOD_TAIL.sub("", text)  # "工作任务安排第二季度": the period the column is for
