@@ -516,9 +516,9 @@ _SEPARATORS: Final = frozenset("、，,；;。：:")
 _RUN_TOGETHER: Final = re.compile(r"(?<=各部门|各单位)(?=[市县区省][^、，,；;]{2,})")
 _CONJUNCTIONS: Final = ("以及", "和", "及", "与")
 # "市财政局会市发改委": 会 short for 会同, between a unit's ending and the next unit (never the 会
-# of 管委会, 居委会, 村委会).
+# of 管委会, 居委会, 村委会, 安委会).
 _SHORT_TOGETHER: Final = (
-    r"(?<=[局办厅府室心部院处所站队科馆委])(?<!管委)(?<!居委)(?<!村委)(?<!常委)会"
+    r"(?<=[局办厅府室心部院处所站队科馆委])(?<!管委)(?<!居委)(?<!村委)(?<!常委)(?<!安委)会"
     r"(?=[市县区省各镇乡街]|[^、，,；;会]{1,10}(?:处|科|室|局|办|中心)(?:$|[、，,；;]|牵头|负责|配合))"
 )
 # A role word before an organ noun names the organ, it gives no role: "局主办科室" (the office in

@@ -131,7 +131,7 @@ def _label_values(text: str) -> list[tuple[str, str, int]]:
 
 @lru_cache(maxsize=4096)  # merged cells repeat the same units down a table
 def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
-    cells = _unlabelled((column, _spaced_units(fold_line(cell))) for column, cell in cells)
+    cells = _unlabelled((column, _LEADERS_OF.sub("", _spaced_units(fold_line(cell)))) for column, cell in cells)
     # Beside a 牵头单位 column, a 责任单位 cell's unmarked units are responsible, not leads.
     unmarked = UnitRole.LEAD
     if any(column is Column.UNITS_LEAD for column, _ in cells):
@@ -157,6 +157,10 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
         first = len(split_roles(head, None, unmarked))
     marked = unmarked is UnitRole.RESPONSIBLE or any(_LEAD_MARK.search(cell) for _, cell in cells)
     return Assignment(units, lead, first_group=first, marked=marked)
+
+
+# "责任单位及责任人:呈贡县政府、市发改委主要领导": the units' heads answer for them; the units stay.
+_LEADERS_OF: Final = re.compile(rf"(?<=[{UNIT_END_CHARS}])(?:主要|分管)?(?:领导|负责人|负责同志)(?=$|[、，,；;。.\s])")
 
 
 _LEAD_MARK: Final = re.compile(rf"牵头|主办|会同|[★☆]|(?<=[{UNIT_END_CHARS}])[*＊]")
@@ -334,7 +338,8 @@ _ROLE_TAIL: Final = re.compile(rf"(?:(?:{ROLE_PATTERN})+|等)?[)）】〕\]。]*
 
 # "市发改委牵头做好项目公开工作": the units and their role word, then what they are to do.
 _CLAUSE: Final = re.compile(r"^(?P<units>.+?(?:牵头|负责|落实|配合|协助|参与))(?P<work>.{4,})$")
-_MANNER: Final = re.compile(r"具体(?=落实|负责|实施)")
+# "具体落实", "分工负责", "依职责负责", "按照职责分工负责": how the units take part, no unit
+_MANNER: Final = re.compile(r"具体(?=落实|负责|实施)|(?:(?:依|按照?)职责)?分工(?=负责)|(?:依|按照?)职责(?=负责|落实)")
 
 
 def _without_clause(piece: str) -> str:
@@ -375,7 +380,20 @@ def section_assignment(heading: str) -> Assignment | None:
     group = UNIT_GROUP.match(text)
     if group is not None and _strong_units(group["units"]):
         return assign([(Column.UNITS, group["units"])])
+    office = _OFFICE_HEADING.match(text)
+    if office is not None:
+        return Assignment((office["name"],), (office["name"],))
     return None
+
+
+# "(一)综合办公室(党群工作部、监察室)" over "①…;②…": a part named by the office that does it, its
+# other names in brackets (never a generic "责任单位", "工作机构").
+_OFFICE_HEADING: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
+    r"(?P<name>(?!推进|加强|着力|建设|提升|深化|完善|构建|打造|优化|强化|健全|做好|抓好)"
+    r"[^\W\d_的]{2,10}?(?:局|办|委|政府|中心|管委会|办公室|厅|院|站|所|队|馆|部|处|科|股)"
+    r"(?:[(（][^()（）]{2,40}[)）])?)[:：]?$"
+)
 
 
 def unbracket(text: str) -> str:
@@ -647,7 +665,7 @@ def _bare_units(before: str, bracket: str, after: str) -> bool:
     """"1、地区生产总值增长11%(市发改委,市政府相关部门,各县市区政府,荆州开发区)。": names alone
     close a requirement when a full stop follows them; never a list of the units the text before
     them counts ("共7个牵头单位(区住建局、…)。")."""
-    return after in _SENTENCE_STOPS and not _COUNTED_UNITS.search(before) and _unit_list(bracket[1:-1])
+    return bool(after) and after in _SENTENCE_STOPS and not _COUNTED_UNITS.search(before) and _unit_list(bracket[1:-1])
 
 
 _COUNTED_UNITS: Final = re.compile(r"(?:单位|部门|机构|处室|科室)$")

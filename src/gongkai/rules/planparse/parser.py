@@ -41,6 +41,7 @@ from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
 from gongkai.rules.planparse.tokens import find_text_tables
 from gongkai.rules.vocabulary import (
+    CIRCLED,
     DEADLINE_LABELS,
     PERSON_LABEL,
     PROGRESS_LABEL,
@@ -332,6 +333,7 @@ _INLINE_SIBLING: Final = {
     "cn": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>(?P<n>[一二三四五六七八九十]{1,3})、)"),
     "arabic": re.compile(r"(?<=[。；;！!)）])\s*(?P<m>(?P<n>\d{1,2})[.．、](?!\d))"),
     "arabic_paren": re.compile(r"(?<=[。；;！!])\s*(?P<m>[(（](?P<n>\d{1,2})[)）])"),  # "(1)…;(2)…"
+    "circled": re.compile(rf"(?<=[。；;！!])\s*(?P<m>(?P<n>[{CIRCLED}]))"),  # "①…;②…;③…"
 }
 _ANNOTATED_END: Final = re.compile(rf"(?:{ROLE_PATTERN})[)）]\s*$")
 # A label line that the next numbered item runs on from: "责任单位：X、Y(管委会)2.坚持…",
@@ -366,7 +368,8 @@ def _inline_numbered(line: str) -> list[str]:
         return [line]
     cuts = _counting(_INLINE_NUMBER, line, 1) if kind != "arabic" else []
     if len(cuts) < 2:
-        own = chinese_number(marker.strip("(（)）、.,， "))
+        stripped = marker.strip("(（)）、.,， ")
+        own = CIRCLED.index(stripped) + 1 if stripped in CIRCLED else chinese_number(stripped)
         cuts = _counting(_INLINE_SIBLING[kind], line, own + 1) if own is not None else []
         if kind == "arabic" and not all(_ANNOTATED_END.search(line[:cut]) for cut in cuts):
             return [line]  # "1.…。2.…" without annotations: a table's cell of numbered requirements
@@ -415,7 +418,8 @@ def _counting(pattern: re.Pattern[str], line: str, first: int) -> list[int]:
     """Where the markers of ``pattern`` numbered first, first + 1… start in ``line``."""
     cuts: list[int] = []
     for match in pattern.finditer(line):
-        if chinese_number(match["n"]) == first + len(cuts):
+        number = CIRCLED.index(match["n"]) + 1 if match["n"] in CIRCLED else chinese_number(match["n"])
+        if number == first + len(cuts):
             cuts.append(match.start("m"))
     return cuts
 

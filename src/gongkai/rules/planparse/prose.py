@@ -36,6 +36,7 @@ from gongkai.rules.planparse.cells import BULLETS, CellKind, classify, is_unit_p
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
     find_recurrence_in_text,
+    is_deadline_like,
     parse_deadline,
 )
 from gongkai.rules.planparse.model import NO_DEADLINE, Item, Recurrence
@@ -733,6 +734,20 @@ def _own(node: _Node) -> Assignment | None:
     return node.annotation
 
 
+def _heading_deadline(node: _Node) -> str | None:
+    """The deadline a heading above the node closes on ("(一)建设…智能化系统(11月底前完成)")."""
+    parent = node.parent
+    while parent is not None:
+        closing = _CLOSING_BRACKET.search(parent.body.strip())
+        if closing is not None and is_deadline_like(closing["due"]):
+            return closing["due"]
+        parent = parent.parent
+    return None
+
+
+_CLOSING_BRACKET: Final = re.compile(r"[(（](?P<due>[^()（）]{2,20})[)）]$")
+
+
 def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) -> Item:
     sections: list[str] = []
     parent = node.parent
@@ -761,6 +776,8 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         # its heading sentence opens the task: "持续推进…的宣传阐释。组织…" (not a heading on a
         # line of its own, "(二)持续推进…标准化" over its paragraph: that is its section)
         deadline = standing
+    elif (due := _heading_deadline(node)) is not None:
+        deadline = parse_deadline(due, year)
     return Item(
         number=str(number),
         section=tuple(sections),
