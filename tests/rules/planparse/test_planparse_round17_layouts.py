@@ -100,3 +100,13 @@ def test_a_progress_ledger_one_cell_a_line_with_the_lead_unit_before_the_task():
         "深入推进河长制，落实长江十年禁渔。",
     ]
     assert [item.units for item in plan.items] == [("市水利局",), ("市水利局",)]
+
+
+def test_items_left_out_of_a_line_that_holds_an_imported_one_are_still_reported():
+    plan = parse_text(
+        "示范市2009年目标任务分解\n"
+        "各部门: 现将目标分解给你们,请认真抓好落实。 一、主要工作目标 1、地区生产总值增长11%(示范开发区)。"
+        " 2、固定资产投资增长25%(示范开发区)。 3、财政一般预算收入增长13%(市财政局,市国税局)。"
+    )
+    assert [item.text for item in plan.items] == ["财政一般预算收入增长13%"]
+    assert "第2行有3段文字未导入为任务：“1、地区生产总值增长11%(示范开发区)。”等" in plan.warnings

@@ -460,7 +460,7 @@ def _strong_units(text: str) -> bool:
     phrases = [phrase.text for phrase in split_roles(text)]
     return bool(phrases) and all(
         len(phrase) >= 3
-        and re.search(r"(?:局|办|委|政府|中心|部门|单位|管委会|办公室|厅)$", phrase)
+        and re.search(r"(?:局|办|委|政府|中心|部门|单位|管委会|办公室|厅|处|科)$", phrase)
         for phrase in phrases
     )
 

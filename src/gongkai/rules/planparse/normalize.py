@@ -61,10 +61,11 @@ _LETTER_SPACED: Final = re.compile(r"^\s*(?:\S {1,2}){3,}\S\s*$")
 def fold_line(text: str) -> str:
     """One line in the form the parser reads: see the module docstring."""
     text = text.translate(_FOLD)
-    if "(" in text or "（" in text:
-        text = _CUT_PINYIN.sub("", _PINYIN.sub("", text))
+    # the letter spacing first: a spaced line spaces an injected reading too ("市 场 ( c h ǎ n g )")
     if " " in text and _LETTER_SPACED.match(text) and any(is_wide(char) for char in text):
         text = re.sub(r"(?<=\S) (?=\S)", "", text).replace("  ", " ")
+    if "(" in text or "（" in text:
+        text = _CUT_PINYIN.sub("", _PINYIN.sub("", text))
     return text
 
 

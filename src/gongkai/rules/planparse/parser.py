@@ -67,6 +67,20 @@ class _Segment:
         return self.numbers[index] if index < len(self.numbers) else self.first + index
 
 
+def _taken(line: int, text: str, items: Sequence[Item]) -> bool:
+    """Whether an imported item holds ``text`` of document line ``line``: another reading of
+    the document took it. A line of several items (a page that lost its breaks) may hold an
+    item and a paragraph left out, which must still be reported."""
+    piece = compact(clean_text(text))[:_TAKEN_PREFIX]
+    return any(
+        item.line == line and (piece in compact(item.text) or compact(item.text)[:_TAKEN_PREFIX] in piece)
+        for item in items
+    )
+
+
+_TAKEN_PREFIX: Final = 12
+
+
 def parse_document(document: Document, year: int | None = None) -> Plan:
     """The plan a document states; ``year`` overrides the plan year read from it."""
     segments = list(_segments(document))
@@ -115,9 +129,8 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     items = _with_notice_units(items, segments)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
-    taken = {item.line for item in items}
     unread = _unread(prose.unread, meta) if kind is not PlanKind.NOT_A_PLAN else []
-    unread = [(line, text) for line, text in unread if line not in taken or not text]
+    unread = [(line, text) for line, text in unread if not text or not _taken(line, text, items)]
     if unread:
         found += _unread_warnings(unread)
     if empty and kind is PlanKind.NOT_A_PLAN:
@@ -826,16 +839,17 @@ def _unread(unread: Sequence[tuple[int, str]], meta: Metadata) -> list[tuple[int
 def _unread_warnings(unread: Sequence[tuple[int, str]]) -> list[str]:
     """Each run of unread lines by line number, so that a clerk sees at once what the import
     left out."""
-    runs: list[tuple[int, int, str]] = []
+    runs: list[tuple[int, int, str, int]] = []  # first and last line, the first text, how many
     for number, shown in unread:
         if runs and number <= runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], number, runs[-1][2])
+            runs[-1] = (runs[-1][0], number, runs[-1][2], runs[-1][3] + 1)
         else:
-            runs.append((number, number, shown))
+            runs.append((number, number, shown, 1))
     notes = [
-        f"第{first}{'' if last == first else f'–{last}'}行未导入为任务："
-        f"“{shown[:30]}{'…' if len(shown) > 30 else ''}”"
-        for first, last, shown in runs[:_UNREAD_SHOWN]
+        # one line of a page that lost its breaks may hold several pieces left out: say how many
+        f"第{first}{'' if last == first else f'–{last}'}行{f'有{count}段文字' if last == first and count > 1 else ''}"
+        f"未导入为任务：“{shown[:30]}{'…' if len(shown) > 30 else ''}”{'等' if last == first and count > 1 else ''}"
+        for first, last, shown, count in runs[:_UNREAD_SHOWN]
     ]
     if len(runs) > _UNREAD_SHOWN:
         notes.append(f"另有{len(runs) - _UNREAD_SHOWN}处文字未导入为任务，请对照原文核对")

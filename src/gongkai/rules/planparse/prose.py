@@ -760,6 +760,10 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
     if lead is not None:
         sections.append(clean_text(node.marker + lead))
     assignment, inherited = _annotation_of(node)
+    if assignment is None and lead is not None and node.joined is not None:
+        # "(一)党政办" alone on its line over "负责策划宣传…": the office heads its own text
+        office = section_assignment(node.marker + lead)
+        assignment, inherited = (office, True) if office is not None else (None, False)
     deadline = NO_DEADLINE
     if assignment is not None and assignment.deadline_raw:
         deadline = parse_deadline(assignment.deadline_raw, year)
