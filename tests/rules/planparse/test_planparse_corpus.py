@@ -54,10 +54,10 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # measured with rounds 9 to 11 (282-335) studied: F1 0.994, units 0.988, deadlines 0.995;
     # with round 13 (371-400) studied too (session 11): F1 0.990, units 0.986, deadlines 0.994;
     # with rounds 14 and 15 (401-459) too, round 15 studied in part: F1 0.982, units 0.973,
-    # deadlines 0.993; with rounds 16 to 18 (461-568, blind F1 0.645, 0.819 and 0.764) too, studied
-    # in part (session 12): F1 0.948, units 0.939, deadlines 0.983
-    assert figures["f1"] >= 0.94, development.misses
-    assert figures["units"] >= 0.93 and figures["deadlines"] >= 0.98, development.misses
+    # deadlines 0.993; with rounds 16 to 19 (461-604, blind F1 0.645, 0.819, 0.764 and 0.776) too,
+    # studied in part (session 12): F1 0.940, units 0.933, deadlines 0.980
+    assert figures["f1"] >= 0.935, development.misses
+    assert figures["units"] >= 0.93 and figures["deadlines"] >= 0.975, development.misses
 
 
 def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):
