@@ -135,7 +135,7 @@ _WITH_SCHEDULE: Final = re.compile(
 
 
 _TASK_COLUMNS: Final = frozenset({Column.REQUIREMENT, Column.GROUP})
-_DUTY_COLUMNS: Final = frozenset(
+DUTY_COLUMNS: Final = frozenset(
     {Column.UNITS, Column.UNITS_LEAD, Column.UNITS_ASSIST, Column.DEADLINE}
 )
 _HEADER_LIKE: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
@@ -167,7 +167,7 @@ def header_columns(texts: Sequence[str]) -> list[Column] | None:
     known = {column for column in named if column is not None}
     unknown = [text for text, column in zip(written, named, strict=True) if column is None]
     if sum(column is not None for column in named) < 3 or not (
-        known & _TASK_COLUMNS and known & _DUTY_COLUMNS
+        known & _TASK_COLUMNS and known & DUTY_COLUMNS
     ):
         return None
     if len(unknown) > max(1, len(written) // 3) or not all(map(header_like, unknown)):
@@ -202,7 +202,7 @@ def with_task_column(columns: Sequence[Column | None]) -> list[Column | None]:
     if {*columns} & _TASK_COLUMNS:
         return columns
     for position, column in enumerate(columns):
-        if column in _DUTY_COLUMNS:
+        if column in DUTY_COLUMNS:
             break
         if column is None or column is Column.NOTE:
             columns[position] = Column.REQUIREMENT

@@ -356,6 +356,8 @@ _LABEL_RUN_ON: Final = re.compile(
 )
 
 
+# "三义街社区(责任单位:…)1、学雷锋志愿岗…": an unnumbered place and its duty, its first problem
+# run on after it (a page that lost its breaks).
 _ANNOTATED_NAME: Final = re.compile(
     rf"^(?P<head>[^。；;，,()（）]{{2,20}}?[:：]?[(（][^()（）]*(?:{UNIT_LABEL})[:：][^()（）]+[)）])\s*(?=1[.、．](?!\d))"
 )
@@ -381,8 +383,7 @@ def _inline_numbered(line: str) -> list[str]:
         return [line]
     cuts = _counting(_INLINE_NUMBER, line, 1) if kind != "arabic" else []
     if len(cuts) < 2:
-        stripped = marker.strip("(（)）、.,， ")
-        own = CIRCLED.index(stripped) + 1 if stripped in CIRCLED else chinese_number(stripped)
+        own = _number_of(marker.strip("(（)）、.,， "))
         cuts = _counting(_INLINE_SIBLING[kind], line, own + 1) if own is not None else []
         if kind == "arabic" and not all(_ANNOTATED_END.search(line[:cut]) for cut in cuts):
             return [line]  # "1.…。2.…" without annotations: a table's cell of numbered requirements
@@ -427,12 +428,16 @@ def _bracketed_label_end(line: str) -> int | None:
     return None
 
 
+def _number_of(numeral: str) -> int | None:
+    """"三" → 3, "12" → 12, "②" → 2."""
+    return CIRCLED.index(numeral) + 1 if numeral in CIRCLED else chinese_number(numeral)
+
+
 def _counting(pattern: re.Pattern[str], line: str, first: int) -> list[int]:
     """Where the markers of ``pattern`` numbered first, first + 1… start in ``line``."""
     cuts: list[int] = []
     for match in pattern.finditer(line):
-        number = CIRCLED.index(match["n"]) + 1 if match["n"] in CIRCLED else chinese_number(match["n"])
-        if number == first + len(cuts):
+        if _number_of(match["n"]) == first + len(cuts):
             cuts.append(match.start("m"))
     return cuts
 

@@ -24,6 +24,7 @@ from typing import Final
 from gongkai.rules.planparse.annotations import Assignment, LeadRule, assign, section_assignment
 from gongkai.rules.planparse.cells import (
     BULLETS,
+    DUTY_COLUMNS,
     GROUP_MARKER,
     PERIOD,
     REQUIREMENT_MARKER,
@@ -748,9 +749,6 @@ def _groups_before_requirements(
             kinds[index] = CellKind.GROUP
 
 
-_DUTY_COLUMNS_SET: Final = frozenset({*UNIT_COLUMNS, Column.DEADLINE})
-
-
 def _notes_after_duties(
     tokens: Sequence[Token], kinds: list[CellKind], header: Sequence[Column | None]
 ) -> None:
@@ -769,7 +767,7 @@ def _notes_after_duties(
         ((CellKind.TEXT, CellKind.MARKED), task),
     ):
         positions = [i for i, column in enumerate(header) if column in columns]
-        if positions and (columns is not task or not _DUTY_COLUMNS_SET & set(header[positions[-1] :])):
+        if positions and (columns is not task or not DUTY_COLUMNS & set(header[positions[-1] :])):
             following = header[positions[-1] + 1 :]
             count = next((i for i, c in enumerate(following) if c is not Column.NOTE), len(following))
             notes_after.update(dict.fromkeys(kinds_of, count))
