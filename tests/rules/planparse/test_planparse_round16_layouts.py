@@ -118,3 +118,20 @@ def test_empty_junk_tags_between_lines_of_plain_text_leave_it_plain_text():
         "2.推进基层政务公开标准化规范化。(各区县政府负责)\n"
     )
     assert [item.units for item in plan.items] == [("市政府办公室",), ("各区县政府",)]
+
+
+def test_an_inspections_places_each_with_the_problem_found_and_who_answers_for_it():
+    plan = parse_text(
+        "示范县创建文明城市第25次实地督查问题曝光通报\n"
+        "8月7日,示范县开展第25次实地督查,现对督查过程中发现的问题进行曝光通报。\n"
+        "县人民医院 存在问题:室外仓储间物品摆放杂乱,医疗废物暂存间危险指示牌老化看不清。 责任单位:县卫生健康局\n"
+        "城东农贸市场 存在问题:市场内卫生死角、杂物乱堆现象突出,排水沟盖网损坏。 责任单位:县市场监管局、县综合行政执法局\n"
+        "示范汽车客运站 工作成效:站内环境整洁。\n"
+    )
+    assert [item.section for item in plan.items] == [("县人民医院",), ("城东农贸市场",)]
+    assert [item.text for item in plan.items] == [
+        "室外仓储间物品摆放杂乱，医疗废物暂存间危险指示牌老化看不清。",
+        "市场内卫生死角、杂物乱堆现象突出，排水沟盖网损坏。",
+    ]
+    assert [item.units for item in plan.items] == [("县卫生健康局",), ("县市场监管局", "县综合行政执法局")]
+    assert any("工作成效" in warning for warning in plan.warnings)

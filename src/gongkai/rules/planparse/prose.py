@@ -186,6 +186,10 @@ _ATTACHMENTS: Final = re.compile(r"^附件[:：]?1[.、．]")
 
 
 # A line of its own giving the requirement for the numbered problem or task above it.
+# "水真路农贸市场 存在问题:…": an inspection's place, then what was found wrong there.
+_PROBLEM_LINE: Final = re.compile(
+    r"^(?P<place>[^\s:：，,。；;()（）]{2,20})[ \u3000]+(?:存在(?:的)?问题|主要问题|发现问题|问题)[:：]\s*(?P<problem>\S.*)$"
+)
 _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要求|工作要求|工作措施|具体措施)\s*[:：]\s*")
 # "由包片单位县气象局负责清除", "…的要求,由陈家坝沿线包片单位县职教中心、县消防大队负责对…": the units
 # a requirement written as a sentence names, after 由 and the role noun before them.
@@ -264,6 +268,23 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                 unread.append((line, paragraph))  # "牵头单位:", "牵头责" and the page ends
                 continue
         kind, marker, rest = split_marker(paragraph)
+        if kind is None and (found := _PROBLEM_LINE.match(paragraph.strip())):
+            # "县人民医院 存在问题:…" then "责任单位:…": the place heads the problem found there
+            pending.clear()
+            level = _level(kinds, "unit_group")
+            del kinds[level + 1 :]
+            kinds[level:] = ["unit_group"]
+            del stack[level:]
+            parent = stack[-1] if stack else None
+            place = _Node(level, "", found["place"], None, parent=parent, line=line)
+            body, annotation = split_trailing_annotation(found["problem"].strip())
+            problem = _Node(level + 1, "", body, annotation, parent=place, line=line)
+            place.children = 1
+            if parent is not None:
+                parent.children += 1
+            stack.append(place)
+            nodes += [place, problem]
+            continue
         if kind is None and UNIT_GROUP.match(compact(paragraph)) and section_assignment(paragraph):
             kind = "unit_group"  # "区委办公室(8项)": a heading over the unit's numbered items
         if kind is None and _annotated_heading(paragraph, paragraphs[index + 1 : index + 2]):
