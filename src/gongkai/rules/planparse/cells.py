@@ -304,7 +304,7 @@ def is_unit_phrase(phrase: str) -> bool:
     )
 
 
-_ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][*＊★☆]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
+_ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][{LEAD_STARS}]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 
 
 # "…基层处等按职责分工落实": the open end and the duty clause before the role word.

@@ -271,11 +271,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         if kind is None and (found := _PROBLEM_LINE.match(paragraph.strip())):
             # "县人民医院 存在问题:…" then "责任单位:…": the place heads the problem found there
             pending.clear()
-            level = _level(kinds, "unit_group")
-            del kinds[level + 1 :]
-            kinds[level:] = ["unit_group"]
-            del stack[level:]
-            parent = stack[-1] if stack else None
+            level, parent = _enter(kinds, stack, "unit_group")
             place = _Node(level, "", found["place"], None, parent=parent, line=line)
             body, annotation = split_trailing_annotation(found["problem"].strip())
             problem = _Node(level + 1, "", body, annotation, parent=place, line=line)
@@ -303,11 +299,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                     pending.append((line, body))
             continue
         pending.clear()
-        level = _level(kinds, kind)
-        del kinds[level + 1 :]
-        kinds[level:] = [kind]
-        del stack[level:]
-        parent = stack[-1] if stack else None
+        level, parent = _enter(kinds, stack, kind)
         body, annotation = pieces[0]
         lead, first = _lead_in(body)
         if len(pieces) > 1 and lead is not None:
@@ -509,6 +501,16 @@ def _labelled_by(nodes: list[_Node]) -> list[_Node]:
     if all(node.marker and not node.labels and not node.annotation for node in siblings):
         return siblings
     return [last]
+
+
+def _enter(kinds: list[str], stack: list[_Node], kind: str) -> tuple[int, _Node | None]:
+    """The outline level a paragraph marked ``kind`` opens, and the heading it stands under; the
+    kinds and headings deeper than it are closed (``kinds`` and ``stack`` updated in place)."""
+    level = _level(kinds, kind)
+    del kinds[level + 1 :]
+    kinds[level:] = [kind]
+    del stack[level:]
+    return level, stack[-1] if stack else None
 
 
 def _level(kinds: list[str], kind: str) -> int:
