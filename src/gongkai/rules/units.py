@@ -560,7 +560,9 @@ _GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(
     f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构)|[^、，,；;]{{2,20}}成员单位"
-    f"|(?![市县区省州盟旗镇乡])[^、，,；;市县区省]{{2,20}}(?:主管|职能|相关|有关)(?:部门|单位))?{_BOUNDARY}"
+    "|(?:[市县区省州](?:政府|级|直)?)?(?:工作|职能)部门"  # "…市司法局等市政府工作部门"
+    f"|(?![市县区省州盟旗镇乡])[^、，,；;市县区省]{{2,20}}(?:主管|职能|相关|有关)(?:部门|单位))?"
+    f"(?:{_BOUNDARY}|(?<=部门|单位|机构)(?=[和及与]))"  # "…省农业厅等省直有关部门和各市人民政府"
 )  # "…区商务局等数字经济工作领导小组成员单位": the group's other members, no unit by name
 _TOGETHER_WITH_OTHERS: Final = re.compile(f"(?<=会同){_GENERIC_NOUN}{_BOUNDARY}")
 

@@ -328,6 +328,8 @@ def _glued_office(match: re.Match[str]) -> str:
 
 def _office_space(match: re.Match[str]) -> str:
     after = re.match(r"[^ \u3000、，,；;]+", match.string[match.end() :])
+    if after is not None and re.match(r"[(（][^()（）]+[)）]", after[0]):
+        return ""  # "省编办 (省审改办)": the other name of the office before the space
     name = _ROLE_TAIL.sub("", after[0]) if after is not None else ""
     # a whole name after the space ("网信办"), not the end of the one before ("各县(市、区) 政府")
     return "、" if len(name) >= 3 and is_unit_phrase(name) else match[0]

@@ -50,7 +50,7 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:具体|工作|主要|任务|目标|有关|相关|细化|推进|实施|整改|落实|建设|项目|指标)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:重点)?督办(?:内容|事项)$"
-            r"|^(?:具体)?(?:工作)?任务(?:及|和|与)要求$"
+            r"|^(?:具体)?(?:工作)?(?:任务|目标)(?:及|和|与)要求$"  # "目标和要求": what the task asks
             r"|^(?:具体任务|具体工作|任务要求|(?:攻坚|年度|全年|重点)?(?:目标任务|任务目标)|预期目标|(?:年度|整改)目标|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|评分指标|考核指标|评价指标|测评指标|工作标准|贯彻举措|落实举措|工作举措"
             r"|具体措施|主要举措|重点工作任务|工作要点|细化分工|任务细化|工作细化|具体分工|分工细化"
@@ -74,6 +74,7 @@ _HEADERS: Final = (
         re.compile(
             rf"^(?:主要|整改)?(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|执行|保障){_ORGAN}(?:及责任人)?$"
             r"|^(?:责任|公开)主体$|^(?:任务|责任|职责)分工$"
+            r"|^(?:[省市县区]级)?指导单位$"  # a guidance plan's "市级指导单位": who answers for the task
             rf"|^(?:责任)?主体(?:与|和|及)(?:协同|配合|协作|协办){_ORGAN}$"
         ),
     ),
@@ -110,8 +111,10 @@ def header_column(text: str) -> Column | None:
     text = re.sub(r"[(（【][^()（）【】]*[)）】]", "", fold_line(text))  # "贯彻举措(市上统一要求)"
     first, listing, _ = text.partition("、")
     if listing and len(text) > 12:
-        # "目前完成情况、存在问题及下一步工作措施": a progress column named by all it holds
-        return Column.NOTE if header_column(first) is Column.NOTE else None
+        # "目前完成情况、存在问题及下一步工作措施": a progress column named by all it holds (a
+        # numbered task, "4.财政预算、决算…公开", names none)
+        marked = REQUIREMENT_MARKER.match(first) is not None
+        return Column.NOTE if not marked and header_column(first) is Column.NOTE else None
     text = re.sub(r"^(?:省级|市级|县级|区级|镇级|本级)(?=牵头|责任|配合|主办|协办)", "", text)
     text = re.sub(r"^(?:19|20)\d{2}年(?:度)?(?=[\u4e00-\u9fff])", "", text)  # "2022年预期目标"
     text = _PERIOD_TAIL.sub("", text)  # "工作任务安排第二季度": the period the column is for

@@ -235,6 +235,10 @@ _TEXT_RECURRENCES: Final = (
 )
 
 
+# The offices a prose task opens with, as the subject of its standing duty.
+_SUBJECT: Final = re.compile(r"^[^，。；]{2,16}?(?:部门|单位|机关)(?:要|应|须|需)?(?=每)")
+
+
 # A clause setting a recurring day ("…；每月26日前，向镇安委会上报…"): a schedule wherever it stands.
 _BY_A_DAY: Final = re.compile(r"(?:\d{1,2}日|[底末]|第[一二三1-3]个?(?:工作日|周|月))前")
 
@@ -244,6 +248,11 @@ def find_recurrence_in_text(text: str, *, opening_only: bool = False) -> Deadlin
     start of any clause (a table's short task cell), or only at the very start of the text (a
     prose paragraph, whose later clauses describe rather than schedule)."""
     folded = compact(fold_line(text)).replace(",", "，").replace(";", "；")
+    subject = _SUBJECT.match(folded) if opening_only else None
+    if subject is not None:  # "各级民政部门每半年通过…", "…部门要每年在本级政府网站公开…"
+        found = find_recurrence_in_text(folded[subject.end() :], opening_only=True)
+        if found is not None and folded.startswith(found.raw or "", subject.end()):
+            return found
     for recurrence, pattern in _TEXT_RECURRENCES:
         match = pattern.search(folded)
         if match and (match.start() == 0 or not opening_only or _BY_A_DAY.match(folded, match.end())):

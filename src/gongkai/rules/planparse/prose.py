@@ -50,6 +50,7 @@ from gongkai.rules.vocabulary import (
     MARKERS,
     PERSON_LABEL,
     PROGRESS_LABEL,
+    UNIT_LABEL,
     marker_number,
 )
 
@@ -78,6 +79,7 @@ class _Node:
     # the paragraph that became the body of a heading standing alone on its line ("(一)加强解读"
     # then "扩大解读范围。…"), while the heading has nothing else under it
     joined: str | None = None
+    bulleted: bool = False  # an unnumbered paragraph opening with a bullet ("● …")
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def read_prose(
         if node.annotation is None and not node.labels and known:
             node.body, node.annotation = _glued_annotation(node.body, known)
         if node.annotation is None and not node.labels:
-            node.annotation = opening_duty(node.joined or node.body) or _asked(node.body)
+            node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body)
         if not _is_item(node, flat) or (_background(node) and _own(node) is None):
             unread.append((node.line, node.marker + node.body))
             continue
@@ -215,6 +217,15 @@ def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
 _ASKED: Final = re.compile(
     r"请(?P<units>[^，,。；;:：请]{2,40}?)(?:按照?|根据|会同|牵头|负责|抓紧|尽快|结合|认真|进一步|做好|对)"
 )
+
+
+# "市水务局负责组织…项目的实施，…": a duty written with its offices as the subject of the sentence.
+_SUBJECT_DUTY: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）“”]{2,40}?)(?P<role>负责|牵头)(?!人|同志|领导|解释)")
+
+
+def _subject_duty(body: str) -> Assignment | None:
+    """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…")."""
+    return _clause_duty(_SUBJECT_DUTY.match(compact(body)))
 
 
 def _asked(body: str) -> Assignment | None:
@@ -289,6 +300,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             kind, marker, rest = "block", paragraph.strip(), ""  # "01" alone over its projects, a line each
         rest, progress = _progress_apart(rest)
         pieces = split_annotated(rest)
+        if kind is None and len(pieces) == 1 and pieces[0][1] is None and (labelled := _labelled_below(paragraphs, index)):
+            pieces = [(rest, labelled)]  # "通过新建水厂…普及率。" then "责任单位：市水务局"
         if kind is None:
             if pending and _closed_above(paragraph, pending, stack[-1] if stack else None, nodes, unread):
                 pending.clear()
@@ -325,6 +338,31 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             if owner is not None:
                 owner.children += 1
     return nodes
+
+
+def _labelled_below(paragraphs: Sequence[tuple[int, str]], index: int) -> Assignment | None:
+    """The units of the "责任单位：X" line after an unnumbered paragraph of full sentences, when
+    that line closes it (no numbered paragraph follows the label, and the page does not end in
+    the label's units)."""
+    paragraph = paragraphs[index][1].strip()
+    following = [text for _, text in paragraphs[index + 1 : index + 3]]
+    if not following or len(compact(paragraph)) < _FRAGMENT or not paragraph.endswith(("。", "；", ";")):
+        return None
+    if label_line(paragraph) is not None or _SUB_POINT.match(paragraph) or not _LABELLED.match(compact(following[0])):
+        return None
+    if len(following) == 1 and cut_fragment(following[0]):
+        return None  # "责任单位:区发展改革和" and the page ends
+    if _INLINE_ITEM.search(paragraph):
+        return None  # "…曝光呢? 1.市场内…;": a list the page ran on, not one paragraph
+    if len(following) > 1 and (split_marker(following[1])[0] is not None or _FIELD.match(following[1].strip())):
+        return None  # the problem, its units, then its target or the numbered measures they take
+    labelled = label_line(following[0])
+    return labelled if labelled is not None and labelled.units else None
+
+
+_LABELLED: Final = re.compile(rf"^[(（]?(?:{UNIT_LABEL})[:：]")
+_INLINE_ITEM: Final = re.compile(r"[\s。？?！!；;]\d{1,2}[.、．][\u4e00-\u9fff]")
+_FIELD: Final = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]?$")  # "整改目标" over its value: a form's field
 
 
 def _annotated_heading(paragraph: str, following: Sequence[tuple[int, str]]) -> bool:
@@ -495,12 +533,23 @@ def _labelled_by(nodes: list[_Node]) -> list[_Node]:
     is the last of numbered items under one heading ("(1)…" "(2)…" "(3)…") none of which has a
     unit of its own, all of them: the line closes the group."""
     last = nodes[-1]
-    if last.parent is None or not last.marker or last.labels or last.annotation:
+    if not last.marker or last.labels or last.annotation:
         return [last]
+    if last.parent is not None and _heading_units(last.parent) is not None:
+        return [last]  # the heading gives them a unit: "(三)省编办牵头的工作" over "1.…" "2.…"
     siblings = [node for node in nodes if node.parent is last.parent]
-    if all(node.marker and not node.labels and not node.annotation for node in siblings):
+    if all(
+        node.marker and not node.labels and not node.annotation and _heading_units(node) is None
+        for node in siblings
+    ):
         return siblings
     return [last]
+
+
+def _heading_units(node: _Node) -> Assignment | None:
+    """The units a node's heading names ("(一)省监察厅牵头的工作" standing over its text)."""
+    lead, _ = _lead_in(node.body)
+    return section_assignment(node.marker + (lead if lead is not None else node.body))
 
 
 def _enter(kinds: list[str], stack: list[_Node], kind: str) -> tuple[int, _Node | None]:
@@ -547,6 +596,12 @@ def _unnumbered(
         # "全面规划都市圈快速通道路网，" then "●2019年建成…；": the item's own points, not items
         last.body = f"{last.body}\n{body}"
         return True
+    if annotation is None and last is not None and last.bulleted and last.annotation and _BULLET.match(body):
+        # "● …(X牵头落实)" then "● 各级民政部门每半年…" cut by the page: the next bullet's task
+        nodes.append(_Node(last.level, "", _BULLET.sub("", body), parent=last.parent, line=line, bulleted=True))
+        if last.parent is not None:
+            last.parent.children += 1
+        return True
     if annotation is None:
         if last is not None and open_item and not last.children and not _has_body(last):
             last.joined = body
@@ -565,8 +620,9 @@ def _unnumbered(
         parent = parent.parent
     if parent is not None and parent.annotation is not None and not parent.children:
         parent = parent.parent  # after an item with its own annotation: beside it, not under it
+    bulleted = _BULLET.match(body) is not None
     body = _BULLET.sub("", body)  # "● 白茶市场存在…" then "(主体责任:…)": the bullet is no text
-    node = _Node(parent.level + 1 if parent else 0, "", body, annotation, parent=parent, line=line)
+    node = _Node(parent.level + 1 if parent else 0, "", body, annotation, parent=parent, line=line, bulleted=bulleted)
     if parent is not None:
         parent.children += 1
     nodes.append(node)
@@ -732,6 +788,15 @@ def _heading(node: _Node) -> str:
 def _annotation_of(node: _Node) -> tuple[Assignment | None, bool]:
     """The node's own annotation (with its label lines), else its nearest section's."""
     own = _own(node)
+    if own is not None and node.labels and _assisting_labels(node.labels):
+        # "协同单位：X" under "(二)省审计厅牵头的工作": the heading's unit leads, X assists
+        heading = _heading_units(node) if node.marker else None
+        parent = node.parent
+        while heading is None and parent is not None:
+            heading, parent = _own(parent) or _heading_units(parent), parent.parent
+        if heading is not None and heading.units:
+            units = tuple(dict.fromkeys((*heading.units, *own.units)))
+            return replace(own, units=units, lead_units=heading.lead_units, marked=True), False
     if own is not None:
         return own, False
     parent = node.parent
@@ -755,6 +820,11 @@ def _own(node: _Node) -> Assignment | None:
         if labelled is not None:
             return labelled
     return node.annotation
+
+
+def _assisting_labels(labels: Sequence[str]) -> bool:
+    """Whether the label lines name assisting units only ("协同单位：…", "配合单位：…")."""
+    return all(unbracket(compact(label)).startswith(ASSIST_LABELS) for label in labels)
 
 
 def _heading_deadline(node: _Node) -> str | None:

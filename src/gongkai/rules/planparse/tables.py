@@ -1150,9 +1150,18 @@ def _headings_over_numbers(rows: Sequence[_Row]) -> None:
     for row, below in zip(rows, rows[1:], strict=False):
         alone = not (row.number or row.units or row.deadline or row.notes or row.cut)
         text = compact(row.requirement or "")
-        if alone and 0 < len(text) <= _HEADING_ROW and _opens_numbering(below):
+        if alone and 0 < len(text) <= _HEADING_ROW and (_opens_numbering(below) or _marked_over(text, below)):
             row.groups.append((None, row.requirement or ""))
             row.requirement = None
+
+
+def _marked_over(text: str, below: _Row) -> bool:
+    """Whether a heading's marker ("一、", "(二)") opens the text, a marked requirement or heading
+    following it ("(二)推进财政资金信息公开 | |" over "4.财政预算…公开 | 省财政厅 |")."""
+    following = compact(below.requirement or "")
+    return GROUP_MARKER.match(text) is not None and (
+        REQUIREMENT_MARKER.match(following) is not None or GROUP_MARKER.match(following) is not None
+    )
 
 
 def _opens_numbering(row: _Row) -> bool:
