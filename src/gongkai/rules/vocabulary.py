@@ -20,6 +20,7 @@ UNIT_ENDINGS: Final = (
     "市", "乡", "行", "社", "团体", "台", "校", "厂", "组", "署", "监狱", "集团", "州", "旗", "盟",
     "省", "街", "村", "海关", "园", "各地", "股",
     "农场", "林场", "牧场", "渔场", "镇场",  # state farms; 各乡镇场 = 各乡、镇、场
+    "直属库", "粮库",  # grain depots: 中储粮株洲直属库
 )  # fmt: skip
 
 # Endings that are only a place, never an organisation: "市住房和城乡建设局" is one name, but
@@ -62,6 +63,7 @@ ROLE_WORDS: Final = (
     "协办",
     "负责",
     "落实",
+    "协同落实",  # "…牵头，相关单位协同落实"
     "配合",
     "参与",
     "参加",  # "…牵头，市委组织部、市教育局参加"
@@ -113,9 +115,10 @@ ASSIST_LABELS: Final = ("配合", "协办", "参与", "协作", "协同", "协�
 DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管", "业主")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
-    # "牵头责任单位", "主要协作单位", "问题整改责任单位", "配合实施单位", "责任单位及责任人": a role
+    # "牵头责任单位", "主要协作单位", "问题整改责任单位", "配合实施单位", "责任单位及责任人",
+    # "责任处室及单位": a role
     # word, then perhaps 责任 (or how the unit takes part), then the noun (and the person with it)
-    f"(?:主要|(?:问题)?整改)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任|实施|落实)?(?:{'|'.join(LABEL_NOUNS)})(?:(?:及|和)责任人)?"
+    f"(?:主要|(?:问题)?整改)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任|实施|落实)?(?:{'|'.join(LABEL_NOUNS)})(?:(?:及|和)(?:责任人|{'|'.join(LABEL_NOUNS)}))?"
     "|牵头|配合|协办|(?:责任|实施|落实)主体"
     "|主体责任|监督责任"  # "(主体责任:各营业网点,监督责任:市工商局)": who does it, who oversees it
     "|(?:部门|责任|任务)分工"  # "部门分工：省发展改革委牵头，各地、各部门配合": the roles are in the value

@@ -245,10 +245,13 @@ _RANGE: Final = re.compile(r"^[(（〔【]?第?(?P<first>\d{1,2})[-—–~～至
 # "(除标注“分别牵头”外，列第一位为牵头或汇总单位，下同)".
 _REMARK_BRACKET: Final = re.compile(r"[(（〔【\[][\s]*(?:以下|如无|注[:：]|说明|除)[^()（）〔〕【】\[\]]*[)）〕】\]]")
 _BRACKETED: Final = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*[)）〕】\]]")
+_REMARK_TAIL: Final = re.compile(r"[，,。；;][^，,。；;()（）]{4,20}(?:[，,]下同)?[。]?(?=$|[)）〕】\]])")
 
 
 def _without_remarks(text: str) -> str:
     text = _REMARK_BRACKET.sub("", text)
+    # "…、中储粮株洲直属库。排名第一的为牵头单位,下同": the convention closing the list itself
+    text = _REMARK_TAIL.sub(lambda match: "" if any(p.search(match[0]) for _, p in _LEAD_RULES) else match[0], text)
     return _BRACKETED.sub(
         lambda match: "" if any(p.search(match[0]) for _, p in _LEAD_RULES) else match[0], text
     )

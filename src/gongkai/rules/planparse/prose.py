@@ -152,6 +152,8 @@ def read_prose(
             continue
         if node.annotation is None and not node.labels and known:
             node.body, node.annotation = _glued_annotation(node.body, known)
+        if node.annotation is None and not node.labels and (duty := _duties_of(node.body)) is not None:
+            node.annotation, node.body = duty  # "(十)城管部门职责:负责对乱停乱放…"
         if node.annotation is None and not node.labels:
             node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body)
         if not _is_item(node, flat) or (_background(node) and _own(node) is None):
@@ -192,6 +194,18 @@ _ATTACHMENTS: Final = re.compile(r"^附件[:：]?1[.、．]")
 _PROBLEM_LINE: Final = re.compile(
     r"^(?P<place>[^\s:：，,。；;()（）]{2,20})[ \u3000]+(?:存在(?:的)?问题|主要问题|发现问题|问题)[:：]\s*(?P<problem>\S.*)$"
 )
+_MEASURES_BELOW: Final = re.compile(r"^(?:整改|具体|工作|主要)措施[:：]?$")
+
+
+def _heads_measures(node: _Node, stack: Sequence[_Node]) -> bool:
+    """Whether an unnumbered paragraph with its units (a problem found and who answers for it) can
+    head the measures numbered below it."""
+    return not node.marker and not node.children and (node.labels or node.annotation) is not None and (
+        not stack or stack[-1] is node.parent
+    )
+
+
+_TASK_LABEL: Final = re.compile(r"^(?:重点工作|重点任务|工作任务|任务名称|任务内容|工作内容)\s*[:：]\s*(?P<task>\S.*)$")
 _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要求|工作要求|工作措施|具体措施)\s*[:：]\s*")
 # "由包片单位县气象局负责清除", "…的要求,由陈家坝沿线包片单位县职教中心、县消防大队负责对…": the units
 # a requirement written as a sentence names, after 由 and the role noun before them.
@@ -219,13 +233,27 @@ _ASKED: Final = re.compile(
 )
 
 
-# "市水务局负责组织…项目的实施，…": a duty written with its offices as the subject of the sentence.
-_SUBJECT_DUTY: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）“”]{2,40}?)(?P<role>负责|牵头)(?!人|同志|领导|解释)")
+# "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…": a duty written with its offices as
+# the subject of the sentence.
+_SUBJECT_DUTY: Final = re.compile(
+    r"^(?P<units>[^，,。；;:：()（）“”]{2,80}?)(?:(?P<role>负责|牵头)(?!人|同志|领导|解释)|主要(?:做好|承担))"
+)
 
 
 def _subject_duty(body: str) -> Assignment | None:
     """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…")."""
     return _clause_duty(_SUBJECT_DUTY.match(compact(body)))
+
+
+# "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
+_DUTIES_OF: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）“”]{2,40}?)的?(?:主要|工作)?职责[:：]\s*(?P<work>\S.*)$", re.S)
+
+
+def _duties_of(body: str) -> tuple[Assignment, str] | None:
+    """The offices an item's "X职责：" opens with, and the duties after it."""
+    match = _DUTIES_OF.match(body.strip())
+    found = _clause_duty(match)
+    return (found, match["work"]) if found is not None and match is not None else None
 
 
 def _asked(body: str) -> Assignment | None:
@@ -250,6 +278,21 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         if _ATTACHMENTS.match(compact(paragraph)):
             attached = 1
             unread.append((line, paragraph))
+            continue
+        task = _TASK_LABEL.match(paragraph.strip())
+        if task is not None and label_line(paragraphs[index + 1][1] if index + 1 < len(paragraphs) else "") is not None:
+            # a one-task form: "重点工作: 全面推行林长制。" then "牵头单位: 市林业园林局"
+            pending.clear()
+            level, parent = _enter(kinds, stack, "unit_group")
+            nodes.append(_Node(level, "", task["task"], parent=parent, line=line))
+            if parent is not None:
+                parent.children += 1
+            continue
+        if _MEASURES_BELOW.match(compact(paragraph)) and nodes and _heads_measures(nodes[-1], stack):
+            # the problem, its "责任单位：…", then "整改措施：" over numbered measures: they are its items
+            problem = nodes[-1]
+            problem.level, _ = _enter(kinds, stack, "unit_group")
+            stack.append(problem)
             continue
         requirement = _REQUIREMENT_LABEL.match(paragraph.strip())
         if requirement is not None and stack:
