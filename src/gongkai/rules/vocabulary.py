@@ -18,7 +18,7 @@ UNIT_ENDINGS: Final = (
     "局", "办", "委", "室", "部", "中心", "政府", "会", "镇", "街道", "办事处", "院", "所", "站",
     "队", "厅", "处", "科", "馆", "公司", "单位", "部门", "机构", "机关", "联", "协", "区", "县",
     "市", "乡", "行", "社", "团体", "台", "校", "厂", "组", "署", "监狱", "集团", "州", "旗", "盟",
-    "省", "街", "村", "海关", "园", "各地", "股",
+    "省", "街", "村", "海关", "园", "各地", "股", "司",  # 司: a ministry's department, 规划司
     "农场", "林场", "牧场", "渔场", "镇场",  # state farms; 各乡镇场 = 各乡、镇、场
     "直属库", "粮库",  # grain depots: 中储粮株洲直属库
 )  # fmt: skip
@@ -111,14 +111,14 @@ def marker_number(marker: str) -> int | None:
 # "牵头单位：市财政局；责任单位：各县(市、区)政府；完成时限：2024年6月底前": the word before the
 # noun says the units' role.
 LEAD_LABELS: Final = ("牵头", "主办")
-ASSIST_LABELS: Final = ("配合", "协办", "参与", "协作", "协同", "协助", "数据提供", "提供")
+ASSIST_LABELS: Final = ("配合", "协办", "参与", "参加", "协作", "协同", "协助", "数据提供", "提供")
 DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管", "业主")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
     # "牵头责任单位", "主要协作单位", "问题整改责任单位", "配合实施单位", "责任单位及责任人",
     # "责任处室及单位": a role
     # word, then perhaps 责任 (or how the unit takes part), then the noun (and the person with it)
-    f"(?:主要|(?:问题)?整改)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任|实施|落实)?(?:{'|'.join(LABEL_NOUNS)})(?:(?:及|和)(?:责任人|{'|'.join(LABEL_NOUNS)}))?"
+    f"(?:主要|共同|(?:问题)?整改)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任|实施|落实)?(?:{'|'.join(LABEL_NOUNS)})(?:(?:及|和)(?:责任人|{'|'.join(LABEL_NOUNS)}))?"
     "|牵头|配合|协办|(?:责任|实施|落实)主体"
     "|主体责任|监督责任"  # "(主体责任:各营业网点,监督责任:市工商局)": who does it, who oversees it
     "|(?:部门|责任|任务)分工"  # "部门分工：省发展改革委牵头，各地、各部门配合": the roles are in the value

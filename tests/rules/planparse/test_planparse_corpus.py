@@ -55,9 +55,11 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # with round 13 (371-400) studied too (session 11): F1 0.990, units 0.986, deadlines 0.994;
     # with rounds 14 and 15 (401-459) too, round 15 studied in part: F1 0.982, units 0.973,
     # deadlines 0.993; with rounds 16 to 19 (461-604, blind F1 0.645, 0.819, 0.764 and 0.776) too,
-    # studied in part (session 12): F1 0.940, units 0.933, deadlines 0.980
-    assert figures["f1"] >= 0.935, development.misses
-    assert figures["units"] >= 0.93 and figures["deadlines"] >= 0.975, development.misses
+    # studied in part (session 12): F1 0.940, units 0.933, deadlines 0.980; with rounds 20 to 22
+    # (611-716, blind F1 0.741, 0.751 and 0.830) too, studied in part (session 13): F1 0.931,
+    # units 0.931, deadlines 0.973
+    assert figures["f1"] >= 0.925, development.misses
+    assert figures["units"] >= 0.925 and figures["deadlines"] >= 0.97, development.misses
 
 
 def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):

@@ -42,7 +42,7 @@ class Column(StrEnum):
 
 UNIT_COLUMNS: Final = frozenset({Column.UNITS_LEAD, Column.UNITS, Column.UNITS_ASSIST})
 
-_ORGAN: Final = r"(?:单位|部门|科室|处室|股室|机构|主体)+"  # "责任科室、单位" folds to 责任科室单位
+_ORGAN: Final = r"(?:单位|部门|科室|处室|股室|司局|机构|主体)+"  # "牵头负责司局": a ministry's departments  # "责任科室、单位" folds to 责任科室单位
 _HEADERS: Final = (
     (Column.NUMBER, re.compile(r"^(?:序号|编号|序|项次|No\.?)$")),
     (
@@ -94,7 +94,8 @@ _HEADERS: Final = (
             r"|计分方法|扣分标准|公开方式|公开载体|公开渠道|公开渠道和载体|公开对象|公开层级|网站所属栏目"
             r"|更新标准|更新频率|成果形式|目标值|指标值)$"
             r"|^.{0,4}(?:领导|负责人|联系人|情况|备注|意见|分值|得分|标准|依据|来源|出处|状态|成效|电话)$"
-            r"|^(?:目标|任务|指标)(?:类型|类别)$"  # "目标类型": A类 / B类, how a target is assessed
+            r"|^(?:目标|任务|指标)(?:类型|类别|属性)$"  # "目标类型": A类 / B类, how a target is assessed
+            r"|^预期(?:效果|成效|成果)$"  # "预期效果": the figure a target is to reach
             r"|^完成(?:进度|比例|率)$"  # "完成进度(%)": a share done
             r"|^.{0,6}(?:领导|负责人|联系人|责任人)$"  # "市政府分管领导", "整改责任人"
             r"|^.{0,6}(?:投资(?:金额|额)?|资金|金额|地点|规模|预算)$"  # a project's money and place

@@ -41,7 +41,9 @@ _BOX: Final = {
     code: ord("|" if re.search(r"VERTICAL|UP|DOWN", unicodedata.name(chr(code), "")) else "-")
     for code in range(0x2500, 0x2580)
 }
-_FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL, **_BOX}
+# Numbers in one enclosing glyph, "㈠ 完善…" (U+3220-3229): the outline's "(一)".
+_ENCLOSED: Final = {0x3220 + i: f"({digit})" for i, digit in enumerate("一二三四五六七八九十")}
+_FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL, **_BOX, **_ENCLOSED}
 
 
 # A reading in brackets right after a character, with a tone mark: "工作(zuò)", "人(rén)".

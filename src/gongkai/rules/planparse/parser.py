@@ -542,6 +542,8 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
         cleaned = [entry for i, entry in enumerate(cleaned[start + 1 :], start + 1) if i not in starts]
     elif handed_out and (signed := _plan_after_signature([line for _, line in cleaned])) is not None:
         cleaned = cleaned[signed + 1 :]
+    if (attached := _attachment_after_signature([line for _, line in cleaned])) is not None:
+        cleaned = cleaned[attached:]
     paragraphs: list[tuple[int, str]] = []
     previous_blank = True
     wrap = _wrap_width([line for _, line in cleaned if line and not is_furniture(line)])
@@ -701,6 +703,22 @@ def _plan_after_signature(lines: Sequence[str]) -> int | None:
     if signed is None or sum(split_marker(line.strip())[0] is not None for line in lines[signed + 1 :]) < 2:
         return None
     return signed
+
+
+def _attachment_after_signature(lines: Sequence[str]) -> int | None:
+    """Where the plan starts when the covering notice is signed and an attachment follows it
+    ("市人大社会建设委员会" "2023年7月24日" "附件:" "2023年…民生实事项目" "一、…"): the notice's own
+    numbered requests are not the plan's tasks."""
+    signed = _plan_after_signature(lines)
+    if signed is None:
+        return None
+    following = [i for i in range(signed + 1, min(len(lines), signed + 4)) if lines[i].strip()]
+    if following and _ATTACHMENT_LINE.match(compact(lines[following[0]])):
+        return following[0] + 1
+    return None
+
+
+_ATTACHMENT_LINE: Final = re.compile(r"^附件\d*[:：]?$")
 
 
 # The parts a plan opens with and a covering notice does not have: "一、总体要求", "(一)指导思想".

@@ -516,6 +516,12 @@ def _header_next(tokens: Sequence[Token], index: int) -> bool:
 
 def _lines_up(row: Sequence[Token], columns: Sequence[Column]) -> bool:
     kinds = [classify(token.text) for token in row]
+    if columns and columns[0] is Column.NUMBER and re.fullmatch(r"\d{1,3}", compact(row[0].text)):
+        # after its 序号, a task named like a column ("钢铁去产能规模") is the row's task
+        kinds = [
+            CellKind.TEXT if k is CellKind.HEADER and c in (Column.REQUIREMENT, Column.GROUP) else k
+            for k, c in zip(kinds, columns, strict=False)
+        ]
     if kinds.count(CellKind.EMPTY) == len(kinds) or CellKind.HEADER in kinds:
         return False
     # A row whose unit column holds units names its task in the task column even when the
