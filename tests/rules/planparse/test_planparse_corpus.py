@@ -57,9 +57,10 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # deadlines 0.993; with rounds 16 to 19 (461-604, blind F1 0.645, 0.819, 0.764 and 0.776) too,
     # studied in part (session 12): F1 0.940, units 0.933, deadlines 0.980; with rounds 20 to 22
     # (611-716, blind F1 0.741, 0.751 and 0.830) too, studied in part (session 13): F1 0.931,
-    # units 0.931, deadlines 0.973
-    assert figures["f1"] >= 0.925, development.misses
-    assert figures["units"] >= 0.925 and figures["deadlines"] >= 0.97, development.misses
+    # units 0.931, deadlines 0.973; with round 23 (721-757, blind F1 0.618) too: F1 0.925,
+    # units 0.925, deadlines 0.973
+    assert figures["f1"] >= 0.92, development.misses
+    assert figures["units"] >= 0.92 and figures["deadlines"] >= 0.97, development.misses
 
 
 def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):

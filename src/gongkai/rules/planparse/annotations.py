@@ -388,7 +388,16 @@ def section_assignment(heading: str) -> Assignment | None:
     office = _OFFICE_HEADING.match(text)
     if office is not None:
         return Assignment((office["name"],), (office["name"],))
+    duties = _DUTIES_HEADING.match(text)
+    if duties is not None and _names_units(duties["units"]):
+        return assign([(Column.UNITS, duties["units"])])
     return None
+
+
+# "(一)县人民政府职责" over the duties written below it: the part of the offices named.
+_DUTIES_HEADING: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])(?P<units>[^，,。；;:：]{2,30}?)的?(?:主要|工作)?职责[:：]?$"
+)
 
 
 # "(一)综合办公室(党群工作部、监察室)" over "①…;②…": a part named by the office that does it, its

@@ -41,8 +41,13 @@ _BOX: Final = {
     code: ord("|" if re.search(r"VERTICAL|UP|DOWN", unicodedata.name(chr(code), "")) else "-")
     for code in range(0x2500, 0x2580)
 }
-# Numbers in one enclosing glyph, "㈠ 完善…" (U+3220-3229): the outline's "(一)".
-_ENCLOSED: Final = {0x3220 + i: f"({digit})" for i, digit in enumerate("一二三四五六七八九十")}
+# Numbers in one enclosing glyph, "㈠ 完善…" (U+3220-3229), "⑵抢抓合作机遇" (U+2474-2487) and
+# "⒈" (U+2488-249B): the outline's "(一)", "(2)" and "1.".
+_ENCLOSED: Final = {
+    **{0x3220 + i: f"({digit})" for i, digit in enumerate("一二三四五六七八九十")},
+    **{0x2474 + i: f"({i + 1})" for i in range(20)},
+    **{0x2488 + i: f"{i + 1}." for i in range(20)},
+}
 _FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL, **_BOX, **_ENCLOSED}
 
 

@@ -604,9 +604,15 @@ _LEADING_BRACKET: Final = re.compile(r"^[(（][^()（）]{2,80}[)）]")
 
 
 def _opens_with_annotation(line: str) -> bool:
-    """Whether a line opens with a unit annotation ("(市环保局牵头)城市…")."""
+    """Whether a line opens with a unit annotation ("(市环保局牵头)城市…"), or is one bracket
+    saying who takes part ("(州、县市人民政府负责,…相关部门加强支持、指导和监督)")."""
     match = _LEADING_BRACKET.match(line)
-    return match is not None and split_trailing_annotation(match[0])[1] is not None
+    if match is not None and split_trailing_annotation(match[0])[1] is not None:
+        return True
+    return _ROLE_BRACKET_LINE.fullmatch(line.strip()) is not None
+
+
+_ROLE_BRACKET_LINE: Final = re.compile(rf"[(（][^()（）]{{2,200}}(?:{ROLE_PATTERN})[^()（）]{{0,200}}[)）]")
 
 
 def _continues(previous: str, line: str, last: str = "", wrap: float | None = None) -> bool:

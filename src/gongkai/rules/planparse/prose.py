@@ -256,6 +256,47 @@ def _duties_of(body: str) -> tuple[Assignment, str] | None:
     return (found, match["work"]) if found is not None and match is not None else None
 
 
+# "市地税局、国税局:及时出具企业纳税情况证明文件。": offices, a colon, then their duties.
+_OFFICES_COLON: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）“”\s]{2,60}?)[:：]\s*(?P<work>\S.{3,})$", re.S)
+
+
+def _duty_line(paragraph: str) -> tuple[Assignment, str] | None:
+    """An unnumbered paragraph that states offices' duties ("X：负责…" or "X负责…"): who, and the
+    item's text (after the colon; the whole sentence when the offices are its subject)."""
+    text = paragraph.strip()
+    if label_line(text) is not None or _PERSON_LABEL.match(text) or _PROGRESS_LINE.match(text):
+        return None
+    colon = _OFFICES_COLON.match(text)
+    found = _clause_duty(colon)
+    if found is not None and colon is not None and all(_strong_unit(unit) for unit in found.units):
+        return found, colon["work"]
+    subject = _subject_duty(text)
+    if subject is not None and all(_strong_unit(unit) for unit in subject.units):
+        return subject, text
+    return None
+
+
+def _strong_unit(unit: str) -> bool:
+    """A unit by name: never a label's noun ("受理部门", "责任单位") or a place alone."""
+    return len(unit) >= 3 and is_unit_phrase(unit) and _LABEL_NOUN.fullmatch(unit) is None
+
+
+_LABEL_NOUN: Final = re.compile(
+    r"(?:[省市县区]级)?(?:受理|责任|牵头|配合|实施|主管|相关|有关|协办|主办|承办|联系|咨询|监督|督导|督办|指导"
+    r"|投诉|举报|发布|来源|成员|参会|参加)"
+    r"(?:单位|部门|机构|处室|科室)"
+)
+
+
+def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether the paragraph before or after is an office's duty too: one such line alone may be a
+    covering notice's sentence; two together are a list of duties."""
+    return any(
+        0 <= other < len(paragraphs) and _duty_line(paragraphs[other][1]) is not None
+        for other in (index - 1, index + 1)
+    )
+
+
 def _asked(body: str) -> Assignment | None:
     """The units a task asks to do it ("请X按…")."""
     return _clause_duty(_ASKED.search(compact(body)))
@@ -343,6 +384,14 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             kind, marker, rest = "block", paragraph.strip(), ""  # "01" alone over its projects, a line each
         rest, progress = _progress_apart(rest)
         pieces = split_annotated(rest)
+        if kind is None and (duty := _duty_line(rest)) is not None and _in_duty_run(paragraphs, index):
+            # "省公安厅:负责依法对非法集资活动进行侦查…" a line each: the offices' duties
+            pending.clear()
+            parent = stack[-1] if stack else None
+            nodes.append(_Node(parent.level + 1 if parent else 0, "", duty[1], duty[0], parent=parent, line=line))
+            if parent is not None:
+                parent.children += 1
+            continue
         if kind is None and len(pieces) == 1 and pieces[0][1] is None and (labelled := _labelled_below(paragraphs, index)):
             pieces = [(rest, labelled)]  # "通过新建水厂…普及率。" then "责任单位：市水务局"
         if kind is None:
@@ -896,10 +945,12 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
     if lead is not None:
         sections.append(clean_text(node.marker + lead))
     assignment, inherited = _annotation_of(node)
-    if assignment is None and lead is not None and node.joined is not None:
+    if (assignment is None or inherited) and lead is not None and node.joined is not None:
         # "(一)党政办" alone on its line over "负责策划宣传…": the office heads its own text
+        # (before a part's heading further up, "一、各级政府工作职责" over "(一)县人民政府职责")
         office = section_assignment(node.marker + lead)
-        assignment, inherited = (office, True) if office is not None else (None, False)
+        if office is not None:
+            assignment, inherited = office, True
     deadline = NO_DEADLINE
     if assignment is not None and assignment.deadline_raw:
         deadline = parse_deadline(assignment.deadline_raw, year)
