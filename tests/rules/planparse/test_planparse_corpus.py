@@ -24,11 +24,11 @@ def test_the_corpus_is_as_varied_as_the_issue_asks():
     assert len({gold["province"] for gold in golds}) >= 10
     assert len({gold["level"] for gold in golds}) >= 4
     # The first held-out set was a quarter of the corpus; each later one, gathered after the one
-    # before was studied, is a fresh batch of at least 20 (the issue's quarter of its 40 documents
-    # is 10; HELDOUT keeps the history). Between two rounds (the last one studied, the next not yet
-    # added) the list is empty.
+    # before was studied, is a fresh batch of at least the issue's quarter of its 40 documents, 10
+    # (HELDOUT keeps the history; most rounds held 20 to 33). Between two rounds (the last one
+    # studied, the next not yet added) the list is empty.
     held_out = [path for path in DOCUMENTS if planscore.held_out(path)]
-    assert not held_out or len(held_out) >= 20
+    assert not held_out or len(held_out) >= 10
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.stem)
