@@ -251,10 +251,12 @@ _REMARK_TAIL: Final = re.compile(r"[，,。；;][^，,。；;()（）]{4,20}(?:[
 def _without_remarks(text: str) -> str:
     text = _REMARK_BRACKET.sub("", text)
     # "…、中储粮株洲直属库。排名第一的为牵头单位,下同": the convention closing the list itself
-    text = _REMARK_TAIL.sub(lambda match: "" if any(p.search(match[0]) for _, p in _LEAD_RULES) else match[0], text)
-    return _BRACKETED.sub(
-        lambda match: "" if any(p.search(match[0]) for _, p in _LEAD_RULES) else match[0], text
-    )
+    return _BRACKETED.sub(_unless_convention, _REMARK_TAIL.sub(_unless_convention, text))
+
+
+def _unless_convention(match: re.Match[str]) -> str:
+    """Nothing for a remark stating which unit of a list leads, else the text matched."""
+    return "" if any(pattern.search(match[0]) for _, pattern in _LEAD_RULES) else match[0]
 
 
 def _parse_annotation(text: str) -> Assignment | None:

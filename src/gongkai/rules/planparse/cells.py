@@ -42,7 +42,8 @@ class Column(StrEnum):
 
 UNIT_COLUMNS: Final = frozenset({Column.UNITS_LEAD, Column.UNITS, Column.UNITS_ASSIST})
 
-_ORGAN: Final = r"(?:单位|部门|科室|处室|股室|司局|机构|主体)+"  # "牵头负责司局": a ministry's departments  # "责任科室、单位" folds to 责任科室单位
+# "责任科室、单位" folds to 责任科室单位; "牵头负责司局": a ministry's departments
+_ORGAN: Final = r"(?:单位|部门|科室|处室|股室|司局|机构|主体)+"
 _HEADERS: Final = (
     (Column.NUMBER, re.compile(r"^(?:序号|编号|序|项次|No\.?)$")),
     (
