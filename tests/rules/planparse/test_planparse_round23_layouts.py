@@ -39,3 +39,12 @@ def test_parts_headed_by_whose_duties_they_are():
         "在县级人民政府的组织领导下,具体负责本辖区内地质灾害巡查。\n"
     )
     assert [item.units for item in plan.items] == [("县人民政府",), ("乡镇人民政府",)]
+
+
+def test_a_line_giving_the_targets_above_it_their_unit_by_count():
+    plan = parse_text(
+        "2007年示范市人民政府目标管理工作方案\n一、关于目标体系设置\n1.地区生产总值增长15%;\n"
+        "2.第三产业增加值达到1000亿元;\n3.城镇固定资产投资新增200亿元;\n3项目标的责任单位均为市发展改革委。\n"
+        "4.规模以上工业销售收入达到3000亿元;\n该目标责任单位为市经委。\n"
+    )
+    assert [item.units for item in plan.items] == [("市发展改革委",)] * 3 + [("市经委",)]

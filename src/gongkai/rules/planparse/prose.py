@@ -40,7 +40,7 @@ from gongkai.rules.planparse.deadlines import (
     parse_deadline,
 )
 from gongkai.rules.planparse.model import NO_DEADLINE, Item, Recurrence
-from gongkai.rules.planparse.normalize import clean_text, compact
+from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
 from gongkai.rules.vocabulary import (
     ASSIST_LABELS,
     DEADLINE_LABELS,
@@ -347,6 +347,13 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             problem.children += 1
             nodes.append(node)
             continue
+        counted = _COUNTED_DUTY.match(compact(paragraph))
+        if counted is not None and nodes and parse_annotation(counted["units"] + "负责") is not None:
+            # "4项目标的责任单位均为市发展改革委。", "该目标责任单位为市经委。": the items above
+            count = chinese_number(counted["count"]) if counted["count"] else 1
+            for node in [node for node in nodes if node.marker][-(count or 1) :]:
+                node.labels.append(f"责任单位：{counted['units']}")
+            continue
         if label_line(paragraph) is not None and nodes:
             if index == len(paragraphs) - 1 and cut_fragment(paragraph):
                 # the page ends inside the line's last unit ("责任单位:区"): the cut piece is none
@@ -483,6 +490,14 @@ def _progress_apart(text: str) -> tuple[str, list[str]]:
     """A numbered paragraph's task without the label naming it, and its progress report apart."""
     task, *progress = _PROGRESS.split(_ITEM_LABEL.sub("", text), maxsplit=1)
     return task, [clean_text(part) for part in progress]
+
+
+# "4项目标的责任单位均为市发展改革委。", "该目标责任单位为市经委。": the units of the numbered items
+# just above, as many as it counts.
+_COUNTED_DUTY: Final = re.compile(
+    r"^(?:该|此|以上|上述|前)?(?P<count>\d{1,2}|[一二三四五六七八九十]{1,3})?项?(?:目标|任务|指标|工作|事项)的?"
+    r"(?:责任|牵头)单位(?:均|都)?(?:为|是)(?P<units>[^。；;]{2,60}?)[。.]?$"
+)
 
 
 # "上述项目由区商务委牵头负责。": a line giving the unnumbered tasks above it their units.
