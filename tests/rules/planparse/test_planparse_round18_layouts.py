@@ -67,3 +67,12 @@ def test_a_safety_committees_members_taking_their_share_of_the_work():
         ("市应急管理局", "市安委会各成员单位"),
     ]
     assert [item.lead_units for item in plan.items] == [("市委宣传部", "市应急管理局"), ("市应急管理局",)]
+
+
+def test_a_unit_and_its_person_in_charge_written_together():
+    plan = parse_text(
+        "示范省10项利民行动任务目标\n第一项:扩大就业\n(一)新增城镇就业40万人。\n"
+        "责任单位和责任人:省劳动和社会保障厅张三\n(二)城镇登记失业率控制在4.5%以内。\n责任单位及责任人:省人社厅李四、省财政厅王五\n"
+        "第二项:改善住房\n"
+    )
+    assert [item.units for item in plan.items] == [("省劳动和社会保障厅",), ("省人社厅", "省财政厅")]

@@ -526,12 +526,17 @@ def _labelled(text: str) -> Assignment | None:
             deadline = deadline or pieces[-1]
             pieces.pop()
         value = "，".join(pieces) if len(pieces) < len(re.split(r"[,，;；]", value)) else value
+        if label.endswith("责任人"):  # "责任单位和责任人:省劳动和社会保障厅秦玉德": the person after the office
+            value = _PERSON_AFTER_OFFICE.sub("", value)
         if value:
             cells.append((_label_column(label), value))
     assignment = assign(cells)
     if not assignment.units and deadline is None:
         return None
     return replace(assignment, deadline_raw=deadline)
+
+
+_PERSON_AFTER_OFFICE: Final = re.compile(r"(?<=[局办委厅院所站队处科室部府会])[\u4e00-\u9fff]{2,3}(?=$|[、，,；;])")
 
 
 _OPENERS: Final = "(（【〔["
