@@ -110,3 +110,7 @@ def test_items_left_out_of_a_line_that_holds_an_imported_one_are_still_reported(
     )
     assert [item.text for item in plan.items] == ["财政一般预算收入增长13%"]
     assert "第2行有3段文字未导入为任务：“1、地区生产总值增长11%(示范开发区)。”等" in plan.warnings
+
+
+def test_a_list_of_tasks_duties_and_times():
+    assert header_columns(["任务清单", "责任清单", "时限清单"]) == [Column.REQUIREMENT, Column.UNITS, Column.DEADLINE]
