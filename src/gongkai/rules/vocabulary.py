@@ -116,8 +116,8 @@ DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责"
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
     # "牵头责任单位", "主要协作单位", "问题整改责任单位", "配合实施单位", "责任单位及责任人",
-    # "责任处室及单位": a role
-    # word, then perhaps 责任 (or how the unit takes part), then the noun (and the person with it)
+    # "责任处室及单位": a role word, then perhaps 责任 (or how the unit takes part), then the noun
+    # (and the person with it, or a second noun)
     f"(?:主要|共同|(?:问题)?整改)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任|实施|落实)?(?:{'|'.join(LABEL_NOUNS)})(?:(?:及|和)(?:责任人|{'|'.join(LABEL_NOUNS)}))?"
     "|牵头|配合|协办|(?:责任|实施|落实)主体"
     "|主体责任|监督责任"  # "(主体责任:各营业网点,监督责任:市工商局)": who does it, who oversees it

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
@@ -260,6 +261,7 @@ def _duties_of(body: str) -> tuple[Assignment, str] | None:
 _OFFICES_COLON: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）“”\s]{2,60}?)[:：]\s*(?P<work>\S.{3,})$", re.S)
 
 
+@lru_cache(maxsize=4096)  # each paragraph is asked again as its neighbours' neighbour
 def _duty_line(paragraph: str) -> tuple[Assignment, str] | None:
     """An unnumbered paragraph that states offices' duties ("X：负责…" or "X负责…"): who, and the
     item's text (after the colon; the whole sentence when the offices are its subject)."""
@@ -325,9 +327,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             # a one-task form: "重点工作: 全面推行林长制。" then "牵头单位: 市林业园林局"
             pending.clear()
             level, parent = _enter(kinds, stack, "unit_group")
-            nodes.append(_Node(level, "", task["task"], parent=parent, line=line))
-            if parent is not None:
-                parent.children += 1
+            _add(nodes, _Node(level, "", task["task"], parent=parent, line=line))
             continue
         if _MEASURES_BELOW.match(compact(paragraph)) and nodes and _heads_measures(nodes[-1], stack):
             # the problem, its "责任单位：…", then "整改措施：" over numbered measures: they are its items
@@ -341,17 +341,13 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             # heading, the requirement the item
             problem = stack[-1]
             body, annotation = split_trailing_annotation(paragraph.strip()[requirement.end() :])
-            node = _Node(
-                problem.level + 1, "", body, annotation or _by_clause(body), parent=problem, line=line
-            )
-            problem.children += 1
-            nodes.append(node)
+            _add(nodes, _Node(problem.level + 1, "", body, annotation or _by_clause(body), parent=problem, line=line))
             continue
         counted = _COUNTED_DUTY.match(compact(paragraph))
         if counted is not None and nodes and parse_annotation(counted["units"] + "负责") is not None:
             # "4项目标的责任单位均为市发展改革委。", "该目标责任单位为市经委。": the items above
-            count = chinese_number(counted["count"]) if counted["count"] else 1
-            for node in [node for node in nodes if node.marker][-(count or 1) :]:
+            count = chinese_number(counted["count"] or "一") or 1
+            for node in [node for node in nodes if node.marker][-count:]:
                 node.labels.append(f"责任单位：{counted['units']}")
             continue
         if label_line(paragraph) is not None and nodes:
@@ -374,14 +370,10 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             # "县人民医院 存在问题:…" then "责任单位:…": the place heads the problem found there
             pending.clear()
             level, parent = _enter(kinds, stack, "unit_group")
-            place = _Node(level, "", found["place"], None, parent=parent, line=line)
+            place = _add(nodes, _Node(level, "", found["place"], None, parent=parent, line=line))
             body, annotation = split_trailing_annotation(found["problem"].strip())
-            problem = _Node(level + 1, "", body, annotation, parent=place, line=line)
-            place.children = 1
-            if parent is not None:
-                parent.children += 1
+            _add(nodes, _Node(level + 1, "", body, annotation, parent=place, line=line))
             stack.append(place)
-            nodes += [place, problem]
             continue
         if kind is None and UNIT_GROUP.match(compact(paragraph)) and section_assignment(paragraph):
             kind = "unit_group"  # "区委办公室(8项)": a heading over the unit's numbered items
@@ -394,10 +386,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         if kind is None and (duty := _duty_line(rest)) is not None and _in_duty_run(paragraphs, index):
             # "省公安厅:负责依法对非法集资活动进行侦查…" a line each: the offices' duties
             pending.clear()
-            parent = stack[-1] if stack else None
-            nodes.append(_Node(parent.level + 1 if parent else 0, "", duty[1], duty[0], parent=parent, line=line))
-            if parent is not None:
-                parent.children += 1
+            _child(nodes, stack[-1] if stack else None, duty[1], duty[0], line)
             continue
         if kind is None and len(pieces) == 1 and pieces[0][1] is None and (labelled := _labelled_below(paragraphs, index)):
             pieces = [(rest, labelled)]  # "通过新建水厂…普及率。" then "责任单位：市水务局"
@@ -422,21 +411,30 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             node = _Node(level, marker, body, annotation, parent=parent, line=line)
             pieces = pieces[1:]
         node.notes += progress
-        if parent is not None:
-            parent.children += 1
-        stack.append(node)
-        nodes.append(node)
+        stack.append(_add(nodes, node))
         for body, annotation in pieces:
             if annotation is None and len(body.strip()) < _FRAGMENT:
                 unread.append((line, body))  # "…(X负责)围绕重大水利工程": a page cut short
                 continue
             # Further requirements of the same paragraph: under the heading, or beside the item
-            owner = node if node.annotation is None else parent
-            level = owner.level + 1 if owner else 0
-            nodes.append(_Node(level, "", _unmarked(body), annotation, parent=owner, line=line))
-            if owner is not None:
-                owner.children += 1
+            _child(nodes, node if node.annotation is None else parent, _unmarked(body), annotation, line)
     return nodes
+
+
+def _add(nodes: list[_Node], node: _Node) -> _Node:
+    """``node`` appended to the outline and counted among its heading's children."""
+    nodes.append(node)
+    if node.parent is not None:
+        node.parent.children += 1
+    return node
+
+
+def _child(
+    nodes: list[_Node], parent: _Node | None, body: str, annotation: Assignment | None, line: int, bulleted: bool = False
+) -> _Node:
+    """An unnumbered paragraph added one level under ``parent`` (at the top without one)."""
+    level = parent.level + 1 if parent else 0
+    return _add(nodes, _Node(level, "", body, annotation, parent=parent, line=line, bulleted=bulleted))
 
 
 def _labelled_below(paragraphs: Sequence[tuple[int, str]], index: int) -> Assignment | None:
@@ -515,9 +513,7 @@ def _closed_above(
         return False
     for line, body in pending:
         unread.remove((line, body))
-        nodes.append(_Node(parent.level + 1 if parent else 0, "", body, duty, parent=parent, line=line))
-        if parent is not None:
-            parent.children += 1
+        _child(nodes, parent, body, duty, line)
     return True
 
 
@@ -695,8 +691,7 @@ def _unnumbered(
     block = stack[-1] if stack and _BLOCK.match(stack[-1].marker) else None
     if annotation is None and block is not None:
         # under a block number, each line is a project ("*" marks one the city extends here)
-        nodes.append(_Node(block.level + 1, "", body.lstrip("*＊").strip(), parent=block, line=line))
-        block.children += 1
+        _child(nodes, block, body.lstrip("*＊").strip(), None, line)
         return True
     open_item = last is not None and stack and last is stack[-1] and last.annotation is None
     if annotation is None and last is not None and open_item and _SUB_POINT.match(body):
@@ -705,9 +700,7 @@ def _unnumbered(
         return True
     if annotation is None and last is not None and last.bulleted and last.annotation and _BULLET.match(body):
         # "● …(X牵头落实)" then "● 各级民政部门每半年…" cut by the page: the next bullet's task
-        nodes.append(_Node(last.level, "", _BULLET.sub("", body), parent=last.parent, line=line, bulleted=True))
-        if last.parent is not None:
-            last.parent.children += 1
+        _add(nodes, _Node(last.level, "", _BULLET.sub("", body), parent=last.parent, line=line, bulleted=True))
         return True
     if annotation is None:
         if last is not None and open_item and not last.children and not _has_body(last):
@@ -729,10 +722,7 @@ def _unnumbered(
         parent = parent.parent  # after an item with its own annotation: beside it, not under it
     bulleted = _BULLET.match(body) is not None
     body = _BULLET.sub("", body)  # "● 白茶市场存在…" then "(主体责任:…)": the bullet is no text
-    node = _Node(parent.level + 1 if parent else 0, "", body, annotation, parent=parent, line=line, bulleted=bulleted)
-    if parent is not None:
-        parent.children += 1
-    nodes.append(node)
+    _child(nodes, parent, body, annotation, line, bulleted)
     return True
 
 
@@ -761,16 +751,13 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
     if last.joined is not None and stack and last is stack[-1] and not last.children:
         if not _HEADED_SENTENCE.match(last.joined):
             return False
-        first = _Node(last.level + 1, "", last.joined, parent=last, line=last.line)
+        first = _child(nodes, last, last.joined, None, last.line)
         last.body, last.joined = last.body[: -len(last.joined)], None
-        last.children = 1
-        nodes.append(first)
         last = first
     heading = last.parent
     if last.marker or heading is None or not stack or heading is not stack[-1] or last.annotation:
         return False
-    nodes.append(_Node(last.level, "", body, parent=heading, line=line))
-    heading.children += 1
+    _add(nodes, _Node(last.level, "", body, parent=heading, line=line))
     return True
 
 
