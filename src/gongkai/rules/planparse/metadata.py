@@ -309,12 +309,15 @@ def _year_of(doc_number: str | None, lines: Sequence[str]) -> int | None:
     for line in lines[:_OPENING_LINES]:
         preamble = _YEAR_OF_WORK.search(compact(clean_text(line))) or _NAMED_PLAN.search(line)
         if preamble:
-            return int(preamble["year"])
+            return int(preamble["year"] or preamble["planned"])
     return None
 
 
 # A news item naming the plan it reports: "…发布了《…关于印发银川都市圈建设2019年工作计划的通知》".
 _NAMED_PLAN: Final = re.compile(rf"《[^》]*?(?P<year>(?:19|20)\d{{2}})年度?[^》]*?(?:{_PLAN_WORDS})[^》]*》")
 # The preamble's aim, "…,切实做好2020年政府工作,…", "结合2021年市政府重点工作": the year the
-# plan is for.
-_YEAR_OF_WORK: Final = re.compile(r"(?:做好|结合|围绕)(?P<year>(?:19|20)\d{2})年度?[^。，,；;]{0,12}工作")
+# plan is for; "对2020年度监督工作具体安排如下": the plan's own opening.
+_YEAR_OF_WORK: Final = re.compile(
+    r"(?:做好|结合|围绕)(?P<year>(?:19|20)\d{2})年度?[^。，,；;]{0,12}工作"
+    r"|(?P<planned>(?:19|20)\d{2})年度?[^。，,；;]{0,12}工作(?:具体|作如下|的)?安排如下"
+)

@@ -155,6 +155,8 @@ def read_prose(
             node.body, node.annotation = _glued_annotation(node.body, known)
         if node.annotation is None and not node.labels and (duty := _duties_of(node.body)) is not None:
             node.annotation, node.body = duty  # "(十)城管部门职责:负责对乱停乱放…"
+        if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
+            node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
         if node.annotation is None and not node.labels:
             node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body)
         if not _is_item(node, flat) or (_background(node) and _own(node) is None):
@@ -255,6 +257,21 @@ def _duties_of(body: str) -> tuple[Assignment, str] | None:
     match = _DUTIES_OF.match(body.strip())
     found = _clause_duty(match)
     return (found, match["work"]) if found is not None and match is not None else None
+
+
+# "…报告拟安排在6月份举行的常委会会议上听取和审议。由监察和司法委员会负责做好相关工作。": a
+# task whose last sentence names who does it; the sentence is no part of the task.
+_CLOSING_DUTY: Final = re.compile(
+    r"(?<=[。；;])\s*由(?P<units>[^，,。；;:：“”]{2,60}?)(?P<role>牵头)?负责(?:做好|落实|组织|办理|承办)?"
+    r"(?:相关|具体|有关|此项|该项)?的?(?:工作|事宜|事项)?[。.]?$"
+)
+
+
+def _closing_duty(body: str) -> tuple[Assignment, str] | None:
+    """The offices a task's closing "由X负责…" sentence names, and the task before it."""
+    match = _CLOSING_DUTY.search(body.strip())
+    found = _clause_duty(match)
+    return (found, body.strip()[: match.start()]) if found is not None and match is not None else None
 
 
 # "市地税局、国税局:及时出具企业纳税情况证明文件。": offices, a colon, then their duties.
