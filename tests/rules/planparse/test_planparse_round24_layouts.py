@@ -42,3 +42,44 @@ def test_a_month_mentioned_without_a_schedule_is_no_deadline():
     )
     assert plan.items[0].deadline.date is None
     assert plan.items[1].deadline.date == date(2024, 9, 30)
+
+
+def test_parts_headed_by_a_body_and_the_responsibility_it_bears():
+    plan = parse_text(
+        "示范区换届风气监督责任清单\n一、党委:主体责任\n1、切实加强领导和统筹,确保换届工作有序、健康、平稳进行。\n"
+        "二、纪委：监督责任\n1、加强对换届纪律执行情况的监督检查,严肃查处违纪行为。\n"
+        "(一)县(市、区)政府的主要任务\n1、负责研究部署和组织实施本辖区纠风工作和政风行风建设工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("党委",), ("纪委",), ("县(市、区)政府",)]
+
+
+def test_aims_and_participants_of_a_plan_are_no_tasks_and_a_header_date_gives_its_year():
+    plan = parse_text(
+        "示范市政协委员会| 2017-05-31\n市政协督办重点提案工作方案\n一、督办目的\n"
+        "1、了解提案办理进度和办理过程中存在的问题,协商解决主要问题。\n二、督办方式\n"
+        "1、参加督办的专委会负责与市政府办公室沟通,协商确定督办具体时间,6月底前完成。\n四、参加人员\n"
+        "1、市政协分管领导,政协相关部门负责人、提案者。\n"
+    )
+    assert [item.section[0] for item in plan.items] == ["二、督办方式"]
+    assert plan.items[0].deadline.date == date(2017, 6, 30)
+
+
+def test_a_general_lead_label_and_a_hired_firm_that_is_no_unit():
+    plan = parse_text(
+        "示范市全民科学素质行动工作方案\n(八)科普基础设施工程。\n总牵头部门:市科协。\n"
+        "责任单位:市委组织部、市发展改革委。\n(九)问题整改。\n1.督促企业聘请有资质单位对生产废水处理工艺进行评估论证。\n"
+        "责任单位:示范市生态环境局\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("市科协", "市委组织部", "市发展改革委"), ("市科协",)),
+        (("示范市生态环境局",), ("示范市生态环境局",)),
+    ]
+
+
+def test_a_list_whose_digits_a_copy_dropped():
+    plan = parse_text(
+        "示范县宣传工作方案\n三、工作措施\n、充分利用党建网、政务网等新闻媒体向社会广泛宣传。\n"
+        "、组织全县干部职工进行自我测试,参考人员为全县在职干部职工。\n、由县委宣传部牵头,在县城主要街道悬挂横幅。\n"
+    )
+    assert len(plan.items) == 3 and plan.items[2].units == ("县委宣传部",)
+    assert plan.items[0].text.startswith("充分利用")

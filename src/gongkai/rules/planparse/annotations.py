@@ -179,7 +179,7 @@ _LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)}
 
 
 def _label_column(label: str) -> Column:
-    label = label.removeprefix("主要")
+    label = re.sub(r"^(?:主要|总|共同)", "", label)  # "总牵头部门": the lead of all the units below
     if label.startswith(LEAD_LABELS) or label == "主体责任":
         return Column.UNITS_LEAD
     if label.startswith(ASSIST_LABELS) or label == "监督责任":
@@ -390,15 +390,25 @@ def section_assignment(heading: str) -> Assignment | None:
     office = _OFFICE_HEADING.match(text)
     if office is not None:
         return Assignment((office["name"],), (office["name"],))
-    duties = _DUTIES_HEADING.match(text)
+    duties = _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
     if duties is not None and _names_units(duties["units"]):
         return assign([(Column.UNITS, duties["units"])])
     return None
 
 
-# "(一)县人民政府职责" over the duties written below it: the part of the offices named.
+# "一、党委:主体责任", "(二)纪委：监督责任": a part of a responsibility list, headed by the body
+# and the kind of responsibility it bears for the items below.
+_CHARGE_HEADING: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])(?P<units>[^，,。；;:：]{2,30}?)[:：]"
+    r"(?:主体|监督|第一|直接|领导|主要|具体|分管|属地|管理|监管)责任(?:人)?$"
+)
+
+
+# "(一)县人民政府职责", "(一)县(市、区)政府的主要任务" over the duties written below it: the part
+# of the offices named.
 _DUTIES_HEADING: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])(?P<units>[^，,。；;:：]{2,30}?)的?(?:主要|工作)?职责[:：]?$"
+    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])(?P<units>[^，,。；;:：]{2,30}?)"
+    r"(?:的?(?:主要|工作)?职责|的?主要任务)[:：]?$"
 )
 
 

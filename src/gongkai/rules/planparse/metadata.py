@@ -278,7 +278,9 @@ def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
 
 _TABLE_RULE: Final = re.compile(r"^[-|:\s]+$")  # "---|---|---": a Markdown table's rule line
 _DOC_YEAR: Final = re.compile(r"〔((?:19|20)\d{2})〕")
-_BARE_DATE: Final = re.compile(r"^\W*((?:19|20)\d{2})-\d{2}-\d{2}\W*$")
+# "• 2020-06-22", "中国人民政治协商会议吉林市委员会| 2017-05-31": the page's date alone, or after
+# the site's name in its header
+_BARE_DATE: Final = re.compile(r"^(?:[^|\d]{2,40}\|)?\W*((?:19|20)\d{2})-\d{2}-\d{2}\W*$")
 
 
 # The opening of key points, its title lost: "2020年,市统计局政务公开工作要以…为指导", "2023年，区

@@ -101,8 +101,10 @@ _LOST_CLOSE: Final = re.compile(
 )
 
 
-# "、着力加强公开解读回应工作": a heading whose numeral the page lost (its 、 is still there).
+# "、着力加强公开解读回应工作": a heading whose numeral the page lost (its 、 is still there); a
+# longer "、充分利用党建网…": an item of a list whose digits ("1、") a copy dropped.
 _LOST_NUMERAL: Final = re.compile(r"^、(?=[\u4e00-\u9fff]{4,40}$)")
+_LOST_DIGITS: Final = re.compile(r"^、(?=[\u4e00-\u9fff“《])")
 
 
 # "?。ㄒ唬┐_定公開范圍。": a heading whose "（一）確" a wrong encoding turned into box-drawing and
@@ -122,6 +124,8 @@ def split_marker(paragraph: str) -> tuple[str | None, str, str]:
         return "cn_paren", garbled[0].strip(), paragraph[garbled.end() :]
     if _LOST_NUMERAL.match(paragraph):
         return "cn", "、", paragraph[1:]
+    if _LOST_DIGITS.match(paragraph):
+        return "lost", "、", paragraph[1:]
     lost = _LOST_CLOSE.match(paragraph)
     if lost and ")" not in paragraph[:12] and "）" not in paragraph[:12]:
         return "cn_paren", f"({lost['n']})", paragraph[lost.end() :]
@@ -232,7 +236,7 @@ def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
 
 # "会议原则同意…，请县财政局按会议讨论意见作进一步修改完善": minutes ask an office to do the work.
 _ASKED: Final = re.compile(
-    r"请(?P<units>[^，,。；;:：请]{2,40}?)(?:按照?|根据|会同|牵头|负责|抓紧|尽快|结合|认真|进一步|做好|对)"
+    r"(?:^|(?<=[，,。；;:：]))请(?P<units>[^，,。；;:：请]{2,40}?)(?:按照?|根据|会同|牵头|负责|抓紧|尽快|结合|认真|进一步|做好|对)"
 )
 
 
@@ -644,7 +648,7 @@ _PROGRESS_LINE: Final = re.compile(rf"^{PROGRESS_LABEL}[:：]")
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
 _RANK: Final = {
     "part": 0, "article": 1, "cn": 1, "block": 1, "unit_group": 2, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "arabic_paren": 4, "arabic_half": 4,
-    "circled": 5, "cn_shi": 5,
+    "circled": 5, "cn_shi": 5, "lost": 3,
 }  # fmt: skip
 
 
@@ -869,7 +873,8 @@ def _has_body(node: _Node) -> bool:
 # Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
 _BACKGROUND: Final = re.compile(
     r"^(?:总体要求|指导思想|(?:主要|总体)?工作目标|主要目标|总体目标|[\u4e00-\u9fff]{0,2}原则|目标要求|目标和要求|目标与要求|总体思路"
-    r"|主要依据|编制依据|工作依据|政策依据)(?:[。:：]|$)"
+    r"|主要依据|编制依据|工作依据|政策依据"
+    r"|[\u4e00-\u9fff]{0,4}目的(?:和意义|与意义)?|(?:参加|参会|参训)(?:人员|对象|范围)|适用范围)(?:[。:：]|$)"
 )
 
 
