@@ -83,3 +83,14 @@ def test_a_list_whose_digits_a_copy_dropped():
     )
     assert len(plan.items) == 3 and plan.items[2].units == ("县委宣传部",)
     assert plan.items[0].text.startswith("充分利用")
+
+
+def test_a_table_without_units_below_the_pages_field_table_keeps_the_title_out_of_its_cells():
+    plan = parse_text(
+        "索引号 | 11330100002/2016-00123 | 发布机构 | 示范市人民政府办公室 |\n---|---|---|---|\n"
+        "发文日期 | 2016-04-24 | 主题分类 | 综合政务 |\n\n市地震局2016年度业务职能目标\n"
+        "序号 |\n目标名称 |\n目标内容 |\n1 |\n加强震情跟踪处置 |\n强化震情动态跟踪,加强重点地域震情监视。 |\n"
+        "2 |\n做好台网运行维护 |\n加强三大台网系统的精细化管理与运行维护。 |\n"
+        "3 |\n推进预警系统建设 |\n完成地震监测预警系统建设可行性研究等前期工作。 |\n"
+    )
+    assert [item.section for item in plan.items] == [("加强震情跟踪处置",), ("做好台网运行维护",), ("推进预警系统建设",)]

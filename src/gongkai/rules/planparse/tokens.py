@@ -64,6 +64,7 @@ class TextTable:
 
 
 _PIPE_ONLY: Final = re.compile(r"^[|\s]+$")
+_RULE: Final = re.compile(r"^[-|:\s]+$")  # "||", "---|---|": a frame or a Markdown table's rule line
 # what closes a table: a note under it ("注：…"), or the label of the next attachment, alone on
 # its line ("附件2"), that another table may follow
 _CLOSER: Final = re.compile(r"^(?:注|说明|备注|附件\s*\d*)\s*[:：]|^附件\s*\d{1,2}$")
@@ -322,7 +323,7 @@ def _pipe_region(lines: Sequence[str]) -> tuple[int, int] | None:
     with_pipes = [
         index
         for index, line in enumerate(lines)
-        if "|" in line and not is_furniture(line) and not _PIPE_ONLY.match(line)  # "||": a frame
+        if "|" in line and not is_furniture(line) and not _RULE.match(line)
     ]
     written = sum(1 for line in lines if line.strip())
     if len(with_pipes) < 5 or len(with_pipes) < 0.3 * written:
