@@ -112,7 +112,7 @@ def marker_number(marker: str) -> int | None:
 # noun says the units' role.
 LEAD_LABELS: Final = ("牵头", "主办")
 ASSIST_LABELS: Final = ("配合", "协办", "会办", "参与", "参加", "协作", "协同", "协助", "数据提供", "提供")
-DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管", "业主")
+DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管", "业主", "组织")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
     # "牵头责任单位", "主要协作单位", "问题整改责任单位", "配合实施单位", "责任单位及责任人",
@@ -125,7 +125,7 @@ UNIT_LABEL: Final = (
 )
 # "责任人：…", "牵头领导：…": a label naming the person in charge, never a unit.
 PERSON_LABEL: Final = (
-    r"(?:牵头|责任|分管|包保|联系|主管|项目)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?"
+    r"(?:牵头|责任|分管|包保|联系|主管|项目|主要)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?"
 )
 # "实际完成情况：…", "工作进展：…": a label over a progress report.
 PROGRESS_LABEL: Final = r"(?:实际|工作|目前|推进|落实|完成)?(?:进展|进度|完成|落实)(?:情况)?"

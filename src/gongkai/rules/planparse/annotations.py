@@ -639,7 +639,10 @@ def _units_then_deadline(paragraph: str) -> tuple[str, Assignment] | None:
 
 # "…动态更新。办公室牵头,各有关处室、民服中心配合": a last sentence that only names units and
 # their roles, its brackets lost; it must close on a role word.
-_BARE_TAIL: Final = re.compile(rf"(?<=[。；;])\s*(?P<tail>[^。；;()（）]{{2,80}}?(?:{ROLE_PATTERN}))[\s。.]*$")
+# ("…。此项工作由市委宣传部负责。": the sentence's subject, the work, is no unit)
+_BARE_TAIL: Final = re.compile(
+    rf"(?<=[。；;])\s*(?:(?:此项|该项|这项|以上|上述)?(?:工作|任务)?由)?(?P<tail>[^。；;()（）]{{2,80}}?(?:{ROLE_PATTERN}))[\s。.]*$"
+)
 
 
 def _bare_tail(paragraph: str) -> tuple[str, Assignment | None]:

@@ -278,7 +278,7 @@ def _is_plan_table(table: Table, items: Sequence[Item]) -> bool:
 # (一)加强…". Chinese prose has no spaces, so a space before an outline marker is a break.
 _RUN_ON_BREAK: Final = re.compile(
     r"(?<=[。；;：:）)\u4e00-\u9fff])[ \u3000]+"
-    r"(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))"
+    r"(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．](?!\d)|\d{1,2}、(?!\d{1,2}[、项条]))"
 )
 
 

@@ -212,12 +212,32 @@ def _heads_measures(node: _Node, stack: Sequence[_Node]) -> bool:
     )
 
 
-_TASK_LABEL: Final = re.compile(r"^(?:重点工作|重点任务|工作任务|任务名称|任务内容|工作内容)\s*[:：]\s*(?P<task>\S.*)$")
+_TASK_LABEL: Final = re.compile(r"^(?:重点工作|重点任务|工作任务|任务名称|任务内容|工作内容|活动内容)\s*[:：]\s*(?P<task>\S.*)$")
+# "1.活动时间:6月1日至6月7日。" "2.活动内容:…" "3.组织单位:…": the fields of one task, numbered.
+_FORM_FIELD: Final = re.compile(r"^(?:(?:活动|工作|实施)(?:时间|地点|对象|方式)|完成时限)\s*[:：]")
+
+
+def _field_of_a_numbered_form(paragraphs: Sequence[tuple[int, str]], index: int) -> str:
+    """The paragraph at ``index``, without its number where it and a neighbour are numbered
+    fields of one task ("2.活动内容:…" beside "3.组织单位:…")."""
+
+    def field(position: int) -> str | None:
+        if not 0 <= position < len(paragraphs):
+            return None
+        kind, _, rest = split_marker(paragraphs[position][1].strip())
+        is_field = _TASK_LABEL.match(rest) or _FORM_FIELD.match(rest) or label_line(rest) is not None
+        return rest if kind in ("arabic", "arabic_paren", "arabic_half") and is_field else None
+
+    rest = field(index)
+    if rest is not None and (field(index - 1) is not None or field(index + 1) is not None):
+        return rest
+    return paragraphs[index][1]
 _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要求|工作要求|工作措施|具体措施)\s*[:：]\s*")
 # "由包片单位县气象局负责清除", "…的要求,由陈家坝沿线包片单位县职教中心、县消防大队负责对…": the units
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
-    r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;由]{2,80}?)(?P<role>牵头|负责)"
+    r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;:：“”由]{2,80}?)(?:全面|具体|统一|直接)?"
+    r"(?P<role>牵头|负责)(?!人|同志|领导|解释)"
 )
 
 
@@ -243,13 +263,15 @@ _ASKED: Final = re.compile(
 # "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…": a duty written with its offices as
 # the subject of the sentence.
 _SUBJECT_DUTY: Final = re.compile(
-    r"^(?P<units>[^，,。；;:：()（）“”]{2,80}?)(?:(?P<role>负责|牵头)(?!人|同志|领导|解释)|主要(?:做好|承担))"
+    r"^(?P<units>[^，,。；;:：()（）“”由]{2,80}?)(?:(?P<role>负责|牵头)(?!人|同志|领导|解释)|主要(?:做好|承担))"
 )
 
 
 def _subject_duty(body: str) -> Assignment | None:
-    """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…")."""
-    return _clause_duty(_SUBJECT_DUTY.match(compact(body)))
+    """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…"), or a
+    clause gives the work to ("…,由X负责…")."""
+    text = compact(body)
+    return _clause_duty(_SUBJECT_DUTY.match(text)) or _by_clause(text)
 
 
 # "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
@@ -263,11 +285,12 @@ def _duties_of(body: str) -> tuple[Assignment, str] | None:
     return (found, match["work"]) if found is not None and match is not None else None
 
 
-# "…报告拟安排在6月份举行的常委会会议上听取和审议。由监察和司法委员会负责做好相关工作。": a
-# task whose last sentence names who does it; the sentence is no part of the task.
+# "…报告拟安排在6月份举行的常委会会议上听取和审议。由监察和司法委员会负责做好相关工作。", "…。此项
+# 工作由市委宣传部新闻处负责组织协调。": a task whose last sentence names who does it; the sentence
+# is no part of the task.
 _CLOSING_DUTY: Final = re.compile(
-    r"(?<=[。；;])\s*由(?P<units>[^，,。；;:：“”]{2,60}?)(?P<role>牵头)?负责(?:做好|落实|组织|办理|承办)?"
-    r"(?:相关|具体|有关|此项|该项)?的?(?:工作|事宜|事项)?[。.]?$"
+    r"(?<=[。；;])\s*(?:此项|该项|这项|以上|上述)?(?:工作|任务)?由(?P<units>[^，,。；;:：“”]{2,60}?)(?P<role>牵头)?负责"
+    r"[^，,。；;:：“”]{0,12}[。.]?$"
 )
 
 
@@ -343,8 +366,10 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             attached = 1
             unread.append((line, paragraph))
             continue
+        paragraph = _field_of_a_numbered_form(paragraphs, index)
         task = _TASK_LABEL.match(paragraph.strip())
-        if task is not None and label_line(paragraphs[index + 1][1] if index + 1 < len(paragraphs) else "") is not None:
+        following = _field_of_a_numbered_form(paragraphs, index + 1) if index + 1 < len(paragraphs) else ""
+        if task is not None and label_line(following) is not None:
             # a one-task form: "重点工作: 全面推行林长制。" then "牵头单位: 市林业园林局"
             pending.clear()
             level, parent = _enter(kinds, stack, "unit_group")
@@ -463,7 +488,8 @@ def _labelled_below(paragraphs: Sequence[tuple[int, str]], index: int) -> Assign
     that line closes it (no numbered paragraph follows the label, and the page does not end in
     the label's units)."""
     paragraph = paragraphs[index][1].strip()
-    following = [text for _, text in paragraphs[index + 1 : index + 3]]
+    # (the person in charge may stand between: "主管领导:刘东" then "责任单位:市教育局")
+    following = [text for _, text in paragraphs[index + 1 : index + 5] if not _PERSON_LABEL.match(text.strip())][:2]
     if not following or len(compact(paragraph)) < _FRAGMENT or not paragraph.endswith(("。", "；", ";")):
         return None
     if label_line(paragraph) is not None or _SUB_POINT.match(paragraph) or not _LABELLED.match(compact(following[0])):
@@ -874,7 +900,8 @@ def _has_body(node: _Node) -> bool:
 _BACKGROUND: Final = re.compile(
     r"^(?:总体要求|指导思想|(?:主要|总体)?工作目标|主要目标|总体目标|[\u4e00-\u9fff]{0,2}原则|目标要求|目标和要求|目标与要求|总体思路"
     r"|主要依据|编制依据|工作依据|政策依据"
-    r"|[\u4e00-\u9fff]{0,4}目的(?:和意义|与意义)?|(?:参加|参会|参训)(?:人员|对象|范围)|适用范围)(?:[。:：]|$)"
+    r"|[\u4e00-\u9fff]{0,4}目的(?:和意义|与意义)?|(?:参加|参会|参训)(?:人员|对象|范围)|适用范围"
+    r"|(?:活动|宣传)?主题|活动(?:时间|地点))(?:[。:：]|$)"
 )
 
 
@@ -944,7 +971,12 @@ def _assisting_labels(labels: Sequence[str]) -> bool:
 
 
 def _heading_deadline(node: _Node) -> str | None:
-    """The deadline a heading above the node closes on ("(一)建设…智能化系统(11月底前完成)")."""
+    """The deadline a heading above the node closes on ("(一)建设…智能化系统(11月底前完成)"),
+    or its own heading standing on the line above it ("(一)第一阶段(2012年7月16日-7月31日)。")."""
+    if node.joined is not None:
+        own = _CLOSING_BRACKET.search(node.body[: -len(node.joined)].strip())
+        if own is not None and is_deadline_like(own["due"]):
+            return own["due"]
     parent = node.parent
     while parent is not None:
         closing = _CLOSING_BRACKET.search(parent.body.strip())
@@ -954,7 +986,7 @@ def _heading_deadline(node: _Node) -> str | None:
     return None
 
 
-_CLOSING_BRACKET: Final = re.compile(r"[(（](?P<due>[^()（）]{2,20})[)）]$")
+_CLOSING_BRACKET: Final = re.compile(r"[(（](?P<due>[^()（）]{2,20})[)）][。.]?$")
 
 
 def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) -> Item:
