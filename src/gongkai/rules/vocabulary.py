@@ -129,4 +129,4 @@ PERSON_LABEL: Final = (
 )
 # "实际完成情况：…", "工作进展：…": a label over a progress report.
 PROGRESS_LABEL: Final = r"(?:实际|工作|目前|推进|落实|完成)?(?:进展|进度|完成|落实)(?:情况)?"
-DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限要求", "整改时限", "整改期限", "时限")
+DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限要求", "整改时限", "整改期限", "时限", "进度安排")

@@ -40,13 +40,24 @@ def test_the_numbered_fields_of_one_activity_make_one_task():
     assert [item.units for item in plan.items] == [("各乡镇人民政府", "县直有关部门"), ("县总工会",)]
 
 
-def test_the_person_in_charge_between_a_task_and_its_units():
+def test_the_person_in_charge_between_a_task_and_its_units_and_its_schedule_below_them():
     plan = parse_text(
-        "示范市2012年十大实事任务分解\n市区新增优质中小学招生学位2.36万个,满足适龄儿童入学需求。\n主管领导:张三\n"
-        "责任单位:市教育局\n主要责任人:李四\n市区新建、改扩建中小学校30所,六县城区新建中小学校10所以上。\n主管领导:张三\n"
-        "责任单位:市教育局、市住建局\n主要责任人:李四\n"
+        "昨日,市政府公布了2012年十大实事的任务分解表。\n市区新增优质中小学招生学位2.36万个,满足适龄儿童入学需求。\n"
+        "主管领导:张三\n责任单位:市教育局\n主要责任人:李四\n进度安排:6月底前基本完成基建任务;12月底前全部落实。\n"
+        "市区新建、改扩建中小学校30所,六县城区新建中小学校10所以上。\n主管领导:张三\n"
+        "责任单位:市教育局、市住建局\n主要责任人:李四\n进度安排:9月底前全部开工。\n"
     )
     assert [item.units for item in plan.items] == [("市教育局",), ("市教育局", "市住建局")]
+    assert plan.year == 2012
+    assert [item.deadline.date for item in plan.items] == [date(2012, 6, 30), date(2012, 9, 30)]
+
+
+def test_a_span_of_years_opening_a_task_is_due_at_its_end():
+    plan = parse_text(
+        "示范省地质灾害防治三年行动方案\n1.开展地质灾害综合遥感早期识别。\n"
+        "2023—2025年,充分利用天-空-地一体化观测体系,开展地质灾害隐患综合遥感识别。(省自然资源厅牵头)\n"
+    )
+    assert plan.items[0].deadline.date == date(2025, 12, 31)
 
 
 def test_a_phase_heading_gives_its_end_date_to_the_work_below_it():

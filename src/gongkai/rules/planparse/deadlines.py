@@ -215,9 +215,9 @@ def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
 
 # "…建立完善政务公开事项标准目录。2022年，结合主动公开目录…修订…": a dated step of a multi-year
 # plan, the year opening its sentence (a year inside a sentence, "推进2022年冬奥会…", is none);
-# also a target's "到2020年，全市用水总量控制在…"
+# also a target's "到2020年，全市用水总量控制在…", and a span's end, "2023—2025年，充分利用…"
 _YEAR_STEP: Final = re.compile(
-    r"(?:^|[。；;])(?:力争)?(?:到|至)?((?:19|20)\d{2})年(?:底|末)?[，,]"
+    r"(?:^|[。；;])(?:力争)?(?:到|至|(?:19|20)\d{2}年?[—–~～至到-])?((?:19|20)\d{2})年(?:底|末)?[，,]"
     # "●2019年建成典农河至沙湖旅游公路…", "…平台，2019年实现银川市…": the year a clause's work is done
     r"|(?:^|[。；;，,?？●•◆])(?:力争)?(?:到|至)?((?:19|20)\d{2})年(?:底|末)?(?=(?:全面|基本)?(?:建成|完成|实现))"
 )

@@ -311,12 +311,16 @@ def _year_of(doc_number: str | None, lines: Sequence[str]) -> int | None:
     for line in lines[:_OPENING_LINES]:
         preamble = _YEAR_OF_WORK.search(compact(clean_text(line))) or _NAMED_PLAN.search(line)
         if preamble:
-            return int(preamble["year"] or preamble["planned"])
+            return int(next(found for found in preamble.groups() if found))
     return None
 
 
 # A news item naming the plan it reports: "…发布了《…关于印发银川都市圈建设2019年工作计划的通知》".
-_NAMED_PLAN: Final = re.compile(rf"《[^》]*?(?P<year>(?:19|20)\d{{2}})年度?[^》]*?(?:{_PLAN_WORDS})[^》]*》")
+_NAMED_PLAN: Final = re.compile(
+    rf"《[^》]*?(?P<year>(?:19|20)\d{{2}})年度?[^》]*?(?:{_PLAN_WORDS})[^》]*》"
+    # "…昨日,市政府公布了2012年十大实事的任务分解表": the plan named without its brackets
+    rf"|(?:公布|印发|下发|出台|发布)了?(?P<published>(?:19|20)\d{{2}})年度?[^。，,；;《]{{0,20}}?(?:{_PLAN_WORDS})"
+)
 # The preamble's aim, "…,切实做好2020年政府工作,…", "结合2021年市政府重点工作": the year the
 # plan is for; "对2020年度监督工作具体安排如下": the plan's own opening.
 _YEAR_OF_WORK: Final = re.compile(

@@ -501,7 +501,11 @@ def _labelled_below(paragraphs: Sequence[tuple[int, str]], index: int) -> Assign
     if len(following) > 1 and (split_marker(following[1])[0] is not None or _FIELD.match(following[1].strip())):
         return None  # the problem, its units, then its target or the numbered measures they take
     labelled = label_line(following[0])
-    return labelled if labelled is not None and labelled.units else None
+    if labelled is None or not labelled.units:
+        return None
+    if labelled.deadline_raw is None and len(following) > 1 and (due := label_line(following[1])) is not None:
+        return replace(labelled, deadline_raw=due.deadline_raw)  # "完成时限:…", "进度安排:…" below the units
+    return labelled
 
 
 _LABELLED: Final = re.compile(rf"^[(（]?(?:{UNIT_LABEL})[:：]")
