@@ -51,7 +51,7 @@ _HEADERS: Final = (
         re.compile(
             r"^(?:具体|工作|主要|任务|目标|有关|相关|细化|推进|实施|整改|落实|建设|项目|指标)?(?:要求|措施|内容|举措|事项|任务内容|工作内容)$"
             r"|^(?:重点)?督办(?:内容|事项)$"
-            r"|^(?:代表)?(?:建议|提案|议案)(?:标题|题目|名称|内容)?$"  # a congress's suggestions, handled by units
+            r"|^(?:代表)?(?:建议|提案|议案)(?:标题|题目|名称|内容)?$|^(?:重大)?(?:行政)?决策事项(?:名称)?$"  # a congress's suggestions, handled by units
             r"|^(?:具体)?(?:工作)?(?:任务|目标)(?:及|和|与)要求$"  # "目标和要求": what the task asks
             r"|^(?:具体任务|具体工作|任务要求|(?:攻坚|年度|全年|重点)?(?:目标任务|任务目标)|预期目标|(?:年度|整改)目标|工作事项|具体任务内容|任务分解"
             r"|工作目标|考核内容|考评内容|评价内容|指标内容|评分指标|考核指标|评价指标|测评指标|工作标准|贯彻举措|落实举措|工作举措"
@@ -83,8 +83,9 @@ _HEADERS: Final = (
     (
         Column.DEADLINE,
         re.compile(
-            r"^(?:计划)?(?:完成|工作|进度|公开|整改|建设|实施)?(?:时限|时间|期限|时间节点|时间要求|时限要求|进度安排|时间安排|时间进度"
+            r"^(?:计划)?(?:完成|工作|进度|公开|整改|建设|实施|决策)?(?:时限|时间|期限|时间节点|时间要求|时限要求|进度安排|时间安排|时间进度"
             r"|进度要求)(?:及要求)?$|^(?:提供内容)?时效(?:标准|要求)?$|^时限清单$"
+            r"|^(?:拟|计划)?(?:决策|审议|出台|提交|印发|发布)时间$"  # a catalogue of major decisions
         ),
     ),
     # Columns kept as notes: the parser reads no duty or date from them.
@@ -104,6 +105,7 @@ _HEADERS: Final = (
             r"|^.{0,10}(?:数量|个数|件数)$"  # "区民生实事项目数量": a count
             r"|^是否.{1,6}$"  # "是否达序", "是否完成": a progress report's answer
             r"|^领衔(?:代表|人)?$|^(?:提出|提案)(?:代表|人|委员)?$|^选举单位$|^代表团$"  # who made a suggestion
+            r"|^.{0,4}(?:程序|方式)$"  # "决策程序": how a decision is taken
             r"|^.{0,4}督办的?(?:单位|部门|处室|机构|专委会|委员会)$"  # "督办单位", "具体督办的专委会": who oversees, not who does
         ),
     ),
@@ -234,7 +236,8 @@ class CellKind(StrEnum):
 _NUMBER: Final = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、,，]?$")
 _DECIMAL: Final = re.compile(r"^\d{1,3}\.\d{1,2}$")
 GROUP_MARKER: Final = re.compile(
-    rf"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{ORDINAL}(?:部分|章|节|项)?[、.，,\s]?)"
+    # (never "第三季度", a quarter)
+    rf"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{ORDINAL}(?!季度)(?:部分|章|节|项)?[、.，,\s]?)"
 )
 REQUIREMENT_MARKER: Final = re.compile(rf"^(?:{MARKERS['arabic']}|{MARKERS['arabic_paren']}|{MARKERS['circled']})")
 WEAK_MARKER: Final = re.compile(r"^(?P<n>\d{1,2})(?=[\u4e00-\u9fff])")
@@ -304,7 +307,7 @@ def is_unit_phrase(phrase: str) -> bool:
     """Whether one phrase names a unit or a group of units by its ending ("各县(市、区)政府")."""
     phrase = phrase.strip(LEAD_STARS)  # "区农业农村委*", "★区发改委": the lead's mark
     base = _BRACKETED.sub("", phrase)
-    if not 2 <= len(base) <= 30 or any(char.isdigit() for char in base):
+    if not 2 <= len(base) <= 30 or any(char.isdigit() for char in base) or _NO_NAME.search(base):
         return False
     # "各级政府办公〔厅〕": the bracket holds the end of the name (办公室〔厅〕 with 室 lost)
     return base.endswith(UNIT_ENDINGS) or (
@@ -312,6 +315,8 @@ def is_unit_phrase(phrase: str) -> bool:
     )
 
 
+# "依照规定的程序执行": a manner, its 行 the end of 执行, not of a bank
+_NO_NAME: Final = re.compile(r"^(?:依照|按照|根据|依据|遵照|参照)|执行$")
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][{LEAD_STARS}]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 
 

@@ -105,6 +105,8 @@ _LOST_CLOSE: Final = re.compile(
 # longer "、充分利用党建网…": an item of a list whose digits ("1、") a copy dropped.
 _LOST_NUMERAL: Final = re.compile(r"^、(?=[\u4e00-\u9fff]{4,40}$)")
 _LOST_DIGITS: Final = re.compile(r"^、(?=[\u4e00-\u9fff“《])")
+# "2加快市场主体培育" over "牵头单位:市工商局": a short task name whose number lost its stop
+_GLUED_NUMBER: Final = re.compile(r"^\d{1,2}(?![\u4e00-\u9fff]?[年月日个项条次所家人万元户])(?=[\u4e00-\u9fff]{4,30}$)")
 
 
 # "?。ㄒ唬┐_定公開范圍。": a heading whose "（一）確" a wrong encoding turned into box-drawing and
@@ -367,6 +369,9 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             unread.append((line, paragraph))
             continue
         paragraph = _field_of_a_numbered_form(paragraphs, index)
+        glued = _GLUED_NUMBER.match(paragraph)
+        if glued and index + 1 < len(paragraphs) and label_line(paragraphs[index + 1][1]) is not None:
+            paragraph = f"{glued[0]}.{paragraph[glued.end() :]}"
         task = _TASK_LABEL.match(paragraph.strip())
         following = _field_of_a_numbered_form(paragraphs, index + 1) if index + 1 < len(paragraphs) else ""
         if task is not None and label_line(following) is not None:
