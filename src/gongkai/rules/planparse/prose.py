@@ -161,6 +161,8 @@ def read_prose(
             node.body, node.annotation = _glued_annotation(node.body, known)
         if node.annotation is None and not node.labels and (duty := _duties_of(node.body)) is not None:
             node.annotation, node.body = duty  # "(十)城管部门职责:负责对乱停乱放…"
+        if node.annotation is None and not node.labels and (duty := _offices_then_duty(node.body)) is not None:
+            node.annotation, node.body = duty  # "(二)民政局、红十字会:负责灾后救济工作宣传…"
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
         if node.annotation is None and not node.labels:
@@ -239,7 +241,7 @@ _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
     r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;:：“”由]{2,80}?)(?:全面|具体|统一|直接)?"
-    r"(?P<role>牵头|负责)(?!人|同志|领导|解释)"
+    r"(?P<role>牵头|负责)(?!人|同志|领导|解释|的)"  # ("由X负责的…项目": a list of each unit's projects)
 )
 
 
@@ -265,7 +267,7 @@ _ASKED: Final = re.compile(
 # "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…": a duty written with its offices as
 # the subject of the sentence.
 _SUBJECT_DUTY: Final = re.compile(
-    r"^(?P<units>[^，,。；;:：()（）“”由]{2,80}?)(?:(?P<role>负责|牵头)(?!人|同志|领导|解释)|主要(?:做好|承担))"
+    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]){2,80}?)(?:具体|全面|统一)?(?:(?P<role>负责|牵头)(?!人|同志|领导|解释)|主要(?:做好|承担))"
 )
 
 
@@ -273,6 +275,10 @@ def _subject_duty(body: str) -> Assignment | None:
     """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…"), or a
     clause gives the work to ("…,由X负责…")."""
     text = compact(body)
+    if section_assignment(text) is not None or _CLOSES_ABOVE.match(text):
+        # "各区、县(市)政府、市政府各部门负责落实的工作任务": a part's heading; "上述项目由区商务委
+        # 牵头负责。": the units of the paragraphs above, no task of its own
+        return None
     return _clause_duty(_SUBJECT_DUTY.match(text)) or _by_clause(text)
 
 
@@ -324,6 +330,15 @@ def _duty_line(paragraph: str) -> tuple[Assignment, str] | None:
     return None
 
 
+def _offices_then_duty(body: str) -> tuple[Assignment, str] | None:
+    """A numbered item naming its offices before a colon and their duty after it ("教育局:负责…")."""
+    colon = _OFFICES_COLON.match(body.strip())
+    found = _clause_duty(colon)
+    if found is None or colon is None or not re.match(r"负责|牵头|配合|协助", colon["work"]):
+        return None
+    return (found, colon["work"]) if all(_strong_unit(unit) for unit in found.units) else None
+
+
 def _strong_unit(unit: str) -> bool:
     """A unit by name: never a label's noun ("受理部门", "责任单位") or a place alone."""
     return len(unit) >= 3 and is_unit_phrase(unit) and _LABEL_NOUN.fullmatch(unit) is None
@@ -341,7 +356,7 @@ def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
     covering notice's sentence; two together are a list of duties."""
     return any(
         0 <= other < len(paragraphs) and _duty_line(paragraphs[other][1]) is not None
-        for other in (index - 1, index + 1)
+        for other in (index - 1, index + 1, index - 2, index + 2)  # (a line of other wording between)
     )
 
 

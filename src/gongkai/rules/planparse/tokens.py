@@ -32,6 +32,7 @@ from gongkai.rules.planparse.cells import (
     header_column,
     header_columns,
     header_like,
+    is_unit_phrase,
     with_task_column,
 )
 from gongkai.rules.planparse.furniture import is_furniture
@@ -381,7 +382,7 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
             continue
         if _PIPE_ONLY.match(stripped):
             if pending:
-                yield Token(join_lines(pending), line=number)
+                yield Token(_cell_text(pending), line=number)
                 pending.clear()
             else:
                 # where every cell is closed by a "|" line of its own, a "|" line without a
@@ -393,7 +394,15 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
         if pending and not waiting:
             start = number
     if pending:
-        yield Token(join_lines(pending), unclosed=True, line=start)
+        yield Token(_cell_text(pending), unclosed=True, line=start)
+
+
+def _cell_text(lines: Sequence[str]) -> str:
+    """A cell's lines joined; an office a line ("市建设局" / "镇江新区管委会") is a list of units."""
+    written = [line.strip() for line in lines if line.strip()]
+    if len(written) > 1 and all(map(is_unit_phrase, written)):
+        return "、".join(written)
+    return join_lines(written)
 
 
 def _cell_closers(lines: Sequence[str]) -> bool:
@@ -413,11 +422,15 @@ def _pipe_line(stripped: str, pending: list[str], number: int) -> Iterator[Token
     closed = stripped.endswith("|")
     if stripped.startswith("|"):
         parts = parts[1:]
+        if pending and parts and parts[0].strip():
+            # "责任目标" then "| 责任主体": the pipe opening the line closes the cell above it
+            yield Token(_cell_text(pending), line=number - 1)
+            pending.clear()
     if closed:
         parts = parts[:-1]
     tail = None if closed else parts.pop()
     if pending and parts:
-        parts[0] = join_lines([*pending, parts[0]])
+        parts[0] = _cell_text([*pending, parts[0]])
         pending.clear()
     row = sum(1 for part in parts if part.strip()) >= 2
     if row:
