@@ -221,21 +221,23 @@ _TASK_LABEL: Final = re.compile(r"^(?:重点工作|重点任务|工作任务|任
 _FORM_FIELD: Final = re.compile(r"^(?:(?:活动|工作|实施)(?:时间|地点|对象|方式)|完成时限)\s*[:：]")
 
 
-def _field_of_a_numbered_form(paragraphs: Sequence[tuple[int, str]], index: int) -> str:
-    """The paragraph at ``index``, without its number where it and a neighbour are numbered
-    fields of one task ("2.活动内容:…" beside "3.组织单位:…")."""
+def _form_numbers_dropped(paragraphs: Sequence[tuple[int, str]]) -> list[str]:
+    """The paragraphs' texts, each without its number where it and a neighbour are numbered fields
+    of one task ("2.活动内容:…" beside "3.组织单位:…")."""
 
-    def field(position: int) -> str | None:
-        if not 0 <= position < len(paragraphs):
-            return None
-        kind, _, rest = split_marker(paragraphs[position][1].strip())
+    def field(text: str) -> str | None:
+        kind, _, rest = split_marker(text.strip())
         is_field = _TASK_LABEL.match(rest) or _FORM_FIELD.match(rest) or label_line(rest) is not None
         return rest if kind in ("arabic", "arabic_paren", "arabic_half") and is_field else None
 
-    rest = field(index)
-    if rest is not None and (field(index - 1) is not None or field(index + 1) is not None):
-        return rest
-    return paragraphs[index][1]
+    fields = [field(text) for _, text in paragraphs]
+    around = [None, *fields, None]
+    return [
+        rest if rest is not None and (around[index] is not None or around[index + 2] is not None) else text
+        for index, ((_, text), rest) in enumerate(zip(paragraphs, fields, strict=True))
+    ]
+
+
 _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要求|工作要求|工作措施|具体措施)\s*[:：]\s*")
 # "由包片单位县气象局负责清除", "…的要求,由陈家坝沿线包片单位县职教中心、县消防大队负责对…": the units
 # a requirement written as a sentence names, after 由 and the role noun before them.
@@ -371,6 +373,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     nodes: list[_Node] = []
     attached = 0  # the last number of a covering notice's list of attachments ("附件：1.…")
     pending: list[tuple[int, str]] = []  # unnumbered paragraphs a "上述…由X负责" may close
+    texts = _form_numbers_dropped(paragraphs)
     for index, (line, paragraph) in enumerate(paragraphs):
         if attached:
             kind, marker, _ = split_marker(paragraph)
@@ -383,12 +386,12 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             attached = 1
             unread.append((line, paragraph))
             continue
-        paragraph = _field_of_a_numbered_form(paragraphs, index)
+        paragraph = texts[index]
         glued = _GLUED_NUMBER.match(paragraph)
         if glued and index + 1 < len(paragraphs) and label_line(paragraphs[index + 1][1]) is not None:
             paragraph = f"{glued[0]}.{paragraph[glued.end() :]}"
         task = _TASK_LABEL.match(paragraph.strip())
-        following = _field_of_a_numbered_form(paragraphs, index + 1) if index + 1 < len(paragraphs) else ""
+        following = texts[index + 1] if index + 1 < len(texts) else ""
         if task is not None and label_line(following) is not None:
             # a one-task form: "重点工作: 全面推行林长制。" then "牵头单位: 市林业园林局"
             pending.clear()
