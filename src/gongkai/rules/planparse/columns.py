@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Final
 
-from gongkai.rules.planparse.furniture import is_furniture
+from gongkai.rules.planparse.furniture import RULE_LINE, is_furniture
 from gongkai.rules.vocabulary import MARKERS
 
 _MIN_LINES: Final = 6  # full two-fragment lines, the fewest that make a two-column page
@@ -63,14 +63,11 @@ def _column_width(lines: Sequence[str]) -> int | None:
     return width if full >= _MIN_LINES else None
 
 
-_RULE: Final = re.compile(r"^[-|:\s]+$")
-
-
 def unweave(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     """The lines (with their line numbers) in reading order: a run of two-column lines becomes
     the left column's paragraphs, then the right column's; other lines stay as they are."""
     # menus, footers, the page's field block and its table rules ("---|---|") stand outside the columns
-    texts = ["" if is_furniture(text.strip()) or _RULE.match(text) else text.strip() for _, text in lines]
+    texts = ["" if is_furniture(text.strip()) or RULE_LINE.match(text) else text.strip() for _, text in lines]
     if sum(" " in text for text in texts) < _MIN_LINES or any("|" in text for text in texts):
         return list(lines)
     width = _column_width(texts)

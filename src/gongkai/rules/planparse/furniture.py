@@ -33,6 +33,10 @@ _FURNITURE: Final = re.compile(
 )
 
 
+# "||", "---|---|---": a frame's or a Markdown table's rule line, no cell of any table.
+RULE_LINE: Final = re.compile(r"^[-|:\s]+$")
+
+
 # The fields no table of tasks has as a column, so that one of them with its value alone on a line
 # ("索引号 | 4309210010/2019-584853 |", the block laid out two cells a row) is the block too.
 _OWN_FIELDS: Final = (

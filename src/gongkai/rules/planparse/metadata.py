@@ -23,7 +23,7 @@ from typing import Final
 from gongkai.rules.docnumber import DocNumberError, find_doc_numbers
 from gongkai.rules.docnumber import normalize_doc_number as standard_doc_number
 from gongkai.rules.planparse.cells import CellKind, classify
-from gongkai.rules.planparse.furniture import is_furniture
+from gongkai.rules.planparse.furniture import RULE_LINE, is_furniture
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
 from gongkai.rules.vocabulary import MARKERS
 
@@ -254,7 +254,7 @@ def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
     """All metadata of a notice from its lines (folded, furniture not yet removed)."""
     # "…的通知 |": a line of the page's frame table, its text the line's
     lines = [line.strip().strip("|").strip() for line in lines]
-    lines = [line for line in lines if line and not _TABLE_RULE.match(line)]
+    lines = [line for line in lines if line and not RULE_LINE.match(line)]
     notice_title = find_notice_title(lines)
     title = find_plan_title(lines, notice_title)
     if title is None:
@@ -276,7 +276,6 @@ def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
     )
 
 
-_TABLE_RULE: Final = re.compile(r"^[-|:\s]+$")  # "---|---|---": a Markdown table's rule line
 _DOC_YEAR: Final = re.compile(r"〔((?:19|20)\d{2})〕")
 # "• 2020-06-22", "中国人民政治协商会议吉林市委员会| 2017-05-31": the page's date alone, or after
 # the site's name in its header

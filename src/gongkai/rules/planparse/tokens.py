@@ -35,7 +35,7 @@ from gongkai.rules.planparse.cells import (
     is_unit_phrase,
     with_task_column,
 )
-from gongkai.rules.planparse.furniture import is_furniture
+from gongkai.rules.planparse.furniture import RULE_LINE, is_furniture
 from gongkai.rules.planparse.glued import glued_header, glued_row
 from gongkai.rules.planparse.normalize import join_lines
 
@@ -65,7 +65,6 @@ class TextTable:
 
 
 _PIPE_ONLY: Final = re.compile(r"^[|\s]+$")
-_RULE: Final = re.compile(r"^[-|:\s]+$")  # "||", "---|---|": a frame or a Markdown table's rule line
 # what closes a table: a note under it ("注：…"), or the label of the next attachment, alone on
 # its line ("附件2"), that another table may follow
 _CLOSER: Final = re.compile(r"^(?:注|说明|备注|附件\s*\d*)\s*[:：]|^附件\s*\d{1,2}$")
@@ -324,7 +323,7 @@ def _pipe_region(lines: Sequence[str]) -> tuple[int, int] | None:
     with_pipes = [
         index
         for index, line in enumerate(lines)
-        if "|" in line and not is_furniture(line) and not _RULE.match(line)
+        if "|" in line and not is_furniture(line) and not RULE_LINE.match(line)
     ]
     written = sum(1 for line in lines if line.strip())
     if len(with_pipes) < 5 or len(with_pipes) < 0.3 * written:
