@@ -363,10 +363,14 @@ def _without_clause(piece: str) -> str:
     return piece
 
 
+# A part heading's number: "一、", "(一)".
+_PART_NUMBER: Final = r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
+
+
 # "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)": a part
 # whose rows all go to these units.
 _SECTION_DUTY: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])?\s*(?:由)?(?P<units>.+?)"
+    rf"^{_PART_NUMBER}?\s*(?:由)?(?P<units>.+?)"
     r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)(?:的(?:主要|重点)?(?:工作)?任务(?:事项)?"
     r"|的?(?:工作|事项))(?:[(（]共?\d{1,3}项[)）])?[。:：]?$"
 )
@@ -399,7 +403,7 @@ def section_assignment(heading: str) -> Assignment | None:
 # "一、党委:主体责任", "(二)纪委：监督责任": a part of a responsibility list, headed by the body
 # and the kind of responsibility it bears for the items below.
 _CHARGE_HEADING: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])(?P<units>[^，,。；;:：]{2,30}?)[:：]"
+    rf"^{_PART_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)[:：]"
     r"(?:主体|监督|第一|直接|领导|主要|具体|分管|属地|管理|监管)责任(?:人)?$"
 )
 
@@ -407,7 +411,7 @@ _CHARGE_HEADING: Final = re.compile(
 # "(一)县人民政府职责", "(一)县(市、区)政府的主要任务" over the duties written below it: the part
 # of the offices named.
 _DUTIES_HEADING: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])(?P<units>[^，,。；;:：]{2,30}?)"
+    rf"^{_PART_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)"
     r"(?:的?(?:主要|工作)?职责|的?主要任务)[:：]?$"
 )
 
@@ -415,7 +419,7 @@ _DUTIES_HEADING: Final = re.compile(
 # "(一)综合办公室(党群工作部、监察室)" over "①…;②…": a part named by the office that does it, its
 # other names in brackets (never a generic "责任单位", "工作机构").
 _OFFICE_HEADING: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
+    rf"^{_PART_NUMBER}"
     r"(?P<name>(?!推进|加强|着力|建设|提升|深化|完善|构建|打造|优化|强化|健全|做好|抓好)"
     r"[^\W\d_的]{2,10}?(?:局|办|委|政府|中心|管委会|办公室|厅|院|站|所|队|馆|部|处|科|股)"
     r"(?:[(（][^()（）]{2,40}[)）])?)[:：]?$"
