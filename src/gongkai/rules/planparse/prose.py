@@ -322,23 +322,28 @@ def _duty_line(paragraph: str) -> tuple[Assignment, str] | None:
     text = paragraph.strip()
     if label_line(text) is not None or _PERSON_LABEL.match(text) or _PROGRESS_LINE.match(text):
         return None
-    colon = _OFFICES_COLON.match(text)
-    found = _clause_duty(colon)
-    if found is not None and colon is not None and all(_strong_unit(unit) for unit in found.units):
-        return found, colon["work"]
+    colon = _offices_colon(text)
+    if colon is not None:
+        return colon
     subject = _subject_duty(text)
     if subject is not None and all(_strong_unit(unit) for unit in subject.units):
         return subject, text
     return None
 
 
+def _offices_colon(text: str) -> tuple[Assignment, str] | None:
+    """The offices named by name before a colon ("市地税局、国税局:…"), and what follows it."""
+    colon = _OFFICES_COLON.match(text)
+    found = _clause_duty(colon)
+    if found is None or colon is None or not all(_strong_unit(unit) for unit in found.units):
+        return None
+    return found, colon["work"]
+
+
 def _offices_then_duty(body: str) -> tuple[Assignment, str] | None:
     """A numbered item naming its offices before a colon and their duty after it ("教育局:负责…")."""
-    colon = _OFFICES_COLON.match(body.strip())
-    found = _clause_duty(colon)
-    if found is None or colon is None or not re.match(r"负责|牵头|配合|协助", colon["work"]):
-        return None
-    return (found, colon["work"]) if all(_strong_unit(unit) for unit in found.units) else None
+    colon = _offices_colon(body.strip())
+    return colon if colon is not None and re.match(r"负责|牵头|配合|协助", colon[1]) else None
 
 
 def _strong_unit(unit: str) -> bool:
