@@ -36,9 +36,13 @@ def test_parts_named_by_the_office_that_leads_them_with_assisting_units_after_th
         "示范省人民政府工作目标责任分解\n一、省长负责的工作\n(一)省监察厅牵头的工作\n"
         "加强行政监察工作,全面落实党风廉政建设责任制。\n(二)省审计厅牵头的工作\n全面加强审计工作。\n"
         "协同单位:省直各部门和各市人民政府。\n(三)省编办牵头的工作\n1.深化行政管理体制改革。\n"
-        "2.积极稳妥地推进乡镇机构改革。\n协同单位:省财政厅、省人事厅。\n"
+        "2.积极稳妥地推进乡镇机构改革。\n协同单位:省财政厅、省人事厅。\n二、常务副省长负责的工作\n"
+        "(一)省人民政府办公厅牵头的工作\n1.加强政府自身建设。\n协同单位:省直有关部门。\n2.完善民主科学决策机制。\n"
+        "协同单位:各市人民政府。\n"
     )
-    assert [(item.units, item.lead_units) for item in plan.items] == [
+    # the document gives each numbered item its own line (二、(一) 1. and 2.): the line after
+    # (三) 2. is that item's alone
+    assert [(item.units, item.lead_units) for item in plan.items][:4] == [
         (("省监察厅",), ("省监察厅",)),
         (("省审计厅", "省直各部门", "各市人民政府"), ("省审计厅",)),
         (("省编办",), ("省编办",)),

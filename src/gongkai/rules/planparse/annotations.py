@@ -108,7 +108,7 @@ def _unlabelled(cells: Iterable[tuple[Column, str]]) -> tuple[tuple[Column, str]
         for label, value, _ in values:
             value = value.strip(" ;；,，。")
             if value and label not in _DEADLINE_LABELS:
-                found.append((_label_column(label), value))
+                found.append((label_column(label), value))
     return tuple(found)
 
 
@@ -178,8 +178,9 @@ def _unique(texts: Iterable[str]) -> tuple[str, ...]:
 _LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)})\s*[:：]")
 
 
-def _label_column(label: str) -> Column:
-    label = re.sub(r"^(?:主要|总|共同)", "", label)  # "总牵头部门": the lead of all the units below
+def label_column(label: str) -> Column:
+    """The role of the units a label names ("牵头单位", "工作协助部门", "责任单位")."""
+    label = re.sub(r"^(?:主要|总|共同|工作)", "", label)  # "总牵头部门": the lead of all the units below
     if label.startswith(LEAD_LABELS) or label == "主体责任":
         return Column.UNITS_LEAD
     if label.startswith(ASSIST_LABELS) or label == "监督责任":
@@ -367,12 +368,12 @@ def _without_clause(piece: str) -> str:
 _PART_NUMBER: Final = r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
 
 
-# "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)": a part
-# whose rows all go to these units.
+# "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)",
+# "4、茄子河区政府负责:" over "(1)…": a part whose rows all go to these units.
 _SECTION_DUTY: Final = re.compile(
-    rf"^{_PART_NUMBER}?\s*(?:由)?(?P<units>.+?)"
+    rf"^(?:{_PART_NUMBER}|\d{{1,2}}[、.．])?\s*(?:由)?(?P<units>.+?)"
     r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)(?:的(?:主要|重点)?(?:工作)?任务(?:事项)?"
-    r"|的?(?:工作|事项))(?:[(（]共?\d{1,3}项[)）])?[。:：]?$"
+    r"|的?(?:工作|事项)|(?=[:：]))(?:[(（]共?\d{1,3}项[)）])?[。:：]?$"
 )
 
 
@@ -408,11 +409,11 @@ _CHARGE_HEADING: Final = re.compile(
 )
 
 
-# "(一)县人民政府职责", "(一)县(市、区)政府的主要任务" over the duties written below it: the part
+# "(一)县人民政府职责", "(一)县(市、区)政府的主要任务", "(八)县经济局主要工作任务:" over the duties written below it: the part
 # of the offices named.
 _DUTIES_HEADING: Final = re.compile(
     rf"^{_PART_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)"
-    r"(?:的?(?:主要|工作)?职责|的?主要任务)[:：]?$"
+    r"的?(?:(?:主要|工作)?职责|(?:主要|重点)?工作任务|主要任务)[:：]?$"
 )
 
 
@@ -543,7 +544,7 @@ def _labelled(text: str) -> Assignment | None:
         if label.endswith("责任人"):  # "责任单位和责任人:省劳动和社会保障厅秦玉德": the person after the office
             value = _PERSON_AFTER_OFFICE.sub("", value)
         if value:
-            cells.append((_label_column(label), value))
+            cells.append((label_column(label), value))
     assignment = assign(cells)
     if not assignment.units and deadline is None:
         return None
@@ -644,8 +645,10 @@ def _units_then_deadline(paragraph: str) -> tuple[str, Assignment] | None:
 # "…动态更新。办公室牵头,各有关处室、民服中心配合": a last sentence that only names units and
 # their roles, its brackets lost; it must close on a role word.
 # ("…。此项工作由市委宣传部负责。": the sentence's subject, the work, is no unit)
+# "此项工作由", "具体工作由", "由": the words before the offices a task's closing sentence names.
+WORK_GIVEN_TO: Final = r"(?:此项|该项|这项|以上|上述|具体)?(?:工作|任务)?由"
 _BARE_TAIL: Final = re.compile(
-    rf"(?<=[。；;])\s*(?:(?:此项|该项|这项|以上|上述)?(?:工作|任务)?由)?(?P<tail>[^。；;()（）]{{2,80}}?(?:{ROLE_PATTERN}))[\s。.]*$"
+    rf"(?<=[。；;])\s*(?:{WORK_GIVEN_TO})?(?P<tail>[^。；;()（）]{{2,80}}?(?:{ROLE_PATTERN}))[\s。.]*$"
 )
 
 

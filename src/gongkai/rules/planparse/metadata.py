@@ -286,7 +286,7 @@ _BARE_DATE: Final = re.compile(r"^(?:[^|\d]{2,40}\|)?\W*((?:19|20)\d{2})-\d{2}-\
 # 行政审批局将以…为主线". It tells the plan's year, and that the page is a plan (parser.py).
 YEAR_OPENING: Final = (
     r"^(?P<year>(?:19|20)\d{2})年[,，]?(?:[^。，,；]{0,30}政务公开工作[，,]?\s*(?:要)?(?:坚持|以)"
-    r"|[^。，,；]{2,30}?(?:将|要)(?:坚持|以)[^。；]{2,60}?为(?:主线|指导|统领|引领|抓手))"
+    r"|[^。，,；]{2,30}?(?:将|要)(?:始终|继续)?(?:坚持|以)[^。；]{2,60}?为(?:主线|指导|统领|引领|抓手))"
 )
 _YEAR_OPENING: Final = re.compile(YEAR_OPENING)
 _OPENING_LINES: Final = 40

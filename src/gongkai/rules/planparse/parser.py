@@ -23,7 +23,12 @@ from gongkai.rules.planparse.annotations import (
     split_trailing_annotation,
 )
 from gongkai.rules.planparse.columns import unweave
-from gongkai.rules.planparse.deadlines import before_month, find_deadline_in_text, parse_deadline
+from gongkai.rules.planparse.deadlines import (
+    before_month,
+    find_deadline_in_text,
+    is_deadline_like,
+    parse_deadline,
+)
 from gongkai.rules.planparse.furniture import is_furniture
 from gongkai.rules.planparse.metadata import YEAR_OPENING, Metadata, extract_metadata, signed_at
 from gongkai.rules.planparse.model import (
@@ -751,7 +756,9 @@ def _plan_part(line: str) -> bool:
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
     rf"|{YEAR_OPENING}"
-    r"|(?:特|现)?制[定订](?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施)"
+    r"|(?:特|现)?(?:制[定订]|拟定)(?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施)"
+    # "具体来说，要做好以下几方面的工作。", "重点抓好以下五项工作："
+    r"|(?:做好|抓好|完成|落实)(?:以下|如下)(?:几方面|几项|[一二三四五六七八九十\d]+(?:个方面|项))?的?(?:重点)?工作"
     # "…的15件大事和民生实事", "2024年为民办实事项目": a list of the year's projects follows
     r"|[\d一二三四五六七八九十]+[件项](?:大事|实事|民生实事|惠民实事)|(?:为民办|民生|惠民|为民)实事"
     r"|重点工作的?任务分工(?:方案)?[》>]"  # "《…关于落实〈政府工作报告〉重点工作的任务分工》公开征求意见"
@@ -789,7 +796,7 @@ def _choose(
         or _WORK_NOTICE.search(meta.title or "")
         or _PLAN_OPENING.search(compact(opening))
     )
-    if prose.annotated or (prose.items and planned):
+    if prose.annotated or (prose.items and (planned or _scheduled(prose.items))):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (
         f"文中有{prose.numbered}个编号段落（如“{prose.sample}”）"
@@ -798,6 +805,19 @@ def _choose(
     )
     note = f"未找到任务分工表，也没有标注责任单位的条目；{found}，均未标注责任单位，看来不是工作要点或分工方案（可能是评价标准或一般通知），未生成任务"
     return PlanKind.NOT_A_PLAN, [], [note]
+
+
+def _scheduled(items: Sequence[Item]) -> bool:
+    """Whether the numbered paragraphs are a schedule: three or more, most of them closed by the
+    time they are due ("1.召开全市民族工作会议，研究部署…。4月份" "2.…。12月底前")."""
+    timed = sum(
+        is_deadline_like(tail) and len(tail) <= _TIME_TAIL
+        for tail in (re.split(r"[。；;]", item.text.rstrip())[-1].strip() for item in items)
+    )
+    return len(items) >= 3 and timed * 3 >= len(items) * 2
+
+
+_TIME_TAIL: Final = 10
 
 
 # The covering notice's sentence that gives units to every task: "除特别注明的外，各县(市、区)政府和

@@ -17,14 +17,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
     ENDS_ON_ROLE,
     UNIT_GROUP,
+    WORK_GIVEN_TO,
     Assignment,
     LeadRule,
     cut_fragment,
+    label_column,
     label_line,
     opening_duty,
     parse_annotation,
@@ -33,7 +36,7 @@ from gongkai.rules.planparse.annotations import (
     split_trailing_annotation,
     unbracket,
 )
-from gongkai.rules.planparse.cells import BULLETS, CellKind, classify, is_unit_phrase
+from gongkai.rules.planparse.cells import BULLETS, CellKind, Column, classify, is_unit_phrase
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
     find_recurrence_in_text,
@@ -152,6 +155,7 @@ def read_prose(
     warnings: list[str] = []
     annotated = 0
     known = _named_units(nodes)
+    listed = _offices_listed(nodes)
     standing: tuple[str, ...] = ()  # "以下任务均需X落实": X does every item from here on
     ranged: _Range | None = None  # "(1-4项…完成时限：全年工作)": the deadline of items 1 to 4
     for node in nodes:
@@ -161,7 +165,7 @@ def read_prose(
             node.body, node.annotation = _glued_annotation(node.body, known)
         if node.annotation is None and not node.labels and (duty := _duties_of(node.body)) is not None:
             node.annotation, node.body = duty  # "(十)城管部门职责:负责对乱停乱放…"
-        if node.annotation is None and not node.labels and (duty := _offices_then_duty(node.body)) is not None:
+        if node.annotation is None and not node.labels and (duty := _offices_then_duty(node.body, id(node) in listed)) is not None:
             node.annotation, node.body = duty  # "(二)民政局、红十字会:负责灾后救济工作宣传…"
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
@@ -299,7 +303,7 @@ def _duties_of(body: str) -> tuple[Assignment, str] | None:
 # 工作由市委宣传部新闻处负责组织协调。": a task whose last sentence names who does it; the sentence
 # is no part of the task.
 _CLOSING_DUTY: Final = re.compile(
-    r"(?<=[。；;])\s*(?:此项|该项|这项|以上|上述)?(?:工作|任务)?由(?P<units>[^，,。；;:：“”]{2,60}?)(?P<role>牵头)?负责"
+    rf"(?<=[。；;])\s*{WORK_GIVEN_TO}(?P<units>[^，,。；;:：“”]{{2,60}}?)(?P<role>牵头)?负责"
     r"[^，,。；;:：“”]{0,12}[。.]?$"
 )
 
@@ -340,10 +344,21 @@ def _offices_colon(text: str) -> tuple[Assignment, str] | None:
     return found, colon["work"]
 
 
-def _offices_then_duty(body: str) -> tuple[Assignment, str] | None:
-    """A numbered item naming its offices before a colon and their duty after it ("教育局:负责…")."""
+def _offices_then_duty(body: str, listed: bool) -> tuple[Assignment, str] | None:
+    """A numbered item naming its offices before a colon and their duty after it ("教育局:负责…"),
+    or, in a list of such items (``listed``), any work after it ("1、市委办公室：组织协调…")."""
     colon = _offices_colon(body.strip())
-    return colon if colon is not None and re.match(r"负责|牵头|配合|协助", colon[1]) else None
+    return colon if colon is not None and (listed or re.match(r"负责|牵头|配合|协助", colon[1])) else None
+
+
+def _offices_listed(nodes: Sequence[_Node]) -> set[int]:
+    """The ids of numbered items that open with offices and a colon, two or more under one heading:
+    a list of what each office does."""
+    groups: dict[int, list[_Node]] = {}
+    for node in nodes:
+        if node.marker and _offices_colon(node.body.strip()) is not None:
+            groups.setdefault(id(node.parent), []).append(node)
+    return {id(node) for group in groups.values() if len(group) >= 2 for node in group}
 
 
 def _strong_unit(unit: str) -> bool:
@@ -378,6 +393,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     nodes: list[_Node] = []
     attached = 0  # the last number of a covering notice's list of attachments ("附件：1.…")
     pending: list[tuple[int, str]] = []  # unnumbered paragraphs a "上述…由X负责" may close
+    closing: list[list[_Node]] = []  # items one label line after them was given to
     texts = _form_numbers_dropped(paragraphs)
     for index, (line, paragraph) in enumerate(paragraphs):
         if attached:
@@ -428,8 +444,11 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             if index == len(paragraphs) - 1 and cut_fragment(paragraph):
                 # the page ends inside the line's last unit ("责任单位:区"): the cut piece is none
                 paragraph = re.sub(r"[、，,；;]?[^、，,；;:：]*$", "", paragraph.rstrip())
-            for node in _labelled_by(nodes):
+            given_to = _labelled_by(nodes, paragraph)
+            for node in given_to:
                 node.labels.append(paragraph)
+            if len(given_to) > 1:
+                closing.append(given_to)
             continue
         if (_PERSON_LABEL.match(paragraph) or _PROGRESS_LINE.match(paragraph)) and nodes:
             nodes[-1].notes.append(clean_text(paragraph))
@@ -451,6 +470,12 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             continue
         if kind is None and UNIT_GROUP.match(compact(paragraph)) and section_assignment(paragraph):
             kind = "unit_group"  # "区委办公室(8项)": a heading over the unit's numbered items
+        if kind is None and (given := _work_below(paragraph, paragraphs[index + 1 : index + 2])) is not None:
+            # "县机关事务管理局和…要着力完成以下工作:" over "一是…" "二是…": they do each of them
+            pending.clear()
+            level, parent = _enter(kinds, stack, "unit_group")
+            stack.append(_add(nodes, _Node(level, "", paragraph.strip(), given, parent=parent, line=line)))
+            continue
         if kind is None and _annotated_heading(paragraph, paragraphs[index + 1 : index + 2]):
             kind, marker, rest = "unit_group", "", paragraph  # "三义街社区(责任单位:…)" over "1、…"
         if kind is None and _BLOCK.match(paragraph.strip()) and ("block" in kinds or paragraph.strip() == "01"):
@@ -492,7 +517,23 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                 continue
             # Further requirements of the same paragraph: under the heading, or beside the item
             _child(nodes, node if node.annotation is None else parent, _unmarked(body), annotation, line)
+    if _labelled_one_by_one(nodes, closing):
+        for group in closing:
+            if group[0].parent is not None and _heading_units(group[0].parent) is not None:
+                for node in group[:-1]:  # the document labels each item: the line was the last one's
+                    node.labels.pop()
     return nodes
+
+
+def _labelled_one_by_one(nodes: Sequence[_Node], closing: Sequence[list[_Node]]) -> bool:
+    """Whether two numbered items in a row, under one heading, have label lines of their own
+    (not one line closing both)."""
+    shared = {id(node): index for index, group in enumerate(closing) for node in group}
+    return any(
+        first.marker and second.marker and first.parent is second.parent and first.labels and second.labels
+        and (id(first) not in shared or shared.get(id(second)) != shared[id(first)])
+        for first, second in pairwise(nodes)
+    )
 
 
 def _add(nodes: list[_Node], node: _Node) -> _Node:
@@ -555,6 +596,29 @@ def _annotated_heading(paragraph: str, following: Sequence[tuple[int, str]]) -> 
 
 
 _NAME_LIMIT: Final = 20
+
+
+# "X和Y要着力完成以下工作:", "领导小组的主要职责是:", "X负责以下几项工作:": a lead-in sentence giving
+# the numbered list below it to the offices it opens with.
+_WORK_BELOW: Final = re.compile(
+    r"^(?P<units>[^，,。；;:：()（）“”]{2,60}?)(?:"
+    r"(?:要|应|应当|须|必须)?(?:着力|重点|切实|认真)?(?:完成|做好|抓好|承担|负责|落实)?(?:以下|如下)"
+    r"(?:几项|几方面|[一二三四五六七八九十]+项)?的?(?:工作|任务|职责)"
+    r"|的?(?:主要)?职责(?:是|为|如下)"
+    r")[:：]$"
+)
+
+
+def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> Assignment | None:
+    """The offices of a lead-in sentence right over the first item of a numbered list."""
+    match = _WORK_BELOW.match(compact(paragraph))
+    if match is None or not following:
+        return None
+    kind, marker, _ = split_marker(following[0][1])
+    if kind is None or not (marker_number(marker) == 1 or compact(marker).lstrip("(（").startswith("一")):
+        return None
+    found = _clause_duty(match)
+    return found if found is not None and all(_strong_unit(unit) for unit in found.units) else None
 
 
 # "1.领办项目:下荒村路灯修复项目。工作进展:…": a project list with its progress; the label naming
@@ -710,15 +774,17 @@ _RANK: Final = {
 }  # fmt: skip
 
 
-def _labelled_by(nodes: list[_Node]) -> list[_Node]:
+def _labelled_by(nodes: list[_Node], label: str) -> list[_Node]:
     """The items a label line ("责任单位：…") after ``nodes[-1]`` belongs to: that one; and when it
     is the last of numbered items under one heading ("(1)…" "(2)…" "(3)…") none of which has a
     unit of its own, all of them: the line closes the group."""
     last = nodes[-1]
     if not last.marker or last.labels or last.annotation:
         return [last]
-    if last.parent is not None and _heading_units(last.parent) is not None:
-        return [last]  # the heading gives them a unit: "(三)省编办牵头的工作" over "1.…" "2.…"
+    if last.parent is not None and _heading_units(last.parent) is not None and not _assisting_labels([label]):
+        # the heading gives them a unit: "(三)省编办牵头的工作" over "1.…" "2.…" (its assisting
+        # units under them, "协助单位：交通局", assist in all of them)
+        return [last]
     siblings = [node for node in nodes if node.parent is last.parent]
     if all(
         node.marker and not node.labels and not node.annotation and _heading_units(node) is None
@@ -999,7 +1065,7 @@ def _own(node: _Node) -> Assignment | None:
 
 def _assisting_labels(labels: Sequence[str]) -> bool:
     """Whether the label lines name assisting units only ("协同单位：…", "配合单位：…")."""
-    return all(unbracket(compact(label)).startswith(ASSIST_LABELS) for label in labels)
+    return all(label_column(unbracket(compact(label))) is Column.UNITS_ASSIST for label in labels)
 
 
 def _heading_deadline(node: _Node) -> str | None:
