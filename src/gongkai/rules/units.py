@@ -697,10 +697,14 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
         bare = piece in _BARE_LEVELS
         previous = _BRACKETED.sub("", joined[-1]) if joined else ""  # "各市〔州〕" reads "各市"
         fragment = bool(previous) and previous[-1] in _BARE_LEVELS
-        # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府", "各县市、区政府": a lone "各州" (or
-        # "各县市") opens the list the next closes
+        # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府", "各县市、区政府", "各市、区质量技术监督
+        # 检测所": a lone "各州" (or "各县市") opens the list the next closes, at another level
         opened = 2 <= len(previous) <= 4 and previous[0] == "各" and set(previous[1:]) <= _BARE_LEVELS
-        closes = opened and _LEVEL_GOVERNMENT.match(_BRACKETED.sub("", piece)) is not None
+        bare_piece = _BRACKETED.sub("", piece)
+        closes = opened and (
+            _LEVEL_GOVERNMENT.match(bare_piece) is not None
+            or (len(previous) == 2 and len(bare_piece) >= 4 and bare_piece[:1] in _BARE_LEVELS - {previous[1]} and "政府" not in bare_piece)
+        )
         if joined and (glue_next or (bare and fragment) or closes):
             joined[-1] += "、" + piece
         else:

@@ -396,7 +396,7 @@ def section_assignment(heading: str) -> Assignment | None:
     if office is not None:
         return Assignment((office["name"],), (office["name"],))
     duties = _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
-    if duties is not None and _names_units(duties["units"]):
+    if duties is not None and _names_units(duties["units"]) and not _KINDS_OF_UNIT.fullmatch(duties["units"]):
         return assign([(Column.UNITS, duties["units"])])
     return None
 
@@ -415,6 +415,10 @@ _DUTIES_HEADING: Final = re.compile(
     rf"^{_PART_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)"
     r"的?(?:(?:主要|工作)?职责|(?:主要|重点)?工作任务|主要任务)[:：]?$"
 )
+
+
+# "五、部门职责", "(二)各成员单位职责": the duties of the kinds of unit the lines below name.
+_KINDS_OF_UNIT: Final = re.compile(r"各?(?:成员|相关|有关|职能|责任|牵头|配合|参与)?(?:单位|部门)")
 
 
 # "(一)综合办公室(党群工作部、监察室)" over "①…;②…": a part named by the office that does it, its
@@ -436,7 +440,7 @@ def unbracket(text: str) -> str:
 # "由吴继德副市长负责,市建设局牵头,市发改委配合,按照要求进一步修改完善…": a task that opens
 # with who does it, clause by clause, before the work itself.
 _OPENING_CLAUSE: Final = re.compile(
-    r"由?(?P<clause>[^，,。；;:：()（）]{2,40}?(?:牵头|负责|配合|协助|参与|主办|协办|具体落实))[，,]"
+    r"由?(?P<clause>[^，,。；;:：()（）]{2,40}?(?:牵头|负责|配合|协助|参与|主办|协办|具体落实|组织实施|具体实施))[，,]"
 )
 
 

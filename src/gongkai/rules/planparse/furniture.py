@@ -33,6 +33,15 @@ _FURNITURE: Final = re.compile(
 )
 
 
+# "[接上页]", "(上接第三版)": where a page or a newspaper's page goes on from the one before.
+_CONTINUED: Final = re.compile(r"^\s*[\[【(（〔]\s*(?:接上页|续上页|续前页|上接第?[\d一二三四五六七八九十]+版)\s*[\]】)）〕]\s*")
+
+
+def without_continuation(line: str) -> str:
+    """The line without the mark of a page going on from the one before ("[接上页] 交通部门,…")."""
+    return _CONTINUED.sub("", line)
+
+
 # "||", "---|---|---": a frame's or a Markdown table's rule line, no cell of any table.
 RULE_LINE: Final = re.compile(r"^[-|:\s]+$")
 
@@ -58,6 +67,8 @@ _BULLET: Final = re.compile(r"^[-•·●]\s*")
 def is_furniture(line: str) -> bool:
     """Whether a line (folded, stripped) is page furniture rather than text of the notice."""
     if _FURNITURE.search(_BULLET.sub("", line.strip().lstrip("|").strip())):  # "| 索引号: | …" too
+        return True
+    if line.strip() and not without_continuation(line).strip():
         return True
     cells = [re.sub(r"[\s:：]", "", cell) for cell in line.split("|")]  # "有效性: |" too
     written = [cell for cell in cells if cell]

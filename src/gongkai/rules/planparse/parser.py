@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
@@ -29,7 +29,7 @@ from gongkai.rules.planparse.deadlines import (
     is_deadline_like,
     parse_deadline,
 )
-from gongkai.rules.planparse.furniture import is_furniture
+from gongkai.rules.planparse.furniture import is_furniture, without_continuation
 from gongkai.rules.planparse.metadata import YEAR_OPENING, Metadata, extract_metadata, signed_at
 from gongkai.rules.planparse.model import (
     NO_DEADLINE,
@@ -41,7 +41,7 @@ from gongkai.rules.planparse.model import (
     Table,
 )
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact, fold_line
-from gongkai.rules.planparse.prose import ProseResult, read_prose, split_marker
+from gongkai.rules.planparse.prose import ProseResult, opens_with_time, read_prose, split_marker
 from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
 from gongkai.rules.planparse.tokens import find_text_tables
@@ -284,6 +284,8 @@ def _is_plan_table(table: Table, items: Sequence[Item]) -> bool:
 _RUN_ON_BREAK: Final = re.compile(
     r"(?<=[。；;：:）)\u4e00-\u9fff])[ \u3000]+"
     r"(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．](?!\d)|\d{1,2}、(?!\d{1,2}[、项条]))"
+    # or before an office and its duty: "…道路建设。 教育部门,负责试点嘎查村义务教育。"
+    rf"|(?<=[。；;])[ \u3000]+(?=[\u4e00-\u9fff、]{{1,20}}[{UNIT_END_CHARS}][，,:：]?(?:具体)?负责)"
 )
 
 
@@ -318,6 +320,25 @@ def _label_lines(line: str) -> list[str]:
     cuts.sort()
     bounds = [0, *cuts, len(line)]
     return [line[start:end].strip() if start else line[:end] for start, end in zip(bounds, bounds[1:], strict=False)]
+
+
+# "…(责任单位:市科协、市科技局)7.强化科普服务平台建设…": an item runs on from the annotation that
+# closes the one before, its number no successor of the one before (the page skipped some), which
+# the paragraph's reading of numbers counting on would miss
+_AFTER_ANNOTATION: Final = re.compile(r"(?<=[)）])(?=(?P<number>\d{1,2})[.．、](?!\d)[\u4e00-\u9fff“《])")
+_ANNOTATION_BEFORE: Final = re.compile(rf"[(（][^()（）]*(?:{UNIT_LABEL})\s*[:：][^()（）]*[)）]$")
+
+
+def _after_annotation(line: str) -> list[str]:
+    cuts = [
+        match.start()
+        for match in _AFTER_ANNOTATION.finditer(line)
+        if _ANNOTATION_BEFORE.search(line[: match.start()])
+        and _depth(line[: match.start()]) == 0
+        and not re.search(rf"(?<!\d){int(match['number']) - 1}[.．、]", line[: match.start()])
+    ]
+    bounds = [0, *cuts, len(line)]
+    return [line[start:end] for start, end in pairwise(bounds)]
 
 
 def _depth(text: str) -> int:
@@ -468,7 +489,7 @@ def _lines(text: str) -> list[str]:
     """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
     pipe or tab-separated row)."""
     lines: list[str] = []
-    for line in fold_line(text).split("\n"):
+    for line in map(without_continuation, fold_line(text).split("\n")):
         if len(line) > _LONG_LINE and "|" not in line.rstrip().rstrip("|"):
             line = line.rstrip().rstrip("|")  # an article's one-line body closed by its page's frame
         if "|" in line or "\t" in line.strip():
@@ -477,7 +498,7 @@ def _lines(text: str) -> list[str]:
         runs = _counted_on(_RUN_ON_BREAK.split(line))
         for piece in (part for run in runs for part in _label_lines(run)):
             for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else _SUB_ITEM_BREAK.split(piece):
-                lines += _inline_numbered(part)
+                lines += [cut for numbered in _inline_numbered(part) for cut in _after_annotation(numbered)]
     return lines
 
 
@@ -808,13 +829,15 @@ def _choose(
 
 
 def _scheduled(items: Sequence[Item]) -> bool:
-    """Whether the numbered paragraphs are a schedule: three or more, most of them closed by the
-    time they are due ("1.召开全市民族工作会议，研究部署…。4月份" "2.…。12月底前")."""
+    """Whether the paragraphs are a schedule: three or more, most of them closed by the time they
+    are due ("1.召开全市民族工作会议，研究部署…。4月份" "2.…。12月底前"), or three steps opened by their
+    time ("2011年3月至4月,成立编纂机构…")."""
     timed = sum(
         is_deadline_like(tail) and len(tail) <= _TIME_TAIL
         for tail in (re.split(r"[。；;]", item.text.rstrip())[-1].strip() for item in items)
     )
-    return len(items) >= 3 and timed * 3 >= len(items) * 2
+    steps = sum(opens_with_time(item.text) for item in items)
+    return len(items) >= 3 and (timed * 3 >= len(items) * 2 or steps >= 3)
 
 
 _TIME_TAIL: Final = 10

@@ -273,7 +273,7 @@ _ASKED: Final = re.compile(
 # "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…": a duty written with its offices as
 # the subject of the sentence.
 _SUBJECT_DUTY: Final = re.compile(
-    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]){2,80}?)(?:具体|全面|统一)?(?:(?P<role>负责|牵头)(?!人|同志|领导|解释)|主要(?:做好|承担))"
+    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]){2,80}?)[，,]?(?:具体|全面|统一)?(?:(?P<role>负责|牵头)(?!人|同志|领导|解释)|主要(?:做好|承担))"
 )
 
 
@@ -315,8 +315,11 @@ def _closing_duty(body: str) -> tuple[Assignment, str] | None:
     return (found, body.strip()[: match.start()]) if found is not None and match is not None else None
 
 
-# "市地税局、国税局:及时出具企业纳税情况证明文件。": offices, a colon, then their duties.
-_OFFICES_COLON: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）“”\s]{2,60}?)[:：]\s*(?P<work>\S.{3,})$", re.S)
+# "市地税局、国税局:及时出具企业纳税情况证明文件。", "区城管执法大队。负责查处…": offices, a colon
+# (or a full stop before 负责), then their duties.
+_OFFICES_COLON: Final = re.compile(
+    r"^(?P<units>[^，,。；;:：()（）“”\s]{2,60}?)(?:[:：]|。(?=负责|牵头))\s*(?P<work>\S.{3,})$", re.S
+)
 
 
 @lru_cache(maxsize=4096)  # each paragraph is asked again as its neighbours' neighbour
@@ -329,7 +332,7 @@ def _duty_line(paragraph: str) -> tuple[Assignment, str] | None:
     colon = _offices_colon(text)
     if colon is not None:
         return colon
-    subject = _subject_duty(text)
+    subject = opening_duty(text) or _subject_duty(text)
     if subject is not None and all(_strong_unit(unit) for unit in subject.units):
         return subject, text
     return None
@@ -379,6 +382,25 @@ def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
     return any(
         0 <= other < len(paragraphs) and _duty_line(paragraphs[other][1]) is not None
         for other in (index - 1, index + 1, index - 2, index + 2)  # (a line of other wording between)
+    )
+
+
+# "2011年3月至4月,", "5月上旬:", "2020年6月底前，": a step of a schedule opened by its time.
+_TIME_STEP: Final = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?"
+    r"(?:[至到\-—–~－]+(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?)?(?:份|底|初|中旬|上旬|下旬)?(?:前|以前)?[,，:：]"
+)
+
+
+def opens_with_time(text: str) -> bool:
+    """Whether the text is a step of a schedule, opened by its time."""
+    return _TIME_STEP.match(compact(text)) is not None
+
+
+def _in_timeline(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether the paragraph opens with its time and one beside it does too: a schedule's steps."""
+    return opens_with_time(paragraphs[index][1]) and any(
+        0 <= other < len(paragraphs) and opens_with_time(paragraphs[other][1]) for other in (index - 1, index + 1)
     )
 
 
@@ -470,11 +492,12 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             continue
         if kind is None and UNIT_GROUP.match(compact(paragraph)) and section_assignment(paragraph):
             kind = "unit_group"  # "区委办公室(8项)": a heading over the unit's numbered items
-        if kind is None and (given := _work_below(paragraph, paragraphs[index + 1 : index + 2])) is not None:
-            # "县机关事务管理局和…要着力完成以下工作:" over "一是…" "二是…": they do each of them
+        if kind is None and (lead_in := _work_below(paragraph, paragraphs[index + 1 : index + 2])) is not None:
+            # "县机关事务管理局和…要着力完成以下工作:" over "一是…" "二是…": they do each of them (and
+            # "其主要职责是:" over a new list closes the one before, whose offices it does not name)
             pending.clear()
             level, parent = _enter(kinds, stack, "unit_group")
-            stack.append(_add(nodes, _Node(level, "", paragraph.strip(), given, parent=parent, line=line)))
+            stack.append(_add(nodes, _Node(level, "", paragraph.strip(), lead_in[0], parent=parent, line=line)))
             continue
         if kind is None and _annotated_heading(paragraph, paragraphs[index + 1 : index + 2]):
             kind, marker, rest = "unit_group", "", paragraph  # "三义街社区(责任单位:…)" over "1、…"
@@ -486,6 +509,11 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             # "省公安厅:负责依法对非法集资活动进行侦查…" a line each: the offices' duties
             pending.clear()
             _child(nodes, stack[-1] if stack else None, duty[1], duty[0], line)
+            continue
+        if kind is None and len(pieces) == 1 and pieces[0][1] is None and _in_timeline(paragraphs, index):
+            # "2011年3月至4月,成立编纂机构…" "2011年5月至6月,全面搜集…": the steps of a schedule
+            pending.clear()
+            _child(nodes, stack[-1] if stack else None, rest, None, line)
             continue
         if kind is None and len(pieces) == 1 and pieces[0][1] is None and (labelled := _labelled_below(paragraphs, index)):
             pieces = [(rest, labelled)]  # "通过新建水厂…普及率。" then "责任单位：市水务局"
@@ -609,16 +637,21 @@ _WORK_BELOW: Final = re.compile(
 )
 
 
-def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> Assignment | None:
-    """The offices of a lead-in sentence right over the first item of a numbered list."""
-    match = _WORK_BELOW.match(compact(paragraph))
+def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[Assignment | None] | None:
+    """A lead-in sentence (a paragraph's last) right over the first item of a numbered list, with
+    the offices it names (None where it names none by name), or None."""
+    match = _WORK_BELOW.match(re.split(r"(?<=[。；;])", compact(paragraph))[-1])
     if match is None or not following:
         return None
     kind, marker, _ = split_marker(following[0][1])
     if kind is None or not (marker_number(marker) == 1 or compact(marker).lstrip("(（").startswith("一")):
         return None
     found = _clause_duty(match)
-    return found if found is not None and all(_strong_unit(unit) for unit in found.units) else None
+    if found is not None and all(_strong_unit(unit) for unit in found.units):
+        return (found,)
+    # "其主要职责是:" over "1.…": a new list, no part of the one before ("重点做好以下工作:" over
+    # "一、…" opens the plan's parts, no list)
+    return (None,) if _RANK[kind] >= _RANK["arabic"] else None
 
 
 # "1.领办项目:下荒村路灯修复项目。工作进展:…": a project list with its progress; the label naming
@@ -1108,6 +1141,8 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
     deadline = NO_DEADLINE
     if assignment is not None and assignment.deadline_raw:
         deadline = parse_deadline(assignment.deadline_raw, year)
+    elif (step := _TIME_STEP.match(compact(text))) and (stepped := parse_deadline(step[0][:-1], year)).date:
+        deadline = stepped  # "2011年3月至4月，成立编纂机构…": due at the end of its time
     elif (found := find_deadline_in_text(text, year)) is not None:
         deadline = found
     elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None and (
