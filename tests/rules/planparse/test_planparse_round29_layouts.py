@@ -81,3 +81,13 @@ def test_an_item_runs_on_from_the_annotation_before_it_where_the_page_skipped_nu
         ("市科技局", "市科协", "市委宣传部"),
         ("市应急管理局", "市科技局"),
     ]
+
+
+def test_a_project_without_its_full_stop_over_label_lines_whose_values_sit_below_them():
+    plan = parse_text(
+        "示范区2020年民生实事:幼有善育(3项)\n\n进一步完善托育服务体系,为不同年龄段幼儿家庭提供有针对性的服务\n\n牵头单位:\n\n"
+        "示范区卫生健康局\n\n协办单位:\n\n各有关单位\n\n进度安排\n\n第一季度:落实托育机构备案制度。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("示范区卫生健康局", "各有关单位"), ("示范区卫生健康局",))
+    ]

@@ -587,7 +587,9 @@ def _labelled_below(paragraphs: Sequence[tuple[int, str]], index: int) -> Assign
     paragraph = paragraphs[index][1].strip()
     # (the person in charge may stand between: "主管领导:刘东" then "责任单位:市教育局")
     following = [text for _, text in paragraphs[index + 1 : index + 5] if not _PERSON_LABEL.match(text.strip())][:2]
-    if not following or len(compact(paragraph)) < _FRAGMENT or not paragraph.endswith(("。", "；", ";")):
+    # (a task without its full stop when two label lines follow it: "牵头单位：X" "协办单位：Y")
+    labels = len(following) > 1 and all(_LABELLED.match(compact(text)) for text in following)
+    if not following or len(compact(paragraph)) < _FRAGMENT or not (paragraph.endswith(("。", "；", ";")) or labels):
         return None
     if label_line(paragraph) is not None or _SUB_POINT.match(paragraph) or not _LABELLED.match(compact(following[0])):
         return None
@@ -713,8 +715,9 @@ def _labels_joined(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[int, str
     while index < len(paragraphs):
         line, text = paragraphs[index]
         value = paragraphs[index + 1][1] if index + 1 < len(paragraphs) else ""
-        label = f"{compact(text)}：{value}"
-        if compact(text) in _LABEL_WORDS and value and label_line(label) is not None:
+        word = compact(text).rstrip(":：")  # "牵头单位:" then "光明区卫生健康局" too
+        label = f"{word}：{value}"
+        if word in _LABEL_WORDS and value and label_line(label) is not None:
             joined.append((line, label))
             index += 2
             continue
