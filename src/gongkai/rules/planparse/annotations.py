@@ -366,12 +366,13 @@ def _without_clause(piece: str) -> str:
 
 # A part heading's number: "一、", "(一)".
 _PART_NUMBER: Final = r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
+_HEADING_NUMBER: Final = rf"(?:{_PART_NUMBER}|\d{{1,2}}[、.．])"  # "2.市指挥部办公室职责" too
 
 
 # "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)",
 # "4、茄子河区政府负责:" over "(1)…": a part whose rows all go to these units.
 _SECTION_DUTY: Final = re.compile(
-    rf"^(?:{_PART_NUMBER}|\d{{1,2}}[、.．])?\s*(?:由)?(?P<units>.+?)"
+    rf"^{_HEADING_NUMBER}?\s*(?:由)?(?P<units>.+?)"
     r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)(?:的(?:主要|重点)?(?:工作)?任务(?:事项)?"
     r"|的?(?:工作|事项)|(?=[:：]))(?:[(（]共?\d{1,3}项[)）])?[。:：]?$"
 )
@@ -409,11 +410,11 @@ _CHARGE_HEADING: Final = re.compile(
 )
 
 
-# "(一)县人民政府职责", "(一)县(市、区)政府的主要任务", "(八)县经济局主要工作任务:" over the duties written below it: the part
-# of the offices named.
+# "(一)县人民政府职责", "(一)县(市、区)政府的主要任务", "(八)县经济局主要工作任务:", "(七)卫生部门职责、任务"
+# over the duties written below it: the part of the offices named.
 _DUTIES_HEADING: Final = re.compile(
-    rf"^{_PART_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)"
-    r"的?(?:(?:主要|工作)?职责|(?:主要|重点)?工作任务|主要任务)[:：]?$"
+    rf"^{_HEADING_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)"
+    r"的?(?:(?:主要|工作)?职责(?:[、和及]任务)?|(?:主要|重点)?工作任务|主要任务)[:：]?$"
 )
 
 

@@ -817,7 +817,7 @@ def _choose(
         or _WORK_NOTICE.search(meta.title or "")
         or _PLAN_OPENING.search(compact(opening))
     )
-    if prose.annotated or (prose.items and (planned or _scheduled(prose.items))):
+    if prose.annotated or (prose.items and (planned or _scheduled(prose.items) or _in_plan_parts(prose.items))):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (
         f"文中有{prose.numbered}个编号段落（如“{prose.sample}”）"
@@ -826,6 +826,18 @@ def _choose(
     )
     note = f"未找到任务分工表，也没有标注责任单位的条目；{found}，均未标注责任单位，看来不是工作要点或分工方案（可能是评价标准或一般通知），未生成任务"
     return PlanKind.NOT_A_PLAN, [], [note]
+
+
+def _in_plan_parts(items: Sequence[Item]) -> bool:
+    """Whether the items stand under the parts an implementation plan has ("四、工作措施", "四、职责
+    分工", "六、工作步骤"): a page of a plan whose title is on another page."""
+    return any(_WORK_PART.match(compact(section)) for item in items for section in item.section[:1])
+
+
+_WORK_PART: Final = re.compile(
+    r"^[一二三四五六七八九十]{1,2}[、.．](?:主要|具体|重点|保障)?(?:工作)?(?:措施|步骤|任务|内容|安排)"
+    r"|^[一二三四五六七八九十]{1,2}[、.．](?:职责分工|任务分工|部门职责|工作职责|实施步骤|进度安排)"
+)
 
 
 def _scheduled(items: Sequence[Item]) -> bool:

@@ -329,7 +329,7 @@ def _duty_line(paragraph: str) -> tuple[Assignment, str] | None:
     text = paragraph.strip()
     if label_line(text) is not None or _PERSON_LABEL.match(text) or _PROGRESS_LINE.match(text):
         return None
-    colon = _offices_colon(text)
+    colon = _duties_of(text) or _offices_colon(text)  # "市规划监察支队职责:…", "市地税局:…"
     if colon is not None:
         return colon
     subject = opening_duty(text) or _subject_duty(text)
@@ -376,6 +376,22 @@ _LABEL_NOUN: Final = re.compile(
 )
 
 
+def _duty_clauses(paragraph: str, stack: Sequence[_Node]) -> list[tuple[str, Assignment | None]]:
+    """The clauses of a paragraph under a heading of duties ("(三)其他部门工作职责", "五、责任分工")
+    that gives each office its duty in a clause of its own, three or more of them (one at most in
+    other words), else nothing."""
+    if not stack or not re.search(r"职责|分工", stack[-1].body):
+        return []
+    clauses = [clause.strip() for clause in re.split(r"(?<=[；;])", paragraph.strip()) if clause.strip()]
+    duties = [_duty_line(clause.rstrip("；;。")) for clause in clauses]
+    if len(clauses) < _FEWEST_CLAUSES or sum(duty is None for duty in duties) > 1:
+        return []
+    return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
+
+
+_FEWEST_CLAUSES: Final = 3
+
+
 def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
     """Whether the paragraph before or after is an office's duty too: one such line alone may be a
     covering notice's sentence; two together are a list of duties."""
@@ -390,6 +406,10 @@ _TIME_STEP: Final = re.compile(
     r"^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?"
     r"(?:[至到\-—–~－]+(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?)?(?:份|底|初|中旬|上旬|下旬)?(?:前|以前)?[,，:：]"
 )
+
+
+# "宣传发动(2007年3月-4月)，", "组织部署阶段(1-5月)。": a phase of the work named with its time.
+_PHASE: Final = re.compile(r"^[\u4e00-\u9fff]{2,10}[(（](?P<due>[^()（）]*\d月[^()（）]{0,20})[)）][，,。:：]")
 
 
 def opens_with_time(text: str) -> bool:
@@ -505,6 +525,13 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             kind, marker, rest = "block", paragraph.strip(), ""  # "01" alone over its projects, a line each
         rest, progress = _progress_apart(rest)
         pieces = split_annotated(rest)
+        if kind is None and len(pieces) == 1 and pieces[0][1] is None and (clauses := _duty_clauses(rest, stack)):
+            # "(三)其他部门工作职责" over "市公安局负责…;市消防局负责…;市交警支队负责…。": one
+            # office's duty a clause
+            pending.clear()
+            for clause, assignment in clauses:
+                _child(nodes, stack[-1] if stack else None, clause, assignment, line)
+            continue
         if kind is None and (duty := _duty_line(rest)) is not None and _in_duty_run(paragraphs, index):
             # "省公安厅:负责依法对非法集资活动进行侦查…" a line each: the offices' duties
             pending.clear()
@@ -1146,6 +1173,8 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline = parse_deadline(assignment.deadline_raw, year)
     elif (step := _TIME_STEP.match(compact(text))) and (stepped := parse_deadline(step[0][:-1], year)).date:
         deadline = stepped  # "2011年3月至4月，成立编纂机构…": due at the end of its time
+    elif (phase := _PHASE.match(compact(text))) and (phased := parse_deadline(phase["due"], year)).date:
+        deadline = phased  # "宣传发动(2007年3月-4月)，召开…": a phase due at the end of its time
     elif (found := find_deadline_in_text(text, year)) is not None:
         deadline = found
     elif (standing := find_recurrence_in_text(text, opening_only=True)) is not None and (

@@ -1,0 +1,70 @@
+"""Layouts of the thirtieth round of real notices (tests/fixtures/notices/real/1001-1036), the
+middle pages of long plans on law-site mirrors, each as a small synthetic page written the way
+those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.model import PlanKind
+
+
+def test_unnumbered_lines_each_naming_an_office_s_duties():
+    plan = parse_text(
+        "市数字化城市管理中心职责:负责私搭乱建信息采集工作,组织信息采集队伍巡查发现私搭乱建行为。\n"
+        "市规划监察支队职责:成立制止私搭乱建核查大队,负责对属地乡(镇、办)拆除情况巡视。\n"
+        "市城管执法监察支队职责:负责对辖区影响市容市貌的私搭乱建行为进行巡视、暗访。\n"
+    )
+    assert [item.units for item in plan.items] == [("市数字化城市管理中心",), ("市规划监察支队",), ("市城管执法监察支队",)]
+    assert plan.items[0].text.startswith("负责私搭乱建")
+
+
+def test_a_part_headed_by_an_office_s_duties_and_tasks():
+    plan = parse_text(
+        "示范市平安校园建设实施意见\n五、各部门职责、任务\n(七)卫生部门职责、任务\n1.加强对学校食堂、学生营养餐的监督管理。\n"
+        "2.依法对学校食堂从业人员进行定期体检。\n(八)工商部门职责、任务\n1.加大对校园周边无照经营摊点的打击力度。\n"
+    )
+    assert [item.units for item in plan.items] == [("卫生部门",), ("卫生部门",), ("工商部门",)]
+
+
+def test_a_page_of_a_plan_without_its_title_whose_parts_are_a_plan_s():
+    plan = parse_text(
+        "(三)坚决取缔无证照的黑网吧,依法予以查处。\n四、具体措施\n(一)切实加强对网吧专项治理的组织领导\n"
+        "为确保治理取得良好效果,成立网吧治理工作协调领导小组。\n(二)着力推进网吧存量市场结构调整\n"
+        "文化管理部门和工商管理部门要积极推进连锁化、规模化经营。\n"
+    )
+    assert plan.kind is PlanKind.PROSE and len(plan.items) >= 2
+    remarks = parse_text("一、评分标准\n(一)资料齐全的,得10分。\n(二)资料不全的,得5分。\n")
+    assert remarks.kind is PlanKind.NOT_A_PLAN
+
+
+def test_a_phase_named_with_its_time_is_due_at_its_end():
+    plan = parse_text(
+        "示范县推进农村信息化建设的意见\n三、实施步骤\n(一)宣传发动(2007年3月-4月),召开各镇推进农村信息化建设工作会议进行动员部署。\n"
+        "(二)业务培训(2007年4月-5月),分批对各镇信息化建设工作专职人员进行培训。\n"
+    )
+    assert [item.deadline.date for item in plan.items] == [date(2007, 4, 30), date(2007, 5, 31)]
+
+
+def test_an_office_s_duties_under_an_arabic_numbered_heading():
+    plan = parse_text(
+        "示范市森林火灾事故应急预案\n(二)日常办事机构\n2.市指挥部办公室职责\n(1)负责本预案的制订、修订和实施。\n"
+        "(2)做好森林火灾事故的信息监测、预测和预防工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("市指挥部办公室",), ("市指挥部办公室",)]
+
+
+def test_a_paragraph_of_clauses_each_an_office_s_duty_under_a_heading_of_duties():
+    plan = parse_text(
+        "示范市集中整治违法建设行为实施方案\n五、责任分工\n(三)其他部门工作职责\n"
+        "市公安局负责拆违行动过程中的安全保障工作;市规划局配合市执法局对违法建设行为进行界定;"
+        "市消防局负责强制拆违时出现的特殊情况;市交警支队负责维护强制拆违发生地的交通秩序。\n"
+    )
+    units = [item.units for item in plan.items]
+    assert len(units) == 4 and units[0] == ("市公安局",) and units[3] == ("市交警支队",)
+    notice = parse_text(
+        "示范区人民政府关于下达2019年目标任务的通知\n各部门:\n区政府办公室负责对目标任务进度情况进行督察通报;"
+        "区发改局负责对建设工程的进度情况进行评估;区统计局负责对经济类数据进行审核。\n"
+    )
+    assert len(notice.items) <= 1
