@@ -68,3 +68,37 @@ def test_a_paragraph_of_clauses_each_an_office_s_duty_under_a_heading_of_duties(
         "区发改局负责对建设工程的进度情况进行评估;区统计局负责对经济类数据进行审核。\n"
     )
     assert len(notice.items) <= 1
+
+
+def test_an_office_in_charge_of_the_population_census_is_no_person_in_charge():
+    plan = parse_text(
+        "示范省第六次人口普查领导小组成员单位职责分工\n一、职责分工\n省统计局负责人口普查的日常工作,并全面负责专业技术工作。\n"
+        "省公安厅负责户口整顿工作。\n省财政厅负责人口普查经费的协调保障工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("省统计局",), ("省公安厅",), ("省财政厅",)]
+
+
+def test_offices_in_a_sentence_of_their_own_then_their_duties_and_a_body_s_duties():
+    plan = parse_text(
+        "示范市三小场所消防安全专项整治方案\n市城建规划局和市城市管理局。指导镇(街)隐患整治办建立相应的标准、实施办法。\n"
+        "市安监局。负责指导镇(街)隐患整治办的安全生产工作。\n团市委。组织发动青年志愿者参加到专项整治工作中来。\n"
+        "3. 镇(街道)隐患整治办的主要职责:负责领导组织本镇(街)专项整治工作。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市城建规划局", "市城市管理局"),
+        ("市安监局",),
+        ("团市委",),
+        ("镇(街道)隐患整治办",),
+    ]
+
+
+def test_offices_that_assist_named_after_the_work_given_to_the_lead():
+    plan = parse_text(
+        "示范县人民政府办公室关于明确违法建设查处职责的通知\n"
+        "一、规划区范围内未取得建设工程规划许可证进行建设的违法建设行为由县规划局负责牵头查处,县城乡建委、镇政府配合。\n"
+        "二、规划区范围内应办理施工许可证而未办理的违法建设行为由县城乡建委负责查处。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("县规划局", "县城乡建委", "镇政府"), ("县规划局",)),
+        (("县城乡建委",), ("县城乡建委",)),
+    ]

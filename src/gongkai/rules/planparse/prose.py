@@ -252,7 +252,21 @@ _BY_UNITS: Final = re.compile(
 
 
 def _by_clause(body: str) -> Assignment | None:
-    return _clause_duty(_BY_UNITS.search(compact(body)))
+    text = compact(body)
+    match = _BY_UNITS.search(text)
+    found = _clause_duty(match)
+    if found is None or match is None:
+        return None
+    assisting = _ASSISTING_AFTER.match(text, match.end())
+    if assisting is not None:
+        # "…由县规划局负责牵头查处,国土、城乡建委配合": those who assist, after the work
+        both = parse_annotation(f"{match['units']}{match['role']}，{assisting['units']}{assisting['role']}")
+        if both is not None and all(map(is_unit_phrase, both.units)):
+            return both
+    return found
+
+
+_ASSISTING_AFTER: Final = re.compile(r"[^，,。；;]*[，,](?P<units>[^，,。；;:：“”]{2,60}?)(?P<role>配合|协助|协办|参与)[。；;]?$")
 
 
 def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
@@ -273,7 +287,7 @@ _ASKED: Final = re.compile(
 # "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…": a duty written with its offices as
 # the subject of the sentence.
 _SUBJECT_DUTY: Final = re.compile(
-    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]){2,80}?)[，,]?(?:具体|全面|统一)?(?:(?P<role>负责|牵头)(?!人|同志|领导|解释)|主要(?:做好|承担))"
+    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]){2,80}?)[，,]?(?:具体|全面|统一)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导|解释)|主要(?:做好|承担))"
 )
 
 
@@ -289,7 +303,9 @@ def _subject_duty(body: str) -> Assignment | None:
 
 
 # "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
-_DUTIES_OF: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）“”]{2,40}?)的?(?:主要|工作)?职责[:：]\s*(?P<work>\S.*)$", re.S)
+_DUTIES_OF: Final = re.compile(
+    r"^(?P<units>(?:[^，,。；;:：()（）“”]|[(（][^()（）]{1,6}[)）]){2,40}?)的?(?:主要|工作)?职责[:：]\s*(?P<work>\S.*)$", re.S
+)
 
 
 def _duties_of(body: str) -> tuple[Assignment, str] | None:
@@ -316,9 +332,9 @@ def _closing_duty(body: str) -> tuple[Assignment, str] | None:
 
 
 # "市地税局、国税局:及时出具企业纳税情况证明文件。", "区城管执法大队。负责查处…": offices, a colon
-# (or a full stop before 负责), then their duties.
+# (or a full stop: a sentence of nothing but offices' names), then their duties.
 _OFFICES_COLON: Final = re.compile(
-    r"^(?P<units>[^，,。；;:：()（）“”\s]{2,60}?)(?:[:：]|。(?=负责|牵头))\s*(?P<work>\S.{3,})$", re.S
+    r"^(?P<units>[^，,。；;:：()（）“”\s]{2,60}?)[:：。]\s*(?P<work>\S.{3,})$", re.S
 )
 
 
