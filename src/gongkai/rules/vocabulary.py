@@ -83,6 +83,9 @@ MARKERS: Final = {
     "cn_paren": rf"[(（]\s*[{CN_DIGITS}]+\s*[)）]",  # (一)
     # 1. but not the 1.5 of a number; "1.4月底前…" is item 1 due by April (no month is a decimal)
     "arabic": r"\d{1,3}\s*(?:[.、,，]|。(?=[\u4e00-\u9fff“《]))(?!\d{1,2}(?:[^\d月]|$))",  # "1。在…": a typist's stop
+    # 2.2 and 4.3.4, the sections of an emergency plan ("3.1预防。"), never a number ("1.5倍")
+    "decimal": r"\d{1,2}\.\d{1,2}(?![.\d])\s*(?![年月日万亿倍个项元])(?=[\u4e00-\u9fff“《])",
+    "decimal_deep": r"\d{1,2}\.\d{1,2}\.\d{1,2}(?![.\d])\s*(?![年月日万亿倍个项元])(?=[\u4e00-\u9fff“《])",
     "arabic_paren": r"[(（]\s*\d{1,3}\s*[)）]",  # (1)
     "arabic_half": rf"\d{{1,2}}\s*[)）]{_AFTER_MARKER}",  # 1）做好…
     "arabic_space": r"\d{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff]{2})(?![\u4e00-\u9fff]?[年月日个项条次])",  # 1 地区生产总值…

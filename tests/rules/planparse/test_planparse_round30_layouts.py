@@ -8,6 +8,7 @@ from datetime import date
 
 from gongkai.rules.planparse import parse_text
 from gongkai.rules.planparse.model import PlanKind
+from gongkai.rules.planparse.prose import split_marker
 
 
 def test_unnumbered_lines_each_naming_an_office_s_duties():
@@ -102,3 +103,14 @@ def test_offices_that_assist_named_after_the_work_given_to_the_lead():
         (("县规划局", "县城乡建委", "镇政府"), ("县规划局",)),
         (("县城乡建委",), ("县城乡建委",)),
     ]
+
+
+def test_the_decimal_sections_of_an_emergency_plan():
+    plan = parse_text(
+        "示范市森林火灾应急预案\n2.2职责任务。\n(1)市林业局。\n负责全市森林防火的组织、协调和指导工作。\n"
+        "(2)市民政局。\n负责组织疏散火场附近的居民。\n3.预防、预报、监测和报告\n3.1预防。\n"
+        "各级森林防火部门要大力做好森林防火的宣传教育工作。\n3.2预报。\n市防火办要加强与市气象部门的合作,分析火险形势。\n"
+    )
+    assert [item.units for item in plan.items] == [("市林业局",), ("市民政局",), (), ()]
+    assert plan.items[2].section[-1] == "3.1预防"
+    assert split_marker("1.5倍以上的项目")[0] is None and split_marker("3.1预防。")[0] == "decimal"
