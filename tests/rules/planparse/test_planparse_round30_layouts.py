@@ -114,3 +114,12 @@ def test_the_decimal_sections_of_an_emergency_plan():
     assert [item.units for item in plan.items] == [("市林业局",), ("市民政局",), (), ()]
     assert plan.items[2].section[-1] == "3.1预防"
     assert split_marker("1.5倍以上的项目")[0] is None and split_marker("3.1预防。")[0] == "decimal"
+
+
+def test_offices_in_charge_in_the_manner_a_principle_says_and_a_share_bar_below():
+    plan = parse_text(
+        "示范市畜禽养殖禁养区优化方案\n五、保障措施\n(一)明确职责\n"
+        "各镇(街道)按照属地管理原则,负责辖区内畜禽养殖污染防治工作,建立长效监管机制。\n"
+        "生态环境部门负责畜禽养殖污染防治的统一监督管理、指导。\n六、本方案自公布之日起施行\n12\n• 微信\n• QQ\n• 腾讯微博\n• 新浪微博\n"
+    )
+    assert [item.units for item in plan.items] == [("各镇(街道)",), ("生态环境部门",)]
