@@ -123,3 +123,18 @@ def test_offices_in_charge_in_the_manner_a_principle_says_and_a_share_bar_below(
         "生态环境部门负责畜禽养殖污染防治的统一监督管理、指导。\n六、本方案自公布之日起施行\n12\n• 微信\n• QQ\n• 腾讯微博\n• 新浪微博\n"
     )
     assert [item.units for item in plan.items] == [("各镇(街道)",), ("生态环境部门",)]
+
+
+def test_a_page_from_inside_the_plan_a_notice_hands_out():
+    plan = parse_text(
+        "法搜网--中国法律信息搜索网\n示范市人民政府办公室关于印发示范市控制中小学生辍学专项行动实施方案的通知\n"
+        "为加强对控辍工作的组织领导,成立市控辍专项行动领导小组。\n四、职责分工\n"
+        "(一)各级人民政府:对本行政区域内控辍工作负主要责任,实行一把手负责制。\n"
+        "(二)各级教育行政部门:负责制定控辍工作方案,建立控辍工作责任制。\n"
+    )
+    assert plan.kind is PlanKind.PROSE and len(plan.items) == 2
+    later = parse_text(
+        "五、建立城市管理长效机制的保障措施\n(十四)多渠道加大城市管理投入。建立与经济社会增长相协调的财政经费保障机制。\n"
+        "(十五)突出重点深入持久实施城乡清洁工程。制定城乡清洁工程五年发展规划。\n"
+    )
+    assert later.kind is PlanKind.PROSE and len(later.items) == 2

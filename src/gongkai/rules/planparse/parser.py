@@ -717,6 +717,8 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
         return False
     if _plan_after_signature([line for _, line in lines]) is not None:
         return False  # numbered paragraphs after the notice's signature: the plan, its title lost
+    if _in_plan_parts(prose.items, _DUTIES_PART):
+        return False  # items under "四、职责分工": a page from inside the plan the notice hands out
     title = compact(meta.title or "")
     written = [compact(clean_text(line)) for _, line in lines if line.strip()]
     # the title's line, or its lines when it wraps ("…《关于打好经济增长主动仗" "…措施》实施方案")
@@ -828,16 +830,21 @@ def _choose(
     return PlanKind.NOT_A_PLAN, [], [note]
 
 
-def _in_plan_parts(items: Sequence[Item]) -> bool:
+def _in_plan_parts(items: Sequence[Item], parts: re.Pattern[str] | None = None) -> bool:
     """Whether the items stand under the parts an implementation plan has ("四、工作措施", "四、职责
     分工", "六、工作步骤"): a page of a plan whose title is on another page."""
-    return any(_WORK_PART.match(compact(section)) for item in items for section in item.section[:1])
+    parts = parts or _WORK_PART
+    return any(parts.match(compact(section)) for item in items for section in item.section[:1])
 
 
+_PART: Final = r"^[一二三四五六七八九十]{1,2}[、.．]"
+# "四、职责分工", "五、部门职责": the part of a plan that gives each unit its duties (a covering
+# notice's own requests never have one)
+_DUTIES_PART: Final = re.compile(rf"{_PART}[^，,。；;]{{0,20}}?(?:职责分工|任务分工|部门职责|工作职责)$")
 _WORK_PART: Final = re.compile(
-    r"^[一二三四五六七八九十]{1,2}[、.．](?:主要|具体|重点|保障)?(?:工作)?(?:措施|步骤|任务|内容|安排)"
-    r"|^[一二三四五六七八九十]{1,2}[、.．](?:职责分工|任务分工|部门职责|工作职责|实施步骤|进度安排)"
-)
+    rf"{_PART}(?:主要|具体|重点|保障)?(?:工作)?(?:措施|步骤|任务|内容|安排)|{_DUTIES_PART.pattern}"
+    rf"|{_PART}[^，,。；;]{{0,20}}?(?:实施步骤|进度安排|保障措施|工作措施|具体措施|主要任务|重点任务|工作步骤)$"
+)  # "五、建立城市管理长效机制的保障措施"
 
 
 def _scheduled(items: Sequence[Item]) -> bool:
