@@ -138,3 +138,12 @@ def test_a_page_from_inside_the_plan_a_notice_hands_out():
         "(十五)突出重点深入持久实施城乡清洁工程。制定城乡清洁工程五年发展规划。\n"
     )
     assert later.kind is PlanKind.PROSE and len(later.items) == 2
+
+
+def test_numbered_phases_whose_days_run_within_a_month():
+    plan = parse_text(
+        "示范市2011年拆违工作实施方案\n六、整治步骤\n1.组织宣传阶段(8月10日-15日)。通过新闻媒体在全市范围内宣传拆违工作。\n"
+        "2.组织排查阶段(8月16日-20日)。各区政府对新发生的违法建设逐一排查登记。\n"
+        "3.组织强拆阶段(8月26日-9月30日)。对拒不自行拆除的违法建设依法强制拆除。\n"
+    )
+    assert [item.deadline.date for item in plan.items] == [date(2011, 8, 15), date(2011, 8, 20), date(2011, 9, 30)]

@@ -291,8 +291,18 @@ def _dates(text: str, year: int | None) -> Iterator[_Found]:
     found = list(_all_dates(text, year))
     for index, date_found in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
-        if following is None or not _RANGE.match(text[date_found.end : following.start]):
-            yield date_found
+        if following is not None and _RANGE.match(text[date_found.end : following.start]):
+            continue
+        last_day = _DAY_RANGE.match(text, date_found.end)
+        if last_day is not None and date_found.day is not None and text[date_found.end - 1] == "日":
+            # "8月10日-15日": the range ends on the 15th of the same month
+            day = _safe_date(date_found.day.year, date_found.day.month, int(last_day["d"]))
+            yield _Found(date_found.start, last_day.end(), day)
+            continue
+        yield date_found
+
+
+_DAY_RANGE: Final = re.compile(r"(?:至|到|—|－|-|~|～)(?P<d>\d{1,2})日")
 
 
 def _all_dates(text: str, year: int | None) -> Iterator[_Found]:

@@ -1189,7 +1189,7 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline = parse_deadline(assignment.deadline_raw, year)
     elif (step := _TIME_STEP.match(compact(text))) and (stepped := parse_deadline(step[0][:-1], year)).date:
         deadline = stepped  # "2011年3月至4月，成立编纂机构…": due at the end of its time
-    elif (phase := _PHASE.match(compact(text))) and (phased := parse_deadline(phase["due"], year)).date:
+    elif (phase := _PHASE.match(compact(node.body))) and (phased := parse_deadline(phase["due"], year)).date:
         deadline = phased  # "宣传发动(2007年3月-4月)，召开…": a phase due at the end of its time
     elif (found := find_deadline_in_text(text, year)) is not None:
         deadline = found
