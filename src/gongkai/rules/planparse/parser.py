@@ -819,7 +819,7 @@ def _choose(
         or _WORK_NOTICE.search(meta.title or "")
         or _PLAN_OPENING.search(compact(opening))
     )
-    if prose.annotated or (prose.items and (planned or _scheduled(prose.items) or _in_plan_parts(prose.items))):
+    if prose.annotated or (prose.items and (planned or _scheduled(prose.items) or _in_plan_parts(prose.items, _WORK_PART))):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (
         f"文中有{prose.numbered}个编号段落（如“{prose.sample}”）"
@@ -830,10 +830,9 @@ def _choose(
     return PlanKind.NOT_A_PLAN, [], [note]
 
 
-def _in_plan_parts(items: Sequence[Item], parts: re.Pattern[str] | None = None) -> bool:
-    """Whether the items stand under the parts an implementation plan has ("四、工作措施", "四、职责
-    分工", "六、工作步骤"): a page of a plan whose title is on another page."""
-    parts = parts or _WORK_PART
+def _in_plan_parts(items: Sequence[Item], parts: re.Pattern[str]) -> bool:
+    """Whether the items stand under the parts ``parts`` matches, the parts an implementation plan
+    has ("四、工作措施", "四、职责分工", "六、工作步骤"): a page of a plan whose title is on another page."""
     return any(parts.match(compact(section)) for item in items for section in item.section[:1])
 
 
