@@ -366,7 +366,8 @@ def _without_clause(piece: str) -> str:
 
 # A part heading's number: "一、", "(一)".
 _PART_NUMBER: Final = r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
-_HEADING_NUMBER: Final = rf"(?:{_PART_NUMBER}|\d{{1,2}}[、.．])"  # "2.市指挥部办公室职责" too
+# "2.市指挥部办公室职责" and an emergency plan's "2.1.3省应急指挥部职责" too
+_HEADING_NUMBER: Final = rf"(?:{_PART_NUMBER}|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\s*|\d{{1,2}}[、.．])"
 
 
 # "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)",
@@ -394,7 +395,7 @@ def section_assignment(heading: str) -> Assignment | None:
     if group is not None and _strong_units(group["units"]):
         return assign([(Column.UNITS, group["units"])])
     office = _OFFICE_HEADING.match(text)
-    if office is not None:
+    if office is not None and not _KINDS_OF_UNIT.fullmatch(office["name"]):
         return Assignment((office["name"],), (office["name"],))
     duties = _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
     if duties is not None and _names_units(duties["units"]) and not _KINDS_OF_UNIT.fullmatch(duties["units"]):
@@ -427,7 +428,7 @@ _KINDS_OF_UNIT: Final = re.compile(r"各?(?:成员|相关|有关|职能|责任|�
 _OFFICE_HEADING: Final = re.compile(
     rf"^{_PART_NUMBER}"
     r"(?P<name>(?!推进|加强|着力|建设|提升|深化|完善|构建|打造|优化|强化|健全|做好|抓好)"
-    r"[^\W\d_的]{2,10}?(?:局|办|委|政府|中心|管委会|办公室|厅|院|站|所|队|馆|部|处|科|股)"
+    r"[^\W\d_的]{2,10}?(?:局|办|委|政府|中心|管委会|办公室|厅|院|站|所|队|馆|部|部门|处|科|股)"
     r"(?:[(（][^()（）]{2,40}[)）])?)[:：]?$"
 )
 

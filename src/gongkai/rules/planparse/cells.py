@@ -126,12 +126,18 @@ def header_column(text: str) -> Column | None:
     text = re.sub(r"^(?:19|20)\d{2}年(?:度)?(?=[\u4e00-\u9fff])", "", text)  # "2022年预期目标"
     text = _PERIOD_TAIL.sub("", text)  # "工作任务安排第二季度": the period the column is for
     text = re.sub(r"[\s|:：()（）/、?？*]", "", text)  # "?公开事项": a character the page lost
-    text = _PERIOD_HEAD.sub("", text)  # "1-10月推进情况", "全年目标任务": the period before the word
+    text, periods = _PERIOD_HEAD.subn("", text)  # "1-10月推进情况", "全年目标任务": the period before the word
     if not text or len(text) > 12:
         return None
+    if periods and _MILESTONE.match(text):
+        return Column.NOTE  # "8月份目标", "三季度计划": a step on the way, not the task or its deadline
     for column, pattern in _HEADERS:
         if pattern.match(text):
             return column
+    # "项目内容及居民受益面": the task column, with what else its cells tell
+    joined = _JOINED.match(text)
+    if joined is not None and header_column(joined["head"]) is Column.REQUIREMENT and header_column(joined["tail"]) is None:
+        return Column.REQUIREMENT
     # "工作举措及实施计划", "主要内容和进度安排": a task column that also names its schedule
     head = _WITH_SCHEDULE.match(text)
     if head is not None and header_column(head["head"]) is Column.REQUIREMENT:
@@ -139,6 +145,8 @@ def header_column(text: str) -> Column | None:
     return None
 
 
+_JOINED: Final = re.compile(r"^(?P<head>[\u4e00-\u9fff]{2,6}?)(?:及|和|与)(?P<tail>[\u4e00-\u9fff]{2,8})$")
+_MILESTONE: Final = re.compile(r"^(?:工作|推进|进度)?(?:目标|计划)$")
 _WITH_SCHEDULE: Final = re.compile(
     r"^(?P<head>[\u4e00-\u9fff]{2,6}?)(?:及|和|与)(?:实施|进度|时间|推进|工作)?(?:计划|安排|步骤|节点|进度)$"
 )
@@ -155,7 +163,7 @@ _HEADER_LIKE: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 # its own.
 PERIOD: Final = r"(?:第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年|全年|(?:19|20)\d{2}年度?|\d{1,2}[-—~至]\d{1,2}月份?)"
 _PERIOD_TAIL: Final = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){PERIOD}$")
-_PERIOD_HEAD: Final = re.compile(rf"^{PERIOD}(?=[\u4e00-\u9fff]{{2}})")
+_PERIOD_HEAD: Final = re.compile(rf"^(?:{PERIOD}|\d{{1,2}}月份?)(?=[\u4e00-\u9fff]{{2}})")  # "8月份目标"
 
 
 def header_like(text: str) -> bool:

@@ -90,7 +90,8 @@ _RUN_ON_TITLE: Final = re.compile(
 _PRINTED: Final = re.compile(r"关于印发(.{4,80})的通知$")
 _LABELLED_TITLE: Final = re.compile(r"^(?:名\s*称|标\s*题|信息名称)\s*[:：]\s*")
 _MARKER_START: Final = re.compile(
-    f"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{MARKERS['arabic_paren']}|{MARKERS['arabic']}|{MARKERS['arabic_space']})"
+    f"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{MARKERS['arabic_paren']}|{MARKERS['arabic']}|{MARKERS['arabic_space']}"
+    f"|{MARKERS['decimal']}|{MARKERS['decimal_deep']})"  # "2.1.3省应急指挥部职责": an emergency plan's section
 )
 
 

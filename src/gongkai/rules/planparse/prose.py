@@ -417,6 +417,46 @@ def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
     )
 
 
+def _office_subject(paragraph: str) -> Assignment | None:
+    """The offices a sentence opens with as its subject, whatever its verb ("国土资源厅根据需要及时
+    组织…", "民政厅、省民防局等有关部门及时启用…"); never one that is told what it should do ("X要…",
+    "X应当…": a requirement, not a duty list's line)."""
+    text = compact(paragraph)
+    if label_line(text) is not None or _PERSON_LABEL.match(text) or len(text) < 2 * _FRAGMENT:
+        return None
+    if text.startswith("请"):
+        return None  # "请各相关单位对…": a request (_asked), not a duty list's line
+    for verb in _PREDICATE.finditer(text, 0, _SUBJECT_LONGEST):
+        if text[verb.end() : verb.end() + 1] in _IN_A_NAME:
+            continue  # "市委组织部组织…": the word is part of the office's name
+        if verb["told"]:
+            return None
+        found = parse_annotation(text[: verb.start()] + "负责")
+        return found if found is not None and all(_strong_unit(unit) for unit in found.units) else None
+    return None
+
+
+# How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
+_PREDICATE: Final = re.compile(
+    r"(?P<told>要|应当|应|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
+    r"|制定|制订|指导|督促|承担|落实|确保|积极|全力|主动|统一|具体|牵头|参与"
+)
+_SUBJECT_LONGEST: Final = 40
+_IN_A_NAME: Final = frozenset("部局处科室办委")
+
+
+def _after_duty_lines(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether the paragraph stands in a list of offices' duties: the lines before it, past others
+    whose offices are their subject too, reach a line of an office's duty ("X负责…")."""
+    for other in range(index - 1, -1, -1):
+        text = paragraphs[other][1]
+        if _duty_line(text) is not None:
+            return True
+        if _office_subject(text) is None:
+            return False
+    return False
+
+
 # "2011年3月至4月,", "5月上旬:", "2020年6月底前，": a step of a schedule opened by its time.
 _TIME_STEP: Final = re.compile(
     r"^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?"
@@ -552,6 +592,11 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             # "省公安厅:负责依法对非法集资活动进行侦查…" a line each: the offices' duties
             pending.clear()
             _child(nodes, stack[-1] if stack else None, duty[1], duty[0], line)
+            continue
+        if kind is None and (subject := _office_subject(rest)) is not None and _after_duty_lines(paragraphs, index):
+            # "省工商局依法开展…" among "省农委负责…" "省商业厅负责…": an office's duty in other words
+            pending.clear()
+            _child(nodes, stack[-1] if stack else None, rest, subject, line)
             continue
         if kind is None and len(pieces) == 1 and pieces[0][1] is None and _in_timeline(paragraphs, index):
             # "2011年3月至4月,成立编纂机构…" "2011年5月至6月,全面搜集…": the steps of a schedule

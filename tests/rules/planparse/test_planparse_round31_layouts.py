@@ -1,0 +1,76 @@
+"""Layouts of the thirty-first round of real notices (tests/fixtures/notices/real/1041-1074):
+emergency plans, relief and ecology rules and towns' lists, each as a small synthetic page written
+the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.cells import Column, header_column
+
+
+def test_a_month_s_target_and_its_progress_are_notes_beside_the_task_column():
+    plan = parse_text(
+        "序号 |\n项目内容及受益面 |\n牵头单位 |\n8月份目标 |\n进展情况 |\n"
+        "1 |\n新增1个共享充电桩示范小区(市级) |\n区发展改革委 |\n充电桩示范小区安装。 |\n正在建设。 |\n"
+        "2 |\n既有多层住宅加装电梯新增400台 |\n区房管局 |\n新增30台、完工20台。 |\n新增81台,完工52台。 |\n"
+        "3 |\n新建12家老年助餐服务场所(区级) |\n区民政局 |\n进场施工。 |\n已竣工7家。 |\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["新增1个共享", "既有多层住宅", "新建12家老"]
+    assert [item.units for item in plan.items] == [("区发展改革委",), ("区房管局",), ("区民政局",)]
+    assert all(item.deadline.date is None for item in plan.items)
+
+
+def test_header_words_of_a_period_s_target_and_of_a_task_with_more():
+    assert header_column("8月份目标") is Column.NOTE
+    assert header_column("三季度计划") is Column.NOTE
+    assert header_column("全年目标任务") is Column.REQUIREMENT  # the task itself, not a step
+    assert header_column("项目内容及居民受益面") is Column.REQUIREMENT
+    assert header_column("工作内容及完成时限") is None  # two columns' words: no guess
+
+
+def test_parts_headed_by_an_office_alone():
+    plan = parse_text(
+        "市人民政府办公室关于进一步明确噪声污染防治工作职责的通知\n各县市区人民政府,市政府各部门:\n"
+        "现对噪声污染防治工作职责进一步明确如下。\n一、生态环境部门\n(一)对噪声污染防治实施统一监督管理。\n"
+        "(二)会同相关部门划定声环境功能区。\n二、发改部门\n(一)将噪声污染防治工作目标任务纳入中长期规划。\n"
+    )
+    assert [item.units for item in plan.items] == [("生态环境部门",), ("生态环境部门",), ("发改部门",)]
+    kinds = parse_text("一、相关部门\n(一)对噪声污染防治实施统一监督管理。\n(二)会同划定声环境功能区。\n")
+    assert all(not item.units for item in kinds.items)  # a kind of unit names no office
+
+
+def test_an_emergency_plan_s_decimal_section_of_a_headquarters_duties_opening_the_page():
+    plan = parse_text(
+        "2.1.3省重大食品安全事故应急指挥部职责\n(1)领导、组织、协调事故应急救援工作;\n"
+        "(2)负责事故应急救援重大事项的决策;\n(3)负责发布事故的重要信息;\n2.1.4成员单位职责\n"
+        "省食品药品监管局负责应急指挥部办公室日常工作,拟订应急救援预案。\n"
+    )
+    assert plan.title is None  # a section's heading, not the page's title
+    assert [item.units for item in plan.items] == [
+        ("省重大食品安全事故应急指挥部",), ("省重大食品安全事故应急指挥部",), ("省重大食品安全事故应急指挥部",),
+        ("省食品药品监管局",),
+    ]
+
+
+def test_offices_duties_in_other_words_among_lines_of_x_fuze():
+    plan = parse_text(
+        "2.1.4成员单位职责\n省卫生厅负责突发重大食物中毒的应急响应及病员救治工作。\n"
+        "省农委负责组织对重大初级农产品质量安全事故的调查处理。\n"
+        "省工商局依法开展食品流通环节造成重大食品安全事故违法行为的调查处理等工作。\n"
+        "国土资源厅、省民防局等有关部门根据需要及时组织过渡性安置点的选址工作。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("省卫生厅",), ("省农委",), ("省工商局",), ("国土资源厅", "省民防局"),
+    ]
+    assert plan.items[2].text.startswith("省工商局依法开展")
+
+
+def test_a_requirement_or_a_request_after_duty_lines_names_no_office():
+    plan = parse_text(
+        "四、任务分工\n县公安局负责提供宣传、培训素材并每周通报各地宣传情况。\n"
+        "县委宣传部负责全县公共媒体、自媒体的电信诈骗宣传防范工作。\n"
+        "各乡镇要结合实际组织开展入户宣传和社会面宣传工作,确保覆盖全部群众。\n"
+        "请各相关单位对本次巡查的问题认真整改,整改落实情况及时报县双创办。\n"
+    )
+    assert [item.units for item in plan.items][:2] == [("县公安局",), ("县委宣传部",)]
+    assert all(item.units == () for item in plan.items[2:])
