@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gongkai.rules.planparse import parse_text
 from gongkai.rules.planparse.cells import Column, header_column
+from gongkai.rules.planparse.furniture import is_furniture
 
 
 def test_a_month_s_target_and_its_progress_are_notes_beside_the_task_column():
@@ -74,3 +75,20 @@ def test_a_requirement_or_a_request_after_duty_lines_names_no_office():
     )
     assert [item.units for item in plan.items][:2] == [("县公安局",), ("县委宣传部",)]
     assert all(item.units == () for item in plan.items[2:])
+
+
+def test_member_units_duties_one_a_paragraph_with_an_alias_and_a_cut_last_one():
+    plan = parse_text(
+        "  市公安局(含市消防支队):组织协调火灾事故引发的环境事件现场应急处置工作。\n\n"
+        "  市城管局:负责受突发环境事件影响的城市供气系统畅通。\n\n"
+        "  市卫生局:负责受伤、中毒人员医疗救治,为事发地医疗机构提供技术支持。\n\n"
+        "  市气象局:提供突发环境事件\n"
+    )
+    assert [item.units for item in plan.items] == [("市公安局(含市消防支队)",), ("市城管局",), ("市卫生局",)]
+    assert any("提供突发环境事件" in warning for warning in plan.warnings)  # the page ends inside it
+
+
+def test_a_site_s_technical_support_line_is_furniture_and_a_duty_to_give_support_is_not():
+    assert is_furniture("技术支持：某某科技有限公司")
+    assert is_furniture("海口市信息中心规划设计并技术实现 网站技术支持电话:0898-68725613")
+    assert not is_furniture("市卫生局:负责医疗救治,为事发地医疗机构提供技术支持。")

@@ -334,7 +334,7 @@ def _closing_duty(body: str) -> tuple[Assignment, str] | None:
 # "市地税局、国税局:及时出具企业纳税情况证明文件。", "区城管执法大队。负责查处…": offices, a colon
 # (or a full stop: a sentence of nothing but offices' names), then their duties.
 _OFFICES_COLON: Final = re.compile(
-    r"^(?P<units>[^，,。；;:：()（）“”\s]{2,60}?)[:：。]\s*(?P<work>\S.{3,})$", re.S
+    r"^(?P<units>(?:[^，,。；;:：()（）“”\s]|[(（][^()（）]{1,12}[)）]){2,60}?)[:：。]\s*(?P<work>\S.{3,})$", re.S
 )
 
 
@@ -1107,7 +1107,8 @@ def _cut_short(node: _Node) -> bool:
     body = node.body.strip()
     return (
         not node.children
-        and node.annotation is None
+        # (an unnumbered office's duty too: "市气象局:提供突发环境事件" and the page ends)
+        and (node.annotation is None or not node.marker)
         and not node.labels
         and len(body) < _FRAGMENT
         and not body.endswith(("。", "；", ";", "!", "！"))
