@@ -4,8 +4,11 @@ the way those pages are, and each read by a general rule."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from gongkai.rules.planparse import parse_text
 from gongkai.rules.planparse.cells import Column, header_column
+from gongkai.rules.planparse.deadlines import parse_deadline
 from gongkai.rules.planparse.furniture import is_furniture
 
 
@@ -92,3 +95,26 @@ def test_a_site_s_technical_support_line_is_furniture_and_a_duty_to_give_support
     assert is_furniture("技术支持：某某科技有限公司")
     assert is_furniture("海口市信息中心规划设计并技术实现 网站技术支持电话:0898-68725613")
     assert not is_furniture("市卫生局:负责医疗救治,为事发地医疗机构提供技术支持。")
+
+
+def test_numbered_phases_named_with_their_time_are_steps_due_at_their_end():
+    plan = parse_text(
+        "三、实施步骤\n第一阶段:组织部署(2008年11月5日之前)。制订实施计划,落实责任分工。\n"
+        "第二阶段:集中整治(2008年11月6日-12月20日)。依据实施计划的内容和目标,集中力量全面整治。\n"
+        "第三阶段:查漏补缺(2008年12月21日-1月10日)。组织自查自评,对缺项、漏项的继续组织整治。\n"
+    )
+    assert [item.deadline.date for item in plan.items] == [date(2008, 11, 5), date(2008, 12, 20), date(2009, 1, 10)]
+
+
+def test_a_range_over_the_new_year_ends_in_the_next_one():
+    assert parse_deadline("2008年12月21日-1月10日", None).date == date(2009, 1, 10)
+    assert parse_deadline("11月至次年2月", 2020).date == date(2021, 2, 28)
+    assert parse_deadline("3月至6月", 2020).date == date(2020, 6, 30)
+
+
+def test_an_office_that_mainly_does_its_duty():
+    plan = parse_text(
+        "第二章职责分工\n第四条各级财政部门主要负责申请财政补贴资金,建立新农保财政专户,落实本级财政补贴资金。\n"
+        "第五条各级审计部门主要负责对新农保基金的收支、管理和投资运营情况进行审计。\n"
+    )
+    assert [item.units for item in plan.items] == [("各级财政部门",), ("各级审计部门",)]

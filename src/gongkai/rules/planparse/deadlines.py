@@ -23,7 +23,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final
 
@@ -282,7 +282,7 @@ def _opens_clause(match: re.Match[str]) -> bool:
     return not before or before[-1] in "，。；,;：" or re.search(r"[，,]其中$", before) is not None
 
 
-_RANGE: Final = re.compile(r"^(?:至|到|—|－|-|~|～|－)$")
+_RANGE: Final = re.compile(r"^(?:至|到|—|－|-|~|～)(?:次年|翌年|明年)?$")  # "11月至次年2月"
 
 
 def _dates(text: str, year: int | None) -> Iterator[_Found]:
@@ -292,6 +292,9 @@ def _dates(text: str, year: int | None) -> Iterator[_Found]:
     for index, date_found in enumerate(found):
         following = found[index + 1] if index + 1 < len(found) else None
         if following is not None and _RANGE.match(text[date_found.end : following.start]):
+            if date_found.day and following.day and following.day < date_found.day and following.day.year == date_found.day.year:
+                # "2008年12月21日-1月10日": a range over the new year ends in the next one
+                found[index + 1] = replace(following, day=_safe_date(following.day.year + 1, following.day.month, following.day.day))
             continue
         last_day = _DAY_RANGE.match(text, date_found.end)
         if last_day is not None and date_found.day is not None and text[date_found.end - 1] == "日":

@@ -287,7 +287,7 @@ _ASKED: Final = re.compile(
 # "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…": a duty written with its offices as
 # the subject of the sentence.
 _SUBJECT_DUTY: Final = re.compile(
-    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]){2,80}?)(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?)?[，,]?(?:具体|全面|统一)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导|解释)|主要(?:做好|承担))"
+    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]){2,80}?)(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?)?[，,]?(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导|解释)|主要(?:做好|承担))"
 )
 
 
@@ -464,8 +464,11 @@ _TIME_STEP: Final = re.compile(
 )
 
 
-# "宣传发动(2007年3月-4月)，", "组织部署阶段(1-5月)。": a phase of the work named with its time.
-_PHASE: Final = re.compile(r"^[\u4e00-\u9fff]{2,10}[(（](?P<due>[^()（）]*\d月[^()（）]{0,20})[)）][，,。:：]")
+# "宣传发动(2007年3月-4月)，", "组织部署阶段(1-5月)。", "第二阶段:集中整治(2008年11月6日-12月20日)。":
+# a phase of the work named with its time.
+_PHASE: Final = re.compile(
+    r"^(?:第[一二三四五六七八九十]{1,3}阶段[:：]?)?[\u4e00-\u9fff]{2,10}[(（](?P<due>[^()（）]*\d月[^()（）]{0,20})[)）][，,。:：]"
+)
 
 
 def opens_with_time(text: str) -> bool:
@@ -474,9 +477,13 @@ def opens_with_time(text: str) -> bool:
 
 
 def _in_timeline(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
-    """Whether the paragraph opens with its time and one beside it does too: a schedule's steps."""
-    return opens_with_time(paragraphs[index][1]) and any(
-        0 <= other < len(paragraphs) and opens_with_time(paragraphs[other][1]) for other in (index - 1, index + 1)
+    """Whether the paragraph opens with its time (or names a phase with it) and one beside it does
+    too: a schedule's steps."""
+    def step(text: str) -> bool:
+        return opens_with_time(text) or _PHASE.match(compact(text)) is not None
+
+    return step(paragraphs[index][1]) and any(
+        0 <= other < len(paragraphs) and step(paragraphs[other][1]) for other in (index - 1, index + 1)
     )
 
 
