@@ -118,3 +118,17 @@ def test_an_office_that_mainly_does_its_duty():
         "第五条各级审计部门主要负责对新农保基金的收支、管理和投资运营情况进行审计。\n"
     )
     assert [item.units for item in plan.items] == [("各级财政部门",), ("各级审计部门",)]
+
+
+def test_a_table_glued_into_one_line_header_rows_and_all():
+    plan = parse_text(
+        "重点任务分工清单\n"
+        "序号工作任务责任单位21树立婚育新风。充分发挥传统媒体和新媒体作用。构建新型婚育文化。省委宣传部、省妇联牵头;"
+        "省总工会、团省委配合;各州(市)人民政府落实22根据经济社会发展水平等因素,实行扶助标准动态调整机制。地方各级政府应当"
+        "发放护理补贴。省财政厅牵头;省民政厅配合;各州(市)人民政府落实23重大节日期间组织开展送温暖活动。深入\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["树立婚育新风", "根据经济社会", "重大节日期间"]
+    assert plan.items[0].units == ("省委宣传部", "省妇联", "省总工会", "团省委", "各州(市)人民政府")
+    assert plan.items[0].lead_units == ("省委宣传部", "省妇联")
+    assert plan.items[1].text.endswith("发放护理补贴。")  # its second sentence opens with 地方各级政府
+    assert plan.items[2].units == ()  # the page ends before its unit cell

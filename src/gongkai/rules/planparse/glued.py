@@ -45,8 +45,40 @@ def glued_header(line: str) -> list[tuple[Column, str]] | None:
     words = _split(text)
     if words is None or len(words) < 3:
         return None
+    if Column.REQUIREMENT not in (column for column, _ in words) and words[-1][0] in _DUTIES:
+        # "序号 | 工作任务 | 责任单位": the task column, where no other names the requirement
+        words = [(Column.REQUIREMENT if column is Column.GROUP else column, word) for column, word in words]
     columns = {column for column, _ in words}
     return words if columns & _TASKS and columns & _DUTIES else None
+
+
+def header_then_rows(line: str) -> tuple[str, list[str]] | None:
+    """A header glued to the rows after it on one line ("序号工作任务责任单位21树立…落实22根据…"):
+    the header, and each row from its 序号 to the next one's."""
+    text = compact(line)
+    for first in _NUMBER.finditer(text, 0, _HEADER_LONGEST):
+        header = text[: first.start()]
+        if glued_header(header) is None:
+            continue
+        rows: list[str] = []
+        start, number = first.start(), int(first["n"])
+        while (following := _next_row(text, number + 1, start + len(first["n"]))) is not None:
+            rows.append(text[start:following])
+            start, number = following, number + 1
+        rows.append(text[start:])
+        return header, rows
+    return None
+
+
+_HEADER_LONGEST: Final = 60
+
+
+def _next_row(text: str, number: int, start: int) -> int | None:
+    """Where row ``number`` starts: its digits after the name or role a unit cell ends with,
+    before the text of a task (never a count, "22个", nor a year's digits)."""
+    row = re.compile(rf"(?<=[\u4e00-\u9fff)）]){number}(?=[\u4e00-\u9fff“《])(?![年月日号个项条次届期批家所名人万亿元倍])")
+    found = row.search(text, start)
+    return found.start() if found is not None else None
 
 
 def _split(text: str) -> list[tuple[Column, str]] | None:
@@ -88,6 +120,12 @@ def glued_row(line: str, header: Sequence[tuple[Column, str]]) -> GluedRow | Non
         cells.append((Column.NUMBER, number["n"]))
         text = text[number.end() :]
     duty = next((column for column in columns if column in _DUTIES), None)
+    if duty is not None and Column.NOTE not in columns:
+        # no column after the units: the duty cell runs to the row's end, after the last full stop
+        # a unit's name follows ("…构建新型婚育文化。省委宣传部、省妇联牵头;省总工会配合;…落实")
+        for stop in reversed(list(re.finditer("。", text))):
+            if _UNIT_START.match(text, stop.end()) is not None:
+                return [*cells, (Column.REQUIREMENT, text[: stop.end()]), (duty, text[stop.end() :])]
     for stop in re.finditer(r"[。；;]", text):
         unit = _UNIT_START.match(text, stop.end())
         if unit is None or duty is None:

@@ -36,7 +36,7 @@ from gongkai.rules.planparse.cells import (
     with_task_column,
 )
 from gongkai.rules.planparse.furniture import RULE_LINE, is_furniture
-from gongkai.rules.planparse.glued import glued_header, glued_row
+from gongkai.rules.planparse.glued import glued_header, glued_row, header_then_rows
 from gongkai.rules.planparse.normalize import join_lines
 
 
@@ -180,6 +180,10 @@ def _glued(lines: Sequence[str]) -> Iterator[TextTable]:
     index = 0
     while index < len(lines):
         header = glued_header(lines[index])
+        if header is None and (joined := header_then_rows(lines[index])) is not None:
+            yield from _glued_line(index, *joined)
+            index += 1
+            continue
         if header is None:
             index += 1
             continue
@@ -196,6 +200,24 @@ def _glued(lines: Sequence[str]) -> Iterator[TextTable]:
         if end > index + 1:
             yield TextTable(index, end, tuple(tokens))
         index = end
+
+
+def _glued_line(index: int, header_text: str, rows: Sequence[str]) -> Iterator[TextTable]:
+    """A glued header and its rows all on line ``index``."""
+    header = glued_header(header_text)
+    assert header is not None  # (header_then_rows found it)
+    labels = {column: text for column, text in header}
+    tokens = [*(Token(text, line=index + 1) for _, text in header), ROW_END]
+    for row in rows:
+        # (a row whose unit cell is not there, the page cut short: its number and its text)
+        cells = glued_row(row, header) or [(Column.NUMBER, row[: len(row) - len(row.lstrip("0123456789"))]),
+                                           (Column.REQUIREMENT, row.lstrip("0123456789"))]
+        tokens += [
+            Token(text, column=column, line=index + 1, label=labels[column] if column is Column.NOTE else "")
+            for column, text in cells
+        ]
+        tokens.append(ROW_END)
+    yield TextTable(index, index + 1, tuple(tokens))
 
 
 def _line_cells(line: str) -> list[str]:
