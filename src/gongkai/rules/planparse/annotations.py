@@ -395,8 +395,9 @@ def section_assignment(heading: str) -> Assignment | None:
     if group is not None and _strong_units(group["units"]):
         return assign([(Column.UNITS, group["units"])])
     office = _OFFICE_HEADING.match(text)
-    if office is not None and not _KINDS_OF_UNIT.fullmatch(office["name"]):
-        return Assignment((office["name"],), (office["name"],))
+    name = office and (office["name"] or office["organ"])
+    if name and not _KINDS_OF_UNIT.fullmatch(name):
+        return Assignment((name,), (name,))
     duties = _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
     if duties is not None and _names_units(duties["units"]) and not _KINDS_OF_UNIT.fullmatch(duties["units"]):
         return assign([(Column.UNITS, duties["units"])])
@@ -424,12 +425,14 @@ _KINDS_OF_UNIT: Final = re.compile(r"各?(?:成员|相关|有关|职能|责任|�
 
 
 # "(一)综合办公室(党群工作部、监察室)" over "①…;②…": a part named by the office that does it, its
-# other names in brackets (never a generic "责任单位", "工作机构").
+# other names in brackets (never a generic "责任单位", "工作机构"). Under an arabic number ("1.卫生部门",
+# "7.妇联") only an organ of government: "1. 市科技馆" over its problems is a place inspected.
+_NOT_A_NAME: Final = r"(?!推进|加强|着力|建设|提升|深化|完善|构建|打造|优化|强化|健全|做好|抓好)"
 _OFFICE_HEADING: Final = re.compile(
-    rf"^{_PART_NUMBER}"
-    r"(?P<name>(?!推进|加强|着力|建设|提升|深化|完善|构建|打造|优化|强化|健全|做好|抓好)"
-    r"[^\W\d_的]{2,10}?(?:局|办|委|政府|中心|管委会|办公室|厅|院|站|所|队|馆|部|部门|处|科|股)"
-    r"(?:[(（][^()（）]{2,40}[)）])?)[:：]?$"
+    rf"^(?:{_PART_NUMBER}(?P<name>{_NOT_A_NAME}"
+    r"[^\W\d_的]{1,10}?(?:局|办|委|政府|中心|管委会|办公室|厅|院|站|所|队|馆|部|部门|处|科|股|联|协)"
+    r"(?:[(（][^()（）]{2,40}[)）])?)"
+    rf"|\d{{1,2}}[、.．]\s*(?P<organ>{_NOT_A_NAME}[^\W\d_的]{{1,10}}?(?:局|办|委|厅|部门|联|协)))[:：]?$"
 )
 
 
@@ -450,6 +453,13 @@ def opening_duty(text: str) -> Assignment | None:
     """The units the clauses opening a task give it ("X牵头，Y配合，…"), or None: every clause
     before the work ends in a role word, at least one names units, and all it names are units."""
     text = compact(fold_line(text))
+    assisting = _ASSISTING_THE_LEAD.match(text)
+    if assisting is not None:
+        # "(二)开展…行动。各乡镇(街道)配合市文明办、经发中心,负责组织实施…": the offices named
+        # after 配合 lead
+        found = parse_annotation(f"{assisting['lead']}牵头，{assisting['assist']}配合")
+        if found is not None and _only_units(found):
+            return found
     clauses: list[str] = []
     start = 0
     while (match := _OPENING_CLAUSE.match(text, start)) is not None:
@@ -462,6 +472,10 @@ def opening_duty(text: str) -> Assignment | None:
 
 
 _FRAGMENT_WORK: Final = 10  # characters of work after the clauses, the fewest that make a task
+_NAME_CHARS: Final = r"(?:[^，,。；;:：()（）]|[(（][^()（）]{1,8}[)）])"
+_ASSISTING_THE_LEAD: Final = re.compile(
+    rf"^(?:[^。；;]{{2,30}}。)?(?P<assist>{_NAME_CHARS}{{2,40}}?)配合(?P<lead>{_NAME_CHARS}{{2,60}}?)[，,](?:具体)?负责"
+)
 
 
 def _only_units(assignment: Assignment) -> bool:

@@ -227,10 +227,18 @@ _YEAR_IN_TITLE: Final = re.compile(r"((?:19|20)\d{2})\s*年")
 def find_year(title: str | None, notice_title: str | None, issued_on: date | None) -> int | None:
     """The plan year: the year the title names, else the year of issue."""
     for text in (title, notice_title):
+        term = _SCHOOL_TERM.search(text or "")
+        if term:  # "2020-2021学年第二学期校历": a spring term falls in the school year's second year
+            return int(term["second"] if term["term"] in ("第二学期", "下学期") else term["first"])
         match = _YEAR_IN_TITLE.search(text or "")
         if match:
             return int(match[1])
     return issued_on.year if issued_on else None
+
+
+_SCHOOL_TERM: Final = re.compile(
+    r"(?P<first>(?:19|20)\d{2})\s*[-—–~至]\s*(?P<second>(?:19|20)\d{2})\s*学年度?\s*(?P<term>第[一二]学期|[上下]学期)?"
+)
 
 
 def _may_be_title(line: str) -> bool:

@@ -143,7 +143,7 @@ def read_prose(
     """Items of a prose notice from its paragraphs (folded, furniture and tables removed), each
     with the line it starts on; ``leads`` is the notice's convention for unmarked unit lists."""
     unread: list[tuple[int, str]] = []
-    paragraphs = _labels_joined(_duty_cells_labelled(paragraphs))
+    paragraphs = _offices_over_duties(_labels_joined(_duty_cells_labelled(paragraphs)))
     nodes = _outline(paragraphs, unread)
     heading_duty = _duty_above_all(paragraphs, nodes)
     flat = not any(node.children for node in nodes if node.level == 0)
@@ -158,6 +158,7 @@ def read_prose(
     listed = _offices_listed(nodes)
     standing: tuple[str, ...] = ()  # "以下任务均需X落实": X does every item from here on
     ranged: _Range | None = None  # "(1-4项…完成时限：全年工作)": the deadline of items 1 to 4
+    duty_lists: set[int] = set()  # the headings over numbered "X负责…" items (ids of their nodes)
     for node in nodes:
         if node.children:
             continue
@@ -171,6 +172,11 @@ def read_prose(
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
         if node.annotation is None and not node.labels:
             node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body)
+        if node.annotation is None and not node.labels and node.marker and id(node.parent) in duty_lists:
+            # "(七)民政部门配合做好…" after "(五)财政部门负责…": an office's part in other words
+            node.annotation = _office_subject(node.joined or node.body)
+        if node.marker and node.annotation is not None and _subject_duty(node.joined or node.body) is not None:
+            duty_lists.add(id(node.parent))
         if not _is_item(node, flat) or (_background(node) and _own(node) is None):
             unread.append((node.line, node.marker + node.body))
             continue
@@ -247,7 +253,8 @@ _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
     r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;:：“”由]{2,80}?)(?:全面|具体|统一|直接)?"
-    r"(?P<role>牵头|负责)(?!人|同志|领导|解释|的)"  # ("由X负责的…项目": a list of each unit's projects)
+    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施)"  # ("由X负责的…项目": a list of each
+    # unit's projects; "由包片单位县文广局督促住户移走…": who sees that it is done)
 )
 
 
@@ -422,7 +429,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
     组织…", "民政厅、省民防局等有关部门及时启用…"); never one that is told what it should do ("X要…",
     "X应当…": a requirement, not a duty list's line)."""
     text = compact(paragraph)
-    if label_line(text) is not None or _PERSON_LABEL.match(text) or len(text) < 2 * _FRAGMENT:
+    if label_line(text) is not None or _PERSON_LABEL.match(text) or len(text) < _FRAGMENT:
         return None
     if text.startswith("请"):
         return None  # "请各相关单位对…": a request (_asked), not a duty list's line
@@ -469,6 +476,10 @@ _TIME_STEP: Final = re.compile(
 _PHASE: Final = re.compile(
     r"^(?:第[一二三四五六七八九十]{1,3}阶段[:：]?)?[\u4e00-\u9fff]{2,10}[(（](?P<due>[^()（）]*\d月[^()（）]{0,20})[)）][，,。:：]"
 )
+
+
+# "2023年重点任务:", "2024年度工作目标：": the work of one year of a plan over several.
+_YEAR_S_WORK: Final = re.compile(r"^(?P<year>(?:19|20)\d{2})年度?(?:重点|主要|工作)?(?:任务|工作|目标)(?:任务)?[:：]")
 
 
 def opens_with_time(text: str) -> bool:
@@ -600,7 +611,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             pending.clear()
             _child(nodes, stack[-1] if stack else None, duty[1], duty[0], line)
             continue
-        if kind is None and (subject := _office_subject(rest)) is not None and _after_duty_lines(paragraphs, index):
+        if kind is None and len(compact(rest)) >= 2 * _FRAGMENT and (subject := _office_subject(rest)) is not None \
+                and _after_duty_lines(paragraphs, index):
             # "省工商局依法开展…" among "省农委负责…" "省商业厅负责…": an office's duty in other words
             pending.clear()
             _child(nodes, stack[-1] if stack else None, rest, subject, line)
@@ -821,6 +833,37 @@ def _labels_joined(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[int, str
     return joined
 
 
+def _offices_over_duties(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """An office alone on its line over its duty ("区公安分局" then "维护考点周边安全…": a table of
+    offices and duties flattened one cell a line), joined into "X：duty" where the page has two such
+    pairs at least."""
+    pairs = [
+        index for index in range(len(paragraphs) - 1)
+        if _office_alone(paragraphs[index][1]) and not _office_alone(paragraphs[index + 1][1])
+        and _duty_sentence(paragraphs[index + 1][1])
+    ]
+    if len(pairs) < _FEWEST_DUTY_BLOCKS:
+        return list(paragraphs)
+    joined = list(paragraphs)
+    for index in reversed(pairs):
+        line, office = joined[index]
+        joined[index : index + 2] = [(line, f"{compact(office)}：{joined[index + 1][1].strip()}")]
+    return joined
+
+
+def _duty_sentence(text: str) -> bool:
+    """Unnumbered sentences of some length ("维护考点周边安全…保障。"), not a title over two lines."""
+    body = compact(text)
+    return len(body) >= _FRAGMENT and split_marker(text)[0] is None and re.search(r"[。；;]", body) is not None
+
+
+def _office_alone(text: str) -> bool:
+    """A line naming one office and nothing else ("区市场监管局")."""
+    name = compact(text)
+    return len(name) <= _OFFICE_LONGEST and not re.search(r"[，,。；;:：、]", name) and _strong_unit(name)
+
+
+_OFFICE_LONGEST: Final = 20
 _PERSON_NAME: Final = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _FEWEST_DUTY_BLOCKS: Final = 2
 
@@ -1242,6 +1285,8 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         deadline = parse_deadline(assignment.deadline_raw, year)
     elif (step := _TIME_STEP.match(compact(text))) and (stepped := parse_deadline(step[0][:-1], year)).date:
         deadline = stepped  # "2011年3月至4月，成立编纂机构…": due at the end of its time
+    elif (year_s := _YEAR_S_WORK.match(compact(text))) is not None:
+        deadline = parse_deadline(f"{year_s['year']}年底", year)  # "2023年重点任务：…": due at that year's end
     elif (phase := _PHASE.match(compact(node.body))) and (phased := parse_deadline(phase["due"], year)).date:
         deadline = phased  # "宣传发动(2007年3月-4月)，召开…": a phase due at the end of its time
     elif (found := find_deadline_in_text(text, year)) is not None:

@@ -1051,9 +1051,12 @@ class _RowReader:
             row.requirement = f"{row.requirement} {text}"
         elif kind in _REQUIREMENT_KINDS:
             # a row lined up with its header may put its units before its task (责任科室 | 目标任务)
-            placed = (token.column is Column.REQUIREMENT or (self.units_before_task and bool(row.units))) and not (
-                row.requirement or (row.deadline and not self.deadline_before_task)
-            )
+            # (and a calendar its date: 起止日期 | 主要工作)
+            placed = (
+                token.column is Column.REQUIREMENT
+                or (self.units_before_task and bool(row.units))
+                or (self.deadline_before_task and bool(row.deadline) and not row.units)
+            ) and not (row.requirement or (row.deadline and not self.deadline_before_task))
             row = self._start(token.line) if row.has_content and not placed else row
             row.requirement, row.line = text, row.line or token.line
             row.cut = token.unclosed
