@@ -93,3 +93,13 @@ def test_each_year_s_work_of_a_plan_over_several_years_is_due_at_that_year_s_end
         "(二)2024年重点任务:推进水域岸线修复工程;建立水质监测预警系统。\n(三)2025年重点任务:构建常态化管护机制。\n"
     )
     assert [item.deadline.date for item in plan.items] == [date(2023, 12, 31), date(2024, 12, 31), date(2025, 12, 31)]
+
+
+def test_a_label_typed_with_a_semicolon_and_an_office_named_after_a_role_word():
+    plan = parse_text(
+        "一、媒体宣传\n1.网站要在首页刊发巩固国家卫生城市公益广告,并自行创作公益广告刊播。(责任单位:市科技资源统筹中心)\n"
+        "2.实施改厨、改厕、改圈等工程,提升村屯人居环境质量和水平。(责任单位;住建局、畜牧局、各乡镇场)\n"
+    )
+    assert [item.units for item in plan.items] == [("市科技资源统筹中心",), ("住建局", "畜牧局", "各乡镇场")]
+    roles = parse_text("1.推进各类规划主动公开,公开本地规划。(省发展改革委牵头;省直有关部门按照职责分工负责)\n")
+    assert roles.items[0].lead_units == ("省发展改革委",)  # a role word and a semicolon: no label

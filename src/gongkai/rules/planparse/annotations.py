@@ -175,7 +175,7 @@ def _unique(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for text in texts if text))
 
 
-_LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)})\s*[:：]")
+_LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)})\s*(?:[:：]|(?<=单位|部门|处室|科室|机构)[;；](?=\s*[^\W\d]))")  # ("(责任单位;X)": a typed colon)
 
 
 def label_column(label: str) -> Column:
