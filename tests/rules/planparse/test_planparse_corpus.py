@@ -71,7 +71,9 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # (1001-1036, blind F1 0.749, units 0.754: middle pages of plans whose title and headings are on
     # other pages) too, studied in part: F1 0.911, units 0.907, deadlines 0.963 (units floor 0.90);
     # with round 31 (1041-1074, blind F1 0.676: emergency plans and relief rules) too, studied in
-    # part (session 16): F1 0.908, units 0.905, deadlines 0.964
+    # part (session 16): F1 0.908, units 0.905, deadlines 0.964; with round 32 (1081-1119, blind
+    # F1 0.846, deadlines 0.774: a school's calendar) too, studied: F1 0.907, units 0.907, deadlines
+    # 0.965
     assert figures["f1"] >= 0.905, development.misses
     assert figures["units"] >= 0.90 and figures["deadlines"] >= 0.96, development.misses
 
