@@ -511,6 +511,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
     pending: list[tuple[int, str]] = []  # unnumbered paragraphs a "上述…由X负责" may close
     closing: list[list[_Node]] = []  # items one label line after them was given to
     texts = _form_numbers_dropped(paragraphs)
+    office_lists = _offices_over_lists(paragraphs)
     for index, (line, paragraph) in enumerate(paragraphs):
         if attached:
             kind, marker, _ = split_marker(paragraph)
@@ -586,6 +587,13 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             continue
         if kind is None and UNIT_GROUP.match(compact(paragraph)) and section_assignment(paragraph):
             kind = "unit_group"  # "区委办公室(8项)": a heading over the unit's numbered items
+        if kind is None and index in office_lists:
+            # "住房和城乡建设委员会" alone over "一、…" "二、…": the office's duties, numbered
+            pending.clear()
+            name = compact(paragraph)
+            level, parent = _enter(kinds, stack, "office")
+            stack.append(_add(nodes, _Node(level, "", name, Assignment((name,), (name,)), parent=parent, line=line)))
+            continue
         if kind is None and (lead_in := _work_below(paragraph, paragraphs[index + 1 : index + 2])) is not None:
             # "县机关事务管理局和…要着力完成以下工作:" over "一是…" "二是…": they do each of them (and
             # "其主要职责是:" over a new list closes the one before, whose offices it does not name)
@@ -851,6 +859,16 @@ def _offices_over_duties(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[in
     return joined
 
 
+def _offices_over_lists(paragraphs: Sequence[tuple[int, str]]) -> frozenset[int]:
+    """The paragraphs that are an office alone on its line over a numbered list, where the page
+    has two such at least (a list of each member unit's duties)."""
+    found = frozenset(
+        index for index in range(len(paragraphs) - 1)
+        if _office_alone(paragraphs[index][1]) and split_marker(paragraphs[index + 1][1].strip())[0] is not None
+    )
+    return found if len(found) >= _FEWEST_DUTY_BLOCKS else frozenset()
+
+
 def _duty_sentence(text: str) -> bool:
     """Unnumbered sentences of some length ("维护考点周边安全…保障。"), not a title over two lines."""
     body = compact(text)
@@ -860,7 +878,8 @@ def _duty_sentence(text: str) -> bool:
 def _office_alone(text: str) -> bool:
     """A line naming one office and nothing else ("区市场监管局")."""
     name = compact(text)
-    return len(name) <= _OFFICE_LONGEST and not re.search(r"[，,。；;:：、]", name) and _strong_unit(name)
+    short = len(name) == 2 and name.endswith(("联", "协")) and is_unit_phrase(name)  # "妇联", "科协"
+    return len(name) <= _OFFICE_LONGEST and not re.search(r"[，,。；;:：、]", name) and (short or _strong_unit(name))
 
 
 _OFFICE_LONGEST: Final = 20
@@ -943,7 +962,7 @@ _PROGRESS_LINE: Final = re.compile(rf"^{PROGRESS_LABEL}[:：]")
 
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
 _RANK: Final = {
-    "part": 0, "article": 1, "cn": 1, "block": 1, "unit_group": 2, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "decimal": 4, "decimal_deep": 4, "arabic_paren": 4, "arabic_half": 4,
+    "part": 0, "office": 0, "article": 1, "cn": 1, "block": 1, "unit_group": 2, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "decimal": 4, "decimal_deep": 4, "arabic_paren": 4, "arabic_half": 4,
     "circled": 5, "cn_shi": 5, "lost": 3,
 }  # fmt: skip
 

@@ -1,0 +1,25 @@
+"""Layouts of the thirty-third round of real notices (tests/fixtures/notices/real/1121-1163):
+event plans, public health duties, digital government and party work points, each as a small
+synthetic page written the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_member_units_each_alone_on_its_line_over_its_numbered_duties():
+    plan = parse_text(
+        "大同市艾滋病防治工作委员会成员单位职责\n\n  住房和城乡建设委员会\n\n"
+        "  一、联合宣传、农业、工商、卫生等部门做好农民工预防艾滋病宣传教育工程。\n"
+        "  二、做好建筑工地农民工的防治艾滋病工作,将防治知识纳入务工常识读本。\n\n  总工会\n\n"
+        "  一、充分发挥工会工作网络优势,在大型厂矿和工作场所设立艾滋病防治知识宣传栏。\n\n  妇联\n\n"
+        "  一、充分发挥工作网络优势,依托基层妇联组织开展防治艾滋病家庭宣传。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("住房和城乡建设委员会",), ("住房和城乡建设委员会",), ("总工会",), ("妇联",),
+    ]
+
+
+def test_one_office_over_a_numbered_list_is_no_list_of_member_units():
+    plan = parse_text("工作安排\n\n市财政局\n\n一、安排专项资金。\n二、加强资金监管。\n")
+    assert all(not item.units for item in plan.items)
