@@ -52,13 +52,13 @@ def glued_header(line: str) -> list[tuple[Column, str]] | None:
     return words if columns & _TASKS and columns & _DUTIES else None
 
 
-def header_then_rows(line: str) -> tuple[str, list[str]] | None:
+def header_then_rows(line: str) -> tuple[list[tuple[Column, str]], list[GluedRow]] | None:
     """A header glued to the rows after it on one line ("序号工作任务责任单位21树立…落实22根据…"):
-    the header, and each row from its 序号 to the next one's."""
+    the header's columns, and each row's cells, from its 序号 to the next one's."""
     text = compact(line)
     for first in _NUMBER.finditer(text, 0, _HEADER_LONGEST):
-        header = text[: first.start()]
-        if glued_header(header) is None:
+        header = glued_header(text[: first.start()])
+        if header is None:
             continue
         rows: list[str] = []
         start, number = first.start(), int(first["n"])
@@ -66,8 +66,14 @@ def header_then_rows(line: str) -> tuple[str, list[str]] | None:
             rows.append(text[start:following])
             start, number = following, number + 1
         rows.append(text[start:])
-        return header, rows
+        return header, [glued_row(row, header) or _cut_row(row) for row in rows]
     return None
+
+
+def _cut_row(row: str) -> GluedRow:
+    """A row whose unit cell the page cut off: its number and its text."""
+    text = row.lstrip("0123456789")
+    return [(Column.NUMBER, row[: len(row) - len(text)]), (Column.REQUIREMENT, text)]
 
 
 _HEADER_LONGEST: Final = 60

@@ -449,13 +449,15 @@ _PREDICATE: Final = re.compile(
     r"|制定|制订|指导|督促|承担|落实|确保|积极|全力|主动|统一|具体|牵头|参与"
 )
 _SUBJECT_LONGEST: Final = 40
+_RUN_REACH: Final = 12  # paragraphs back a run of offices' duties is looked for
 _IN_A_NAME: Final = frozenset("部局处科室办委")
 
 
 def _after_duty_lines(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
     """Whether the paragraph stands in a list of offices' duties: the lines before it, past others
-    whose offices are their subject too, reach a line of an office's duty ("X负责…")."""
-    for other in range(index - 1, -1, -1):
+    whose offices are their subject too, reach a line of an office's duty ("X负责…") within a few
+    lines."""
+    for other in range(index - 1, max(-1, index - 1 - _RUN_REACH), -1):
         text = paragraphs[other][1]
         if _duty_line(text) is not None:
             return True

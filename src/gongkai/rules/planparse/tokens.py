@@ -36,7 +36,7 @@ from gongkai.rules.planparse.cells import (
     with_task_column,
 )
 from gongkai.rules.planparse.furniture import RULE_LINE, is_furniture
-from gongkai.rules.planparse.glued import glued_header, glued_row, header_then_rows
+from gongkai.rules.planparse.glued import GluedRow, glued_header, glued_row, header_then_rows
 from gongkai.rules.planparse.normalize import join_lines
 
 
@@ -176,48 +176,42 @@ def _forms(lines: Sequence[str]) -> Iterator[TextTable]:
 
 
 def _glued(lines: Sequence[str]) -> Iterator[TextTable]:
-    """Tables whose header and rows are each one line of cells glued together (glued.py)."""
+    """Tables whose header and rows are each one line of cells glued together, or all on one line
+    (glued.py)."""
     index = 0
     while index < len(lines):
         header = glued_header(lines[index])
         if header is None and (joined := header_then_rows(lines[index])) is not None:
-            yield from _glued_line(index, *joined)
+            header, cells = joined
+            yield _glued_table(index, index + 1, header, [(index, row) for row in cells])
             index += 1
             continue
         if header is None:
             index += 1
             continue
-        labels = {column: text for column, text in header}
-        tokens = [*(Token(text, line=index + 1) for _, text in header), ROW_END]
+        rows: list[tuple[int, GluedRow]] = []
         end = index + 1
         while end < len(lines) and (row := glued_row(lines[end], header)) is not None:
-            tokens += [
-                Token(text, column=column, line=end + 1, label=labels[column] if column is Column.NOTE else "")
-                for column, text in row
-            ]
-            tokens.append(ROW_END)
+            rows.append((end, row))
             end += 1
-        if end > index + 1:
-            yield TextTable(index, end, tuple(tokens))
+        if rows:
+            yield _glued_table(index, end, header, rows)
         index = end
 
 
-def _glued_line(index: int, header_text: str, rows: Sequence[str]) -> Iterator[TextTable]:
-    """A glued header and its rows all on line ``index``."""
-    header = glued_header(header_text)
-    assert header is not None  # (header_then_rows found it)
+def _glued_table(
+    start: int, end: int, header: Sequence[tuple[Column, str]], rows: Sequence[tuple[int, GluedRow]]
+) -> TextTable:
+    """The tokens of a glued table: its header's words, then each row's cells (with its line)."""
     labels = {column: text for column, text in header}
-    tokens = [*(Token(text, line=index + 1) for _, text in header), ROW_END]
-    for row in rows:
-        # (a row whose unit cell is not there, the page cut short: its number and its text)
-        cells = glued_row(row, header) or [(Column.NUMBER, row[: len(row) - len(row.lstrip("0123456789"))]),
-                                           (Column.REQUIREMENT, row.lstrip("0123456789"))]
+    tokens = [*(Token(text, line=start + 1) for _, text in header), ROW_END]
+    for line, row in rows:
         tokens += [
-            Token(text, column=column, line=index + 1, label=labels[column] if column is Column.NOTE else "")
-            for column, text in cells
+            Token(text, column=column, line=line + 1, label=labels[column] if column is Column.NOTE else "")
+            for column, text in row
         ]
         tokens.append(ROW_END)
-    yield TextTable(index, index + 1, tuple(tokens))
+    return TextTable(start, end, tuple(tokens))
 
 
 def _line_cells(line: str) -> list[str]:
