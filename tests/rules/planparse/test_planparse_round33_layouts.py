@@ -4,6 +4,8 @@ synthetic page written the way those pages are, and each read by a general rule.
 
 from __future__ import annotations
 
+from datetime import date
+
 from gongkai.rules.planparse import parse_text
 
 
@@ -23,3 +25,14 @@ def test_member_units_each_alone_on_its_line_over_its_numbered_duties():
 def test_one_office_over_a_numbered_list_is_no_list_of_member_units():
     plan = parse_text("工作安排\n\n市财政局\n\n一、安排专项资金。\n二、加强资金监管。\n")
     assert all(not item.units for item in plan.items)
+
+
+def test_a_pipe_table_whose_header_and_rows_break_over_lines():
+    plan = parse_text(
+        "序号 | 问题类型 | 具体措施 |\n责任单位 | 完成时限 |\n"
+        "1 | 环境脏乱 |\n清理度假村内的垃圾死角,拆除废弃附属设施。 | 县城管局 | 2018年11月 |\n"
+        "2 | 废水直排 |\n封堵货车加水点的取水口,拆除出水管道。 | 县环保局 | 2018年5月 |\n"
+        "3 | 违规养殖 |\n关停保护区内的养殖场,清运粪污。 | 县农业局 | 2018年6月 |\n"
+    )
+    assert [item.units for item in plan.items] == [("县城管局",), ("县环保局",), ("县农业局",)]
+    assert [item.deadline.date for item in plan.items] == [date(2018, 11, 30), date(2018, 5, 31), date(2018, 6, 30)]

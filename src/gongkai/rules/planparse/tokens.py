@@ -390,6 +390,7 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
     """Cells end at ``|``; text without one continues into the next line's cell."""
     pending: list[str] = []
     start = 0  # the line where the pending cell began
+    lines = _rows_rejoined(lines)
     closers = _cell_closers(lines)
     for number, line in enumerate(lines, offset + 1):
         stripped = line.strip()
@@ -410,6 +411,39 @@ def _pipe_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
             start = number
     if pending:
         yield Token(_cell_text(pending), unclosed=True, line=start)
+
+
+def _rows_rejoined(lines: Sequence[str]) -> list[str]:
+    """The lines with each row of a table that broke its rows over lines ("12 | 四川省 | 大竹县 |"
+    then "县级 | 一级 | …"), and its header, joined on the row's first line (the others left blank):
+    where every line of the table ends in "|", a header line of several cells opens with 序号 and
+    each row with its number, and the joined rows are as wide as the header give or take one cell."""
+    written = [index for index, line in enumerate(lines) if line.strip() and not is_furniture(line.strip())]
+    closed = [index for index in written if lines[index].rstrip().endswith("|")]
+    if len(closed) < _FEWEST_ROWS or closed != [index for index in written if closed[0] <= index <= closed[-1]]:
+        return list(lines)
+    if header_column(lines[closed[0]].split("|")[0]) is not Column.NUMBER or lines[closed[0]].count("|") < 2:
+        return list(lines)  # (one cell a line, "序号 |" then "项目名称 |": cells_closers' layout)
+    groups: list[list[int]] = [[closed[0]]]
+    for index in closed[1:]:
+        if re.fullmatch(r"\d{1,3}", lines[index].split("|")[0].strip()):
+            groups.append([index])
+        else:
+            groups[-1].append(index)
+    widths = [sum(lines[index].rstrip().rstrip("|").count("|") + 1 for index in group) for group in groups]
+    if len(groups) < _FEWEST_ROWS or all(len(group) == 1 for group in groups):
+        return list(lines)
+    if any(abs(width - widths[0]) > 1 for width in widths[1:]):
+        return list(lines)
+    joined = list(lines)
+    for group in groups:
+        joined[group[0]] = " ".join(lines[index].strip() for index in group)
+        for index in group[1:]:
+            joined[index] = ""
+    return joined
+
+
+_FEWEST_ROWS: Final = 3  # the header and two rows
 
 
 def _cell_text(lines: Sequence[str]) -> str:
