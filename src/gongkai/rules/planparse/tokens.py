@@ -418,12 +418,15 @@ def _rows_rejoined(lines: Sequence[str]) -> list[str]:
     then "县级 | 一级 | …"), and its header, joined on the row's first line (the others left blank):
     where every line of the table ends in "|", a header line of several cells opens with 序号 and
     each row with its number, and the joined rows are as wide as the header give or take one cell."""
+    first = next((line for line in lines if "|" in line), "")
+    if header_column(first.split("|")[0]) is not Column.NUMBER or first.count("|") < 2:
+        return list(lines)  # (one cell a line, "序号 |" then "项目名称 |": cells_closers' layout)
     written = [index for index, line in enumerate(lines) if line.strip() and not is_furniture(line.strip())]
     closed = [index for index in written if lines[index].rstrip().endswith("|")]
     if len(closed) < _FEWEST_ROWS or closed != [index for index in written if closed[0] <= index <= closed[-1]]:
         return list(lines)
-    if header_column(lines[closed[0]].split("|")[0]) is not Column.NUMBER or lines[closed[0]].count("|") < 2:
-        return list(lines)  # (one cell a line, "序号 |" then "项目名称 |": cells_closers' layout)
+    if lines[closed[0]] != first:
+        return list(lines)
     groups: list[list[int]] = [[closed[0]]]
     for index in closed[1:]:
         if re.fullmatch(r"\d{1,3}", lines[index].split("|")[0].strip()):
