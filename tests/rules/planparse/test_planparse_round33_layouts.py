@@ -36,3 +36,16 @@ def test_a_pipe_table_whose_header_and_rows_break_over_lines():
     )
     assert [item.units for item in plan.items] == [("县城管局",), ("县环保局",), ("县农业局",)]
     assert [item.deadline.date for item in plan.items] == [date(2018, 11, 30), date(2018, 5, 31), date(2018, 6, 30)]
+
+
+def test_a_notice_that_forwards_another_keeps_the_duties_it_gives_its_own_offices():
+    plan = parse_text(
+        "粤府办[1999]94号\n各市、县、自治县人民政府,省府直属有关单位:\n"
+        "现将《国务院办公厅关于卫生部等有关部门血吸虫病防治工作职责的通知》转发给你们。结合我省实际,明确职责如下:\n"
+        "省卫生厅:负责组织制定全省血防监测工作计划,负责螺情监测和防治技术指导。\n"
+        "省教育厅:负责组织开展原疫区中、小学校血防知识宣传教育活动。\n"
+        "省财政厅:负责安排应由省财政解决的血吸虫病防治监测经费。\n"
+        "广东省人民政府办公厅\n一九九九年十月二十八日\n"
+        "国务院办公厅关于卫生部等有关部门血吸虫病防治工作职责的通知\n国办发〔1999〕70号\n各省、自治区、直辖市人民政府:\n"
+    )
+    assert [item.units for item in plan.items] == [("省卫生厅",), ("省教育厅",), ("省财政厅",)]

@@ -41,7 +41,13 @@ from gongkai.rules.planparse.model import (
     Table,
 )
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact, fold_line
-from gongkai.rules.planparse.prose import ProseResult, opens_with_time, read_prose, split_marker
+from gongkai.rules.planparse.prose import (
+    ProseResult,
+    duty_line,
+    opens_with_time,
+    read_prose,
+    split_marker,
+)
 from gongkai.rules.planparse.tables import has_header as _has_header
 from gongkai.rules.planparse.tables import read_table, table_tokens
 from gongkai.rules.planparse.tokens import find_text_tables
@@ -565,7 +571,11 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
             (i for i, (_, line) in enumerate(cleaned) if i > starts[0] and _opens_outline(line)), len(cleaned)
         )
         start = max(i for i in starts if i < first_marker)
-        cleaned = [entry for i, entry in enumerate(cleaned[start + 1 :], start + 1) if i not in starts]
+        # (a notice that forwards another and gives its own offices their duties first, "省卫生厅:
+        # 负责…" a line each, keeps them: its own plan stands before the forwarded title)
+        own = sum(duty_line(clean_text(line)) is not None for _, line in cleaned[:start])
+        if own < _OWN_DUTIES:
+            cleaned = [entry for i, entry in enumerate(cleaned[start + 1 :], start + 1) if i not in starts]
     elif handed_out and (signed := _plan_after_signature([line for _, line in cleaned])) is not None:
         cleaned = cleaned[signed + 1 :]
     if (attached := _attachment_after_signature([line for _, line in cleaned])) is not None:
@@ -604,6 +614,9 @@ _HEADING_THEN_FIRST: Final = re.compile(
     # "1. 市科技馆(1)院内电动车未按指定区域停放;(2)…": a numbered place over its problems
     r"|^\s*\d{1,2}[.．、]\s*[^。；;：:，,()（）]{2,40}?[\u4e00-\u9fff](?=[(（]1[)）][\u4e00-\u9fff“《])"
 )
+
+
+_OWN_DUTIES: Final = 2
 
 
 def _opens_outline(line: str) -> bool:

@@ -346,7 +346,7 @@ _OFFICES_COLON: Final = re.compile(
 
 
 @lru_cache(maxsize=4096)  # each paragraph is asked again as its neighbours' neighbour
-def _duty_line(paragraph: str) -> tuple[Assignment, str] | None:
+def duty_line(paragraph: str) -> tuple[Assignment, str] | None:
     """An unnumbered paragraph that states offices' duties ("X：负责…" or "X负责…"): who, and the
     item's text (after the colon; the whole sentence when the offices are its subject)."""
     text = paragraph.strip()
@@ -406,7 +406,7 @@ def _duty_clauses(paragraph: str, stack: Sequence[_Node]) -> list[tuple[str, Ass
     if not stack or not re.search(r"职责|分工", stack[-1].body):
         return []
     clauses = [clause.strip() for clause in re.split(r"(?<=[；;])", paragraph.strip()) if clause.strip()]
-    duties = [_duty_line(clause.rstrip("；;。")) for clause in clauses]
+    duties = [duty_line(clause.rstrip("；;。")) for clause in clauses]
     if len(clauses) < _FEWEST_CLAUSES or sum(duty is None for duty in duties) > 1:
         return []
     return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
@@ -419,7 +419,7 @@ def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
     """Whether the paragraph before or after is an office's duty too: one such line alone may be a
     covering notice's sentence; two together are a list of duties."""
     return any(
-        0 <= other < len(paragraphs) and _duty_line(paragraphs[other][1]) is not None
+        0 <= other < len(paragraphs) and duty_line(paragraphs[other][1]) is not None
         for other in (index - 1, index + 1, index - 2, index + 2)  # (a line of other wording between)
     )
 
@@ -459,7 +459,7 @@ def _after_duty_lines(paragraphs: Sequence[tuple[int, str]], index: int) -> bool
     lines."""
     for other in range(index - 1, max(-1, index - 1 - _RUN_REACH), -1):
         text = paragraphs[other][1]
-        if _duty_line(text) is not None:
+        if duty_line(text) is not None:
             return True
         if _office_subject(text) is None:
             return False
@@ -616,7 +616,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             for clause, assignment in clauses:
                 _child(nodes, stack[-1] if stack else None, clause, assignment, line)
             continue
-        if kind is None and (duty := _duty_line(rest)) is not None and _in_duty_run(paragraphs, index):
+        if kind is None and (duty := duty_line(rest)) is not None and _in_duty_run(paragraphs, index):
             # "省公安厅:负责依法对非法集资活动进行侦查…" a line each: the offices' duties
             pending.clear()
             _child(nodes, stack[-1] if stack else None, duty[1], duty[0], line)
