@@ -132,3 +132,14 @@ def test_a_table_glued_into_one_line_header_rows_and_all():
     assert plan.items[0].lead_units == ("省委宣传部", "省妇联")
     assert plan.items[1].text.endswith("发放护理补贴。")  # its second sentence opens with 地方各级政府
     assert plan.items[2].units == ()  # the page ends before its unit cell
+
+
+def test_an_emergency_office_is_named_by_its_ying_and_not_told_what_it_should_do():
+    plan = parse_text(
+        "2.1.4成员单位职责\n省卫生厅负责突发重大食物中毒的应急响应及病员救治工作。\n"
+        "省农委负责组织对重大初级农产品质量安全事故的调查处理。\n"
+        "市应急管理局依法组织开展生产安全事故引发的食品安全事故的调查处理等工作。\n"
+        "县应急局应当加强值班值守,做好突发事件信息的收集和报送工作。\n"
+    )
+    assert [item.units for item in plan.items][:3] == [("省卫生厅",), ("省农委",), ("市应急管理局",)]
+    assert all(item.units == () for item in plan.items[3:])

@@ -445,7 +445,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
 
 # How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
 _PREDICATE: Final = re.compile(
-    r"(?P<told>要|应当|应|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
+    r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
     r"|制定|制订|指导|督促|承担|落实|确保|积极|全力|主动|统一|具体|牵头|参与"
 )
 _SUBJECT_LONGEST: Final = 40
