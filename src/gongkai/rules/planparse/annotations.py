@@ -26,6 +26,7 @@ from gongkai.rules.vocabulary import (
     DEADLINE_LABELS,
     LABEL_NOUNS,
     LEAD_LABELS,
+    MARKERS,
     ORGAN_ENDINGS,
     PERSON_LABEL,
     PROGRESS_LABEL,
@@ -367,7 +368,7 @@ def _without_clause(piece: str) -> str:
 # A part heading's number: "一、", "(一)".
 _PART_NUMBER: Final = r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
 # "2.市指挥部办公室职责" and an emergency plan's "2.1.3省应急指挥部职责" too
-_HEADING_NUMBER: Final = rf"(?:{_PART_NUMBER}|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}\s*|\d{{1,2}}[、.．])"
+_HEADING_NUMBER: Final = rf"(?:{_PART_NUMBER}|{MARKERS['decimal_deep']}|{MARKERS['decimal']}|\d{{1,2}}[、.．])"
 
 
 # "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)",

@@ -282,7 +282,8 @@ def _opens_clause(match: re.Match[str]) -> bool:
     return not before or before[-1] in "，。；,;：" or re.search(r"[，,]其中$", before) is not None
 
 
-_RANGE: Final = re.compile(r"^(?:至|到|—|－|-|~|～)(?:次年|翌年|明年)?$")  # "11月至次年2月"
+_TO: Final = r"(?:至|到|—|－|-|~|～)"  # the word between a range's two ends
+_RANGE: Final = re.compile(rf"^{_TO}(?:次年|翌年|明年)?$")  # "11月至次年2月"
 
 
 def _dates(text: str, year: int | None) -> Iterator[_Found]:
@@ -305,7 +306,7 @@ def _dates(text: str, year: int | None) -> Iterator[_Found]:
         yield date_found
 
 
-_DAY_RANGE: Final = re.compile(r"(?:至|到|—|－|-|~|～)(?P<d>\d{1,2})日")
+_DAY_RANGE: Final = re.compile(rf"{_TO}(?P<d>\d{{1,2}})日")
 
 
 def _all_dates(text: str, year: int | None) -> Iterator[_Found]:
