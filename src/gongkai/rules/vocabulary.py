@@ -119,16 +119,19 @@ DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责"
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
     # "牵头责任单位", "主要协作单位", "问题整改责任单位", "配合实施单位", "责任单位及责任人", "工作协助部门",
+    # "协同配合部门",
     # "责任处室及单位": a role word, then perhaps 责任 (or how the unit takes part), then the noun
     # (and the person with it, or a second noun)
-    f"(?:主要|共同|总|工作|(?:问题)?整改)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任|实施|落实)?(?:{'|'.join(LABEL_NOUNS)})(?:(?:及|和)(?:责任人|{'|'.join(LABEL_NOUNS)}))?"
+    f"(?:主要|共同|总|工作|(?:问题)?整改)?(?:{'|'.join(LEAD_LABELS + DUTY_LABELS + ASSIST_LABELS)})(?:责任|实施|落实|配合)?(?:{'|'.join(LABEL_NOUNS)})(?:(?:及|和)(?:责任人|{'|'.join(LABEL_NOUNS)}))?"
     "|牵头|配合|协办|(?:责任|实施|落实)主体"
     "|主体责任|监督责任"  # "(主体责任:各营业网点,监督责任:市工商局)": who does it, who oversees it
     "|(?:部门|责任|任务)分工"  # "部门分工：省发展改革委牵头，各地、各部门配合": the roles are in the value
 )
-# "责任人：…", "牵头领导：…": a label naming the person in charge, never a unit.
+# "责任人：…", "牵头领导：…": a label naming the person in charge, never a unit; "组长：…",
+# "副组长：…", "组员：…": the people of a working group (专班) over its duties.
 PERSON_LABEL: Final = (
-    r"(?:牵头|责任|分管|包保|联系|主管|项目|主要)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?"
+    r"(?:(?:牵头|责任|分管|包保|联系|主管|项目|主要)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?"
+    r"|(?:常务)?副?组长|组员|(?:总)?联络人)"
 )
 # "实际完成情况：…", "工作进展：…": a label over a progress report.
 PROGRESS_LABEL: Final = r"(?:实际|工作|目前|推进|落实|完成)?(?:进展|进度|完成|落实)(?:情况)?"

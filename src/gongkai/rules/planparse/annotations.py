@@ -11,7 +11,7 @@ only assisting (CONTRACTS.md §1: "all of units where the document does not dist
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -176,7 +176,7 @@ def _unique(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for text in texts if text))
 
 
-_LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)})\s*(?:[:：]|(?<=单位|部门|处室|科室|机构)[;；](?=\s*[^\W\d]))")  # ("(责任单位;X)": a typed colon)
+_LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)})\s*(?:[:：]|(?<=单位|部门|处室|科室|机构)[;；](?=\s*[^\W\d])(?![^:：;；,，]{{0,8}}[:：]))")  # ("(责任单位;X)": a typed colon; "…主管单位;完成时限:" ends a value)
 
 
 def label_column(label: str) -> Column:
@@ -269,7 +269,7 @@ def _parse_annotation(text: str) -> Assignment | None:
     text = _without_remarks(text)
     if _LABEL.search(text):
         return _labelled(text)
-    pieces = [_without_clause(piece) for piece in _SEPARATORS.split(text) if piece.strip()]
+    pieces = _clauses_cut([piece for piece in _SEPARATORS.split(text) if piece.strip()])
     # "…等负责，列第一位者为牵头单位，下同": the notice's convention (``lead_rule``), not a unit
     pieces = [piece for piece in pieces if not any(pattern.search(piece) for _, pattern in _LEAD_RULES)]
     pieces = [_ALL_ARE.sub("负责", piece) for piece in pieces if not _NO_UNITS.search(piece)]
@@ -349,6 +349,25 @@ _ROLE_TAIL: Final = re.compile(rf"(?:(?:{ROLE_PATTERN})+|等)?[)）】〕\]。]*
 _CLAUSE: Final = re.compile(r"^(?P<units>.+?(?:牵头|负责|落实|配合|协助|参与))(?P<work>.{4,})$")
 # "具体落实", "分工负责", "依职责负责", "按照职责分工负责": how the units take part, no unit
 _MANNER: Final = re.compile(r"具体(?=落实|负责|实施)|(?:(?:依|按照?)职责)?分工(?=负责)|(?:依|按照?)职责(?=负责|落实)")
+
+
+# "省国土资源厅负责组织勘查,指导督促各有关部门…制定…": the clause's work going on past a comma,
+# opened by its next verb, names whom the work concerns, not units of the annotation.
+_WORK_GOES_ON: Final = re.compile(r"^(?:并|及时|指导|督促|组织|做好|开展|加强|制定|推进|协调|建立|完善|负责)")
+
+
+def _clauses_cut(pieces: Sequence[str]) -> list[str]:
+    """The pieces of an annotation, each without the work its units are given, and without the
+    pieces that only carry such work on."""
+    kept: list[str] = []
+    in_work = False
+    for piece in pieces:
+        if in_work and _WORK_GOES_ON.match(piece):
+            continue
+        cut = _without_clause(piece)
+        in_work = cut != _MANNER.sub("", piece)
+        kept.append(cut)
+    return kept
 
 
 def _without_clause(piece: str) -> str:

@@ -172,8 +172,9 @@ def read_prose(
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
         if node.annotation is None and not node.labels:
             node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body)
-        if node.annotation is None and not node.labels and node.marker and id(node.parent) in duty_lists:
-            # "(七)民政部门配合做好…" after "(五)财政部门负责…": an office's part in other words
+        if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)):
+            # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
+            # 职责": an office's part in other words
             node.annotation = _office_subject(node.joined or node.body)
         if node.marker and node.annotation is not None and _subject_duty(node.joined or node.body) is not None:
             duty_lists.add(id(node.parent))
@@ -424,6 +425,14 @@ def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
     )
 
 
+# "四、工作职责", "二、明确职责分工", "三、责任分工": a heading over the offices' duties.
+_DUTIES_HEADING: Final = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:职责|分工)$")
+
+
+def _duties_heading(node: _Node | None) -> bool:
+    return node is not None and _DUTIES_HEADING.match(split_marker(_heading(node))[2].strip()) is not None
+
+
 def _office_subject(paragraph: str) -> Assignment | None:
     """The offices a sentence opens with as its subject, whatever its verb ("国土资源厅根据需要及时
     组织…", "民政厅、省民防局等有关部门及时启用…"); never one that is told what it should do ("X要…",
@@ -446,7 +455,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
 # How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
-    r"|制定|制订|指导|督促|承担|落实|确保|积极|全力|主动|统一|具体|牵头|参与"
+    r"|制定|制订|指导|督促|承担|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行"
 )
 _SUBJECT_LONGEST: Final = 40
 _RUN_REACH: Final = 12  # paragraphs back a run of offices' duties is looked for
@@ -1021,6 +1030,9 @@ def _unmarked(body: str) -> str:
     return rest if kind is not None else body
 
 
+_DUTIES_LABEL: Final = re.compile(r"^(?:主要|工作)?职责[:：]\s*(?=\S)")
+
+
 def _unnumbered(
     nodes: list[_Node], stack: list[_Node], body: str, annotation: Assignment | None, line: int
 ) -> bool:
@@ -1044,6 +1056,7 @@ def _unnumbered(
         return True
     if annotation is None:
         if last is not None and open_item and not last.children and not _has_body(last):
+            body = _DUTIES_LABEL.sub("", body)  # "2、业务一组。" then "职责:负责…": the duties
             last.joined = body
             last.body = f"{last.body.rstrip('。')}。{body}"
             return True
@@ -1175,7 +1188,7 @@ _SENTENCE_OF_CLAUSES: Final = re.compile(r"[\u4e00-\u9fff][，,；;][^。]*[\u4e
 
 def _cut_short(node: _Node) -> bool:
     """The document's last paragraph, a few characters without a full stop or annotation."""
-    body = node.body.strip()
+    body = compact(node.body)  # (counted without a PDF's letter spacing: "镇 纪 委 掌 握")
     return (
         not node.children
         # (an unnumbered office's duty too: "市气象局:提供突发环境事件" and the page ends)
@@ -1199,11 +1212,18 @@ _BACKGROUND: Final = re.compile(
 )
 
 
+# "一、防空警报试鸣时间" alone on its line over "2023年9月18日…", "二、检查范围", "三、公示时间": a
+# heading naming a fact of the event the notice announces; what stands under it is no work.
+_FACT: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)$")
+
+
 def _background(node: _Node) -> bool:
     current: _Node | None = node
     while current is not None:
         heading = split_marker(_heading(current))[2].strip()
         if _BACKGROUND.match(heading) or (current.marker and _BACKGROUND.match(heading[:4])):
+            return True
+        if (current is not node or node.joined) and _FACT.match(heading):
             return True
         current = current.parent
     return False
