@@ -725,7 +725,8 @@ def split_annotated(paragraph: str) -> list[tuple[str, Assignment | None]]:
         ):
             continue
         bracket = fold_line(paragraph[open_at : close_at + 1])
-        if not (_ROLE_WORD.search(bracket) or _LABEL.search(bracket) or _bare_units(before, bracket, after)):
+        # ("(区委巡察办负 责)": a role word a wrapped line split)
+        if not (_ROLE_WORD.search(compact(bracket)) or _LABEL.search(bracket) or _bare_units(before, bracket, after)):
             continue  # "(适用…部门)": a cut needs a role word, not only a unit's ending
         found = parse_annotation(bracket)
         if found is None:

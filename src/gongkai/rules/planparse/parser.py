@@ -593,6 +593,8 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
         broken = bool(paragraphs) and _opens_with_annotation(line) and (
             split_trailing_annotation(paragraphs[-1][1])[1] is None
         )
+        # "1、…。(牵头单位:县国土局;" then "参与单位:县民政局)": an annotation broken inside its bracket
+        broken = broken or bool(paragraphs) and _open_annotation(paragraphs[-1][1]) and _closes_bracket(line)
         if broken or (paragraphs and not previous_blank and _continues(paragraphs[-1][1], line, last, wrap)):
             paragraphs[-1] = (paragraphs[-1][0], paragraphs[-1][1] + line)
         else:
@@ -606,11 +608,29 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
     ]
 
 
+def _open_annotation(paragraph: str) -> bool:
+    """Whether the paragraph ends inside a bracket that opened a unit label ("…(牵头单位:各镇(区);")."""
+    depth, opened = 0, -1
+    for index, char in enumerate(paragraph):
+        if char in "(（":
+            depth += 1
+            opened = index if depth == 1 else opened
+        elif char in ")）" and depth:
+            depth -= 1
+    return depth > 0 and label_line(paragraph[opened:]) is not None
+
+
+def _closes_bracket(line: str) -> bool:
+    """A line that closes a bracket left open, before it opens one: "参与单位:县民政局)"."""
+    close = re.search(r"[)）]", line)
+    return close is not None and not re.search(r"[(（]", line[: close.start()]) and split_marker(line)[0] is None
+
+
 # "一、主要预期指标1.地区生产总值增长5%左右": a part's heading, no sentence, that its first numbered
 # item runs on from
 _HEADING_THEN_FIRST: Final = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^。；;：:，,]{2,40}?[\u4e00-\u9fff]"
-    r"(?=(?:1[.．、]|[(（]1[)）])(?!\d)[\u4e00-\u9fff“《])"
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[^。；;：:，,]{2,40}?[\u4e00-\u9fff”」』]"
+    r"(?=\s*(?:1[.．、]|[(（]1[)）])(?!\d)[\u4e00-\u9fff“《])"  # ("一、落实“党政同责” 1.区委…" too)
     # "1. 市科技馆(1)院内电动车未按指定区域停放;(2)…": a numbered place over its problems
     r"|^\s*\d{1,2}[.．、]\s*[^。；;：:，,()（）]{2,40}?[\u4e00-\u9fff](?=[(（]1[)）][\u4e00-\u9fff“《])"
 )

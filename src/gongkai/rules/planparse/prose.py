@@ -171,7 +171,10 @@ def read_prose(
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
         if node.annotation is None and not node.labels:
-            node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body)
+            # (under an office's heading, "(一)民政部门", a "由X负责" inside an item is a detail of
+            # the office's duty: "…萍乡城区内的由安源区福利院负责安置。")
+            given = node.parent is None or _heading_units(node.parent) is None
+            node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body, given)
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)):
             # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
             # 职责": an office's part in other words
@@ -254,8 +257,9 @@ _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
     r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;:：“”由]{2,80}?)(?:全面|具体|统一|直接)?"
-    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施)"  # ("由X负责的…项目": a list of each
-    # unit's projects; "由包片单位县文广局督促住户移走…": who sees that it is done)
+    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|(?:分别)?(?:审核|审查|核查|核实|受理)(?![\u4e00-\u9fff]))"
+    # ("由X负责的…项目": a list of each unit's projects; "由包片单位县文广局督促住户移走…": who sees
+    # that it is done; "实际居住证明由区住房城乡建设委审核。": who examines what)
 )
 
 
@@ -299,15 +303,15 @@ _SUBJECT_DUTY: Final = re.compile(
 )
 
 
-def _subject_duty(body: str) -> Assignment | None:
-    """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…"), or a
-    clause gives the work to ("…,由X负责…")."""
+def _subject_duty(body: str, given: bool = True) -> Assignment | None:
+    """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…"), or (where
+    ``given``) a clause gives the work to ("…,由X负责…")."""
     text = compact(body)
     if section_assignment(text) is not None or _CLOSES_ABOVE.match(text):
         # "各区、县(市)政府、市政府各部门负责落实的工作任务": a part's heading; "上述项目由区商务委
         # 牵头负责。": the units of the paragraphs above, no task of its own
         return None
-    return _clause_duty(_SUBJECT_DUTY.match(text)) or _by_clause(text)
+    return _clause_duty(_SUBJECT_DUTY.match(text)) or (_by_clause(text) if given else None)
 
 
 # "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
@@ -355,11 +359,16 @@ def duty_line(paragraph: str) -> tuple[Assignment, str] | None:
         return None
     colon = _duties_of(text) or _offices_colon(text)  # "市规划监察支队职责:…", "市地税局:…"
     if colon is not None:
-        return colon
+        # "第一组:局社会福利科负责开展…": a team's number before the colon, the office after it
+        inner = opening_duty(colon[1]) or _subject_duty(colon[1]) if all(map(_TEAM.match, colon[0].units)) else None
+        return (inner, colon[1]) if inner is not None and all(map(_strong_unit, inner.units)) else colon
     subject = opening_duty(text) or _subject_duty(text)
     if subject is not None and all(_strong_unit(unit) for unit in subject.units):
         return subject, text
     return None
+
+
+_TEAM: Final = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:小组|组|队)$")
 
 
 def _offices_colon(text: str) -> tuple[Assignment, str] | None:
@@ -400,20 +409,37 @@ _LABEL_NOUN: Final = re.compile(
 )
 
 
-def _duty_clauses(paragraph: str, stack: Sequence[_Node]) -> list[tuple[str, Assignment | None]]:
+def _duty_clauses(paragraph: str, stack: Sequence[_Node], titled: bool = False) -> list[tuple[str, Assignment | None]]:
     """The clauses of a paragraph under a heading of duties ("(三)其他部门工作职责", "五、责任分工")
     that gives each office its duty in a clause of its own, three or more of them (one at most in
-    other words), else nothing."""
-    if not stack or not re.search(r"职责|分工", stack[-1].body):
+    other words), else nothing; or, under a line naming duties that heads no outline (``titled``:
+    "相关部门 职责分工"), a paragraph whose every clause or sentence opens with its offices
+    ("卫生主管部门负责…;公安部门联合卫生等部门依法履行…;民政部门负责…。人社部门负责…"). A covering
+    notice's such sentences are none."""
+    headed = bool(stack) and re.search(r"职责|分工", stack[-1].body) is not None
+    if not headed and not titled:
         return []
-    clauses = [clause.strip() for clause in re.split(r"(?<=[；;])", paragraph.strip()) if clause.strip()]
+    clauses = [
+        clause.strip()
+        for clause in re.split(r"(?<=[；;])" if headed else r"(?<=[；;。])", paragraph.strip())
+        if clause.strip()
+    ]
     duties = [duty_line(clause.rstrip("；;。")) for clause in clauses]
     if len(clauses) < _FEWEST_CLAUSES or sum(duty is None for duty in duties) > 1:
         return []
-    return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
+    if headed:
+        return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
+    assigned = [duty[0] if duty else _office_subject(clause) for clause, duty in zip(clauses, duties, strict=True)]
+    return list(zip(clauses, assigned, strict=True)) if all(assigned) else []
 
 
 _FEWEST_CLAUSES: Final = 3
+_DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职责边界|部门职责|工作职责)$")
+
+
+def _titled_duties(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
+    """Whether one of the few lines above is an unnumbered title of duties ("相关部门 职责分工")."""
+    return any(_DUTIES_TITLE.match(text.strip()) for _, text in paragraphs[max(0, index - _RUN_REACH) : index])
 
 
 def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
@@ -445,8 +471,8 @@ def _office_subject(paragraph: str) -> Assignment | None:
     for verb in _PREDICATE.finditer(text, 0, _SUBJECT_LONGEST):
         if text[verb.end() : verb.end() + 1] in _IN_A_NAME:
             continue  # "市委组织部组织…": the word is part of the office's name
-        if verb["told"]:
-            return None
+        if verb["told"] or re.search(r"[的由]", text[: verb.start()]):
+            return None  # ("审核中的问题由区联合审核小组…": no office opens it)
         found = parse_annotation(text[: verb.start()] + "负责")
         return found if found is not None and all(_strong_unit(unit) for unit in found.units) else None
     return None
@@ -455,7 +481,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
 # How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
-    r"|制定|制订|指导|督促|承担|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行"
+    r"|制定|制订|指导|督促|承担|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
 )
 _SUBJECT_LONGEST: Final = 40
 _RUN_REACH: Final = 12  # paragraphs back a run of offices' duties is looked for
@@ -618,7 +644,9 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             kind, marker, rest = "block", paragraph.strip(), ""  # "01" alone over its projects, a line each
         rest, progress = _progress_apart(rest)
         pieces = split_annotated(rest)
-        if kind is None and len(pieces) == 1 and pieces[0][1] is None and (clauses := _duty_clauses(rest, stack)):
+        if index == len(paragraphs) - 1 and pieces[-1][1] is None and (cut := _cut_annotation(pieces[-1][0])):
+            pieces[-1] = cut  # "…相关工作措施(省发改委、住" and the page ends: the whole names count
+        if kind is None and len(pieces) == 1 and pieces[0][1] is None and (clauses := _duty_clauses(rest, stack, _titled_duties(paragraphs, index))):
             # "(三)其他部门工作职责" over "市公安局负责…;市消防局负责…;市交警支队负责…。": one
             # office's duty a clause
             pending.clear()
@@ -866,7 +894,7 @@ def _offices_over_duties(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[in
     joined = list(paragraphs)
     for index in reversed(pairs):
         line, office = joined[index]
-        joined[index : index + 2] = [(line, f"{compact(office)}：{joined[index + 1][1].strip()}")]
+        joined[index : index + 2] = [(line, f"{compact(office).rstrip(':：')}：{joined[index + 1][1].strip()}")]
     return joined
 
 
@@ -887,8 +915,8 @@ def _duty_sentence(text: str) -> bool:
 
 
 def _office_alone(text: str) -> bool:
-    """A line naming one office and nothing else ("区市场监管局")."""
-    name = compact(text)
+    """A line naming one office and nothing else ("区市场监管局", "省委宣传部:")."""
+    name = compact(text).removesuffix(":").removesuffix("：")
     short = len(name) == 2 and name.endswith(("联", "协")) and is_unit_phrase(name)  # "妇联", "科协"
     return len(name) <= _OFFICE_LONGEST and not re.search(r"[，,。；;:：、]", name) and (short or _strong_unit(name))
 
@@ -949,6 +977,20 @@ def _cut_label(text: str) -> bool:
 
 # The first characters of the next sentence after an annotation, where the page ends: "…(地区农牧局)引".
 _CUT_AFTER: Final = re.compile(r"(?<=[)）])[\u4e00-\u9fff]{1,3}$")
+
+
+_OPEN_ANNOTATION: Final = re.compile(r"[(（](?P<units>[^()（）]{2,120})$")
+
+
+def _cut_annotation(body: str) -> tuple[str, Assignment] | None:
+    """A requirement whose annotation the page's end cut inside a unit's name ("…工作措施(省发改委、
+    住"): the requirement, and the units named whole before the cut."""
+    match = _OPEN_ANNOTATION.search(body.rstrip())
+    if match is None or len(compact(body[: match.start()])) < _FRAGMENT:
+        return None
+    whole = re.sub(r"[、，,；;]?[^、，,；;:：]*$", "", match["units"])
+    found = parse_annotation(f"({whole})") if whole else None
+    return (body[: match.start()], found) if found is not None else None
 
 
 def _without_cut_label(paragraph: str) -> str:
@@ -1215,6 +1257,7 @@ _BACKGROUND: Final = re.compile(
 # "一、防空警报试鸣时间" alone on its line over "2023年9月18日…", "二、检查范围", "三、公示时间": a
 # heading naming a fact of the event the notice announces; what stands under it is no work.
 _FACT: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)$")
+_FACT_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)[:：]")
 
 
 def _background(node: _Node) -> bool:
@@ -1225,6 +1268,8 @@ def _background(node: _Node) -> bool:
             return True
         if (current is not node or node.joined) and _FACT.match(heading):
             return True
+        if current is node and _FACT_LABEL.match(compact(node.body)):
+            return True  # "(一)检查时间:2021年6月中旬—8月中旬。"
         current = current.parent
     return False
 

@@ -538,6 +538,8 @@ def _paragraph_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
             if cell:
                 yield Token(join_lines(cell), line=start)
                 cell = []
+            if line and _between_empty_lines(lines, number - offset - 1):
+                yield Token("", line=number)  # "" / " " / "": a cell printed empty (&nbsp;)
             continue
         if not cell:
             if blanks >= 2 and runs_end_rows:
@@ -547,6 +549,10 @@ def _paragraph_tokens(lines: Sequence[str], offset: int) -> Iterator[Token]:
         blanks = 0
     if cell:
         yield Token(join_lines(cell), line=start)
+
+
+def _between_empty_lines(lines: Sequence[str], index: int) -> bool:
+    return 0 < index < len(lines) - 1 and lines[index - 1] == "" and lines[index + 1] == ""
 
 
 _WIDE_HEADER: Final = 6  # a catalogue's header (序号 | 分类 | 一级目录 | … | 公开主体)
