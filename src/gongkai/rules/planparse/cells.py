@@ -325,8 +325,9 @@ def is_unit_phrase(phrase: str) -> bool:
     )
 
 
-# "依照规定的程序执行": a manner, its 行 the end of 执行, not of a bank; "哪些部门": a question
-_NO_NAME: Final = re.compile(r"^(?:依照|按照|根据|依据|遵照|参照)|执行$|哪些|什么")
+# "依照规定的程序执行": a manner, its 行 the end of 执行, not of a bank; "哪些部门": a question;
+# "X是职能部门", "预算编制由预算处": a sentence, not a name ("自由贸易试验区" is one)
+_NO_NAME: Final = re.compile(r"^(?:依照|按照|根据|依据|遵照|参照)|执行$|哪些|什么|.是.|(?<!自)由")
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][{LEAD_STARS}]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 
 

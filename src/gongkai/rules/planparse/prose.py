@@ -269,6 +269,12 @@ def _by_clause(body: str) -> Assignment | None:
     found = _clause_duty(match)
     if found is None or match is None:
         return None
+    joined = _JOINED_LATER.match(text, match.end())
+    if joined is not None:
+        # "由市体育局牵头,会同市发展改革委、市财政局等部门对…验收": they take part, X leads
+        both = parse_annotation(f"{match['units']}会同{joined['units']}负责")
+        if both is not None and all(map(is_unit_phrase, both.units)):
+            return both
     assisting = _ASSISTING_AFTER.match(text, match.end())
     if assisting is not None:
         # "…由县规划局负责牵头查处,国土、城乡建委配合": those who assist, after the work
@@ -311,7 +317,23 @@ def _subject_duty(body: str, given: bool = True) -> Assignment | None:
         # "各区、县(市)政府、市政府各部门负责落实的工作任务": a part's heading; "上述项目由区商务委
         # 牵头负责。": the units of the paragraphs above, no task of its own
         return None
-    return _clause_duty(_SUBJECT_DUTY.match(text)) or (_by_clause(text) if given else None)
+    text = _WHAT_IT_IS.sub(r"\g<office>", text)  # "X是政府采购的职能部门,负责…": X负责…
+    subject = _SUBJECT_DUTY.match(text)
+    found = _clause_duty(subject)
+    if found is not None and subject is not None and (joined := _JOINED_LATER.match(text, subject.end())):
+        # "X负责确定支持方向,会同Y对申报的项目进行审核": Y takes part, X leads
+        both = parse_annotation(f"{subject['units']}会同{joined['units']}负责")
+        if both is not None and all(map(is_unit_phrase, both.units)):
+            return both
+    return found or (_by_clause(text) if given else None)
+
+
+_JOINED_LATER: Final = re.compile(
+    r"[^。；;]*?[，,]会同(?P<units>[^，,。；;:：“”]{2,40}?)(?=对|做好|开展|共同|联合|制定|研究|组织|进行|审核|负责|及时|按照|做)"
+)
+
+
+_WHAT_IT_IS: Final = re.compile(r"^(?P<office>[^，,。；;是]{2,30})是[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
 
 
 # "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
@@ -419,21 +441,25 @@ def _duty_clauses(paragraph: str, stack: Sequence[_Node], titled: bool = False) 
     headed = bool(stack) and re.search(r"职责|分工", stack[-1].body) is not None
     if not headed and not titled:
         return []
-    clauses = [
-        clause.strip()
-        for clause in re.split(r"(?<=[；;])" if headed else r"(?<=[；;。])", paragraph.strip())
-        if clause.strip()
-    ]
+    if headed:
+        # a clause a semicolon, or (where that gives no list) a sentence: "预算编制由预算处负责,…。
+        # 预算执行由国库处牵头,…。信息中心负责…。"
+        for stops in ("；;", "；;。"):
+            clauses = [clause.strip() for clause in re.split(f"(?<=[{stops}])", paragraph.strip()) if clause.strip()]
+            duties = [duty_line(clause.rstrip("；;。")) for clause in clauses]
+            if len(clauses) >= _FEWEST_CLAUSES and sum(duty is None for duty in duties) <= 1:
+                return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
+        return []
+    clauses = [clause.strip() for clause in re.split(r"(?<=[；;。])", paragraph.strip()) if clause.strip()]
     duties = [duty_line(clause.rstrip("；;。")) for clause in clauses]
     if len(clauses) < _FEWEST_CLAUSES or sum(duty is None for duty in duties) > 1:
         return []
-    if headed:
-        return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
     assigned = [duty[0] if duty else _office_subject(clause) for clause, duty in zip(clauses, duties, strict=True)]
     return list(zip(clauses, assigned, strict=True)) if all(assigned) else []
 
 
 _FEWEST_CLAUSES: Final = 3
+_DUTIES_FOLLOW: Final = re.compile(r"。(?:其|其的)?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
 _DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职责边界|部门职责|工作职责)$")
 
 
@@ -481,7 +507,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
 # How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
-    r"|制定|制订|指导|督促|承担|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
+    r"|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
 )
 _SUBJECT_LONGEST: Final = 40
 _RUN_REACH: Final = 12  # paragraphs back a run of offices' duties is looked for
@@ -689,6 +715,9 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             node = _Node(level, marker, lead + "。", None, parent=parent, line=line)
             pieces[0] = (first, annotation)
         else:
+            if annotation is None and _DUTIES_FOLLOW.search(compact(body)):
+                # "第三条 区工信局贯彻落实…。主要职责是:" over "(一)…" "(二)…": the office's duties
+                annotation = _office_subject(body.split("。")[0])
             node = _Node(level, marker, body, annotation, parent=parent, line=line)
             pieces = pieces[1:]
         node.notes += progress
@@ -1257,6 +1286,13 @@ _BACKGROUND: Final = re.compile(
 # "一、防空警报试鸣时间" alone on its line over "2023年9月18日…", "二、检查范围", "三、公示时间": a
 # heading naming a fact of the event the notice announces; what stands under it is no work.
 _FACT: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)$")
+# "第一条 根据《…》,制定本规定。", "第二条 区工信局是区政府工作部门,为正科级…", "本办法所称补助资金,
+# 是指…": a rule's opening articles, its basis, what the office is and what its words mean, no work.
+_PREAMBLE: Final = re.compile(
+    r"^(?:为了?|根据|依据|按照)[^。]{0,200}(?:制定|制订)本(?:规定|办法|方案|细则|意见|计划|要点|条例)。$"
+    r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
+    r"|^本(?:规定|办法|细则|条例|方案|意见)(?:所称|中的)[^，,。；;]{1,30}[，,]?是指"  # what its words mean
+)
 _FACT_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)[:：]")
 
 
@@ -1268,8 +1304,8 @@ def _background(node: _Node) -> bool:
             return True
         if (current is not node or node.joined) and _FACT.match(heading):
             return True
-        if current is node and _FACT_LABEL.match(compact(node.body)):
-            return True  # "(一)检查时间:2021年6月中旬—8月中旬。"
+        if current is node and (_FACT_LABEL.match(compact(node.body)) or _PREAMBLE.match(compact(node.body))):
+            return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
         current = current.parent
     return False
 
