@@ -439,27 +439,22 @@ def _duty_clauses(paragraph: str, stack: Sequence[_Node], titled: bool = False) 
     ("卫生主管部门负责…;公安部门联合卫生等部门依法履行…;民政部门负责…。人社部门负责…"). A covering
     notice's such sentences are none."""
     headed = bool(stack) and re.search(r"职责|分工", stack[-1].body) is not None
-    if not headed and not titled:
-        return []
-    if headed:
-        # a clause a semicolon, or (where that gives no list) a sentence: "预算编制由预算处负责,…。
-        # 预算执行由国库处牵头,…。信息中心负责…。"
-        for stops in ("；;", "；;。"):
-            clauses = [clause.strip() for clause in re.split(f"(?<=[{stops}])", paragraph.strip()) if clause.strip()]
-            duties = [duty_line(clause.rstrip("；;。")) for clause in clauses]
-            if len(clauses) >= _FEWEST_CLAUSES and sum(duty is None for duty in duties) <= 1:
-                return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
-        return []
-    clauses = [clause.strip() for clause in re.split(r"(?<=[；;。])", paragraph.strip()) if clause.strip()]
-    duties = [duty_line(clause.rstrip("；;。")) for clause in clauses]
-    if len(clauses) < _FEWEST_CLAUSES or sum(duty is None for duty in duties) > 1:
-        return []
-    assigned = [duty[0] if duty else _office_subject(clause) for clause, duty in zip(clauses, duties, strict=True)]
-    return list(zip(clauses, assigned, strict=True)) if all(assigned) else []
+    # a clause a semicolon, or (where that gives no list) a sentence: "预算编制由预算处负责,…。预算
+    # 执行由国库处牵头,…。信息中心负责…。"
+    for stops in ("；;", "；;。") if headed else ("；;。",) if titled else ():
+        clauses = [clause.strip() for clause in re.split(f"(?<=[{stops}])", paragraph.strip()) if clause.strip()]
+        duties = [duty_line(clause.rstrip("；;。")) for clause in clauses]
+        if len(clauses) < _FEWEST_CLAUSES or sum(duty is None for duty in duties) > 1:
+            continue
+        if headed:
+            return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
+        assigned = [duty[0] if duty else _office_subject(clause) for clause, duty in zip(clauses, duties, strict=True)]
+        return list(zip(clauses, assigned, strict=True)) if all(assigned) else []
+    return []
 
 
 _FEWEST_CLAUSES: Final = 3
-_DUTIES_FOLLOW: Final = re.compile(r"。(?:其|其的)?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
+_DUTIES_FOLLOW: Final = re.compile(r"。其?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
 _DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职责边界|部门职责|工作职责)$")
 
 
@@ -945,7 +940,7 @@ def _duty_sentence(text: str) -> bool:
 
 def _office_alone(text: str) -> bool:
     """A line naming one office and nothing else ("区市场监管局", "省委宣传部:")."""
-    name = compact(text).removesuffix(":").removesuffix("：")
+    name = compact(text).rstrip(":：")
     short = len(name) == 2 and name.endswith(("联", "协")) and is_unit_phrase(name)  # "妇联", "科协"
     return len(name) <= _OFFICE_LONGEST and not re.search(r"[，,。；;:：、]", name) and (short or _strong_unit(name))
 
@@ -1285,7 +1280,8 @@ _BACKGROUND: Final = re.compile(
 
 # "一、防空警报试鸣时间" alone on its line over "2023年9月18日…", "二、检查范围", "三、公示时间": a
 # heading naming a fact of the event the notice announces; what stands under it is no work.
-_FACT: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)$")
+_FACT_WORD: Final = r"[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)"
+_FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # "第一条 根据《…》,制定本规定。", "第二条 区工信局是区政府工作部门,为正科级…", "本办法所称补助资金,
 # 是指…": a rule's opening articles, its basis, what the office is and what its words mean, no work.
 _PREAMBLE: Final = re.compile(
@@ -1293,7 +1289,7 @@ _PREAMBLE: Final = re.compile(
     r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
     r"|^本(?:规定|办法|细则|条例|方案|意见)(?:所称|中的)[^，,。；;]{1,30}[，,]?是指"  # what its words mean
 )
-_FACT_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)[:：]")
+_FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 
 
 def _background(node: _Node) -> bool:
