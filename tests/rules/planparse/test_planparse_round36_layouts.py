@@ -63,3 +63,13 @@ def test_a_clause_giving_the_work_to_an_office_with_others():
     assert [(item.units, item.lead_units) for item in plan.items][1] == (
         ("市体育局", "市发展改革委", "市财政局"), ("市体育局",),
     )
+
+
+def test_a_paragraph_that_says_it_divides_the_duties_then_gives_each_office_its_clause():
+    plan = parse_text(
+        "一、区级管理\n按照我区政府采购监督管理机构设置和工作职责分工要求,区财政局负责牵头建立街镇联席会议制度;"
+        "区招管办负责对街镇政府采购制度执行情况进行定期检查;区监察局负责指导街镇的监察部门实施监督;"
+        "区审计局负责对街镇政府采购活动开展情况进行审计监督。\n"
+    )
+    assert [item.units for item in plan.items] == [("区财政局",), ("区招管办",), ("区监察局",), ("区审计局",)]
+    assert plan.items[0].text.startswith("区财政局负责")

@@ -439,6 +439,7 @@ def _duty_clauses(paragraph: str, stack: Sequence[_Node], titled: bool = False) 
     ("卫生主管部门负责…;公安部门联合卫生等部门依法履行…;民政部门负责…。人社部门负责…"). A covering
     notice's such sentences are none."""
     headed = bool(stack) and re.search(r"职责|分工", stack[-1].body) is not None
+    paragraph = paragraph if headed else _DIVIDING.sub("", paragraph.strip())  # "按照…职责分工要求,": no duty
     # a clause a semicolon, or (where that gives no list) a sentence: "预算编制由预算处负责,…。预算
     # 执行由国库处牵头,…。信息中心负责…。"
     for stops in ("；;", "；;。") if headed else ("；;。",) if titled else ():
@@ -459,8 +460,14 @@ _DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职�
 
 
 def _titled_duties(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
-    """Whether one of the few lines above is an unnumbered title of duties ("相关部门 职责分工")."""
-    return any(_DUTIES_TITLE.match(text.strip()) for _, text in paragraphs[max(0, index - _RUN_REACH) : index])
+    """Whether one of the few lines above is an unnumbered title of duties ("相关部门 职责分工"), or
+    the paragraph opens by saying it divides them ("按照…工作职责分工要求,区财政局负责…")."""
+    return _DIVIDING.match(paragraphs[index][1].strip()) is not None or any(
+        _DUTIES_TITLE.match(text.strip()) for _, text in paragraphs[max(0, index - _RUN_REACH) : index]
+    )
+
+
+_DIVIDING: Final = re.compile(r"^(?:按照|根据)[^，,。；;]{0,40}(?:职责分工|任务分工)[^，,。；;]{0,6}[，,]")
 
 
 def _in_duty_run(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
