@@ -269,17 +269,13 @@ def _by_clause(body: str) -> Assignment | None:
     found = _clause_duty(match)
     if found is None or match is None:
         return None
-    joined = _JOINED_LATER.match(text, match.end())
-    if joined is not None:
-        # "由市体育局牵头,会同市发展改革委、市财政局等部门对…验收": they take part, X leads
-        both = parse_annotation(f"{match['units']}会同{joined['units']}负责")
-        if both is not None and all(map(is_unit_phrase, both.units)):
-            return both
+    if (joined := _joined_later(text, match)) is not None:
+        return joined  # "由市体育局牵头,会同市发展改革委、市财政局等部门对…验收"
     assisting = _ASSISTING_AFTER.match(text, match.end())
     if assisting is not None:
         # "…由县规划局负责牵头查处,国土、城乡建委配合": those who assist, after the work
-        both = parse_annotation(f"{match['units']}{match['role']}，{assisting['units']}{assisting['role']}")
-        if both is not None and all(map(is_unit_phrase, both.units)):
+        both = _named(parse_annotation(f"{match['units']}{match['role']}，{assisting['units']}{assisting['role']}"))
+        if both is not None:
             return both
     return found
 
@@ -292,7 +288,11 @@ def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
     them ends like a unit."""
     if match is None:
         return None
-    found = parse_annotation(match["units"] + (match.groupdict().get("role") or "负责"))
+    return _named(parse_annotation(match["units"] + (match.groupdict().get("role") or "负责")))
+
+
+def _named(found: Assignment | None) -> Assignment | None:
+    """The assignment when every one of its units ends like a unit, else None."""
     return found if found is not None and all(map(is_unit_phrase, found.units)) else None
 
 
@@ -320,12 +320,16 @@ def _subject_duty(body: str, given: bool = True) -> Assignment | None:
     text = _WHAT_IT_IS.sub(r"\g<office>", text)  # "X是政府采购的职能部门,负责…": X负责…
     subject = _SUBJECT_DUTY.match(text)
     found = _clause_duty(subject)
-    if found is not None and subject is not None and (joined := _JOINED_LATER.match(text, subject.end())):
-        # "X负责确定支持方向,会同Y对申报的项目进行审核": Y takes part, X leads
-        both = parse_annotation(f"{subject['units']}会同{joined['units']}负责")
-        if both is not None and all(map(is_unit_phrase, both.units)):
-            return both
+    if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
+        return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
     return found or (_by_clause(text) if given else None)
+
+
+def _joined_later(text: str, clause: re.Match[str]) -> Assignment | None:
+    """The units of a clause with those it works with later in its sentence ("X负责…,会同Y对…",
+    "由X牵头,会同Y…对…"): Y takes part, X leads; None where no such Y follows."""
+    joined = _JOINED_LATER.match(text, clause.end())
+    return _named(parse_annotation(f"{clause['units']}会同{joined['units']}负责")) if joined else None
 
 
 _JOINED_LATER: Final = re.compile(
@@ -382,7 +386,7 @@ def duty_line(paragraph: str) -> tuple[Assignment, str] | None:
     colon = _duties_of(text) or _offices_colon(text)  # "市规划监察支队职责:…", "市地税局:…"
     if colon is not None:
         # "第一组:局社会福利科负责开展…": a team's number before the colon, the office after it
-        inner = opening_duty(colon[1]) or _subject_duty(colon[1]) if all(map(_TEAM.match, colon[0].units)) else None
+        inner = (opening_duty(colon[1]) or _subject_duty(colon[1])) if all(map(_TEAM.match, colon[0].units)) else None
         return (inner, colon[1]) if inner is not None and all(map(_strong_unit, inner.units)) else colon
     subject = opening_duty(text) or _subject_duty(text)
     if subject is not None and all(_strong_unit(unit) for unit in subject.units):
