@@ -142,7 +142,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             # {% url %} with literal arguments reversed once per template (see the module)
-            "builtins": ["gongkai.portal.templatetags.constant_urls"],
+            "builtins": ["gongkai.portal.templatetags.kept_urls"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",

@@ -13,16 +13,20 @@ from gongkai.orgs.models import Unit, UnitKind
 from gongkai.pagecache import public_page
 from gongkai.params import BadParameter
 from gongkai.portal.context import FONT_SIZES
+from gongkai.prepared import PreparedQuery
 from gongkai.records.public import home_context
 
 ONE_YEAR = 365 * 24 * 3600
 
 
+_HOME_UNITS = PreparedQuery(lambda: Unit.objects.filter(
+    kind__in=[UnitKind.CITY_GOV, UnitKind.COUNTY_GOV, UnitKind.DEPARTMENT], is_active=True
+).only("key", "name", "kind").order_by("sort_order", "id"), arity=0)
+
+
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
-    units = Unit.objects.filter(
-        kind__in=[UnitKind.CITY_GOV, UnitKind.COUNTY_GOV, UnitKind.DEPARTMENT], is_active=True
-    ).only("key", "name", "kind").order_by("sort_order", "id")
+    units = _HOME_UNITS()
     governments = [unit for unit in units if unit.kind != UnitKind.DEPARTMENT]
     return render(request, "portal/home.html", {
         "governments": governments, "department_count": len(units) - len(governments), **home_context(),

@@ -20,6 +20,7 @@ from gongkai.orgs.models import Unit, UnitKind
 from gongkai.orgs.policy import Action, policy
 from gongkai.pagecache import memo, public_page
 from gongkai.params import int_param
+from gongkai.prepared import PreparedQuery, PreparedRows
 from gongkai.records import catalog, exports, gazette, normative
 from gongkai.records.models import Attachment, Column, Gazette, Record, RecordKind
 
@@ -40,15 +41,43 @@ def public_records() -> QuerySet[Record]:
     return Record.objects.filter(Record.listed_q()).select_related("unit")
 
 
+def _interpretations(record_id: int, fields: Sequence[str] = ()) -> QuerySet[Record]:
+    rows = Record.objects.filter(interprets_id=record_id).order_by("published_on", "pk")
+    return rows.only(*fields, "status", "disclosure", "audience") if fields else rows
+
+
 def listed_interpretations(record_id: int, fields: Sequence[str] = ()) -> list[Record]:
     """The listed interpretations of record ``record_id``, oldest first. Found by the foreign key alone and
     told listed or not in Python: with the status condition in the query, SQLite's planner walks
     the status index over the whole catalog (138 ms a record page on 100,000 records).
     ``fields``: only these of each (the API's references; every field otherwise)."""
-    rows = Record.objects.filter(interprets_id=record_id).order_by("published_on", "pk")
-    if fields:
-        rows = rows.only(*fields, "status", "disclosure", "audience")
-    return [interpretation for interpretation in rows if interpretation.is_listed]
+    return [interpretation for interpretation in _interpretations(record_id, fields) if interpretation.is_listed]
+
+
+# The record page's queries, compiled once (``gongkai.prepared``): building their SQL took longer
+# than the rest of the page.
+_RECORD = PreparedQuery(lambda pk: Record.objects.select_related("unit").filter(pk=pk))
+_RECORD_INTERPRETATIONS = PreparedQuery(lambda pk: _interpretations(pk, ("title", "publisher", "published_on", "body")))
+# a list: the breadcrumb's first column and the metadata table's all, from one query
+_RECORD_COLUMNS = PreparedQuery(
+    lambda pk: Column.objects.filter(records__pk=pk, is_active=True).select_related("parent__parent")
+)
+# what the list shows: an attachment's extracted text can be megabytes
+_RECORD_ATTACHMENTS = PreparedQuery(
+    lambda pk: Attachment.objects.filter(record_id=pk).only("record", "name", "size", "masked_count")
+)
+
+
+def _home_list(limit: int, **conditions: Any) -> PreparedQuery[Record]:
+    return PreparedQuery(
+        lambda: public_records().only(*LIST_FIELDS).filter(**conditions).order_by("-published_on", "-pk")[:limit], arity=0
+    )
+
+
+_HOME_LATEST = _home_list(10)
+_HOME_POLICIES = _home_list(6, kind__in=[RecordKind.REGULATION, RecordKind.NORMATIVE, RecordKind.POLICY])
+_HOME_INTERPRETATIONS = _home_list(6, kind=RecordKind.INTERPRETATION)
+_LATEST_GAZETTE = PreparedQuery(lambda: Gazette.objects.filter(Gazette.public_q())[:1], arity=0)
 
 
 def home_context() -> dict[str, Any]:
@@ -57,14 +86,11 @@ def home_context() -> dict[str, Any]:
         Column.objects.filter(parent__isnull=True, is_active=True).values("name")
         .annotate(units=Count("unit", distinct=True), order=Count("pk")).order_by("-units", "name")[:16]
     )])
+    gazette = _LATEST_GAZETTE()
     return {
-        "latest_records": public_records().only(*LIST_FIELDS).order_by("-published_on", "-pk")[:10],
-        "policy_records": public_records().only(*LIST_FIELDS)
-        .filter(kind__in=[RecordKind.REGULATION, RecordKind.NORMATIVE, RecordKind.POLICY]).order_by("-published_on", "-pk")[:6],
-        "interpretation_records": public_records().only(*LIST_FIELDS).filter(kind=RecordKind.INTERPRETATION)
-        .order_by("-published_on", "-pk")[:6],
-        "catalog_columns": top_columns,
-        "latest_gazette": Gazette.objects.filter(Gazette.public_q()).first(),
+        "latest_records": _HOME_LATEST(), "policy_records": _HOME_POLICIES(),
+        "interpretation_records": _HOME_INTERPRETATIONS(), "catalog_columns": top_columns,
+        "latest_gazette": gazette[0] if gazette else None,
     }
 
 
@@ -82,22 +108,30 @@ def catalog_index(request: HttpRequest) -> HttpResponse:
     return render(request, "records/catalog_index.html", {"groups": groups, "counts": counts})
 
 
+_UNIT = PreparedQuery(lambda key: Unit.objects.filter(key=key, is_active=True))
+# the unit's whole tree in one query: a column page's column, what lies below it, and the side navigation
+_UNIT_COLUMNS = PreparedQuery(lambda unit_pk: Column.objects.filter(unit_id=unit_pk).select_related("parent__parent"))
+
+
 def _unit(unit_key: str) -> Unit:
-    return get_object_or_404(Unit, key=unit_key, is_active=True)
+    found = _UNIT(unit_key)
+    if not found:
+        raise Http404("没有找到该单位。")
+    return found[0]
 
 
 def _column_counts(unit: Unit) -> dict[int, int]:
-    through = Record.columns.through.objects.filter(column__unit=unit, record__in=public_records().filter(unit=unit))
     return memo("column-counts", lambda: dict(
-        through.values("column_id").annotate(n=Count("record_id")).values_list("column_id", "n")
+        Record.columns.through.objects.filter(column__unit=unit, record__in=public_records().filter(unit=unit))
+        .values("column_id").annotate(n=Count("record_id")).values_list("column_id", "n")
     ), unit.pk)
 
 
-def _page(request: HttpRequest, records: QuerySet[Record], *memo_parts: Hashable) -> Page:
-    """The page of ``records`` the request asks for; the count of the whole list (a scan of the
-    catalog) kept under ``memo_parts``, which must tell this list from every other."""
-    paginator = Paginator(records, PER_PAGE)
-    paginator.count = memo("list-count", records.count, *memo_parts)  # type: ignore[misc]
+def _page(request: HttpRequest, rows: PreparedRows[Record], count: Callable[[], int], *memo_parts: Hashable) -> Page:
+    """The page of ``rows`` the request asks for; the count of the whole list (a scan of the catalog)
+    kept under ``memo_parts``, which must tell this list from every other."""
+    paginator = Paginator(rows, PER_PAGE)  # type: ignore[arg-type]
+    paginator.count = memo("list-count", count, *memo_parts)  # type: ignore[misc]
     return paginator.get_page(request.GET.get("page"))
 
 
@@ -106,32 +140,50 @@ def _csv(name: str, records: QuerySet[Record]) -> HttpResponseBase:
     return tabular.csv_response(f"{name}.csv", exports.HEADER, exports.rows(records, timezone.localdate()))
 
 
+def _unit_records(unit_pk: int) -> QuerySet[Record]:
+    return public_records().filter(unit_id=unit_pk).order_by("-published_on", "-pk")
+
+
+def _column_records(column_ids: Sequence[int]) -> QuerySet[Record]:
+    through = Record.columns.through.objects.filter(column_id__in=column_ids).values("record_id")
+    return public_records().filter(pk__in=through).order_by("-published_on", "-pk")
+
+
+def _named_column_records(name: str) -> QuerySet[Record]:
+    """The records of the columns of that name in every unit, and of the columns below them."""
+    columns = Column.objects.filter(Q(name=name) | Q(parent__name=name) | Q(parent__parent__name=name), is_active=True)
+    through = Record.columns.through.objects.filter(column__in=columns).values("record_id")
+    return public_records().filter(pk__in=through).order_by("-published_on", "-pk")
+
+
+_UNIT_PAGE = PreparedQuery(lambda unit_pk: _unit_records(unit_pk).only(*LIST_FIELDS))
+_COLUMN_PAGE = PreparedQuery(lambda column_ids: _column_records(column_ids).only(*LIST_FIELDS))
+_NAMED_COLUMN_PAGE = PreparedQuery(lambda name: _named_column_records(name).only(*LIST_FIELDS))
+
+
 @public_page
 def unit_catalog(request: HttpRequest, unit_key: str) -> HttpResponseBase:
     unit = _unit(unit_key)
-    columns = Column.objects.filter(unit=unit, is_active=True).select_related("parent__parent")
-    records = public_records().filter(unit=unit).order_by("-published_on", "-pk")
     if request.GET.get("format") == "csv":
-        return _csv(f"{unit.name}政府信息目录", records)
-    page = _page(request, records.only(*LIST_FIELDS), "unit", unit.pk)
+        return _csv(f"{unit.name}政府信息目录", _unit_records(unit.pk))
+    page = _page(request, _UNIT_PAGE.rows(unit.pk), lambda: _unit_records(unit.pk).count(), "unit", unit.pk)
+    active = [column for column in _UNIT_COLUMNS(unit.pk) if column.is_active]
     return render(request, "records/unit_catalog.html", {
-        "unit": unit, "nodes": catalog.walk(columns, _column_counts(unit)), "page": page,
+        "unit": unit, "nodes": catalog.walk(active, _column_counts(unit)), "page": page,
     })
 
 
 @public_page
 def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpResponseBase:
     unit = _unit(unit_key)
-    # the unit's whole tree in one query: the page's column, what lies below it, and the side navigation
-    columns = list(Column.objects.filter(unit=unit).select_related("parent__parent"))
+    columns = _UNIT_COLUMNS(unit.pk)
     column = next((found for found in columns if found.pk == column_pk and found.is_active), None)
     if column is None:
         raise Http404("没有找到该栏目。")
     ids = catalog.descendant_ids(column, among=columns)
-    records = public_records().filter(pk__in=Record.columns.through.objects.filter(column_id__in=ids).values("record_id"))
     if request.GET.get("format") == "csv":
-        return _csv(f"{unit.name}{column.name}", records.order_by("-published_on", "-pk"))
-    page = _page(request, records.only(*LIST_FIELDS).order_by("-published_on", "-pk"), "column", column.pk)
+        return _csv(f"{unit.name}{column.name}", _column_records(ids))
+    page = _page(request, _COLUMN_PAGE.rows(ids), lambda: _column_records(ids).count(), "column", column.pk)
     active = [found for found in columns if found.is_active]
     return render(request, "records/column.html", {
         "unit": unit, "column": column, "page": page, "nodes": catalog.walk(active, _column_counts(unit)),
@@ -141,9 +193,7 @@ def column_records(request: HttpRequest, unit_key: str, column_pk: int) -> HttpR
 @public_page
 def column_by_name(request: HttpRequest, name: str) -> HttpResponse:
     """One column across every unit ("政策文件" of the city and all its departments)."""
-    columns = Column.objects.filter(Q(name=name) | Q(parent__name=name) | Q(parent__parent__name=name), is_active=True)
-    records = public_records().filter(pk__in=Record.columns.through.objects.filter(column__in=columns).values("record_id"))
-    page = _page(request, records.order_by("-published_on", "-pk"), "column-name", name)
+    page = _page(request, _NAMED_COLUMN_PAGE.rows(name), lambda: _named_column_records(name).count(), "column-name", name)
     return render(request, "records/column_by_name.html", {"name": name, "page": page})
 
 
@@ -151,16 +201,14 @@ def column_by_name(request: HttpRequest, name: str) -> HttpResponse:
 def record_page(request: HttpRequest, pk: int) -> HttpResponse:
     # the policy it interprets and its successor are read only when it has them (few records do):
     # joined in, the query took longer to build than all the others of the page
-    record = get_object_or_404(Record.objects.select_related("unit"), pk=pk)
-    if not policy.may(request.user, Action.VIEW, record):
+    found = _RECORD(pk)
+    if not found or not policy.may(request.user, Action.VIEW, found[0]):
         raise Http404("没有找到该信息。")
-    interpretations = listed_interpretations(record.pk, ("title", "publisher", "published_on", "body"))
+    record = found[0]
     return render(request, "records/record.html", {
         "record": record, "preview": not record.is_public, "validity": record.validity,
-        # a list: the breadcrumb's first column and the metadata table's all, from one query
-        "columns": list(record.columns.filter(is_active=True).select_related("parent__parent")),
-        # what the list shows: an attachment's extracted text can be megabytes
-        "attachments": record.attachments.only("record", "name", "size", "masked_count"), "interpretations": interpretations,
+        "columns": _RECORD_COLUMNS(pk), "attachments": _RECORD_ATTACHMENTS(pk),
+        "interpretations": [interpretation for interpretation in _RECORD_INTERPRETATIONS(pk) if interpretation.is_listed],
         "policy": record.interprets if record.interprets and record.interprets.is_public else None,
         "successor": record.superseded_by if record.superseded_by and record.superseded_by.is_public else None,
         "related_links": [link for provider in record_link_providers for link in provider(record)]
