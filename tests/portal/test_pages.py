@@ -61,6 +61,38 @@ def test_it_ignores_a_made_up_font_size_and_foreign_redirects(client):
     assert 'class="fs-medium"' in client.get("/").content.decode()
 
 
+def test_the_header_escapes_what_the_visitor_sent_and_marks_the_current_font_size(client):
+    client.cookies["font_size"] = "large"
+    text = client.get("/search/", {"q": '"><script>alert(1)</script>'}).content.decode()
+    assert "<script>alert" not in text
+    assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in text  # the search box keeps the words
+    back = re.search(r'name="next" value="([^"]*)"', text).group(1)
+    assert back.startswith("/search/?q=") and "<" not in back and '"' not in back
+    assert re.findall(r'data-font-size="(\w+)"\s+class="font-button( is-current)?" aria-pressed="(\w+)"', text) == [
+        ("small", "", "false"), ("medium", "", "false"), ("large", " is-current", "true"),
+    ]
+
+
+def test_the_header_offers_login_to_visitors_and_the_workbench_to_staff(client, login, office_admin):
+    assert "工作人员登录" in client.get("/").content.decode()
+    text = login(office_admin).get("/").content.decode()
+    assert 'href="/console/">工作台</a>' in text and "工作人员登录" not in text
+
+
+def test_every_link_of_the_navigation_opens_a_page(client, city):
+    text = client.get("/").content.decode()
+    navigation = re.search(r'<ul id="site-nav-list">(.*?)</ul>', text, re.S).group(1)
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', navigation)
+    assert [label for _, label in links][:3] == ["首页", "政府信息公开", "政策文件"] and len(links) == 12
+    for href, label in links:
+        assert client.get(href, follow=True).status_code == 200, (href, label)
+
+
+def test_the_footer_escapes_the_site_settings(client, settings):
+    settings.GONGKAI_SITE = {**settings.GONGKAI_SITE, "operator": "示范市<数据局>&中心"}
+    assert "承办：示范市&lt;数据局&gt;&amp;中心" in client.get("/").content.decode()
+
+
 def test_it_answers_unknown_pages_with_a_chinese_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
