@@ -113,3 +113,28 @@ def test_the_lists_escape_what_a_clerk_typed_and_mark_the_current_column(make_dr
     assert f'href="/xxgk/units/{unit_a.key}/{column.pk}/" aria-current="page">通知公告</a> <span class="count">（1）</span>' in pages["column"]
     assert f'href="/xxgk/units/{unit_a.key}/" aria-current="page">全部信息</a>' in pages["unit"]
     assert 'aria-current="page">全部信息' not in pages["column"]
+
+
+def test_the_metadata_table_escapes_every_field_and_links_each_column(make_draft, publish, client, login, clerk_a, columns_a, unit_a):
+    """The 信息索引 table is written out in Python (records_tags.record_meta), on the public page and
+    in the workbench: every field escaped, every column linked, the optional row only when it has a value."""
+    record = publish(make_draft(
+        title='<img src=x onerror=alert(1)>关于预算的通知', doc_number="示财〔2026〕9号", topic="财政<预算>",
+        genre="通知&公告", keywords='预算 "公开"', columns=("通知公告", "政策文件"),
+    ))
+    pages = [client.get(f"/xxgk/content/{record.pk}/").content.decode(),
+             login(clerk_a).get(f"/console/records/{record.pk}/").content.decode()]
+    for page in pages:
+        table = re.search(r'<table class="record-meta">.*?</table>', page, re.S).group(0)
+        assert "<img" not in table and "&lt;img src=x onerror=alert(1)&gt;关于预算的通知" in table
+        assert "财政&lt;预算&gt; / 通知&amp;公告" in table and "预算 &quot;公开&quot;" in table
+        assert f'<td class="index-number">{record.index_number}</td>' in table and "示财〔2026〕9号" in table
+        for path in ("通知公告", "政策文件"):
+            assert f'<a href="/xxgk/units/{unit_a.key}/{columns_a[path].pk}/">{path}</a>' in table
+        assert f"<td>{record.published_on.isoformat()}</td>" in table and "<td>2026-03-02</td>" in table
+    other = next(path for path in columns_a if path not in ("通知公告", "政策文件"))
+    plain = publish(make_draft(title="关于春节放假的通知", columns=(other,)))
+    columns_a[other].is_active = False  # a column closed since: no longer shown
+    columns_a[other].save()
+    table = re.search(r'<table class="record-meta">.*?</table>', client.get(f"/xxgk/content/{plain.pk}/").content.decode(), re.S).group(0)
+    assert "主题词</th>" not in table and '<th scope="row">组配分类</th><td>—</td>' in table
