@@ -138,3 +138,32 @@ def test_the_metadata_table_escapes_every_field_and_links_each_column(make_draft
     columns_a[other].save()
     table = re.search(r'<table class="record-meta">.*?</table>', client.get(f"/xxgk/content/{plain.pk}/").content.decode(), re.S).group(0)
     assert "主题词</th>" not in table and '<th scope="row">组配分类</th><td>—</td>' in table
+
+
+def test_the_record_page_escapes_attachment_and_interpretation_titles_and_links_policy_and_interpretation(
+    make_draft, publish, client, clerk_a
+):
+    """The text, attachments and aside of a record page are written out in Python
+    (records_tags.record_layout): escaped as autoescape did, linked both ways."""
+    from gongkai.records import services
+    from gongkai.records.models import RecordKind
+    from tests.documents import docx_with_stories
+
+    policy = make_draft(title="示范市<i>专项</i>资金管理办法", kind=RecordKind.NORMATIVE, doc_number="示财规〔2026〕1号",
+                        columns=("政策文件/规范性文件",))
+    services.add_attachment(policy, "附件1&2（说明）.docx", docx_with_stories(["附件正文"]), actor=clerk_a)
+    policy = publish(policy)
+    reading = publish(make_draft(title="《办法》<script>解读</script>", kind=RecordKind.INTERPRETATION, interprets=policy,
+                                 columns=("政策解读",), body="<p>一、出台背景</p>"))
+    page = client.get(f"/xxgk/content/{policy.pk}/").content.decode()
+    layout = re.search(r'<div class="record-layout with-aside">.*?</aside>\n</div>', page, re.S).group(0)
+    assert '<h1 id="record-title">示范市&lt;i&gt;专项&lt;/i&gt;资金管理办法</h1>' in layout
+    assert '<p class="doc-number">示财规〔2026〕1号</p>' in layout
+    attachment = policy.attachments.get()
+    assert f'<a href="/xxgk/content/{policy.pk}/files/{attachment.pk}/">附件1&amp;2（说明）.docx</a>' in layout
+    assert '<h2 id="aside-heading">政策解读</h2>' in layout and "<p>一、出台背景</p>" in layout
+    assert f'<a href="/xxgk/content/{reading.pk}/">《办法》&lt;script&gt;解读&lt;/script&gt;</a>' in layout
+    back = client.get(f"/xxgk/content/{reading.pk}/").content.decode()
+    assert '<h2 id="aside-heading">所解读的政策</h2>' in back
+    assert f'<a href="/xxgk/content/{policy.pk}/">示范市&lt;i&gt;专项&lt;/i&gt;资金管理办法</a>' in back
+    assert f'<p class="help">示财规〔2026〕1号 · {policy.published_on.isoformat()}</p>' in back

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django import template
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -87,6 +88,51 @@ def record_meta(record: Record, validity: Any, columns: Iterable[Column]) -> Saf
     body = "".join(f"\n    {row}" for row in rows)
     return mark_safe(  # noqa: S308 (escaped above)
         f'<table class="record-meta">\n  <caption>信息索引</caption>\n  <tbody>{body}\n  </tbody>\n</table>'
+    )
+
+
+@register.simple_tag
+def record_layout(record: Record, attachments: Iterable[Any], interpretations: Iterable[Record], policy: Record | None) -> SafeString:
+    """``{% record_layout record attachments interpretations policy %}``: a public record's text and
+    attachments, beside the interpretations of it or the policy it interprets; in Python for the
+    reason ``record_list`` is. The bodies are the sanitised HTML stored at publication (safe)."""
+    number = f'\n    <p class="doc-number">{escape(record.doc_number)}</p>' if record.doc_number else ""
+    files = ""
+    if attachments:
+        head, tail = _url_around_pk("records:attachment", record.pk)
+        rows = "".join(
+            f'\n        <li><a href="{head}{attachment.pk}{tail}">{escape(attachment.name)}</a>'
+            f'{"（已去标识化，提供文字版）" if attachment.serves_masked_text else ""}'
+            f' <span class="help">{filesizeformat(attachment.size)}</span></li>'
+            for attachment in attachments
+        )
+        files = (
+            '\n    <section class="attachments" aria-labelledby="attachments-heading">\n'
+            f'      <h2 id="attachments-heading">附件</h2>\n      <ul>{rows}\n      </ul>\n    </section>'
+        )
+    article = (
+        '  <article class="record-body" aria-labelledby="record-title">\n'
+        f'    <h1 id="record-title">{escape(record.title)}</h1>{number}\n'
+        f'    <div class="rich-text">{record.body}</div>{files}\n  </article>'
+    )
+    head, tail = _url_around_pk("records:record")
+    if interpretations:
+        heading, sections = "政策解读", [
+            (item.pk, item.title, f"{escape(item.publisher)} · {_day(item.published_on, '')}", item.body) for item in interpretations
+        ]
+    elif policy is not None:
+        line = f"{escape(policy.doc_number)} · " if policy.doc_number else ""
+        heading, sections = "所解读的政策", [(policy.pk, policy.title, f"{line}{_day(policy.published_on, '')}", policy.body)]
+    else:
+        return mark_safe(f'<div class="record-layout">\n{article}\n</div>')  # noqa: S308 (escaped above)
+    aside = "".join(
+        f'\n    <section class="interpretation">\n      <h3><a href="{head}{pk}{tail}">{escape(title)}</a></h3>\n'
+        f'      <p class="help">{line}</p>\n      <div class="rich-text">{body}</div>\n    </section>'
+        for pk, title, line, body in sections
+    )
+    return mark_safe(  # noqa: S308 (escaped above)
+        f'<div class="record-layout with-aside">\n{article}\n'
+        f'  <aside class="record-aside" aria-labelledby="aside-heading">\n    <h2 id="aside-heading">{heading}</h2>{aside}\n  </aside>\n</div>'
     )
 
 
