@@ -31,6 +31,11 @@ Shape = tuple[str, tuple[int | None, ...], tuple[int, int | None] | None]
 MAX_SHAPES = 64
 
 
+def _beyond_integers(value: Any) -> bool:
+    """A number outside the smallest integer column's range (32 bits, PostgreSQL's integer)."""
+    return isinstance(value, int) and not -(2**31) <= value < 2**31
+
+
 class _Marker:
     """What stands for an argument (or one element of a list argument) while the query is compiled."""
 
@@ -122,8 +127,12 @@ class PreparedQuery(Generic[M]):
         if window is not None and window[1] is not None and window[1] <= window[0]:
             return []  # an empty page (of an empty list): Django's slice compiles to no SQL at all
         lengths = tuple(len(value) if isinstance(value, list | tuple) else None for value in arguments)
-        if any(length == 0 for length in lengths):
-            return list(self.build(*arguments).using(using)[window[0]:window[1]] if window else self.build(*arguments).using(using))
+        scalars = [value for argument in arguments for value in (argument if isinstance(argument, list | tuple) else [argument])]
+        if any(length == 0 for length in lengths) or any(_beyond_integers(value) for value in scalars):
+            # an empty list compiles to no SQL; a number no integer column holds ("/xxgk/content/
+            # 99999999999999999999/") overflows the driver: the queryset knows both answer nothing
+            queryset = self.build(*arguments).using(using)
+            return list(queryset[window[0]:window[1]] if window else queryset)
         return self._for((using, lengths, window)).run(arguments)
 
     def rows(self, *arguments: Any, using: str = "default") -> PreparedRows[M]:

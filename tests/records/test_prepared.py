@@ -100,3 +100,10 @@ def test_an_argument_that_is_not_one_parameter_is_refused_and_a_wrong_count_too(
         PreparedQuery(lambda word: Record.objects.filter(title__contains=word))("通知")  # becomes '%…%'
     with pytest.raises(TypeError, match="需要 1 个参数"):
         PreparedQuery(lambda pk: Record.objects.filter(pk=pk))(1, 2)
+
+
+def test_a_number_no_integer_column_holds_finds_nothing_instead_of_overflowing(catalog):
+    from gongkai.records.models import Record
+
+    query = PreparedQuery(lambda pk: Record.objects.filter(pk=pk))
+    assert query(99999999999999999999) == [] and query(-(2**40)) == []  # as the queryset answers
