@@ -1346,7 +1346,9 @@ def _annotation_of(node: _Node) -> tuple[Assignment | None, bool]:
         return own, False
     parent = node.parent
     while parent is not None:
-        found = _own(parent) or section_assignment(parent.marker + parent.body)
+        # a heading's own words, not the paragraph joined to it: "(八)应急指挥部办公室" then "…下设
+        # 办公室,设在盟林业局…" then "主要职责:" over "(1)负责…"
+        found = _own(parent) or section_assignment(parent.marker + parent.body) or _heading_units(parent)
         if found is not None:
             return found, True
         parent = parent.parent
