@@ -53,7 +53,9 @@ def test_it_refuses_what_is_not_a_site(tmp_path) -> None:
 
 def _fetched(state: Path) -> int:
     try:
-        with sqlite3.connect(state, timeout=1) as db:
+        # read-only: opening the state file before the crawler made it must not create it (an empty
+        # file of ours, open while the crawler switched it to WAL, kept its counts out of sight)
+        with sqlite3.connect(f"file:{state}?mode=ro", uri=True, timeout=5) as db:
             return int(db.execute("SELECT COUNT(*) FROM page WHERE fetched = 1").fetchone()[0])
     except sqlite3.Error:
         return 0
