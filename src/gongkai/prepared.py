@@ -31,6 +31,11 @@ Shape = tuple[str, tuple[int | None, ...], tuple[int, int | None] | None]
 MAX_SHAPES = 64
 
 
+def _flat(arguments: Sequence[Any]) -> list[Any]:
+    """The arguments' values in order, a list argument's one by one: the order of the markers too."""
+    return [value for argument in arguments for value in (argument if isinstance(argument, list | tuple) else [argument])]
+
+
 def _beyond_integers(value: Any) -> bool:
     """A number outside the smallest integer column's range (32 bits, PostgreSQL's integer)."""
     return isinstance(value, int) and not -(2**31) <= value < 2**31
@@ -52,15 +57,16 @@ class _Marker:
 
 class _Compiled:
     def __init__(self, queryset: QuerySet[Any], markers: list[_Marker]) -> None:
+        """``markers``: in the order of ``_flat``; each parameter's slot is its marker's place there."""
         compiler = queryset.query.get_compiler(using=queryset.db)
         self.sql, params = compiler.as_sql()
-        found: dict[Any, tuple[int, int]] = {form(m): (m.n, m.i) for m in markers for form in (int, str)}
-        self.slots: list[tuple[int, int] | None] = [
-            (value.n, value.i) if isinstance(value, _Marker)
+        found: dict[Any, int] = {form(marker): place for place, marker in enumerate(markers) for form in (int, str)}
+        self.slots: list[int | None] = [
+            markers.index(value) if isinstance(value, _Marker)
             else found.get(value) if isinstance(value, int | str) and not isinstance(value, bool) else None
             for value in params
         ]
-        if {slot for slot in self.slots if slot is not None} != {(m.n, m.i) for m in markers}:
+        if {slot for slot in self.slots if slot is not None} != set(range(len(markers))):
             raise ValueError("PreparedQuery：每个参数都必须是查询中的一个（或一组）SQL 参数")
         self.params, self.db, self.compiler = list(params), queryset.db, compiler
         klass_info = compiler.klass_info
@@ -71,12 +77,9 @@ class _Compiled:
         self.populators = get_related_populators(klass_info, compiler.select, self.db)
         self.converters = compiler.get_converters([column[0] for column in compiler.select])
 
-    def run(self, arguments: Sequence[Any]) -> list[Any]:
-        params = [
-            value if slot is None else arguments[slot[0]][slot[1]] if isinstance(arguments[slot[0]], list | tuple)
-            else arguments[slot[0]]
-            for value, slot in zip(self.params, self.slots, strict=True)
-        ]
+    def run(self, values: Sequence[Any]) -> list[Any]:
+        """``values``: the arguments as ``_flat`` gives them."""
+        params = [value if slot is None else values[slot] for value, slot in zip(self.params, self.slots, strict=True)]
         with connections[self.db].cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
@@ -113,8 +116,7 @@ class PreparedQuery(Generic[M]):
                 queryset = queryset.using(alias)
             if window is not None:
                 queryset = queryset[window[0]:window[1]]
-            flat = [m for marker in markers for m in (marker if isinstance(marker, list) else [marker])]
-            compiled = _Compiled(queryset, flat)
+            compiled = _Compiled(queryset, _flat(markers))
             with self._lock:
                 if len(self._compiled) >= MAX_SHAPES:
                     self._compiled.clear()
@@ -127,13 +129,13 @@ class PreparedQuery(Generic[M]):
         if window is not None and window[1] is not None and window[1] <= window[0]:
             return []  # an empty page (of an empty list): Django's slice compiles to no SQL at all
         lengths = tuple(len(value) if isinstance(value, list | tuple) else None for value in arguments)
-        scalars = [value for argument in arguments for value in (argument if isinstance(argument, list | tuple) else [argument])]
-        if any(length == 0 for length in lengths) or any(_beyond_integers(value) for value in scalars):
+        values = _flat(arguments)
+        if any(length == 0 for length in lengths) or any(_beyond_integers(value) for value in values):
             # an empty list compiles to no SQL; a number no integer column holds ("/xxgk/content/
             # 99999999999999999999/") overflows the driver: the queryset knows both answer nothing
             queryset = self.build(*arguments).using(using)
             return list(queryset[window[0]:window[1]] if window else queryset)
-        return self._for((using, lengths, window)).run(arguments)
+        return self._for((using, lengths, window)).run(values)
 
     def rows(self, *arguments: Any, using: str = "default") -> PreparedRows[M]:
         """The query's rows as ``Paginator`` takes them: each page it slices runs the prepared query

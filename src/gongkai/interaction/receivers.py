@@ -20,11 +20,12 @@ def on_calendar_changed(sender: Any, years: frozenset[int] = frozenset(), **kwar
 def _feedback_published(record_pk: Any) -> QuerySet[Any]:
     from gongkai.interaction.models import Consultation, ConsultationStatus
 
-    return Consultation.objects.filter(final_record_id=record_pk, status=ConsultationStatus.FEEDBACK_PUBLISHED)
+    rows = Consultation.objects.filter(final_record_id=record_pk, status=ConsultationStatus.FEEDBACK_PUBLISHED)
+    return rows.only("title").order_by("id")
 
 
 # on every record page: two columns, the SQL compiled once
-_FEEDBACK_PUBLISHED = PreparedQuery(lambda record_pk: _feedback_published(record_pk).only("title").order_by("id"))
+_FEEDBACK_PUBLISHED = PreparedQuery(_feedback_published)
 
 
 def consultation_links(record: Any) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ their own unpublished record."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -51,7 +51,11 @@ def listed_interpretations(record_id: int, fields: Sequence[str] = ()) -> list[R
     told listed or not in Python: with the status condition in the query, SQLite's planner walks
     the status index over the whole catalog (138 ms a record page on 100,000 records).
     ``fields``: only these of each (the API's references; every field otherwise)."""
-    return [interpretation for interpretation in _interpretations(record_id, fields) if interpretation.is_listed]
+    return _listed(_interpretations(record_id, fields))
+
+
+def _listed(interpretations: Iterable[Record]) -> list[Record]:
+    return [interpretation for interpretation in interpretations if interpretation.is_listed]
 
 
 # The record page's queries, compiled once (``gongkai.prepared``): building their SQL took longer
@@ -208,7 +212,7 @@ def record_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "records/record.html", {
         "record": record, "preview": not record.is_public, "validity": record.validity,
         "columns": _RECORD_COLUMNS(pk), "attachments": _RECORD_ATTACHMENTS(pk),
-        "interpretations": [interpretation for interpretation in _RECORD_INTERPRETATIONS(pk) if interpretation.is_listed],
+        "interpretations": _listed(_RECORD_INTERPRETATIONS(pk)),
         "policy": record.interprets if record.interprets and record.interprets.is_public else None,
         "successor": record.superseded_by if record.superseded_by and record.superseded_by.is_public else None,
         "related_links": [link for provider in record_link_providers for link in provider(record)]
