@@ -132,7 +132,9 @@ def _label_values(text: str) -> list[tuple[str, str, int]]:
 
 @lru_cache(maxsize=4096)  # merged cells repeat the same units down a table
 def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
-    cells = _unlabelled((column, _LEADERS_OF.sub("", _spaced_units(fold_line(cell)))) for column, cell in cells)
+    cells = _unlabelled(
+        (column, _CONTACT.sub("", _LEADERS_OF.sub("", _spaced_units(fold_line(cell))))) for column, cell in cells
+    )
     # Beside a 牵头单位 column, a 责任单位 cell's unmarked units are responsible, not leads.
     unmarked = UnitRole.LEAD
     if any(column is Column.UNITS_LEAD for column, _ in cells):
@@ -386,8 +388,11 @@ def _without_clause(piece: str) -> str:
 
 # A part heading's number: "一、", "(一)".
 _PART_NUMBER: Final = r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
-# "2.市指挥部办公室职责" and an emergency plan's "2.1.3省应急指挥部职责" too
-_HEADING_NUMBER: Final = rf"(?:{_PART_NUMBER}|{MARKERS['decimal_deep']}|{MARKERS['decimal']}|\d{{1,2}}[、.．])"
+# "2.市指挥部办公室职责" and an emergency plan's "2.1.3省应急指挥部职责" too, and a rule's chapter:
+# "第二章 远程站的工作职责"
+_HEADING_NUMBER: Final = (
+    rf"(?:{_PART_NUMBER}|{MARKERS['decimal_deep']}|{MARKERS['decimal']}|\d{{1,2}}[、.．]|{MARKERS['part']}\s*)"
+)
 
 
 # "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)",
@@ -399,6 +404,12 @@ _SECTION_DUTY: Final = re.compile(
 )
 
 
+# "(一)办公室(电话:82212084)": how to reach the office, never part of its name
+_CONTACT: Final = re.compile(
+    r"[(（](?:联系|咨询|办公)?(?:电话|传真|手机|邮箱|Tel|TEL|tel)[^()（）]{0,60}[)）]|[(（][\d\-－—\s、,，/]{7,}[)）]"
+)
+
+
 # "区委办公室(8项)" over "1.领办项目:…": a group line naming the unit that does the items below
 # it, and how many they are.
 UNIT_GROUP: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）]{2,30}?)[(（]共?\d{1,3}(?:项|个|条|件)[)）]$")
@@ -406,7 +417,7 @@ UNIT_GROUP: Final = re.compile(r"^(?P<units>[^，,。；;:：()（）]{2,30}?)[(
 
 def section_assignment(heading: str) -> Assignment | None:
     """The units a part heading gives all the rows under it, or None."""
-    text = compact(fold_line(heading))
+    text = _CONTACT.sub("", compact(fold_line(heading)))
     match = _SECTION_DUTY.match(text)
     if match is not None:
         found = assign([(Column.UNITS, match["units"] + match["role"])])
@@ -432,12 +443,28 @@ _CHARGE_HEADING: Final = re.compile(
 )
 
 
-# "(一)县人民政府职责", "(一)县(市、区)政府的主要任务", "(八)县经济局主要工作任务:", "(七)卫生部门职责、任务"
-# over the duties written below it: the part of the offices named.
+# "一、落实政府职责", "二、明确部门职责": a part that charges the units with their duties, naming none
+_CHARGING: Final = r"落实|履行|明确|压实|强化|加强|厘清|理顺|健全|完善"
+# "(一)县人民政府职责", "(一)县(市、区)政府的主要任务", "(八)县经济局主要工作任务:", "(七)卫生部门职责、任务",
+# "2、市领导小组的职责。" over the duties written below it: the part of the offices named.
 _DUTIES_HEADING: Final = re.compile(
-    rf"^{_HEADING_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)"
-    r"的?(?:(?:主要|工作)?职责(?:[、和及]任务)?|(?:主要|重点)?工作任务|主要任务)[:：]?$"
+    rf"^{_HEADING_NUMBER}(?!{_CHARGING})(?P<units>[^，,。；;:：]{{2,30}}?)"
+    r"的?(?:(?:主要|工作)?职责(?:[、和及]任务)?|(?:主要|重点)?工作任务|主要任务)[:：。]?$"
 )
+
+
+# "市人大常委会信访室工作职责", "县档案馆主要职责": the title of a page that lists one office's duties.
+_DUTIES_TITLE: Final = re.compile(
+    rf"^(?!{_CHARGING})(?P<units>[^，,。；;:：]{{2,30}}?)的?(?:主要|工作)?(?:职责|职能)(?:清单)?$"
+)
+
+
+def duties_title_assignment(title: str) -> Assignment | None:
+    """The office a page's title says the page gives the duties of, or None."""
+    match = _DUTIES_TITLE.match(_CONTACT.sub("", compact(fold_line(title))))
+    if match is None or not _names_units(match["units"]) or _KINDS_OF_UNIT.fullmatch(match["units"]):
+        return None
+    return assign([(Column.UNITS, match["units"])])
 
 
 # "五、部门职责", "(二)各成员单位职责": the duties of the kinds of unit the lines below name.

@@ -16,6 +16,7 @@ from itertools import chain, pairwise
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
+    duties_title_assignment,
     label_line,
     lead_rule,
     parse_annotation,
@@ -127,7 +128,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
             covered = text_table.end
         prose_lines += numbered[covered:]
     paragraphs = _paragraphs(prose_lines, meta.title, bool(meta.notice_title and "印发" in meta.notice_title))
-    prose = read_prose(paragraphs, meta.year, leads)
+    prose = read_prose(paragraphs, meta.year, leads, duties_title_assignment(meta.title) if meta.title else None)
     opening = " ".join([text for _, text in paragraphs if re.search(r"[\u4e00-\u9fff]", text)][:3])
     kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
     if kind is PlanKind.NOT_A_PLAN and not prose.numbered and not empty:

@@ -138,14 +138,19 @@ def split_marker(paragraph: str) -> tuple[str | None, str, str]:
 
 
 def read_prose(
-    paragraphs: Sequence[tuple[int, str]], year: int | None, leads: LeadRule | None = None
+    paragraphs: Sequence[tuple[int, str]],
+    year: int | None,
+    leads: LeadRule | None = None,
+    owner: Assignment | None = None,
 ) -> ProseResult:
     """Items of a prose notice from its paragraphs (folded, furniture and tables removed), each
-    with the line it starts on; ``leads`` is the notice's convention for unmarked unit lists."""
+    with the line it starts on; ``leads`` is the notice's convention for unmarked unit lists and
+    ``owner`` the office whose duties the page's title says it lists (the units of every item
+    that names none)."""
     unread: list[tuple[int, str]] = []
     paragraphs = _offices_over_duties(_labels_joined(_duty_cells_labelled(paragraphs)))
     nodes = _outline(paragraphs, unread)
-    heading_duty = _duty_above_all(paragraphs, nodes)
+    heading_duty = _duty_above_all(paragraphs, nodes) or owner
     flat = not any(node.children for node in nodes if node.level == 0)
     if nodes and _cut_short(nodes[-1]):
         # "(三)提升依申请公开办": the page ends inside it; its heading above stays a heading
@@ -175,9 +180,11 @@ def read_prose(
             # the office's duty: "…萍乡城区内的由安源区福利院负责安置。")
             given = node.parent is None or _heading_units(node.parent) is None
             node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body, given)
-        if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)):
+        if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
+                and (node.parent is None or _heading_units(node.parent) is None):
             # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
-            # 职责": an office's part in other words
+            # 职责": an office's part in other words (under "2、市领导小组的职责。" the office is named,
+            # and "(2)确定市级有关部门…的职责" is its duty)
             node.annotation = _office_subject(node.joined or node.body)
         if node.marker and node.annotation is not None and _subject_duty(node.joined or node.body) is not None:
             duty_lists.add(id(node.parent))
@@ -302,10 +309,11 @@ _ASKED: Final = re.compile(
 )
 
 
-# "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…": a duty written with its offices as
-# the subject of the sentence.
+# "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…", "省领导小组在省委、省政府领导下,
+# 负责…": a duty written with its offices as the subject of the sentence.
 _SUBJECT_DUTY: Final = re.compile(
-    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]){2,80}?)(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?)?[，,]?(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导|解释)|主要(?:做好|承担))"
+    r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
+    r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下)?[，,]?(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导|解释)|主要(?:做好|承担))"
 )
 
 
@@ -425,7 +433,13 @@ def _offices_listed(nodes: Sequence[_Node]) -> set[int]:
 
 def _strong_unit(unit: str) -> bool:
     """A unit by name: never a label's noun ("受理部门", "责任单位") or a place alone."""
-    return len(unit) >= 3 and is_unit_phrase(unit) and _LABEL_NOUN.fullmatch(unit) is None
+    return len(unit) >= 3 and is_unit_phrase(unit) and _LABEL_NOUN.fullmatch(unit) is None and _KIND_OF_BODY.fullmatch(unit) is None
+
+
+# "3.1 领导机构", "3.2 应急联动机构": an emergency plan's part on a kind of body, named below it
+_KIND_OF_BODY: Final = re.compile(
+    r"(?:[省市县区]级)?(?:应急)?(?:领导|工作|办事|执行|指挥|联动|协调|议事协调|管理|日常工作|常设)机构"
+)
 
 
 _LABEL_NOUN: Final = re.compile(
@@ -1294,11 +1308,15 @@ _BACKGROUND: Final = re.compile(
 _FACT_WORD: Final = r"[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)"
 _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # "第一条 根据《…》,制定本规定。", "第二条 区工信局是区政府工作部门,为正科级…", "本办法所称补助资金,
-# 是指…": a rule's opening articles, its basis, what the office is and what its words mean, no work.
+# 是指…", "…通信网,主要是指…", "本规则适用于…", "…的单位和个人应当遵守本办法。": a rule's opening
+# articles, its basis, what the office is, what its words mean and whom it binds, no work.
+_RULE: Final = r"本(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度)"
 _PREAMBLE: Final = re.compile(
-    r"^(?:为了?|根据|依据|按照)[^。]{0,200}(?:制定|制订)本(?:规定|办法|方案|细则|意见|计划|要点|条例)。$"
+    rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订){_RULE}。$"
     r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
-    r"|^本(?:规定|办法|细则|条例|方案|意见)(?:所称|中的)[^，,。；;]{1,30}[，,]?是指"  # what its words mean
+    rf"|^{_RULE}(?:所称|中的)[^，,。；;]{{1,30}}[，,]?(?:是指|包括)"  # what its words mean
+    r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
+    rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:应当|应|均应|都应)遵守{_RULE}。$"  # whom it binds
 )
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 

@@ -341,7 +341,7 @@ def _pipe_region(lines: Sequence[str]) -> tuple[int, int] | None:
         for index, line in enumerate(lines)
         if "|" in line and not is_furniture(line) and not RULE_LINE.match(line)
     ]
-    written = sum(1 for line in lines if line.strip())
+    written = sum(1 for line in lines if line.strip() and not is_furniture(line))  # (a page's menus: none)
     if len(with_pipes) < 5 or len(with_pipes) < 0.3 * written:
         return None
     cells = sum(1 for index in with_pipes for cell in lines[index].split("|") if cell.strip())
