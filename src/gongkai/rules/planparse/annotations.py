@@ -287,7 +287,7 @@ def _parse_annotation(text: str) -> Assignment | None:
     if not rest or not _ROLE_WORD.search(rest) and not _strong_units(rest) and not _unit_list(rest):
         return None
     assignment = assign([(Column.UNITS, rest)])
-    if not _only_units(assignment) and not _terse_units(assignment, rest):
+    if not _only_units(assignment) and not _terse_units(assignment, rest) and not sharing_ending(assignment.units):
         return None
     return replace(assignment, deadline_raw="，".join(deadline) or None)
 
@@ -546,6 +546,18 @@ def _terse_units(assignment: Assignment, text: str) -> bool:
             _TERSE_UNIT.match(unit) and not _NOT_A_UNIT.search(unit) for unit in assignment.units
         )
     )
+
+
+def sharing_ending(units: Sequence[str]) -> bool:
+    """Fields of work that share the last unit's 部门 ("财政、税务部门", "公安、司法、卫生部门"): the
+    department of each, named as written."""
+    return (
+        len(units) >= 2 and units[-1].endswith("部门") and is_unit_phrase(units[-1])
+        and all(is_unit_phrase(unit) or _FIELD.fullmatch(unit) and not _NOT_A_UNIT.search(unit) for unit in units[:-1])
+    )
+
+
+_FIELD: Final = re.compile(r"(?!按|要|由|对|在|及时|认真|切实|全面|严格|其他|有关|相关)[\u4e00-\u9fff]{2,4}")
 
 
 def _names_units(text: str) -> bool:

@@ -584,10 +584,12 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
     paragraphs: list[tuple[int, str]] = []
     previous_blank = True
     wrap = _wrap_width([line for _, line in cleaned if line and not is_furniture(line)])
+    # a PDF's printed lines copied with a blank line after each: the blanks mark no paragraph
+    spaced = wrap is not None and _double_spaced([line for _, line in cleaned], wrap)
     last = ""  # the previous line as printed
     for number, line in cleaned:
         if not line or is_furniture(line):
-            previous_blank = previous_blank or not line
+            previous_blank = previous_blank or (not line and not spaced)
             continue
         # "…耕地保有量面积。" then "(市国土房管局牵头)主要污染物…": the line broke before the
         # annotation of the sentence above, and the paragraph goes on after it
@@ -603,10 +605,24 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
         previous_blank, last = False, line
     return [
         (number, piece)
-        for number, paragraph in paragraphs
+        for number, paragraph in _annotations_joined(paragraphs)
         for part in _heading_run_on(paragraph)
         for piece in _numbered_siblings(part)
     ]
+
+
+def _annotations_joined(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The paragraphs with an annotation that a page printed over lines of its own ("(中央宣传部、
+    …按职责分工" then "负责)") back at the end of the requirement above it."""
+    joined: list[tuple[int, str]] = []
+    for number, paragraph in paragraphs:
+        if joined and _ROLE_BRACKET_LINE.fullmatch(paragraph.strip()) and (
+            split_trailing_annotation(joined[-1][1])[1] is None
+        ):
+            joined[-1] = (joined[-1][0], joined[-1][1] + paragraph.strip())
+        else:
+            joined.append((number, paragraph))
+    return joined
 
 
 def _open_annotation(paragraph: str) -> bool:
@@ -682,13 +698,16 @@ def _continues(previous: str, line: str, last: str = "", wrap: float | None = No
     kind, _, _ = split_marker(line)
     if kind is not None or label_line(line) is not None:
         return False
-    full = wrap is not None and _width(last) >= wrap - _WRAP_SLACK
+    # (a paragraph's first line is indented two characters: "　　3.开展…")
+    indent = _INDENT if previous == last else 0
+    full = wrap is not None and _width(last) >= wrap - _WRAP_SLACK - indent
     return previous[-1] in _MID_SENTENCE or (
         (len(previous) >= 30 or full) and previous[-1] not in _SENTENCE_END
     )
 
 
 _WRAP_SLACK: Final = 3  # a printed line a few characters short of the width is still full
+_INDENT: Final = 2  # the characters a printed paragraph's first line is indented by
 _WRAP_LINES: Final = 6  # full lines, the fewest that show a page hard-wrapped at one width
 _WRAP_WIDTHS: Final = (15, 45)  # the widths a printed page (a PDF's text layer) wraps at
 
@@ -696,6 +715,15 @@ _WRAP_WIDTHS: Final = (15, 45)  # the widths a printed page (a PDF's text layer)
 def _width(line: str) -> float:
     """A printed line's width in Chinese characters (a half-width character is half of one)."""
     return sum(1 if ord(char) >= 0x2E80 else 0.5 for char in line)
+
+
+def _double_spaced(lines: Sequence[str], wrap: float) -> bool:
+    """Whether the written lines stand one a line between blank ones, nearly never two together,
+    and most of them are printed lines as wide as the page."""
+    written = [index for index, line in enumerate(lines) if line and not is_furniture(line)]  # (a page's menus aside)
+    together = sum(second == first + 1 for first, second in pairwise(written))
+    full = sum(_width(lines[index]) >= wrap - _WRAP_SLACK for index in written)
+    return len(written) >= _WRAP_LINES and together * 10 <= len(written) and full * 2 >= len(written)
 
 
 def _wrap_width(lines: Sequence[str]) -> float | None:

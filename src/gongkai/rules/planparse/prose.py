@@ -32,6 +32,7 @@ from gongkai.rules.planparse.annotations import (
     opening_duty,
     parse_annotation,
     section_assignment,
+    sharing_ending,
     split_annotated,
     split_trailing_annotation,
     unbracket,
@@ -300,7 +301,7 @@ def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
 
 def _named(found: Assignment | None) -> Assignment | None:
     """The assignment when every one of its units ends like a unit, else None."""
-    return found if found is not None and all(map(is_unit_phrase, found.units)) else None
+    return found if found is not None and (all(map(is_unit_phrase, found.units)) or sharing_ending(found.units)) else None
 
 
 # "会议原则同意…，请县财政局按会议讨论意见作进一步修改完善": minutes ask an office to do the work.
@@ -409,9 +410,11 @@ def _offices_colon(text: str) -> tuple[Assignment, str] | None:
     """The offices named by name before a colon ("市地税局、国税局:…"), and what follows it."""
     colon = _OFFICES_COLON.match(text)
     found = _clause_duty(colon)
-    if found is None or colon is None or not all(_strong_unit(unit) for unit in found.units):
+    if found is None or colon is None or not (all(map(_strong_unit, found.units)) or sharing_ending(found.units)):
         return None
     return found, colon["work"]
+
+
 
 
 def _offices_then_duty(body: str, listed: bool) -> tuple[Assignment, str] | None:
