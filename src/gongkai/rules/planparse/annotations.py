@@ -388,10 +388,10 @@ def _without_clause(piece: str) -> str:
 
 # A part heading's number: "一、", "(一)".
 _PART_NUMBER: Final = r"(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])"
-# "2.市指挥部办公室职责" and an emergency plan's "2.1.3省应急指挥部职责" too, and a rule's chapter:
-# "第二章 远程站的工作职责"
+# "2.市指挥部办公室职责" and an emergency plan's "2.1.3省应急指挥部职责" too, and a rule's chapter or
+# article: "第二章 远程站的工作职责", "第五条 自治区本级热线工作机构主要职责:"
 _HEADING_NUMBER: Final = (
-    rf"(?:{_PART_NUMBER}|{MARKERS['decimal_deep']}|{MARKERS['decimal']}|\d{{1,2}}[、.．]|{MARKERS['part']}\s*)"
+    rf"(?:{_PART_NUMBER}|{MARKERS['decimal_deep']}|{MARKERS['decimal']}|\d{{1,2}}[、.．]|(?:{MARKERS['part']}|{MARKERS['article']})\s*)"
 )
 
 

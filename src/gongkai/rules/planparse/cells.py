@@ -317,12 +317,16 @@ def is_unit_phrase(phrase: str) -> bool:
     """Whether one phrase names a unit or a group of units by its ending ("各县(市、区)政府")."""
     phrase = phrase.strip(LEAD_STARS)  # "区农业农村委*", "★区发改委": the lead's mark
     base = _BRACKETED.sub("", phrase)
-    if not 2 <= len(base) <= 30 or any(char.isdigit() for char in base) or _NO_NAME.search(base):
+    if not 2 <= len(base) <= 30 or any(char.isdigit() for char in _HOTLINE.sub("", base)) or _NO_NAME.search(base):
         return False
     # "各级政府办公〔厅〕": the bracket holds the end of the name (办公室〔厅〕 with 室 lost)
     return base.endswith(UNIT_ENDINGS) or (
         phrase[-1:] in ")）〕]" and _UNBRACKET.sub("", phrase).endswith(UNIT_ENDINGS)
     )
+
+
+# "自治区12345政务服务便民热线工作领导小组", "市110指挥中心": a hotline's number in a body's name
+_HOTLINE: Final = re.compile(r"(?<![\d.])\d{3,5}(?=(?:政务服务)?(?:便民)?(?:服务)?热线|指挥中心|报警服务台)")
 
 
 # "依照规定的程序执行": a manner, its 行 the end of 执行, not of a bank; "哪些部门": a question;

@@ -151,7 +151,7 @@ def read_prose(
     unread: list[tuple[int, str]] = []
     paragraphs = _offices_over_duties(_labels_joined(_duty_cells_labelled(paragraphs)))
     nodes = _outline(paragraphs, unread)
-    heading_duty = _duty_above_all(paragraphs, nodes) or owner
+    heading_duty = _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes)
     flat = not any(node.children for node in nodes if node.level == 0)
     if nodes and _cut_short(nodes[-1]):
         # "(三)提升依申请公开办": the page ends inside it; its heading above stays a heading
@@ -1019,6 +1019,26 @@ def _duty_above_all(paragraphs: Sequence[tuple[int, str]], nodes: Sequence[_Node
         return None  # (where tasks name their own units, a label above them is a cut row's)
     labels = [text for line, text in paragraphs if line < first and label_line(text) is not None]
     return label_line(labels[-1]) if len(labels) == 1 else None
+
+
+def _office_over_duties(paragraphs: Sequence[tuple[int, str]], nodes: Sequence[_Node]) -> Assignment | None:
+    """An office's name alone on the line over a numbered list that names no unit, most of whose
+    paragraphs open with a duty ("自治区护林防火指挥部办公室(…分中心)" over "一、负责贯彻执行…"
+    "二、负责起草…"): a page of that office's duties, each its own."""
+    numbered = [node for node in nodes if node.marker]
+    if not numbered or any(node.annotation or node.labels for node in nodes):
+        return None
+    above = [name for line, text in paragraphs if line < numbered[0].line and (name := _BULLET_MARK.sub("", compact(text)))]
+    name = above[-1] if above else ""
+    if not _office_alone(_ALIAS.sub("", name)):
+        return None
+    duties = sum(_DUTY_OPENING.match(node.body.strip()) is not None for node in numbered)
+    return Assignment((name,), (name,)) if duties * 2 > len(numbered) else None
+
+
+_BULLET_MARK: Final = re.compile(rf"^[{BULLETS}·]\s*")
+_ALIAS: Final = re.compile(r"[(（][^()（）]{2,40}[)）]$")  # "(国家林业局西北卫星林火监测分中心)"
+_DUTY_OPENING: Final = re.compile(r"(?:负责|承担|承办|组织|指导|协调|会同|拟订|拟定|起草|监督|参与|贯彻|办理|完成)")
 
 
 def _cut_label(text: str) -> bool:
