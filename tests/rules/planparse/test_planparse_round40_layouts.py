@@ -42,3 +42,15 @@ def test_a_rule_s_article_of_an_office_s_duties_names_the_office_with_its_hotlin
 def test_only_a_hotline_s_number_may_stand_in_a_unit_s_name():
     assert is_unit_phrase("市110指挥中心") and is_unit_phrase("区12345热线办公室")
     assert not is_unit_phrase("2023年度考核领导小组") and not is_unit_phrase("第3工作组")
+
+
+def test_a_table_whose_cells_a_pdf_broke_over_lines_is_reported_not_imported_as_fragments():
+    # the header, then every cell wrapped over several lines without a separator: no row is whole
+    cells = [
+        "将故意侵犯知识产权行为情", "况纳入企业和个人信用记录", "完善信用征信目录，探索建立", "健全社会信用监督机制，将恶",
+        "意侵犯知识产权行为纳入信用体", "系", "省信用办、知识产权", "局、工商局", "加强大型专业化市场知识产",
+        "权管理和保护", "加强专业市场知识产权保护，有序推进", "规范化市场培育工作", "省工商局、知识产权", "局",
+    ]
+    plan = parse_text("知识产权保护工作任务分解表\n序号 工作重点 工作内容 具体任务 成果形式 责任部门\n" + "\n".join(cells) + "\n")
+    assert plan.items == ()
+    assert any("单元格在复制时被拆成了多行" in warning and "第2行起" in warning for warning in plan.warnings)

@@ -106,7 +106,9 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     for segment in segments:
         if segment.table is not None:
             result = read_table(table_tokens(segment.table), meta.year, leads=leads, real=True)
-            if _is_plan_table(segment.table, result.items):
+            if result.unreadable:
+                empty += result.warnings
+            elif _is_plan_table(segment.table, result.items):
                 table_items += result.items
                 empty += _empty_table_warning(result.items, segment.first)
                 warnings += result.warnings
@@ -123,8 +125,11 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
                 replace(item, line=segment.number(item.line - segment.first))
                 for item in result.items
             ]
-            empty += _empty_table_warning(result.items, segment.number(text_table.start))
-            warnings += result.warnings
+            if result.unreadable:
+                empty += result.warnings
+            else:
+                empty += _empty_table_warning(result.items, segment.number(text_table.start))
+                warnings += result.warnings
             covered = text_table.end
         prose_lines += numbered[covered:]
     paragraphs = _paragraphs(prose_lines, meta.title, bool(meta.notice_title and "印发" in meta.notice_title))

@@ -96,6 +96,7 @@ _Draft = tuple[str | None, int | None, Item]  # (序号, the requirement's own n
 class TableResult:
     items: tuple[Item, ...]
     warnings: tuple[str, ...]
+    unreadable: bool = False  # the rows could not be told apart: no items, and ``warnings`` say why
 
 
 # --- real tables into tokens -------------------------------------------------------------------
@@ -1273,8 +1274,23 @@ def read_table(
                 draft = (draft[0], draft[1], replace(draft[2], line=row.line + first_line - 1))
             drafts.append(draft)
     items = _numbered(drafts)
+    if reader.unit_columns and len(items) >= _SCATTERED and sum(bool(item.units) for item in items) * 10 < len(items):
+        # a unit column and not one row in ten with units: the cells were broken over lines (a
+        # PDF's wrapped table copied as text) and no row is whole
+        line = tokens[0].line + first_line - 1 if tokens else first_line
+        return TableResult((), (_scattered_warning(line, len(items)),), unreadable=True)
     warnings += [f"第{item.number}条没有责任单位，请指定" for item in items if not item.units]
     return TableResult(tuple(items), tuple(warnings))
+
+
+_SCATTERED: Final = 8  # rows, the fewest that show a table's cells scattered over lines
+
+
+def _scattered_warning(line: int, rows: int) -> str:
+    return (
+        f"第{line}行起的任务分工表有责任单位列，但读出的{rows}行几乎都没有责任单位：表格的单元格在复制时被拆成了多行，"
+        "无法可靠还原，未生成任务；请上传原件（.docx、.xlsx）或整理表格后再导入"
+    )
 
 
 _INLINE_NUMBER: Final = re.compile(
