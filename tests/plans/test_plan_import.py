@@ -45,12 +45,21 @@ def test_it_polls_while_the_worker_is_busy(office_client, zhaoqing):
     assert 'hx-trigger="every 1s"' in fragment and "正在读取和解析文件" in fragment
 
 
+# a PDF's table whose cells were wrapped over lines: no row is whole, none is imported
+_SCATTERED = (
+    "知识产权保护工作任务分解表\n序号 工作重点 工作内容 具体任务 成果形式 责任部门\n"
+    "将故意侵犯知识产权行为情\n况纳入信用记录\n完善信用征信目录，探索建立\n健全信用监督机制，将恶\n"
+    "意侵犯行为纳入信用体\n系\n省信用办、知识产权\n局、工商局\n加强专业化市场知识产\n权管理和保护\n"
+).encode()
+
+
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [(b"", "empty.txt", "文件是空的"),
      (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "notice.pdf", "不支持的文件类型"),
      (b"MZ\x90\x00" + bytes(range(256)) * 40, "notice.docx", "notice.docx"),
-     (bytes(range(256)) * 40, "notice.txt", "notice.txt")],
+     (bytes(range(256)) * 40, "notice.txt", "notice.txt"),
+     (_SCATTERED, "scattered.txt", "单元格在复制时被拆成了多行")],
 )
 def test_it_refuses_bad_files_with_a_clear_message(office_client, zhaoqing, content, name, message,
                                                    django_capture_on_commit_callbacks):
