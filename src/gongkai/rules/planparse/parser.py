@@ -106,9 +106,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     for segment in segments:
         if segment.table is not None:
             result = read_table(table_tokens(segment.table), meta.year, leads=leads, real=True)
-            if result.unreadable:
-                empty += result.warnings
-            elif _is_plan_table(segment.table, result.items):
+            if _is_plan_table(segment.table, result.items):
                 table_items += result.items
                 empty += _empty_table_warning(result.items, segment.first)
                 warnings += result.warnings

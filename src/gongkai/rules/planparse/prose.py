@@ -415,8 +415,6 @@ def _offices_colon(text: str) -> tuple[Assignment, str] | None:
     return found, colon["work"]
 
 
-
-
 def _offices_then_duty(body: str, listed: bool) -> tuple[Assignment, str] | None:
     """A numbered item naming its offices before a colon and their duty after it ("教育局:负责…"),
     or, in a list of such items (``listed``), any work after it ("1、市委办公室：组织协调…")."""

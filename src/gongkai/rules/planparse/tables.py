@@ -1274,9 +1274,9 @@ def read_table(
                 draft = (draft[0], draft[1], replace(draft[2], line=row.line + first_line - 1))
             drafts.append(draft)
     items = _numbered(drafts)
-    if reader.unit_columns and len(items) >= _SCATTERED and sum(bool(item.units) for item in items) * 10 < len(items):
-        # a unit column and not one row in ten with units: the cells were broken over lines (a
-        # PDF's wrapped table copied as text) and no row is whole
+    if not real and reader.unit_columns and len(items) >= _SCATTERED and sum(bool(item.units) for item in items) * 10 < len(items):
+        # a flattened table with a unit column and not one row in ten with units: the cells were
+        # broken over lines (a PDF's wrapped table copied as text) and no row is whole
         line = tokens[0].line + first_line - 1 if tokens else first_line
         return TableResult((), (_scattered_warning(line, len(items)),), unreadable=True)
     warnings += [f"第{item.number}条没有责任单位，请指定" for item in items if not item.units]
