@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from gongkai.rules.planparse import parse_text
 from gongkai.rules.planparse.annotations import parse_annotation
+from gongkai.rules.planparse.parser import _continues
 
 
 def test_fields_of_work_share_the_last_unit_s_department():
@@ -89,3 +90,11 @@ def _printed(paragraph: str, width: int) -> list[str]:
             lines, line, used = [*lines, line], "", 0.0
         line, used = line + char, used + size
     return [*lines, line]
+
+
+def test_a_paragraph_s_first_line_is_full_though_its_indent_makes_it_narrower():
+    # a page printed 24 wide: its first line, indented two characters, measures 20.5 ("3." and ","
+    # printed wide); a later line as short is a line the paragraph ended on
+    first = "3.开展网售药品整治,净化药品网络销售市场和"
+    assert _continues(first, "医疗器械网络交易服务第三方平台的经营秩序。", first, 24.0)
+    assert not _continues("专项执法工作。" + first, "医疗器械网络交易服务第三方平台的经营秩序。", first, 24.0)

@@ -430,8 +430,13 @@ def section_assignment(heading: str) -> Assignment | None:
     if name and not _KINDS_OF_UNIT.fullmatch(name):
         return Assignment((name,), (name,))
     duties = _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
-    if duties is not None and _names_units(duties["units"]) and not _KINDS_OF_UNIT.fullmatch(duties["units"]):
-        return assign([(Column.UNITS, duties["units"])])
+    return _offices_of(duties["units"]) if duties is not None else None
+
+
+def _offices_of(units: str) -> Assignment | None:
+    """The units a heading or title of duties names, never a kind of unit ("各成员单位")."""
+    if _names_units(units) and not _KINDS_OF_UNIT.fullmatch(units):
+        return assign([(Column.UNITS, units)])
     return None
 
 
@@ -462,9 +467,7 @@ _DUTIES_TITLE: Final = re.compile(
 def duties_title_assignment(title: str) -> Assignment | None:
     """The office a page's title says the page gives the duties of, or None."""
     match = _DUTIES_TITLE.match(_CONTACT.sub("", compact(fold_line(title))))
-    if match is None or not _names_units(match["units"]) or _KINDS_OF_UNIT.fullmatch(match["units"]):
-        return None
-    return assign([(Column.UNITS, match["units"])])
+    return _offices_of(match["units"]) if match is not None else None
 
 
 # "五、部门职责", "(二)各成员单位职责": the duties of the kinds of unit the lines below name.
@@ -534,7 +537,9 @@ def _only_units(assignment: Assignment) -> bool:
 # "(监督牵头落实)"): behind a compound role word that closes the bracket, short names count even
 # where they do not end like a unit; never a manner ("按要求落实") or a piece of work.
 _CLOSING_ROLE: Final = re.compile(r"(?:牵头|负责|分工)落实$|牵头负责$")
-_TERSE_UNIT: Final = re.compile(r"^(?!按|要|由|对|在|及时|认真|切实|全面|严格)[\u4e00-\u9fff]{2,8}$")
+# the words a manner or a requirement opens with, never a unit's name
+_NO_NAME_START: Final = r"按|要|由|对|在|及时|认真|切实|全面|严格"
+_TERSE_UNIT: Final = re.compile(rf"^(?!{_NO_NAME_START})[\u4e00-\u9fff]{{2,8}}$")
 _NOT_A_UNIT: Final = re.compile(r"要求|工作|情况|规定|任务|职责")
 
 
@@ -557,7 +562,7 @@ def sharing_ending(units: Sequence[str]) -> bool:
     )
 
 
-_FIELD: Final = re.compile(r"(?!按|要|由|对|在|及时|认真|切实|全面|严格|其他|有关|相关)[\u4e00-\u9fff]{2,4}")
+_FIELD: Final = re.compile(rf"(?!{_NO_NAME_START}|其他|有关|相关)[\u4e00-\u9fff]{{2,4}}")
 
 
 def _names_units(text: str) -> bool:
