@@ -429,7 +429,7 @@ def section_assignment(heading: str) -> Assignment | None:
     name = office and (office["name"] or office["organ"])
     if name and not _KINDS_OF_UNIT.fullmatch(name):
         return Assignment((name,), (name,))
-    duties = _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
+    duties = _PERFORMS_DUTIES.match(text) or _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
     return _offices_of(duties["units"]) if duties is not None else None
 
 
@@ -455,6 +455,15 @@ _CHARGING: Final = r"落实|履行|明确|压实|强化|加强|厘清|理顺|健
 _DUTIES_HEADING: Final = re.compile(
     rf"^{_HEADING_NUMBER}(?!{_CHARGING})(?P<units>[^，,。；;:：]{{2,30}}?)"
     r"的?(?:(?:主要|工作)?职责(?:[、和及]任务)?|(?:主要|重点)?工作任务|主要任务)[:：。]?$"
+)
+
+
+# "第一条 司法行政机关主要履行以下职责:", "(二)县民政局承担下列职责:": an article of a rule over the
+# duties of the office it names (a chapter's heading may be run in before it on a page that lost
+# its lines: "第一章 职责分工 第一条 …").
+_PERFORMS_DUTIES: Final = re.compile(
+    rf"^(?:{MARKERS['part']}[^，,。；;:：]{{0,12}}?(?={MARKERS['article']}))?{_HEADING_NUMBER}?(?P<units>[^，,。；;:：]{{2,30}}?)"
+    r"(?:主要|应当|应|依法)?(?:履行|承担|负有|行使)(?:以下|下列|如下)(?:主要)?(?:工作)?(?:职责|职能)[:：。]?$"
 )
 
 
@@ -558,6 +567,7 @@ def sharing_ending(units: Sequence[str]) -> bool:
     department of each, named as written."""
     return (
         len(units) >= 2 and units[-1].endswith("部门") and is_unit_phrase(units[-1])
+        and _FIELD.fullmatch(units[-1].removesuffix("部门")) is not None  # (not "…落实责任各级各部门")
         and all(is_unit_phrase(unit) or _FIELD.fullmatch(unit) and not _NOT_A_UNIT.search(unit) for unit in units[:-1])
     )
 

@@ -44,6 +44,7 @@ from gongkai.rules.planparse.model import (
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact, fold_line
 from gongkai.rules.planparse.prose import (
     ProseResult,
+    asked_in_passing,
     duty_line,
     opens_with_time,
     read_prose,
@@ -766,8 +767,8 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     handed_out = (meta.notice_title and "印发" in meta.notice_title) or any(
         _HANDS_OUT.search(compact(line)) for _, line in lines if "印发" in line
     )
-    if not handed_out or prose.annotated:
-        return False
+    if not handed_out or any(item.units and not asked_in_passing(item.text) for item in prose.items):
+        return False  # (its requests to the offices it sends the plan to, "各地各部门要…", are no plan)
     if any(_plan_part(line) for _, line in lines) and _outline_depth(lines) >= 2:
         return False  # the plan's own parts, 一、总体要求 over (一)指导思想…
     if any(_PLAN_OPENING.search(compact(fold_line(line))) for _, line in lines[:_OPENING_LINES]):
@@ -873,7 +874,7 @@ def _choose(
         annotated = [
             item
             for item in prose.items
-            if (item.units and not item.units_inherited) or _same_outline(item, table_outline)
+            if (item.units and not item.units_inherited and not asked_in_passing(item.text)) or _same_outline(item, table_outline)
         ]
         if not annotated:
             return PlanKind.TABLE, table_items, []

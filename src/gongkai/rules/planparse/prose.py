@@ -180,7 +180,7 @@ def read_prose(
             # (under an office's heading, "(一)民政部门", a "由X负责" inside an item is a detail of
             # the office's duty: "…萍乡城区内的由安源区福利院负责安置。")
             given = node.parent is None or _heading_units(node.parent) is None
-            node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body, given)
+            node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body, given, modal=not _background(node))
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
                 and (node.parent is None or _heading_units(node.parent) is None):
             # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
@@ -312,15 +312,22 @@ _ASKED: Final = re.compile(
 
 # "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…", "省领导小组在省委、省政府领导下,
 # 负责…": a duty written with its offices as the subject of the sentence.
-_SUBJECT_DUTY: Final = re.compile(
+_SUBJECT: Final = (
     r"^(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
-    r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下)?[，,]?(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导|解释)|主要(?:做好|承担))"
+    r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下)?[，,]?"
 )
+_SUBJECT_DUTY: Final = re.compile(
+    _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导|解释)|主要(?:做好|承担))"
+)
+# "各县(市、区)政府要…", "县级以上人民政府应当…": offices as the subject of a duty word (not of
+# "要求", "应急", "应用", "须知" …).
+_SUBJECT_MODAL: Final = re.compile(_SUBJECT + r"(?:要|应当|应|须|必须)(?![求点素件急用对收答声变该知])")
 
 
-def _subject_duty(body: str, given: bool = True) -> Assignment | None:
-    """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…"), or (where
-    ``given``) a clause gives the work to ("…,由X负责…")."""
+def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignment | None:
+    """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…"; where
+    ``modal``, "X要…", "X应当…" too), or (where ``given``) a clause gives the work to ("…,由X
+    负责…")."""
     text = compact(body)
     if section_assignment(text) is not None or _CLOSES_ABOVE.match(text):
         # "各区、县(市)政府、市政府各部门负责落实的工作任务": a part's heading; "上述项目由区商务委
@@ -331,7 +338,24 @@ def _subject_duty(body: str, given: bool = True) -> Assignment | None:
     found = _clause_duty(subject)
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
         return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
-    return found or (_by_clause(text) if given else None)
+    return found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
+
+
+def _modal_duty(text: str) -> Assignment | None:
+    """The offices a sentence opens with as the subject of 要/应当, unless one is a person."""
+    subject = _SUBJECT_MODAL.match(text)
+    return None if subject is None or _PERSON.search(subject["units"]) else _clause_duty(subject)
+
+
+# "各级领导干部要…", "…的分管领导和工作机构要…": people, not offices
+_PERSON: Final = re.compile(r"(?:领导|干部|人员|负责人|同志|公民|群众)(?:$|[和及与、])")
+
+
+def asked_in_passing(text: str) -> bool:
+    """Whether a task's units are only the subject of its 要/应当 ("各承办单位要…"): the way a
+    covering notice asks for its table to be carried out, too."""
+    text = compact(text)
+    return _SUBJECT_MODAL.match(text) is not None and _SUBJECT_DUTY.match(text) is None
 
 
 def _joined_later(text: str, clause: re.Match[str]) -> Assignment | None:
@@ -474,7 +498,7 @@ def _duty_clauses(paragraph: str, stack: Sequence[_Node], titled: bool = False) 
 
 
 _FEWEST_CLAUSES: Final = 3
-_DUTIES_FOLLOW: Final = re.compile(r"。其?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
+_DUTIES_FOLLOW: Final = re.compile(r"(?P<before>[^。]*)。其?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
 _DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职责边界|部门职责|工作职责)$")
 
 
@@ -736,9 +760,11 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             node = _Node(level, marker, lead + "。", None, parent=parent, line=line)
             pieces[0] = (first, annotation)
         else:
-            if annotation is None and _DUTIES_FOLLOW.search(compact(body)):
-                # "第三条 区工信局贯彻落实…。主要职责是:" over "(一)…" "(二)…": the office's duties
-                annotation = _office_subject(body.split("。")[0])
+            if annotation is None and (follow := _DUTIES_FOLLOW.search(compact(body))):
+                # "第三条 区工信局贯彻落实…。主要职责是:" over "(一)…" "(二)…": the office's duties;
+                # "第五条 …。国务院投资主管部门负责…的宏观管理。主要职责为:": the office of the
+                # sentence before, where it opens with its office as the subject of 负责
+                annotation = _subject_duty(follow["before"], given=False) or _office_subject(body.split("。")[0])
             node = _Node(level, marker, body, annotation, parent=parent, line=line)
             pieces = pieces[1:]
         node.notes += progress
@@ -834,9 +860,12 @@ _NAME_LIMIT: Final = 20
 
 # "X和Y要着力完成以下工作:", "领导小组的主要职责是:", "X负责以下几项工作:": a lead-in sentence giving
 # the numbered list below it to the offices it opens with.
+# An article's (and its chapter's) heading may be run in before it: "第一章 职责分工 第一条 司法行政机关
+# 主要履行以下职责:".
 _WORK_BELOW: Final = re.compile(
-    r"^(?P<units>[^，,。；;:：()（）“”]{2,60}?)(?:"
-    r"(?:要|应|应当|须|必须)?(?:着力|重点|切实|认真)?(?:完成|做好|抓好|承担|负责|落实)?(?:以下|如下)"
+    rf"^(?:{MARKERS['part']}[^，,。；;:：]{{0,12}}?(?={MARKERS['article']}))?(?:{MARKERS['article']})?"
+    r"(?P<units>[^，,。；;:：()（）“”]{2,60}?)(?:"
+    r"(?:要|应|应当|须|必须)?(?:着力|重点|切实|认真|主要)?(?:完成|做好|抓好|承担|负责|落实|履行|负有|行使)?(?:以下|如下|下列)"
     r"(?:几项|几方面|[一二三四五六七八九十]+项)?的?(?:工作|任务|职责)"
     r"|的?(?:主要)?职责(?:是|为|如下)"
     r")[:：]$"
@@ -1317,7 +1346,7 @@ def _has_body(node: _Node) -> bool:
 
 # Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
 _BACKGROUND: Final = re.compile(
-    r"^(?:总体要求|指导思想|(?:主要|总体)?工作目标|主要目标|总体目标|[\u4e00-\u9fff]{0,2}原则|目标要求|目标和要求|目标与要求|总体思路"
+    r"^(?:总体要求|指导思想|(?:主要|总体)?工作目标|主要目标|总体目标|[\u4e00-\u9fff]{0,2}原则(?:和目标)?|目标要求|目标和要求|目标与要求|总体思路"
     r"|主要依据|编制依据|工作依据|政策依据"
     r"|[\u4e00-\u9fff]{0,4}目的(?:和意义|与意义)?|(?:参加|参会|参训)(?:人员|对象|范围)|适用范围"
     r"|(?:活动|宣传)?主题|活动(?:时间|地点))(?:[。:：]|$)"

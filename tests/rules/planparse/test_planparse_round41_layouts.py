@@ -1,0 +1,86 @@
+"""Layouts of the forty-first round of real notices (tests/fixtures/notices/real/1501-1541):
+place names, prices, resettlement, legal aid and ports, most of them rules that give offices
+their duties by article; each as a small synthetic page written the way those pages are, and
+each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_offices_as_the_subject_of_yao_or_yingdang_are_the_units():
+    plan = parse_text(
+        "某市殡葬管理工作要点\n一、各县(市、区)人民政府要加强殡葬设施建设,完善公益性公墓布局。\n"
+        "二、县级以上民政部门应当会同有关部门编制殡葬设施规划。\n三、市殡葬管理所必须建立遗体接运登记制度。\n"
+    )
+    assert [item.units for item in plan.items] == [("各县(市、区)人民政府",), ("县级以上民政部门",), ("市殡葬管理所",)]
+
+
+def test_people_or_places_as_the_subject_are_no_units():
+    plan = parse_text(
+        "某县法治政府建设工作要点\n一、各级领导干部要带头尊法学法守法用法。\n"
+        "二、政府信息公开工作的分管领导和工作机构要切实履行职责。\n三、县司法局要组织开展行政执法案卷评查。\n"
+    )
+    assert [item.units for item in plan.items] == [(), (), ("县司法局",)]
+
+
+def test_a_subject_under_the_aims_of_a_plan_is_no_task():
+    # "(三)工作目标" is background: its "各级各有关部门要建立…目录" states the aim, no task
+    plan = parse_text(
+        "某市社会公益事业建设领域政府信息公开实施方案\n一、总体要求\n(一)工作目标\n"
+        "各级各有关部门要建立社会公益事业建设领域政府信息公开事项目录,明确发布时限、方式。\n"
+        "二、重点任务\n(一)公开扶贫政策。及时向社会公开扶贫政策、扶贫规划及扶贫项目(市扶贫办负责)。\n"
+    )
+    assert [item.units for item in plan.items] == [("市扶贫办",)]
+
+
+def test_a_covering_notice_s_requests_are_not_joined_to_its_table():
+    # the notice asks the 承办单位 to carry the catalogue out; the catalogue's rows are the tasks
+    plan = parse_text(
+        "某区人民政府关于公布2021年度重大行政决策事项目录的通告\n"
+        "一、各承办单位要根据重大行政决策程序相关要求,及时起草决策草案并征求意见。\n"
+        "二、区政府办公室要做好重大行政决策的协调工作。\n"
+        "序号 | 决策事项名称 | 承办单位 |\n1 | 标准厂房建设项目(三期) | 区产业集团公司 |\n2 | 区国土空间总体规划 | 区自然资源局 |\n"
+    )
+    assert [(item.text, item.units) for item in plan.items] == [
+        ("标准厂房建设项目(三期)", ("区产业集团公司",)),
+        ("区国土空间总体规划", ("区自然资源局",)),
+    ]
+
+
+def test_a_heading_that_runs_on_into_the_subject_names_no_fields_as_units():
+    # "(二)明确目标、落实责任各级各部门要…": the heading has no stop; its words are no units
+    plan = parse_text(
+        "某区健康教育工作方案\n四、工作措施\n(一)加强领导。区卫生局负责健康教育工作的组织协调。\n"
+        "(二)明确目标、落实责任各级各部门要按照健康教育工作的目标要求,制定具体的工作方案。\n"
+    )
+    assert "明确目标" not in plan.items[1].units
+
+
+def test_an_article_of_the_duties_an_office_performs_names_the_office():
+    plan = parse_text(
+        "广东省社区矫正实施细则\n第一章 职责分工\n第一条 司法行政机关主要履行以下职责:\n"
+        "(一)负责管理指导社区矫正工作;\n(二)对拟适用社区矫正的被告人开展调查评估;\n"
+        "第二条 监狱主要履行以下职责:\n(一)对罪犯提请假释,应当委托县级司法行政机关调查评估;\n(二)其他应当履行的职责。\n"
+    )
+    assert [item.units for item in plan.items] == [("司法行政机关",)] * 2 + [("监狱",)] * 2
+
+
+def test_an_article_run_in_after_its_chapter_on_one_line_names_the_office():
+    plan = parse_text(
+        "广东省社区矫正实施细则\n第一章 职责分工 第一条 司法行政机关主要履行以下职责: (一)负责管理指导社区矫正工作; "
+        "(二)对拟适用社区矫正的被告人开展调查评估; (三)指导、评估参与社区矫正的社会组织的工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("司法行政机关",)] * 3
+
+
+def test_duties_stated_after_the_office_s_own_sentence_are_the_office_s():
+    # "…。国务院投资主管部门负责…的宏观管理。主要职责为:" over "1.…" "2.…"
+    plan = parse_text(
+        "大中型水电工程建设征地补偿和移民安置管理办法\n第二章 机构与职责\n"
+        "第五条 建设征地要依法办理土地征用手续。国务院投资主管部门负责全国建设征地移民工作的宏观管理。主要职责为:\n"
+        "1.制定建设征地移民工作的政策和规定;\n2.审批建设征地移民安置规划和补偿投资概算;\n"
+        "第六条 建设征地移民工作实行省级人民政府负责的管理方式。省级人民政府负责做好本行政区内的移民安置工作。主要职责为:\n"
+        "1.组织和协调建设征地移民安置有关工作;\n2.出具承诺包干实施建设征地移民安置任务的文件;\n"
+    )
+    assert [item.units for item in plan.items] == [("国务院投资主管部门",)] * 2 + [("省级人民政府",)] * 2
