@@ -84,3 +84,32 @@ def test_duties_stated_after_the_office_s_own_sentence_are_the_office_s():
         "1.组织和协调建设征地移民安置有关工作;\n2.出具承诺包干实施建设征地移民安置任务的文件;\n"
     )
     assert [item.units for item in plan.items] == [("国务院投资主管部门",)] * 2 + [("省级人民政府",)] * 2
+
+
+def test_an_office_said_to_be_the_competent_department_under_its_government_s_lead_has_the_duties():
+    plan = parse_text(
+        "新疆维吾尔自治区地名管理实施办法\n第三条 各级地名机构是各级人民政府地名工作的主管部门,在同级人民政府领导下负责管理"
+        "本行政区域的地名工作,同时接受上级地名机构的业务指导。其主要职责是:\n"
+        "(一)执行国家和自治区关于地名工作的法律、法规和方针政策。\n(二)制定本地区地名管理细则,并组织实施。\n"
+    )
+    assert [item.units for item in plan.items] == [("各级地名机构",)] * 2
+
+
+def test_what_a_rule_s_words_mean_and_who_may_serve_are_no_tasks():
+    plan = parse_text(
+        "某县乡(镇)法律援助工作站管理办法\n第二条 本办法所称法律援助工作站系指:\n(一)县法律援助中心在乡(镇)设立的工作机构;\n"
+        "(二)依托司法所设立的法律援助联系点。\n第三条 工作站工作人员应当具备下列条件:\n(一)坚持四项基本原则;\n(二)具有法律大专以上学历。\n"
+        "第四条 乡(镇)法律援助工作站的职责:\n(一)对公民申请法律援助事项进行初审;\n(二)解答法律咨询,代写法律文书。\n"
+    )
+    assert [(item.text, item.units) for item in plan.items] == [
+        ("对公民申请法律援助事项进行初审；", ("乡(镇)法律援助工作站",)),
+        ("解答法律咨询，代写法律文书。", ("乡(镇)法律援助工作站",)),
+    ]
+
+
+def test_articles_run_on_in_one_line_are_cut_where_a_space_follows_their_number():
+    plan = parse_text(
+        "某县乡(镇)法律援助工作站管理办法\n第五条 乡(镇)法律援助工作站实行主任负责制。 第六条 乡(镇)法律援助工作站的职责: "
+        "(一) 对公民申请法律援助事项进行初审; (二) 解答法律咨询,代写法律文书; (三) 组织开展本辖区法律援助工作。\n"
+    )
+    assert [item.units for item in plan.items][-3:] == [("乡(镇)法律援助工作站",)] * 3

@@ -56,6 +56,7 @@ from gongkai.rules.planparse.tokens import find_text_tables
 from gongkai.rules.vocabulary import (
     CIRCLED,
     DEADLINE_LABELS,
+    MARKERS,
     PERSON_LABEL,
     PROGRESS_LABEL,
     ROLE_PATTERN,
@@ -297,6 +298,8 @@ _RUN_ON_BREAK: Final = re.compile(
     r"(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．](?!\d)|\d{1,2}、(?!\d{1,2}[、项条]))"
     # or before an office and its duty: "…道路建设。 教育部门,负责试点嘎查村义务教育。"
     rf"|(?<=[。；;])[ \u3000]+(?=[\u4e00-\u9fff、]{{1,20}}[{UNIT_END_CHARS}][，,:：]?(?:具体)?负责)"
+    # or before an article printed with a space after its number: "…正常工作。 第六条 …负责制 第七条 …"
+    rf"|(?<=[。；;：:\u4e00-\u9fff])[ \u3000]+(?={MARKERS['article']}[ \u3000])"
 )
 
 

@@ -370,7 +370,10 @@ _JOINED_LATER: Final = re.compile(
 )
 
 
-_WHAT_IT_IS: Final = re.compile(r"^(?P<office>[^，,。；;是]{2,30})是[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
+_WHAT_IT_IS: Final = re.compile(
+    r"^(?P<office>[^，,。；;是]{2,30})是[^，,。；;]{2,30}[，,]"
+    r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头))"
+)
 
 
 # "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
@@ -1368,6 +1371,7 @@ _PREAMBLE: Final = re.compile(
     r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
     rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:应当|应|均应|都应)遵守{_RULE}。$"  # whom it binds
 )
+_NO_WORK_BELOW: Final = re.compile(r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$")
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 
 
@@ -1381,6 +1385,10 @@ def _background(node: _Node) -> bool:
             return True
         if current is node and (_FACT_LABEL.match(compact(node.body)) or _PREAMBLE.match(compact(node.body))):
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
+        if current is not node and _NO_WORK_BELOW.search(compact(current.body)):
+            # "第二条 …所称地名系指:" over "(一)行政区划名称…": what a word means; "工作人员应当具备
+            # 下列条件:" over "(一)…": who may do it
+            return True
         current = current.parent
     return False
 
