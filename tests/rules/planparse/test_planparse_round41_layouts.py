@@ -113,3 +113,14 @@ def test_articles_run_on_in_one_line_are_cut_where_a_space_follows_their_number(
         "(一) 对公民申请法律援助事项进行初审; (二) 解答法律咨询,代写法律文书; (三) 组织开展本辖区法律援助工作。\n"
     )
     assert [item.units for item in plan.items][-3:] == [("乡(镇)法律援助工作站",)] * 3
+
+
+def test_an_emergency_plan_s_decimal_headings_run_on_in_one_line_are_over_their_numbered_duties():
+    # a law mirror's next page: "[接上页]" then the plan's parts run on with spaces between them
+    plan = parse_text(
+        "[接上页] 2.1.2市粮食应急指挥部办公室职责 (1)根据应急状态下全国及省内粮食市场动态,向市粮食应急指挥部提出行动建议。 "
+        "(2)综合应急工作情况,起草有关文件和简报。 2.1.3市粮食应急工作指挥部成员单位职责 "
+        "(1)市公安局负责维护粮食供应场所的治安秩序。 (2)市财政局负责安排应急时动用粮食所发生的费用开支。\n"
+    )
+    assert [item.units for item in plan.items] == [("市粮食应急指挥部办公室",)] * 2 + [("市公安局",), ("市财政局",)]
+    assert plan.items[0].section == ("2.1.2市粮食应急指挥部办公室职责",)

@@ -295,7 +295,8 @@ def _is_plan_table(table: Table, items: Sequence[Item]) -> bool:
 # (一)加强…". Chinese prose has no spaces, so a space before an outline marker is a break.
 _RUN_ON_BREAK: Final = re.compile(
     r"(?<=[。；;：:）)\u4e00-\u9fff])[ \u3000]+"
-    r"(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．](?!\d)|\d{1,2}、(?!\d{1,2}[、项条]))"
+    r"(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．](?!\d)|\d{1,2}、(?!\d{1,2}[、项条])"
+    r"|\d{1,2}(?:[.．]\d{1,2}){1,3}[\u4e00-\u9fff]|[(（]\d{1,2}[)）][\u4e00-\u9fff])"  # ("2.1.2市…职责 (1)…")
     # or before an office and its duty: "…道路建设。 教育部门,负责试点嘎查村义务教育。"
     rf"|(?<=[。；;])[ \u3000]+(?=[\u4e00-\u9fff、]{{1,20}}[{UNIT_END_CHARS}][，,:：]?(?:具体)?负责)"
     # or before an article printed with a space after its number: "…正常工作。 第六条 …负责制 第七条 …"

@@ -1117,8 +1117,8 @@ _PROGRESS_LINE: Final = re.compile(rf"^{PROGRESS_LABEL}[:：]")
 
 # The order of outline markers in Chinese official documents (GB/T 9704: 一、 (一) 1. (1)).
 _RANK: Final = {
-    "part": 0, "office": 0, "article": 1, "cn": 1, "block": 1, "unit_group": 2, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "decimal": 4, "decimal_deep": 4, "arabic_paren": 4, "arabic_half": 4,
-    "circled": 5, "cn_shi": 5, "lost": 3,
+    "part": 0, "office": 0, "article": 1, "cn": 1, "block": 1, "unit_group": 2, "cn_paren": 2, "arabic": 3, "arabic_space": 3, "decimal": 4, "decimal_deep": 4, "arabic_paren": 5, "arabic_half": 4,
+    "circled": 6, "cn_shi": 6, "lost": 3,
 }  # fmt: skip
 
 
