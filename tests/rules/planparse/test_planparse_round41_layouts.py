@@ -124,3 +124,22 @@ def test_an_emergency_plan_s_decimal_headings_run_on_in_one_line_are_over_their_
     )
     assert [item.units for item in plan.items] == [("市粮食应急指挥部办公室",)] * 2 + [("市公安局",), ("市财政局",)]
     assert plan.items[0].section == ("2.1.2市粮食应急指挥部办公室职责",)
+
+
+def test_an_article_whose_office_is_charged_before_a_comma_gives_it_the_duties_listed():
+    plan = parse_text(
+        "甘肃省测绘管理条例\n第一章 总 则\n第二条 省测绘行政主管部门负责全省测绘工作的统一监督管理,其主要职责是:\n"
+        "(一)编制全省测绘事业发展规划。\n(二)依法管理全省各种地图的编制和更新。\n"
+    )
+    assert [item.units for item in plan.items] == [("省测绘行政主管部门",)] * 2
+
+
+def test_a_rule_printed_without_its_line_breaks_is_cut_at_its_chapters_and_articles():
+    plan = parse_text(
+        "呼和浩特市地名管理条例\n第一章 总则第一条 为加强地名管理,结合本市实际,制定本条例。第二条 本市行政区域内的地名管理工作适用本条例。"
+        "第三条 本条例所称地名包括: (一)自然地理实体名称,指山、河、湖等名称; (二)行政区划名称,指旗县区名称。 "
+        "第四条 市地名行政主管部门应当编制本市地名专项规划。第五条 市和旗县区地名行政主管部门应当加强地名档案管理。"
+        "第二章 地名的命名第六条 地名命名应当遵循下列规定。\n"
+    )
+    assert [item.units for item in plan.items][:2] == [("市地名行政主管部门",), ("市和旗县区地名行政主管部门",)]
+    assert not any("适用本条例" in item.text or "名称" in item.text[:8] for item in plan.items)

@@ -501,7 +501,7 @@ def _duty_clauses(paragraph: str, stack: Sequence[_Node], titled: bool = False) 
 
 
 _FEWEST_CLAUSES: Final = 3
-_DUTIES_FOLLOW: Final = re.compile(r"(?P<before>[^。]*)。其?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
+_DUTIES_FOLLOW: Final = re.compile(r"(?P<before>[^。]*)(?:。|[，,](?=其))其?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
 _DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职责边界|部门职责|工作职责)$")
 
 
@@ -1369,9 +1369,9 @@ _PREAMBLE: Final = re.compile(
     r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
     rf"|^{_RULE}(?:所称|中的)[^，,。；;]{{1,30}}[，,]?(?:是指|包括)"  # what its words mean
     r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
-    rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:应当|应|均应|都应)遵守{_RULE}。$"  # whom it binds
+    rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:应当|应|均应|都应)遵守{_RULE}。$|^[^。；;]{{2,60}}适用{_RULE}。$"  # whom it binds
 )
-_NO_WORK_BELOW: Final = re.compile(r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$")
+_NO_WORK_BELOW: Final = re.compile(r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$")
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 
 
@@ -1385,7 +1385,7 @@ def _background(node: _Node) -> bool:
             return True
         if current is node and (_FACT_LABEL.match(compact(node.body)) or _PREAMBLE.match(compact(node.body))):
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
-        if current is not node and _NO_WORK_BELOW.search(compact(current.body)):
+        if current is node.parent and _NO_WORK_BELOW.search(compact(current.body)):
             # "第二条 …所称地名系指:" over "(一)行政区划名称…": what a word means; "工作人员应当具备
             # 下列条件:" over "(一)…": who may do it
             return True
