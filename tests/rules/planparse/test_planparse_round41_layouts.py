@@ -143,3 +143,11 @@ def test_a_rule_printed_without_its_line_breaks_is_cut_at_its_chapters_and_artic
     )
     assert [item.units for item in plan.items][:2] == [("市地名行政主管部门",), ("市和旗县区地名行政主管部门",)]
     assert not any("适用本条例" in item.text or "名称" in item.text[:8] for item in plan.items)
+
+
+def test_each_sentence_of_an_article_that_opens_with_its_offices_adds_them():
+    plan = parse_text(
+        "某市行政区域界线管理办法\n第四条 市民政部门负责全市行政区域界线管理工作。区、县民政部门负责本行政区域界线管理工作。\n"
+        "第五条 省处置工作领导小组各成员单位(以下简称“各部门”)应将监测预警纳入年度工作计划。各部门负责组织本系统开展排查。\n"
+    )
+    assert [item.units for item in plan.items] == [("市民政部门", "区、县民政部门"), ("省处置工作领导小组各成员单位",)]

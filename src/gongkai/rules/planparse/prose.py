@@ -338,7 +338,25 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     found = _clause_duty(subject)
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
         return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
-    return found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
+    found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
+    return _with_later_subjects(text, found) if found is not None and subject is not None or modal else found
+
+
+def _with_later_subjects(text: str, found: Assignment | None) -> Assignment | None:
+    """The offices of a sentence-opening duty with those each later sentence opens with as its
+    subject: "市民政部门负责全市…工作。区、县民政部门负责本行政区域…工作。" is the work of both."""
+    if found is None:
+        return None
+    later: list[str] = []
+    for sentence in re.split(r"(?<=[。；;])", text)[1:]:
+        sentence = _WHAT_IT_IS.sub(r"\g<office>", sentence.strip())
+        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence)
+        # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…")
+        later += [unit for unit in more.units if unit not in found.units and unit not in later and f"“{unit}”" not in text] if more else []
+    if not later:
+        return found
+    leads = found.lead_units + tuple(later) if found.lead_units == found.units else found.lead_units
+    return replace(found, units=found.units + tuple(later), lead_units=leads)
 
 
 def _modal_duty(text: str) -> Assignment | None:
