@@ -682,6 +682,7 @@ _BARE_LEVELS: Final = frozenset("省市县区镇乡街州旗盟")
 
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
 _LEVEL_GOVERNMENT: Final = re.compile(r"^[省市县区镇乡街州旗盟](?:人民)?政府$")
+_LIST_OPENER: Final = re.compile(r"^(?:沿海|沿边|沿线|相关|有关)?各|^(?:相关|有关)")
 
 
 def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
@@ -699,11 +700,13 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
         fragment = bool(previous) and previous[-1] in _BARE_LEVELS
         # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府", "各县市、区政府", "各市、区质量技术监督
         # 检测所": a lone "各州" (or "各县市") opens the list the next closes, at another level
-        opened = 2 <= len(previous) <= 4 and previous[0] == "各" and set(previous[1:]) <= _BARE_LEVELS
+        # ("相关市、县〔市、区〕政府", "沿海各市、县〔市、区〕政府": the same list of those concerned)
+        levels = _LIST_OPENER.sub("", previous) if _LIST_OPENER.match(previous) else ""
+        opened = 1 <= len(levels) <= 3 and set(levels) <= _BARE_LEVELS
         bare_piece = _BRACKETED.sub("", piece)
         closes = opened and (
             _LEVEL_GOVERNMENT.match(bare_piece) is not None
-            or (len(previous) == 2 and len(bare_piece) >= 4 and bare_piece[:1] in _BARE_LEVELS - {previous[1]} and "政府" not in bare_piece)
+            or (len(levels) == 1 and len(bare_piece) >= 4 and bare_piece[:1] in _BARE_LEVELS - {levels} and "政府" not in bare_piece)
         )
         if joined and (glue_next or (bare and fragment) or closes):
             joined[-1] += "、" + piece

@@ -151,3 +151,15 @@ def test_each_sentence_of_an_article_that_opens_with_its_offices_adds_them():
         "第五条 省处置工作领导小组各成员单位(以下简称“各部门”)应将监测预警纳入年度工作计划。各部门负责组织本系统开展排查。\n"
     )
     assert [item.units for item in plan.items] == [("市民政部门", "区、县民政部门"), ("省处置工作领导小组各成员单位",)]
+
+
+def test_a_list_of_levels_of_those_concerned_is_one_unit():
+    plan = parse_text(
+        "浙江省综合保税区高质量发展实施意见\n二、重点任务\n"
+        "1.优化功能定位。坚持一区一策,注重错位发展,打造优质产业集群。(责任单位:省商务厅、相关市、县〔市、区〕政府)\n"
+        "2.加强安全监管。完善船员持证培训制度。(责任单位:省农业农村厅,沿海各市、县(市、区)政府)\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("省商务厅", "相关市、县〔市、区〕政府"),
+        ("省农业农村厅", "沿海各市、县(市、区)政府"),
+    ]
