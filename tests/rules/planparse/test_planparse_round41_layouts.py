@@ -163,3 +163,11 @@ def test_a_list_of_levels_of_those_concerned_is_one_unit():
         ("省商务厅", "相关市、县〔市、区〕政府"),
         ("省农业农村厅", "沿海各市、县(市、区)政府"),
     ]
+
+
+def test_the_bodies_an_emergency_plan_serves_are_no_tasks():
+    plan = parse_text(
+        "天津市测绘应急保障预案\n三、保障对象\n(一)天津市市委、市政府;\n(二)天津市突发事件应急指挥机构及市有关部门;\n"
+        "四、保障措施\n(一)市规划局负责组织测绘应急保障队伍。\n"
+    )
+    assert [item.text for item in plan.items] == ["市规划局负责组织测绘应急保障队伍。"]
