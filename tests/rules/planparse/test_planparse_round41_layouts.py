@@ -171,3 +171,11 @@ def test_the_bodies_an_emergency_plan_serves_are_no_tasks():
         "四、保障措施\n(一)市规划局负责组织测绘应急保障队伍。\n"
     )
     assert [item.text for item in plan.items] == ["市规划局负责组织测绘应急保障队伍。"]
+
+
+def test_a_page_of_an_office_s_duties_is_its_work_though_no_unit_is_named():
+    plan = parse_text(
+        "部门职责\n(一)负责全市重点项目征集、筛选、包装、编制等工作。\n(二)牵头做好全市重点项目的推介工作。\n"
+        "(三)做好市委、市政府安排的其他有关工作。\n"
+    )
+    assert len(plan.items) == 3
