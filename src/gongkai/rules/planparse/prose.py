@@ -317,7 +317,7 @@ _SUBJECT: Final = (
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下)?[，,]?"
 )
 _SUBJECT_DUTY: Final = re.compile(
-    _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导|解释)|主要(?:做好|承担))"
+    _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导(?:[:：，,、。；;\s]|$)|解释)|主要(?:做好|承担))"
 )
 # "各县(市、区)政府要…", "县级以上人民政府应当…": offices as the subject of a duty word (not of
 # "要求", "应急", "应用", "须知" …).
@@ -334,6 +334,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         # 牵头负责。": the units of the paragraphs above, no task of its own
         return None
     text = _WHAT_IT_IS.sub(r"\g<office>", text)  # "X是政府采购的职能部门,负责…": X负责…
+    text = _SEATED_AT.sub(r"\g<office>", text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
     subject = _SUBJECT_DUTY.match(text)
     found = _clause_duty(subject)
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
@@ -388,6 +389,7 @@ _JOINED_LATER: Final = re.compile(
 )
 
 
+_SEATED_AT: Final = re.compile(r"^(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
 _WHAT_IT_IS: Final = re.compile(
     r"^(?P<office>[^，,。；;是]{2,30})是[^，,。；;]{2,30}[，,]"
     r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头))"
