@@ -340,7 +340,8 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
         return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
     found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
-    return _with_later_subjects(text, found) if found is not None and subject is not None or modal else found
+    # (the offices later sentences open with join a duty its first sentence states so)
+    return _with_later_subjects(text, found) if subject is not None or modal else found
 
 
 def _with_later_subjects(text: str, found: Assignment | None) -> Assignment | None:
