@@ -461,8 +461,10 @@ _DUTIES_HEADING: Final = re.compile(
 # "第一条 司法行政机关主要履行以下职责:", "(二)县民政局承担下列职责:": an article of a rule over the
 # duties of the office it names (a chapter's heading may be run in before it on a page that lost
 # its lines: "第一章 职责分工 第一条 …").
+# (a chapter's heading run in before its first article, also read in a lead-in over a list)
+CHAPTER_RUN_IN: Final = rf"(?:{MARKERS['part']}[^，,。；;:：]{{0,12}}?(?={MARKERS['article']}))?"
 _PERFORMS_DUTIES: Final = re.compile(
-    rf"^(?:{MARKERS['part']}[^，,。；;:：]{{0,12}}?(?={MARKERS['article']}))?{_HEADING_NUMBER}?(?P<units>[^，,。；;:：]{{2,30}}?)"
+    rf"^{CHAPTER_RUN_IN}{_HEADING_NUMBER}?(?P<units>[^，,。；;:：]{{2,30}}?)"
     r"(?:主要|应当|应|依法)?(?:履行|承担|负有|行使)(?:以下|下列|如下)(?:主要)?(?:工作)?(?:职责|职能)[:：。]?$"
 )
 

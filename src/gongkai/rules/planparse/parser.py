@@ -360,11 +360,14 @@ def _depth(text: str) -> int:
     return sum(text.count(char) for char in "(（") - sum(text.count(char) for char in ")）")
 
 
+# "第一章 总则第一条 为…", "…负责制 第七条 …": an article printed with a space after its number, run
+# on after the text before it
+_ARTICLE_RUN_IN: Final = rf"(?<=[\u4e00-\u9fff])(?={MARKERS['article']}[ \u3000])"
 # A page that lost every break runs its outline together: "…制定本方案。一、工作目标…二、工作任务
 # (一)围绕…。1.把公开透明…". In such a long line a full stop before 一、 or 1., and any (一), is a break.
 _LOST_BREAK: Final = re.compile(
     rf"(?<=[。；;：:])(?=[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[.、．](?!\d)|{MARKERS['article']})"
-    rf"|(?<=[\u4e00-\u9fff])(?={MARKERS['article']}[ \u3000])"
+    rf"|{_ARTICLE_RUN_IN}"
     r"|(?<=[\u4e00-\u9fff。；;：:，,])(?=[(（][一二三四五六七八九十]{1,3}[)）])"
 )
 _LONG_LINE: Final = 400
@@ -372,7 +375,7 @@ _LONG_LINE: Final = 400
 # on from ("…制定本实施方案。一、加强民营经济资源要素支持")
 _SUB_ITEM_BREAK: Final = re.compile(
     # "…制定本条例。第二条 …", "第一章 总则第一条 为…"
-    rf"(?<=[。；;])(?=(?:{MARKERS['part']}|{MARKERS['article']})\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?={MARKERS['article']}[ \u3000])"
+    rf"(?<=[。；;])(?=(?:{MARKERS['part']}|{MARKERS['article']})\s*[\u4e00-\u9fff])|{_ARTICLE_RUN_IN}"
     r"|(?<=[。；;])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“《]"
     r"|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,3}、)[\u4e00-\u9fff“《]{2})"
     # "一、主要预期目标(一)地区生产总值…": after a heading's last character too (never "第(一)项")

@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
+    CHAPTER_RUN_IN,
     ENDS_ON_ROLE,
     UNIT_GROUP,
     WORK_GIVEN_TO,
@@ -887,7 +888,7 @@ _NAME_LIMIT: Final = 20
 # An article's (and its chapter's) heading may be run in before it: "第一章 职责分工 第一条 司法行政机关
 # 主要履行以下职责:".
 _WORK_BELOW: Final = re.compile(
-    rf"^(?:{MARKERS['part']}[^，,。；;:：]{{0,12}}?(?={MARKERS['article']}))?(?:{MARKERS['article']})?"
+    rf"^{CHAPTER_RUN_IN}(?:{MARKERS['article']})?"
     r"(?P<units>[^，,。；;:：()（）“”]{2,60}?)(?:"
     r"(?:要|应|应当|须|必须)?(?:着力|重点|切实|认真|主要)?(?:完成|做好|抓好|承担|负责|落实|履行|负有|行使)?(?:以下|如下|下列)"
     r"(?:几项|几方面|[一二三四五六七八九十]+项)?的?(?:工作|任务|职责)"
