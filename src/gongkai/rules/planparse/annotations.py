@@ -398,7 +398,7 @@ _HEADING_NUMBER: Final = (
 # "一、各区、县(市)政府、市政府各部门负责落实的工作任务", "一、县示范区管委会牵头工作(8项)",
 # "4、茄子河区政府负责:" over "(1)…": a part whose rows all go to these units.
 _SECTION_DUTY: Final = re.compile(
-    rf"^{_HEADING_NUMBER}?\s*(?:由)?(?P<units>.+?)"
+    rf"^{_HEADING_NUMBER}?\s*(?:由)?(?P<units>.+?)(?:主要|具体)?"
     r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)(?:的(?:主要|重点)?(?:工作)?任务(?:事项)?"
     r"|的?(?:工作|事项)|(?=[:：]))(?:[(（]共?\d{1,3}项[)）])?[。:：]?$"
 )
@@ -433,6 +433,12 @@ def section_assignment(heading: str) -> Assignment | None:
     return _offices_of(duties["units"]) if duties is not None else None
 
 
+def performed_duties(text: str) -> Assignment | None:
+    """The offices a sentence over a list of duties names ("X依法履行下列职责:"), or None."""
+    duties = _PERFORMS_DUTIES.match(compact(fold_line(text)))
+    return _offices_of(duties["units"]) if duties is not None else None
+
+
 def _offices_of(units: str) -> Assignment | None:
     """The units a heading or title of duties names, never a kind of unit ("各成员单位")."""
     if _names_units(units) and not _KINDS_OF_UNIT.fullmatch(units):
@@ -458,13 +464,14 @@ _DUTIES_HEADING: Final = re.compile(
 )
 
 
-# "第一条 司法行政机关主要履行以下职责:", "(二)县民政局承担下列职责:": an article of a rule over the
-# duties of the office it names (a chapter's heading may be run in before it on a page that lost
-# its lines: "第一章 职责分工 第一条 …").
+# "第一条 司法行政机关主要履行以下职责:", "(二)县民政局承担下列职责:", "县级以上人民政府对…负总责,…,
+# 履行下列职责:": an article of a rule over the duties of the office it names (a chapter's heading
+# may be run in before it on a page that lost its lines: "第一章 职责分工 第一条 …").
 # (a chapter's heading run in before its first article, also read in a lead-in over a list)
 CHAPTER_RUN_IN: Final = rf"(?:{MARKERS['part']}[^，,。；;:：]{{0,12}}?(?={MARKERS['article']}))?"
 _PERFORMS_DUTIES: Final = re.compile(
     rf"^{CHAPTER_RUN_IN}{_HEADING_NUMBER}?(?P<units>[^，,。；;:：]{{2,30}}?)"
+    r"(?:(?:对|在|主管|负责|统筹)[^。；;:：]{0,80}[，,](?:并|依法)?)?"
     r"(?:主要|应当|应|依法)?(?:履行|承担|负有|行使)(?:以下|下列|如下)(?:主要)?(?:工作)?(?:职责|职能)[:：。]?$"
 )
 

@@ -34,6 +34,9 @@ _FULL_WIDTH: Final = {
     0xFE52: ord("."),  # small-form stops: "1﹒紧紧围绕…"
     0xFE51: ord("、"),
     0xFE50: ord("，"),
+    # a simplified-to-traditional converter writes 一 as 壹 ("(壹)根據…", "統壹管理"); a financial 壹
+    # means the same
+    ord("壹"): ord("一"),
 }
 # A table drawn with box-drawing characters ("│ 1 │ 厦船二期… │", "├───┼───┤"), as a text export
 # draws it: its verticals and crossings are a pipe table's separators, its lines a rule line.

@@ -381,6 +381,11 @@ _SUB_ITEM_BREAK: Final = re.compile(
     # "一、主要预期目标(一)地区生产总值…": after a heading's last character too (never "第(一)项")
     r"|(?<=[\u4e00-\u9fff])(?<!第)(?=[(（][一二三四五六七八九十]{1,3}[)）](?![项款目])[\u4e00-\u9fff“《])"
 )
+# "第二章档案机构及其职责第四条国家档案局…": a chapter's heading and its first article with no break
+# (nor space) between them
+_CHAPTER_THEN_ARTICLE: Final = re.compile(
+    rf"^(\s*{MARKERS['part']}[\u4e00-\u9fff、和及与]{{1,15}}?)(?={MARKERS['article']}[\u4e00-\u9fff ])"
+)
 
 
 # A paragraph that runs its numbered items on in one line: "(一)脱贫攻坚领域信息公开。1.扶贫政策…；
@@ -519,7 +524,8 @@ def _lines(text: str) -> list[str]:
         runs = _counted_on(_RUN_ON_BREAK.split(line))
         for piece in (part for run in runs for part in _label_lines(run)):
             for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else _SUB_ITEM_BREAK.split(piece):
-                lines += [cut for numbered in _inline_numbered(part) for cut in _after_annotation(numbered)]
+                for chapter_apart in _CHAPTER_THEN_ARTICLE.sub("\\1\n", part).split("\n"):
+                    lines += [cut for numbered in _inline_numbered(chapter_apart) for cut in _after_annotation(numbered)]
     return lines
 
 

@@ -32,6 +32,7 @@ from gongkai.rules.planparse.annotations import (
     label_line,
     opening_duty,
     parse_annotation,
+    performed_duties,
     section_assignment,
     sharing_ending,
     split_annotated,
@@ -282,14 +283,18 @@ def _by_clause(body: str) -> Assignment | None:
         return joined  # "由市体育局牵头,会同市发展改革委、市财政局等部门对…验收"
     assisting = _ASSISTING_AFTER.match(text, match.end())
     if assisting is not None:
-        # "…由县规划局负责牵头查处,国土、城乡建委配合": those who assist, after the work
-        both = _named(parse_annotation(f"{match['units']}{match['role']}，{assisting['units']}{assisting['role']}"))
+        # "…由县规划局负责牵头查处,国土、城乡建委配合": those who assist, after the work ("由X负责
+        # 组织,Y具体实施": X leads those who do it)
+        role = "牵头" if assisting["role"].startswith("具体") else match["role"]
+        both = _named(parse_annotation(f"{match['units']}{role}，{assisting['units']}{assisting['role']}"))
         if both is not None:
             return both
     return found
 
 
-_ASSISTING_AFTER: Final = re.compile(r"[^，,。；;]*[，,](?P<units>[^，,。；;:：“”]{2,60}?)(?P<role>配合|协助|协办|参与)[。；;]?$")
+_ASSISTING_AFTER: Final = re.compile(
+    r"[^，,。；;]*[，,](?P<units>[^，,。；;:：“”]{2,60}?)(?P<role>配合|协助|协办|参与|具体实施|具体落实)[。；;]?$"
+)
 
 
 def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
@@ -577,11 +582,11 @@ def _office_subject(paragraph: str) -> Assignment | None:
 # How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
-    r"|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
+    r"|主管|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
 )
 _SUBJECT_LONGEST: Final = 40
 _RUN_REACH: Final = 12  # paragraphs back a run of offices' duties is looked for
-_IN_A_NAME: Final = frozenset("部局处科室办委")
+_IN_A_NAME: Final = frozenset("部局处科室办委机单")
 
 
 def _after_duty_lines(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
@@ -690,6 +695,11 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             for node in [node for node in nodes if node.marker][-count:]:
                 node.labels.append(f"责任单位：{counted['units']}")
             continue
+        if _THIS_WORK_BY.match(compact(paragraph)) and not pending and nodes and nodes[-1].annotation is None:
+            # "八、改善居民供热条件" and its text, then "此项工作由市建委负责组织,…具体实施。"
+            if (duty := _by_clause(paragraph)) is not None:
+                nodes[-1].annotation = duty
+                continue
         if label_line(paragraph) is not None and nodes:
             if index == len(paragraphs) - 1 and cut_fragment(paragraph):
                 # the page ends inside the line's last unit ("责任单位:区"): the cut piece is none
@@ -900,13 +910,16 @@ _WORK_BELOW: Final = re.compile(
 def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[Assignment | None] | None:
     """A lead-in sentence (a paragraph's last) right over the first item of a numbered list, with
     the offices it names (None where it names none by name), or None."""
-    match = _WORK_BELOW.match(re.split(r"(?<=[。；;])", compact(paragraph))[-1])
-    if match is None or not following:
+    last = re.split(r"(?<=[。；;])", compact(paragraph))[-1]
+    match = _WORK_BELOW.match(last)
+    # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
+    performs = performed_duties(last) if match is None else None
+    if (match is None and performs is None) or not following:
         return None
     kind, marker, _ = split_marker(following[0][1])
     if kind is None or not (marker_number(marker) == 1 or compact(marker).lstrip("(（").startswith("一")):
         return None
-    found = _clause_duty(match)
+    found = performs or _clause_duty(match)
     if found is not None and all(_strong_unit(unit) for unit in found.units):
         return (found,)
     # "其主要职责是:" over "1.…": a new list, no part of the one before ("重点做好以下工作:" over
@@ -936,6 +949,8 @@ _COUNTED_DUTY: Final = re.compile(
 
 # "上述项目由区商务委牵头负责。": a line giving the unnumbered tasks above it their units.
 _CLOSES_ABOVE: Final = re.compile(r"^(?:以)?上(?:述|列)?[\u4e00-\u9fff]{0,6}?由(?P<units>[^。；;]{2,60}?)(?:牵头)?负责[。.]?$")
+# "此项工作由市建委负责组织,各区人民政府具体实施。": the same, for the one task above
+_THIS_WORK_BY: Final = re.compile(r"^(?:此|该|这)项?(?:工作|任务|项目|措施)由")
 
 
 def _closed_above(
@@ -945,6 +960,8 @@ def _closed_above(
     then "上述项目由区商务委牵头负责。"): each becomes an item under ``parent`` with those units."""
     closing = _CLOSES_ABOVE.match(compact(paragraph))
     duty = parse_annotation(closing["units"] + "负责") if closing else None
+    if duty is None and _THIS_WORK_BY.match(compact(paragraph)):
+        duty = _by_clause(paragraph)
     if duty is None:
         return False
     for line, body in pending:

@@ -1,0 +1,60 @@
+"""Layouts of the forty-third round of real notices (tests/fixtures/notices/real/1601-1646):
+school safety, archives, statistics, heating and water, most of them rules that give offices their
+duties by article, some copied from pages in traditional characters; each as a small synthetic page
+written the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_an_article_over_duties_names_its_office_before_what_it_is_charged_with():
+    # "X对…负总责,统一领导…,履行下列职责:" over "(一)…": X's duties, in traditional characters too
+    plan = parse_text(
+        "某省實施《校車安全管理條例》辦法\n"
+        "第三條 縣級以上人民政府對本行政區域內的校車安全管理工作負總責,統一領導、組織、協調有關部門做好校車安全管理工作,履行下列職責:\n"
+        "(一)組織有關部門編制校車服務方案;\n"
+        "(二)建立校車安全管理聯席會議制度;\n"
+    )
+    assert [item.units for item in plan.items] == [("县级以上人民政府",)] * 2
+
+
+def test_a_paragraph_of_an_article_naming_an_office_over_its_duties():
+    # the article's second paragraph, unnumbered: "X(以下简称Y)主管…工作,依法履行下列职责:"
+    plan = parse_text(
+        "某市学校安全管理条例\n第一章 总则\n第四条 各级人民政府应当依法履行职责,保障学校安全。\n"
+        "某市教育行政管理部门(以下简称市教育部门)主管学校的安全管理工作,依法履行下列职责:\n"
+        "(一)贯彻执行学校安全法律、法规和规章;\n(二)指导、协调和监督学校的安全工作;\n"
+    )
+    assert [item.units for item in plan.items][-2:] == [("某市教育行政管理部门(以下简称市教育部门)",)] * 2
+
+
+def test_a_chapter_run_into_its_first_article_written_by_a_converter_that_turns_one_into_yi():
+    # "第二章…职责第四条X主管…。其主要职责是:" with "(壹)" for "(一)" and "統壹" for "统一"
+    plan = parse_text(
+        "檔案工作條例\n"
+        "其他機關應當加強對檔案工作的領導。第二章檔案機構及其職責第四條國家檔案局主管全國檔案事業,"
+        "對全國檔案事業實行統籌規劃、統壹制度。其主要職責是:\n"
+        "(壹)研究制定檔案工作的方針、政策;\n(二)組織協調全國檔案事業。第五條縣級以上地方人民政府檔案行政管理部門"
+        "主管本行政區域內的檔案事業,其主要職責是:\n(壹)貫徹執行檔案工作的法律、法規;\n(二)監督和指導檔案館的檔案工作。\n"
+    )
+    assert [(item.section[0], item.units) for item in plan.items] == [
+        ("第二章档案机构及其职责", ("国家档案局",)),
+        ("第二章档案机构及其职责", ("国家档案局",)),
+        ("第二章档案机构及其职责", ("县级以上地方人民政府档案行政管理部门",)),
+        ("第二章档案机构及其职责", ("县级以上地方人民政府档案行政管理部门",)),
+    ]
+
+
+def test_a_line_after_a_task_saying_who_organises_it_and_who_carries_it_out():
+    # "此项工作由X负责组织,Y具体实施。": X leads, Y carries it out
+    plan = parse_text(
+        "某市二〇〇八年为民办实事\n八、改善居民供热条件\n全年新增住宅供热面积800万平方米,补建老住宅供热100万平方米。\n"
+        "此项工作由市建委负责组织,市国土房管局、各区人民政府具体实施。\n"
+        "九、解决部分区域雨后积水问题\n改造市中心240片低洼积水片,新建排水管道76.5公里。\n"
+        "此项工作由市市容委负责组织,各相关区人民政府具体实施。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("市建委", "市国土房管局", "各区人民政府"), ("市建委",)),
+        (("市市容委", "各相关区人民政府"), ("市市容委",)),
+    ]
