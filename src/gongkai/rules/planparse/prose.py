@@ -695,11 +695,16 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             for node in [node for node in nodes if node.marker][-count:]:
                 node.labels.append(f"责任单位：{counted['units']}")
             continue
-        if _THIS_WORK_BY.match(compact(paragraph)) and not pending and nodes and nodes[-1].annotation is None:
+        if (
+            _THIS_WORK_BY.match(compact(paragraph))
+            and not pending
+            and nodes
+            and nodes[-1].annotation is None
+            and (organised := _by_clause(paragraph)) is not None
+        ):
             # "八、改善居民供热条件" and its text, then "此项工作由市建委负责组织,…具体实施。"
-            if (duty := _by_clause(paragraph)) is not None:
-                nodes[-1].annotation = duty
-                continue
+            nodes[-1].annotation = organised
+            continue
         if label_line(paragraph) is not None and nodes:
             if index == len(paragraphs) - 1 and cut_fragment(paragraph):
                 # the page ends inside the line's last unit ("责任单位:区"): the cut piece is none
