@@ -678,6 +678,8 @@ def _pieces(stretch: str, registry: Registry | None) -> list[str]:
 
 
 _BARE_LEVELS: Final = frozenset("省市县区镇乡街州旗盟")
+# Levels named in two characters, as lone as "市" in "苏木、乡镇档案室" (Inner Mongolia's 苏木 are its 乡镇)
+_BARE_LEVEL_WORDS: Final = frozenset({"苏木", "乡镇", "街道"})
 
 
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
@@ -708,7 +710,9 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
             _LEVEL_GOVERNMENT.match(bare_piece) is not None
             or (len(levels) == 1 and len(bare_piece) >= 4 and bare_piece[:1] in _BARE_LEVELS - {levels} and "政府" not in bare_piece)
         )
-        if joined and (glue_next or (bare and fragment) or closes):
+        # "苏木、乡镇档案室": a level named in two characters joins a piece at another level
+        next_level = piece[:1] in _BARE_LEVELS or piece[:2] in _BARE_LEVEL_WORDS
+        if joined and (glue_next or (bare and fragment) or closes or (joined[-1] in _BARE_LEVEL_WORDS and next_level)):
             joined[-1] += "、" + piece
         else:
             joined.append(piece)

@@ -58,3 +58,26 @@ def test_a_line_after_a_task_saying_who_organises_it_and_who_carries_it_out():
         (("市建委", "市国土房管局", "各区人民政府"), ("市建委",)),
         (("市市容委", "各相关区人民政府"), ("市市容委",)),
     ]
+
+
+def test_an_article_naming_the_duties_of_an_office_of_two_levels():
+    # "第六条 苏木、乡镇档案室的职责是:": one office at both levels (苏木 are Inner Mongolia's 乡镇)
+    plan = parse_text(
+        "某自治区苏木乡镇档案管理办法\n第二章 档案室职责和档案人员\n第六条 苏木、乡镇档案室的职责是:\n"
+        "(一)宣传贯彻执行档案工作的法律、法规;\n(二)统一管理苏木、乡镇档案,并提供利用;\n"
+    )
+    assert [item.units for item in plan.items] == [("苏木、乡镇档案室",)] * 2
+
+
+def test_streets_and_communities_stay_two_units():
+    plan = parse_text("某区灭鼠工作方案\n1.老旧社区外环境灭鼠。(街道、社区负责)\n2.小区内灭鼠。(物业管理单位负责)\n")
+    assert plan.items[0].units == ("街道", "社区")
+
+
+def test_one_office_alone_over_its_duties_on_a_page_cut_before_the_others():
+    plan = parse_text(
+        "对口联系的市级部门:市政法委、市司法局。\n1.负责宣传党和政府的方针政策、法律法规,做好群众工作。\n"
+        "网格服务管理中心\n1.负责受理网格服务管理的重大事项,并根据部门工作职责,及时进行分流、交办。\n"
+        "2.负责综合分析网格所反映的各类问题,编发专报、简报、工作动态等。\n3.完成上级交办的其他事项。\n"
+    )
+    assert [item.units for item in plan.items][-3:] == [("网格服务管理中心",)] * 3

@@ -1026,11 +1026,16 @@ def _offices_over_duties(paragraphs: Sequence[tuple[int, str]]) -> list[tuple[in
 
 def _offices_over_lists(paragraphs: Sequence[tuple[int, str]]) -> frozenset[int]:
     """The paragraphs that are an office alone on its line over a numbered list, where the page
-    has two such at least (a list of each member unit's duties)."""
+    has two such at least (a list of each member unit's duties), or one over a list of duties
+    ("网格服务管理中心" over "1.负责受理…" "2.负责综合分析…", on a page cut before the others)."""
     found = frozenset(
         index for index in range(len(paragraphs) - 1)
         if _office_alone(paragraphs[index][1]) and split_marker(paragraphs[index + 1][1].strip())[0] is not None
     )
+    if len(found) == 1:
+        (index,) = found
+        below = [split_marker(text.strip())[2] for _, text in paragraphs[index + 1 : index + 4]]
+        return found if sum(text.startswith("负责") for text in below) >= _FEWEST_DUTY_BLOCKS else frozenset()
     return found if len(found) >= _FEWEST_DUTY_BLOCKS else frozenset()
 
 
