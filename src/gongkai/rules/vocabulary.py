@@ -117,7 +117,7 @@ def marker_number(marker: str) -> int | None:
 # noun says the units' role.
 LEAD_LABELS: Final = ("牵头", "主办")
 ASSIST_LABELS: Final = ("配合", "协办", "会办", "参与", "参加", "协作", "协同", "协助", "数据提供", "提供")
-DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管", "业主", "组织")
+DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管", "业主", "组织", "职责")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (
     # "牵头责任单位", "主要协作单位", "问题整改责任单位", "配合实施单位", "责任单位及责任人", "工作协助部门",
@@ -137,4 +137,4 @@ PERSON_LABEL: Final = (
 )
 # "实际完成情况：…", "工作进展：…": a label over a progress report.
 PROGRESS_LABEL: Final = r"(?:实际|工作|目前|推进|落实|完成)?(?:进展|进度|完成|落实)(?:情况)?"
-DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限要求", "整改时限", "整改期限", "时限", "进度安排")
+DEADLINE_LABELS: Final = ("完成时限", "完成时间", "时间要求", "时限要求", "整改时限", "整改期限", "治理时限", "整治时限", "办结时限", "时限", "进度安排")

@@ -5,6 +5,8 @@ written the way those pages are, and each read by a general rule."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from gongkai.rules.planparse import parse_text
 
 
@@ -81,3 +83,25 @@ def test_one_office_alone_over_its_duties_on_a_page_cut_before_the_others():
         "2.负责综合分析网格所反映的各类问题,编发专报、简报、工作动态等。\n3.完成上级交办的其他事项。\n"
     )
     assert [item.units for item in plan.items][-3:] == [("网格服务管理中心",)] * 3
+
+
+def test_a_column_of_the_offices_whose_duties_a_list_names():
+    plan = parse_text(
+        "某县县管煤矿安全管理职责清单\n序号 | 职责部门 | 职责名称 | 职责依据 |\n"
+        "1 | 县应急局 | 负责煤矿安全生产监督管理 | 县应急局“三定”规定 |\n"
+        "2 | 县能源局 | 负责煤矿建设项目竣工验收监管 | 《中华人民共和国矿山安全法》第八条 |\n"
+    )
+    assert [item.units for item in plan.items] == [("县应急局",), ("县能源局",)]
+
+
+
+def test_the_time_limit_of_a_campaign_is_a_deadline_label():
+    plan = parse_text(
+        "某县危险化学品安全专项整治实施方案\n三、具体举措、责任主体和治理时限\n"
+        "1.修订完善安全生产职能职责规定,研究安全监管执法体制改革具体措施。(责任单位:县安委办;治理时限:2022年11月)\n"
+        "2.完善危险化学品安全生产委员会专家组,为风险防控借智借力。(责任单位:县应急局;整治时限:长期坚持)\n"
+    )
+    assert [(item.units, item.deadline.date) for item in plan.items] == [
+        (("县安委办",), date(2022, 11, 30)),
+        (("县应急局",), None),
+    ]
