@@ -105,3 +105,14 @@ def test_the_time_limit_of_a_campaign_is_a_deadline_label():
         (("县安委办",), date(2022, 11, 30)),
         (("县应急局",), None),
     ]
+
+
+def test_a_remark_that_the_annotations_below_leave_an_office_out_is_no_unit():
+    plan = parse_text(
+        "某省非煤矿山安全生产攻坚行动方案\n一、严格非煤矿山市场准入\n"
+        "(一)提高露天采石(砂)准入门槛。停止新建开采规模低于100万吨/年的露天采石(砂)场。〔各州(市)、县(市、区)人民政府"
+        "主责落实,省自然资源厅、省应急管理厅等部门按照职责分工负责,以下均需各州(市)、县(市、区)人民政府主责落实,不再列出〕\n"
+        "(二)严格执行最小开采规模标准。严格执行非煤矿山最小开采规模。\n"
+    )
+    assert plan.items[0].units == ("各州(市)、县(市、区)人民政府", "省自然资源厅", "省应急管理厅")
+    assert plan.items[1].units == ("各州(市)、县(市、区)人民政府",)

@@ -252,8 +252,13 @@ _BRACKETED: Final = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*[)）
 _REMARK_TAIL: Final = re.compile(r"[，,。；;][^，,。；;()（）]{4,20}(?:[，,]下同)?[。]?(?=$|[)）〕】\]])")
 
 
+# "…等部门按照职责分工负责,以下均需各州(市)、县(市、区)人民政府主责落实,不再列出": what the
+# annotations below it leave out, to the end of this one
+_REMARK_BELOW: Final = re.compile(r"[，,；;](?:以下|下同)[^；;]*?(?:不再|不另|不一一)[^，,；;]*$")
+
+
 def _without_remarks(text: str) -> str:
-    text = _REMARK_BRACKET.sub("", text)
+    text = _REMARK_BELOW.sub("", _REMARK_BRACKET.sub("", text))
     # "…、中储粮株洲直属库。排名第一的为牵头单位,下同": the convention closing the list itself
     return _BRACKETED.sub(_unless_convention, _REMARK_TAIL.sub(_unless_convention, text))
 
