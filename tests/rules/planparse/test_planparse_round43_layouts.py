@@ -116,3 +116,12 @@ def test_a_remark_that_the_annotations_below_leave_an_office_out_is_no_unit():
     )
     assert plan.items[0].units == ("各州(市)、县(市、区)人民政府", "省自然资源厅", "省应急管理厅")
     assert plan.items[1].units == ("各州(市)、县(市、区)人民政府",)
+
+
+def test_an_office_in_charge_of_a_work_or_bearing_its_duties_is_its_unit():
+    plan = parse_text(
+        "某省统计管理规定\n第四条 县级以上人民政府统计机构主管本行政区域的统计工作,提供统计信息和咨询。\n"
+        "第五条 县级以上人民政府对本行政区域内学校安全工作负有领导、协调、监督、检查的职责,应当建立联席会议制度。\n"
+        "第六条 统计调查项目的主管部门应当按规定报批。\n"
+    )
+    assert [item.units for item in plan.items][:2] == [("县级以上人民政府统计机构",), ("县级以上人民政府",)]
