@@ -125,3 +125,13 @@ def test_an_office_in_charge_of_a_work_or_bearing_its_duties_is_its_unit():
         "第六条 统计调查项目的主管部门应当按规定报批。\n"
     )
     assert [item.units for item in plan.items][:2] == [("县级以上人民政府统计机构",), ("县级以上人民政府",)]
+
+
+def test_offices_by_their_two_character_short_names_before_their_duties():
+    plan = parse_text(
+        "某区烟花爆竹禁放工作方案\n5、各部门要各司其职、恪尽职守,组织好各项禁放工作。其职责分工为:\n"
+        "区委宣传部:制订宣传工作方案,协调新闻单位做好禁放宣传报导。\n商委:协调公安、供销社做好准放区烟花爆竹的需求。\n"
+        "教委:负责在中小学校贯彻禁放规定,对学生进行禁放宣传教育。\n建委:负责组织对建筑工地外来人口的禁放宣传。\n"
+        "农林委:负责组织协调农村的禁放工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("区委宣传部",), ("商委",), ("教委",), ("建委",), ("农林委",)]

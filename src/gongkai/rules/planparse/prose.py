@@ -488,8 +488,10 @@ def _offices_listed(nodes: Sequence[_Node]) -> set[int]:
 
 
 def _strong_unit(unit: str) -> bool:
-    """A unit by name: never a label's noun ("受理部门", "责任单位") or a place alone."""
-    return len(unit) >= 3 and is_unit_phrase(unit) and _LABEL_NOUN.fullmatch(unit) is None and _KIND_OF_BODY.fullmatch(unit) is None
+    """A unit by name: never a label's noun ("受理部门", "责任单位") or a place alone; two
+    characters only for a short name ("教委", "妇联", "科协")."""
+    short = len(unit) == 2 and unit.endswith(("委", "联", "协"))
+    return (len(unit) >= 3 or short) and is_unit_phrase(unit) and _LABEL_NOUN.fullmatch(unit) is None and _KIND_OF_BODY.fullmatch(unit) is None
 
 
 # "3.1 领导机构", "3.2 应急联动机构": an emergency plan's part on a kind of body, named below it
