@@ -135,3 +135,14 @@ def test_offices_by_their_two_character_short_names_before_their_duties():
         "农林委:负责组织协调农村的禁放工作。\n"
     )
     assert [item.units for item in plan.items] == [("区委宣传部",), ("商委",), ("教委",), ("建委",), ("农林委",)]
+
+
+def test_a_lead_in_giving_the_list_below_to_the_office_that_organises_it():
+    # under "宣传形式" the items are work (never facts, as "试鸣时间" or "警报形式" are)
+    plan = parse_text(
+        "某镇人民政府关于扫黑除恶专项斗争的宣传方案\n二、宣传形式\n(一)社会宣传\n"
+        "社会宣传由镇扫黑除恶专项斗争领导小组组织,重点开展“四个一”宣传:\n"
+        "1.制作一期宣传栏。以镇为主体,指导、组织各村利用现有的宣传阵地、橱窗,创办一期宣传专栏。\n"
+        "2.在公路沿线重要部位刷写标语;各行政村在村庄醒目位置悬挂横幅。\n"
+    )
+    assert [item.units for item in plan.items] == [("镇扫黑除恶专项斗争领导小组",)] * 2

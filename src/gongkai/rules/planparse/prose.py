@@ -266,8 +266,8 @@ _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要
 # "由包片单位县气象局负责清除", "…的要求,由陈家坝沿线包片单位县职教中心、县消防大队负责对…": the units
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
-    r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;:：“”由]{2,80}?)(?:全面|具体|统一|直接)?"
-    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|(?:分别)?(?:审核|审查|核查|核实|受理)(?![\u4e00-\u9fff]))"
+    r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;:：“”由]{2,80}?)(?:全面|具体|统一|直接|自行)?"
+    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|组织(?=[，,。；;:：])|(?:分别)?(?:审核|审查|核查|核实|受理)(?![\u4e00-\u9fff]))"
     # ("由X负责的…项目": a list of each unit's projects; "由包片单位县文广局督促住户移走…": who sees
     # that it is done; "实际居住证明由区住房城乡建设委审核。": who examines what)
 )
@@ -921,7 +921,8 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
     last = re.split(r"(?<=[。；;])", compact(paragraph))[-1]
     match = _WORK_BELOW.match(last)
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
-    performs = performed_duties(last) if match is None else None
+    # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)
+    performs = (performed_duties(last) or (_by_clause(last) if last.endswith((":", "：")) else None)) if match is None else None
     if (match is None and performs is None) or not following:
         return None
     kind, marker, _ = split_marker(following[0][1])
@@ -1411,7 +1412,7 @@ _BACKGROUND: Final = re.compile(
 
 # "一、防空警报试鸣时间" alone on its line over "2023年9月18日…", "二、检查范围", "三、公示时间": a
 # heading naming a fact of the event the notice announces; what stands under it is no work.
-_FACT_WORD: Final = r"[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|形式)"
+_FACT_WORD: Final = r"[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|(?<!宣传|组织|活动)形式)"
 _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # "第一条 根据《…》,制定本规定。", "第二条 区工信局是区政府工作部门,为正科级…", "本办法所称补助资金,
 # 是指…", "…通信网,主要是指…", "本规则适用于…", "…的单位和个人应当遵守本办法。": a rule's opening
