@@ -146,3 +146,12 @@ def test_a_lead_in_giving_the_list_below_to_the_office_that_organises_it():
         "2.在公路沿线重要部位刷写标语;各行政村在村庄醒目位置悬挂横幅。\n"
     )
     assert [item.units for item in plan.items] == [("镇扫黑除恶专项斗争领导小组",)] * 2
+
+
+def test_the_passing_of_a_rule_in_brackets_under_its_title_is_no_task():
+    plan = parse_text(
+        "某自治区实施《中华人民共和国档案法》办法\n(2010年7月30日自治区第九届人民代表大会常务委员会第十七次会议通过,2010年10月1日起施行)\n"
+        "第一章 总 则\n第五条 县级以上人民政府应当按照国家规定,建立健全档案机构,确定人员编制。\n"
+        "第七条 自治区人民政府档案行政部门主管全区档案事业,对全区档案工作实行统筹规划、组织协调、监督指导。\n"
+    )
+    assert [item.units for item in plan.items] == [("县级以上人民政府",), ("自治区人民政府档案行政部门",)]

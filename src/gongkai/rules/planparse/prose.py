@@ -324,7 +324,7 @@ _SUBJECT: Final = (
 )
 _SUBJECT_DUTY: Final = re.compile(
     _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导(?:[:：，,、。；;\s]|$)|解释)|主要(?:做好|承担)"
-    r"|主管(?![部单机领])[^，,。；;]{2,40}?工作|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责)"
+    r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责)"
 )
 # "各县(市、区)政府要…", "县级以上人民政府应当…": offices as the subject of a duty word (not of
 # "要求", "应急", "应用", "须知" …).
@@ -1373,7 +1373,10 @@ def _broken_off(body: str) -> bool:
 
 def _is_item(node: _Node, flat: bool) -> bool:
     """A leaf is an item unless it is only a short heading at the outermost level of an outline
-    whose other headings have items under them ("五、其他")."""
+    whose other headings have items under them ("五、其他"), and never a bracket alone ("(2010年7月30日
+    …会议通过)" under a rule's title reads as an annotation with no task before it)."""
+    if not compact(node.body):
+        return False
     if node.annotation is not None or node.labels or _has_body(node):
         return True
     # (a whole sentence of clauses is a task, "一、实施易地扶贫搬迁工程,全省全年完成10万人搬迁任务。")
