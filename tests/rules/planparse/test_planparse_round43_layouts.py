@@ -155,3 +155,14 @@ def test_the_passing_of_a_rule_in_brackets_under_its_title_is_no_task():
         "第七条 自治区人民政府档案行政部门主管全区档案事业,对全区档案工作实行统筹规划、组织协调、监督指导。\n"
     )
     assert [item.units for item in plan.items] == [("县级以上人民政府",), ("自治区人民政府档案行政部门",)]
+
+
+def test_a_rule_s_definitions_penalties_and_the_rights_it_gives_anyone_are_no_tasks():
+    # the article's number alone on its line over its text, as a compilation of rules prints it
+    plan = parse_text(
+        "某市生活饮用水二次供水卫生监督管理办法\n第二条\n本办法所称二次供水,是指将来自城市集中式供水系统的生活饮用水经贮存、加压后供给用户的方式。\n"
+        "第四条 市卫生行政部门负责本市二次供水的卫生监督管理工作。\n"
+        "第五条 对违反本办法的行为,任何单位和个人都有权向卫生行政部门举报或者投诉。\n"
+        "第四十二条\n违反本办法第二十一条规定,擅自取用城市公共供水的,由城市供水行政主管部门予以警告。\n"
+    )
+    assert [(item.text[:6], item.units) for item in plan.items] == [("市卫生行政部", ("市卫生行政部门",))]

@@ -1418,8 +1418,9 @@ _BACKGROUND: Final = re.compile(
 _FACT_WORD: Final = r"[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|(?<!宣传|组织|活动)形式)"
 _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # "第一条 根据《…》,制定本规定。", "第二条 区工信局是区政府工作部门,为正科级…", "本办法所称补助资金,
-# 是指…", "…通信网,主要是指…", "本规则适用于…", "…的单位和个人应当遵守本办法。": a rule's opening
-# articles, its basis, what the office is, what its words mean and whom it binds, no work.
+# 是指…", "…通信网,主要是指…", "本规则适用于…", "…的单位和个人应当遵守本办法。", "任何单位和个人都有权
+# 举报…": a rule's opening articles, its basis, what the office is, what its words mean, whom it binds
+# and the rights it gives anyone, and its penalties ("违反本条例规定…的,由X责令改正"), no work.
 _RULE: Final = r"本(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度)"
 _PREAMBLE: Final = re.compile(
     rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订){_RULE}。$"
@@ -1427,6 +1428,8 @@ _PREAMBLE: Final = re.compile(
     rf"|^{_RULE}(?:所称|中的)[^，,。；;]{{1,30}}[，,]?(?:是指|包括)"  # what its words mean
     r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
     rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:应当|应|均应|都应)遵守{_RULE}。$|^[^。；;]{{2,60}}适用{_RULE}。$"  # whom it binds
+    r"|^[^。；;]{0,30}任何(?:单位和个人|组织和个人|单位或者个人|组织或者个人|人)[^。；;]{0,4}有权"  # a right anyone has
+    rf"|^违反{_RULE}"  # a penalty
 )
 _NO_WORK_BELOW: Final = re.compile(r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$")
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
@@ -1440,7 +1443,7 @@ def _background(node: _Node) -> bool:
             return True
         if (current is not node or node.joined) and _FACT.match(heading):
             return True
-        if current is node and (_FACT_LABEL.match(compact(node.body)) or _PREAMBLE.match(compact(node.body))):
+        if current is node and (_FACT_LABEL.match(compact(node.body)) or _PREAMBLE.match(compact(node.joined or node.body))):
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
         if current is node.parent and _NO_WORK_BELOW.search(compact(current.body)):
             # "第二条 …所称地名系指:" over "(一)行政区划名称…": what a word means; "工作人员应当具备
