@@ -166,3 +166,20 @@ def test_a_rule_s_definitions_penalties_and_the_rights_it_gives_anyone_are_no_ta
         "第四十二条\n违反本办法第二十一条规定,擅自取用城市公共供水的,由城市供水行政主管部门予以警告。\n"
     )
     assert [(item.text[:6], item.units) for item in plan.items] == [("市卫生行政部", ("市卫生行政部门",))]
+
+
+def test_the_rules_a_duty_list_rests_on_are_no_tasks():
+    plan = parse_text(
+        "烟花爆竹安全监管\n序号 涉及部门 职责分工\n1 市公安局 负责烟花爆竹运输通行证发放和烟花爆竹运输路线确定工作。\n"
+        "2 市供销社 负责加强对本系统企业烟花爆竹经营活动的管理。\n相关依据:\n1.《烟花爆竹安全管理条例》(国务院令第455号)\n"
+        "2.市公安局“三定”规定\n"
+    )
+    assert [item.units for item in plan.items] == [("市公安局",), ("市供销社",)]
+
+
+def test_the_duties_of_the_offices_a_heading_names_before_the_work_in_quotes():
+    plan = parse_text(
+        "某市人民政府办公室关于做好控辍保学工作的通知\n二、明确“控辍保学”工作职责\n(一)县、区人民政府“控辍保学”的工作职责是:\n"
+        "1.合理配置教育资源,促进义务教育均衡发展,改善薄弱学校的办学条件。\n2.建立控辍保学目标责任制。\n"
+    )
+    assert [item.units for item in plan.items] == [("县、区人民政府",)] * 2

@@ -462,10 +462,10 @@ _CHARGE_HEADING: Final = re.compile(
 # "一、落实政府职责", "二、明确部门职责": a part that charges the units with their duties, naming none
 _CHARGING: Final = r"落实|履行|明确|压实|强化|加强|厘清|理顺|健全|完善"
 # "(一)县人民政府职责", "(一)县(市、区)政府的主要任务", "(八)县经济局主要工作任务:", "(七)卫生部门职责、任务",
-# "2、市领导小组的职责。", "第六条 苏木、乡镇档案室的职责是:" over the duties written below it: the part
-# of the offices named.
+# "2、市领导小组的职责。", "第六条 苏木、乡镇档案室的职责是:", "(一)县、区人民政府“控辍保学”的工作职责是:"
+# over the duties written below it: the part of the offices named.
 _DUTIES_HEADING: Final = re.compile(
-    rf"^{_HEADING_NUMBER}(?!{_CHARGING})(?P<units>[^，,。；;:：]{{2,30}}?)"
+    rf"^{_HEADING_NUMBER}(?!{_CHARGING})(?P<units>[^，,。；;:：“”]{{2,30}}?)(?:“[^“”]{{1,12}}”)?"
     r"的?(?:(?:主要|工作)?职责(?:[、和及]任务)?|(?:主要|重点)?工作任务|主要任务)(?:是|为|如下)?[:：。]?$"
 )
 

@@ -745,6 +745,12 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             level, parent = _enter(kinds, stack, "office")
             stack.append(_add(nodes, _Node(level, "", name, Assignment((name,), (name,)), parent=parent, line=line)))
             continue
+        if kind is None and _BASIS_BELOW.match(compact(paragraph)) and split_marker(texts[index + 1] if index + 1 < len(texts) else "")[0]:
+            # "相关依据:" over "1.《烟花爆竹安全管理条例》…": the rules the list rests on, no work
+            pending.clear()
+            level, parent = _enter(kinds, stack, "unit_group")
+            stack.append(_add(nodes, _Node(level, "", paragraph.strip(), None, parent=parent, line=line)))
+            continue
         if kind is None and (lead_in := _work_below(paragraph, paragraphs[index + 1 : index + 2])) is not None:
             # "县机关事务管理局和…要着力完成以下工作:" over "一是…" "二是…": they do each of them (and
             # "其主要职责是:" over a new list closes the one before, whose offices it does not name)
@@ -934,6 +940,10 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
     # "其主要职责是:" over "1.…": a new list, no part of the one before ("重点做好以下工作:" over
     # "一、…" opens the plan's parts, no list)
     return (None,) if _RANK[kind] >= _RANK["arabic"] else None
+
+
+# "相关依据:", "主要依据:" alone over a numbered list of the rules a plan rests on
+_BASIS_BELOW: Final = re.compile(r"^[\u4e00-\u9fff]{0,2}依据[:：]$")
 
 
 # "1.领办项目:下荒村路灯修复项目。工作进展:…": a project list with its progress; the label naming
@@ -1406,7 +1416,7 @@ def _has_body(node: _Node) -> bool:
 # Parts of a notice that state its aims, not work to assign (总体要求, 指导思想, 工作目标, 基本原则).
 _BACKGROUND: Final = re.compile(
     r"^(?:总体要求|指导思想|(?:主要|总体)?工作目标|主要目标|总体目标|[\u4e00-\u9fff]{0,2}原则(?:和目标)?|目标要求|目标和要求|目标与要求|总体思路"
-    r"|主要依据|编制依据|工作依据|政策依据"
+    r"|[\u4e00-\u9fff]{0,2}依据"
     r"|[\u4e00-\u9fff]{0,4}目的(?:和意义|与意义)?|(?:参加|参会|参训)(?:人员|对象|范围)|适用范围"
     r"|(?:保障|服务|救助|帮扶|扶持|补助|适用)对象"
     r"|(?:活动|宣传)?主题|活动(?:时间|地点))(?:[。:：]|$)"
