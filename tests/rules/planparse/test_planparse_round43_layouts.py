@@ -183,3 +183,13 @@ def test_the_duties_of_the_offices_a_heading_names_before_the_work_in_quotes():
         "1.合理配置教育资源,促进义务教育均衡发展,改善薄弱学校的办学条件。\n2.建立控辍保学目标责任制。\n"
     )
     assert [item.units for item in plan.items] == [("县、区人民政府",)] * 2
+
+
+def test_a_part_heading_naming_several_offices_or_a_town_gives_them_its_items():
+    plan = parse_text(
+        "某区全民健身工作方案\n四、职责分工\n(四)区体育局\n1.负责制定全区全民健身活动计划;\n"
+        "(五)南庄镇、各街道办事处\n1.做好组织发动工作,积极配合和参与区各项群众体育活动;\n2.配合做好全民健身站(点)建设工作;\n"
+        "五、工作要求\n(一)加强组织领导\n1.各单位要高度重视全民健身工作。\n"
+    )
+    assert [item.units for item in plan.items][:3] == [("区体育局",), ("南庄镇", "各街道办事处"), ("南庄镇", "各街道办事处")]
+    assert plan.items[3].section[-1] == "(一)加强组织领导" and plan.items[3].units != ("加强组织领导",)

@@ -434,6 +434,10 @@ def section_assignment(heading: str) -> Assignment | None:
     name = office and (office["name"] or office["organ"])
     if name and not _KINDS_OF_UNIT.fullmatch(name):
         return Assignment((name,), (name,))
+    offices = _OFFICES_HEADING.match(text)
+    pieces = offices["names"].split("、") if offices is not None else []
+    if pieces and all(_OFFICE_NAME.fullmatch(piece) and not _KINDS_OF_UNIT.fullmatch(piece) for piece in pieces):
+        return assign([(Column.UNITS, "、".join(pieces))])  # "(三)学工部、团委", "(五)南庄镇、各街道办事处"
     duties = _PERFORMS_DUTIES.match(text) or _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
     return _offices_of(duties["units"]) if duties is not None else None
 
@@ -508,6 +512,15 @@ _OFFICE_HEADING: Final = re.compile(
     r"(?:[(（][^()（）]{2,40}[)）])?)"
     rf"|\d{{1,2}}[、.．]\s*(?P<organ>{_NOT_A_NAME}[^\W\d_的]{{1,10}}?(?:局|办|委|厅|部门|联|协)))[:：]?$"
 )
+
+
+# "(三)学工部、团委" over its duties: a part heading naming several offices, or one that ends as
+# only towns, companies and people's bodies do ("(五)南庄镇", "(二)工会")
+_OFFICE_NAME: Final = re.compile(
+    rf"{_NOT_A_NAME}(?:各)?[^\W\d_的、]{{1,12}}?(?:局|办|委|政府|中心|管委会|办公室|厅|院|站|所|队|馆|部|部门|处|科|股|联|协"
+    r"|镇|乡|街道|街道办|办事处|公司|集团|总公司|工会|团委|妇联|社)"
+)
+_OFFICES_HEADING: Final = re.compile(rf"^{_PART_NUMBER}(?P<names>[^，,。；;:：()（）]{{2,40}})[:：]?$")
 
 
 def unbracket(text: str) -> str:
