@@ -560,7 +560,7 @@ _GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他
 # "…区环保局等有关部门牵头", "…会同相关部门负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(
-    f"等(?:{_GENERIC_NOUN}|(?:部门|单位|机构)|[^、，,；;]{{2,20}}成员单位"
+    f"等(?:{_GENERIC_NOUN}|(?:部门单位|单位部门|部门|单位|机构)|[^、，,；;]{{2,20}}成员单位"
     "|(?:[市县区省州](?:政府|级|直)?)?(?:工作|职能)部门"  # "…市司法局等市政府工作部门"
     f"|(?![市县区省州盟旗镇乡])[^、，,；;市县区省]{{2,20}}(?:主管|职能|相关|有关)(?:部门|单位))?"
     f"(?:{_BOUNDARY}|(?<=部门|单位|机构)(?=[和及与]))"  # "…省农业厅等省直有关部门和各市人民政府"
@@ -683,7 +683,7 @@ _BARE_LEVEL_WORDS: Final = frozenset({"苏木", "乡镇", "街道"})
 
 
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
-_LEVEL_GOVERNMENT: Final = re.compile(r"^[省市县区镇乡街州旗盟](?:人民)?政府$")
+_LEVEL_GOVERNMENT: Final = re.compile(r"^[省市县区镇乡街州旗盟]{1,3}(?:人民)?政府$")  # ("各市州、县市区人民政府")
 _LIST_OPENER: Final = re.compile(r"^(?:沿海|沿边|沿线|相关|有关)?各|^(?:相关|有关)")
 
 

@@ -427,7 +427,7 @@ def test_it_reads_what_pdf_and_page_conversion_do_to_unit_lists():
         "各市州、县市区人民政府均为责任单位，以下不再列举)\n"
         "(二)做好依申请公开。规范办理流程。(县司法局牵头各行政机关负责)\n"
     )
-    assert remark.items[0].units == ("省政务局", "省直相关单位", "各市州", "县市区人民政府")
+    assert remark.items[0].units == ("省政务局", "省直相关单位", "各市州、县市区人民政府")
     assert remark.items[1].units == ("县司法局", "各行政机关")
 
 

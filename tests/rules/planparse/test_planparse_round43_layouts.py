@@ -193,3 +193,11 @@ def test_a_part_heading_naming_several_offices_or_a_town_gives_them_its_items():
     )
     assert [item.units for item in plan.items][:3] == [("区体育局",), ("南庄镇", "各街道办事处"), ("南庄镇", "各街道办事处")]
     assert plan.items[3].section[-1] == "(一)加强组织领导" and plan.items[3].units != ("加强组织领导",)
+
+
+def test_a_group_of_levels_sharing_one_government_and_a_generic_tail_after_etc():
+    plan = parse_text(
+        "某省政务公开工作要点\n1.推进政务服务事项标准化。(省政务局、各市州、县市区人民政府负责)\n"
+        "2.开展健康科普宣传。(国家卫生健康委、中国科协等部门单位按职责分工负责)\n"
+    )
+    assert [item.units for item in plan.items] == [("省政务局", "各市州、县市区人民政府"), ("国家卫生健康委", "中国科协")]
