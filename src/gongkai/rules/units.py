@@ -30,7 +30,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Final
 
-from gongkai.rules.vocabulary import ORGAN_ENDINGS, ROLE_PATTERN
+from gongkai.rules.vocabulary import ORGAN_ENDINGS, PLACE_ENDINGS, ROLE_PATTERN
 
 
 class UnitKind(StrEnum):
@@ -745,12 +745,18 @@ def _split_conjunctions(piece: str) -> list[str]:
             continue
         for conjunction in _CONJUNCTIONS:
             # only after a whole organisation's name: "市财政局和市审计局" splits, "市住房和城乡
-            # 建设局" and "区经济信息和商务局" do not
-            if piece.startswith(conjunction, index) and piece[:index].endswith(ORGAN_ENDINGS):
-                rest = piece[index + len(conjunction) :]
-                if rest and rest not in _BARE_NOUNS:  # "有关部门和单位": one generic phrase
-                    return [piece[:index], *_split_conjunctions(rest)]
+            # 建设局" and "区经济信息和商务局" do not; or after a place before another body:
+            # "岳麓区和市直相关单位", "各县区及相关业主单位"
+            rest = piece[index + len(conjunction) :]
+            place = piece[:index].endswith(tuple(PLACE_ENDINGS)) and rest.startswith(_ANOTHER_BODY)
+            whole = piece[:index].endswith(ORGAN_ENDINGS) or place
+            # ("有关部门和单位": one generic phrase)
+            if piece.startswith(conjunction, index) and whole and rest and rest not in _BARE_NOUNS:
+                return [piece[:index], *_split_conjunctions(rest)]
     return [piece]
+
+
+_ANOTHER_BODY: Final = ("市直", "县直", "区直", "省直", "相关", "有关", "各", "其他")
 
 
 def _bracket_depth(text: str, index: int) -> int:

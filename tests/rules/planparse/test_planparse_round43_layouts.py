@@ -201,3 +201,8 @@ def test_a_group_of_levels_sharing_one_government_and_a_generic_tail_after_etc()
         "2.开展健康科普宣传。(国家卫生健康委、中国科协等部门单位按职责分工负责)\n"
     )
     assert [item.units for item in plan.items] == [("省政务局", "各市州、县市区人民政府"), ("国家卫生健康委", "中国科协")]
+
+
+def test_a_place_and_another_body_joined_by_and_are_two_units():
+    plan = parse_text("某市工作方案\n1.推进湘江新区建设。(岳麓区和市直相关单位负责)\n2.完成项目验收。(各县区及相关业主单位负责)\n")
+    assert [item.units for item in plan.items] == [("岳麓区", "市直相关单位"), ("各县区", "相关业主单位")]
