@@ -199,8 +199,13 @@ def test_a_group_of_levels_sharing_one_government_and_a_generic_tail_after_etc()
     plan = parse_text(
         "某省政务公开工作要点\n1.推进政务服务事项标准化。(省政务局、各市州、县市区人民政府负责)\n"
         "2.开展健康科普宣传。(国家卫生健康委、中国科协等部门单位按职责分工负责)\n"
+        "3.开展联合执法。(县公安局、县住建局等责任单位负责)\n"
     )
-    assert [item.units for item in plan.items] == [("省政务局", "各市州、县市区人民政府"), ("国家卫生健康委", "中国科协")]
+    assert [item.units for item in plan.items] == [
+        ("省政务局", "各市州、县市区人民政府"),
+        ("国家卫生健康委", "中国科协"),
+        ("县公安局", "县住建局"),
+    ]
 
 
 def test_a_place_and_another_body_joined_by_and_are_two_units():
