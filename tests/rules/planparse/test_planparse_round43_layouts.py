@@ -211,3 +211,29 @@ def test_a_group_of_levels_sharing_one_government_and_a_generic_tail_after_etc()
 def test_a_place_and_another_body_joined_by_and_are_two_units():
     plan = parse_text("某市工作方案\n1.推进湘江新区建设。(岳麓区和市直相关单位负责)\n2.完成项目验收。(各县区及相关业主单位负责)\n")
     assert [item.units for item in plan.items] == [("岳麓区", "市直相关单位"), ("各县区", "相关业主单位")]
+
+
+def test_an_article_s_later_paragraphs_go_on_with_its_text_and_their_offices_join_its_units():
+    plan = parse_text(
+        "某省机关运行保障条例\n第一章 总 则\n"
+        "第四条 县级以上人民政府应当推进机关运行保障工作集中统一管理,统筹保障资源。\n乡镇人民政府依法履行本级机关运行保障相关工作职责。\n"
+        "第五条 县级以上教育行政部门负责本行政区域内的学校安全工作。\n"
+        "公安、财政、交通运输等部门和机构按照各自职责,做好学校安全工作。\n"
+        "第六条 教育主管部门负责预防溺水工作联动机制日常工作,履行以下综合协调、督促指导等职责:\n"
+        "(一)建立健全预防中小学生溺水安全管理制度;\n(二)牵头开展预防中小学生溺水督导检查评估。\n"
+    )
+    assert [(item.text[:6], item.units) for item in plan.items] == [
+        ("县级以上人民", ("县级以上人民政府", "乡镇人民政府")),
+        ("县级以上教育", ("县级以上教育行政部门", "公安", "财政", "交通运输")),
+        ("建立健全预防", ("教育主管部门",)),
+        ("牵头开展预防", ("教育主管部门",)),
+    ]
+    assert plan.items[0].text.endswith("乡镇人民政府依法履行本级机关运行保障相关工作职责。")
+
+
+def test_an_article_saying_who_manages_a_thing_heads_the_paragraphs_of_each_office_s_duties():
+    plan = parse_text(
+        "某自治区城镇保障性安居工程补助资金管理办法\n第一章 总 则\n第三条 补助资金由自治区财政厅、住房和城乡建设厅按职责分工管理。\n"
+        "自治区财政厅负责编制补助资金预算,确定补助资金分配方案。\n自治区住房和城乡建设厅负责住房保障计划编制,提出补助资金分配建议。\n"
+    )
+    assert [item.units for item in plan.items] == [("自治区财政厅",), ("自治区住房和城乡建设厅",)]

@@ -14,7 +14,7 @@ entry of its section and is left out of its text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -348,24 +348,48 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
     found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
     # (the offices later sentences open with join a duty its first sentence states so)
-    return _with_later_subjects(text, found) if subject is not None or modal else found
+    paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
+    return _with_later_subjects(text, found, paragraphs) if subject is not None or modal else found
 
 
-def _with_later_subjects(text: str, found: Assignment | None) -> Assignment | None:
+def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[str] = frozenset()) -> Assignment | None:
     """The offices of a sentence-opening duty with those each later sentence opens with as its
-    subject: "市民政部门负责全市…工作。区、县民政部门负责本行政区域…工作。" is the work of both."""
+    subject: "市民政部门负责全市…工作。区、县民政部门负责本行政区域…工作。" is the work of both; and
+    those each later paragraph of an article opens with, whatever its verb ("第四条 县级以上人民政府
+    应当…。" then "乡镇人民政府依法履行…职责。")."""
     if found is None:
         return None
     later: list[str] = []
     for sentence in re.split(r"(?<=[。；;])", text)[1:]:
         sentence = _WHAT_IT_IS.sub(r"\g<office>", sentence.strip())
         more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence)
+        if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
+            more = _fields_subject(sentence) or _office_subject(sentence)
         # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…")
         later += [unit for unit in more.units if unit not in found.units and unit not in later and f"“{unit}”" not in text] if more else []
     if not later:
         return found
     leads = found.lead_units + tuple(later) if found.lead_units == found.units else found.lead_units
     return replace(found, units=found.units + tuple(later), lead_units=leads)
+
+
+# "公安、财政、交通运输等部门和机构按照各自职责,做好…": the fields of the offices a rule names as
+# the subject, before a generic tail
+_FIELDS_SUBJECT: Final = re.compile(
+    r"^(?P<fields>(?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:行政)?(?:部门|单位|机构)(?:和机构|和单位)?[，,]?"
+    r"(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合)"
+)
+
+
+def _fields_subject(sentence: str) -> Assignment | None:
+    subject = _FIELDS_SUBJECT.match(sentence)
+    if subject is None or _VERB_FIELD.search(subject["fields"]):
+        return None
+    fields = tuple(subject["fields"].split("、"))
+    return Assignment(fields, fields)
+
+
+_VERB_FIELD: Final = re.compile(r"(?:^|、)(?:加强|推进|开展|建立|完善|做好|落实|组织|指导|督促|负责)")
 
 
 def _modal_duty(text: str) -> Assignment | None:
@@ -766,6 +790,14 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         pieces = split_annotated(rest)
         if index == len(paragraphs) - 1 and pieces[-1][1] is None and (cut := _cut_annotation(pieces[-1][0])):
             pieces[-1] = cut  # "…相关工作措施(省发改委、住" and the page ends: the whole names count
+        if kind is None and len(pieces) == 1 and pieces[0][1] is None and (article := _open_article(stack)) is not None \
+                and not (_duties_of(rest) or _offices_colon(rest)):
+            # an article's later paragraph goes on with its text ("第四条 X负责…。" then "Y负责…。":
+            # one article, the offices each paragraph opens with its units; never "X:负责…" lines,
+            # a list of each office's duties)
+            pending.clear()
+            article.body = f"{article.body}\n{rest}"
+            continue
         if kind is None and len(pieces) == 1 and pieces[0][1] is None and (clauses := _duty_clauses(rest, stack, _titled_duties(paragraphs, index))):
             # "(三)其他部门工作职责" over "市公安局负责…;市消防局负责…;市交警支队负责…。": one
             # office's duty a clause
@@ -849,6 +881,21 @@ def _add(nodes: list[_Node], node: _Node) -> _Node:
     if node.parent is not None:
         node.parent.children += 1
     return node
+
+
+def _open_article(stack: Sequence[_Node]) -> _Node | None:
+    """The article the current paragraph may go on: the innermost part, an article ("第五条 …")
+    whose own sentence gives work to the offices it opens with, and no numbered points under it
+    (not one that says who manages a thing over the paragraphs that say what each office does:
+    "第三条 补助资金由财政厅、住建厅按职责分工管理。" then "财政厅负责…" "住建厅负责…")."""
+    last = stack[-1] if stack else None
+    if last is None or not _ARTICLE_MARKER.match(last.marker) or last.children:
+        return None
+    first = last.body.split("\n")[0]
+    return last if _subject_duty(first, modal=True) or _office_subject(first) else None
+
+
+_ARTICLE_MARKER: Final = re.compile(MARKERS["article"])
 
 
 def _child(
@@ -1262,11 +1309,15 @@ def _unnumbered(
         _add(nodes, _Node(last.level, "", _BULLET.sub("", body), parent=last.parent, line=line, bulleted=True))
         return True
     if annotation is None:
+        if last is not None and _open_article(stack) is last:
+            last.body = f"{last.body}\n{body}"  # "第四条 县级以上人民政府应当…。" then "乡镇人民政府…。"
+            return True
         if last is not None and open_item and not last.children and not _has_body(last):
             body = _DUTIES_LABEL.sub("", body)  # "2、业务一组。" then "职责:负责…": the duties
             last.joined = body
             last.body = f"{last.body.rstrip('。')}。{body}"
             return True
+
         return _headed_sibling(nodes, stack, body, line)
     broken = last is not None and open_item and _has_body(last) and _broken_off(last.body)
     if last is not None and open_item and _has_body(last) and not broken:
@@ -1546,8 +1597,10 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         sections.insert(0, _heading(parent))
         parent = parent.parent
     # A numbered paragraph may open with its heading sentence; a requirement cut out of a
-    # paragraph (no marker of its own) starts with its first requirement.
-    lead, text = _lead_in(node.body) if node.marker else (None, node.body)
+    # paragraph (no marker of its own) starts with its first requirement; an article has no
+    # heading sentence (its first sentence is its text).
+    heading = node.marker and not _ARTICLE_MARKER.match(node.marker)
+    lead, text = _lead_in(node.body) if heading else (None, node.body)
     if lead is not None:
         sections.append(clean_text(node.marker + lead))
     assignment, inherited = _annotation_of(node)
