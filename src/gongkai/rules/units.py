@@ -736,7 +736,7 @@ def _split_top_level(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-_BARE_NOUNS: Final = frozenset({"单位", "部门", "机构", "企业", "组织"})
+_BARE_NOUNS: Final = frozenset({"单位", "部门", "机构", "企业", "组织", "政府"})  # ("各级党委和政府": one)
 
 
 def _split_conjunctions(piece: str) -> list[str]:

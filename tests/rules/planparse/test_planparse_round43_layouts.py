@@ -237,3 +237,12 @@ def test_an_article_saying_who_manages_a_thing_heads_the_paragraphs_of_each_offi
         "自治区财政厅负责编制补助资金预算,确定补助资金分配方案。\n自治区住房和城乡建设厅负责住房保障计划编制,提出补助资金分配建议。\n"
     )
     assert [item.units for item in plan.items] == [("自治区财政厅",), ("自治区住房和城乡建设厅",)]
+
+
+def test_the_leadership_an_office_works_under_and_the_charges_an_article_lists_below_it():
+    plan = parse_text(
+        "某省乡村振兴责任制实施细则\n第一章 总 则\n第三条 在省委领导下,省委农村工作领导小组负责巩固拓展脱贫攻坚成果、全面推进乡村振兴的牵头抓总。\n"
+        "第二章 各级责任\n第四条 各级党委和政府乡村振兴责任主要包括:\n(一)深入学习贯彻习近平总书记关于“三农”工作的重要论述;\n"
+        "(二)以乡村振兴统揽新时代“三农”工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("省委农村工作领导小组",), ("各级党委和政府",), ("各级党委和政府",)]

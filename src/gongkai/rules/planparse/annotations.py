@@ -438,8 +438,15 @@ def section_assignment(heading: str) -> Assignment | None:
     pieces = offices["names"].split("、") if offices is not None else []
     if pieces and all(_OFFICE_NAME.fullmatch(piece) and not _KINDS_OF_UNIT.fullmatch(piece) for piece in pieces):
         return assign([(Column.UNITS, "、".join(pieces))])  # "(三)学工部、团委", "(五)南庄镇、各街道办事处"
-    duties = _PERFORMS_DUTIES.match(text) or _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text)
+    duties = _PERFORMS_DUTIES.match(text) or _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text) or _CHARGES_BELOW.match(text)
     return _offices_of(duties["units"]) if duties is not None else None
+
+
+# "第四条 各级党委和政府乡村振兴责任主要包括:" over "(一)…": the offices' part in a work, listed below
+_CHARGES_BELOW: Final = re.compile(
+    rf"^{_HEADING_NUMBER}?(?P<units>[^，,。；;:：]{{2,30}}?(?:政府|党委|委员会|委|局|办|厅|部门|单位|机构))"
+    r"的?(?![和及与、])[\u4e00-\u9fff]{0,8}?(?:责任|职责)(?:主要)?(?:包括|有)[:：]$"
+)
 
 
 def performed_duties(text: str) -> Assignment | None:
