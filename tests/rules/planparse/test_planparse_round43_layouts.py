@@ -246,3 +246,11 @@ def test_the_leadership_an_office_works_under_and_the_charges_an_article_lists_b
         "(二)以乡村振兴统揽新时代“三农”工作。\n"
     )
     assert [item.units for item in plan.items] == [("省委农村工作领导小组",), ("各级党委和政府",), ("各级党委和政府",)]
+
+
+def test_a_topic_label_before_the_office_that_does_the_work():
+    plan = parse_text(
+        "某市大中型水库移民后期扶持实施方案\n(六)扶持方式。\n直补方式:市财政局负责制定后期扶持资金发放实施细则。区县水库移民主管部门负责核定到人。\n"
+        "项目扶持方式:市水库移民主管部门负责编制项目扶持管理办法。\n"
+    )
+    assert [item.units[0] for item in plan.items] == ["市财政局", "市水库移民主管部门"]

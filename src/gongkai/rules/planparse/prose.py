@@ -341,6 +341,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         # "各区、县(市)政府、市政府各部门负责落实的工作任务": a part's heading; "上述项目由区商务委
         # 牵头负责。": the units of the paragraphs above, no task of its own
         return None
+    text = _TOPIC_LABEL.sub("", text)  # "直补方式:市财政局负责制定…": the office after the topic's label
     text = _WHAT_IT_IS.sub(r"\g<office>", text)  # "X是政府采购的职能部门,负责…": X负责…
     text = _SEATED_AT.sub(r"\g<office>", text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
     subject = _SUBJECT_DUTY.match(text)
@@ -422,6 +423,7 @@ _JOINED_LATER: Final = re.compile(
 )
 
 
+_TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
 _SEATED_AT: Final = re.compile(r"^(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
 _WHAT_IT_IS: Final = re.compile(
     r"^(?P<office>[^，,。；;是]{2,30})是[^，,。；;]{2,30}[，,]"
