@@ -522,7 +522,7 @@ _OFFICE_HEADING: Final = re.compile(
 
 
 # "(三)学工部、团委" over its duties: a part heading naming several offices, or one that ends as
-# only towns, companies and people's bodies do ("(五)南庄镇", "(二)工会")
+# only towns, companies and people's bodies do ("(五)南庄镇", "(十一)省轻纺集团总公司")
 _OFFICE_NAME: Final = re.compile(
     rf"{_NOT_A_NAME}(?:各)?[^\W\d_的、]{{1,12}}?(?:局|办|委|政府|中心|管委会|办公室|厅|院|站|所|队|馆|部|部门|处|科|股|联|协"
     r"|镇|乡|街道|街道办|办事处|公司|集团|总公司|工会|团委|妇联|社)"

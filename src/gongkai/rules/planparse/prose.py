@@ -1320,7 +1320,6 @@ def _unnumbered(
             last.joined = body
             last.body = f"{last.body.rstrip('。')}。{body}"
             return True
-
         return _headed_sibling(nodes, stack, body, line)
     broken = last is not None and open_item and _has_body(last) and _broken_off(last.body)
     if last is not None and open_item and _has_body(last) and not broken:
