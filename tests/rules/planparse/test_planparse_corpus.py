@@ -93,8 +93,11 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # are the subject of 应当) too, after the README counted offices as the subject of 要 and 应当
     # (session 20): F1 0.894, units 0.877, deadlines 0.964 (units floor 0.875); then round 41 studied
     # (F1 0.898, units 0.881) and round 42 (1551-1599, blind F1 0.770, units 0.616) joined: F1 0.895,
-    # units 0.875, deadlines 0.965 (units floor 0.87)
-    assert figures["f1"] >= 0.89, development.misses
+    # units 0.875, deadlines 0.965 (units floor 0.87); with round 43 (1601-1646, blind F1 0.720,
+    # units 0.645: school safety, archives and statistics rules, many in traditional characters)
+    # too, studied, and the README reading an article's later paragraphs as part of it (11 golds
+    # merged, session 21): F1 0.900, units 0.876, deadlines 0.965 (F1 floor 0.895)
+    assert figures["f1"] >= 0.895, development.misses
     assert figures["units"] >= 0.87 and figures["deadlines"] >= 0.96, development.misses
 
 
