@@ -178,9 +178,10 @@ def read_prose(
             node.annotation, node.body = duty  # "(二)民政局、红十字会:负责灾后救济工作宣传…"
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
-        if node.annotation is None and not node.labels:
+        if node.annotation is None and not node.labels and not _PREAMBLE.match(compact(node.joined or node.body)):
             # (under an office's heading, "(一)民政部门", a "由X负责" inside an item is a detail of
-            # the office's duty: "…萍乡城区内的由安源区福利院负责安置。")
+            # the office's duty: "…萍乡城区内的由安源区福利院负责安置。"; a rule's basis, scope,
+            # penalty or principle, "…实行党委领导、政府负责…的原则。", names no one who does it)
             given = node.parent is None or _heading_units(node.parent) is None
             node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body, given, modal=not _background(node))
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
@@ -1483,7 +1484,8 @@ _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # "第一条 根据《…》,制定本规定。", "第二条 区工信局是区政府工作部门,为正科级…", "本办法所称补助资金,
 # 是指…", "…通信网,主要是指…", "本规则适用于…", "…的单位和个人应当遵守本办法。", "任何单位和个人都有权
 # 举报…": a rule's opening articles, its basis, what the office is, what its words mean, whom it binds
-# and the rights it gives anyone, and its penalties ("违反本条例规定…的,由X责令改正"), no work.
+# and the rights it gives anyone, its penalties ("违反本条例规定…的,由X责令改正") and the principle it
+# follows ("…工作实行统一管理与分级管理的原则。"), no work.
 _RULE: Final = r"本(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度)"
 _PREAMBLE: Final = re.compile(
     rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订){_RULE}。$"
@@ -1493,8 +1495,12 @@ _PREAMBLE: Final = re.compile(
     rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:应当|应|均应|都应)遵守{_RULE}。$|^[^。；;]{{2,60}}适用{_RULE}。$"  # whom it binds
     r"|^[^。；;]{0,30}任何(?:单位和个人|组织和个人|单位或者个人|组织或者个人|人)[^。；;]{0,4}有权"  # a right anyone has
     rf"|^违反{_RULE}"  # a penalty
+    r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
 )
-_NO_WORK_BELOW: Final = re.compile(r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$")
+_NO_WORK_BELOW: Final = re.compile(
+    r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$"
+    r"|(?:遵循|坚持|贯彻|按照)(?:以下|下列|如下)(?:基本)?原则[:：]$"  # "…应当遵循下列原则:" over the principles
+)
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 
 
