@@ -15,3 +15,11 @@ def test_the_principles_a_rule_follows_are_no_tasks():
         "第五条 市和区平安建设领导机构负责统筹谋划、督导考评、推动落实矛盾纠纷多元化解工作。\n"
     )
     assert [item.units for item in plan.items] == [("市和区平安建设领导机构",)]
+
+
+def test_a_notice_s_numbered_requests_go_to_the_offices_asked():
+    plan = parse_text(
+        "关于印发医疗机构药品备案采购实施细则的通知\n一、请各市(州)卫生计生委制定分级审核备案采购实施方案及监督管理办法,并报省卫生计生委备案。\n"
+        "二、请各市(州)卫生计生委于2014年3月底前上报首批分级审核备案采购目录。\n"
+    )
+    assert [item.units for item in plan.items] == [("各市(州)卫生计生委",)] * 2
