@@ -893,13 +893,10 @@ def _open_article(stack: Sequence[_Node]) -> _Node | None:
     (not one that says who manages a thing over the paragraphs that say what each office does:
     "第三条 补助资金由财政厅、住建厅按职责分工管理。" then "财政厅负责…" "住建厅负责…")."""
     last = stack[-1] if stack else None
-    if last is None or not _ARTICLE_MARKER.match(last.marker) or last.children:
+    if last is None or split_marker(last.marker)[0] != "article" or last.children:
         return None
     first = last.body.split("\n")[0]
     return last if _subject_duty(first, modal=True) or _office_subject(first) else None
-
-
-_ARTICLE_MARKER: Final = re.compile(MARKERS["article"])
 
 
 def _child(
@@ -1313,9 +1310,6 @@ def _unnumbered(
         _add(nodes, _Node(last.level, "", _BULLET.sub("", body), parent=last.parent, line=line, bulleted=True))
         return True
     if annotation is None:
-        if last is not None and _open_article(stack) is last:
-            last.body = f"{last.body}\n{body}"  # "第四条 县级以上人民政府应当…。" then "乡镇人民政府…。"
-            return True
         if last is not None and open_item and not last.children and not _has_body(last):
             body = _DUTIES_LABEL.sub("", body)  # "2、业务一组。" then "职责:负责…": the duties
             last.joined = body
@@ -1607,7 +1601,7 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
     # A numbered paragraph may open with its heading sentence; a requirement cut out of a
     # paragraph (no marker of its own) starts with its first requirement; an article has no
     # heading sentence (its first sentence is its text).
-    heading = node.marker and not _ARTICLE_MARKER.match(node.marker)
+    heading = node.marker and split_marker(node.marker)[0] != "article"
     lead, text = _lead_in(node.body) if heading else (None, node.body)
     if lead is not None:
         sections.append(clean_text(node.marker + lead))
