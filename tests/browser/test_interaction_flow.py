@@ -13,6 +13,8 @@ the clerk writes the 采纳情况 and publishes it beside the final document, wh
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gongkai.interaction.models import Comment, Message, Rating
@@ -123,6 +125,7 @@ def test_it_takes_a_message_from_the_citizen_to_the_rated_reply(
 
     page.goto(live_server.url + "/messages/")
     page.get_by_role("link", name="路灯什么时候修").click()
+    page.wait_for_url(re.compile(r".*/messages/\d+/$"))
     public = page.content()
     assert "预计10月12日前修复" in public
     for value in (SENDER_NAME, SENDER_PHONE, SENDER_EMAIL):

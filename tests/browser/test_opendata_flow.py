@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import check_accessibility, log_in
 from tests.opendata.conftest import HEADER, ROWS, xlsx
@@ -58,7 +59,7 @@ def test_a_clerk_uploads_a_sheet_and_the_public_downloads_it(page, axe_page, cle
     page.get_by_label("主题分类").select_option("education")
     page.get_by_role("button", name="筛选").click()
     page.get_by_role("link", name="全市中小学校名录").click()
-    assert page.get_by_role("table").locator("tbody tr").count() == 3
+    expect(page.get_by_role("table").locator("tbody tr")).to_have_count(3)
     assert "第一中学" in page.get_by_role("table").inner_text()
     page.screenshot(path=str(artifacts / "opendata-dataset.png"), full_page=True)
 

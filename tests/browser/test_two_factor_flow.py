@@ -33,6 +33,9 @@ def test_a_reviewer_enrols_totp_and_signs_in_with_a_code(axe_page, reviewer_a, s
     totp = pyotp.TOTP(secret)
     page.get_by_label("动态口令").fill(totp.now())
     page.get_by_role("button", name="绑定并登录").click()
+    # The codes page is the POST's answer, with no URL of its own to wait for; all_inner_texts
+    # does not wait, so wait for the list before reading it.
+    page.get_by_role("heading", name="请保存恢复码").wait_for()
     codes = page.get_by_role("list", name="恢复码").locator("code").all_inner_texts()
     assert len(codes) == 10
     page.get_by_role("link", name="我已保存，继续").click()
