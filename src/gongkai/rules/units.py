@@ -750,8 +750,9 @@ def _split_conjunctions(piece: str) -> list[str]:
             rest = piece[index + len(conjunction) :]
             place = piece[:index].endswith(tuple(PLACE_ENDINGS)) and rest.startswith(_ANOTHER_BODY)
             whole = piece[:index].endswith(ORGAN_ENDINGS) or place
-            # ("有关部门和单位": one generic phrase)
-            if piece.startswith(conjunction, index) and whole and rest and rest not in _BARE_NOUNS:
+            # ("有关部门和单位": one generic phrase; "各级人民政府及其有关部门": 其 is the body
+            # before it, one phrase)
+            if piece.startswith(conjunction, index) and whole and rest and rest not in _BARE_NOUNS and rest[0] != "其":
                 return [piece[:index], *_split_conjunctions(rest)]
     return [piece]
 

@@ -150,7 +150,7 @@ def test_each_sentence_of_an_article_that_opens_with_its_offices_adds_them():
         "某市行政区域界线管理办法\n第四条 市民政部门负责全市行政区域界线管理工作。区、县民政部门负责本行政区域界线管理工作。\n"
         "第五条 省处置工作领导小组各成员单位(以下简称“各部门”)应将监测预警纳入年度工作计划。各部门负责组织本系统开展排查。\n"
     )
-    assert [item.units for item in plan.items] == [("市民政部门", "区、县民政部门"), ("省处置工作领导小组各成员单位",)]
+    assert [item.units for item in plan.items] == [("市民政部门", "区、县民政部门"), ("省处置工作领导小组各成员单位(以下简称“各部门”)",)]
 
 
 def test_a_list_of_levels_of_those_concerned_is_one_unit():

@@ -244,10 +244,11 @@ _RANGE: Final = re.compile(r"^[(（〔【]?第?(?P<first>\d{1,2})[-—–~～至
 
 
 # "市市场监督管理局(以下如无特别说明，排名第一的为牵头单位)、市公安局": a remark in brackets among
-# the units, never an alias of the unit before it ("(市大数据中心)", "﹝含…管委会，下同﹞" stay).
+# the units, never an alias of the unit before it ("(市大数据中心)", "﹝含…管委会，下同﹞",
+# "(以下简称“市金融局”)" stay).
 # Or one stating the list's convention: "市税务局(列第一位者为工作牵头单位或汇总单位，下同)",
 # "(除标注“分别牵头”外，列第一位为牵头或汇总单位，下同)".
-_REMARK_BRACKET: Final = re.compile(r"[(（〔【\[][\s]*(?:以下|如无|注[:：]|说明|除)[^()（）〔〕【】\[\]]*[)）〕】\]]")
+_REMARK_BRACKET: Final = re.compile(r"[(（〔【\[][\s]*(?:以下(?!简称)|如无|注[:：]|说明|除)[^()（）〔〕【】\[\]]*[)）〕】\]]")
 _BRACKETED: Final = re.compile(r"[(（〔【\[][^()（）〔〕【】\[\]]*[)）〕】\]]")
 _REMARK_TAIL: Final = re.compile(r"[，,。；;][^，,。；;()（）]{4,20}(?:[，,]下同)?[。]?(?=$|[)）〕】\]])")
 
@@ -482,14 +483,17 @@ _DUTIES_HEADING: Final = re.compile(
 
 
 # "第一条 司法行政机关主要履行以下职责:", "(二)县民政局承担下列职责:", "县级以上人民政府对…负总责,…,
-# 履行下列职责:": an article of a rule over the duties of the office it names (a chapter's heading
+# 履行下列职责:", "X应当对Y履行下列职责情况进行监督:": an article of a rule over the duties of the office it names (a chapter's heading
 # may be run in before it on a page that lost its lines: "第一章 职责分工 第一条 …").
 # (a chapter's heading run in before its first article, also read in a lead-in over a list)
 CHAPTER_RUN_IN: Final = rf"(?:{MARKERS['part']}[^，,。；;:：]{{0,12}}?(?={MARKERS['article']}))?"
 _PERFORMS_DUTIES: Final = re.compile(
     rf"^{CHAPTER_RUN_IN}{_HEADING_NUMBER}?(?P<units>[^，,。；;:：]{{2,30}}?)"
     r"(?:(?:对|在|主管(?![部单机])|负责|统筹)[^。；;:：]{0,80}[，,](?:并|依法)?)?"
-    r"(?:主要|应当|应|依法)?(?:履行|承担|负有|行使)(?:以下|下列|如下)[^，,。；;:：]{0,16}?(?:职责|职能)[:：。]?$"
+    r"(?:主要|应当|应|依法)?(?:(?:履行|承担|负有|行使)(?:以下|下列|如下)[^，,。；;:：]{0,16}?(?:职责|职能)"
+    # "X应当对经办机构履行下列职责情况进行监督:": what X oversees
+    r"|对[^，,。；;:：]{2,40}?(?:履行|执行|遵守|落实)(?:以下|下列|如下)[^，,。；;:：]{0,16}?情况(?:进行|实施|开展)?(?:监督|检查|监督检查))"
+    r"[:：。]?$"
 )
 
 

@@ -162,6 +162,8 @@ def read_prose(
     items: list[Item] = []
     warnings: list[str] = []
     annotated = 0
+    requested: set[int] = set()  # (ids of) nodes whose units the sentence after their heading sentence gives
+    asked = 0  # items with such units
     known = _named_units(nodes)
     listed = _offices_listed(nodes)
     standing: tuple[str, ...] = ()  # "以下任务均需X落实": X does every item from here on
@@ -178,12 +180,16 @@ def read_prose(
             node.annotation, node.body = duty  # "(二)民政局、红十字会:负责灾后救济工作宣传…"
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
-        if node.annotation is None and not node.labels and not _PREAMBLE.match(compact(node.joined or node.body)):
+        if node.annotation is None and not node.labels and not _PREAMBLE.match(compact(_uncaptioned(node))):
             # (under an office's heading, "(一)民政部门", a "由X负责" inside an item is a detail of
             # the office's duty: "…萍乡城区内的由安源区福利院负责安置。"; a rule's basis, scope,
             # penalty or principle, "…实行党委领导、政府负责…的原则。", names no one who does it)
             given = node.parent is None or _heading_units(node.parent) is None
-            node.annotation = opening_duty(node.joined or node.body) or _asked(node.body) or _subject_duty(node.joined or node.body, given, modal=not _background(node))
+            work = _uncaptioned(node)
+            node.annotation = opening_duty(work) or _asked(node.body) or _subject_duty(work, given, modal=not _background(node))
+            if node.annotation is None and not known and node.marker and not _background(node):
+                node.annotation = _after_heading_sentence(node)
+                requested.add(id(node))
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
                 and (node.parent is None or _heading_units(node.parent) is None):
             # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
@@ -209,10 +215,13 @@ def read_prose(
             # an annotation's deadline, not a date in the task's text ("围绕年内实现…")
             item = replace(item, deadline=parse_deadline(ranged[2], year))
         annotated += bool(item.units)
+        asked += bool(item.units) and id(node) in requested
         if not item.units:
             where = item.section[-1] if item.section else item.text[:20]
             warnings.append(f"第{item.number}条（{where}）没有标注责任单位，所在部分也没有，请指定")
         items.append(item)
+    if asked * _ASKED_SHARE < len(items):
+        annotated -= asked  # (a few requests that say who make no plan)
     numbered = [node for node in nodes if node.marker]
     sample = clean_text(numbered[0].marker + numbered[0].body)[:40] if numbered else ""
     return ProseResult(
@@ -320,7 +329,8 @@ _ASKED: Final = re.compile(
 # "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…", "省领导小组在省委、省政府领导下,
 # 负责…": a duty written with its offices as the subject of the sentence.
 _SUBJECT: Final = (
-    r"^(?:在[^，,。；;由]{2,24}?(?:领导|指导|统一部署)下[，,])?"  # ("在省委领导下,X负责…")
+    r"^(?:在[^，,。；;由]{2,24}?(?:领导|指导|统一部署)下[，,]"  # ("在省委领导下,X负责…",
+    r"|(?:按照|根据|依照|依据)[^，,。；;由]{2,40}?[，,])?"  # "按照“党政同责…”的工作要求,X负责…")
     r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下)?[，,]?"
 )
@@ -329,8 +339,8 @@ _SUBJECT_DUTY: Final = re.compile(
     r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责)"
 )
 # "各县(市、区)政府要…", "县级以上人民政府应当…": offices as the subject of a duty word (not of
-# "要求", "应急", "应用", "须知" …).
-_SUBJECT_MODAL: Final = re.compile(_SUBJECT + r"(?:要|应当|应|须|必须)(?![求点素件急用对收答声变该知])")
+# "要求", "应急", "应用", "须知" …; "要对照" is one).
+_SUBJECT_MODAL: Final = re.compile(_SUBJECT + r"(?:要|应当|应|须|必须)(?![求点素件急用收答声变该知]|对(?!照))")
 
 
 def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignment | None:
@@ -1395,6 +1405,21 @@ def _with_standing(item: Item, standing: Sequence[str], own: Assignment | None) 
     return replace(item, units=units, lead_units=leads)
 
 
+# A notice where fewer than one paragraph in this many says who does it after its heading sentence
+# ("(二)加强监督指导。市政务公开办要…" among seventy paragraphs of criteria) is no plan for that.
+_ASKED_SHARE: Final = 10
+
+
+def _after_heading_sentence(node: _Node) -> Assignment | None:
+    """In a notice that annotates none of its tasks, the offices the sentence after a task's
+    heading sentence opens with as its subject ("(二)落实煤源。旗发改委要…": 旗发改委), with those
+    of later sentences; an article has no heading sentence."""
+    if split_marker(node.marker)[0] == "article":
+        return None
+    lead, rest = _lead_in(node.joined or node.body)
+    return _subject_duty(rest, given=False, modal=True) if lead is not None else None
+
+
 def _named_units(nodes: Sequence[_Node]) -> frozenset[str]:
     """The units the notice's own annotations name."""
     return frozenset(
@@ -1480,7 +1505,7 @@ _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # 举报…": a rule's opening articles, its basis, what the office is, what its words mean, whom it binds
 # and the rights it gives anyone, its penalties ("违反本条例规定…的,由X责令改正") and the principle it
 # follows ("…工作实行统一管理与分级管理的原则。"), no work.
-_RULE: Final = r"本(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度)"
+_RULE: Final = r"本(?:实施|暂行|管理)?(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度)"  # ("本实施细则")
 _PREAMBLE: Final = re.compile(
     rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订){_RULE}。$"
     r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
@@ -1498,6 +1523,16 @@ _NO_WORK_BELOW: Final = re.compile(
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 
 
+# "第三条【化解纠纷主体责任制】各级人民政府…", "第五条(科研)…": an article's caption, before its text
+_CAPTION: Final = re.compile(r"^\s*(?:【[^【】，,。；;]{2,16}】|[(（][^()（），,。；;]{2,10}[)）])\s*")
+
+
+def _uncaptioned(node: _Node) -> str:
+    """The node's text without its article's caption."""
+    text = node.joined or node.body
+    return _CAPTION.sub("", text, count=1) if split_marker(node.marker)[0] == "article" else text
+
+
 def _background(node: _Node) -> bool:
     current: _Node | None = node
     while current is not None:
@@ -1506,7 +1541,7 @@ def _background(node: _Node) -> bool:
             return True
         if (current is not node or node.joined) and _FACT.match(heading):
             return True
-        if current is node and (_FACT_LABEL.match(compact(node.body)) or _PREAMBLE.match(compact(node.joined or node.body))):
+        if current is node and (_FACT_LABEL.match(compact(node.body)) or _PREAMBLE.match(compact(_uncaptioned(node)))):
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
         if current is node.parent and _NO_WORK_BELOW.search(compact(current.body)):
             # "第二条 …所称地名系指:" over "(一)行政区划名称…": what a word means; "工作人员应当具备
