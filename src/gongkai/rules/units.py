@@ -556,7 +556,7 @@ _MARKER_ROLES: Final = {
     "参加": UnitRole.ASSISTING,
 }
 _BOUNDARY: Final = f"(?=$|[、，,；;。：:)）]|{_ROLE_MARKER.pattern})"
-_GENERIC_NOUN: Final = "(?:[市县区省镇乡州](?:政府|级|直)?)?(?:其他|其它)?(?:有关|相关)(?:[市县区省州](?:政府|级|直))?(?:职能)?(?:部门|单位|机构)"  # "…等相关区直部门", "…等市政府有关部门", "…等市有关单位": the same open end with its level
+_GENERIC_NOUN: Final = "(?:中省直|[市县区省镇乡州](?:政府|级|直)?)?各?(?:其他|其它)?(?:有关|相关)(?:[市县区省州](?:政府|级|直))?(?:职能)?(?:部门|单位|机构)"  # "…等相关区直部门", "…等市政府有关部门", "…等市有关单位", "…等中省直各有关单位": the same open end with its level
 # "…区环保局等有关部门牵头", "…会同相关部门负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(
@@ -752,11 +752,12 @@ def _split_conjunctions(piece: str) -> list[str]:
             whole = piece[:index].endswith(ORGAN_ENDINGS) or place
             # ("有关部门和单位": one generic phrase; "各级人民政府及其有关部门": 其 is the body
             # before it, one phrase)
-            if piece.startswith(conjunction, index) and whole and rest and rest not in _BARE_NOUNS and rest[0] != "其":
+            if piece.startswith(conjunction, index) and whole and rest and rest not in _BARE_NOUNS and not _ITS_OWN.match(rest):
                 return [piece[:index], *_split_conjunctions(rest)]
     return [piece]
 
 
+_ITS_OWN: Final = re.compile(r"其(?![他它])")  # "及其有关部门" (never "和其他组织")
 _ANOTHER_BODY: Final = ("市直", "县直", "区直", "省直", "相关", "有关", "各", "其他")
 
 

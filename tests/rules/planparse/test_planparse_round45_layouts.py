@@ -87,3 +87,27 @@ def test_an_alias_stays_inside_its_unit_and_its_own_bodies_are_one_unit():
         "第五条 各级人民政府及其有关部门应当加强防汛宣传。\n"
     )
     assert [item.units for item in plan.items] == [("市防汛指挥部(以下简称市防指)",), ("各级人民政府及其有关部门",)]
+
+
+def test_the_principle_of_a_work_is_no_task_but_an_office_that_keeps_to_one_has_its_duty():
+    plan = parse_text(
+        "某自治区公共信用信息管理办法\n"
+        "第一条 为进一步规范公共信用信息管理，根据有关法律法规，特制本办法。\n"
+        "第二条 公共信用信息的归集、披露和使用，应当遵循合法、客观、公正的原则，保护信息主体合法权益。\n"
+        "第三条 促进民族团结进步是全社会的共同责任，实行党委领导、政府负责的工作机制。\n"
+        "第四条 各级国家机关要坚持各民族一律平等的原则，保障散居少数民族的合法权益。\n"
+        "第五条 测绘工作实行统一管理与分级管理的原则。\n"
+        "自治区测绘行政主管部门主管全区的测绘工作。\n"
+    )
+    # (the last article's principle heads its offices' paragraph: the article is their work)
+    assert [item.text[:6] for item in plan.items] == ["各级国家机关", "测绘工作实行"]
+    assert plan.items[0].units == ("各级国家机关",)
+
+
+def test_a_generic_tail_with_its_level_names_no_unit_and_other_bodies_split_off():
+    plan = parse_text(
+        "示范省2021年社会信用体系建设工作要点\n"
+        "1.推进科研诚信建设。(省科技厅、省卫生健康委等中省直各有关单位负责)\n"
+        "2.推进社会组织诚信建设。(省民政厅和其他成员单位负责)\n"
+    )
+    assert [item.units for item in plan.items] == [("省科技厅", "省卫生健康委"), ("省民政厅", "其他成员单位")]

@@ -180,7 +180,7 @@ def read_prose(
             node.annotation, node.body = duty  # "(二)民政局、红十字会:负责灾后救济工作宣传…"
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
-        if node.annotation is None and not node.labels and not _PREAMBLE.match(compact(_uncaptioned(node))):
+        if node.annotation is None and not node.labels and not _preamble(_uncaptioned(node)):
             # (under an office's heading, "(一)民政部门", a "由X负责" inside an item is a detail of
             # the office's duty: "…萍乡城区内的由安源区福利院负责安置。"; a rule's basis, scope,
             # penalty or principle, "…实行党委领导、政府负责…的原则。", names no one who does it)
@@ -1507,7 +1507,7 @@ _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # follows ("…工作实行统一管理与分级管理的原则。"), no work.
 _RULE: Final = r"本(?:实施|暂行|管理)?(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度)"  # ("本实施细则")
 _PREAMBLE: Final = re.compile(
-    rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订){_RULE}。$"
+    rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订|特制){_RULE}。$"
     r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
     rf"|^{_RULE}(?:所称|中的)[^，,。；;]{{1,30}}[，,]?(?:是指|包括)"  # what its words mean
     r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
@@ -1516,6 +1516,23 @@ _PREAMBLE: Final = re.compile(
     rf"|^违反{_RULE}"  # a penalty
     r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
 )
+# "公共信用信息的归集、披露、使用和管理活动,应当遵循合法、安全…的原则,…", "农村牧区消防工作坚持“预防
+# 为主、防消结合”的方针,…", "促进民族团结进步是全社会的共同责任,实行…的工作机制": the principle of a
+# work, whose subject is no office
+_PRINCIPLE: Final = re.compile(
+    r"^(?P<subject>[^。；;，,]{2,60}?)[，,]?(?:(?:应当|应|必须|要)?(?:坚持|遵循|实行)[^。；;]{2,200}?的(?:原则|方针|工作机制)"
+    r"|是全社会的共同(?:责任|义务))(?:[。，,；;]|$)"
+)
+
+
+def _preamble(text: str) -> bool:
+    """Whether a paragraph is a rule's basis, scope, definition, penalty or principle."""
+    # (a principle only as a paragraph of its own: "第三条 测绘工作实行…的原则。" over the offices'
+    # paragraphs is their article)
+    principle = _PRINCIPLE.match(compact(text)) if "\n" not in text.strip() else None
+    return _PREAMBLE.match(compact(text)) is not None or (principle is not None and not is_unit_phrase(principle["subject"]))
+
+
 _NO_WORK_BELOW: Final = re.compile(
     r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$"
     r"|(?:遵循|坚持|贯彻|按照)(?:以下|下列|如下)(?:基本)?原则[:：]$"  # "…应当遵循下列原则:" over the principles
@@ -1541,7 +1558,7 @@ def _background(node: _Node) -> bool:
             return True
         if (current is not node or node.joined) and _FACT.match(heading):
             return True
-        if current is node and (_FACT_LABEL.match(compact(node.body)) or _PREAMBLE.match(compact(_uncaptioned(node)))):
+        if current is node and (_FACT_LABEL.match(compact(node.body)) or _preamble(_uncaptioned(node))):
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
         if current is node.parent and _NO_WORK_BELOW.search(compact(current.body)):
             # "第二条 …所称地名系指:" over "(一)行政区划名称…": what a word means; "工作人员应当具备
