@@ -111,3 +111,15 @@ def test_a_generic_tail_with_its_level_names_no_unit_and_other_bodies_split_off(
         "2.推进社会组织诚信建设。(省民政厅和其他成员单位负责)\n"
     )
     assert [item.units for item in plan.items] == [("省科技厅", "省卫生健康委"), ("省民政厅", "其他成员单位")]
+
+
+def test_an_article_asking_related_offices_goes_on_with_the_offices_it_names_below():
+    plan = parse_text(
+        "某市城镇居民基本医疗保险暂行办法\n"
+        "第七条 相关部门要协助做好城镇居民基本医疗保险工作。\n"
+        "市发改委负责将城镇居民基本医疗保险纳入全市经济社会发展规划。\n"
+        "公安部门负责提供参保城镇居民的户籍和人口信息。\n"
+        "第八条 城镇居民基本医疗保险实行属地管理。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["相关部门要协", "城镇居民基本"]
+    assert plan.items[0].units == ("市发改委", "公安部门")

@@ -360,9 +360,16 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
         return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
     found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
+    if found is None and modal and _KIND_SUBJECT.match(text):
+        found = Assignment((), ())  # "相关部门要协助做好…。" then "市发改委负责…": those it names later
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
-    return _with_later_subjects(text, found, paragraphs) if subject is not None or modal else found
+    found = _with_later_subjects(text, found, paragraphs) if subject is not None or modal else found
+    return found if found is None or found.units else None
+
+
+# "相关部门要…", "有关单位应当…": a kind of office as the subject, naming none
+_KIND_SUBJECT: Final = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)(?:要|应当|应|须|必须)")
 
 
 def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[str] = frozenset()) -> Assignment | None:
@@ -906,7 +913,7 @@ def _open_article(stack: Sequence[_Node]) -> _Node | None:
     if last is None or split_marker(last.marker)[0] != "article" or last.children:
         return None
     first = last.body.split("\n")[0]
-    return last if _subject_duty(first, modal=True) or _office_subject(first) else None
+    return last if _subject_duty(first, modal=True) or _office_subject(first) or _KIND_SUBJECT.match(compact(first)) else None
 
 
 def _child(
