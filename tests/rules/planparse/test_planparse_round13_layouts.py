@@ -19,7 +19,8 @@ def test_a_task_opening_with_who_does_it_clause_by_clause_names_its_units():
         "由李某副市长负责,市建设局牵头,市财政局配合,按照要求进一步修改完善项目建设方案。\n"
     )
     assert [item.section for item in plan.items] == [("1、综合改革试验区事宜",), ("2、城市轨道交通项目",)]
-    assert [item.units for item in plan.items] == [("市发改委",), ("市建设局", "市财政局")]
+    # ("相关部门" written as a unit of its own is one, as the README reads it: no 等 before it)
+    assert [item.units for item in plan.items] == [("市发改委", "相关部门"), ("市建设局", "市财政局")]
     assert [item.lead_units for item in plan.items] == [("市发改委",), ("市建设局",)]
 
 

@@ -123,3 +123,14 @@ def test_an_article_asking_related_offices_goes_on_with_the_offices_it_names_bel
     )
     assert [item.text[:6] for item in plan.items] == ["相关部门要协", "城镇居民基本"]
     assert plan.items[0].units == ("市发改委", "公安部门")
+
+
+def test_related_offices_written_as_a_unit_of_their_own_are_one_but_the_others_are_none():
+    plan = parse_text(
+        "示范市2023年政务公开工作要点\n"
+        "1.推进决策公开。(市发改委牵头,相关部门配合)\n"
+        "2.推进执行公开。(市审改办牵头,其他有关部门配合)\n"
+        "3.推进结果公开。(市统计局、市财政局等有关部门负责)\n"
+    )
+    assert [item.units for item in plan.items] == [("市发改委", "相关部门"), ("市审改办",), ("市统计局", "市财政局")]
+    assert plan.items[0].lead_units == ("市发改委",)

@@ -304,7 +304,7 @@ def _parse_annotation(text: str) -> Assignment | None:
 _LEADER: Final = r"(?:副?(?:省|市|州|县|区|旗|镇|乡)长|秘书长|书记|领导(?:同志)?)"
 _NO_UNITS: Final = re.compile(
     rf"^[^、]*{_LEADER}(?:、[^、]*{_LEADER})*(?:{ROLE_PATTERN})*$|的$"
-    rf"|^其他(?:有关|相关)?(?:部门|单位)|^(?:有关|相关)(?:部门|单位)(?:{ROLE_PATTERN})+$"
+    rf"|^其他(?:有关|相关)?(?:部门|单位)"
 )
 
 

@@ -356,12 +356,15 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     text = _WHAT_IT_IS.sub(r"\g<office>", text)  # "X是政府采购的职能部门,负责…": X负责…
     text = _SEATED_AT.sub(r"\g<office>", text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
     subject = _SUBJECT_DUTY.match(text)
-    found = _clause_duty(subject)
+    found = _clause_duty(subject) if not _KIND_SUBJECT.match(text) else None
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
         return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
-    found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
-    if found is None and modal and _KIND_SUBJECT.match(text):
-        found = Assignment((), ())  # "相关部门要协助做好…。" then "市发改委负责…": those it names later
+    if _KIND_SUBJECT.match(text):
+        # "相关部门要协助做好…。" then "市发改委负责…": a kind of office names none, those it
+        # names later do
+        found = Assignment((), ()) if modal or subject is not None else None
+    else:
+        found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
     found = _with_later_subjects(text, found, paragraphs) if subject is not None or modal else found
@@ -369,7 +372,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
 
 
 # "相关部门要…", "有关单位应当…": a kind of office as the subject, naming none
-_KIND_SUBJECT: Final = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)(?:要|应当|应|须|必须)")
+_KIND_SUBJECT: Final = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)(?:要|应当|应|须|必须|负责|牵头)")
 
 
 def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[str] = frozenset()) -> Assignment | None:
