@@ -134,3 +134,13 @@ def test_related_offices_written_as_a_unit_of_their_own_are_one_but_the_others_a
     )
     assert [item.units for item in plan.items] == [("市发改委", "相关部门"), ("市审改办",), ("市统计局", "市财政局")]
     assert plan.items[0].lead_units == ("市发改委",)
+
+
+def test_what_is_founded_is_no_office_and_an_office_that_administers_by_law_has_its_duty():
+    plan = parse_text(
+        "某自治区宗教事务若干规定\n第一章 总则\n"
+        "第三条 县级以上人民政府宗教事务部门依法对本行政区域内的宗教事务进行行政管理。\n"
+        "第二章 宗教活动场所\n"
+        "第四条 设立宗教活动场所应当符合国务院《宗教事务条例》规定的条件。\n"
+    )
+    assert [item.units for item in plan.items] == [("县级以上人民政府宗教事务部门",), ()]

@@ -316,8 +316,14 @@ def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
 
 
 def _named(found: Assignment | None) -> Assignment | None:
-    """The assignment when every one of its units ends like a unit, else None."""
-    return found if found is not None and (all(map(is_unit_phrase, found.units)) or sharing_ending(found.units)) else None
+    """The assignment when every one of its units ends like a unit, and none opens with what is
+    done to it ("设立宗教活动场所应当…": a place founded, no office), else None."""
+    if found is None or any(_DONE_TO.match(unit) for unit in found.units):
+        return None
+    return found if all(map(is_unit_phrase, found.units)) or sharing_ending(found.units) else None
+
+
+_DONE_TO: Final = re.compile(r"(?:设立|举办|开办|筹备|筹建|新建|改建|扩建|开展|推进|加强|完善|做好|落实|申请|使用|利用|从事)")
 
 
 # "会议原则同意…，请县财政局按会议讨论意见作进一步修改完善": minutes ask an office to do the work.
@@ -336,7 +342,8 @@ _SUBJECT: Final = (
 )
 _SUBJECT_DUTY: Final = re.compile(
     _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导(?:[:：，,、。；;\s]|$)|解释)|主要(?:做好|承担)"
-    r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责)"
+    r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责"
+    r"|依法对[^，,。；;]{2,60}?(?:进行|实施)[^，,。；;]{0,10}?(?:管理|监督|监管|检查))"  # "X依法对…宗教事务进行行政管理"
 )
 # "各县(市、区)政府要…", "县级以上人民政府应当…": offices as the subject of a duty word (not of
 # "要求", "应急", "应用", "须知" …; "要对照" is one).
