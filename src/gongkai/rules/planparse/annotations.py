@@ -723,9 +723,11 @@ def split_trailing_annotation(paragraph: str) -> tuple[str, Assignment | None]:
             if found is not None:
                 return stripped[:start].rstrip(), found
     tail = _LABEL.search(paragraph)
-    # "…。责任单位：X", or with its break lost, "…增长7%以上责任单位:X" (a 单位/部门 label only)
+    # "…。责任单位：X", or with its break lost, "…增长7%以上责任单位:X" (a 单位/部门 label only;
+    # never an office's name before its duty, "卫生防疫行政主管部门:负责…")
     if tail and tail.start() > 0 and (
-        paragraph[tail.start() - 1] in "。；;，, \t" or tail["label"].endswith(LABEL_NOUNS)
+        paragraph[tail.start() - 1] in "。；;，, \t"
+        or (tail["label"].endswith(LABEL_NOUNS) and not paragraph[tail.end() :].lstrip().startswith("负责"))
     ):
         found = parse_annotation(paragraph[tail.start() :])
         if found is not None and found.units:

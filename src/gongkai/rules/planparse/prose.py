@@ -190,6 +190,12 @@ def read_prose(
             if node.annotation is None and not known and node.marker and not _background(node):
                 node.annotation = _after_heading_sentence(node)
                 requested.add(id(node))
+            if node.annotation is None and split_marker(node.marker)[0] == "article" and not _background(node):
+                # "第四条 省人民政府建立…工作机制。": an article of a rule is the work of the office it
+                # opens with, whatever the verb (with those its later paragraphs open with)
+                first = _office_subject(work.split("\n")[0].split("。")[0])
+                paragraphs = {compact(paragraph) for paragraph in work.split("\n")[1:]}
+                node.annotation = _with_later_subjects(compact(work), first, paragraphs) if first is not None else None
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
                 and (node.parent is None or _heading_units(node.parent) is None):
             # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
@@ -585,6 +591,19 @@ def _duty_clauses(paragraph: str, stack: Sequence[_Node], titled: bool = False) 
     return []
 
 
+# "X(以下简称爱卫会)由本级人民政府各有关部门组成,是…的议事协调机构": what body X is
+_BODY_OF: Final = re.compile(
+    r"^(?P<office>[^，,。；;是由]{2,60}?)(?:由[^，,。；;]{2,40}?组成[，,])?是[^，,。；;]{2,40}?(?:机构|部门|单位|组织)$"
+)
+
+
+def _body_of(sentence: str) -> Assignment | None:
+    """The office a sentence says what body it is, before "其主要职责是:"."""
+    match = _BODY_OF.match(compact(sentence))
+    found = parse_annotation(match["office"] + "负责") if match else None
+    return found if found is not None and all(map(_strong_unit, found.units)) else None
+
+
 _FEWEST_CLAUSES: Final = 3
 _DUTIES_FOLLOW: Final = re.compile(r"(?P<before>[^。]*)(?:。|[，,](?=其))其?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
 _DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职责边界|部门职责|工作职责)$")
@@ -641,6 +660,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
     r"|主管|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
+    r"|建立|编制|设立"
 )
 _SUBJECT_LONGEST: Final = 40
 _RUN_REACH: Final = 12  # paragraphs back a run of offices' duties is looked for
@@ -876,7 +896,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                 # "第三条 区工信局贯彻落实…。主要职责是:" over "(一)…" "(二)…": the office's duties;
                 # "第五条 …。国务院投资主管部门负责…的宏观管理。主要职责为:": the office of the
                 # sentence before, where it opens with its office as the subject of 负责
-                annotation = _subject_duty(follow["before"], given=False) or _office_subject(body.split("。")[0])
+                annotation = _subject_duty(follow["before"], given=False) or _office_subject(body.split("。")[0]) or _body_of(follow["before"])
             node = _Node(level, marker, body, annotation, parent=parent, line=line)
             pieces = pieces[1:]
         node.notes += progress

@@ -1,0 +1,43 @@
+"""Layouts of the forty-sixth round of real notices (tests/fixtures/notices/real/1751-1794):
+rural revitalisation, business environment, floods and geological hazards, the patriotic health
+campaign, open-government key points; each as a small synthetic page written the way those pages
+are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_the_duties_of_the_body_the_sentence_before_describes_are_its_work():
+    plan = parse_text(
+        "某市爱国卫生管理条例实施办法\n"
+        "第一条 为加强本市爱国卫生工作，结合本市实际，制定本办法。第五条 市、县(区)人民政府爱国卫生运动委员会"
+        "(以下简称爱卫会)由本级人民政府各有关部门组成，是本级人民政府爱国卫生工作的议事协调机构。其主要职责是:\n"
+        "(一)统一规划、部署本行政区域内的爱国卫生工作;\n"
+        "(二)组织动员社会全体成员参与爱国卫生工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("市、县(区)人民政府爱国卫生运动委员会(以下简称爱卫会)",)] * 2
+
+
+def test_an_office_named_before_its_duty_is_no_label():
+    plan = parse_text(
+        "某市爱国卫生管理办法\n"
+        "第六条 下列单位应按本办法规定协同开展爱国卫生工作。具体分工如下:\n"
+        "(一)卫生防疫行政主管部门:负责制定爱国卫生有关标准;做好社区卫生保健规划的贯彻实施;\n"
+        "(二)教育行政部门:负责学校卫生工作;\n"
+    )
+    assert [item.units for item in plan.items] == [("卫生防疫行政主管部门",), ("教育行政部门",)]
+    assert plan.items[0].text.startswith("负责制定爱国卫生有关标准")
+
+
+def test_an_article_is_the_work_of_the_office_it_opens_with_whatever_the_verb():
+    plan = parse_text(
+        "某省乡村振兴促进条例\n第一章 总则\n"
+        "第四条 省人民政府建立各部门统筹协调、省负总责、市县抓落实的乡村振兴促进工作机制。\n"
+        "县级以上人民政府农业农村主管部门负责本行政区域内乡村振兴促进工作的政策指导和监督检查。\n"
+        "第五条 省人民政府发展改革部门根据国家乡村振兴战略规划，编制省乡村振兴战略规划。\n"
+        "第六条 乡村振兴促进工作应当因地制宜、循序渐进。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("省人民政府", "县级以上人民政府农业农村主管部门"), ("省人民政府发展改革部门",), (),
+    ]
