@@ -194,8 +194,8 @@ def read_prose(
                 # "第四条 省人民政府建立…工作机制。": an article of a rule is the work of the office it
                 # opens with, whatever the verb (with those its later paragraphs open with)
                 first = _office_subject(work.split("\n")[0].split("。")[0])
-                paragraphs = {compact(paragraph) for paragraph in work.split("\n")[1:]}
-                node.annotation = _with_later_subjects(compact(work), first, paragraphs) if first is not None else None
+                later = {compact(paragraph) for paragraph in work.split("\n")[1:]}
+                node.annotation = _with_later_subjects(compact(work), first, later) if first is not None else None
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
                 and (node.parent is None or _heading_units(node.parent) is None):
             # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
