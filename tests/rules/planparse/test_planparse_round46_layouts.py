@@ -41,3 +41,16 @@ def test_an_article_is_the_work_of_the_office_it_opens_with_whatever_the_verb():
     assert [item.units for item in plan.items] == [
         ("省人民政府", "县级以上人民政府农业农村主管部门"), ("省人民政府发展改革部门",), (),
     ]
+
+
+def test_an_article_headed_by_its_work_goes_on_with_the_offices_of_its_paragraphs_but_a_scope_does_not():
+    plan = parse_text(
+        "某市山洪灾害防御工作指南\n"
+        "第二条 本市行政区域内的山洪灾害防御适用本指南。\n"
+        "本指南所称山洪灾害，是指山丘区溪河洪水引发的灾害。\n"
+        "第五条 动态开展山洪灾害隐患排查。\n"
+        "市防汛指挥部结合全市防汛防台检查，组织相关部门开展山洪灾害隐患排查。\n"
+        "镇(街道)负责组织所辖村(社区)开展山洪灾害隐患自查。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["动态开展山洪"]
+    assert plan.items[0].units == ("市防汛指挥部", "镇(街道)")

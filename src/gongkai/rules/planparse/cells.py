@@ -316,6 +316,8 @@ _UNBRACKET: Final = re.compile(r"[(（〔\[)）〕\]]")
 def is_unit_phrase(phrase: str) -> bool:
     """Whether one phrase names a unit or a group of units by its ending ("各县(市、区)政府")."""
     phrase = phrase.strip(LEAD_STARS)  # "区农业农村委*", "★区发改委": the lead's mark
+    if _LEVEL_PAIR.match(phrase):
+        return True  # "镇(街道)", "村(社区)": the towns (or streets) of the place, as a subject
     base = _BRACKETED.sub("", phrase)
     if not 2 <= len(base) <= 30 or any(char.isdigit() for char in _HOTLINE.sub("", base)) or _NO_NAME.search(base):
         return False
@@ -323,6 +325,9 @@ def is_unit_phrase(phrase: str) -> bool:
     return base.endswith(UNIT_ENDINGS) or (
         phrase[-1:] in ")）〕]" and _UNBRACKET.sub("", phrase).endswith(UNIT_ENDINGS)
     )
+
+
+_LEVEL_PAIR: Final = re.compile(r"^[乡镇村][(（](?:乡|镇|街道|社区|居)[)）]$")
 
 
 # "自治区12345政务服务便民热线工作领导小组", "市110指挥中心": a hotline's number in a body's name

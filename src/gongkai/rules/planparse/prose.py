@@ -193,9 +193,11 @@ def read_prose(
             if node.annotation is None and split_marker(node.marker)[0] == "article" and not _background(node):
                 # "第四条 省人民政府建立…工作机制。": an article of a rule is the work of the office it
                 # opens with, whatever the verb (with those its later paragraphs open with)
-                first = _office_subject(work.split("\n")[0].split("。")[0])
+                # ("第五条 动态开展山洪灾害隐患排查。" then "市防指结合…组织…": those its paragraphs name)
+                first = _office_subject(work.split("\n")[0].split("。")[0]) or Assignment((), ())
                 later = {compact(paragraph) for paragraph in work.split("\n")[1:]}
-                node.annotation = _with_later_subjects(compact(work), first, later) if first is not None else None
+                node.annotation = _with_later_subjects(compact(work), first, later)
+                node.annotation = node.annotation if node.annotation is not None and node.annotation.units else None
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
                 and (node.parent is None or _heading_units(node.parent) is None):
             # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
@@ -943,7 +945,9 @@ def _open_article(stack: Sequence[_Node]) -> _Node | None:
     if last is None or split_marker(last.marker)[0] != "article" or last.children:
         return None
     first = last.body.split("\n")[0]
-    return last if _subject_duty(first, modal=True) or _office_subject(first) or _KIND_SUBJECT.match(compact(first)) else None
+    # (a heading of its own, "第五条 动态开展山洪灾害隐患排查。", not a rule's scope or principle)
+    heading = len(compact(first)) <= _LEAD_IN_LIMIT and "由" not in first and not _preamble(first)
+    return last if heading or _subject_duty(first, modal=True) or _office_subject(first) or _KIND_SUBJECT.match(compact(first)) else None
 
 
 def _child(
@@ -1542,7 +1546,7 @@ _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # 举报…": a rule's opening articles, its basis, what the office is, what its words mean, whom it binds
 # and the rights it gives anyone, its penalties ("违反本条例规定…的,由X责令改正") and the principle it
 # follows ("…工作实行统一管理与分级管理的原则。"), no work.
-_RULE: Final = r"本(?:实施|暂行|管理)?(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度)"  # ("本实施细则")
+_RULE: Final = r"本(?:实施|暂行|管理)?(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度|指南|准则)"  # ("本实施细则")
 _PREAMBLE: Final = re.compile(
     rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订|特制){_RULE}。$"
     r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
