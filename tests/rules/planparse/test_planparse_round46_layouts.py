@@ -54,3 +54,11 @@ def test_an_article_headed_by_its_work_goes_on_with_the_offices_of_its_paragraph
     )
     assert [item.text[:6] for item in plan.items] == ["动态开展山洪"]
     assert plan.items[0].units == ("市防汛指挥部", "镇(街道)")
+
+
+def test_an_article_opening_with_the_fields_of_its_offices_is_their_work():
+    plan = parse_text(
+        "某市基本菜田保护管理条例\n"
+        "第五条 计划、城建、规划、财政等有关行政部门依照各自的职责，做好基本菜田的建设、保护和管理的相关工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("计划", "城建", "规划", "财政")]

@@ -194,7 +194,8 @@ def read_prose(
                 # "第四条 省人民政府建立…工作机制。": an article of a rule is the work of the office it
                 # opens with, whatever the verb (with those its later paragraphs open with)
                 # ("第五条 动态开展山洪灾害隐患排查。" then "市防指结合…组织…": those its paragraphs name)
-                first = _office_subject(work.split("\n")[0].split("。")[0]) or Assignment((), ())
+                opening = compact(work.split("\n")[0].split("。")[0])
+                first = _office_subject(opening) or _fields_subject(opening) or Assignment((), ())
                 later = {compact(paragraph) for paragraph in work.split("\n")[1:]}
                 node.annotation = _with_later_subjects(compact(work), first, later)
                 node.annotation = node.annotation if node.annotation is not None and node.annotation.units else None
