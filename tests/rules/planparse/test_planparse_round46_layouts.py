@@ -62,3 +62,20 @@ def test_an_article_opening_with_the_fields_of_its_offices_is_their_work():
         "第五条 计划、城建、规划、财政等有关行政部门依照各自的职责，做好基本菜田的建设、保护和管理的相关工作。\n"
     )
     assert [item.units for item in plan.items] == [("计划", "城建", "规划", "财政")]
+
+
+def test_a_rule_s_principle_is_no_task_unless_an_office_takes_it_on_after_it():
+    plan = parse_text(
+        "某市殡葬管理办法\n第一章 总则\n"
+        "第二条 山洪灾害防御坚持人民至上、生命至上;坚持以防为主、防治结合。\n"
+        "第三条 殡葬管理坚持以人为本、生态科学的工作原则，严格实行属地管理。各乡镇要切实加强殡葬管理工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("各乡镇",)]
+
+
+def test_in_a_plan_a_task_that_keeps_to_something_is_still_a_task():
+    plan = parse_text(
+        "示范市2019年政务公开工作要点\n"
+        "1.把公开透明作为政府工作的基本要求，坚持以公开为常态、不公开为例外。(市政府办公室负责)\n"
+    )
+    assert len(plan.items) == 1

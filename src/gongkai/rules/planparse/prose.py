@@ -180,7 +180,7 @@ def read_prose(
             node.annotation, node.body = duty  # "(二)民政局、红十字会:负责灾后救济工作宣传…"
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
-        if node.annotation is None and not node.labels and not _preamble(_uncaptioned(node)):
+        if node.annotation is None and not node.labels and not _preamble(_uncaptioned(node), _is_article(node)):
             # (under an office's heading, "(一)民政部门", a "由X负责" inside an item is a detail of
             # the office's duty: "…萍乡城区内的由安源区福利院负责安置。"; a rule's basis, scope,
             # penalty or principle, "…实行党委领导、政府负责…的原则。", names no one who does it)
@@ -190,7 +190,7 @@ def read_prose(
             if node.annotation is None and not known and node.marker and not _background(node):
                 node.annotation = _after_heading_sentence(node)
                 requested.add(id(node))
-            if node.annotation is None and split_marker(node.marker)[0] == "article" and not _background(node):
+            if node.annotation is None and _is_article(node) and not _background(node):
                 # "第四条 省人民政府建立…工作机制。": an article of a rule is the work of the office it
                 # opens with, whatever the verb (with those its later paragraphs open with)
                 # ("第五条 动态开展山洪灾害隐患排查。" then "市防指结合…组织…": those its paragraphs name)
@@ -947,7 +947,7 @@ def _open_article(stack: Sequence[_Node]) -> _Node | None:
         return None
     first = last.body.split("\n")[0]
     # (a heading of its own, "第五条 动态开展山洪灾害隐患排查。", not a rule's scope or principle)
-    heading = len(compact(first)) <= _LEAD_IN_LIMIT and "由" not in first and not _preamble(first)
+    heading = len(compact(first)) <= _LEAD_IN_LIMIT and "由" not in first and not _preamble(first, article=True)
     return last if heading or _subject_duty(first, modal=True) or _office_subject(first) or _KIND_SUBJECT.match(compact(first)) else None
 
 
@@ -1456,7 +1456,7 @@ def _after_heading_sentence(node: _Node) -> Assignment | None:
     """In a notice that annotates none of its tasks, the offices the sentence after a task's
     heading sentence opens with as its subject ("(二)落实煤源。旗发改委要…": 旗发改委), with those
     of later sentences; an article has no heading sentence."""
-    if split_marker(node.marker)[0] == "article":
+    if _is_article(node):
         return None
     lead, rest = _lead_in(node.joined or node.body)
     return _subject_duty(rest, given=False, modal=True) if lead is not None else None
@@ -1559,19 +1559,25 @@ _PREAMBLE: Final = re.compile(
     r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
 )
 # "公共信用信息的归集、披露、使用和管理活动,应当遵循合法、安全…的原则,…", "农村牧区消防工作坚持“预防
-# 为主、防消结合”的方针,…", "促进民族团结进步是全社会的共同责任,实行…的工作机制": the principle of a
-# work, whose subject is no office
+# 为主、防消结合”的方针,…", "山洪灾害防御坚持人民至上…", "促进民族团结进步是全社会的共同责任,实行…的
+# 工作机制": the principle of a work, whose subject is no office
 _PRINCIPLE: Final = re.compile(
     r"^(?P<subject>[^。；;，,]{2,60}?)[，,]?(?:(?:应当|应|必须|要)?(?:坚持|遵循|实行)[^。；;]{2,200}?的(?:原则|方针|工作机制)"
     r"|是全社会的共同(?:责任|义务))(?:[。，,；;]|$)"
 )
+# In an article of a rule, whatever follows: "第二条 山洪灾害防御坚持人民至上、生命至上;坚持以防为主…"
+# (in a plan, "…,坚持以公开为常态" is a task)
+_ARTICLE_PRINCIPLE: Final = re.compile(r"^(?P<subject>[^。；;，,]{2,60}?)[，,]?(?:应当|应|必须|要)?(?:坚持|遵循)")
 
 
-def _preamble(text: str) -> bool:
-    """Whether a paragraph is a rule's basis, scope, definition, penalty or principle."""
+def _preamble(text: str, article: bool = False) -> bool:
+    """Whether a paragraph (an ``article``'s) is a rule's basis, scope, definition, penalty or
+    principle."""
     # (a principle only as a paragraph of its own: "第三条 测绘工作实行…的原则。" over the offices'
     # paragraphs is their article)
-    principle = _PRINCIPLE.match(compact(text)) if "\n" not in text.strip() else None
+    principle = (_PRINCIPLE.match(compact(text)) or (_ARTICLE_PRINCIPLE.match(compact(text)) if article else None)) if "\n" not in text.strip() else None
+    if principle is not None and _with_later_subjects(compact(text), Assignment((), ())) != Assignment((), ()):
+        principle = None  # "…坚持…的工作原则,…。各乡镇要切实加强…": the offices' work after it
     return _PREAMBLE.match(compact(text)) is not None or (principle is not None and not is_unit_phrase(principle["subject"]))
 
 
@@ -1589,7 +1595,11 @@ _CAPTION: Final = re.compile(r"^\s*(?:【[^【】，,。；;]{2,16}】|[(（][^(
 def _uncaptioned(node: _Node) -> str:
     """The node's text without its article's caption."""
     text = node.joined or node.body
-    return _CAPTION.sub("", text, count=1) if split_marker(node.marker)[0] == "article" else text
+    return _CAPTION.sub("", text, count=1) if _is_article(node) else text
+
+
+def _is_article(node: _Node) -> bool:
+    return split_marker(node.marker)[0] == "article"
 
 
 def _background(node: _Node) -> bool:
@@ -1600,7 +1610,7 @@ def _background(node: _Node) -> bool:
             return True
         if (current is not node or node.joined) and _FACT.match(heading):
             return True
-        if current is node and (_FACT_LABEL.match(compact(node.body)) or _preamble(_uncaptioned(node))):
+        if current is node and (_FACT_LABEL.match(compact(node.body)) or _preamble(_uncaptioned(node), _is_article(node))):
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
         if current is node.parent and _NO_WORK_BELOW.search(compact(current.body)):
             # "第二条 …所称地名系指:" over "(一)行政区划名称…": what a word means; "工作人员应当具备
@@ -1695,7 +1705,7 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
     # A numbered paragraph may open with its heading sentence; a requirement cut out of a
     # paragraph (no marker of its own) starts with its first requirement; an article has no
     # heading sentence (its first sentence is its text).
-    heading = node.marker and split_marker(node.marker)[0] != "article"
+    heading = node.marker and not _is_article(node)
     lead, text = _lead_in(node.body) if heading else (None, node.body)
     if lead is not None:
         sections.append(clean_text(node.marker + lead))
