@@ -5,7 +5,7 @@ are, and each read by a general rule."""
 
 from __future__ import annotations
 
-from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse import Recurrence, parse_text
 
 
 def test_the_duties_of_the_body_the_sentence_before_describes_are_its_work():
@@ -79,3 +79,13 @@ def test_in_a_plan_a_task_that_keeps_to_something_is_still_a_task():
         "1.把公开透明作为政府工作的基本要求，坚持以公开为常态、不公开为例外。(市政府办公室负责)\n"
     )
     assert len(plan.items) == 1
+
+
+def test_a_time_of_each_year_in_a_task_s_first_sentence_makes_it_yearly():
+    plan = parse_text(
+        "某区2021年行政执法工作要点\n"
+        "(一)严格年度检查计划制定和备案。行政执法机关要于每年3月底前科学制定年度检查计划。(区司法局负责)\n"
+        "(二)做好年度报告。按照条例规定完善制度。市政府部门要在每年1月31日前公布年度报告。(区政府办负责)\n"
+    )
+    assert [item.deadline.recurrence for item in plan.items] == [Recurrence.YEARLY, None]
+    assert [item.deadline.date for item in plan.items] == [None, None]

@@ -231,6 +231,8 @@ _TEXT_RECURRENCES: Final = (
     (Recurrence.QUARTERLY, re.compile(_CLAUSE_START + r"(?:每季度?|按季度?|逐季)")),
     (Recurrence.SEMIANNUAL, re.compile(_CLAUSE_START + r"每半年")),
     (Recurrence.YEARLY, re.compile(r"^每年(?!度?\d|度?的)")),  # "每年至少更新一次…" opening the task
+    # "…要于每年3月底前…", "每年1月初…", "每年8月1日至12月30日为…征收时间": a time of each year
+    (Recurrence.YEARLY, _A_DAY_EACH_YEAR := re.compile(r"每年度?\d{1,2}月")),
     (Recurrence.ONGOING, re.compile(_CLAUSE_START + r"(?:常态化|持续推进|长期坚持)")),
 )
 
@@ -255,7 +257,14 @@ def find_recurrence_in_text(text: str, *, opening_only: bool = False) -> Deadlin
             return found
     for recurrence, pattern in _TEXT_RECURRENCES:
         match = pattern.search(folded)
-        if match and (match.start() == 0 or not opening_only or _BY_A_DAY.match(folded, match.end())):
+        if match is None:
+            continue
+        # (a time of each year, "…要于每年3月底前…", is a schedule anywhere in the first sentence)
+        if pattern is _A_DAY_EACH_YEAR:
+            scheduled = "。" not in folded[: match.start()]
+        else:
+            scheduled = _BY_A_DAY.match(folded, match.end()) is not None
+        if match.start() == 0 or not opening_only or scheduled:
             return Deadline(raw=match[0].lstrip("，。；、是否"), recurrence=recurrence)
     return None
 
