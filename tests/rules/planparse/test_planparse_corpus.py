@@ -96,8 +96,12 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # units 0.875, deadlines 0.965 (units floor 0.87); with round 43 (1601-1646, blind F1 0.720,
     # units 0.645: school safety, archives and statistics rules, many in traditional characters)
     # too, studied, and the README reading an article's later paragraphs as part of it (11 golds
-    # merged, session 21): F1 0.900, units 0.876, deadlines 0.965 (F1 floor 0.895)
-    assert figures["f1"] >= 0.895, development.misses
+    # merged, session 21): F1 0.900, units 0.876, deadlines 0.965 (F1 floor 0.895); with rounds 44
+    # (1651-1696, blind F1 0.732) and 45 (1701-1747, blind F1 0.822, units 0.678) too: F1 0.895,
+    # units 0.866; then the README settled the sentence after a heading sentence (12 older golds
+    # brought into line, session 22), round 45 was studied and round 46 (1751-1794, blind F1 0.909,
+    # units 0.713) joined and was studied: F1 0.903, units 0.874, deadlines 0.967 (F1 floor 0.90)
+    assert figures["f1"] >= 0.90, development.misses
     assert figures["units"] >= 0.87 and figures["deadlines"] >= 0.96, development.misses
 
 
