@@ -189,7 +189,8 @@ def read_prose(
             node.annotation = opening_duty(work) or _asked(node.body) or _subject_duty(work, given, modal=not _background(node))
             if node.annotation is None and not known and node.marker and not _background(node):
                 node.annotation = _after_heading_sentence(node)
-                requested.add(id(node))
+                if node.annotation is not None:
+                    requested.add(id(node))
             if node.annotation is None and _is_article(node) and not _background(node):
                 # "第四条 省人民政府建立…工作机制。": an article of a rule is the work of the office it
                 # opens with, whatever the verb (with those its later paragraphs open with)
@@ -943,7 +944,7 @@ def _open_article(stack: Sequence[_Node]) -> _Node | None:
     (not one that says who manages a thing over the paragraphs that say what each office does:
     "第三条 补助资金由财政厅、住建厅按职责分工管理。" then "财政厅负责…" "住建厅负责…")."""
     last = stack[-1] if stack else None
-    if last is None or split_marker(last.marker)[0] != "article" or last.children:
+    if last is None or not _is_article(last) or last.children:
         return None
     first = last.body.split("\n")[0]
     # (a heading of its own, "第五条 动态开展山洪灾害隐患排查。", not a rule's scope or principle)
@@ -1575,10 +1576,17 @@ def _preamble(text: str, article: bool = False) -> bool:
     principle."""
     # (a principle only as a paragraph of its own: "第三条 测绘工作实行…的原则。" over the offices'
     # paragraphs is their article)
-    principle = (_PRINCIPLE.match(compact(text)) or (_ARTICLE_PRINCIPLE.match(compact(text)) if article else None)) if "\n" not in text.strip() else None
-    if principle is not None and _with_later_subjects(compact(text), Assignment((), ())) != Assignment((), ()):
-        principle = None  # "…坚持…的工作原则,…。各乡镇要切实加强…": the offices' work after it
-    return _PREAMBLE.match(compact(text)) is not None or (principle is not None and not is_unit_phrase(principle["subject"]))
+    folded = compact(text)
+    if _PREAMBLE.match(folded) is not None:
+        return True
+    if "\n" in text.strip():
+        return False
+    principle = _PRINCIPLE.match(folded) or (_ARTICLE_PRINCIPLE.match(folded) if article else None)
+    if principle is None or is_unit_phrase(principle["subject"]):
+        return False
+    # ("…坚持…的工作原则,…。各乡镇要切实加强…": the offices' work after it)
+    after = _with_later_subjects(folded, Assignment((), ()))
+    return after is None or not after.units
 
 
 _NO_WORK_BELOW: Final = re.compile(
