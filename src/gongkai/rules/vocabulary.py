@@ -116,7 +116,7 @@ def marker_number(marker: str) -> int | None:
 # "牵头单位：市财政局；责任单位：各县(市、区)政府；完成时限：2024年6月底前": the word before the
 # noun says the units' role.
 LEAD_LABELS: Final = ("牵头", "主办")
-ASSIST_LABELS: Final = ("配合", "协办", "会办", "参与", "参加", "协作", "协同", "协助", "数据提供", "提供")
+ASSIST_LABELS: Final = ("配合", "协办", "会办", "参与", "参加", "协作", "协同", "协助", "数据提供", "提供", "成员")
 DUTY_LABELS: Final = ("责任", "落实", "承办", "实施", "负责", "主责", "主管", "业主", "组织", "职责")
 LABEL_NOUNS: Final = ("单位", "部门", "处室", "科室", "股室")
 UNIT_LABEL: Final = (

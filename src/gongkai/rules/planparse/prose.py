@@ -260,7 +260,7 @@ def _heads_measures(node: _Node, stack: Sequence[_Node]) -> bool:
     )
 
 
-_TASK_LABEL: Final = re.compile(r"^(?:重点工作|重点任务|工作任务|任务名称|任务内容|工作内容|活动内容)\s*[:：]\s*(?P<task>\S.*)$")
+_TASK_LABEL: Final = re.compile(r"^(?:重点工作|重点任务|工作任务|任务名称|任务内容|工作内容|活动内容|职责任务)\s*[:：]\s*(?P<task>\S.*)$")
 # "1.活动时间:6月1日至6月7日。" "2.活动内容:…" "3.组织单位:…": the fields of one task, numbered.
 _FORM_FIELD: Final = re.compile(r"^(?:(?:活动|工作|实施)(?:时间|地点|对象|方式)|完成时限)\s*[:：]")
 
@@ -756,6 +756,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             level, parent = _enter(kinds, stack, "unit_group")
             _add(nodes, _Node(level, "", task["task"], parent=parent, line=line))
             continue
+        if task is not None and index and label_line(texts[index - 1]) is not None:
+            paragraph = task["task"]  # "牵头单位:X" "成员单位:Y" then "职责任务:…": the task, after its labels
         if _MEASURES_BELOW.match(compact(paragraph)) and nodes and _heads_measures(nodes[-1], stack):
             # the problem, its "责任单位：…", then "整改措施：" over numbered measures: they are its items
             problem = nodes[-1]
@@ -1014,10 +1016,11 @@ _NAME_LIMIT: Final = 20
 # 主要履行以下职责:".
 _WORK_BELOW: Final = re.compile(
     rf"^{CHAPTER_RUN_IN}(?:{MARKERS['article']})?"
-    r"(?P<units>[^，,。；;:：()（）“”]{2,60}?)(?:"
+    r"(?P<units>(?:[^，,。；;:：()（）“”]|[(（][^()（）]{1,6}[)）]){2,60}?)(?:"
     r"(?:要|应|应当|须|必须)?(?:着力|重点|切实|认真|主要)?(?:完成|做好|抓好|承担|负责|落实|履行|负有|行使)?(?:以下|如下|下列)"
     r"(?:几项|几方面|[一二三四五六七八九十]+项)?的?(?:工作|任务|职责)"
-    r"|的?(?:主要)?职责(?:是|为|如下)"
+    # "乡(镇)政府在农村公路养护管理中具体责任如下:", "市级…管理部门具体工作职能如下:"
+    r"|(?:在[^，,。；;:：]{2,30}?中)?的?(?:主要|具体)?(?:工作)?(?:职责|责任|职能)(?:是|为|如下)"
     r")[:：]$"
 )
 

@@ -1,0 +1,38 @@
+"""Layouts of the forty-seventh round of real notices (tests/fixtures/notices/real/1801-1848):
+education, civilised-city campaigns, rural roads and road safety, environmental rectification,
+open-government ledgers; each as a small synthetic page written the way those pages are, and each
+read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_an_office_s_responsibilities_as_follows_head_its_list():
+    plan = parse_text(
+        "某市农村公路养护管理办法\n"
+        "乡(镇)政府在农村公路养护管理中具体责任如下:\n"
+        "(一)负责筹集本辖区农村公路养护所需资金。\n"
+        "(二)负责本辖区乡级公路路产、路权保护工作。\n"
+        "市级农村公路养护管理部门具体工作职能如下:\n"
+        "(一)对全市农村公路养护管理工作检查、监督、指导、服务。\n"
+    )
+    assert [item.units for item in plan.items] == [("乡(镇)政府",)] * 2 + [("市级农村公路养护管理部门",)]
+
+
+def test_a_work_group_s_lead_members_and_duty_lines():
+    plan = parse_text(
+        "某市打击非法营运专项整治活动实施方案\n"
+        "四、组织领导\n"
+        "(一)综合宣传组\n"
+        "牵头单位:市委宣传部\n"
+        "成员单位:市交通局、市公安局\n"
+        "职责任务:组织新闻媒体大力宣传专项整治的目的、意义、方式和步骤，营造良好舆论氛围。\n"
+        "(二)法律事务组\n"
+        "牵头单位:市政府法制办\n"
+        "成员单位:市交通局\n"
+        "职责任务:负责有关法律事务协调服务工作。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["组织新闻媒体", "负责有关法律"]
+    assert [item.units for item in plan.items] == [("市委宣传部", "市交通局", "市公安局"), ("市政府法制办", "市交通局")]
+    assert [item.lead_units for item in plan.items] == [("市委宣传部",), ("市政府法制办",)]
