@@ -36,3 +36,13 @@ def test_a_work_group_s_lead_members_and_duty_lines():
     assert [item.text[:6] for item in plan.items] == ["组织新闻媒体", "负责有关法律"]
     assert [item.units for item in plan.items] == [("市委宣传部", "市交通局", "市公安局"), ("市政府法制办", "市交通局")]
     assert [item.lead_units for item in plan.items] == [("市委宣传部",), ("市政府法制办",)]
+
+
+def test_an_office_that_exercises_a_power_under_a_rule_has_its_listed_duties():
+    plan = parse_text(
+        "教育督导暂行规定\n"
+        "第四条 根据国务院的有关规定，国家教育委员会行使教育督导职权，并负责管理全国教育督导工作，其主要职责是:\n"
+        "(一)制定教育督导工作的方针、政策、规章;\n"
+        "(二)组织培训督导人员。\n"
+    )
+    assert [item.units for item in plan.items] == [("国家教育委员会",)] * 2

@@ -648,6 +648,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
     text = compact(paragraph)
     if label_line(text) is not None or _PERSON_LABEL.match(text) or len(text) < _FRAGMENT:
         return None
+    text = _ACCORDING_TO.sub("", text)  # "根据国务院的有关规定,国家教育委员会行使…"
     if text.startswith("请"):
         return None  # "请各相关单位对…": a request (_asked), not a duty list's line
     for verb in _PREDICATE.finditer(text, 0, _SUBJECT_LONGEST):
@@ -660,11 +661,12 @@ def _office_subject(paragraph: str) -> Assignment | None:
     return None
 
 
+_ACCORDING_TO: Final = re.compile(r"^(?:根据|按照|依照|依据)[^，,。；;]{2,40}?[，,]")
 # How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
     r"|主管|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
-    r"|建立|编制|设立"
+    r"|建立|编制|设立|行使"
 )
 _SUBJECT_LONGEST: Final = 40
 _RUN_REACH: Final = 12  # paragraphs back a run of offices' duties is looked for
