@@ -46,3 +46,24 @@ def test_an_office_that_exercises_a_power_under_a_rule_has_its_listed_duties():
         "(二)组织培训督导人员。\n"
     )
     assert [item.units for item in plan.items] == [("国家教育委员会",)] * 2
+
+
+def test_an_article_s_caption_alone_on_its_line_and_an_office_acting_as_the_competent_one():
+    plan = parse_text(
+        "某区政务公开工作联席会议制度\n"
+        "第三条(各部门和街镇的政务公开工作职责)\n\n"
+        "区政府各委局办和各街镇要明确政务公开工作的分管领导，落实政务公开工作机构。\n"
+        "第四条(区府办职责)\n"
+        "区府办作为本区政务公开工作的业务主管部门，负责推进全区政务公开工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("区政府各委局办", "各街镇"), ("区府办",)]
+
+
+def test_an_office_s_specific_duties_follow_its_sentence():
+    plan = parse_text(
+        "某市湖泊整治管理办法\n"
+        "第六条 市水行政主管部门是湖泊整治的主管部门，负责统筹、组织、协调全市湖泊整治工作，具体职责如下:\n"
+        "(一)编制湖泊整治规划并组织实施;\n"
+        "(二)会同有关部门编制湖泊整治年度计划。\n"
+    )
+    assert [item.units for item in plan.items] == [("市水行政主管部门",)] * 2

@@ -464,7 +464,7 @@ _JOINED_LATER: Final = re.compile(
 _TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
 _SEATED_AT: Final = re.compile(r"^(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
 _WHAT_IT_IS: Final = re.compile(
-    r"^(?P<office>[^，,。；;是]{2,30})是[^，,。；;]{2,30}[，,]"
+    r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|作为)[^，,。；;]{2,30}[，,]"
     r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头))"
 )
 
@@ -609,7 +609,7 @@ def _body_of(sentence: str) -> Assignment | None:
 
 
 _FEWEST_CLAUSES: Final = 3
-_DUTIES_FOLLOW: Final = re.compile(r"(?P<before>[^。]*)(?:。|[，,](?=其))其?(?:主要|工作)?职责(?:是|为|如下|包括)[:：]$")
+_DUTIES_FOLLOW: Final = re.compile(r"(?P<before>[^。]*)(?:。|[，,](?=其|具体|主要))其?(?:主要|具体|工作)?职责(?:是|为|如下|包括)[:：]$")
 _DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职责边界|部门职责|工作职责)$")
 
 
@@ -1602,7 +1602,7 @@ _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:�
 
 
 # "第三条【化解纠纷主体责任制】各级人民政府…", "第五条(科研)…": an article's caption, before its text
-_CAPTION: Final = re.compile(r"^\s*(?:【[^【】，,。；;]{2,16}】|[(（][^()（），,。；;]{2,10}[)）])\s*")
+_CAPTION: Final = re.compile(r"^\s*(?:【[^【】，,。；;]{2,20}】|[(（][^()（），,。；;]{2,20}[)）])\s*")
 
 
 def _uncaptioned(node: _Node) -> str:
