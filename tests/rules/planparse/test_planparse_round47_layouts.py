@@ -67,3 +67,13 @@ def test_an_office_s_specific_duties_follow_its_sentence():
         "(二)会同有关部门编制湖泊整治年度计划。\n"
     )
     assert [item.units for item in plan.items] == [("市水行政主管部门",)] * 2
+
+
+def test_an_office_s_duties_written_inline_after_what_it_is():
+    plan = parse_text(
+        "某县农村公路管理养护体制改革实施方案\n(二)职责划分\n"
+        "1.路政大队是维护县乡公路路产路权的责任主体，主要职责是:宣传贯彻公路路政法律、法规;负责超限运输车辆管理工作。\n"
+        "2.县交通局负责全县农村公路管理工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("路政大队",), ("县交通局",)]
+    assert plan.items[0].text.startswith("路政大队是维护县乡公路路产路权的责任主体")
