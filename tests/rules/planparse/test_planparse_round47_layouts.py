@@ -77,3 +77,13 @@ def test_an_office_s_duties_written_inline_after_what_it_is():
     )
     assert [item.units for item in plan.items] == [("路政大队",), ("县交通局",)]
     assert plan.items[0].text.startswith("路政大队是维护县乡公路路产路权的责任主体")
+
+
+def test_a_task_label_ends_the_units_run_in_before_it():
+    plan = parse_text(
+        "某市创建国家卫生城市整改任务\n"
+        "(十二)城区废品收购站清理 牵头单位:河东区、河西区 配合单位:市公安局、市商务局 "
+        "主要任务:在10月20日前将城区的废品收购站清理到选定的郊区地段，对无证站点进行取缔。\n"
+    )
+    assert plan.items and all("主要任务" not in unit for item in plan.items for unit in item.units)
+    assert ("河东区", "河西区", "市公安局", "市商务局") in [item.units for item in plan.items]

@@ -113,7 +113,7 @@ def _unlabelled(cells: Iterable[tuple[Column, str]]) -> tuple[tuple[Column, str]
     return tuple(found)
 
 
-_OTHER_LABEL: Final = re.compile(rf"(?:{PERSON_LABEL}|{PROGRESS_LABEL}|整改(?:措施|目标|要求))\s*[:：]")
+_OTHER_LABEL: Final = re.compile(rf"(?:{PERSON_LABEL}|{PROGRESS_LABEL}|整改(?:措施|目标|要求)|(?:主要|工作|具体)任务)\s*[:：]")
 
 
 def _label_values(text: str) -> list[tuple[str, str, int]]:
