@@ -344,9 +344,10 @@ _ASKED: Final = re.compile(
 
 # "市水务局负责组织…项目的实施，…", "市农办、市建设局…主要做好…", "省领导小组在省委、省政府领导下,
 # 负责…": a duty written with its offices as the subject of the sentence.
+# "按照“党政同责…”的工作要求,", "根据国务院的有关规定,": what a duty rests on, before its office
+_ACCORDING: Final = r"(?:按照|根据|依照|依据)[^，,。；;由]{2,40}?[，,]"
 _SUBJECT: Final = (
-    r"^(?:在[^，,。；;由]{2,24}?(?:领导|指导|统一部署)下[，,]"  # ("在省委领导下,X负责…",
-    r"|(?:按照|根据|依照|依据)[^，,。；;由]{2,40}?[，,])?"  # "按照“党政同责…”的工作要求,X负责…")
+    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING})?"  # ("在省委领导下,X负责…")
     r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下)?[，,]?"
 )
@@ -662,7 +663,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
     return None
 
 
-_ACCORDING_TO: Final = re.compile(r"^(?:根据|按照|依照|依据)[^，,。；;]{2,40}?[，,]")
+_ACCORDING_TO: Final = re.compile(f"^{_ACCORDING}")
 # How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
