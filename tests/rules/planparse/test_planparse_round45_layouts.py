@@ -144,3 +144,12 @@ def test_what_is_founded_is_no_office_and_an_office_that_administers_by_law_has_
         "第四条 设立宗教活动场所应当符合国务院《宗教事务条例》规定的条件。\n"
     )
     assert [item.units for item in plan.items] == [("县级以上人民政府宗教事务部门",), ()]
+
+
+def test_a_lost_space_written_full_width_is_a_space_too():
+    plan = parse_text(
+        "某市消防安全责任制实施细则\n"
+        "第三條？ 各級人民政府負責本行政區域內的消防工作。\n"
+        "？？ 第四條？ 縣級以上人民政府應當將消防工作納入國民經濟和社會發展計劃。\n"
+    )
+    assert [item.units for item in plan.items] == [("各级人民政府",), ("县级以上人民政府",)]

@@ -68,17 +68,17 @@ _CUT_PINYIN: Final = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{1,5}[āáǎ�
 _LETTER_SPACED: Final = re.compile(r"^\s*(?:\S {1,2}){3,}\S\s*$")
 
 
-# Full-width spaces a non-Unicode copy turned into "?": at the start of a line ("?? 第二條? 本辦法…";
-# one "?" before the text, "?2019年建成…", was a bullet) and after an article's number.
-_LOST_LEADING_SPACE: Final = re.compile(r"^[\t ]*\?(?=[? ])[? ]*")
-_LOST_ARTICLE_SPACE: Final = re.compile(r"^(\s*第[一二三四五六七八九十百零〇两]{1,6}条)\?")
+# Full-width spaces a non-Unicode copy turned into "?" (or "？"): at the start of a line ("?? 第二條?
+# 本辦法…"; one "?" before the text, "?2019年建成…", was a bullet) and after an article's number.
+_LOST_LEADING_SPACE: Final = re.compile(r"^[\t ]*[?？](?=[?？ ])[?？ ]*")
+_LOST_ARTICLE_SPACE: Final = re.compile(r"^(\s*第[一二三四五六七八九十百零〇两]{1,6}条)[?？]")
 
 
 def fold_line(text: str) -> str:
     """One line in the form the parser reads: see the module docstring."""
     text = text.translate(_FOLD)
-    if "?" in text:
-        text = _LOST_LEADING_SPACE.sub(lambda lost: lost[0].replace("?", " "), text)
+    if "?" in text or "？" in text:
+        text = _LOST_LEADING_SPACE.sub(lambda lost: re.sub("[?？]", " ", lost[0]), text)
         text = _LOST_ARTICLE_SPACE.sub(r"\1 ", text)
     # the letter spacing first: a spaced line spaces an injected reading too ("市 场 ( c h ǎ n g )")
     if " " in text and _LETTER_SPACED.match(text) and any(is_wide(char) for char in text):
