@@ -316,9 +316,10 @@ _UNBRACKET: Final = re.compile(r"[(（〔\[)）〕\]]")
 def is_unit_phrase(phrase: str) -> bool:
     """Whether one phrase names a unit or a group of units by its ending ("各县(市、区)政府")."""
     phrase = phrase.strip(LEAD_STARS)  # "区农业农村委*", "★区发改委": the lead's mark
-    if _LEVEL_PAIR.match(phrase):
-        return True  # "镇(街道)", "村(社区)": the towns (or streets) of the place, as a subject
     base = _BRACKETED.sub("", phrase)
+    if len(base) == 1:
+        # "镇(街道)", "村(社区)": the towns (or streets) of the place, as a subject
+        return _LEVEL_PAIR.match(phrase) is not None
     if not 2 <= len(base) <= 30 or any(char.isdigit() for char in _HOTLINE.sub("", base)) or _NO_NAME.search(base):
         return False
     # "各级政府办公〔厅〕": the bracket holds the end of the name (办公室〔厅〕 with 室 lost)
