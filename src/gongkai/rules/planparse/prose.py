@@ -186,20 +186,14 @@ def read_prose(
             # penalty or principle, "…实行党委领导、政府负责…的原则。", names no one who does it)
             given = node.parent is None or _heading_units(node.parent) is None
             work = _uncaptioned(node)
-            node.annotation = opening_duty(work) or _asked(node.body) or _subject_duty(work, given, modal=not _background(node))
-            if node.annotation is None and not known and node.marker and not _background(node):
+            background = _background(node)
+            node.annotation = opening_duty(work) or _asked(node.body) or _subject_duty(work, given, modal=not background)
+            if node.annotation is None and not known and node.marker and not background:
                 node.annotation = _after_heading_sentence(node)
                 if node.annotation is not None:
                     requested.add(id(node))
-            if node.annotation is None and _is_article(node) and not _background(node):
-                # "第四条 省人民政府建立…工作机制。": an article of a rule is the work of the office it
-                # opens with, whatever the verb (with those its later paragraphs open with)
-                # ("第五条 动态开展山洪灾害隐患排查。" then "市防指结合…组织…": those its paragraphs name)
-                opening = compact(work.split("\n")[0].split("。")[0])
-                first = _office_subject(opening) or _fields_subject(opening) or Assignment((), ())
-                later = {compact(paragraph) for paragraph in work.split("\n")[1:]}
-                node.annotation = _with_later_subjects(compact(work), first, later)
-                node.annotation = node.annotation if node.annotation is not None and node.annotation.units else None
+            if node.annotation is None and _is_article(node) and not background:
+                node.annotation = _article_duty(work)
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
                 and (node.parent is None or _heading_units(node.parent) is None):
             # "(七)民政部门配合做好…" after "(五)财政部门负责…", "1.县公安局保障…" under "四、工作
@@ -375,10 +369,11 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     text = _WHAT_IT_IS.sub(r"\g<office>", text)  # "X是政府采购的职能部门,负责…": X负责…
     text = _SEATED_AT.sub(r"\g<office>", text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
     subject = _SUBJECT_DUTY.match(text)
-    found = _clause_duty(subject) if not _KIND_SUBJECT.match(text) else None
+    kind = _KIND_SUBJECT.match(text) is not None
+    found = _clause_duty(subject) if not kind else None
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
         return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
-    if _KIND_SUBJECT.match(text):
+    if kind:
         # "相关部门要协助做好…。" then "市发改委负责…": a kind of office names none, those it
         # names later do
         found = Assignment((), ()) if modal or subject is not None else None
@@ -386,8 +381,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
-    found = _with_later_subjects(text, found, paragraphs) if subject is not None or modal else found
-    return found if found is None or found.units else None
+    return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
 
 
 # "相关部门要…", "有关单位应当…": a kind of office as the subject, naming none
@@ -606,7 +600,12 @@ _BODY_OF: Final = re.compile(
 def _body_of(sentence: str) -> Assignment | None:
     """The office a sentence says what body it is, before "其主要职责是:"."""
     match = _BODY_OF.match(compact(sentence))
-    found = parse_annotation(match["office"] + "负责") if match else None
+    return _office_named(match["office"]) if match else None
+
+
+def _office_named(name: str) -> Assignment | None:
+    """The units a subject names when every one is a unit by name (``_strong_unit``), else None."""
+    found = parse_annotation(name + "负责")
     return found if found is not None and all(map(_strong_unit, found.units)) else None
 
 
@@ -658,8 +657,7 @@ def _office_subject(paragraph: str) -> Assignment | None:
             continue  # "市委组织部组织…": the word is part of the office's name
         if verb["told"] or re.search(r"[的由]", text[: verb.start()]):
             return None  # ("审核中的问题由区联合审核小组…": no office opens it)
-        found = parse_annotation(text[: verb.start()] + "负责")
-        return found if found is not None and all(_strong_unit(unit) for unit in found.units) else None
+        return _office_named(text[: verb.start()])
     return None
 
 
@@ -1470,6 +1468,22 @@ def _after_heading_sentence(node: _Node) -> Assignment | None:
     return _subject_duty(rest, given=False, modal=True) if lead is not None else None
 
 
+def _article_duty(work: str) -> Assignment | None:
+    """An article of a rule as the work of the office it opens with, whatever the verb ("第四条
+    省人民政府建立…工作机制。"), with those its later paragraphs open with; or, headed by its work
+    ("第五条 动态开展山洪灾害隐患排查。" then "市防指结合…组织…"), of those its paragraphs name."""
+    opening = compact(work.split("\n")[0].split("。")[0])
+    first = _office_subject(opening) or _fields_subject(opening) or Assignment((), ())
+    later = {compact(paragraph) for paragraph in work.split("\n")[1:]}
+    return _with_units(_with_later_subjects(compact(work), first, later))
+
+
+def _with_units(found: Assignment | None) -> Assignment | None:
+    """The assignment when it names a unit, else None (a start that named none, ``Assignment((),
+    ())``, and found none later)."""
+    return found if found is not None and found.units else None
+
+
 def _named_units(nodes: Sequence[_Node]) -> frozenset[str]:
     """The units the notice's own annotations name."""
     return frozenset(
@@ -1592,8 +1606,7 @@ def _preamble(text: str, article: bool = False) -> bool:
     if principle is None or is_unit_phrase(principle["subject"]):
         return False
     # ("…坚持…的工作原则,…。各乡镇要切实加强…": the offices' work after it)
-    after = _with_later_subjects(folded, Assignment((), ()))
-    return after is None or not after.units
+    return _with_units(_with_later_subjects(folded, Assignment((), ()))) is None
 
 
 _NO_WORK_BELOW: Final = re.compile(
