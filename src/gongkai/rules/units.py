@@ -514,7 +514,7 @@ _CLOSE_BRACKETS: Final = ")）》〕]〉"
 _SEPARATORS: Final = frozenset("、，,；;。：:")
 # "区直各部门市生态环境局大武口分局": a group of units run into the next name without a 、
 _RUN_TOGETHER: Final = re.compile(r"(?<=各部门|各单位)(?=[市县区省][^、，,；;]{2,})")
-_CONJUNCTIONS: Final = ("以及", "和", "及", "与")
+_CONJUNCTIONS: Final = ("以及", "或者", "和", "及", "与")  # ("…镇人民政府或者街道办事处分别设立…")
 # "市财政局会市发改委": 会 short for 会同, between a unit's ending and the next unit (never the 会
 # of 管委会, 居委会, 村委会, 安委会).
 _SHORT_TOGETHER: Final = (
@@ -680,6 +680,9 @@ def _pieces(stretch: str, registry: Registry | None) -> list[str]:
 _BARE_LEVELS: Final = frozenset("省市县区镇乡街州旗盟")
 # Levels named in two characters, as lone as "市" in "苏木、乡镇档案室" (Inner Mongolia's 苏木 are its 乡镇)
 _BARE_LEVEL_WORDS: Final = frozenset({"苏木", "乡镇", "街道"})
+# Levels never a unit alone, like a lone 市: "自治州、县(市)人民政府", "市、县级市、区人民政府",
+# "乡、民族乡、镇人民政府", "各省、自治区、直辖市人民政府", "设区的市、县(市、区)…部门"
+_LONE_LEVELS: Final = frozenset({"自治州", "自治县", "自治区", "自治旗", "县级市", "民族乡", "设区的市"})
 
 
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
@@ -697,7 +700,7 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
     joined: list[str] = []
     glue_next = False
     for piece in pieces:
-        bare = piece in _BARE_LEVELS
+        bare = piece in _BARE_LEVELS or piece in _LONE_LEVELS
         previous = _BRACKETED.sub("", joined[-1]) if joined else ""  # "各市〔州〕" reads "各市"
         fragment = bool(previous) and previous[-1] in _BARE_LEVELS
         # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府", "各县市、区政府", "各市、区质量技术监督

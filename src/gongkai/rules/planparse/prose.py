@@ -396,9 +396,12 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     if found is None:
         return None
     later: list[str] = []
-    for sentence in re.split(r"(?<=[。；;])", text)[1:]:
+    sentences = re.split(r"(?<=[。；;])", text)
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
         sentence = _WHAT_IT_IS.sub(r"\g<office>", sentence.strip())
         more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence)
+        if more is None and before.endswith(("；", ";")):
+            more = _fields_subject(sentence)  # "…;财政、监察…等有关部门根据各自的职责做好…": the same sentence's subject
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
             more = _fields_subject(sentence) or _office_subject(sentence)
         # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…")

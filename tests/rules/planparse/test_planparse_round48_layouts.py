@@ -1,0 +1,68 @@
+"""Layouts of the forty-eighth round of real notices (tests/fixtures/notices/real/1851-1895):
+community governance and village affairs, primary health care, market supervision, housing and
+property management, older open-government plans; each as a small synthetic page written the way
+those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+from gongkai.rules.units import split_units
+
+
+def test_a_level_never_a_unit_alone_shares_the_ending_of_the_next():
+    assert split_units("自治州、县(市)人民政府") == ["自治州、县(市)人民政府"]
+    assert split_units("市、县级市、区物业管理行政主管部门") == ["市、县级市、区物业管理行政主管部门"]
+    assert split_units("乡、民族乡、镇人民政府") == ["乡、民族乡、镇人民政府"]
+    assert split_units("各省、自治区、直辖市人民政府") == ["各省、自治区、直辖市人民政府"]
+    assert split_units("设区的市、县(市、区)机关事务管理部门") == ["设区的市、县(市、区)机关事务管理部门"]
+    # (a level with its office is a unit of its own)
+    assert split_units("自治区发展改革委、自治区财政厅") == ["自治区发展改革委", "自治区财政厅"]
+
+
+def test_or_between_two_whole_offices_separates_them():
+    assert split_units("镇人民政府或者街道办事处") == ["镇人民政府", "街道办事处"]
+
+
+def test_offices_that_perform_the_duties_listed_in_a_work():
+    plan = parse_text(
+        "某州村务公开条例\n"
+        "第六条 乡(镇)人民政府和街道办事处在村务公开工作中履行下列主要职责:\n"
+        "(一)指导村民委员会和村民小组制定和完善村务公开规章;\n"
+        "(二)接受村民对村务公开有关事项的申诉;\n"
+    )
+    assert [item.units for item in plan.items] == [("乡(镇)人民政府", "街道办事处")] * 2
+
+
+def test_an_office_s_tasks_and_what_it_is_to_make_public_head_their_lists():
+    plan = parse_text(
+        "某市实施城市居民委员会组织法办法\n"
+        "第五条 居民委员会的任务:\n"
+        "(一)办理本居住地区居民的公共事务和公益事业;\n"
+        "(二)调解民间纠纷;\n"
+        "第六条 村民委员会应当及时公布下列村务事项:\n"
+        "(一)土地承包和土地流转情况;\n"
+        "(二)国家对农民的各种补贴情况;\n"
+    )
+    assert [item.units for item in plan.items] == [("居民委员会",)] * 2 + [("村民委员会",)] * 2
+
+
+def test_fields_after_a_semicolon_join_the_offices_of_the_sentence():
+    plan = parse_text(
+        "某州村务公开条例\n"
+        "第五条 州、县民政部门负责村务公开的指导、协调和推行工作;农业主管部门负责集体财务公开的指导、监督工作;"
+        "财政、监察、林业等有关部门根据各自的职责做好村务公开的相关工作。\n"
+        "第六条 乡镇人民政府负责本乡镇的村务公开工作。村民委员会协助做好日常工作。\n"
+        "第七条 县人民政府负责本县的村务公开工作。财政、林业等部门要做好保障。\n"
+    )
+    assert plan.items[0].units == ("州、县民政部门", "农业主管部门", "财政", "监察", "林业")
+    # (a later sentence is the rule's; only a clause of the same sentence adds its fields)
+    assert plan.items[2].units == ("县人民政府",)
+
+
+def test_a_township_congress_s_presidium_is_an_office():
+    plan = parse_text(
+        "某省村民委员会选举条例\n"
+        "第五条 县级以上各级人民政府民政主管部门负责本行政区域内村民委员会选举的日常工作。\n"
+        "第六条 县级以上地方各级人民代表大会及其常务委员会和乡镇人民代表大会主席团,对村民委员会的选举工作依法实行监督。\n"
+    )
+    assert plan.items[1].units == ("县级以上地方各级人民代表大会及其常务委员会", "乡镇人民代表大会主席团")
