@@ -66,3 +66,19 @@ def test_a_township_congress_s_presidium_is_an_office():
         "第六条 县级以上地方各级人民代表大会及其常务委员会和乡镇人民代表大会主席团,对村民委员会的选举工作依法实行监督。\n"
     )
     assert plan.items[1].units == ("县级以上地方各级人民代表大会及其常务委员会", "乡镇人民代表大会主席团")
+
+
+def test_an_inspection_plan_s_columns_and_its_inspecting_body_before_the_plan_s_name():
+    plan = parse_text(
+        "某县2023年“双随机、一公开”抽查工作计划 | |||||||\n"
+        "序号 | 检查主体 | 年度计划名称 | 检查内容 | 计划开展时间 | 股室 | 抽查比例 | 抽查频次 | 抽查数量 |\n"
+        "1 | 某县市场监督管理局 | 对特种设备作业人员的行政检查 | 对特种设备作业人员的行政检查 | 1月—12月 | 特种设备股 | 5% | 1 | 1户 |\n"
+        "2 | 某县市场监督管理局 | 对经营者价格活动的行政检查 | 对经营者价格活动的行政检查 | 1月—12月 | 价监股 | 5% | 1 | 3户 |\n"
+        "3 | 某县市场监督管理局 | 对保健食品经营者的行政检查 | 对保健食品经营者的行政检查 | 1月—12月 | 食品股 | 10% | 1 | 2户 |\n",
+        year=2023,
+    )
+    assert [item.text[:6] for item in plan.items] == ["对特种设备作", "对经营者价格", "对保健食品经"]
+    assert [item.units for item in plan.items] == [
+        ("某县市场监督管理局", "特种设备股"), ("某县市场监督管理局", "价监股"), ("某县市场监督管理局", "食品股")
+    ]
+    assert {item.deadline.date.isoformat() for item in plan.items if item.deadline.date} == {"2023-12-31"}

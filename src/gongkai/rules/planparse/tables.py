@@ -1044,7 +1044,9 @@ class _RowReader:
             opened = row.groups and not (row.number or row.has_content)
             (row if opened else self._start(token.line)).number = text.rstrip(".、,，")
         elif kind is CellKind.GROUP:
-            row = self._start(token.line) if row.has_content else row
+            # (检查主体 | 计划名称 | 检查内容: a unit column before the group's opens the row)
+            kept = self.units_before_task and token.column is Column.GROUP and not (row.requirement or row.deadline)
+            row = self._start(token.line) if row.has_content and not kept else row
             level = token.level if token.column is Column.GROUP else None
             row.groups.append((level, text))
         elif kind is CellKind.MARKED and _goes_on(row, text):
