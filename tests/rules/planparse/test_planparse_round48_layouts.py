@@ -82,3 +82,25 @@ def test_an_inspection_plan_s_columns_and_its_inspecting_body_before_the_plan_s_
         ("某县市场监督管理局", "特种设备股"), ("某县市场监督管理局", "价监股"), ("某县市场监督管理局", "食品股")
     ]
     assert {item.deadline.date.isoformat() for item in plan.items if item.deadline.date} == {"2023-12-31"}
+
+
+def test_a_count_of_categories_after_a_full_stop_is_no_part_marker():
+    plan = parse_text(
+        "某县疟疾防治方案\n"
+        "(三)加强健康教育。\n"
+        "1.加强中小学生健康教育。教育部门应当对中小学健康教育进行部署和安排。一、二类县的中、小学校应当在疾控机构的指导下开展疟疾防治知识教育。\n"
+        "2.加强社区宣传教育。由当地疾病预防控制机构负责设立疟疾防治知识宣传栏。\n"
+    )
+    assert len(plan.items) == 2 and all(item.section[0] == "(三)加强健康教育" for item in plan.items)
+    assert not any("二类县" in heading for item in plan.items for heading in item.section)
+    assert "一、二类县的中、小学校" in plan.items[0].text
+
+
+def test_the_season_a_duty_is_for_stands_before_its_office():
+    plan = parse_text(
+        "某县疟疾防治方案\n"
+        "(二)加强媒介防制。\n"
+        "1.防蚊灭蚊。疟疾传播季节,各地应当结合爱国卫生运动,进行环境改造与治理,减少蚊虫孳生场所。\n"
+        "2.清理积水。汛期期间,县水利局负责排查低洼积水点并及时清理。\n"
+    )
+    assert [item.units for item in plan.items] == [("各地",), ("县水利局",)]

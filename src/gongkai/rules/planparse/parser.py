@@ -366,7 +366,7 @@ _ARTICLE_RUN_IN: Final = rf"(?<=[\u4e00-\u9fff])(?={MARKERS['article']}[ \u3000]
 # A page that lost every break runs its outline together: "…制定本方案。一、工作目标…二、工作任务
 # (一)围绕…。1.把公开透明…". In such a long line a full stop before 一、 or 1., and any (一), is a break.
 _LOST_BREAK: Final = re.compile(
-    rf"(?<=[。；;：:])(?=[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[.、．](?!\d)|{MARKERS['article']})"
+    rf"(?<=[。；;：:])(?=[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十]{{1,3}}[、类级])|\d{{1,2}}[.、．](?!\d)|{MARKERS['article']})"
     rf"|{_ARTICLE_RUN_IN}"
     r"|(?<=[\u4e00-\u9fff。；;：:，,])(?=[(（][一二三四五六七八九十]{1,3}[)）])"
 )
@@ -377,7 +377,7 @@ _SUB_ITEM_BREAK: Final = re.compile(
     # "…制定本条例。第二条 …", "第一章 总则第一条 为…"
     rf"(?<=[。；;])(?=(?:{MARKERS['part']}|{MARKERS['article']})\s*[\u4e00-\u9fff])|{_ARTICLE_RUN_IN}"
     r"|(?<=[。；;])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“《]"
-    r"|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,3}、)[\u4e00-\u9fff“《]{2})"
+    r"|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,3}[、类级])[\u4e00-\u9fff“《]{2})"  # (never "。一、二类县的…": a count)
     # "一、主要预期目标(一)地区生产总值…": after a heading's last character too (never "第(一)项")
     r"|(?<=[\u4e00-\u9fff])(?<!第)(?=[(（][一二三四五六七八九十]{1,3}[)）](?![项款目])[\u4e00-\u9fff“《])"
 )
