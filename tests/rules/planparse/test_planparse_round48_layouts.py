@@ -46,7 +46,7 @@ def test_an_office_s_tasks_and_what_it_is_to_make_public_head_their_lists():
     assert [item.units for item in plan.items] == [("居民委员会",)] * 2 + [("村民委员会",)] * 2
 
 
-def test_fields_after_a_semicolon_join_the_offices_of_the_sentence():
+def test_fields_of_a_later_clause_or_sentence_join_the_task_s_offices():
     plan = parse_text(
         "某州村务公开条例\n"
         "第五条 州、县民政部门负责村务公开的指导、协调和推行工作;农业主管部门负责集体财务公开的指导、监督工作;"
@@ -55,8 +55,8 @@ def test_fields_after_a_semicolon_join_the_offices_of_the_sentence():
         "第七条 县人民政府负责本县的村务公开工作。财政、林业等部门要做好保障。\n"
     )
     assert plan.items[0].units == ("州、县民政部门", "农业主管部门", "财政", "监察", "林业")
-    # (a later sentence is the rule's; only a clause of the same sentence adds its fields)
-    assert plan.items[2].units == ("县人民政府",)
+    # (and a later sentence's, as a later sentence's offices before 要 or 负责 are)
+    assert plan.items[2].units == ("县人民政府", "财政", "林业")
 
 
 def test_a_township_congress_s_presidium_is_an_office():
@@ -104,3 +104,14 @@ def test_the_season_a_duty_is_for_stands_before_its_office():
         "2.清理积水。汛期期间,县水利局负责排查低洼积水点并及时清理。\n"
     )
     assert [item.units for item in plan.items] == [("各地",), ("县水利局",)]
+
+
+def test_fields_with_their_level_before_a_competent_departments_tail():
+    plan = parse_text(
+        "某省机关事务管理办法\n"
+        "第四条 县级以上人民政府机关事务行政主管部门负责本级机关事务的管理工作。"
+        "县级以上人民政府发展和改革、财政、国土资源等行政主管部门按照职责分工,做好本级机关事务管理工作。\n"
+        "第五条 市民政主管部门负责全市拥军优属工作。人力资源和社会保障、财政、卫生等有关主管部门按照各自的职责做好拥军优属工作。\n"
+    )
+    assert plan.items[0].units == ("县级以上人民政府机关事务行政主管部门", "县级以上人民政府发展和改革", "财政", "国土资源")
+    assert plan.items[1].units == ("市民政主管部门", "人力资源和社会保障", "财政", "卫生")

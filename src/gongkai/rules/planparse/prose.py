@@ -398,12 +398,10 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     if found is None:
         return None
     later: list[str] = []
-    sentences = re.split(r"(?<=[。；;])", text)
-    for before, sentence in zip(sentences, sentences[1:], strict=False):
+    for sentence in re.split(r"(?<=[。；;])", text)[1:]:
         sentence = _WHAT_IT_IS.sub(r"\g<office>", sentence.strip())
-        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence)
-        if more is None and before.endswith(("；", ";")):
-            more = _fields_subject(sentence)  # "…;财政、监察…等有关部门根据各自的职责做好…": the same sentence's subject
+        # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
+        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence) or _fields_subject(sentence)
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
             more = _fields_subject(sentence) or _office_subject(sentence)
         # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…")
@@ -417,7 +415,8 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
 # "公安、财政、交通运输等部门和机构按照各自职责,做好…": the fields of the offices a rule names as
 # the subject, before a generic tail
 _FIELDS_SUBJECT: Final = re.compile(
-    r"^(?P<fields>(?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:行政)?(?:部门|单位|机构)(?:和机构|和单位)?[，,]?"
+    # ("县级以上人民政府发展和改革、财政…等行政主管部门": the level before the first field)
+    r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,10}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:行政)?(?:主管)?(?:部门|单位|机构)(?:和机构|和单位)?[，,]?"
     r"(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合)"
 )
 
