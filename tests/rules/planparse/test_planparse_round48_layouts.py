@@ -115,3 +115,12 @@ def test_fields_with_their_level_before_a_competent_departments_tail():
     )
     assert plan.items[0].units == ("县级以上人民政府机关事务行政主管部门", "县级以上人民政府发展和改革", "财政", "国土资源")
     assert plan.items[1].units == ("市民政主管部门", "人力资源和社会保障", "财政", "卫生")
+
+
+def test_fields_sharing_the_last_one_s_unit_ending():
+    plan = parse_text(
+        "国家文物局关于做好国庆期间文物安全工作的通知\n"
+        "一、落实安全职责。各级文物行政部门和各文物、博物馆单位要切实履行文物安全职责,认真开展检查督导和安全巡查。\n"
+        "二、加强安全管理。各级文物行政部门和各文物、博物馆单位要认真执行各项安全管理制度,做到制度到岗、责任到人。\n"
+    )
+    assert [item.units for item in plan.items] == [("各级文物行政部门", "各文物", "博物馆单位")] * 2

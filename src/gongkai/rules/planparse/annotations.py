@@ -606,11 +606,12 @@ def _terse_units(assignment: Assignment, text: str) -> bool:
 
 
 def sharing_ending(units: Sequence[str]) -> bool:
-    """Fields of work that share the last unit's 部门 ("财政、税务部门", "公安、司法、卫生部门"): the
-    department of each, named as written."""
+    """Fields of work that share the last unit's 部门 or 单位 ("财政、税务部门", "公安、司法、卫生部门",
+    "各文物、博物馆单位"): the department of each, named as written."""
+    ending = next((ending for ending in ("部门", "单位") if units[-1].endswith(ending)), None) if units else None
     return (
-        len(units) >= 2 and units[-1].endswith("部门") and is_unit_phrase(units[-1])
-        and _FIELD.fullmatch(units[-1].removesuffix("部门")) is not None  # (not "…落实责任各级各部门")
+        len(units) >= 2 and ending is not None and is_unit_phrase(units[-1])
+        and _FIELD.fullmatch(units[-1].removesuffix(ending)) is not None  # (not "…落实责任各级各部门")
         and all(is_unit_phrase(unit) or _FIELD.fullmatch(unit) and not _NOT_A_UNIT.search(unit) for unit in units[:-1])
     )
 
