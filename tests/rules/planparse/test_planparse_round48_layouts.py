@@ -124,3 +124,17 @@ def test_fields_sharing_the_last_one_s_unit_ending():
         "二、加强安全管理。各级文物行政部门和各文物、博物馆单位要认真执行各项安全管理制度,做到制度到岗、责任到人。\n"
     )
     assert [item.units for item in plan.items] == [("各级文物行政部门", "各文物", "博物馆单位")] * 2
+
+
+def test_an_office_acting_as_the_enforcing_body_in_a_paragraph_of_duty_clauses():
+    plan = parse_text(
+        "市执法局整治“三车”非法搭客工作方案\n"
+        "二、各职能部门分工负责,密切配合\n"
+        "按照各部门职能配置,执法主体分别是:对无牌无证上路的非法“三车”由公安交警支队作为执法主体进行处罚;"
+        "对非法搭客营运的“三车”由市、区两级交通局作为执法主体进行处罚;"
+        "市、区两级工商局负责对非法“三车”的生产、销售的查处;"
+        "市残联负责对残疾人机动车主进行宣传教育和规劝。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("公安交警支队",), ("市、区两级交通局",), ("市、区两级工商局",), ("市残联",)
+    ]
