@@ -138,3 +138,23 @@ def test_an_office_acting_as_the_enforcing_body_in_a_paragraph_of_duty_clauses()
     assert [item.units for item in plan.items] == [
         ("公安交警支队",), ("市、区两级交通局",), ("市、区两级工商局",), ("市残联",)
     ]
+
+
+def test_a_guiding_committee_s_name_holds_its_role_like_word():
+    assert split_units("各级人民调解工作指导委员会") == ["各级人民调解工作指导委员会"]
+    assert split_units("省委巡视工作指导组") == ["省委巡视工作指导组"]
+    plan = parse_text(
+        "关于加强人民调解工作的意见\n"
+        "4、各级人民调解工作指导委员会要充分发挥指导协调作用。各级人民调解工作指导委员会要认真研究解决工作中的困难。\n"
+        "5、健全纠纷排查机制。各乡镇人民政府要每月组织开展一次矛盾纠纷排查。\n"
+    )
+    assert [item.units for item in plan.items] == [("各级人民调解工作指导委员会",), ("各乡镇人民政府",)]
+
+
+def test_an_office_told_to_set_up_a_group_that_does_the_work():
+    plan = parse_text(
+        "某省村民委员会选举条例\n"
+        "第七条 村民委员会在换届选举期间,地方各级人民政府应成立村民委员会换届选举工作指导小组,负责组织实施本行政区域内的换届选举工作。\n"
+        "第八条 县级人民政府民政部门负责选举的日常工作。\n"
+    )
+    assert plan.items[0].units == ("地方各级人民政府",)

@@ -371,6 +371,8 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     text = _WHAT_IT_IS.sub(r"\g<office>", text)  # "X是政府采购的职能部门,负责…": X负责…
     text = _SEATED_AT.sub(r"\g<office>", text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
     subject = _SUBJECT_DUTY.match(text)
+    if subject is not None and _TOLD_INSIDE.search(subject["units"]):
+        subject = None  # "X应成立Y工作指导小组,负责…": X is told to set Y up, X's is the work
     kind = _KIND_SUBJECT.match(text) is not None
     found = _clause_duty(subject) if not kind else None
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
@@ -386,6 +388,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
 
 
+_TOLD_INSIDE: Final = re.compile(r"应当|应(?!急)|必须")
 # "相关部门要…", "有关单位应当…": a kind of office as the subject, naming none
 _KIND_SUBJECT: Final = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)(?:要|应当|应|须|必须|负责|牵头)")
 
