@@ -158,3 +158,12 @@ def test_an_office_told_to_set_up_a_group_that_does_the_work():
         "第八条 县级人民政府民政部门负责选举的日常工作。\n"
     )
     assert plan.items[0].units == ("地方各级人民政府",)
+
+
+def test_an_office_told_what_to_do_to_others_is_the_subject_of_its_duty():
+    plan = parse_text(
+        "某县地质灾害群测群防工作方案\n"
+        "(一)县级国土资源管理部门要对隐患点监测人和相关基层干部进行基本监测知识培训。\n"
+        "(二)研究制定本县应对地质灾害的政策措施。\n"
+    )
+    assert [item.units for item in plan.items] == [("县级国土资源管理部门",), ()]
