@@ -167,3 +167,12 @@ def test_an_office_told_what_to_do_to_others_is_the_subject_of_its_duty():
         "(二)研究制定本县应对地质灾害的政策措施。\n"
     )
     assert [item.units for item in plan.items] == [("县级国土资源管理部门",), ()]
+
+
+def test_the_office_that_assesses_a_target_answers_for_it():
+    plan = parse_text(
+        "某市扶贫开发目标考核细则\n"
+        "1.完成劳务输出任务计10分,不完成任务扣2分,由市扶贫办、市劳动和社会保障局考评。\n"
+        "2.农林牧副渔业总产值比上年度增长12%,完成任务计10分,由市统计局考核。\n"
+    )
+    assert [item.units for item in plan.items] == [("市扶贫办", "市劳动和社会保障局"), ("市统计局",)]

@@ -281,7 +281,7 @@ _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
     r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>[^，,。；;:：“”由]{2,80}?)(?:全面|具体|统一|直接|自行)?"
-    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|组织(?=[，,。；;:：])|作为(?:执法|责任|实施|监管)主体|(?:分别)?(?:审核|审查|核查|核实|受理)(?![\u4e00-\u9fff]))"
+    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|组织(?=[，,。；;:：])|作为(?:执法|责任|实施|监管)主体|(?:分别)?(?:审核|审查|核查|核实|受理|考评|考核)(?![\u4e00-\u9fff]))"
     # ("由X负责的…项目": a list of each unit's projects; "由包片单位县文广局督促住户移走…": who sees
     # that it is done; "实际居住证明由区住房城乡建设委审核。": who examines what)
 )
