@@ -176,3 +176,21 @@ def test_the_office_that_assesses_a_target_answers_for_it():
         "2.农林牧副渔业总产值比上年度增长12%,完成任务计10分,由市统计局考核。\n"
     )
     assert [item.units for item in plan.items] == [("市扶贫办", "市劳动和社会保障局"), ("市统计局",)]
+
+
+def test_a_group_s_members_with_their_offices_are_no_tasks_and_are_reported():
+    plan = parse_text(
+        "大涌镇清明节工作方案\n"
+        "二、组织机构及工作职责\n"
+        "(一)成立大涌镇清明节工作领导小组\n"
+        "组 长:贺修虎(党委副书记、镇长)\n"
+        "成 员:林燕容(社会事务局)\n"
+        "卢杰恩(农业局)\n"
+        "徐 民(公安分局)\n"
+        "(二)工作职责\n"
+        "社会事务局全面负责组织、协调、指导群众祭扫工作,处置突发情况。\n"
+        "农业局制定相应工作措施,加强清明节期间祭扫的山林巡查力度。\n"
+    )
+    assert not any(name in item.text for item in plan.items for name in ("贺修虎", "林燕容", "卢杰恩", "徐"))
+    assert any(item.units == ("社会事务局",) for item in plan.items)
+    assert any("组长：贺修虎" in warning for warning in plan.warnings)

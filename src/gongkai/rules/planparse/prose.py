@@ -140,6 +140,14 @@ def split_marker(paragraph: str) -> tuple[str | None, str, str]:
     return None, "", paragraph
 
 
+# "盧杰恩(農業局)", "组 长:贺修虎(党委副书记、镇长)", "赵忠孝(市政府副秘书长)": a member of a
+# group with the office or post they come from, no task
+_MEMBER_LINE: Final = re.compile(
+    r"^\s*(?:(?:副?组\s*长|成\s*员|组\s*员|副?指挥长)\s*[:：]\s*)?"
+    r"(?![各第序本全市县区省州镇乡村街])[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,2}\s*[(（][^()（）]{2,30}[)）]\s*$"
+)
+
+
 def read_prose(
     paragraphs: Sequence[tuple[int, str]],
     year: int | None,
@@ -150,7 +158,8 @@ def read_prose(
     with the line it starts on; ``leads`` is the notice's convention for unmarked unit lists and
     ``owner`` the office whose duties the page's title says it lists (the units of every item
     that names none)."""
-    unread: list[tuple[int, str]] = []
+    unread = [(line, text) for line, text in paragraphs if _MEMBER_LINE.match(text)]
+    paragraphs = [(line, text) for line, text in paragraphs if not _MEMBER_LINE.match(text)]
     paragraphs = _offices_over_duties(_labels_joined(_duty_cells_labelled(paragraphs)))
     nodes = _outline(paragraphs, unread)
     heading_duty = _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes)
