@@ -194,3 +194,14 @@ def test_a_group_s_members_with_their_offices_are_no_tasks_and_are_reported():
     assert not any(name in item.text for item in plan.items for name in ("贺修虎", "林燕容", "卢杰恩", "徐"))
     assert any(item.units == ("社会事务局",) for item in plan.items)
     assert any("组长：贺修虎" in warning for warning in plan.warnings)
+
+
+def test_a_joint_inspection_s_starting_office_leads_it():
+    plan = parse_text(
+        "序號 | 抽查領域 | 抽查事項 | 檢查對象 | 發起部門 | 配合部門 | 抽查層級 | 備註 |\n"
+        "1 | 旅館抽查 | 旅館從業單位及人員取得許可證及旅館衛生管理等情況 | 旅館 | 衛生健康部門 | 市場監管部門 | 市級 | |\n"
+        "2 | 學校抽查 | 中小學校每年開展學生體檢、配備專職衛生技術人員情況 | 中小學校 | 市衛生健康委員會 | 市教育局 | 市級 | |\n"
+    )
+    assert [item.section for item in plan.items] == [("旅馆抽查",), ("学校抽查",)]
+    assert [item.units for item in plan.items] == [("卫生健康部门", "市场监管部门"), ("市卫生健康委员会", "市教育局")]
+    assert [item.lead_units for item in plan.items] == [("卫生健康部门",), ("市卫生健康委员会",)]

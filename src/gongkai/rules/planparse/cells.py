@@ -63,7 +63,7 @@ _HEADERS: Final = (
     (
         Column.GROUP,
         re.compile(
-            r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务|(?:抽查|检查)?类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
+            r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务|(?:抽查|检查)(?:类别|领域)|类别|项目|分项|领域|重点领域|工作类别|任务类别|板块"
             r"|工作项目|分类|类型|[一二三四五六七八九]级(?:指标|要点|任务)|工作重点|重点工作|主要工作|任务名称|事项名称|目标"
             r"|考核项目|[\u4e00-\u9fff]{1,4}项目|公开事项|栏目名称|栏目|[\u4e00-\u9fff]{0,8}名称|(?:政府|政务)?信息公开类别(?:及事项)?|类别及事项"
             r"|[一二三四五]级(?:目录|栏目|分类|指标|事项)?)$"
@@ -71,7 +71,8 @@ _HEADERS: Final = (
     ),
     # "主要责任单位", "协同配合单位": 主要 before a role, or two assisting words together
     (Column.UNITS_ASSIST, re.compile(rf"^(?:主要)?(?:{'|'.join(ASSIST_LABELS)}){{1,2}}(?:责任|实施|落实)?{_ORGAN}$")),
-    (Column.UNITS_LEAD, re.compile(rf"^(?:主要)?(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任){_ORGAN}$")),
+    # ("发起部门 | 配合部门": the office that starts a joint inspection leads it)
+    (Column.UNITS_LEAD, re.compile(rf"^(?:主要)?(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任|发起){_ORGAN}$")),
     (
         Column.UNITS,
         re.compile(
