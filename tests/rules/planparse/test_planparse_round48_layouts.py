@@ -205,3 +205,15 @@ def test_a_joint_inspection_s_starting_office_leads_it():
     assert [item.section for item in plan.items] == [("旅馆抽查",), ("学校抽查",)]
     assert [item.units for item in plan.items] == [("卫生健康部门", "市场监管部门"), ("市卫生健康委员会", "市教育局")]
     assert [item.lead_units for item in plan.items] == [("卫生健康部门",), ("市卫生健康委员会",)]
+
+
+def test_a_part_of_control_targets_is_background():
+    plan = parse_text(
+        "某市狂犬病防治工作方案\n"
+        "一、控制目标\n"
+        "2012年,重点县狂犬病发病数下降50%以上,全市狂犬病发病数下降30%以上。\n"
+        "二、工作职责\n"
+        "(一)区县(市)人民政府:成立狂犬病防治工作领导小组,组织相关部门制定当地实施方案。\n"
+        "(二)畜牧部门:负责犬只饲养与免疫接种等情况的调查摸底工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("区县(市)人民政府",), ("畜牧部门",)]
