@@ -102,9 +102,12 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # brought into line, session 22), round 45 was studied and round 46 (1751-1794, blind F1 0.909,
     # units 0.713) joined and was studied: F1 0.903, units 0.874, deadlines 0.967 (F1 floor 0.90);
     # with round 47 (1801-1848, blind F1 0.885, units 0.784) too, studied in part: F1 0.905,
-    # units 0.874, deadlines 0.968
+    # units 0.874, deadlines 0.968; with round 48 (1851-1895, blind F1 0.820, units 0.662: village
+    # and community rules, inspection plans) too: F1 0.902, units 0.869; then round 48 studied and
+    # seven of its golds brought into line with the corpus on a rule's basis, scope and principle
+    # (session 23): F1 0.907, units 0.878, deadlines 0.968 (units floor 0.875)
     assert figures["f1"] >= 0.90, development.misses
-    assert figures["units"] >= 0.87 and figures["deadlines"] >= 0.96, development.misses
+    assert figures["units"] >= 0.875 and figures["deadlines"] >= 0.96, development.misses
 
 
 def test_an_empty_held_out_set_reports_no_figures_rather_than_perfect_ones(tmp_path):
