@@ -217,3 +217,13 @@ def test_a_part_of_control_targets_is_background():
         "(二)畜牧部门:负责犬只饲养与免疫接种等情况的调查摸底工作。\n"
     )
     assert [item.units for item in plan.items] == [("区县(市)人民政府",), ("畜牧部门",)]
+
+
+def test_a_directly_administered_city_shares_the_ending_and_a_yearly_duty_keeps_its_subject():
+    assert split_units("设区的市、州、直管市、神农架林区人民政府") == ["设区的市、州、直管市、神农架林区人民政府"]
+    plan = parse_text(
+        "某省乡村振兴促进条例\n"
+        "第四条 省人民政府建立乡村振兴促进工作机制。\n"
+        "设区的市、州、直管市、神农架林区人民政府每年应当向省人民政府报告推进实施乡村振兴战略进展情况。\n"
+    )
+    assert plan.items[0].units == ("省人民政府", "设区的市、州、直管市、神农架林区人民政府")
