@@ -227,3 +227,12 @@ def test_a_directly_administered_city_shares_the_ending_and_a_yearly_duty_keeps_
         "设区的市、州、直管市、神农架林区人民政府每年应当向省人民政府报告推进实施乡村振兴战略进展情况。\n"
     )
     assert plan.items[0].units == ("省人民政府", "设区的市、州、直管市、神农架林区人民政府")
+
+
+def test_the_office_a_task_names_its_responsible_body():
+    plan = parse_text(
+        "乡村教师支持计划实施办法\n"
+        "(一)明确责任主体。地方各级人民政府是实施乡村教师支持计划的责任主体。要加强组织领导,把实施工作列入重要议事日程。\n"
+        "(二)开展督导检查。省教育督导机构要每年对计划实施情况进行专项督导检查。\n"
+    )
+    assert [item.units for item in plan.items] == [("地方各级人民政府",), ("省教育督导机构",)]
