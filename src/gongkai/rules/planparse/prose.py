@@ -158,9 +158,11 @@ def read_prose(
     with the line it starts on; ``leads`` is the notice's convention for unmarked unit lists and
     ``owner`` the office whose duties the page's title says it lists (the units of every item
     that names none)."""
-    unread = [(line, text) for line, text in paragraphs if _MEMBER_LINE.match(text)]
-    paragraphs = [(line, text) for line, text in paragraphs if not _MEMBER_LINE.match(text)]
-    paragraphs = _offices_over_duties(_labels_joined(_duty_cells_labelled(paragraphs)))
+    unread: list[tuple[int, str]] = []
+    kept: list[tuple[int, str]] = []
+    for paragraph in paragraphs:
+        (unread if _MEMBER_LINE.match(paragraph[1]) else kept).append(paragraph)
+    paragraphs = _offices_over_duties(_labels_joined(_duty_cells_labelled(kept)))
     nodes = _outline(paragraphs, unread)
     heading_duty = _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes)
     flat = not any(node.children for node in nodes if node.level == 0)
@@ -400,7 +402,10 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
 
 
+# A subject that holds a duty word is no office's name: "X应成立Y…小组,负责…" (not "应急管理局")
 _TOLD_INSIDE: Final = re.compile(r"应当|应(?!急)|必须")
+
+
 # "相关部门要…", "有关单位应当…": a kind of office as the subject, naming none
 _KIND_SUBJECT: Final = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)(?:要|应当|应|须|必须|负责|牵头)")
 
@@ -418,7 +423,7 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
         more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence) or _fields_subject(sentence)
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
-            more = _fields_subject(sentence) or _office_subject(sentence)
+            more = _office_subject(sentence)
         # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…")
         later += [unit for unit in more.units if unit not in found.units and unit not in later and f"“{unit}”" not in text] if more else []
     if not later:
