@@ -236,3 +236,16 @@ def test_the_office_a_task_names_its_responsible_body():
         "(二)开展督导检查。省教育督导机构要每年对计划实施情况进行专项督导检查。\n"
     )
     assert [item.units for item in plan.items] == [("地方各级人民政府",), ("省教育督导机构",)]
+
+
+def test_a_paragraph_nothing_else_takes_goes_on_with_the_article_above():
+    plan = parse_text(
+        "某自治区村民委员会选举办法\n"
+        "第六条 村民委员会换届选举工作由自治区人民政府统一部署,市、县人民政府或者街道办事处组织实施。\n"
+        "县级以上人民政府民政部门负责村民委员会换届选举日常工作的指导。\n"
+        "第七条 各级人民政府组织指导村民委员会选举工作所需经费列入本级财政预算。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["村民委员会换", "各级人民政府"]
+    assert "日常工作的指导" in plan.items[0].text
+    assert plan.items[0].units == ("县级以上人民政府民政部门",)
+    assert not any("未导入" in warning for warning in plan.warnings)

@@ -911,9 +911,15 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                 pending.clear()
                 continue
             for body, annotation in pieces:
-                if not _unnumbered(nodes, stack, _unmarked(body), annotation, line):
-                    unread.append((line, body))
-                    pending.append((line, body))
+                if _unnumbered(nodes, stack, _unmarked(body), annotation, line):
+                    continue
+                if annotation is None and (article := _article_above(nodes, stack)) is not None:
+                    # "第六条 …工作由自治区人民政府统一部署,…组织实施。" then "县级以上人民政府民政部门
+                    # 负责…。": a paragraph nothing else takes goes on with the article above it
+                    article.body = f"{article.body}\n{body}"
+                    continue
+                unread.append((line, body))
+                pending.append((line, body))
             continue
         pending.clear()
         level, parent = _enter(kinds, stack, kind)
@@ -978,6 +984,15 @@ def _open_article(stack: Sequence[_Node]) -> _Node | None:
     # (a heading of its own, "第五条 动态开展山洪灾害隐患排查。", not a rule's scope or principle)
     heading = len(compact(first)) <= _LEAD_IN_LIMIT and "由" not in first and not _preamble(first, article=True)
     return last if heading or _subject_duty(first, modal=True) or _office_subject(first) or _KIND_SUBJECT.match(compact(first)) else None
+
+
+def _article_above(nodes: Sequence[_Node], stack: Sequence[_Node]) -> _Node | None:
+    """The article the last paragraph read was, with no points under it, unless it is a rule's
+    basis, scope or principle."""
+    last = stack[-1] if stack and nodes and nodes[-1] is stack[-1] else None
+    if last is None or not _is_article(last) or last.children or _preamble(last.body.split("\n")[0], article=True):
+        return None
+    return last
 
 
 def _child(
