@@ -249,3 +249,13 @@ def test_a_paragraph_nothing_else_takes_goes_on_with_the_article_above():
     assert "日常工作的指导" in plan.items[0].text
     assert plan.items[0].units == ("县级以上人民政府民政部门",)
     assert not any("未导入" in warning for warning in plan.warnings)
+
+
+def test_the_first_sentence_after_a_heading_sentence_to_name_offices_gives_them():
+    plan = parse_text(
+        "某局2023年政务公开工作要点\n"
+        "(一)加强队伍建设。压实工作责任。各科室要切实承担起本科室政务公开工作的主体责任。\n"
+        "(二)加强宣传引导。宣传是推进工作的重要手段。各县区要通过多种渠道开展政策宣传,营造良好氛围。\n"
+        "(三)强化督查考核。把政务公开纳入年度绩效考核内容。\n"
+    )
+    assert [item.units for item in plan.items] == [("各科室",), ("各县区",), ()]

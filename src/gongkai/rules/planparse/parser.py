@@ -783,7 +783,7 @@ def _cover_only(meta: Metadata, lines: Sequence[tuple[int, str]], prose: ProseRe
     handed_out = (meta.notice_title and "印发" in meta.notice_title) or any(
         _HANDS_OUT.search(compact(line)) for _, line in lines if "印发" in line
     )
-    if not handed_out or any(item.units and not asked_in_passing(item.text) for item in prose.items):
+    if not handed_out or any(item.units and not asked_in_passing(item.text) and item.number not in prose.further for item in prose.items):
         return False  # (its requests to the offices it sends the plan to, "各地各部门要…", are no plan)
     if any(_plan_part(line) for _, line in lines) and _outline_depth(lines) >= 2:
         return False  # the plan's own parts, 一、总体要求 over (一)指导思想…

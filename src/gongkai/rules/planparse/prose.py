@@ -97,6 +97,7 @@ class ProseResult:
     annotated: int  # items with a unit annotation of their own or of their section
     sample: str  # the first numbered paragraph, to say what was found
     unread: tuple[tuple[int, str], ...] = ()  # (line, text) of paragraphs that are no item's
+    further: frozenset[str] = frozenset()  # numbers of items whose units only a later sentence names
 
 
 # "(二加强涉及减税降费的信息公开。": a page that lost the closing bracket of "(二)" (not "(一般…",
@@ -175,6 +176,8 @@ def read_prose(
     annotated = 0
     requested: set[int] = set()  # (ids of) nodes whose units the sentence after their heading sentence gives
     asked = 0  # items with such units
+    further: set[int] = set()  # (ids of) nodes whose units a later sentence gives
+    named_further: set[str] = set()  # the numbers of items with such units: they never make a plan by themselves
     known = _named_units(nodes)
     listed = _offices_listed(nodes)
     standing: tuple[str, ...] = ()  # "以下任务均需X落实": X does every item from here on
@@ -199,10 +202,10 @@ def read_prose(
             work = _uncaptioned(node)
             background = _background(node)
             node.annotation = opening_duty(work) or _asked(node.body) or _subject_duty(work, given, modal=not background)
-            if node.annotation is None and not known and node.marker and not background:
-                node.annotation = _after_heading_sentence(node)
-                if node.annotation is not None:
-                    requested.add(id(node))
+            if node.annotation is None and not known and node.marker and not background \
+                    and (after := _after_heading_sentence(node)) is not None:
+                node.annotation = after[0]
+                (requested if after[1] else further).add(id(node))
             if node.annotation is None and _is_article(node) and not background:
                 node.annotation = _article_duty(work)
         if node.annotation is None and not node.labels and node.marker and (id(node.parent) in duty_lists or _duties_heading(node.parent)) \
@@ -231,16 +234,19 @@ def read_prose(
             item = replace(item, deadline=parse_deadline(ranged[2], year))
         annotated += bool(item.units)
         asked += bool(item.units) and id(node) in requested
+        if item.units and id(node) in further:
+            named_further.add(item.number)
         if not item.units:
             where = item.section[-1] if item.section else item.text[:20]
             warnings.append(f"第{item.number}条（{where}）没有标注责任单位，所在部分也没有，请指定")
         items.append(item)
     if asked * _ASKED_SHARE < len(items):
         annotated -= asked  # (a few requests that say who make no plan)
+    annotated -= len(named_further)  # (nor a covering notice's "…。保密行政管理部门每年…" deep in its request)
     numbered = [node for node in nodes if node.marker]
     sample = clean_text(numbered[0].marker + numbered[0].body)[:40] if numbered else ""
     return ProseResult(
-        tuple(items), tuple(warnings), len(numbered), annotated, sample, tuple(sorted(unread))
+        tuple(items), tuple(warnings), len(numbered), annotated, sample, tuple(sorted(unread)), frozenset(named_further)
     )
 
 
@@ -1497,14 +1503,22 @@ def _with_standing(item: Item, standing: Sequence[str], own: Assignment | None) 
 _ASKED_SHARE: Final = 10
 
 
-def _after_heading_sentence(node: _Node) -> Assignment | None:
-    """In a notice that annotates none of its tasks, the offices the sentence after a task's
-    heading sentence opens with as its subject ("(二)落实煤源。旗发改委要…": 旗发改委), with those
-    of later sentences; an article has no heading sentence."""
+def _after_heading_sentence(node: _Node) -> tuple[Assignment, bool] | None:
+    """In a notice that annotates none of its tasks, the offices the first sentence after a task's
+    heading sentence to open with offices has as its subject ("(二)落实煤源。旗发改委要…": 旗发改委;
+    "(二)加强宣传。…是…的重要内容。各县区要…": 各县区), with those of later sentences, and whether
+    that is the sentence right after the heading; an article has no heading sentence."""
     if _is_article(node):
         return None
     lead, rest = _lead_in(node.joined or node.body)
-    return _subject_duty(rest, given=False, modal=True) if lead is not None else None
+    if lead is None:
+        return None
+    sentences = [sentence for sentence in re.split(r"(?<=[。；;])", rest) if sentence.strip()]
+    for index in range(len(sentences)):
+        found = _subject_duty("".join(sentences[index:]), given=False, modal=True)
+        if found is not None:
+            return found, index == 0
+    return None
 
 
 def _article_duty(work: str) -> Assignment | None:
