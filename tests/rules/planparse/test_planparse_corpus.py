@@ -105,7 +105,9 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # units 0.874, deadlines 0.968; with round 48 (1851-1895, blind F1 0.820, units 0.662: village
     # and community rules, inspection plans) too: F1 0.902, units 0.869; then round 48 studied and
     # seven of its golds brought into line with the corpus on a rule's basis, scope and principle
-    # (session 23): F1 0.907, units 0.878, deadlines 0.968 (units floor 0.875)
+    # (session 23): F1 0.907, units 0.878, deadlines 0.968 (units floor 0.875); with the first
+    # sentence after a heading sentence to name offices read (six older golds brought into line):
+    # F1 0.907, units 0.881, deadlines 0.968
     assert figures["f1"] >= 0.90, development.misses
     assert figures["units"] >= 0.875 and figures["deadlines"] >= 0.96, development.misses
 
