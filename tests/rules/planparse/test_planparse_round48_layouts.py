@@ -259,3 +259,14 @@ def test_the_first_sentence_after_a_heading_sentence_to_name_offices_gives_them(
         "(三)强化督查考核。把政务公开纳入年度绩效考核内容。\n"
     )
     assert [item.units for item in plan.items] == [("各科室",), ("各县区",), ()]
+
+
+def test_fields_that_open_a_task_and_an_office_that_answers_for_the_whole():
+    plan = parse_text(
+        "某县疟疾防治方案\n"
+        "1.建立健全信息通报制度。卫生、质检等部门定期向公众发布境内、外疟疾流行状况。\n"
+        "2.落实路段包保责任。各包保单位对所包路段文明创建工作负总责。\n"
+        "3.加强防艾宣传。联合宣传、农业、卫生等部门做好农民工预防艾滋病宣传教育。\n"
+    )
+    # (a list opening with a verb, "联合宣传、农业…", names no fields)
+    assert [item.units for item in plan.items] == [("卫生", "质检"), ("各包保单位",), ()]

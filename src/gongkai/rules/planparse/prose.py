@@ -367,6 +367,7 @@ _SUBJECT: Final = (
 _SUBJECT_DUTY: Final = re.compile(
     _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导(?:[:：，,、。；;\s]|$)|解释)|主要(?:做好|承担)"
     r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责"
+    r"|对[^，,。；;]{2,40}?负(?:总责|全责|主体责任)"  # "各包保单位对所包路段文明创建工作负总责"
     r"|依法对[^，,。；;]{2,60}?(?:进行|实施)[^，,。；;]{0,10}?(?:管理|监督|监管|检查)"  # "X依法对…宗教事务进行行政管理"
     r"|(?:主要|工作)?职责(?:是|为)[:：]"  # "X是…的责任主体,主要职责是:…": X's duties, inline
     r"|是[^，,。；;]{0,30}?责任主体(?=[，,。；;]|$))"  # "地方各级人民政府是实施…计划的责任主体。"
@@ -402,7 +403,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         # names later do
         found = Assignment((), ()) if modal or subject is not None else None
     else:
-        found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
+        found = found or (_by_clause(text) if given else None) or ((_modal_duty(text) or _fields_subject(text)) if modal else None)
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
     return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
@@ -443,7 +444,7 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
 _FIELDS_SUBJECT: Final = re.compile(
     # ("县级以上人民政府发展和改革、财政…等行政主管部门": the level before the first field)
     r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,10}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:行政)?(?:主管)?(?:部门|单位|机构)(?:和机构|和单位)?[，,]?"
-    r"(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合)"
+    r"(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合|定期|及时)"  # ("卫生、质检等部门定期向公众发布…")
 )
 
 
@@ -455,7 +456,7 @@ def _fields_subject(sentence: str) -> Assignment | None:
     return Assignment(fields, fields)
 
 
-_VERB_FIELD: Final = re.compile(r"(?:^|、)(?:加强|推进|开展|建立|完善|做好|落实|组织|指导|督促|负责)")
+_VERB_FIELD: Final = re.compile(r"(?:^|、)(?:加强|推进|开展|建立|完善|做好|落实|组织|指导|督促|负责|联合|配合|协调|会同|协助|协同|积极|主动)")
 
 
 def _modal_duty(text: str) -> Assignment | None:
