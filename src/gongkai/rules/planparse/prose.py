@@ -1515,11 +1515,16 @@ def _after_heading_sentence(node: _Node) -> tuple[Assignment, bool] | None:
     if lead is None:
         return None
     sentences = [sentence for sentence in re.split(r"(?<=[。；;])", rest) if sentence.strip()]
-    for index in range(len(sentences)):
+    for index in range(min(len(sentences), _SENTENCES_LOOKED_AT)):
         found = _subject_duty("".join(sentences[index:]), given=False, modal=True)
         if found is not None:
             return found, index == 0
     return None
+
+
+# How far into a task its offices are looked for (each look reads the rest of the task, so a
+# paragraph of thousands of sentences is not read thousands of times)
+_SENTENCES_LOOKED_AT: Final = 6
 
 
 def _article_duty(work: str) -> Assignment | None:
