@@ -403,7 +403,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         # names later do
         found = Assignment((), ()) if modal or subject is not None else None
     else:
-        found = found or (_by_clause(text) if given else None) or ((_modal_duty(text) or _fields_subject(text)) if modal else None)
+        found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
     return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
@@ -428,7 +428,7 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     for sentence in re.split(r"(?<=[。；;])", text)[1:]:
         sentence = _WHAT_IT_IS.sub(r"\g<office>", sentence.strip())
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
-        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence) or _fields_subject(sentence)
+        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence)
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
             more = _office_subject(sentence)
         # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…")
@@ -460,9 +460,11 @@ _VERB_FIELD: Final = re.compile(r"(?:^|、)(?:加强|推进|开展|建立|完善
 
 
 def _modal_duty(text: str) -> Assignment | None:
-    """The offices a sentence opens with as the subject of 要/应当, unless one is a person."""
+    """The offices a sentence opens with as the subject of 要/应当, unless one is a person, or the
+    fields it opens with before 等部门 ("卫生、质检等部门定期…")."""
     subject = _SUBJECT_MODAL.match(text)
-    return None if subject is None or _PERSON.search(subject["units"]) else _clause_duty(subject)
+    found = None if subject is None or _PERSON.search(subject["units"]) else _clause_duty(subject)
+    return found or _fields_subject(text)
 
 
 # "各级领导干部要…", "…的分管领导和工作机构要…": people, not offices
