@@ -557,10 +557,10 @@ _MARKER_ROLES: Final = {
 }
 _BOUNDARY: Final = f"(?=$|[、，,；;。：:)）]|{_ROLE_MARKER.pattern})"
 _GENERIC_NOUN: Final = "(?:中省直|[市县区省镇乡州](?:政府|级|直)?)?各?(?:其他|其它)?(?:有关|相关)(?:[市县区省州](?:政府|级|直))?(?:职能)?(?:部门|单位|机构)"  # "…等相关区直部门", "…等市政府有关部门", "…等市有关单位", "…等中省直各有关单位": the same open end with its level
-# "…区环保局等有关部门牵头", "…会同相关部门负责": the list is open-ended, and the generic tail
+# "…区环保局等有关部门牵头", "…会同相关部门负责", "…生态环境局等3家单位负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(
-    f"等(?:{_GENERIC_NOUN}|(?:责任|配合|协办)?(?:部门单位|单位部门|部门|单位|机构)|[^、，,；;]{{2,20}}成员单位"
+    f"等(?:{_GENERIC_NOUN}|(?:[\\d一二三四五六七八九十]{{1,3}}[家个])?(?:责任|配合|协办)?(?:部门单位|单位部门|部门|单位|机构)|[^、，,；;]{{2,20}}成员单位"
     "|(?:[市县区省州](?:政府|级|直)?)?(?:工作|职能)部门"  # "…市司法局等市政府工作部门"
     f"|(?![市县区省州盟旗镇乡])[^、，,；;市县区省]{{2,20}}(?:主管|职能|相关|有关)(?:部门|单位))?"
     f"(?:{_BOUNDARY}|(?<=部门|单位|机构)(?=[和及与]))"  # "…省农业厅等省直有关部门和各市人民政府"
@@ -686,6 +686,8 @@ _BARE_LEVEL_WORDS: Final = frozenset({"苏木", "乡镇", "街道"})
 _LONE_LEVELS: Final = frozenset({"自治州", "自治县", "自治区", "自治旗", "县级市", "民族乡", "设区的市", "直管市"})
 
 
+# Levels joined as lone as one: "市和区、县劳动和社会保障行政部门" (of the city, districts and counties)
+_JOINED_LEVELS: Final = re.compile(r"[省市县区州](?:[和及与][省市县区州])+")
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
 _LEVEL_GOVERNMENT: Final = re.compile(r"^[省市县区镇乡街州旗盟]{1,3}(?:人民)?政府$")  # ("各市州、县市区人民政府")
 _LIST_OPENER: Final = re.compile(r"^(?:沿海|沿边|沿线|相关|有关)?各|^(?:相关|有关)")
@@ -701,7 +703,7 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
     joined: list[str] = []
     glue_next = False
     for piece in pieces:
-        bare = piece in _BARE_LEVELS or piece in _LONE_LEVELS
+        bare = piece in _BARE_LEVELS or piece in _LONE_LEVELS or _JOINED_LEVELS.fullmatch(piece) is not None
         previous = _BRACKETED.sub("", joined[-1]) if joined else ""  # "各市〔州〕" reads "各市"
         fragment = bool(previous) and previous[-1] in _BARE_LEVELS
         # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府", "各县市、区政府", "各市、区质量技术监督
@@ -712,7 +714,10 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
         bare_piece = _BRACKETED.sub("", piece)
         closes = opened and (
             _LEVEL_GOVERNMENT.match(bare_piece) is not None
-            or (len(levels) == 1 and len(bare_piece) >= 4 and bare_piece[:1] in _BARE_LEVELS - {levels} and "政府" not in bare_piece)
+            or (
+                len(levels) == 1 and len(bare_piece) >= 4 and bare_piece[:1] in _BARE_LEVELS - {levels}
+                and "政府" not in bare_piece and bare_piece[1:2] != "直"  # ("各镇(乡、街道)、县直有关部门": two)
+            )
         )
         # "苏木、乡镇档案室": a level named in two characters joins a piece at another level
         next_level = piece[:1] in _BARE_LEVELS or piece[:2] in _BARE_LEVEL_WORDS

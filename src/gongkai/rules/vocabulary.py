@@ -24,6 +24,7 @@ UNIT_ENDINGS: Final = (
     "岗",  # a town office's post (岗位) where offices are posts: 林业发展岗, 应急管理岗
     "主席团",  # a township congress's presidium, 乡镇人民代表大会主席团
     "团中央",  # the Youth League's centre, beside ministries: "(教育部牵头,团中央、国家语委参与)"
+    "工会组织",  # "各级工会组织依法对…进行监督"
 )  # fmt: skip
 
 # Endings that are only a place, never an organisation: "市住房和城乡建设局" is one name, but

@@ -341,7 +341,8 @@ _HOTLINE: Final = re.compile(r"(?<![\d.])\d{3,5}(?=(?:政务服务)?(?:便民)?(
 
 # "依照规定的程序执行": a manner, its 行 the end of 执行, not of a bank; "哪些部门": a question;
 # "X是职能部门", "预算编制由预算处": a sentence, not a name ("自由贸易试验区" is one)
-_NO_NAME: Final = re.compile(r"^(?:依照|按照|根据|依据|遵照|参照)|执行$|哪些|什么|.是.|(?<!自)由")
+# "用人单位", "驻本市所有单位": the employers or everyone a rule binds, no office
+_NO_NAME: Final = re.compile(r"^(?:依照|按照|根据|依据|遵照|参照)|执行$|哪些|什么|.是.|(?<!自)由|用人单位$|所有单位$")
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][{LEAD_STARS}]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 
 

@@ -51,7 +51,14 @@ _ENCLOSED: Final = {
     **{0x2474 + i: f"({i + 1})" for i in range(20)},
     **{0x2488 + i: f"{i + 1}." for i in range(20)},
 }
-_FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **FOLD_TRADITIONAL, **_BOX, **_ENCLOSED}
+# Radicals and compatibility ideographs a PDF's text layer writes for the ideographs they look like:
+# "第⼀条为了保障未成年⼈合法权益" (U+2F00 ⼀, U+2F08 ⼈), "金(U+F90A)": the ideograph NFKC gives.
+_LOOKALIKES: Final = {
+    code: ord(folded)
+    for code in (*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00))
+    if len(folded := unicodedata.normalize("NFKC", chr(code))) == 1 and folded != chr(code)
+}
+_FOLD: Final = {**_INVISIBLE, **_SPACES, **_FULL_WIDTH, **_LOOKALIKES, **FOLD_TRADITIONAL, **_BOX, **_ENCLOSED}
 
 
 # A reading in brackets right after a character, with a tone mark: "工作(zuò)", "人(rén)".

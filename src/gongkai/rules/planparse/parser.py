@@ -7,6 +7,7 @@ metadata. A notice of key points is read from its numbered paragraphs. A documen
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -363,10 +364,17 @@ def _depth(text: str) -> int:
 # "第一章 总则第一条 为…", "…负责制 第七条 …": an article printed with a space after its number, run
 # on after the text before it
 _ARTICLE_RUN_IN: Final = rf"(?<=[\u4e00-\u9fff])(?={MARKERS['article']}[ \u3000])"
+# After "X、", what makes it a count, never a part marker: "一、二类县的…", "五、六道街由…"
+# (the next numeral counting on from X; "三、三大攻坚战" is a heading)
+_COUNT_ON: Final = (
+    "(?![一二三四五六七八九十]{1,3}[、类级]|"
+    + "|".join(f"(?<={a}、){b}" for a, b in itertools.pairwise("一二三四五六七八九十"))
+    + ")"
+)
 # A page that lost every break runs its outline together: "…制定本方案。一、工作目标…二、工作任务
 # (一)围绕…。1.把公开透明…". In such a long line a full stop before 一、 or 1., and any (一), is a break.
 _LOST_BREAK: Final = re.compile(
-    rf"(?<=[。；;：:])(?=[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十]{{1,3}}[、类级])|\d{{1,2}}[.、．](?!\d)|{MARKERS['article']})"
+    rf"(?<=[。；;：:])(?=[一二三四五六七八九十]{{1,3}}、{_COUNT_ON}|\d{{1,2}}[.、．](?!\d)|{MARKERS['article']})"
     rf"|{_ARTICLE_RUN_IN}"
     r"|(?<=[\u4e00-\u9fff。；;：:，,])(?=[(（][一二三四五六七八九十]{1,3}[)）])"
 )
@@ -377,7 +385,7 @@ _SUB_ITEM_BREAK: Final = re.compile(
     # "…制定本条例。第二条 …", "第一章 总则第一条 为…"
     rf"(?<=[。；;])(?=(?:{MARKERS['part']}|{MARKERS['article']})\s*[\u4e00-\u9fff])|{_ARTICLE_RUN_IN}"
     r"|(?<=[。；;])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“《]"
-    r"|[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]{1,3}[、类级])[\u4e00-\u9fff“《]{2})"  # (never "。一、二类县的…": a count)
+    rf"|[一二三四五六七八九十]{{1,3}}、{_COUNT_ON}[\u4e00-\u9fff“《]{{2}})"
     # "一、主要预期目标(一)地区生产总值…": after a heading's last character too (never "第(一)项")
     r"|(?<=[\u4e00-\u9fff])(?<!第)(?=[(（][一二三四五六七八九十]{1,3}[)）](?![项款目])[\u4e00-\u9fff“《])"
 )

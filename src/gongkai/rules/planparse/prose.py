@@ -442,8 +442,9 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
 # "公安、财政、交通运输等部门和机构按照各自职责,做好…": the fields of the offices a rule names as
 # the subject, before a generic tail
 _FIELDS_SUBJECT: Final = re.compile(
-    # ("县级以上人民政府发展和改革、财政…等行政主管部门": the level before the first field)
-    r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,10}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:行政)?(?:主管)?(?:部门|单位|机构)(?:和机构|和单位)?[，,]?"
+    # ("县级以上人民政府发展和改革、财政…等行政主管部门": the level before the first field; "住房城乡
+    # 建设、交通运输、水利等工程建设监管部门应当…")
+    r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,10}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}(?:监管|管理|执法|行业))?(?:行政)?(?:主管)?(?:部门|单位|机构)(?:和机构|和单位)?[，,]?"
     r"(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合|定期|及时)"  # ("卫生、质检等部门定期向公众发布…")
 )
 
@@ -608,14 +609,15 @@ def _duty_clauses(paragraph: str, stack: Sequence[_Node], titled: bool = False) 
     "相关部门 职责分工"), a paragraph whose every clause or sentence opens with its offices
     ("卫生主管部门负责…;公安部门联合卫生等部门依法履行…;民政部门负责…。人社部门负责…"). A covering
     notice's such sentences are none."""
-    headed = bool(stack) and re.search(r"职责|分工", stack[-1].body) is not None
+    headed = bool(stack) and re.search(r"职责|分工|划分", stack[-1].body) is not None  # ("责任路段划分")
     paragraph = paragraph if headed else _DIVIDING.sub("", paragraph.strip())  # "按照…职责分工要求,": no duty
     # a clause a semicolon, or (where that gives no list) a sentence: "预算编制由预算处负责,…。预算
     # 执行由国库处牵头,…。信息中心负责…。"
     for stops in ("；;", "；;。") if headed else ("；;。",) if titled else ():
         clauses = [clause.strip() for clause in re.split(f"(?<=[{stops}])", paragraph.strip()) if clause.strip()]
         duties = [duty_line(clause.rstrip("；;。")) for clause in clauses]
-        if len(clauses) < _FEWEST_CLAUSES or sum(duty is None for duty in duties) > 1:
+        # (a third of a long list may name its offices in a way no rule reads: "…、歌舞团7家单位负责")
+        if len(clauses) < _FEWEST_CLAUSES or sum(duty is None for duty in duties) > max(1, len(clauses) // 3):
             continue
         if headed:
             return [(clause, duty[0] if duty else None) for clause, duty in zip(clauses, duties, strict=True)]
@@ -686,8 +688,8 @@ def _office_subject(paragraph: str) -> Assignment | None:
     if text.startswith("请"):
         return None  # "请各相关单位对…": a request (_asked), not a duty list's line
     for verb in _PREDICATE.finditer(text, 0, _SUBJECT_LONGEST):
-        if text[verb.end() : verb.end() + 1] in _IN_A_NAME:
-            continue  # "市委组织部组织…": the word is part of the office's name
+        if text[verb.end() : verb.end() + 1] in _IN_A_NAME or _NAMED_ORGANISATION.match(text, verb.start() - 2):
+            continue  # "市委组织部组织…", "各级工会组织依法…": the word is part of the office's name
         if verb["told"] or re.search(r"[的由]", text[: verb.start()]):
             return None  # ("审核中的问题由区联合审核小组…": no office opens it)
         return _office_named(text[: verb.start()])
@@ -702,6 +704,8 @@ _PREDICATE: Final = re.compile(
     r"|建立|编制|设立|行使"
 )
 _SUBJECT_LONGEST: Final = 40
+# "各级工会组织依法对…": 组织 ends the unions' name when a manner or a duty follows
+_NAMED_ORGANISATION: Final = re.compile(r"工会组织(?=依法|依照|根据|按照|要|应当|应|必须|须|对|在|及时)")
 _RUN_REACH: Final = 12  # paragraphs back a run of offices' duties is looked for
 _IN_A_NAME: Final = frozenset("部局处科室办委机单")
 

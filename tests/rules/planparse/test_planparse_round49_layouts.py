@@ -1,0 +1,72 @@
+"""Layouts of the forty-ninth round of real notices (tests/fixtures/notices/real/1901-1946):
+employment and wage arrears, investment and key projects, city management and waste sorting,
+women, children and minors, work-report task divisions; each as a small synthetic page written the
+way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.normalize import fold_line
+from gongkai.rules.units import split_units
+
+
+def test_radicals_a_pdf_writes_for_ideographs_read_as_the_ideographs():
+    # U+2F00 ⼀, U+2F08 ⼈, U+2F06 ⼆: the text layer of a PDF, as the page printed it
+    assert fold_line("第\u2f00条为了保障未成年\u2f08合法权益") == "第一条为了保障未成年人合法权益"
+    plan = parse_text(
+        "某省未成年人保护规定\n"
+        "第\u2f06条 县级以上\u2f08民政府民政部门负责未成年人保护工作的统筹协调。\n"
+        "第三条 教育行政部门应当建立学生欺凌防控制度。\n"
+    )
+    assert [item.units for item in plan.items] == [("县级以上人民政府民政部门",), ("教育行政部门",)]
+
+
+def test_a_numeral_after_a_numeral_and_a_pause_counts_things_it_opens_no_part():
+    plan = parse_text(
+        "某县清冰雪工作通告\n"
+        "一、清扫责任人\n"
+        "县城管局负责对各单位清冰雪分担区划分、监督和考评工作。\n"
+        "二、责任路段划分\n"
+        "一道街由疾病预防控制中心、组织部等11家单位负责;二道街由住建局、自然资源局等10家单位负责;"
+        "三道街由检察院、生态环境局等3家单位负责;四、五道街由林草局、水务局等7家单位负责。\n"
+    )
+    assert [item.text for item in plan.items][-1].startswith("四、五道街")
+    assert [item.units for item in plan.items] == [
+        ("县城管局",),
+        ("疾病预防控制中心", "组织部"),
+        ("住建局", "自然资源局"),
+        ("检察院", "生态环境局"),
+        ("林草局", "水务局"),
+    ]
+    # ("三、三大攻坚战": the same numeral again is a heading)
+    heading = parse_text("某县工作要点\n一、总体要求\n略。\n三、三大攻坚战\n(一)县财政局负责防范化解债务风险。\n")
+    assert heading.items[0].section[0].startswith("三、三大攻坚战")
+
+
+def test_employers_and_everyone_a_rule_binds_are_no_office():
+    plan = parse_text(
+        "某市工资支付规定\n"
+        "第四条 市人力资源社会保障局负责本市工资支付的监督检查工作。\n"
+        "第五条 用人单位应当依法建立本单位的工资支付制度。\n"
+        "第六条 驻本市所有单位,应当宣传市容环境卫生的科学知识。\n"
+        "第七条 各级工会组织依法对用人单位遵守工资支付法规的情况进行监督。\n"
+    )
+    assert [item.units for item in plan.items] == [("市人力资源社会保障局",), (), (), ("各级工会组织",)]
+
+
+def test_towns_with_their_alternatives_and_the_county_s_departments_are_two():
+    assert split_units("各镇(乡、街道)、县直有关部门") == ["各镇(乡、街道)", "县直有关部门"]
+    # (a lone level still closes its list: "各市、区质量技术监督检测所")
+    assert split_units("各市、区质量技术监督检测所") == ["各市、区质量技术监督检测所"]
+
+
+def test_levels_joined_by_and_share_the_office_after_them():
+    assert split_units("市和区、县劳动和社会保障行政部门") == ["市和区、县劳动和社会保障行政部门"]
+
+
+def test_fields_before_a_described_kind_of_department_are_its_offices():
+    plan = parse_text(
+        "某市农民工工资支付办法\n"
+        "第六条 住房城乡建设、交通运输、水利等工程建设监管部门应当履行行业监管职责。\n"
+    )
+    assert plan.items[0].units == ("住房城乡建设", "交通运输", "水利")
