@@ -5,6 +5,8 @@ way those pages are, and each read by a general rule."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from gongkai.rules.planparse import parse_text
 from gongkai.rules.planparse.normalize import fold_line
 from gongkai.rules.units import split_units
@@ -70,3 +72,28 @@ def test_fields_before_a_described_kind_of_department_are_its_offices():
         "第六条 住房城乡建设、交通运输、水利等工程建设监管部门应当履行行业监管职责。\n"
     )
     assert plan.items[0].units == ("住房城乡建设", "交通运输", "水利")
+
+
+def test_a_time_standing_over_numbered_targets_is_their_deadline():
+    plan = parse_text(
+        "某部门城乡环境卫生整洁行动任务分工方案\n"
+        "一、主要行动目标\n"
+        "(二)具体目标。\n"
+        "到2015年底:\n"
+        "1.完成6万个村庄的综合整治。(环境保护部负责)\n"
+        "2.农村卫生厕所普及率提高到75%。(卫生计生委、财政部等负责)\n"
+    )
+    assert [item.deadline.date for item in plan.items] == [date(2015, 12, 31)] * 2
+
+
+def test_an_office_and_the_day_its_report_is_due_is_its_duty():
+    plan = parse_text(
+        "某市公益性零工市场建设通知\n"
+        "一、建设任务\n"
+        "(一)市人社局负责制定全市零工市场运行管理考核办法。\n"
+        "二、有关要求\n"
+        "(一)各区县3月20日下班前报送本地区公益性零工市场规范化建设方案。\n"
+        "(二)市人社局每月10日前汇总全市零工市场运行数据。\n"
+        "(三)会商系统到镇、视频到村,于2025年10月底前完成。\n"
+    )
+    assert [item.units for item in plan.items] == [("市人社局",), ("各区县",), ("市人社局",), ()]

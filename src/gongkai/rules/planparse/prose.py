@@ -370,7 +370,9 @@ _SUBJECT_DUTY: Final = re.compile(
     r"|对[^，,。；;]{2,40}?负(?:总责|全责|主体责任)"  # "各包保单位对所包路段文明创建工作负总责"
     r"|依法对[^，,。；;]{2,60}?(?:进行|实施)[^，,。；;]{0,10}?(?:管理|监督|监管|检查)"  # "X依法对…宗教事务进行行政管理"
     r"|(?:主要|工作)?职责(?:是|为)[:：]"  # "X是…的责任主体,主要职责是:…": X's duties, inline
-    r"|是[^，,。；;]{0,30}?责任主体(?=[，,。；;]|$))"  # "地方各级人民政府是实施…计划的责任主体。"
+    r"|是[^，,。；;]{0,30}?责任主体(?=[，,。；;]|$)"  # "地方各级人民政府是实施…计划的责任主体。"
+    # "各区县3月20日下班前报送…", "市人社局每月10日前汇总…": the office and the day its report is due
+    r"|(?P<dated>(?:于|在)?(?:每月|每季度|每年|(?:\d{4}年)?\d{1,2}月)(?:\d{1,2}日)?(?:下班)?(?:前|之前|底前)[，,]?(?:将|把)?(?:报送|上报|报|提交|完成|汇总)))"
 )
 # "各县(市、区)政府要…", "县级以上人民政府应当…": offices as the subject of a duty word (not of
 # "要求", "应急", "应用", "须知" …; "要对照" is one).
@@ -396,6 +398,8 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         subject = None  # "X应成立Y工作指导小组,负责…": X is told to set Y up, X's is the work
     kind = _KIND_SUBJECT.match(text) is not None
     found = _clause_duty(subject) if not kind else None
+    if found is not None and subject is not None and subject["dated"] and not all(map(_reporting_office, found.units)):
+        found = None  # ("会商系统到镇、视频到村,于2010年1月底前完成", "各责任单位在…前上报")
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
         return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
     if kind:
@@ -407,6 +411,12 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
     return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
+
+
+def _reporting_office(unit: str) -> bool:
+    """An office by name before the day its report is due: no label's noun ("各责任单位"), no
+    coverage ("视频到村"), no clause ("市政府办公室要求…部门")."""
+    return _strong_unit(unit) and _LABEL_NOUN.search(unit) is None and re.search(r"到|要求", unit) is None
 
 
 # A subject that holds a duty word is no office's name: "X应成立Y…小组,负责…" (not "应急管理局")
@@ -1771,22 +1781,24 @@ def _assisting_labels(labels: Sequence[str]) -> bool:
 
 
 def _heading_deadline(node: _Node) -> str | None:
-    """The deadline a heading above the node closes on ("(一)建设…智能化系统(11月底前完成)"),
-    or its own heading standing on the line above it ("(一)第一阶段(2012年7月16日-7月31日)。")."""
+    """The deadline a heading above the node closes on ("(一)建设…智能化系统(11月底前完成)", "具体目标。
+    到2015年底:"), or its own heading standing on the line above it ("(一)第一阶段(2012年7月16日-7月31日)。")."""
     if node.joined is not None:
         own = _CLOSING_BRACKET.search(node.body[: -len(node.joined)].strip())
         if own is not None and is_deadline_like(own["due"]):
             return own["due"]
     parent = node.parent
     while parent is not None:
-        closing = _CLOSING_BRACKET.search(parent.body.strip())
-        if closing is not None and is_deadline_like(closing["due"]):
-            return closing["due"]
+        for closing in (_CLOSING_BRACKET.search(parent.body.strip()), _DUE_COLON.search(parent.body.strip())):
+            if closing is not None and is_deadline_like(closing["due"]):
+                return closing["due"]
         parent = parent.parent
     return None
 
 
 _CLOSING_BRACKET: Final = re.compile(r"[(（](?P<due>[^()（）]{2,20})[)）][。.]?$")
+# "(二)具体目标。" then "到2015年底:" over its numbered targets: the time they are all due by
+_DUE_COLON: Final = re.compile(r"(?:^|[。；;])(?P<due>[^。；;:：，,]{2,16})[:：]$")
 
 
 def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) -> Item:
