@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.cells import Column, header_column
 from gongkai.rules.planparse.normalize import fold_line
 from gongkai.rules.units import split_units
 
@@ -97,3 +98,19 @@ def test_an_office_and_the_day_its_report_is_due_is_its_duty():
         "(三)会商系统到镇、视频到村,于2025年10月底前完成。\n"
     )
     assert [item.units for item in plan.items] == [("市人社局",), ("各区县",), ("市人社局",), ()]
+
+
+def test_a_later_sentence_s_fields_join_whatever_they_will_do():
+    plan = parse_text(
+        "某省高校毕业生就业工作通知\n"
+        "三、组织实施\n"
+        "(一)加强领导,明确责任。各地区要把高校毕业生就业放在首位。省人力资源社会保障、教育、"
+        "中国人民银行太原中心支行、税务等部门将联合开展督查活动。\n"
+        "(二)市人社局负责建立就业困难毕业生帮扶台账。\n"
+    )
+    assert plan.items[0].units == ("各地区", "省人力资源社会保障", "教育", "中国人民银行太原中心支行", "税务")
+
+
+def test_an_overall_lead_and_a_lead_of_each_part_are_lead_columns():
+    assert header_column("总牵头 单位") is Column.UNITS_LEAD
+    assert header_column("分项 牵头单位") is Column.UNITS_LEAD

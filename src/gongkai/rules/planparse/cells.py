@@ -72,7 +72,7 @@ _HEADERS: Final = (
     # "主要责任单位", "协同配合单位": 主要 before a role, or two assisting words together
     (Column.UNITS_ASSIST, re.compile(rf"^(?:主要)?(?:{'|'.join(ASSIST_LABELS)}){{1,2}}(?:责任|实施|落实)?{_ORGAN}$")),
     # ("发起部门 | 配合部门": the office that starts a joint inspection leads it)
-    (Column.UNITS_LEAD, re.compile(rf"^(?:主要)?(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任|发起){_ORGAN}$")),
+    (Column.UNITS_LEAD, re.compile(rf"^(?:主要|总|分项)?(?:{'|'.join(LEAD_LABELS)}|牵头落实|牵头负责|牵头责任|发起){_ORGAN}$")),
     (
         Column.UNITS,
         re.compile(
