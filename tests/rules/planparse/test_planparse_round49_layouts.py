@@ -114,3 +114,12 @@ def test_a_later_sentence_s_fields_join_whatever_they_will_do():
 def test_an_overall_lead_and_a_lead_of_each_part_are_lead_columns():
     assert header_column("总牵头 单位") is Column.UNITS_LEAD
     assert header_column("分项 牵头单位") is Column.UNITS_LEAD
+
+
+def test_an_office_that_leads_its_area_s_work_has_it():
+    plan = parse_text(
+        "某自治区妇女权益保障条例\n"
+        "第四条 各级人民政府领导本行政区域内的妇女权益保障工作,建立健全妇女权益保障的各项政策措施。\n"
+        "第五条 县级以上人民政府应当将妇女发展规划纳入国民经济和社会发展计划。\n"
+    )
+    assert [item.units for item in plan.items] == [("各级人民政府",), ("县级以上人民政府",)]
