@@ -123,3 +123,19 @@ def test_an_office_that_leads_its_area_s_work_has_it():
         "第五条 县级以上人民政府应当将妇女发展规划纳入国民经济和社会发展计划。\n"
     )
     assert [item.units for item in plan.items] == [("各级人民政府",), ("县级以上人民政府",)]
+
+
+def test_the_body_that_leads_a_work_as_a_whole_and_the_duties_members_have():
+    plan = parse_text(
+        "某县招商引资工作管理办法\n"
+        "第四条 全县招商引进工作由县招商引资和文化旅游指挥部(以下简称“县招商指挥部”)统一领导。\n"
+        "第五条 县招商指挥部办公室负责全县招商引资工作的综合管理和统筹协调。\n"
+        "第七条 县招商指挥部成员单位主要职责有:负责承办项目的核准或备案、项目选址和环评审批。\n"
+        "第八条 管理服务中心直接由街镇政府领导。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("县招商引资和文化旅游指挥部(以下简称“县招商指挥部”)",),
+        ("县招商指挥部办公室",),
+        ("县招商指挥部成员单位",),
+        (),  # (the centre is led: the task is the centre's, whom the sentence opens with)
+    ]
