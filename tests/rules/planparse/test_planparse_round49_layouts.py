@@ -139,3 +139,14 @@ def test_the_body_that_leads_a_work_as_a_whole_and_the_duties_members_have():
         ("县招商指挥部成员单位",),
         (),  # (the centre is led: the task is the centre's, whom the sentence opens with)
     ]
+
+
+def test_a_line_below_the_first_article_is_never_the_title():
+    plan = parse_text(
+        "《某自治区未成年人保护条例》已由自治区人民代表大会常务委员会修订通过,现予公布。\n"
+        "第五条旗县级以上人民政府应当将未成年人保护工作纳入国民经济和社会发展规划。\n"
+        "第六条各级人民政府应当重视和加强未成年人保护工作。\n"
+        "旗县级以上人民政府民政、教育、公安、网信、司法行政、人力资源社会保障、卫生健康、市场监督管理\n"
+    )
+    assert plan.title is None
+    assert [item.units for item in plan.items] == [("旗县级以上人民政府",), ("各级人民政府",)]

@@ -93,6 +93,7 @@ _MARKER_START: Final = re.compile(
     f"^(?:{MARKERS['cn']}|{MARKERS['cn_paren']}|{MARKERS['arabic_paren']}|{MARKERS['arabic']}|{MARKERS['arabic_space']}"
     f"|{MARKERS['decimal']}|{MARKERS['decimal_deep']})"  # "2.1.3省应急指挥部职责": an emergency plan's section
 )
+_ITEM_START: Final = re.compile(f"{_MARKER_START.pattern}|^{MARKERS['article']}")
 
 
 def _balanced_quotes(text: str) -> bool:
@@ -268,8 +269,9 @@ def extract_metadata(lines: Sequence[str], year: int | None = None) -> Metadata:
     title = find_plan_title(lines, notice_title)
     if title is None:
         content = [line for line in lines if not is_furniture(line)]  # (past a page's menu and fields)
-        # never below the first numbered item: a page that opens inside the list has no title
-        opening = list(itertools.takewhile(lambda line: not _MARKER_START.match(line.strip()), content[:10]))
+        # never below the first numbered item or article: a page that opens inside the list has no
+        # title ("第一条为保护…" … "旗县级以上人民政府民政、教育…", the last line cut by the page)
+        opening = list(itertools.takewhile(lambda line: not _ITEM_START.match(line.strip()), content[:10]))
         title = next((clean_text(line) for line in opening if _may_be_title(line)), None)
     issued_on = find_issue_date(lines)
     doc_number = find_doc_number(lines)
