@@ -670,13 +670,15 @@ def _pieces(stretch: str, registry: Registry | None) -> list[str]:
     pieces = [
         part
         for piece in _split_top_level(stretch)
-        for part in _split_conjunctions(_LEADING_WORDS.sub("", piece))
+        for part in _split_conjunctions(_AS_WHAT.sub("", _LEADING_WORDS.sub("", piece)))
         if part
     ]
     pieces = _rejoin_bare_levels(pieces)
     return _merge_known(pieces, registry) if registry is not None else pieces
 
 
+# "省安全生产监督管理部门作为省安委会办事机构": what the office acts as, no part of its name
+_AS_WHAT: Final = re.compile(r"(?<=[\u4e00-\u9fff)）]{2})作为[^、，,；;]+$")
 _BARE_LEVELS: Final = frozenset("省市县区镇乡街州旗盟")
 # Levels named in two characters, as lone as "市" in "苏木、乡镇档案室" (Inner Mongolia's 苏木 are its 乡镇)
 _BARE_LEVEL_WORDS: Final = frozenset({"苏木", "乡镇", "街道"})

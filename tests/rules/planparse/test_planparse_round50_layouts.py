@@ -1,0 +1,26 @@
+"""Layouts of the fiftieth round of real notices (tests/fixtures/notices/real/1951-1996): work
+safety and its responsibility lists, river, lake and forest chiefs, tourism, culture and sport,
+population and health, key points of counties and towns; each as a small synthetic page written
+the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+from gongkai.rules.units import split_units
+
+
+def test_what_an_office_acts_as_is_no_part_of_its_name():
+    assert split_units("省安全生产监督管理部门作为省安委会办事机构") == ["省安全生产监督管理部门"]
+    # (作为牵头单位 is a role, read as before)
+    assert split_units("市财政局作为牵头单位，市税务局配合") == ["市财政局", "市税务局"]
+
+
+def test_a_lead_in_closed_by_a_full_stop_gives_its_points_to_its_offices():
+    plan = parse_text(
+        "某省安全生产委员会工作规则\n"
+        "第五条 省安委会成员单位必须认真履行以下职责。\n"
+        "(一)宣传、贯彻、执行国家安全生产的法律、法规和规章;\n"
+        "(二)组织开展本行业领域安全生产检查。\n"
+        "第六条 省应急管理厅负责省安委会的日常工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("省安委会成员单位",)] * 2 + [("省应急管理厅",)]
