@@ -705,7 +705,8 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
     joined: list[str] = []
     glue_next = False
     for piece in pieces:
-        bare = piece in _BARE_LEVELS or piece in _LONE_LEVELS or _JOINED_LEVELS.fullmatch(piece) is not None
+        # ("各市、县〔区〕落实": a lone level with its alternatives closes the list as a lone one does)
+        bare = _BRACKETED.sub("", piece) in _BARE_LEVELS or piece in _LONE_LEVELS or _JOINED_LEVELS.fullmatch(piece) is not None
         previous = _BRACKETED.sub("", joined[-1]) if joined else ""  # "各市〔州〕" reads "各市"
         fragment = bool(previous) and previous[-1] in _BARE_LEVELS
         # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府", "各县市、区政府", "各市、区质量技术监督

@@ -24,3 +24,15 @@ def test_a_lead_in_closed_by_a_full_stop_gives_its_points_to_its_offices():
         "第六条 省应急管理厅负责省安委会的日常工作。\n"
     )
     assert [item.units for item in plan.items] == [("省安委会成员单位",)] * 2 + [("省应急管理厅",)]
+
+
+def test_a_lone_level_with_its_alternatives_closes_a_list_of_levels():
+    assert split_units("各市、县〔区〕") == ["各市、县〔区〕"]
+    plan = parse_text(
+        "某自治区河湖长制工作要点\n"
+        "一、提升河湖长履职实效\n"
+        "1.规范河湖长履职行为。健全完善河湖长工作交接制度。(自治区河长办、河长制责任单位牵头,各市、县〔区〕落实)\n"
+        "2.强化乡村河湖管护。健全乡村河湖管护体系。(自治区河长办负责)\n"
+    )
+    assert plan.items[0].units == ("自治区河长办", "河长制责任单位", "各市、县〔区〕")
+    assert plan.items[0].lead_units == ("自治区河长办", "河长制责任单位")
