@@ -36,3 +36,12 @@ def test_a_lone_level_with_its_alternatives_closes_a_list_of_levels():
     )
     assert plan.items[0].units == ("自治区河长办", "河长制责任单位", "各市、县〔区〕")
     assert plan.items[0].lead_units == ("自治区河长办", "河长制责任单位")
+
+
+def test_the_office_a_rule_names_the_authority_in_charge_has_the_task():
+    plan = parse_text(
+        "某省河道管理条例\n"
+        "第四条 县级以上人民政府水行政主管部门是本行政区域内的河道主管部门。\n"
+        "第五条 县级以上人民政府应当将河道规划纳入国民经济和社会发展规划。\n"
+    )
+    assert [item.units for item in plan.items] == [("县级以上人民政府水行政主管部门",), ("县级以上人民政府",)]
