@@ -45,3 +45,19 @@ def test_the_office_a_rule_names_the_authority_in_charge_has_the_task():
         "第五条 县级以上人民政府应当将河道规划纳入国民经济和社会发展规划。\n"
     )
     assert [item.units for item in plan.items] == [("县级以上人民政府水行政主管部门",), ("县级以上人民政府",)]
+
+
+def test_a_part_after_an_annotation_s_bracket_in_a_page_that_lost_its_breaks():
+    filler = "承办好乡村文化节、广场文艺汇演和全民健身系列赛事活动," * 8
+    plan = parse_text(
+        "某市关于促进文体会展活动恢复振兴的若干措施的通知各镇人民政府,市政府直属各单位:现印发给你们。"
+        "为进一步促进文化展演、体育赛事等活动快速复苏,"  # (a comma before the first part: no break)
+        f"一、持续承办好国家、省级文化体育活动赛事{filler}(责任单位:市旅游和文化广电体育局、市财政局)"
+        f"二、办好特色精品文体赛事活动{filler}(责任单位:市旅游和文化广电体育局、市委宣传部)"
+        "三、设立文体赛事活动专项支持资金,鼓励支持企业和社会力量在我市举办赛事。(责任单位:市财政局)\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市旅游和文化广电体育局", "市财政局"),
+        ("市旅游和文化广电体育局", "市委宣传部"),
+        ("市财政局",),
+    ]

@@ -375,6 +375,7 @@ _COUNT_ON: Final = (
 # (一)围绕…。1.把公开透明…". In such a long line a full stop before 一、 or 1., and any (一), is a break.
 _LOST_BREAK: Final = re.compile(
     rf"(?<=[。；;：:])(?=[一二三四五六七八九十]{{1,3}}、{_COUNT_ON}|\d{{1,2}}[.、．](?!\d)|{MARKERS['article']})"
+    rf"|(?<=[)）])(?=[一二三四五六七八九十]{{1,3}}、{_COUNT_ON}[\u4e00-\u9fff“《])"  # "…(责任单位:…)二、办好…"
     rf"|{_ARTICLE_RUN_IN}"
     r"|(?<=[\u4e00-\u9fff。；;：:，,])(?=[(（][一二三四五六七八九十]{1,3}[)）])"
 )
