@@ -61,3 +61,12 @@ def test_a_part_after_an_annotation_s_bracket_in_a_page_that_lost_its_breaks():
         ("市旅游和文化广电体育局", "市委宣传部"),
         ("市财政局",),
     ]
+
+
+def test_the_offices_that_manage_a_fund_together_have_its_article():
+    plan = parse_text(
+        "某省非物质文化遗产保护资金管理办法\n"
+        "第四条 专项资金由省文化和旅游厅与省财政厅共同管理,分省本级资金和转移支付资金。\n"
+        "第五条 省文化和旅游厅负责编制专项资金年度预算。\n"
+    )
+    assert [item.units for item in plan.items] == [("省文化和旅游厅", "省财政厅"), ("省文化和旅游厅",)]
