@@ -70,3 +70,12 @@ def test_the_offices_that_manage_a_fund_together_have_its_article():
         "第五条 省文化和旅游厅负责编制专项资金年度预算。\n"
     )
     assert [item.units for item in plan.items] == [("省文化和旅游厅", "省财政厅"), ("省文化和旅游厅",)]
+
+
+def test_the_work_an_office_does_its_duty_in_stands_between_them():
+    plan = parse_text(
+        "某省卫生厅关于开展爱国卫生月活动的通知\n"
+        "一、各市县在爱国卫生月活动中应大力开展环境卫生综合治理。\n"
+        "二、各市县爱卫会在爱国卫生活动月中要依法行政,加大执法力度。\n"
+    )
+    assert [item.units for item in plan.items] == [("各市县",), ("各市县爱卫会",)]

@@ -379,7 +379,8 @@ _SUBJECT_DUTY: Final = re.compile(
 # "各县(市、区)政府要…", "县级以上人民政府应当…": offices as the subject of a duty word (not of
 # "要求", "应急", "应用", "须知" …; "要对照" is one).
 _SUBJECT_MODAL: Final = re.compile(
-    _SUBJECT + r"(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|须|必须)(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告")
+    # ("各市县在爱国卫生月活动中应…": the time or work it is done in between them)
+    _SUBJECT + r"(?:在[^，,。；;“”]{2,24}?(?:中|期间))?(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|须|必须)(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告")
 )
 
 
