@@ -79,3 +79,13 @@ def test_the_work_an_office_does_its_duty_in_stands_between_them():
         "二、各市县爱卫会在爱国卫生活动月中要依法行政,加大执法力度。\n"
     )
     assert [item.units for item in plan.items] == [("各市县",), ("各市县爱卫会",)]
+
+
+def test_an_office_s_duties_named_in_its_paragraph_s_lead_are_its_own():
+    plan = parse_text(
+        "某县人民政府办公室关于明确镇村工作职责的通知\n"
+        "一、镇政府主要职责。贯彻执行人口与计划生育工作的政策;负责镇级计划生育管理工作。\n"
+        "二、镇妇幼保健计生服务站主要职责。承担本辖区内妇幼保健和妇女儿童常见病防治工作。\n"
+        "三、其他应当履行的职责。按照上级要求完成其他工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("镇政府",), ("镇妇幼保健计生服务站",), ()]

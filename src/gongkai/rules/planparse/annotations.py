@@ -443,6 +443,17 @@ def section_assignment(heading: str) -> Assignment | None:
     return _offices_of(duties["units"]) if duties is not None else None
 
 
+def duties_of_heading(heading: str) -> Assignment | None:
+    """The office a heading sentence names the duties of ("一、镇政府主要职责。" run in before them)."""
+    duties = _DUTIES_HEADING.match(compact(fold_line(heading)))
+    if duties is None or _NO_OFFICE_OF_DUTIES.search(duties["units"]):
+        return None  # ("(十)其他应当履行的职责。": the rest of an office's duties, named above)
+    return _offices_of(duties["units"])
+
+
+_NO_OFFICE_OF_DUTIES: Final = re.compile(r"^其[他它]|应当|应|须")
+
+
 # "第四条 各级党委和政府乡村振兴责任主要包括:" over "(一)…": the offices' part in a work, listed below
 _CHARGES_BELOW: Final = re.compile(
     rf"^{_HEADING_NUMBER}?(?P<units>[^，,。；;:：]{{2,30}}?(?:政府|党委|委员会|委|局|办|厅|部门|单位|机构))"

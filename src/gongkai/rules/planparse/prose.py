@@ -28,6 +28,7 @@ from gongkai.rules.planparse.annotations import (
     Assignment,
     LeadRule,
     cut_fragment,
+    duties_of_heading,
     label_column,
     label_line,
     opening_duty,
@@ -1818,10 +1819,11 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
     if lead is not None:
         sections.append(clean_text(node.marker + lead))
     assignment, inherited = _annotation_of(node)
-    if (assignment is None or inherited) and lead is not None and node.joined is not None:
+    if (assignment is None or inherited) and lead is not None:
         # "(一)党政办" alone on its line over "负责策划宣传…": the office heads its own text
-        # (before a part's heading further up, "一、各级政府工作职责" over "(一)县人民政府职责")
-        office = section_assignment(node.marker + lead)
+        # (before a part's heading further up, "一、各级政府工作职责" over "(一)县人民政府职责");
+        # "一、镇政府主要职责。贯彻执行…": so does an office's duties named in the paragraph's lead
+        office = section_assignment(node.marker + lead) if node.joined is not None else duties_of_heading(node.marker + lead)
         if office is not None:
             assignment, inherited = office, True
     deadline = NO_DEADLINE
