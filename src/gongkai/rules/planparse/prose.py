@@ -1691,6 +1691,7 @@ def _preamble(text: str, article: bool = False) -> bool:
 _NO_WORK_BELOW: Final = re.compile(
     r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$"
     r"|(?:遵循|坚持|贯彻|按照)(?:以下|下列|如下)(?:基本)?原则[:：]$"  # "…应当遵循下列原则:" over the principles
+    r"|的(?:行业|适用|调查|统计)?范围(?:包括|是|为)[:：]$"  # "经济普查的行业范围包括:" over what it covers
 )
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 

@@ -1,0 +1,19 @@
+"""Layouts of the fifty-first round of real notices (tests/fixtures/notices/real/2001-2046):
+statistics and censuses, energy saving, science and talent, open-government points of ministries
+and departments, township finance; each as a small synthetic page written the way those pages
+are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_what_a_census_covers_listed_under_its_scope_is_no_work():
+    plan = parse_text(
+        "某普查条例\n"
+        "第十条 经济普查的行业范围包括:\n"
+        "(一)采矿业;\n"
+        "(二)制造业;\n"
+        "第十一条 国务院经济普查领导小组负责经济普查的组织和实施。\n"
+    )
+    assert [item.units for item in plan.items] == [("国务院经济普查领导小组",)]
