@@ -17,3 +17,12 @@ def test_what_a_census_covers_listed_under_its_scope_is_no_work():
         "第十一条 国务院经济普查领导小组负责经济普查的组织和实施。\n"
     )
     assert [item.units for item in plan.items] == [("国务院经济普查领导小组",)]
+
+
+def test_what_a_duty_is_for_stands_before_the_office_no_part_of_it():
+    plan = parse_text(
+        "(四)剥离上收债务,减少化债环节。为进一步核实债权债务关系、挤掉债务水分、减少化债资金支付环节,"
+        "各地要将沉积在基层的债务逐笔分离出来。\n"
+        "(五)规范工作程序,积极稳妥推进。各旗县人民政府要严格按照乡村自查、相关部门审核的程序推进。\n"
+    )
+    assert [item.units for item in plan.items] == [("各地",), ("各旗县人民政府",)]
