@@ -26,3 +26,16 @@ def test_what_a_duty_is_for_stands_before_the_office_no_part_of_it():
         "(五)规范工作程序,积极稳妥推进。各旗县人民政府要严格按照乡村自查、相关部门审核的程序推进。\n"
     )
     assert [item.units for item in plan.items] == [("各地",), ("各旗县人民政府",)]
+
+
+def test_offices_listed_with_their_duties_before_the_first_that_says_负责():
+    plan = parse_text(
+        "某市节能工作通知\n"
+        "1、市总工会重点抓好企业、事业单位职工节能宣传和培训活动。\n"
+        "2、市委组织部参与节能目标考核工作。\n"
+        "3、市委督查室负责督查各部门对节能政策的贯彻执行情况。\n"
+        "4、国资委及市自来水公司一方面要加强对高耗能行业用水量的跟踪监测。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市总工会",), ("市委组织部",), ("市委督查室",), ("国资委", "市自来水公司"),
+    ]

@@ -183,7 +183,13 @@ def read_prose(
     listed = _offices_listed(nodes)
     standing: tuple[str, ...] = ()  # "以下任务均需X落实": X does every item from here on
     ranged: _Range | None = None  # "(1-4项…完成时限：全年工作)": the deadline of items 1 to 4
-    duty_lists: set[int] = set()  # the headings over numbered "X负责…" items (ids of their nodes)
+    # the headings over numbered "X负责…" items (ids of their nodes), the items before the first
+    # such one too ("5、市总工会重点抓好…" above "9、市委督查室…负责督查…")
+    duty_lists = {
+        id(node.parent) for node in nodes
+        if node.marker and not node.children and node.annotation is None and not node.labels and not _is_article(node)
+        and _subject_duty(node.joined or node.body) is not None
+    }
     for node in nodes:
         if node.children:
             continue
@@ -717,7 +723,7 @@ _ACCORDING_TO: Final = re.compile(f"^{_ACCORDING}")
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
     r"|主管|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
-    r"|建立|编制|设立|行使"
+    r"|建立|编制|设立|行使|重点|严把|一方面"
 )
 _SUBJECT_LONGEST: Final = 40
 # "各级工会组织依法对…": 组织 ends the unions' name when a manner or a duty follows
