@@ -39,3 +39,16 @@ def test_offices_listed_with_their_duties_before_the_first_that_says_负责():
     assert [item.units for item in plan.items] == [
         ("市总工会",), ("市委组织部",), ("市委督查室",), ("国资委", "市自来水公司"),
     ]
+
+
+def test_offices_named_alone_after_each_requirement_s_full_stop_close_it():
+    plan = parse_text(
+        "某部2020年政务公开工作安排\n"
+        "一、强化重点生态环境信息公开\n"
+        "1.污染防治攻坚战信息。及时公开各项行动计划的目标任务进展情况。(大气司、水司、土壤司)"
+        "加强专项行动信息公开,主动接受公众监督。(执法局)\n"
+        "2.疫情防控信息。定期公布城市空气质量监测情况。(监测司)及时公布医疗废物处置情况。(应急中心、固体司)\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("大气司", "水司", "土壤司"), ("执法局",), ("监测司",), ("应急中心", "固体司"),
+    ]

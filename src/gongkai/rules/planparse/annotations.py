@@ -640,7 +640,7 @@ def _strong_units(text: str) -> bool:
     phrases = [phrase.text for phrase in split_roles(text)]
     return bool(phrases) and all(
         len(phrase) >= 3
-        and re.search(r"(?:局|办|委|政府|中心|部门|单位|管委会|办公室|厅|处|科)$", phrase)
+        and re.search(r"(?:局|办|委|政府|中心|部门|单位|管委会|办公室|厅|处|科|司)$", phrase)  # (司: a ministry's department)
         for phrase in phrases
     )
 
@@ -858,6 +858,10 @@ def _bare_units(before: str, bracket: str, after: str) -> bool:
     """"1、地区生产总值增长11%(市发改委,市政府相关部门,各县市区政府,荆州开发区)。": names alone
     close a requirement when a full stop follows them; never a list of the units the text before
     them counts ("共7个牵头单位(区住建局、…)。")."""
+    if before[-1:] in _SENTENCE_STOPS and _names_units(bracket[1:-1]) and any(
+        _strong_units(phrase.text) for phrase in split_roles(bracket[1:-1])
+    ):
+        return True  # "…完成情况。(大气司、水司)加强…。(执法局)": names after a requirement's full stop
     return bool(after) and after in _SENTENCE_STOPS and not _COUNTED_UNITS.search(before) and _unit_list(bracket[1:-1])
 
 
