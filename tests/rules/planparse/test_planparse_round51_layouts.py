@@ -52,3 +52,13 @@ def test_offices_named_alone_after_each_requirement_s_full_stop_close_it():
     assert [item.units for item in plan.items] == [
         ("大气司", "水司", "土壤司"), ("执法局",), ("监测司",), ("应急中心", "固体司"),
     ]
+
+
+def test_stations_and_detachments_named_alone_in_brackets_are_offices():
+    plan = parse_text(
+        "某州生态环境局2019年政务公开工作要点\n"
+        "(一)深入解读重要政策措施。全面公开、精准解读相关政策措施。(综合科、污染防治科)\n"
+        "(二)积极回应社会关切。对民众关心的热点问题及时回应。(综合科、监察支队)\n"
+        "(三)强化重点领域信息公开。进一步做好生态环境信息公开。(监管科、监测站)\n"
+    )
+    assert [item.units for item in plan.items] == [("综合科", "污染防治科"), ("综合科", "监察支队"), ("监管科", "监测站")]

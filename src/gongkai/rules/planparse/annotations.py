@@ -640,7 +640,7 @@ def _strong_units(text: str) -> bool:
     phrases = [phrase.text for phrase in split_roles(text)]
     return bool(phrases) and all(
         len(phrase) >= 3
-        and re.search(r"(?:局|办|委|政府|中心|部门|单位|管委会|办公室|厅|处|科|司)$", phrase)  # (司: a ministry's department)
+        and re.search(r"(?:局|办|委|政府|中心|部门|单位|管委会|办公室|厅|处|科|司|站|队|所|院)$", phrase)  # (司: a ministry's department; 监测站, 监察支队)
         for phrase in phrases
     )
 
