@@ -62,3 +62,13 @@ def test_stations_and_detachments_named_alone_in_brackets_are_offices():
         "(三)强化重点领域信息公开。进一步做好生态环境信息公开。(监管科、监测站)\n"
     )
     assert [item.units for item in plan.items] == [("综合科", "污染防治科"), ("综合科", "监察支队"), ("监管科", "监测站")]
+
+
+def test_a_rule_s_purpose_and_the_principle_it_is_carried_out_by_are_no_work():
+    plan = parse_text(
+        "全国农业普查条例\n"
+        "第二条 农业普查的目的,是全面掌握我国农业、农村和农民的基本情况。\n"
+        "第三条 农业普查工作按照全国统一领导、部门分工协作、地方分级负责的原则组织实施。\n"
+        "第四条 国务院农业普查领导小组负责组织和领导全国农业普查工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("国务院农业普查领导小组",)]
