@@ -72,3 +72,14 @@ def test_a_rule_s_purpose_and_the_principle_it_is_carried_out_by_are_no_work():
         "第四条 国务院农业普查领导小组负责组织和领导全国农业普查工作。\n"
     )
     assert [item.units for item in plan.items] == [("国务院农业普查领导小组",)]
+
+
+def test_an_article_run_on_after_an_ascii_full_stop_opens_its_own_item():
+    plan = parse_text(
+        "某自治区科学技术进步条例\n"
+        "第四条 各级人民政府要加强对科学技术进步工作的领导. 第五条 自治区各级科学技术行政部门负责本行政区域内"
+        "科学技术工作的宏观管理. 第六条 旗县以上各级人民政府要逐步建立健全科学技术顾问组织.\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("各级人民政府",), ("自治区各级科学技术行政部门",), ("旗县以上各级人民政府",),
+    ]

@@ -363,7 +363,7 @@ def _depth(text: str) -> int:
 
 # "第一章 总则第一条 为…", "…负责制 第七条 …": an article printed with a space after its number, run
 # on after the text before it
-_ARTICLE_RUN_IN: Final = rf"(?<=[\u4e00-\u9fff])(?={MARKERS['article']}[ \u3000])"
+_ARTICLE_RUN_IN: Final = rf"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff][.．] ))(?={MARKERS['article']}[ \u3000])"  # ("…进步. 第五条 …")
 # After "X、", what makes it a count, never a part marker: "一、二类县的…", "五、六道街由…"
 # (the next numeral counting on from X; "三、三大攻坚战" is a heading)
 _COUNT_ON: Final = (
