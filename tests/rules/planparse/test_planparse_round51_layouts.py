@@ -6,6 +6,8 @@ are, and each read by a general rule."""
 from __future__ import annotations
 
 from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.annotations import parse_annotation
+from gongkai.rules.planparse.cells import is_unit_phrase
 
 
 def test_what_a_census_covers_listed_under_its_scope_is_no_work():
@@ -83,3 +85,13 @@ def test_an_article_run_on_after_an_ascii_full_stop_opens_its_own_item():
     assert [item.units for item in plan.items] == [
         ("各级人民政府",), ("自治区各级科学技术行政部门",), ("旗县以上各级人民政府",),
     ]
+
+
+def test_the_addressees_label_over_a_covering_notice_s_words_names_no_unit():
+    found = parse_annotation("民政部政务公开领导小组各成员单位:《工作要点》已经部领导审定,现印发给你们,请结合实际认真贯彻落实。")
+    assert found is None or not found.units
+
+
+def test_a_label_s_units_end_at_a_telephone_label_and_angle_brackets_hold_alternatives():
+    assert parse_annotation("承办部门:市文旅委         咨询电话:2860503").units == ("市文旅委",)
+    assert is_unit_phrase("各处〈室、局〉")

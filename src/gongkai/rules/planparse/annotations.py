@@ -113,7 +113,9 @@ def _unlabelled(cells: Iterable[tuple[Column, str]]) -> tuple[tuple[Column, str]
     return tuple(found)
 
 
-_OTHER_LABEL: Final = re.compile(rf"(?:{PERSON_LABEL}|{PROGRESS_LABEL}|整改(?:措施|目标|要求)|(?:主要|工作|具体)任务)\s*[:：]")
+_OTHER_LABEL: Final = re.compile(
+    rf"(?:{PERSON_LABEL}|{PROGRESS_LABEL}|整改(?:措施|目标|要求)|(?:主要|工作|具体)任务|(?:咨询|联系|监督|投诉)?电话)\s*[:：]"
+)  # ("承办部门:市文旅委  咨询电话:2860503")
 
 
 def _label_values(text: str) -> list[tuple[str, str, int]]:
@@ -697,6 +699,8 @@ def _labelled(text: str) -> Assignment | None:
     assignment = assign(cells)
     if not assignment.units and deadline is None:
         return None
+    if assignment.units and not any(map(is_unit_phrase, assignment.units)):
+        return None  # "…各成员单位:《…》已经部领导审定,现印发给你们,请…贯彻落实": the addressees, then the notice
     return replace(assignment, deadline_raw=deadline)
 
 

@@ -313,8 +313,8 @@ _VERB_START: Final = re.compile(
     r"|宣传|解读|回应|主动|重点|继续|大力|构建|打造|形成|实现|进行|明确|细化|公布|更新|维护|监督"
     r"|检查|考核|评估|提供|设立|增强|完成|成功|创建|争创|力争|新建|新增|启动|做|抓|办|建|管)"
 )
-_BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
-_UNBRACKET: Final = re.compile(r"[(（〔\[)）〕\]]")
+_BRACKETED: Final = re.compile(r"[(（〔\[〈][^()（）〔〕\[\]〈〉]*[)）〕\]〉]")  # ("各处〈室、局〉")
+_UNBRACKET: Final = re.compile(r"[(（〔\[〈)）〕\]〉]")
 
 
 def is_unit_phrase(phrase: str) -> bool:
