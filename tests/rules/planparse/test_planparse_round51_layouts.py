@@ -95,3 +95,13 @@ def test_the_addressees_label_over_a_covering_notice_s_words_names_no_unit():
 def test_a_label_s_units_end_at_a_telephone_label_and_angle_brackets_hold_alternatives():
     assert parse_annotation("承办部门:市文旅委         咨询电话:2860503").units == ("市文旅委",)
     assert is_unit_phrase("各处〈室、局〉")
+
+
+def test_a_page_that_opens_inside_a_list_has_its_first_paragraph_as_the_first_item():
+    plan = parse_text(
+        "票据统管。即苏木乡镇使用的非税收入等票据,全部由旗县市(区)财政部门管理,实行票款同行、以票管收。\n"
+        "(二)配合苏木乡镇机构改革,在苏木乡镇党政综合办公室设专人从事苏木乡镇财政管理工作。\n"
+        "(三)各旗县市(区)要根据苏木乡镇经济状况和支出需求,合理确定苏木乡镇财政管理体制。\n"
+    )
+    # (its heading sentence "票据统管。" stands as the section of its requirement)
+    assert [item.text[:4] for item in plan.items] == ["即苏木乡", "配合苏木", "各旗县市"]

@@ -150,6 +150,25 @@ _MEMBER_LINE: Final = re.compile(
 )
 
 
+# The first marker of each kind, for a page that opens inside a list
+_FIRST_MARKER: Final = {"cn_paren": "(一)", "cn": "一、", "arabic": "1.", "arabic_paren": "(1)"}
+
+
+def _first_marker_restored(paragraphs: Sequence[tuple[int, str]]) -> Sequence[tuple[int, str]]:
+    """A stored page that opens inside a list, its first item's marker lost with the page before
+    ("票据统管。即…由旗县市(区)财政部门管理…。" then "(二)配合…"): the first paragraph is the first item."""
+    if len(paragraphs) < 2 or split_marker(paragraphs[0][1])[0] is not None:
+        return paragraphs
+    (line, first), (_, second) = paragraphs[0], paragraphs[1]
+    kind, marker, _ = split_marker(second)
+    restored = _FIRST_MARKER.get(kind or "")
+    two = marker_number(marker) == 2 or re.sub(r"[(（)）、.．\s]", "", marker) == "二"
+    # (both are items: "(二)街镇政府采购监管机构及职责" is a heading, what stands above it another)
+    if restored is None or not two or min(len(compact(first)), len(compact(second))) < 2 * _FRAGMENT or first.rstrip()[-1:] not in "。；;":
+        return paragraphs
+    return [(line, restored + first.strip()), *paragraphs[1:]]
+
+
 def read_prose(
     paragraphs: Sequence[tuple[int, str]],
     year: int | None,
@@ -164,7 +183,7 @@ def read_prose(
     kept: list[tuple[int, str]] = []
     for paragraph in paragraphs:
         (unread if _MEMBER_LINE.match(paragraph[1]) else kept).append(paragraph)
-    paragraphs = _offices_over_duties(_labels_joined(_duty_cells_labelled(kept)))
+    paragraphs = _first_marker_restored(_offices_over_duties(_labels_joined(_duty_cells_labelled(kept))))
     nodes = _outline(paragraphs, unread)
     heading_duty = _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes)
     flat = not any(node.children for node in nodes if node.level == 0)
