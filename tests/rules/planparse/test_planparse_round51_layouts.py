@@ -105,3 +105,13 @@ def test_a_page_that_opens_inside_a_list_has_its_first_paragraph_as_the_first_it
     )
     # (its heading sentence "票据统管。" stands as the section of its requirement)
     assert [item.text[:4] for item in plan.items] == ["即苏木乡", "配合苏木", "各旗县市"]
+
+
+def test_a_rule_s_enactment_note_is_no_item():
+    plan = parse_text(
+        "某省统计管理规定\n"
+        "某省统计管理规定,于1997年10月24日某省人民代表大会常务委员会第三十二次会议通过。\n"
+        "第四条 省人民政府统计主管部门负责组织、协调、指导和监督全省统计工作。\n"
+        "第五条 各级人民政府应当加强对统计工作的领导。\n"
+    )
+    assert [item.units for item in plan.items] == [("省人民政府统计主管部门",), ("各级人民政府",)]
