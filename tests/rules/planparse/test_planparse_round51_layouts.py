@@ -117,3 +117,12 @@ def test_a_rule_s_enactment_note_is_no_item():
         "第五条 各级人民政府应当加强对统计工作的领导。\n"
     )
     assert [item.units for item in plan.items] == [("省人民政府统计主管部门",), ("各级人民政府",)]
+
+
+def test_whom_a_rule_s_work_serves_is_no_work():
+    plan = parse_text(
+        "某省科学技术普及条例\n"
+        "第三条 科普工作的对象是全体公民,重点是青少年、农村干部群众和城镇劳动者。\n"
+        "第四条 县级以上人民政府科学技术行政部门负责本行政区域内的科普工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("县级以上人民政府科学技术行政部门",)]
