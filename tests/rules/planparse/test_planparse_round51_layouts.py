@@ -126,3 +126,21 @@ def test_whom_a_rule_s_work_serves_is_no_work():
         "第四条 县级以上人民政府科学技术行政部门负责本行政区域内的科普工作。\n"
     )
     assert [item.units for item in plan.items] == [("县级以上人民政府科学技术行政部门",)]
+
+
+def test_a_requirement_the_page_cut_before_its_annotation_is_still_an_item():
+    plan = parse_text(
+        "某市市场监管局2019年政务公开工作要点\n"
+        "(二)推进执行公开\n"
+        "依托局门户网站“财政信息”栏目,继续做好财政预决算信息公开。(科技和财务处)\n"
+        "严格落实社会公益事业建设领域政府信息公开工作实施方案,形成食品安全信息公开事项清单,相关信息通\n"
+    )
+    assert [item.units for item in plan.items] == [("科技和财务处",), ()]
+    # (a short fragment, an addressee line of the next document on the page, is none)
+    short = parse_text(
+        "某市市场监管局2019年政务公开工作要点\n"
+        "(二)推进执行公开\n"
+        "依托局门户网站“财政信息”栏目,继续做好财政预决算信息公开。(科技和财务处)\n"
+        "各省、自治区、直辖市人民政府,国\n"
+    )
+    assert len(short.items) == 1

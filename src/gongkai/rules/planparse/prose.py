@@ -972,6 +972,10 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                     # 负责…。": a paragraph nothing else takes goes on with the article above it
                     article.body = f"{article.body}\n{body}"
                     continue
+                if annotation is None and index == len(paragraphs) - 1 and _cut_after_annotated(nodes, body):
+                    duty = duty_line(body)  # (its annotation cut off with the page; its offices, if it opens with them)
+                    _child(nodes, nodes[-1].parent, body, duty[0] if duty else None, line)
+                    continue
                 unread.append((line, body))
                 pending.append((line, body))
             continue
@@ -1038,6 +1042,16 @@ def _open_article(stack: Sequence[_Node]) -> _Node | None:
     # (a heading of its own, "第五条 动态开展山洪灾害隐患排查。", not a rule's scope or principle)
     heading = len(compact(first)) <= _LEAD_IN_LIMIT and "由" not in first and not _preamble(first, article=True)
     return last if heading or _subject_duty(first, modal=True) or _office_subject(first) or _KIND_SUBJECT.match(compact(first)) else None
+
+
+def _cut_after_annotated(nodes: Sequence[_Node], body: str) -> bool:
+    """Whether the page's last paragraph is a requirement the page cut before its annotation, after
+    requirements each closed by their own ("…(综合规划处)" then "严格落实《…》,形成…,相关信息通")."""
+    last = nodes[-1] if nodes else None
+    return (
+        last is not None and not last.marker and last.annotation is not None
+        and len(compact(body)) >= 2 * _FRAGMENT and body.rstrip()[-1:] not in "。；;！!？?)）:："
+    )
 
 
 def _article_above(nodes: Sequence[_Node], stack: Sequence[_Node]) -> _Node | None:
