@@ -8,6 +8,7 @@ from __future__ import annotations
 from gongkai.rules.planparse import parse_text
 from gongkai.rules.planparse.annotations import parse_annotation
 from gongkai.rules.planparse.cells import is_unit_phrase
+from gongkai.rules.units import split_units
 
 
 def test_what_a_census_covers_listed_under_its_scope_is_no_work():
@@ -144,3 +145,8 @@ def test_a_requirement_the_page_cut_before_its_annotation_is_still_an_item():
         "各省、自治区、直辖市人民政府,国\n"
     )
     assert len(short.items) == 1
+
+
+def test_other_offices_left_unnamed_as_处室_name_no_unit():
+    assert split_units("评估中心、就业指导中心等有关处室(单位)") == ["评估中心", "就业指导中心"]
+    assert split_units("研究室会同相关处室负责落实") == ["研究室"]
