@@ -107,7 +107,12 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # seven of its golds brought into line with the corpus on a rule's basis, scope and principle
     # (session 23): F1 0.907, units 0.878, deadlines 0.968 (units floor 0.875); with the first
     # sentence after a heading sentence to name offices read (six older golds brought into line):
-    # F1 0.907, units 0.881, deadlines 0.968
+    # F1 0.907, units 0.881, deadlines 0.968; with round 49 (1901-1946, blind F1 0.860, units
+    # 0.706) too: F1 0.906, units 0.878; then rounds 49, 50 (1951-1996, blind F1 0.831, units 0.714)
+    # and 51 (2001-2046, blind F1 0.816, units 0.730: rules of censuses and science, ministries'
+    # open-government points) studied in turn (session 24; eight golds leave out basis, scope,
+    # definition and principle articles, and one 会同相关处室, as the README says): F1 0.909,
+    # units 0.878, deadlines 0.969
     assert figures["f1"] >= 0.90, development.misses
     assert figures["units"] >= 0.875 and figures["deadlines"] >= 0.96, development.misses
 
