@@ -180,7 +180,8 @@ def _unique(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for text in texts if text))
 
 
-_LABEL: Final = re.compile(rf"(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)})\s*(?:[:：]|(?<=单位|部门|处室|科室|机构)[;；](?=\s*[^\W\d])(?![^:：;；,，]{{0,8}}[:：]))")  # ("(责任单位;X)": a typed colon; "…主管单位;完成时限:" ends a value)
+# (never after 各: "…领导小组各成员单位:" addresses a notice, it labels no units)
+_LABEL: Final = re.compile(rf"(?<!各)(?P<label>{UNIT_LABEL}|{'|'.join(DEADLINE_LABELS)})\s*(?:[:：]|(?<=单位|部门|处室|科室|机构)[;；](?=\s*[^\W\d])(?![^:：;；,，]{{0,8}}[:：]))")  # ("(责任单位;X)": a typed colon; "…主管单位;完成时限:" ends a value)
 
 
 def label_column(label: str) -> Column:
@@ -699,8 +700,6 @@ def _labelled(text: str) -> Assignment | None:
     assignment = assign(cells)
     if not assignment.units and deadline is None:
         return None
-    if assignment.units and not any(map(is_unit_phrase, assignment.units)):
-        return None  # "…各成员单位:《…》已经部领导审定,现印发给你们,请…贯彻落实": the addressees, then the notice
     return replace(assignment, deadline_raw=deadline)
 
 
