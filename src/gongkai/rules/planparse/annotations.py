@@ -454,7 +454,7 @@ def duties_of_heading(heading: str) -> Assignment | None:
     return _offices_of(duties["units"])
 
 
-_NO_OFFICE_OF_DUTIES: Final = re.compile(r"^其[他它]|应当|应|须")
+_NO_OFFICE_OF_DUTIES: Final = re.compile(r"^其[他它]|应当|应(?!急)|须")
 
 
 # "第四条 各级党委和政府乡村振兴责任主要包括:" over "(一)…": the offices' part in a work, listed below
@@ -498,7 +498,7 @@ _DUTIES_HEADING: Final = re.compile(
 
 # "第一条 司法行政机关主要履行以下职责:", "(二)县民政局承担下列职责:", "X必须认真履行以下职责。", "X在村务公开工作中履行下列主要职责:",
 # "县级以上人民政府对…负总责,…,履行下列职责:", "X应当对Y履行下列职责情况进行监督:", "X应当及时公布下列
-# 村务事项:": an article of a rule over the duties of the
+# 村务事项:", "X应当做好下列工作:": an article of a rule over the duties of the
 # office it names (a chapter's heading may be run in before it on a page that lost its lines:
 # "第一章 职责分工 第一条 …").
 # (a chapter's heading run in before its first article, also read in a lead-in over a list)
@@ -510,7 +510,9 @@ _PERFORMS_DUTIES: Final = re.compile(
     # "X应当对经办机构履行下列职责情况进行监督:": what X oversees
     r"|对[^，,。；;:：]{2,40}?(?:履行|执行|遵守|落实)(?:以下|下列|如下)[^，,。；;:：]{0,16}?情况(?:进行|实施|开展)?(?:监督|检查|监督检查)"
     # "第五条 村民委员会应当及时公布下列村务事项:": what the office is to make public
-    r"|(?:及时|如实|定期)?(?:公布|公开)(?:以下|下列|如下)[^，,。；;:：]{0,6}?(?:事项|内容|信息))"
+    r"|(?:及时|如实|定期)?(?:公布|公开)(?:以下|下列|如下)[^，,。；;:：]{0,6}?(?:事项|内容|信息)"
+    # "X应当做好下列工作:", "X应当建立和完善下列行政执法监督制度:": the work or the rules X is to see to
+    r"|(?:做好|建立(?:和完善|健全)?|健全|落实|开展|组织实施)(?:以下|下列|如下)[^，,。；;:：]{0,16}?(?:工作|制度))"
     r"[:：。]?$"
 )
 

@@ -209,8 +209,11 @@ def read_prose(
         if node.marker and not node.children and node.annotation is None and not node.labels and not _is_article(node)
         and _subject_duty(node.joined or node.body) is not None
     }
+    summed: set[int] = set()  # (ids of) articles that are one item with the points they list
     for node in nodes:
-        if node.children:
+        if node.parent is not None and id(node.parent) in summed:
+            continue
+        if node.children and not _lists_what(node):
             continue
         if node.annotation is None and not node.labels and known:
             node.body, node.annotation = _glued_annotation(node.body, known)
@@ -220,14 +223,18 @@ def read_prose(
             node.annotation, node.body = duty  # "(二)民政局、红十字会:负责灾后救济工作宣传…"
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
-        if node.annotation is None and not node.labels and not _preamble(_uncaptioned(node), _is_article(node)):
+        timed = node.annotation if node.annotation is not None and not node.annotation.units and node.joined else None
+        if (node.annotation is None or timed) and not node.labels and not _preamble(_uncaptioned(node), _is_article(node)):
             # (under an office's heading, "(一)民政部门", a "由X负责" inside an item is a detail of
             # the office's duty: "…萍乡城区内的由安源区福利院负责安置。"; a rule's basis, scope,
-            # penalty or principle, "…实行党委领导、政府负责…的原则。", names no one who does it)
+            # penalty or principle, "…实行党委领导、政府负责…的原则。", names no one who does it;
+            # a heading's time, "(一)设置…(完成时限:…)。" over "X牵头,…", names no one either)
             given = node.parent is None or _heading_units(node.parent) is None
             work = _uncaptioned(node)
             background = _background(node)
             node.annotation = opening_duty(work) or _asked(node.body) or _subject_duty(work, given, modal=not background)
+            if timed is not None:
+                node.annotation = replace(node.annotation, deadline_raw=timed.deadline_raw) if node.annotation else timed
             if node.annotation is None and not known and node.marker and not background \
                     and (after := _after_heading_sentence(node)) is not None:
                 node.annotation = after[0]
@@ -242,7 +249,12 @@ def read_prose(
             node.annotation = _office_subject(node.joined or node.body)
         if node.marker and node.annotation is not None and _subject_duty(node.joined or node.body) is not None:
             duty_lists.add(id(node.parent))
-        if not _is_item(node, flat) or (_background(node) and _own(node) is None):
+        if node.children:
+            if node.annotation is None:
+                continue  # (what a check covers, no one's work: "第二十六条 监督检查的主要内容:")
+            summed.add(id(node))
+            node.body = "\n".join([node.body, *(child.marker + child.body for child in nodes if child.parent is node)])
+        elif not _is_item(node, flat) or (_background(node) and _own(node) is None):
             unread.append((node.line, node.marker + node.body))
             continue
         item = _item(node, len(items) + 1, year, leads)
@@ -408,7 +420,7 @@ _SUBJECT_DUTY: Final = re.compile(
 # "要求", "应急", "应用", "须知" …; "要对照" is one).
 _SUBJECT_MODAL: Final = re.compile(
     # ("各市县在爱国卫生月活动中应…": the time or work it is done in between them)
-    _SUBJECT + r"(?:在[^，,。；;“”]{2,24}?(?:中|期间))?(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|须|必须)(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告")
+    _SUBJECT + r"(?:在[^，,。；;“”]{2,24}?(?:中|期间))?(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|须|必须|分别(?!由|[是为]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
 )
 
 
@@ -1474,8 +1486,11 @@ def _unnumbered(
         # "● …(X牵头落实)" then "● 各级民政部门每半年…" cut by the page: the next bullet's task
         _add(nodes, _Node(last.level, "", _BULLET.sub("", body), parent=last.parent, line=line, bulleted=True))
         return True
+    # "(一)设置统一受理窗口(完成时限:2018年9月30日)。" alone on its line: a heading with its time only
+    timed_heading = last is not None and stack and last is stack[-1] and last.annotation is not None \
+        and not last.annotation.units and last.annotation.deadline_raw is not None
     if annotation is None:
-        if last is not None and open_item and not last.children and not _has_body(last):
+        if last is not None and (open_item or timed_heading) and not last.children and not _has_body(last):
             body = _DUTIES_LABEL.sub("", body)  # "2、业务一组。" then "职责:负责…": the duties
             last.joined = body
             last.body = f"{last.body.rstrip('。')}。{body}"
@@ -1653,6 +1668,12 @@ def _is_item(node: _Node, flat: bool) -> bool:
 _SENTENCE_OF_CLAUSES: Final = re.compile(r"[\u4e00-\u9fff][，,；;][^。]*[\u4e00-\u9fff]。$")
 
 
+def _lists_what(node: _Node) -> bool:
+    """An article whose points say what its work covers, not work of their own ("第十二条 由X每年
+    公布…年度报告。内容包括:" over "(一)…情况;"): one item with them when it names who does it."""
+    return _is_article(node) and _NO_WORK_BELOW.search(compact(node.body)) is not None
+
+
 def _cut_short(node: _Node) -> bool:
     """The document's last paragraph, a few characters without a full stop or annotation."""
     body = compact(node.body)  # (counted without a PDF's letter spacing: "镇 纪 委 掌 握")
@@ -1735,6 +1756,9 @@ _NO_WORK_BELOW: Final = re.compile(
     r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$"
     r"|(?:遵循|坚持|贯彻|按照)(?:以下|下列|如下)(?:基本)?原则[:：]$"  # "…应当遵循下列原则:" over the principles
     r"|的(?:行业|适用|调查|统计)?范围(?:包括|是|为)[:：]$"  # "经济普查的行业范围包括:" over what it covers
+    # "第二十六条 行政执法监督检查的主要内容:", "…年度报告。内容包括:" over what a check or a report covers
+    r"|(?:^|[。，,；;])(?:[^，,。；;:：]{2,30}的)?(?:主要)?内容(?:包括|是|为|有)?[:：]$"
+    r"|可以采取(?:以下|下列|如下)[^，,。；;:：]{0,6}?(?:措施|方式|手段)[:：]$"  # "…履行监督职责时可以采取以下措施:": its powers
 )
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 
@@ -1837,6 +1861,10 @@ def _heading_deadline(node: _Node) -> str | None:
             return own["due"]
     parent = node.parent
     while parent is not None:
+        if parent.annotation is not None and parent.annotation.deadline_raw:
+            # "(二)整合精简申请材料(完成时限:2018年9月30日)。" over "1、X、Y分别提供…": X's and Y's
+            # units are their own, the heading's time still closes on them
+            return parent.annotation.deadline_raw
         for closing in (_CLOSING_BRACKET.search(parent.body.strip()), _DUE_COLON.search(parent.body.strip())):
             if closing is not None and is_deadline_like(closing["due"]):
                 return closing["due"]

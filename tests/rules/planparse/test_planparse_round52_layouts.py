@@ -1,0 +1,105 @@
+"""Layouts of the fifty-second round of real notices (tests/fixtures/notices/real/2051-2099):
+health reform, rule-of-law government and legal education, agriculture, grass-roots open
+government, natural resources and housing funds; each as a small synthetic page written the way
+those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_the_office_an_article_charges_with_the_work_or_rules_listed_below_does_each_point():
+    plan = parse_text(
+        "某市法制宣传教育条例\n"
+        "第九条 市和区县司法行政主管部门应当做好下列工作:\n"
+        "(一)贯彻执行有关法制宣传教育的法律、法规;\n"
+        "(二)组织法制宣传教育培训和考试;\n"
+        "第十条 县级以上人民政府应当建立和完善下列行政执法监督制度:\n"
+        "(一)规范性文件备案审查制度;\n"
+        "(二)行政执法检查、督察等制度。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市和区县司法行政主管部门",), ("市和区县司法行政主管部门",),
+        ("县级以上人民政府",), ("县级以上人民政府",),
+    ]
+
+
+def test_what_a_check_covers_and_the_powers_it_may_use_are_no_work():
+    plan = parse_text(
+        "某省行政执法监督规定\n"
+        "第二十五条 各级政府法制机构应当适时组织专项行政执法监督检查,并将检查情况向本级政府报告。\n"
+        "第二十六条 行政执法监督检查的主要内容:\n"
+        "(一)法律、法规、规章的实施和履行法定职责情况;\n"
+        "(二)持证上岗、亮证执法情况;\n"
+        "第二十七条 各级政府法制机构履行监督职责时可以采取以下措施:\n"
+        "(一)询问行政执法部门负责人及其行政执法人员;\n"
+        "(二)查阅和复制行政执法案卷、账目、票据和凭证;\n"
+    )
+    assert [item.units for item in plan.items] == [("各级政府法制机构",)]
+    assert [line for line, _ in plan.unread if line > 2] == [4, 5, 7, 8]
+
+
+def test_an_article_whose_points_say_what_its_report_covers_is_one_item_with_them():
+    plan = parse_text(
+        "某委信息公开工作规定\n"
+        "第十一条 办公室负责门户网站的日常维护等工作。\n"
+        "第十二条 市档案局应当在每年3月31日前公布工作年度报告。主要内容包括:\n"
+        "(一)机关主动公开政府信息的情况;\n"
+        "(二)其他需要报告的事项。\n"
+        "第十三条 信息中心负责内网设备的管理和维护。\n"
+    )
+    assert [item.units for item in plan.items] == [("办公室",), ("市档案局",), ("信息中心",)]
+    report = plan.items[1]
+    assert "(一)机关主动公开政府信息的情况" in report.text and report.deadline.recurrence is not None
+    assert not [line for line, _ in plan.unread if line > 2]
+
+
+def test_offices_that_each_do_their_part_分别_are_the_subject():
+    plan = parse_text(
+        "某市不动产登记改革实施方案\n"
+        "二、工作任务\n"
+        "(一)整合精简申请材料。\n"
+        "1、市房产局、税务局分别提供申请材料清单给不动产登记机构。\n"
+        "2、申请材料清单分别由各窗口公布。\n"
+    )
+    assert [item.units for item in plan.items] == [("市房产局", "税务局"), ()]
+
+
+def test_a_heading_s_time_closes_on_the_points_that_name_their_own_offices():
+    plan = parse_text(
+        "某市不动产登记改革实施方案\n"
+        "二、工作任务\n"
+        "(二)整合精简申请材料(完成时限:2018年9月30日)。\n"
+        "1、市房产局、税务局分别提供申请材料清单给不动产登记机构。\n"
+        "2、市政务服务中心负责制定统一的申请材料目录。\n"
+    )
+    assert [(item.units, item.deadline.date) for item in plan.items] == [
+        (("市房产局", "税务局"), date(2018, 9, 30)), (("市政务服务中心",), date(2018, 9, 30)),
+    ]
+
+
+def test_a_heading_with_its_time_alone_on_its_line_heads_the_paragraph_below():
+    plan = parse_text(
+        "某市不动产登记改革实施方案\n"
+        "二、工作任务\n"
+        "(一)设置统一受理窗口(完成时限:2018年9月30日)。\n"
+        "市政务服务中心牵头,调整工作流程、完善窗口设置,在大厅设置综合受理窗口。\n"
+        "(二)推行网上预约(完成时限:2018年12月31日)。\n"
+        "市不动产登记中心负责开发网上预约系统,实现全流程网上预约办理。\n"
+    )
+    assert [(item.section[-1], item.text[:7], item.units, item.deadline.date) for item in plan.items] == [
+        ("(一)设置统一受理窗口", "市政务服务中心", ("市政务服务中心",), date(2018, 9, 30)),
+        ("(二)推行网上预约", "市不动产登记中", ("市不动产登记中心",), date(2018, 12, 31)),
+    ]
+
+
+def test_an_emergency_office_s_duties_named_inline_are_its_own():
+    plan = parse_text(
+        "某县安全生产责任清单\n"
+        "一、县应急管理局主要职责。负责全县安全生产综合监督管理工作,组织开展安全生产大检查。\n"
+        "二、县住建局主要职责。负责建筑施工安全监督管理工作,组织开展建筑施工安全专项整治。\n"
+        "三、其他应当履行的职责。按照县委、县政府部署完成其他工作。\n"
+    )
+    assert [item.units for item in plan.items][:2] == [("县应急管理局",), ("县住建局",)]
