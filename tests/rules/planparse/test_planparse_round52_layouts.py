@@ -103,3 +103,50 @@ def test_an_emergency_office_s_duties_named_inline_are_its_own():
         "三、其他应当履行的职责。按照县委、县政府部署完成其他工作。\n"
     )
     assert [item.units for item in plan.items][:2] == [("县应急管理局",), ("县住建局",)]
+
+
+def test_a_remark_saying_what_the_annotation_s_role_word_means_is_no_unit():
+    plan = parse_text(
+        "某市短缺药品保供稳价工作方案\n"
+        "1、建立短缺药品监测预警机制,做好我市报告预警工作。(市卫生健康委、各县(市、区)人民政府负责。排在第一位的为牵头单位,下同)\n"
+        "2、市联动机制牵头单位制定市级工作规则。(市卫生健康委、各县(市、区)人民政府分别负责。分别负责为有关单位按职责分别牵头,下同)\n"
+    )
+    assert [item.units for item in plan.items] == [("市卫生健康委", "各县(市、区)人民政府")] * 2
+
+
+def test_whoever_is_found_wanting_凡_is_no_office():
+    plan = parse_text(
+        "某盟整顿矿产资源开发秩序实施方案\n"
+        "(二)加强领导,明确责任。各旗人民政府是专项行动的责任主体,要切实担负起组织实施工作。"
+        "凡在本次专项工作中存在工作不力的地区和部门,要追究领导责任。\n"
+    )
+    assert [item.units for item in plan.items] == [("各旗人民政府",)]
+
+
+def test_an_office_named_by_the_work_it_oversees_keeps_its_whole_name():
+    plan = parse_text(
+        "某市行政执法监督规定\n"
+        "第六条 本规定由市人民政府法制工作部门组织实施。\n"
+        "区、县(市)人民政府主管法制工作的部门,负责在本行政区域内组织实施。\n"
+    )
+    assert [item.units for item in plan.items] == [("市人民政府法制工作部门", "区、县(市)人民政府主管法制工作的部门")]
+
+
+def test_an_office_that_leads_and_carries_out_the_work_of_its_area_does_it():
+    plan = parse_text(
+        "某自治区行政执法监督条例\n"
+        "第二条 在自治区行政区域内开展行政执法监督工作,应当遵守本条例。法律、法规另有规定的从其规定。\n"
+        "第三条 旗县级以上人民政府领导并组织实施本行政区域内的行政执法监督工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("旗县级以上人民政府",)]
+
+
+def test_the_title_repeated_under_a_list_number_of_the_page_is_no_item():
+    plan = parse_text(
+        "某市行政执法监督规定\n"
+        "2024-05-16\n"
+        "1. 某市行政执法监督规定\n"
+        "第五条 市人民政府法制工作部门负责组织实施本规定。\n"
+        "第六条 区、县人民政府负责本行政区域内的行政执法监督工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("市人民政府法制工作部门",), ("区、县人民政府",)]

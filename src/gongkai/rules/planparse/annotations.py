@@ -268,8 +268,15 @@ def _without_remarks(text: str) -> str:
 
 
 def _unless_convention(match: re.Match[str]) -> str:
-    """Nothing for a remark stating which unit of a list leads, else the text matched."""
-    return "" if any(pattern.search(match[0]) for _, pattern in _LEAD_RULES) else match[0]
+    """Nothing for a remark stating which unit of a list leads or what its role word means, else
+    the text matched."""
+    if any(pattern.search(match[0]) for _, pattern in _LEAD_RULES) or _ROLE_MEANS.match(match[0]):
+        return ""
+    return match[0]
+
+
+# "…分别负责。分别负责为有关单位按职责分别牵头,下同": what the list's role word means
+_ROLE_MEANS: Final = re.compile(rf"^[，,。；;(（]?(?:分别)?(?:{ROLE_PATTERN})(?:为|是|指)")
 
 
 def _parse_annotation(text: str) -> Assignment | None:

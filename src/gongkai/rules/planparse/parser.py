@@ -587,13 +587,17 @@ _SENTENCE_END: Final = "。；;！？!?：:”」）)】"
 _MID_SENTENCE: Final = "，,、"
 
 
+_TITLE_NUMBER: Final = re.compile(r"^\d{1,2}[.、．]\s*")
+
+
 def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out: bool = False) -> list[tuple[int, str]]:
     """Prose paragraphs with the line each starts on: furniture dropped, hard-wrapped lines
     joined, and only what follows the plan's own title line when it has one (the covering notice
     before it is not the plan); where that line was lost, what follows the covering notice's
     signature date when numbered paragraphs do."""
     cleaned = [(number, line.strip()) for number, line in lines]
-    starts = [i for i, (_, line) in enumerate(cleaned) if title and clean_text(line) == title]
+    # (a repeat may carry a list number of the page's own: "1. 哈尔滨市行政执法监督规定")
+    starts = [i for i, (_, line) in enumerate(cleaned) if title and title in (clean_text(line), _TITLE_NUMBER.sub("", clean_text(line)))]
     if starts:
         # the title's last line before the outline starts ("01", "一、"): later ones are the
         # page's repeats of it (an image's caption between the blocks), not the plan's start

@@ -377,13 +377,14 @@ def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
 
 def _named(found: Assignment | None) -> Assignment | None:
     """The assignment when every one of its units ends like a unit, and none opens with what is
-    done to it ("设立宗教活动场所应当…": a place founded, no office), else None."""
+    done to it ("设立宗教活动场所应当…": a place founded, no office) or says "whoever" ("凡…工作不力的
+    地区和部门,要追究…": those found wanting, no office), else None."""
     if found is None or any(_DONE_TO.match(unit) for unit in found.units):
         return None
     return found if all(map(is_unit_phrase, found.units)) or sharing_ending(found.units) else None
 
 
-_DONE_TO: Final = re.compile(r"(?:设立|举办|开办|筹备|筹建|新建|改建|扩建|开展|推进|加强|完善|做好|落实|申请|使用|利用|从事)")
+_DONE_TO: Final = re.compile(r"(?:凡|设立|举办|开办|筹备|筹建|新建|改建|扩建|开展|推进|加强|完善|做好|落实|申请|使用|利用|从事)")
 
 
 # "会议原则同意…，请县财政局按会议讨论意见作进一步修改完善": minutes ask an office to do the work.
@@ -407,8 +408,9 @@ _SUBJECT: Final = (
 )
 _SUBJECT_DUTY: Final = re.compile(
     _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导(?:[:：，,、。；;\s]|$)|解释)|主要(?:做好|承担)"
-    r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责"
-    r"|(?:统一)?领导(?=本)[^，,。；;]{2,40}?(?:工作|事业|事务)"  # "各级人民政府领导本行政区域内的妇女权益保障工作"
+    r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)(?!的)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责"
+    # "各级人民政府领导本行政区域内的妇女权益保障工作", "X领导并组织实施本行政区域内的…工作"
+    r"|(?:统一)?领导(?:并|和)?(?:组织实施|组织|监督)?(?=本)[^，,。；;]{2,40}?(?:工作|事业|事务)"
     r"|对[^，,。；;]{2,40}?负(?:总责|全责|主体责任)"  # "各包保单位对所包路段文明创建工作负总责"
     r"|依法对[^，,。；;]{2,60}?(?:进行|实施)[^，,。；;]{0,10}?(?:管理|监督|监管|检查)"  # "X依法对…宗教事务进行行政管理"
     r"|(?:主要|工作)?职责(?:是|为|有)[:：]"  # "X是…的责任主体,主要职责是:…": X's duties, inline
@@ -1716,7 +1718,8 @@ _PREAMBLE: Final = re.compile(
     r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
     rf"|^{_RULE}(?:所称|中的)[^，,。；;]{{1,30}}[，,]?(?:是指|包括)"  # what its words mean
     r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
-    rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:应当|应|均应|都应)遵守{_RULE}。$|^[^。；;]{{2,60}}适用{_RULE}。$"  # whom it binds
+    # whom it binds (other laws aside: "…应当遵守本条例。法律、法规另有规定的从其规定。")
+    rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:(?:应当|应|均应|都应)遵守|适用){_RULE}。(?:[^。；;]{{2,30}}另有规定的[，,]?(?:从|依照)其规定。)?$"
     r"|^[^。；;]{0,30}任何(?:单位和个人|组织和个人|单位或者个人|组织或者个人|人)[^。；;]{0,4}有权"  # a right anyone has
     rf"|^违反{_RULE}"  # a penalty
     r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
