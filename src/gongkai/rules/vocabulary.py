@@ -24,7 +24,10 @@ UNIT_ENDINGS: Final = (
     "岗",  # a town office's post (岗位) where offices are posts: 林业发展岗, 应急管理岗
     "主席团",  # a township congress's presidium, 乡镇人民代表大会主席团
     "团中央",  # the Youth League's centre, beside ministries: "(教育部牵头,团中央、国家语委参与)"
-    "工会组织",  # "各级工会组织依法对…进行监督"
+    # bodies named 组织 (never an office's verb: "各县(市)人民政府组织…"): "各级工会组织依法对…进行监督",
+    # "国家机关、社会团体、企业事业组织和其他组织应当…", "各地人民调解组织"
+    "工会组织", "社会组织", "事业组织", "其他组织", "调解组织", "基层组织", "自治组织", "经济组织",
+    "合作组织", "中介组织", "行业组织", "服务组织",
 )  # fmt: skip
 
 # Endings that are only a place, never an organisation: "市住房和城乡建设局" is one name, but

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.cells import is_unit_phrase
 
 
 def test_the_office_an_article_charges_with_the_work_or_rules_listed_below_does_each_point():
@@ -150,3 +151,21 @@ def test_the_title_repeated_under_a_list_number_of_the_page_is_no_item():
         "第六条 区、县人民政府负责本行政区域内的行政执法监督工作。\n"
     )
     assert [item.units for item in plan.items] == [("市人民政府法制工作部门",), ("区、县人民政府",)]
+
+
+def test_bodies_named_组织_are_units_and_an_office_that_organises_is_no_body():
+    plan = parse_text(
+        "某市统计管理规定\n"
+        "第五条 本市行政区域内的国家机关、社会团体、企业事业组织和其他组织,必须依照统计法律、法规如实提供统计资料。\n"
+        "第六条 各地人民调解组织要及时受理矛盾纠纷调解申请。\n"
+        "第七条 各县(市)人民政府组织开展统计执法检查,每年不少于一次。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("国家机关", "社会团体", "企业事业组织", "其他组织"), ("各地人民调解组织",), ("各县(市)人民政府",),
+    ]
+
+
+def test_a_verb_s_object_or_a_clause_is_no_unit_s_name():
+    assert not any(map(is_unit_phrase, ["协调各成员单位", "鼓励社会", "督促各行业管理部门", "测绘工作实行",
+                                        "领导小组办公室设在国家统计局", "省国资委深化行政执法体制改革"]))
+    assert all(map(is_unit_phrase, ["协调机制成员单位", "市委宣传部", "领导小组办公室"]))

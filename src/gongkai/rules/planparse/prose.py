@@ -372,7 +372,12 @@ def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
     them ends like a unit."""
     if match is None:
         return None
-    return _named(parse_annotation(match["units"] + (match.groupdict().get("role") or "负责")))
+    units = _WITHIN_AREA.sub("", match["units"])
+    return _named(parse_annotation(units + (match.groupdict().get("role") or "负责")))
+
+
+# "本市行政区域内的国家机关、社会团体…": where the bodies are, no part of their names
+_WITHIN_AREA: Final = re.compile(r"^(?:本|全)?[省市县区州旗]?行政区域内的?")
 
 
 def _named(found: Assignment | None) -> Assignment | None:
