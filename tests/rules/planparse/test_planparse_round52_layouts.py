@@ -169,3 +169,13 @@ def test_a_verb_s_object_or_a_clause_is_no_unit_s_name():
     assert not any(map(is_unit_phrase, ["协调各成员单位", "鼓励社会", "督促各行业管理部门", "测绘工作实行",
                                         "领导小组办公室设在国家统计局", "省国资委深化行政执法体制改革"]))
     assert all(map(is_unit_phrase, ["协调机制成员单位", "市委宣传部", "领导小组办公室"]))
+
+
+def test_the_rest_left_unnamed_beside_named_units_is_no_unit_whatever_its_level():
+    plan = parse_text(
+        "某区2020年政务公开工作要点\n"
+        "1.推进财政预决算公开。(区财政局、区级其他有关部门负责)\n"
+        "2.推进重大建设项目信息公开。(发展改革委、能源局和国务院其他有关部门负责)\n"
+        "3.做好政策解读工作。(其他有关部门负责)\n"
+    )
+    assert [item.units for item in plan.items][:2] == [("区财政局",), ("发展改革委", "能源局")]

@@ -152,6 +152,8 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
                 role = UnitRole.ASSISTING
             phrases.append((phrase.text, role))
     phrases = [(text, role) for text, role in phrases if not _REMARK.match(text)]
+    if any(not _THE_REST.search(text) for text, _ in phrases):
+        phrases = [(text, role) for text, role in phrases if not _THE_REST.search(text)]
     units = _unique(text for text, _ in phrases)
     lead = _unique(text for text, role in phrases if role is UnitRole.LEAD)
     if not lead:
@@ -162,6 +164,11 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
         first = len(split_roles(head, None, unmarked))
     marked = unmarked is UnitRole.RESPONSIBLE or any(_LEAD_MARK.search(cell) for _, cell in cells)
     return Assignment(units, lead, first_group=first, marked=marked)
+
+
+# "县级以上人民政府科学技术行政部门和其他有关行政部门", "各级人民政府的其他有关部门": the rest, left
+# unnamed beside the units named (README: "其他有关部门" names none)
+_THE_REST: Final = re.compile(r"其[他它](?:有关|相关)?(?:行政)?(?:部门|单位)$")
 
 
 # "责任单位及责任人:呈贡县政府、市发改委主要领导": the units' heads answer for them; the units stay.
