@@ -179,3 +179,14 @@ def test_the_rest_left_unnamed_beside_named_units_is_no_unit_whatever_its_level(
         "3.做好政策解读工作。(其他有关部门负责)\n"
     )
     assert [item.units for item in plan.items][:2] == [("区财政局",), ("发展改革委", "能源局")]
+
+
+def test_an_office_told_to_work_with_others_会同_leads_them():
+    plan = parse_text(
+        "某市社会救助工作要点\n"
+        "(一)完善救助制度。市民政局要会同市财政局、市卫健委制定临时救助实施细则。\n"
+        "(二)加强资金监管。市审计局负责对救助资金使用情况进行审计。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("市民政局", "市财政局", "市卫健委"), ("市民政局",)), (("市审计局",), ("市审计局",)),
+    ]

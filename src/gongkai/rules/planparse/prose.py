@@ -525,6 +525,8 @@ def _modal_duty(text: str) -> Assignment | None:
     fields it opens with before 等部门 ("卫生、质检等部门定期…")."""
     subject = _SUBJECT_MODAL.match(text)
     found = None if subject is None or _PERSON.search(subject["units"]) else _clause_duty(subject)
+    if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
+        return joined  # "市民政局要会同市财政局、市卫健委制定…"
     return found or _fields_subject(text)
 
 
@@ -547,7 +549,7 @@ def _joined_later(text: str, clause: re.Match[str]) -> Assignment | None:
 
 
 _JOINED_LATER: Final = re.compile(
-    r"[^。；;]*?[，,]会同(?P<units>[^，,。；;:：“”]{2,40}?)(?=对|做好|开展|共同|联合|制定|研究|组织|进行|审核|负责|及时|按照|做)"
+    r"(?:[^。；;]*?[，,])?会同(?P<units>[^，,。；;:：“”]{2,40}?)(?=对|做好|开展|共同|联合|制定|研究|组织|进行|审核|负责|及时|按照|做)"
 )
 
 
