@@ -190,3 +190,14 @@ def test_an_office_told_to_work_with_others_会同_leads_them():
     assert [(item.units, item.lead_units) for item in plan.items] == [
         (("市民政局", "市财政局", "市卫健委"), ("市民政局",)), (("市审计局",), ("市审计局",)),
     ]
+
+
+def test_a_rule_s_regime_and_whom_it_binds_are_no_work():
+    plan = parse_text(
+        "某省水土保持条例\n"
+        "第三条 移民工作实行政府领导、分级负责、县为主体、项目法人参与的管理体制。\n"
+        "第四条 凡在本省行政区域内从事生产建设活动的单位和个人,应当依法保护水土资源。\n"
+        "第五条 县级以上人民政府水行政主管部门负责本行政区域的水土保持工作。\n"
+        "第六条 凡在本省从事开发建设的单位,应当编制水土保持方案。县级以上人民政府水行政主管部门要加强监督检查。\n"
+    )
+    assert [item.units for item in plan.items] == [("县级以上人民政府水行政主管部门",)] * 2

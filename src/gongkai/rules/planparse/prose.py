@@ -1745,6 +1745,13 @@ _PRINCIPLE: Final = re.compile(
 _ARTICLE_PRINCIPLE: Final = re.compile(r"^(?P<subject>[^。；;，,]{2,60}?)[，,]?(?:应当|应|必须|要)?(?:坚持|遵循)")
 
 
+# In an article of a rule, the regime a work follows, "城市市容和环境卫生实行统一领导,分级负责…",
+# "移民工作实行政府领导、分级负责…", or whom it binds, "凡在本省行政区域内从事…的单位和个人,应当…"
+_REGIME_OR_WHOEVER: Final = re.compile(
+    r"^(?P<subject>[^。；;，,]{2,30}?(?:工作|管理|卫生)(?=实行(?:[\u4e00-\u9fff]{2,12}[、，,]){2,}[\u4e00-\u9fff]{2,12}(?:的[\u4e00-\u9fff]{2,8})?。)|凡)"
+)
+
+
 def _preamble(text: str, article: bool = False) -> bool:
     """Whether a paragraph (an ``article``'s) is a rule's basis, scope, definition, penalty or
     principle."""
@@ -1755,7 +1762,8 @@ def _preamble(text: str, article: bool = False) -> bool:
         return True
     if "\n" in text.strip():
         return False
-    principle = _PRINCIPLE.match(folded) or (_ARTICLE_PRINCIPLE.match(folded) if article else None)
+    principle = _PRINCIPLE.match(folded) or (_ARTICLE_PRINCIPLE.match(folded) if article else None) \
+        or (_REGIME_OR_WHOEVER.match(folded) if article else None)
     if principle is None or is_unit_phrase(principle["subject"]):
         return False
     # ("…坚持…的工作原则,…。各乡镇要切实加强…": the offices' work after it)
