@@ -201,3 +201,16 @@ def test_a_rule_s_regime_and_whom_it_binds_are_no_work():
         "第六条 凡在本省从事开发建设的单位,应当编制水土保持方案。县级以上人民政府水行政主管部门要加强监督检查。\n"
     )
     assert [item.units for item in plan.items] == [("县级以上人民政府水行政主管部门",)] * 2
+
+
+def test_a_task_opened_by_its_trigger_is_done_on_the_event():
+    plan = parse_text(
+        "某县道路交通安全工作方案\n"
+        "1.辖区内发生一次死亡5人以上道路交通事故后,县政府在一个月内向市政府上报事故调查处理报告。\n"
+        "2.一旦发生重大网络安全事件,县网信办统一组织指挥应急处置工作。\n"
+        "3.县交通运输局负责开展道路隐患排查整治工作。\n"
+        "4.待建用地上出现违法建设的,由县自然资源局依法处理。\n"
+    )
+    assert [item.deadline.recurrence.value if item.deadline.recurrence else None for item in plan.items] == [
+        "event", "event", None, None,
+    ]

@@ -234,6 +234,9 @@ _TEXT_RECURRENCES: Final = (
     # "…要于每年3月底前…", "每年1月初…", "每年8月1日至12月30日为…征收时间": a time of each year
     (Recurrence.YEARLY, _A_DAY_EACH_YEAR := re.compile(r"每年度?\d{1,2}月")),
     (Recurrence.ONGOING, re.compile(_CLAUSE_START + r"(?:常态化|持续推进|长期坚持)")),
+    # a task done when something happens, its trigger opening it: "一旦发生暴风雪,…", "接到…转办的信件
+    # 后,要…", "辖区内发生…事故后,县政府在一个月内…"
+    (Recurrence.EVENT, re.compile(r"^(?:一旦|(?:收到|接到)[^。；，]{1,40}?(?:后|时)|[^。；，]{2,40}?(?:发生|出现|发现)[^。；，]{1,30}?(?:后|时)[，])")),
 )
 
 
