@@ -214,3 +214,20 @@ def test_a_task_opened_by_its_trigger_is_done_on_the_event():
     assert [item.deadline.recurrence.value if item.deadline.recurrence else None for item in plan.items] == [
         "event", "event", None, None,
     ]
+
+
+def test_a_rectification_notice_s_time_for_all_its_problems_closes_on_each():
+    plan = parse_text(
+        "某区人民政府督查室\n"
+        "关于对城区环境卫生综合整治工作检查情况的整改通知\n"
+        "各街道办事处、区住建局:\n"
+        "5月15日,区政府对城区环境卫生进行检查,共梳理出3条问题,请各部门对存在的问题立即进行整改,"
+        "并于5月20日前将问题整改完成,整改情况报区政府督查室。\n"
+        "某区人民政府督查室\n"
+        "2019年5月15日\n"
+        "附件:存在问题\n"
+        "1.医院附近北侧胡同内垃圾。(责任单位:英雄街道)\n"
+        "2.天桥下路面破损。(责任单位:住建局)\n"
+        "3.拆迁区域需加围挡。(责任单位:征地中心,完成时限:6月30日前)\n"
+    )
+    assert [item.deadline.date for item in plan.items] == [date(2019, 5, 20), date(2019, 5, 20), date(2019, 6, 30)]

@@ -144,6 +144,7 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
         elif by_unit := _projects_by_unit(paragraphs, meta.year):
             kind, items, found = PlanKind.PROSE, by_unit, [_BY_UNIT_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
+    items = _with_notice_deadline(items, segments, meta.year)
     items = _with_notice_units(items, segments)
     if kind is PlanKind.PROSE and _cover_only(meta, prose_lines, prose):
         kind, items, found = PlanKind.NOT_A_PLAN, [], [_COVER_ONLY]
@@ -193,6 +194,31 @@ def _with_standing_deadline(
             return [
                 item if item.deadline.raw else replace(item, deadline=deadline) for item in items
             ]
+    return list(items)
+
+
+# A rectification notice's time for all the problems it lists: "请各事涉部门对存在的问题立即进行整改,
+# 并于5月20日前将问题整改完成" (a report's day, "于…前将整改情况报送…", is no such time).
+_RECTIFIED_BY: Final = re.compile(
+    r"于(?P<due>[^，,。；;]{2,14}?(?:前|之前|以前))(?:将|把)?(?:存在的|上述|以上|所列|反馈的)?(?:问题|事项)?(?:全部)?"
+    r"(?:整改(?:完成|完毕|到位)|完成整改)"
+)
+
+
+def _with_notice_deadline(
+    items: Sequence[Item], segments: Sequence[_Segment], year: int | None
+) -> list[Item]:
+    """Items without a deadline of their own take the time the notice above them gives all its
+    problems to be put right."""
+    first = min((item.line for item in items), default=0)
+    for segment in segments:
+        for number, line in zip(segment.numbers, segment.lines, strict=True):
+            match = _RECTIFIED_BY.search(compact(fold_line(line))) if number < first else None
+            if match is None:
+                continue
+            deadline = parse_deadline(match["due"], year, inherited=True)
+            if deadline.date is not None:
+                return [item if item.deadline.raw else replace(item, deadline=deadline) for item in items]
     return list(items)
 
 
