@@ -456,7 +456,10 @@ def section_assignment(heading: str) -> Assignment | None:
     pieces = offices["names"].split("、") if offices is not None else []
     if pieces and all(_OFFICE_NAME.fullmatch(piece) and not _KINDS_OF_UNIT.fullmatch(piece) for piece in pieces):
         return assign([(Column.UNITS, "、".join(pieces))])  # "(三)学工部、团委", "(五)南庄镇、各街道办事处"
-    duties = _PERFORMS_DUTIES.match(text) or _DUTIES_HEADING.match(text) or _CHARGE_HEADING.match(text) or _CHARGES_BELOW.match(text)
+    duties = (
+        _PERFORMS_DUTIES.match(text) or _DUTIES_HEADING.match(text) or _SETS_UP_FOR_DUTIES.match(text)
+        or _CHARGE_HEADING.match(text) or _CHARGES_BELOW.match(text)
+    )
     return _offices_of(duties["units"]) if duties is not None else None
 
 
@@ -528,6 +531,14 @@ _PERFORMS_DUTIES: Final = re.compile(
     # "X应当做好下列工作:", "X应当建立和完善下列行政执法监督制度:": the work or the rules X is to see to
     r"|(?:做好|建立(?:和完善|健全)?|健全|落实|开展|组织实施)(?:以下|下列|如下)[^，,。；;:：]{0,16}?(?:工作|制度))"
     r"[:：。]?$"
+)
+
+
+# "1、市民政部门设立办事机构,其职责是:", "3、街道办事处成立审核小组,配备…专职管理员,其职责是:": the
+# office that sets up a body for the duties listed below
+_SETS_UP_FOR_DUTIES: Final = re.compile(
+    rf"^{CHAPTER_RUN_IN}{_HEADING_NUMBER}?(?P<units>[^，,。；;:：]{{2,30}}?)(?:设立|成立|设置|组建)[^。；;:：]{{2,60}}?[，,]"
+    r"(?:其|主要)?(?:主要)?职责(?:是|为|如下)[:：]$"
 )
 
 

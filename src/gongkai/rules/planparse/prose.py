@@ -210,6 +210,7 @@ def read_prose(
         and _subject_duty(node.joined or node.body) is not None
     }
     summed: set[int] = set()  # (ids of) articles that are one item with the points they list
+    points = _list_points(nodes) if any(map(_is_article, nodes)) else set()
     for node in nodes:
         if node.parent is not None and id(node.parent) in summed:
             continue
@@ -254,7 +255,7 @@ def read_prose(
                 continue  # (what a check covers, no one's work: "第二十六条 监督检查的主要内容:")
             summed.add(id(node))
             node.body = "\n".join([node.body, *(child.marker + child.body for child in nodes if child.parent is node)])
-        elif not _is_item(node, flat) or (_background(node) and _own(node) is None):
+        elif not (_is_item(node, flat) or id(node) in points) or (_background(node) and _own(node) is None):
             unread.append((node.line, node.marker + node.body))
             continue
         item = _item(node, len(items) + 1, year, leads)
@@ -1675,6 +1676,24 @@ def _is_item(node: _Node, flat: bool) -> bool:
 
 
 _SENTENCE_OF_CLAUSES: Final = re.compile(r"[\u4e00-\u9fff][，,；;][^。]*[\u4e00-\u9fff]。$")
+
+
+def _list_points(nodes: Sequence[_Node]) -> set[int]:
+    """(ids of) the points of a rule's list whose items close with ；, its last with 。: duties,
+    however short, never headings ("(七)参与城区…低保审批工作；" on a page that opens inside the
+    list an article on the page before heads; a plan's list of what a campaign targets, "(四)“克隆”
+    出租车；", is no work and is not asked about)."""
+    points: set[int] = set()
+    for before, node in pairwise(nodes):
+        if node.children or not node.marker:
+            continue
+        if node.body.rstrip().endswith(("；", ";")) or (
+            id(before) in points and before.level == node.level and node.body.rstrip().endswith("。")
+        ):
+            points.add(id(node))
+    if nodes and not nodes[0].children and nodes[0].marker and nodes[0].body.rstrip().endswith(("；", ";")):
+        points.add(id(nodes[0]))
+    return points
 
 
 def _lists_what(node: _Node) -> bool:

@@ -1,0 +1,49 @@
+"""Layouts of the fifty-third round of real notices (tests/fixtures/notices/real/2101-2149):
+commerce, social assistance, zero-waste cities and soil pollution, industry and the digital
+economy, city open-government points; each as a small synthetic page written the way those pages
+are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_an_office_that_sets_up_a_body_for_the_duties_listed_below_does_them():
+    plan = parse_text(
+        "某市城市居民最低生活保障办法实施细则\n"
+        "1、市民政部门设立办事机构,其职责是:\n"
+        "⑴组织调查研究,制定城市居民最低生活保障制度规范性文件和具体政策;\n"
+        "⑵负责制定城市居民最低生活保障工作发展规划和计划;\n"
+        "2、街道办事处成立审核小组,配备低保工作专职管理员,其职责是:\n"
+        "⑴负责保障对象的调查摸底和审核上报;\n"
+        "⑵负责监督保障金的发放和管理。\n"
+    )
+    assert [item.units for item in plan.items] == [("市民政部门",)] * 2 + [("街道办事处",)] * 2
+
+
+def test_a_rule_s_short_points_closing_with_semicolons_are_duties_even_on_a_page_that_opens_in_their_list():
+    plan = parse_text(
+        "某市城市居民最低生活保障办法\n"
+        "(七)参与城区有劳动能力人员低保审批工作;\n"
+        "(八)制定本地区城市低保工作人员培训计划;\n"
+        "(九)负责本地区低保信息网络的管理工作等。\n"
+        "第三十五条 县民政局主要职责是:\n"
+        "(一)制定本地区实施城市低保的方案、工作计划并组织实施;\n"
+        "(二)开展与城市低保有关的培训工作。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("参与城区", ()), ("制定本地", ()), ("负责本地", ()), ("制定本地", ("县民政局",)), ("开展与城", ("县民政局",)),
+    ]
+
+
+def test_a_plan_s_list_of_what_a_campaign_targets_stays_unread():
+    plan = parse_text(
+        "某市打击非法营运专项整治方案\n"
+        "(三)非法从事出租客运的摩托车;\n"
+        "(四)“克隆”出租车;\n"
+        "(五)恶势力操纵的非法营运团伙。\n"
+        "四、组织领导\n"
+        "(一)市交通局负责专项整治的组织协调,制定工作方案并组织实施。\n"
+        "(二)市公安局负责依法查处非法营运车辆,打击恶势力团伙。\n"
+    )
+    assert [item.units for item in plan.items] == [("市交通局",), ("市公安局",)]
