@@ -47,3 +47,16 @@ def test_a_plan_s_list_of_what_a_campaign_targets_stays_unread():
         "(二)市公安局负责依法查处非法营运车辆,打击恶势力团伙。\n"
     )
     assert [item.units for item in plan.items] == [("市交通局",), ("市公安局",)]
+
+
+def test_fields_before_等部门_in_a_clause_of_the_first_sentence_join_its_office():
+    plan = parse_text(
+        "某自治区最低生活保障实施办法\n"
+        "第四条 县级以上人民政府民政部门负责本行政区域最低生活保障工作的组织实施,教育、财政、卫生健康、残联等部门和组织,"
+        "按照职责做好最低生活保障工作。\n"
+        "第五条 户籍管理、税务、社会保险等部门和银行、保险、证券等金融机构,应当向核对信息平台提供相关数据。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("县级以上人民政府民政部门", "教育", "财政", "卫生健康", "残联"),
+        ("户籍管理", "税务", "社会保险", "银行", "保险", "证券"),
+    ]

@@ -486,6 +486,10 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     if found is None:
         return None
     later: list[str] = []
+    # (a clause of fields before 等部门 joins too: "X负责…的组织实施,教育、财政…等部门和组织,按照职责做好…")
+    for clause in re.split(r"[，,]", re.split(r"[。；;]", text, maxsplit=1)[0])[1:]:
+        more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause + "，按照")
+        later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
     for sentence in re.split(r"(?<=[。；;])", text)[1:]:
         sentence = _WHAT_IT_IS.sub(r"\g<office>", sentence.strip())
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
@@ -505,16 +509,22 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
 _FIELDS_SUBJECT: Final = re.compile(
     # ("县级以上人民政府发展和改革、财政…等行政主管部门": the level before the first field; "住房城乡
     # 建设、交通运输、水利等工程建设监管部门应当…")
-    r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,14}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}(?:监管|管理|执法|行业))?(?:行政)?(?:主管)?(?:部门|单位|机构)(?:和机构|和单位)?[，,]?"
+    r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,14}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}(?:监管|管理|执法|行业))?(?:行政)?(?:主管)?(?:部门|单位|机构)"
+    # ("…等部门和组织", "…等部门和银行、保险、证券等金融机构": a second list of fields)
+    r"(?:和机构|和单位|和组织|和(?P<more>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})*)等[\u4e00-\u9fff]{0,4}(?:机构|单位|组织))?[，,]?"
     r"(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合|定期|及时|将|联合|共同)"  # ("卫生、质检等部门定期向公众发布…", "…等部门将联合开展督查")
 )
+
+
+# A clause that is a list of fields before 等…部门 (or 机构, 组织), and nothing else
+_FIELDS_CLAUSE: Final = re.compile(r"^[\u4e00-\u9fff]{2,18}、[\u4e00-\u9fff、]{2,120}等[\u4e00-\u9fff、]{0,20}(?:部门|机构|组织|单位)$")
 
 
 def _fields_subject(sentence: str) -> Assignment | None:
     subject = _FIELDS_SUBJECT.match(sentence)
     if subject is None or _VERB_FIELD.search(subject["fields"]):
         return None
-    fields = tuple(subject["fields"].split("、"))
+    fields = tuple(subject["fields"].split("、")) + (tuple(subject["more"].split("、")) if subject["more"] else ())
     return Assignment(fields, fields)
 
 
