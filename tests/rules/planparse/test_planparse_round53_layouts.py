@@ -60,3 +60,18 @@ def test_fields_before_等部门_in_a_clause_of_the_first_sentence_join_its_offi
         ("县级以上人民政府民政部门", "教育", "财政", "卫生健康", "残联"),
         ("户籍管理", "税务", "社会保险", "银行", "保险", "证券"),
     ]
+
+
+def test_question_marks_where_a_doc_lost_its_spaces_are_spaces():
+    plan = parse_text(
+        "某省土壤污染防治条例(草案征求意见稿)\n"
+        "第一章 ?总 则\n"
+        "第一条 ?为了保护和改善生态环境,防治土壤污染,根据有关法律,结合本省实际,制定本条例。\n"
+        "第五条 ?各级人民政府应当对本行政区域土壤污染防治和安全利用负责。\n"
+        "村民委员会、居民委员会负有协助实施土壤污染防治的义务。\n"
+        "第六条??县级以上生态环境主管部门对本行政区域内的土壤污染防治工作实施统一监督管理。?\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("各级人民政府", "村民委员会", "居民委员会"), ("县级以上生态环境主管部门",),
+    ]
+    assert plan.items[1].text.endswith("监督管理。")

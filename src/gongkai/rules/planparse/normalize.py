@@ -78,7 +78,9 @@ _LETTER_SPACED: Final = re.compile(r"^\s*(?:\S {1,2}){3,}\S\s*$")
 # Full-width spaces a non-Unicode copy turned into "?" (or "？"): at the start of a line ("?? 第二條?
 # 本辦法…"; one "?" before the text, "?2019年建成…", was a bullet) and after an article's number.
 _LOST_LEADING_SPACE: Final = re.compile(r"^[\t ]*[?？](?=[?？ ])[?？ ]*")
-_LOST_ARTICLE_SPACE: Final = re.compile(r"^(\s*第[一二三四五六七八九十百零〇两]{1,6}条)[?？]")
+# ("第一条 ?为了…", "第三条??土壤…", "第一章 ?总 则": the space, or a space beside it, a .doc lost)
+_LOST_ARTICLE_SPACE: Final = re.compile(r"^(\s*第[一二三四五六七八九十百零〇两]{1,6}[条章节])\s*[?？]+")
+_LOST_TRAILING_SPACE: Final = re.compile(r"(?<=[。；;：:])[?？]+\s*$")  # "…实施统一监督管理。?"
 
 
 def fold_line(text: str) -> str:
@@ -86,7 +88,7 @@ def fold_line(text: str) -> str:
     text = text.translate(_FOLD)
     if "?" in text or "？" in text:
         text = _LOST_LEADING_SPACE.sub(lambda lost: re.sub("[?？]", " ", lost[0]), text)
-        text = _LOST_ARTICLE_SPACE.sub(r"\1 ", text)
+        text = _LOST_TRAILING_SPACE.sub("", _LOST_ARTICLE_SPACE.sub(r"\1 ", text))
     # the letter spacing first: a spaced line spaces an injected reading too ("市 场 ( c h ǎ n g )")
     if " " in text and _LETTER_SPACED.match(text) and any(is_wide(char) for char in text):
         text = re.sub(r"(?<=\S) (?=\S)", "", text).replace("  ", " ")

@@ -774,7 +774,7 @@ _ACCORDING_TO: Final = re.compile(f"^{_ACCORDING}")
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
     r"|主管|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
-    r"|建立|编制|设立|行使|重点|严把|一方面"
+    r"|建立|编制|设立|行使|重点|严把|一方面|负有"
 )
 _SUBJECT_LONGEST: Final = 40
 # "各级工会组织依法对…": 组织 ends the unions' name when a manner or a duty follows
