@@ -75,3 +75,15 @@ def test_question_marks_where_a_doc_lost_its_spaces_are_spaces():
         ("各级人民政府", "村民委员会", "居民委员会"), ("县级以上生态环境主管部门",),
     ]
     assert plan.items[1].text.endswith("监督管理。")
+
+
+def test_an_office_another_task_has_as_its_subject_is_the_subject_of_a_task_it_opens_whatever_the_verb():
+    plan = parse_text(
+        "关于做好2022年第四季度创新型中小企业申报工作的通知\n"
+        "一、各市(州)经济和信息化局依照《实施方案》,结合实际确定创新型中小企业评价具体流程和时间安排。\n"
+        "二、中小企业按照属地化管理原则自愿登录培育平台在线填报,并按要求报送纸质申报材料。\n"
+        "三、各市(州)经济和信息化局对企业申报材料进行审核,并于12月20日前将名单汇总报送我厅。\n"
+        "四、各市(州)经济和信息化局要高度重视,切实加强对优质中小企业梯度培育工作的组织领导。\n"
+    )
+    office = ("各市(州)经济和信息化局",)
+    assert [item.units for item in plan.items] == [office, (), office, office]

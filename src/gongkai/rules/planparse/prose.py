@@ -192,7 +192,6 @@ def read_prose(
         cut = nodes.pop()
         unread.append((cut.line, cut.marker + cut.body))
     items: list[Item] = []
-    warnings: list[str] = []
     annotated = 0
     requested: set[int] = set()  # (ids of) nodes whose units the sentence after their heading sentence gives
     asked = 0  # items with such units
@@ -275,10 +274,13 @@ def read_prose(
         asked += bool(item.units) and id(node) in requested
         if item.units and id(node) in further:
             named_further.add(item.number)
-        if not item.units:
-            where = item.section[-1] if item.section else item.text[:20]
-            warnings.append(f"第{item.number}条（{where}）没有标注责任单位，所在部分也没有，请指定")
         items.append(item)
+    items, subjected = _same_subjects(items) if not known else (items, 0)
+    annotated += subjected
+    warnings = [
+        f"第{item.number}条（{item.section[-1] if item.section else item.text[:20]}）没有标注责任单位，所在部分也没有，请指定"
+        for item in items if not item.units
+    ]
     if asked * _ASKED_SHARE < len(items):
         annotated -= asked  # (a few requests that say who make no plan)
     annotated -= len(named_further)  # (nor a covering notice's "…。保密行政管理部门每年…" deep in its request)
@@ -1686,6 +1688,27 @@ def _is_item(node: _Node, flat: bool) -> bool:
 
 
 _SENTENCE_OF_CLAUSES: Final = re.compile(r"[\u4e00-\u9fff][，,；;][^。]*[\u4e00-\u9fff]。$")
+
+
+def _same_subjects(items: list[Item]) -> tuple[list[Item], int]:
+    """The items that open with the office another item's sentence has as its subject ("四、各市(州)
+    经济和信息化局要…" gives it "一、各市(州)经济和信息化局依照…确定…" too), whatever their verb, in a
+    notice that annotates none of its items; and how many such items there are."""
+    subjects = {
+        item.units[0] for item in items
+        if len(item.units) == 1 and item.text.startswith(item.units[0]) and not item.units_inherited
+    }
+    found = 0
+    for index, item in enumerate(items):
+        if item.units:
+            continue
+        for unit in subjects:
+            verb = _PREDICATE.match(item.text, len(unit))
+            if item.text.startswith(unit) and verb is not None and verb[0] != "在":  # ("各地在每个阶段都要…")
+                items[index] = replace(item, units=(unit,), lead_units=(unit,))
+                found += 1
+                break
+    return items, found
 
 
 def _list_points(nodes: Sequence[_Node]) -> set[int]:
