@@ -87,3 +87,13 @@ def test_an_office_another_task_has_as_its_subject_is_the_subject_of_a_task_it_o
     )
     office = ("各市(州)经济和信息化局",)
     assert [item.units for item in plan.items] == [office, (), office, office]
+
+
+def test_a_field_s_office_named_by_its_level_and_field_alone_is_a_unit():
+    plan = parse_text(
+        "某县困难群众基本生活保障工作方案\n"
+        "(一)加强工作衔接。各有关部门要密切协作,定期研究解决困难群众基本生活保障问题。\n"
+        "(二)加强资金投入。县财政要在一般性转移支付中统筹安排困难群众救助资金。\n"
+        "(三)强化资金监管。各级财政要加强对救助资金使用情况的监督检查。\n"
+    )
+    assert [item.units for item in plan.items] == [("各有关部门",), ("县财政",), ("各级财政",)]

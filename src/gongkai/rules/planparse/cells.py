@@ -327,12 +327,16 @@ def is_unit_phrase(phrase: str) -> bool:
     if not 2 <= len(base) <= 30 or any(char.isdigit() for char in _HOTLINE.sub("", base)) or _NO_NAME.search(base):
         return False
     # "各级政府办公〔厅〕": the bracket holds the end of the name (办公室〔厅〕 with 室 lost)
-    return base.endswith(UNIT_ENDINGS) or (
+    return base.endswith(UNIT_ENDINGS) or _LEVELLED_FIELD.fullmatch(base) is not None or (
         phrase[-1:] in ")）〕]" and _UNBRACKET.sub("", phrase).endswith(UNIT_ENDINGS)
     )
 
 
 _LEVEL_PAIR: Final = re.compile(r"^[乡镇村][(（](?:乡|镇|街道|社区|居)[)）]$")
+# "县财政要…", "各级财政要…", "市审计": a field's office named by its level and field alone
+_LEVELLED_FIELD: Final = re.compile(
+    r"(?:各级|[省市县区州旗])(?:财政|审计|税务|公安|民政|统计|人社|卫健|卫计|教育|住建|交通|水利|农业|林业|环保|国土|工商|物价|人防|气象)"
+)
 
 
 # "自治区12345政务服务便民热线工作领导小组", "市110指挥中心": a hotline's number in a body's name
