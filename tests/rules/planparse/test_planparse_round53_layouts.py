@@ -97,3 +97,21 @@ def test_a_field_s_office_named_by_its_level_and_field_alone_is_a_unit():
         "(三)强化资金监管。各级财政要加强对救助资金使用情况的监督检查。\n"
     )
     assert [item.units for item in plan.items] == [("各有关部门",), ("县财政",), ("各级财政",)]
+
+
+def test_articles_whose_number_stands_alone_between_rule_lines_are_read_as_articles():
+    plan = parse_text(
+        "第一條\n"
+        "為進一步規范和完善我市城市居民最低生活保障制度,根據國務院《城市居民最低生活保障條例》等有關規定,結合我市實際,制定本辦法。\n"
+        "|\n"
+        "第三條\n"
+        "城市低保制度實行各級人民政府負責制。市民政部門負責政策指導、組織實施和審批管理等工作。\n"
+        "|\n"
+        "第四條\n"
+        "相關部門的工作職責: 財政部門負責按照規定落實城市低保資金和低保工作業務經費。\n"
+        "|\n"
+    )
+    assert [(item.text[:6], item.units) for item in plan.items] == [
+        ("城市低保制度", ("市民政部门",)), ("相关部门的工", ("财政部门",)),
+    ]
+    assert not plan.items[0].text.endswith("|")

@@ -647,8 +647,8 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
     spaced = wrap is not None and _double_spaced([line for _, line in cleaned], wrap)
     last = ""  # the previous line as printed
     for number, line in cleaned:
-        if not line or is_furniture(line):
-            previous_blank = previous_blank or (not line and not spaced)
+        if not line.strip("|｜ ") or is_furniture(line):  # ("|" alone between articles: a table's rule, no text)
+            previous_blank = previous_blank or (not line.strip("|｜ ") and not spaced)
             continue
         # "…耕地保有量面积。" then "(市国土房管局牵头)主要污染物…": the line broke before the
         # annotation of the sentence above, and the paragraph goes on after it

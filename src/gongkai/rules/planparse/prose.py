@@ -415,7 +415,7 @@ _SUBJECT: Final = (
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下)?[，,]?"
 )
 _SUBJECT_DUTY: Final = re.compile(
-    _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导(?:[:：，,、。；;\s]|$)|解释)|主要(?:做好|承担)"
+    _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导(?:[:：，,、。；;\s]|$)|解释|制(?![定订作发]))|主要(?:做好|承担)"
     r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)(?!的)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责"
     # "各级人民政府领导本行政区域内的妇女权益保障工作", "X领导并组织实施本行政区域内的…工作"
     r"|(?:统一)?领导(?:并|和)?(?:组织实施|组织|监督)?(?=本)[^，,。；;]{2,40}?(?:工作|事业|事务)"
@@ -566,7 +566,8 @@ _JOINED_LATER: Final = re.compile(
 )
 
 
-_TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
+# ("直补方式:市财政局负责…", "相关部门的工作职责:财政部门负责…;…")
+_TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
 _SEATED_AT: Final = re.compile(r"^(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
 _WHAT_IT_IS: Final = re.compile(
     r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|作为)[^，,。；;]{2,30}[，,]"
@@ -584,7 +585,12 @@ def _duties_of(body: str) -> tuple[Assignment, str] | None:
     """The offices an item's "X职责：" opens with, and the duties after it."""
     match = _DUTIES_OF.match(body.strip())
     found = _clause_duty(match)
-    return (found, match["work"]) if found is not None and match is not None else None
+    if found is None or match is None or all(_KIND_OF_OFFICE.fullmatch(unit) for unit in found.units):
+        return None  # ("相关部门的工作职责:财政部门负责…;…": the offices each clause opens with)
+    return found, match["work"]
+
+
+_KIND_OF_OFFICE: Final = re.compile(r"(?:其他|其它)?各?(?:有关|相关|成员)(?:部门|单位)")
 
 
 # "…报告拟安排在6月份举行的常委会会议上听取和审议。由监察和司法委员会负责做好相关工作。", "…。此项
@@ -1515,7 +1521,8 @@ def _unnumbered(
         if last is not None and (open_item or timed_heading) and not last.children and not _has_body(last):
             body = _DUTIES_LABEL.sub("", body)  # "2、业务一组。" then "职责:负责…": the duties
             last.joined = body
-            last.body = f"{last.body.rstrip('。')}。{body}"
+            # ("第一條" alone on its line over its text: no heading sentence before it)
+            last.body = f"{last.body.rstrip('。')}。{body}" if last.body.strip() else body
             return True
         return _headed_sibling(nodes, stack, body, line)
     broken = last is not None and open_item and _has_body(last) and _broken_off(last.body)
