@@ -115,3 +115,12 @@ def test_articles_whose_number_stands_alone_between_rule_lines_are_read_as_artic
         ("城市低保制度", ("市民政部门",)), ("相关部门的工", ("财政部门",)),
     ]
     assert not plan.items[0].text.endswith("|")
+
+
+def test_an_office_that_coordinates_its_area_s_work_统筹_does_it():
+    plan = parse_text(
+        "某省中小企业促进条例\n"
+        "第四条 省人民政府统筹全省中小企业促进工作。县级以上人民政府应当把促进中小企业发展纳入国民经济和社会发展规划。\n"
+        "第五条 统筹推进中小企业公共服务体系建设,完善服务网络。\n"
+    )
+    assert [item.units for item in plan.items][0] == ("省人民政府", "县级以上人民政府")
