@@ -124,3 +124,13 @@ def test_an_office_that_coordinates_its_area_s_work_统筹_does_it():
         "第五条 统筹推进中小企业公共服务体系建设,完善服务网络。\n"
     )
     assert [item.units for item in plan.items][0] == ("省人民政府", "县级以上人民政府")
+
+
+def test_an_article_saying_what_a_work_is_for_the_place_is_no_work():
+    plan = parse_text(
+        "某省数字经济促进条例\n"
+        "第三条 发展数字经济是本省经济社会发展的重要战略。\n"
+        "第四条 县级以上人民政府应当加强对数字经济发展工作的领导。\n"
+        "第五条 数字化转型是推动产业升级的重要途径。各级工业和信息化部门要加强指导。\n"
+    )
+    assert [item.units for item in plan.items] == [("县级以上人民政府",), ("各级工业和信息化部门",)]

@@ -1799,6 +1799,9 @@ _PREAMBLE: Final = re.compile(
 _PRINCIPLE: Final = re.compile(
     r"^(?P<subject>[^。；;，,]{2,60}?)[，,]?(?:(?:应当|应|必须|要)?(?:坚持|遵循|实行)[^。；;]{2,200}?的(?:原则|方针|工作机制)"
     r"|是全社会的共同(?:责任|义务))(?:[。，,；;]|$)"
+    # "发展数字经济是本省经济社会发展的重要战略。", "铸牢…意识是自治州各项工作的主线。": what a work
+    # is, a sentence of its own
+    r"|^(?P<what>[^。；;，,]{2,40}?)是[^。；;，,]{2,40}的(?:重要|重大|根本|长期|基本)?(?:战略|主线|途径|基础)(?:。|$)"
 )
 # In an article of a rule, whatever follows: "第二条 山洪灾害防御坚持人民至上、生命至上;坚持以防为主…"
 # (in a plan, "…,坚持以公开为常态" is a task)
@@ -1824,7 +1827,7 @@ def _preamble(text: str, article: bool = False) -> bool:
         return False
     principle = _PRINCIPLE.match(folded) or (_ARTICLE_PRINCIPLE.match(folded) if article else None) \
         or (_REGIME_OR_WHOEVER.match(folded) if article else None)
-    if principle is None or is_unit_phrase(principle["subject"]):
+    if principle is None or is_unit_phrase(principle["subject"] or principle.groupdict().get("what") or ""):
         return False
     # ("…坚持…的工作原则,…。各乡镇要切实加强…": the offices' work after it)
     return _with_units(_with_later_subjects(folded, Assignment((), ()))) is None
