@@ -134,3 +134,14 @@ def test_an_article_saying_what_a_work_is_for_the_place_is_no_work():
         "第五条 数字化转型是推动产业升级的重要途径。各级工业和信息化部门要加强指导。\n"
     )
     assert [item.units for item in plan.items] == [("县级以上人民政府",), ("各级工业和信息化部门",)]
+
+
+def test_places_that_share_a_later_unit_s_政府_are_units_inside_a_longer_list():
+    plan = parse_text(
+        "某省促进经济稳增长的若干措施\n"
+        "1.加快推进机场改扩建工程,年内完成主体工程。(哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)\n"
+        "2.推进口岸基础设施建设。(省商务厅、财政、税务部门负责)\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("哈尔滨机场扩建指挥部", "哈尔滨", "黑河", "绥芬河市政府", "省农垦总局"), ("省商务厅", "财政", "税务部门"),
+    ]

@@ -647,14 +647,24 @@ def _terse_units(assignment: Assignment, text: str) -> bool:
 
 
 def sharing_ending(units: Sequence[str]) -> bool:
-    """Fields of work that share the last unit's 部门 or 单位 ("财政、税务部门", "公安、司法、卫生部门",
-    "各文物、博物馆单位"): the department of each, named as written."""
-    ending = next((ending for ending in ("部门", "单位") if units[-1].endswith(ending)), None) if units else None
-    return (
-        len(units) >= 2 and ending is not None and is_unit_phrase(units[-1])
-        and _FIELD.fullmatch(units[-1].removesuffix(ending)) is not None  # (not "…落实责任各级各部门")
-        and all(is_unit_phrase(unit) or _FIELD.fullmatch(unit) and not _NOT_A_UNIT.search(unit) for unit in units[:-1])
-    )
+    """Fields of work that share a later unit's 部门 or 单位 ("财政、税务部门", "公安、司法、卫生部门",
+    "各文物、博物馆单位"), or places that share its 政府 ("哈尔滨、黑河、绥芬河市政府", inside a longer
+    list too): the office of each, named as written."""
+    fields = pending = False
+    for unit in units:
+        if is_unit_phrase(unit):
+            ending = next((ending for ending in _SHARED_ENDINGS if unit.endswith(ending)), None)
+            # (the field before the ending names it: not "…落实责任各级各部门")
+            if ending is not None and _FIELD.fullmatch(unit.removesuffix(ending)) is not None:
+                pending = False
+        elif _FIELD.fullmatch(unit) and not _NOT_A_UNIT.search(unit):
+            fields = pending = True
+        else:
+            return False
+    return fields and not pending
+
+
+_SHARED_ENDINGS: Final = ("部门", "单位", "市政府", "县政府", "区政府")
 
 
 _FIELD: Final = re.compile(rf"(?!{_NO_NAME_START}|其他|有关|相关)[\u4e00-\u9fff]{{2,4}}")
