@@ -117,7 +117,8 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # and the README reading "区级其他有关部门" as no unit (five golds brought into line, session 25):
     # F1 0.908, units 0.878, deadlines 0.971; with round 53 (2101-2149, blind F1 0.823, units
     # 0.613: rules of social assistance and soil, duty lists) too: F1 0.906, units 0.874; then
-    # round 53 studied: F1 0.909, units 0.876, deadlines 0.970
+    # round 53 studied, and the README reading an article that only leads in to its points as
+    # their section (five golds brought into line): F1 0.909, units 0.877, deadlines 0.970
     assert figures["f1"] >= 0.90, development.misses
     assert figures["units"] >= 0.875 and figures["deadlines"] >= 0.96, development.misses
 
