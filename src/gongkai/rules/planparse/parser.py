@@ -35,6 +35,7 @@ from gongkai.rules.planparse.furniture import is_furniture, without_continuation
 from gongkai.rules.planparse.metadata import YEAR_OPENING, Metadata, extract_metadata, signed_at
 from gongkai.rules.planparse.model import (
     NO_DEADLINE,
+    Deadline,
     Document,
     Item,
     Paragraph,
@@ -191,10 +192,13 @@ def _with_standing_deadline(
             deadline = parse_deadline(match["value"], year, inherited=True)
             if deadline.date is None and deadline.recurrence is None:
                 continue
-            return [
-                item if item.deadline.raw else replace(item, deadline=deadline) for item in items
-            ]
+            return _undated_take(items, deadline)
     return list(items)
+
+
+def _undated_take(items: Sequence[Item], deadline: Deadline) -> list[Item]:
+    """The items, those without a deadline of their own taking ``deadline``."""
+    return [item if item.deadline.raw else replace(item, deadline=deadline) for item in items]
 
 
 # A rectification notice's time for all the problems it lists: "请各事涉部门对存在的问题立即进行整改,
@@ -213,12 +217,12 @@ def _with_notice_deadline(
     first = min((item.line for item in items), default=0)
     for segment in segments:
         for number, line in zip(segment.numbers, segment.lines, strict=True):
-            match = _RECTIFIED_BY.search(compact(fold_line(line))) if number < first else None
-            if match is None:
+            if number >= first or "改" not in line:  # (a cheap test before folding: 整改, however spaced)
                 continue
-            deadline = parse_deadline(match["due"], year, inherited=True)
+            match = _RECTIFIED_BY.search(compact(fold_line(line)))
+            deadline = parse_deadline(match["due"], year, inherited=True) if match else NO_DEADLINE
             if deadline.date is not None:
-                return [item if item.deadline.raw else replace(item, deadline=deadline) for item in items]
+                return _undated_take(items, deadline)
     return list(items)
 
 
@@ -647,8 +651,9 @@ def _paragraphs(lines: Sequence[tuple[int, str]], title: str | None, handed_out:
     spaced = wrap is not None and _double_spaced([line for _, line in cleaned], wrap)
     last = ""  # the previous line as printed
     for number, line in cleaned:
-        if not line.strip("|｜ ") or is_furniture(line):  # ("|" alone between articles: a table's rule, no text)
-            previous_blank = previous_blank or (not line.strip("|｜ ") and not spaced)
+        ruled = not line.strip("|｜ ")  # (blank, or "|" alone between articles: a table's rule, no text)
+        if ruled or is_furniture(line):
+            previous_blank = previous_blank or (ruled and not spaced)
             continue
         # "…耕地保有量面积。" then "(市国土房管局牵头)主要污染物…": the line broke before the
         # annotation of the sentence above, and the paragraph goes on after it

@@ -491,7 +491,7 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     later: list[str] = []
     # (a clause of fields before 等部门 joins too: "X负责…的组织实施,教育、财政…等部门和组织,按照职责做好…")
     for clause in re.split(r"[，,]", re.split(r"[。；;]", text, maxsplit=1)[0])[1:]:
-        more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause + "，按照")
+        more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)
         later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
     for sentence in re.split(r"(?<=[。；;])", text)[1:]:
         sentence = _WHAT_IT_IS.sub(r"\g<office>", sentence.strip())
@@ -509,22 +509,25 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
 
 # "公安、财政、交通运输等部门和机构按照各自职责,做好…": the fields of the offices a rule names as
 # the subject, before a generic tail
-_FIELDS_SUBJECT: Final = re.compile(
+_FIELDS_NAMED: Final = (
     # ("县级以上人民政府发展和改革、财政…等行政主管部门": the level before the first field; "住房城乡
     # 建设、交通运输、水利等工程建设监管部门应当…")
     r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,14}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}(?:监管|管理|执法|行业))?(?:行政)?(?:主管)?(?:部门|单位|机构)"
     # ("…等部门和组织", "…等部门和银行、保险、证券等金融机构": a second list of fields)
-    r"(?:和机构|和单位|和组织|和(?P<more>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})*)等[\u4e00-\u9fff]{0,4}(?:机构|单位|组织))?[，,]?"
-    r"(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合|定期|及时|将|联合|共同)"  # ("卫生、质检等部门定期向公众发布…", "…等部门将联合开展督查")
+    r"(?:和机构|和单位|和组织|和(?P<more>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})*)等[\u4e00-\u9fff]{0,4}(?:机构|单位|组织))?"
 )
+_FIELDS_SUBJECT: Final = re.compile(
+    _FIELDS_NAMED + r"[，,]?(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合|定期|及时|将|联合|共同)"
+)  # ("卫生、质检等部门定期向公众发布…", "…等部门将联合开展督查")
+_FIELDS_ALONE: Final = re.compile(_FIELDS_NAMED + "$")  # a clause of them, its verb in the next one
 
 
 # A clause that is a list of fields before 等…部门 (or 机构, 组织), and nothing else
 _FIELDS_CLAUSE: Final = re.compile(r"^[\u4e00-\u9fff]{2,18}、[\u4e00-\u9fff、]{2,120}等[\u4e00-\u9fff、]{0,20}(?:部门|机构|组织|单位)$")
 
 
-def _fields_subject(sentence: str) -> Assignment | None:
-    subject = _FIELDS_SUBJECT.match(sentence)
+def _fields_subject(sentence: str, pattern: re.Pattern[str] = _FIELDS_SUBJECT) -> Assignment | None:
+    subject = pattern.match(sentence)
     if subject is None or _VERB_FIELD.search(subject["fields"]):
         return None
     fields = tuple(subject["fields"].split("、")) + (tuple(subject["more"].split("、")) if subject["more"] else ())
@@ -1725,15 +1728,13 @@ def _list_points(nodes: Sequence[_Node]) -> set[int]:
     list an article on the page before heads; a plan's list of what a campaign targets, "(四)“克隆”
     出租车；", is no work and is not asked about)."""
     points: set[int] = set()
-    for before, node in pairwise(nodes):
-        if node.children or not node.marker:
-            continue
-        if node.body.rstrip().endswith(("；", ";")) or (
-            id(before) in points and before.level == node.level and node.body.rstrip().endswith("。")
-        ):
+    before: _Node | None = None
+    for node in nodes:
+        if not node.children and node.marker and (node.body.rstrip().endswith(("；", ";")) or (
+            before is not None and id(before) in points and before.level == node.level and node.body.rstrip().endswith("。")
+        )):
             points.add(id(node))
-    if nodes and not nodes[0].children and nodes[0].marker and nodes[0].body.rstrip().endswith(("；", ";")):
-        points.add(id(nodes[0]))
+        before = node
     return points
 
 
