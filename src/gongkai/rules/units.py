@@ -692,7 +692,7 @@ _LONE_LEVELS: Final = frozenset({"自治州", "自治县", "自治区", "自治�
 _JOINED_LEVELS: Final = re.compile(r"[省市县区州](?:[和及与][省市县区州])+")
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
 _LEVEL_GOVERNMENT: Final = re.compile(r"^[省市县区镇乡街州旗盟]{1,3}(?:人民)?政府$")  # ("各市州、县市区人民政府")
-_LIST_OPENER: Final = re.compile(r"^(?:沿海|沿边|沿线|相关|有关)?各|^(?:相关|有关)")
+_LIST_OPENER: Final = re.compile(r"^(?:沿海|沿边|沿线|相关|有关)?各|^(?:相关|有关)|^[\u4e00-\u9fff]{0,10}?所在地|^当地")  # ("水库所在地市、县(区)人民政府")
 
 
 def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:

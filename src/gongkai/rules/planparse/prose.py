@@ -339,10 +339,10 @@ _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
     r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>(?:[^，,。；;:：“”由]|[(（]以下简称[^()（）]{1,20}[)）]){2,80}?)(?:全面|具体|统一|直接|自行|共同)?"
-    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|组织(?=[，,。；;:：])|(?<=统一)领导(?=[，,。；;]|$)|(?<=共同)管理(?=[，,。；;]|$)|作为(?:执法|责任|实施|监管)主体|(?:分别)?(?:审核|审查|核查|核实|受理|考评|考核)(?![\u4e00-\u9fff]))"
+    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|组织(?=[，,。；;:：])|(?<=统一)领导(?=[，,。；;]|$)|(?<=共同|统一)管理(?=[，,。；;]|$)|作为(?:执法|责任|实施|监管)主体|(?:分别)?(?:审核|审查|核查|核实|受理|考评|考核)(?![\u4e00-\u9fff]))"
     # ("由X负责的…项目": a list of each unit's projects; "由包片单位县文广局督促住户移走…": who sees
     # that it is done; "实际居住证明由区住房城乡建设委审核。": who examines what; "全县招商工作由县招商
-    # 指挥部统一领导。", "专项资金由省文化和旅游厅与省财政厅共同管理,…")
+    # 指挥部统一领导。", "专项资金由省文化和旅游厅与省财政厅共同管理,…", "…工程,由县农村供水管理总站统一管理;")
 )
 
 
@@ -423,6 +423,8 @@ _SUBJECT_DUTY: Final = re.compile(
     r"|对[^，,。；;]{2,40}?负(?:总责|全责|主体责任)"  # "各包保单位对所包路段文明创建工作负总责"
     r"|依法对[^，,。；;]{2,60}?(?:进行|实施)[^，,。；;]{0,10}?(?:管理|监督|监管|检查)"  # "X依法对…宗教事务进行行政管理"
     r"|(?:主要|工作)?职责(?:是|为|有)[:：]"  # "X是…的责任主体,主要职责是:…": X's duties, inline
+    # "国务院有关部门按照职责分工做好农田水利相关工作", "…等部门根据各自职责,做好…": the office's share
+    r"|(?:(?<=职责)|(?<=职责[，,])|(?<=职责分工)|(?<=职责分工[，,]))(?:做好|承担|落实)"
     r"|是[^，,。；;]{0,30}?(?:责任主体|主管部门|主管机关)(?=[，,。；;]|$)"  # "地方各级人民政府是实施…计划的责任主体。", "X是本行政区域内的河道主管部门。"
     # "各区县3月20日下班前报送…", "市人社局每月10日前汇总…": the office and the day its report is due
     r"|(?P<dated>(?:于|在)?(?:每月|每季度|每年|(?:\d{4}年)?\d{1,2}月)(?:\d{1,2}日)?(?:下班)?(?:前|之前|底前)[，,]?(?:将|把)?(?:报送|上报|报|提交|完成|汇总)))"
@@ -512,9 +514,11 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
 _FIELDS_NAMED: Final = (
     # ("县级以上人民政府发展和改革、财政…等行政主管部门": the level before the first field; "住房城乡
     # 建设、交通运输、水利等工程建设监管部门应当…")
-    r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,14}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}(?:监管|管理|执法|行业))?(?:行政)?(?:主管)?(?:部门|单位|机构)"
+    r"^(?P<fields>[\u4e00-\u9fff]{2,18}、(?:[\u4e00-\u9fff]{2,14}、)*[\u4e00-\u9fff]{2,10})等(?:有关|相关)?(?:[\u4e00-\u9fff]{0,6}(?:监管|管理|执法|行业|业务))?(?:行政)?(?:主管)?(?:部门|单位|机构)"
     # ("…等部门和组织", "…等部门和银行、保险、证券等金融机构": a second list of fields)
-    r"(?:和机构|和单位|和组织|和(?P<more>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})*)等[\u4e00-\u9fff]{0,4}(?:机构|单位|组织))?"
+    r"(?:和机构|和单位|和组织|和(?P<more>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})*)等[\u4e00-\u9fff]{0,4}(?:机构|单位|组织)"
+    # ("…审计等部门和人民银行按照各自职责,做好…": one more office by name)
+    r"|和(?P<one>[\u4e00-\u9fff]{2,8}?)(?=[，,]?(?:按照|根据|依照|依据)))?"
 )
 _FIELDS_SUBJECT: Final = re.compile(
     _FIELDS_NAMED + r"[，,]?(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合|定期|及时|将|联合|共同)"
@@ -531,6 +535,7 @@ def _fields_subject(sentence: str, pattern: re.Pattern[str] = _FIELDS_SUBJECT) -
     if subject is None or _VERB_FIELD.search(subject["fields"]):
         return None
     fields = tuple(subject["fields"].split("、")) + (tuple(subject["more"].split("、")) if subject["more"] else ())
+    fields += (subject["one"],) if subject["one"] and is_unit_phrase(subject["one"]) else ()
     return Assignment(fields, fields)
 
 
@@ -574,7 +579,7 @@ _JOINED_LATER: Final = re.compile(
 _TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
 _SEATED_AT: Final = re.compile(r"^(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
 _WHAT_IT_IS: Final = re.compile(
-    r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|作为)[^，,。；;]{2,30}[，,]"
+    r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|为|作为)[^，,。；;]{2,30}[，,]"
     r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头)|(?:主要|工作)?职责(?:是|为)[:：])"
 )
 
@@ -730,7 +735,7 @@ def _office_named(name: str) -> Assignment | None:
 
 
 _FEWEST_CLAUSES: Final = 3
-_DUTIES_FOLLOW: Final = re.compile(r"(?P<before>[^。]*)(?:。|[，,](?=其|具体|主要))其?(?:主要|具体|工作)?职责(?:是|为|如下|包括)[:：]$")
+_DUTIES_FOLLOW: Final = re.compile(r"(?P<before>[^。]*)(?:。|[，,](?=其|具体|主要))其?(?:主要|具体|工作)?职责(?:是|为|如下|包括)?[:：]$")
 _DUTIES_TITLE: Final = re.compile(r"^[\u4e00-\u9fff\s]{0,10}(?:职责分工|职责边界|部门职责|工作职责)$")
 
 
@@ -1178,6 +1183,12 @@ _WORK_BELOW: Final = re.compile(
 )
 
 
+# a lead-in's close, after the work it asks for: "…,确保在2022年年底前完成以下任务:"
+_WORK_LISTED: Final = re.compile(
+    r"[，,](?:确保|力争|并|重点)?(?:[^，,。；;:：]{2,20}?)?(?:完成|做好|抓好|落实)(?:以下|如下|下列)(?:几项|几方面|[一二三四五六七八九十]+项)?的?(?:重点)?(?:工作|任务)[:：]$"
+)
+
+
 def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[Assignment | None] | None:
     """A lead-in sentence (a paragraph's last) right over the first item of a numbered list, with
     the offices it names (None where it names none by name), or None."""
@@ -1186,6 +1197,8 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
     # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)
     performs = (performed_duties(last) or (_by_clause(last) if last.endswith((":", "：")) else None)) if match is None else None
+    if match is None and performs is None and _WORK_LISTED.search(last):
+        performs = _modal_duty(last)  # "X要按…要求,进一步细化目标任务,确保在…前完成以下任务:"
     if (match is None and performs is None) or not following:
         return None
     kind, marker, _ = split_marker(following[0][1])
@@ -1617,12 +1630,15 @@ def _after_heading_sentence(node: _Node) -> tuple[Assignment, bool] | None:
     """In a notice that annotates none of its tasks, the offices the first sentence after a task's
     heading sentence to open with offices has as its subject ("(二)落实煤源。旗发改委要…": 旗发改委;
     "(二)加强宣传。…是…的重要内容。各县区要…": 各县区), with those of later sentences, and whether
-    that is the sentence right after the heading; an article has no heading sentence."""
+    that is the sentence right after the heading (or the heading line); an article has no heading
+    sentence."""
     if _is_article(node):
         return None
     lead, rest = _lead_in(node.joined or node.body)
     if lead is None:
-        return None
+        if node.joined is None:
+            return None
+        rest = node.joined  # its heading on a line of its own: "三、协调配合" over "此项工作…。各单位要…"
     sentences = [sentence for sentence in re.split(r"(?<=[。；;])", rest) if sentence.strip()]
     for index in range(min(len(sentences), _SENTENCES_LOOKED_AT)):
         found = _subject_duty("".join(sentences[index:]), given=False, modal=True)
@@ -1787,7 +1803,7 @@ _PREAMBLE: Final = re.compile(
     rf"|^{_RULE}(?:所称|中的)[^，,。；;]{{1,30}}[，,]?(?:是指|包括)"  # what its words mean
     r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
     # whom it binds (other laws aside: "…应当遵守本条例。法律、法规另有规定的从其规定。")
-    rf"|^{_RULE}适用于|^[^。；;]{{2,60}}(?:(?:应当|应|均应|都应)遵守|适用){_RULE}。(?:[^。；;]{{2,30}}另有规定的[，,]?(?:从|依照)其规定。)?$"
+    rf"|^{_RULE}适用于|^[^。；;]{{2,200}}(?:(?:应当|应|均应|都应)遵守|适用){_RULE}。(?:[^。；;]{{2,30}}另有规定的[，,]?(?:从|依照)其规定。)?$"
     r"|^[^。；;]{0,30}任何(?:单位和个人|组织和个人|单位或者个人|组织或者个人|人)[^。；;]{0,4}有权"  # a right anyone has
     rf"|^违反{_RULE}"  # a penalty
     r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
@@ -1841,6 +1857,9 @@ _NO_WORK_BELOW: Final = re.compile(
     # "第二十六条 行政执法监督检查的主要内容:", "…年度报告。内容包括:" over what a check or a report covers
     r"|(?:^|[。，,；;])(?:[^，,。；;:：]{2,30}的)?(?:主要)?内容(?:包括|是|为|有)?[:：]$"
     r"|可以采取(?:以下|下列|如下)[^，,。；;:：]{0,6}?(?:措施|方式|手段)[:：]$"  # "…履行监督职责时可以采取以下措施:": its powers
+    # "本规定适用于我省境内农村有线广播下列设施:", "本条例所称非税收入,是指…。主要包括下列项目:":
+    # what the rule covers, what its words mean
+    r"|适用于[^。；;:：]{0,40}(?:以下|下列|如下)[^，,。；;:：]{0,8}[:：]$|(?:所称|是指)[^。；;]*。(?:主要)?包括(?:以下|下列|如下)[^，,。；;:：]{0,6}[:：]$"
 )
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 
@@ -1950,6 +1969,8 @@ def _heading_deadline(node: _Node) -> str | None:
         for closing in (_CLOSING_BRACKET.search(parent.body.strip()), _DUE_COLON.search(parent.body.strip())):
             if closing is not None and is_deadline_like(closing["due"]):
                 return closing["due"]
+        if _WORK_LISTED.search(compact(parent.body)) and (listed := find_deadline_in_text(parent.body, None)) is not None:
+            return listed.raw  # "X要…,确保在2022年年底前完成以下任务:" over its points
         parent = parent.parent
     return None
 
