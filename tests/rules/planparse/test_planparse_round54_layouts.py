@@ -133,3 +133,52 @@ def test_a_work_managed_by_an_office_as_a_whole_and_governments_where_it_lies():
     assert [item.units for item in plan.items] == [
         ("县水利局",), ("县农村供水管理总站",), ("水库所在地市、县(区)人民政府",),
     ]
+
+
+def test_an_office_that_gathers_fields_to_do_a_work_leads_them():
+    plan = parse_text(
+        "某市公共资源交易管理工作意见\n"
+        "四、加强管理监督\n"
+        "(一)市公共资源交易管理委员会办公室组织发改、财政、住建等部门,依据相关规定对交易制度进行全面整理和完善。\n"
+        "(二)市财政局负责保障交易平台运行经费。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("市公共资源交易管理委员会办公室", "发改", "财政", "住建"), ("市公共资源交易管理委员会办公室",)),
+        (("市财政局",), ("市财政局",)),
+    ]
+
+
+def test_whom_a_clause_is_about_is_no_office_of_a_later_sentence():
+    plan = parse_text(
+        "关于做好政府采购农副产品预留份额填报工作的通知\n"
+        "一、各部门要指导所属预算单位按照不低于10%预留比例填报预留份额。\n"
+        "二、各部门应要求所属共用食堂的预算单位共同确定一个单位填报;对无食堂的预算单位,应要求其在系统中注明“无食堂”。\n"
+    )
+    assert [item.units for item in plan.items] == [("各部门",), ("各部门",)]
+
+
+def test_the_year_end_a_task_is_aimed_at_is_its_deadline():
+    plan = parse_text(
+        "某区财政局关于做好消费扶贫产品采购工作的通知\n"
+        "一、目标任务\n"
+        "各单位要广泛宣传,认真落实消费扶贫农副产品购买工作,确保到2020年底我区消费扶贫工作取得较大成果。\n"
+    )
+    assert [item.deadline.date for item in plan.items] == [date(2020, 12, 31)]
+
+
+def test_units_that_carry_a_work_out_according_to_their_functions_are_an_annotation():
+    plan = parse_text(
+        "某新区2020年政务公开工作要点\n"
+        "(一)以权责清单为依托,加强权力配置信息公开。更新完善权责清单并按要求公开。(各开发区,新区各委办局,各市直派驻机构按照工作职能落实)\n"
+        "(二)加强权力运行过程信息公开。抓紧构建基层行政决策公众参与机制。(新区党政综合办公室牵头)\n"
+    )
+    assert [item.units for item in plan.items] == [("各开发区", "新区各委办局", "各市直派驻机构"), ("新区党政综合办公室",)]
+
+
+def test_a_name_the_page_s_end_cut_inside_an_open_annotation_is_left_out():
+    plan = parse_text(
+        "某省农产品质量提升工作方案\n"
+        "1.建设农产品质量追溯体系。加快推进贫困地区重要农产品追溯体系建设。(省农业农村厅)\n"
+        "2.建设农产品生产标准化体系。提高农产品质量和标准。(省市场监管局、省农业农村厅、省商务厅、省林业"
+    )
+    assert [item.units for item in plan.items] == [("省农业农村厅",), ("省市场监管局", "省农业农村厅", "省商务厅")]

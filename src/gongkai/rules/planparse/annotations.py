@@ -89,7 +89,7 @@ def lead_rule(lines: Iterable[str]) -> LeadRule | None:
 
 
 # "…局按照职责分工分别牵头落实": the duty clause sits between the last unit and its role word.
-_DUTY_CLAUSE: Final = re.compile(r"(?:按照|按|根据|依照)(?:各自)?(?:职[责能]|业务)(?:分工)?|各司其职")
+_DUTY_CLAUSE: Final = re.compile(r"(?:按照|按|根据|依照)(?:各自)?(?:工作)?(?:职[责能]|业务)(?:分工)?|各司其职")
 
 
 def assign(cells: Iterable[tuple[Column, str]]) -> Assignment:

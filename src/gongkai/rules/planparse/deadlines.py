@@ -278,11 +278,14 @@ def _is_explicit(match: re.Match[str]) -> bool:
         return True
     if match["y"] and match["ypos"] in ("底", "内") and _opens_clause(match):
         return True  # "2017年内，全市各级各部门要…": the year's end ("公开2016年末余额" is none)
+    if match["y"] and match["ypos"] in ("底", "末") and _AIMED_BY.search(match.string[: match.start()]):
+        return True  # "…,确保到2020年底我区消费扶贫工作取得较大成果": the end it is aimed at
     if match["m"] and not match["mpos"] and _SCHEDULED.search(match.string[: match.start()]):
         return _HELD.match(match.string, match.end()) is not None  # "拟安排在6月份举行的常委会会议上"
     return bool(match["mpos"] in ("底", "末") or match["half"] in ("年底", "年末") or match["d"])
 
 
+_AIMED_BY: Final = re.compile(r"(?:确保|力争|争取)(?:在|到|于)$")
 # A month a piece of work is scheduled in: "报告拟安排在6月份举行的常委会会议上听取", "定于9月召开".
 _SCHEDULED: Final = re.compile(r"(?:安排在|安排于|定于|定在|拟于|拟在|计划于|计划在)$")
 _HELD: Final = re.compile(r"(?:举行|召开|进行|完成|开展|举办)")

@@ -392,7 +392,7 @@ def _named(found: Assignment | None) -> Assignment | None:
     return found if all(map(is_unit_phrase, found.units)) or sharing_ending(found.units) else None
 
 
-_DONE_TO: Final = re.compile(r"(?:凡|设立|举办|开办|筹备|筹建|新建|改建|扩建|开展|推进|加强|完善|做好|落实|申请|使用|利用|从事)")
+_DONE_TO: Final = re.compile(r"(?:凡|对(?!口|外)|设立|举办|开办|筹备|筹建|新建|改建|扩建|开展|推进|加强|完善|做好|落实|申请|使用|利用|从事)")
 
 
 # "会议原则同意…，请县财政局按会议讨论意见作进一步修改完善": minutes ask an office to do the work.
@@ -463,10 +463,24 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         # names later do
         found = Assignment((), ()) if modal or subject is not None else None
     else:
-        found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None)
+        found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None) or _organises(text)
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
     return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
+
+
+# "市公管办组织发改、财政、住建等部门,依据…对…进行全面整理": the office leads the fields it gathers
+_ORGANISES: Final = re.compile(
+    r"^(?P<units>[^，,。；;:：“”由]{2,30}?)组织(?P<fields>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+)等(?:有关|相关)?(?:部门|单位)[，,]"
+)
+
+
+def _organises(text: str) -> Assignment | None:
+    match = _ORGANISES.match(text)
+    lead = _named(parse_annotation(match["units"] + "牵头")) if match is not None else None
+    if match is None or lead is None or not all(map(_strong_unit, lead.units)) or _VERB_FIELD.search(match["fields"]):
+        return None
+    return Assignment(lead.units + tuple(match["fields"].split("、")), lead.units)
 
 
 def _reporting_office(unit: str) -> bool:
@@ -976,6 +990,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         pieces = split_annotated(rest)
         if index == len(paragraphs) - 1 and pieces[-1][1] is None and (cut := _cut_annotation(pieces[-1][0])):
             pieces[-1] = cut  # "…相关工作措施(省发改委、住" and the page ends: the whole names count
+        elif index == len(paragraphs) - 1 and (unclosed := _cut_unit(rest, pieces[-1][1])) is not None:
+            pieces[-1] = (pieces[-1][0], unclosed)  # "…(省市场监管局、省商务厅、省林业" likewise
         if kind is None and len(pieces) == 1 and pieces[0][1] is None and (article := _open_article(stack)) is not None \
                 and not (_duties_of(rest) or _offices_colon(rest)):
             # an article's later paragraph goes on with its text ("第四条 X负责…。" then "Y负责…。":
@@ -1415,6 +1431,19 @@ _CUT_AFTER: Final = re.compile(r"(?<=[)）])[\u4e00-\u9fff]{1,3}$")
 
 
 _OPEN_ANNOTATION: Final = re.compile(r"[(（](?P<units>[^()（）]{2,120})$")
+
+
+# How a unit's name ends when the page did not cut it ("省林业" may be "省林业和草原局" cut short)
+_ENDS_WHOLE: Final = re.compile(r"(?:[局厅委办府室会院所站部处科队行社团联协馆台校司署组乡镇村区县市州盟旗门位构]|中心|街道)$")
+
+
+def _cut_unit(paragraph: str, found: Assignment | None) -> Assignment | None:
+    """The units of an annotation the page's end left open after a name cut short ("…(省市场监管局、
+    省商务厅、省林业"): those named whole, or None where nothing was cut."""
+    if found is None or len(found.units) < 2 or paragraph.rstrip().endswith((")", "）")) or _ENDS_WHOLE.search(found.units[-1]):
+        return None
+    cut = found.units[-1]
+    return replace(found, units=found.units[:-1], lead_units=tuple(unit for unit in found.lead_units if unit != cut) or found.units[:1])
 
 
 def _cut_annotation(body: str) -> tuple[str, Assignment] | None:
