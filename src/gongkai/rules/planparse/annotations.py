@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Final
 
-from gongkai.rules.planparse.cells import Column, is_unit_phrase
+from gongkai.rules.planparse.cells import MATTER_HANDLED, Column, is_unit_phrase
 from gongkai.rules.planparse.deadlines import is_deadline_like
 from gongkai.rules.planparse.normalize import compact, fold_line
 from gongkai.rules.units import UnitRole, split_roles
@@ -152,8 +152,8 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
                 role = UnitRole.ASSISTING
             phrases.append((phrase.text, role))
     phrases = [(text, role) for text, role in phrases if not _REMARK.match(text)]
-    if any(not _THE_REST.search(text) for text, _ in phrases):
-        phrases = [(text, role) for text, role in phrases if not _THE_REST.search(text)]
+    if any(not THE_REST.search(text) for text, _ in phrases):
+        phrases = [(text, role) for text, role in phrases if not THE_REST.search(text)]
     units = _unique(text for text, _ in phrases)
     lead = _unique(text for text, role in phrases if role is UnitRole.LEAD)
     if not lead:
@@ -168,7 +168,7 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
 
 # "县级以上人民政府科学技术行政部门和其他有关行政部门", "各级人民政府的其他有关部门": the rest, left
 # unnamed beside the units named (README: "其他有关部门" names none)
-_THE_REST: Final = re.compile(r"其[他它](?:有关|相关)?(?:行政)?(?:部门|单位)$")
+THE_REST: Final = re.compile(r"其[他它](?:有关|相关)?(?:行政)?(?:部门|单位)$")
 
 
 # "责任单位及责任人:呈贡县政府、市发改委主要领导": the units' heads answer for them; the units stay.
@@ -562,7 +562,7 @@ _KINDS_OF_UNIT: Final = re.compile(r"各?(?:成员|相关|有关|职能|责任|�
 # "(一)综合办公室(党群工作部、监察室)" over "①…;②…": a part named by the office that does it, its
 # other names in brackets (never a generic "责任单位", "工作机构"). Under an arabic number ("1.卫生部门",
 # "7.妇联") only an organ of government: "1. 市科技馆" over its problems is a place inspected.
-_NOT_A_NAME: Final = r"(?!推进|加强|着力|建设|提升|深化|完善|构建|打造|优化|强化|健全|做好|抓好)"
+_NOT_A_NAME: Final = rf"(?!推进|加强|着力|建设|提升|深化|完善|构建|打造|优化|强化|健全|做好|抓好|{MATTER_HANDLED}[:：]?$)"
 _OFFICE_HEADING: Final = re.compile(
     rf"^(?:{_PART_NUMBER}(?P<name>{_NOT_A_NAME}"
     r"[^\W\d_的]{1,10}?(?:局|办|委|政府|中心|管委会|办公室|室|厅|院|站|所|队|馆|部|部门|处|科|股|联|协)"

@@ -348,9 +348,12 @@ _HOTLINE: Final = re.compile(r"(?<![\d.])\d{3,5}(?=(?:政务服务)?(?:便民)?(
 # "用人单位", "驻本市所有单位": the employers or everyone a rule binds, no office
 # "协调各成员单位", "鼓励社会", "领导小组办公室设在国家统计局", "…工作实行": a verb's object or a
 # clause, no name
+# "(一)交办", "督办", "承办": what is done to a matter, no office
+MATTER_HANDLED: Final = "[交督承协主代帮领包会批转查催]办"
 _NO_NAME: Final = re.compile(
     r"^(?:依照|按照|根据|依据|遵照|参照|协调各|鼓励|督促|引导|动员)|执行$|实行$|哪些|什么|.是.|(?<!自)由|用人单位$|所有单位$"
     r"|设在|代表本级|(?<=[局委厅部])(?:设置|设立|深化)"
+    rf"|^{MATTER_HANDLED}$"
 )
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][{LEAD_STARS}]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 

@@ -236,7 +236,8 @@ _TEXT_RECURRENCES: Final = (
     (Recurrence.ONGOING, re.compile(_CLAUSE_START + r"(?:常态化|持续推进|长期坚持)")),
     # a task done when something happens, its trigger opening it: "一旦发生暴风雪,…", "接到…转办的信件
     # 后,要…", "辖区内发生…事故后,县政府在一个月内…"
-    (Recurrence.EVENT, re.compile(r"^(?:一旦|(?:收到|接到)[^。；，]{1,40}?(?:后|时)|[^。；，]{2,40}?(?:发生|出现|发现)[^。；，]{1,30}?(?:后|时)[，])")),
+    # (or after the office it binds: "各承办单位收到建议、提案后,要…"; never "接到通知后", now)
+    (Recurrence.EVENT, re.compile(r"^(?:[^。；，]{2,20}?(?:单位|部门|机关|政府|[局委办厅]))?(?:一旦|(?:收到|接到)(?!本?通知)[^。；，]{1,40}?(?:后|时)|[^。；，]{2,40}?(?:发生|出现|发现)[^。；，]{1,30}?(?:后|时)[，])")),
 )
 
 

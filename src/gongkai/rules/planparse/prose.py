@@ -23,6 +23,7 @@ from typing import Final
 from gongkai.rules.planparse.annotations import (
     CHAPTER_RUN_IN,
     ENDS_ON_ROLE,
+    THE_REST,
     UNIT_GROUP,
     WORK_GIVEN_TO,
     Assignment,
@@ -366,7 +367,8 @@ def _by_clause(body: str) -> Assignment | None:
 
 
 _ASSISTING_AFTER: Final = re.compile(
-    r"[^，,。；;]*[，,](?P<units>[^，,。；;:：“”]{2,60}?)(?P<role>配合|协助|协办|参与|具体实施|具体落实)[。；;]?$"
+    # ("由县政府办牵头,各乡镇政府、各有关部门全力配合,于6月底前完成…": the work goes on after them)
+    r"[^，,。；;]*[，,](?P<units>[^，,。；;:：“”]{2,60}?)(?:全力|积极|密切|主动)?(?P<role>配合|协助|协办|参与|具体实施|具体落实)(?=[，,。；;]|$)"
 )
 
 
@@ -410,9 +412,12 @@ _SEASON: Final = r"[^，,。；;由]{2,20}?(?:季节|期间)[，,]"
 # "为进一步核实债权债务关系、…、减少化债资金支付环节,各地要…": what for, before the office
 _PURPOSE: Final = r"为了?(?!民|人民)[^，,。；;由]{2,60}?[，,]"
 _SUBJECT: Final = (
-    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE})?"  # ("在省委领导下,X负责…")
+    # ("在省委领导下,X负责…"; "望各单位接到通知后要…": the offices a notice hopes will do it)
+    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|希?望(?=各))?"
     r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
-    r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下)?[，,]?"
+    # ("盟市级人民政府办公室承担本地区政府网站的主管职责,负责…")
+    r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下|承担[^，,。；;由]{2,30}?职责(?=[，,]负责)"
+    r"|受[^，,。；;由]{2,20}?委托)?[，,]?"  # ("市排水管理处受市政工程局委托,具体负责…")
 )
 _SUBJECT_DUTY: Final = re.compile(
     _SUBJECT + r"(?:具体|全面|统一|主要)?(?:(?P<role>负责|牵头)(?!人(?!口)|同志|领导(?:[:：，,、。；;\s]|$)|解释|制(?![定订作发]))|主要(?:做好|承担)"
@@ -424,7 +429,7 @@ _SUBJECT_DUTY: Final = re.compile(
     r"|依法对[^，,。；;]{2,60}?(?:进行|实施)[^，,。；;]{0,10}?(?:管理|监督|监管|检查)"  # "X依法对…宗教事务进行行政管理"
     r"|(?:主要|工作)?职责(?:是|为|有)[:：]"  # "X是…的责任主体,主要职责是:…": X's duties, inline
     # "国务院有关部门按照职责分工做好农田水利相关工作", "…等部门根据各自职责,做好…": the office's share
-    r"|(?:(?<=职责)|(?<=职责[，,])|(?<=职责分工)|(?<=职责分工[，,]))(?:做好|承担|落实)"
+    r"|(?:(?<=职责)|(?<=职责[，,])|(?<=职责分工)|(?<=职责分工[，,]))(?:共同)?(?:做好|承担|落实)"
     r"|是[^，,。；;]{0,30}?(?:责任主体|主管部门|主管机关)(?=[，,。；;]|$)"  # "地方各级人民政府是实施…计划的责任主体。", "X是本行政区域内的河道主管部门。"
     # "各区县3月20日下班前报送…", "市人社局每月10日前汇总…": the office and the day its report is due
     r"|(?P<dated>(?:于|在)?(?:每月|每季度|每年|(?:\d{4}年)?\d{1,2}月)(?:\d{1,2}日)?(?:下班)?(?:前|之前|底前)[，,]?(?:将|把)?(?:报送|上报|报|提交|完成|汇总)))"
@@ -433,7 +438,8 @@ _SUBJECT_DUTY: Final = re.compile(
 # "要求", "应急", "应用", "须知" …; "要对照" is one).
 _SUBJECT_MODAL: Final = re.compile(
     # ("各市县在爱国卫生月活动中应…": the time or work it is done in between them)
-    _SUBJECT + r"(?:在[^，,。；;“”]{2,24}?(?:中|期间))?(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|须|必须|分别(?!由|[是为]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
+    # ("各承办单位在提交…答复函时,要…", "各承办单位收到建议、提案后,要…", "各承办单位务必在…前完成…")
+    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|务必|须|必须|分别(?!由|[是为]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
 )
 
 
@@ -447,7 +453,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         # 牵头负责。": the units of the paragraphs above, no task of its own
         return None
     text = _TOPIC_LABEL.sub("", text)  # "直补方式:市财政局负责制定…": the office after the topic's label
-    text = _WHAT_IT_IS.sub(r"\g<office>", text)  # "X是政府采购的职能部门,负责…": X负责…
+    text = _what_it_does(text)  # "X是政府采购的职能部门,负责…": X负责…
     text = _SEATED_AT.sub(r"\g<office>", text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
     subject = _SUBJECT_DUTY.match(text)
     if subject is not None and _TOLD_INSIDE.search(subject["units"]):
@@ -510,13 +516,17 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
         more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)
         later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
     for sentence in re.split(r"(?<=[。；;])", text)[1:]:
-        sentence = _WHAT_IT_IS.sub(r"\g<office>", sentence.strip())
+        sentence = _what_it_does(sentence.strip())
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
         more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence)
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
             more = _office_subject(sentence)
-        # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…")
-        later += [unit for unit in more.units if unit not in found.units and unit not in later and f"“{unit}”" not in text] if more else []
+        # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…",
+        # nor the rest left unnamed: "县级以上人民政府其他有关部门在各自的职责范围内…")
+        later += [
+            unit for unit in more.units
+            if unit not in found.units and unit not in later and f"“{unit}”" not in text and not THE_REST.search(unit)
+        ] if more else []
     if not later:
         return found
     leads = found.lead_units + tuple(later) if found.lead_units == found.units else found.lead_units
@@ -585,7 +595,7 @@ def _joined_later(text: str, clause: re.Match[str]) -> Assignment | None:
 
 
 _JOINED_LATER: Final = re.compile(
-    r"(?:[^。；;]*?[，,])?会同(?P<units>[^，,。；;:：“”]{2,40}?)(?=对|做好|开展|共同|联合|制定|研究|组织|进行|审核|负责|及时|按照|做)"
+    r"(?:[^。；;]*?[，,])?会同(?P<units>[^，,。；;:：“”]{2,40}?)(?=对|做好|开展|共同|联合|制定|制订|编制|拟定|拟订|起草|研究|组织|进行|审核|负责|及时|按照|做)"
 )
 
 
@@ -596,6 +606,13 @@ _WHAT_IT_IS: Final = re.compile(
     r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|为|作为)[^，,。；;]{2,30}[，,]"
     r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头)|(?:主要|工作)?职责(?:是|为)[:：])"
 )
+def _what_it_does(text: str) -> str:
+    """A sentence saying what an office is and then what it does, as the office's duty."""
+    return _WHAT_IT_DOES.sub(r"\g<office>负责", _WHAT_IT_IS.sub(r"\g<office>", text))
+
+
+# "X、Y是全市政府网站的协同监管单位,共同做好…", "X是政府网站的主办单位,承担…": X does it
+_WHAT_IT_DOES: Final = re.compile(r"^(?P<office>[^，,。；;是]{2,60}?)(?:是|为|作为)[^，,。；;]{2,30}[，,](?:共同)?(?:做好|承担)")
 
 
 # "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
@@ -1431,6 +1448,7 @@ _CUT_AFTER: Final = re.compile(r"(?<=[)）])[\u4e00-\u9fff]{1,3}$")
 
 
 _OPEN_ANNOTATION: Final = re.compile(r"[(（](?P<units>[^()（）]{2,120})$")
+_CUT_ROLE: Final = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位))?(?:负责|牵头|配合)(?:落|实施|组)?$")
 
 
 # How a unit's name ends when the page did not cut it ("省林业" may be "省林业和草原局" cut short)
@@ -1452,7 +1470,10 @@ def _cut_annotation(body: str) -> tuple[str, Assignment] | None:
     match = _OPEN_ANNOTATION.search(body.rstrip())
     if match is None or len(compact(body[: match.start()])) < _FRAGMENT:
         return None
-    whole = re.sub(r"[、，,；;]?[^、，,；;:：]*$", "", match["units"])
+    units = match["units"]
+    # (cut inside the role word after the names, "…、区城市管理委等相关部门负责落": every name is whole)
+    named = _CUT_ROLE.sub("", units)
+    whole = named if named != units else re.sub(r"[、，,；;]?[^、，,；;:：]*$", "", units)
     found = parse_annotation(f"({whole})") if whole else None
     return (body[: match.start()], found) if found is not None else None
 
@@ -1836,7 +1857,10 @@ _PREAMBLE: Final = re.compile(
     r"|^[^。；;]{0,30}任何(?:单位和个人|组织和个人|单位或者个人|组织或者个人|人)[^。；;]{0,4}有权"  # a right anyone has
     rf"|^违反{_RULE}"  # a penalty
     r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
-    r"|^[^。；;]{2,40}按照[^。；;]{2,160}的原则(?:组织实施|进行|开展)?。$"  # ("…工作按照…分级负责的原则组织实施。")
+    # ("…工作按照…分级负责的原则组织实施。", "委网站本着统筹规划、…的原则进行管理和运行。")
+    r"|^[^。；;]{2,40}(?:按照|本着)[^。；;]{2,160}的原则(?:组织实施|进行[\u4e00-\u9fff]{0,8}|开展)?。$"
+    # what a thing is: "…门户网站(以下简称“委网站”)…是…唯一政务公开平台,是…的重要阵地、…重要窗口。"
+    r"|^[^。；;]{2,80}?是[^。；;]{2,80}?(?:唯一|重要)[^。；;]{0,20}?(?:平台|门户|阵地|窗口|渠道|载体)[^。；;]*。$"
     r"|^[^，,。；;]{2,30}的(?:目的|宗旨|对象)[，,]?是"  # its purpose, whom it serves: "农业普查的目的,是全面掌握…"
 )
 # "公共信用信息的归集、披露、使用和管理活动,应当遵循合法、安全…的原则,…", "农村牧区消防工作坚持“预防
@@ -1928,9 +1952,14 @@ def _background(node: _Node) -> bool:
 def _lead_in(body: str) -> tuple[str | None, str]:
     """(lead-in sentence, rest) of "推进决策和执行公开。围绕…" ; (None, body) without one."""
     head, stop, rest = body.partition("。")
-    if stop and rest.strip() and len(head) <= _LEAD_IN_LIMIT:
+    if stop and rest.strip() and len(head) <= _LEAD_IN_LIMIT and not _TOLD_SENTENCE.match(compact(head)):
         return head, rest
     return None, body
+
+
+# "1.各承办单位收到建议、提案后,要逐件清点…。": a first sentence that tells an office what to do
+# is the task's own, no heading over it
+_TOLD_SENTENCE: Final = re.compile(r"^[^，,。；;]{2,20}?(?:单位|部门|机关|政府|[局委办厅])[^，,。；;]{0,20}[，,](?:要|应当|应|须|必须|务必)")
 
 
 def _heading(node: _Node) -> str:
@@ -1956,11 +1985,22 @@ def _annotation_of(node: _Node) -> tuple[Assignment | None, bool]:
     while parent is not None:
         # a heading's own words, not the paragraph joined to it: "(八)应急指挥部办公室" then "…下设
         # 办公室,设在盟林业局…" then "主要职责:" over "(1)负责…"
-        found = _own(parent) or section_assignment(parent.marker + parent.body) or _heading_units(parent)
+        found = _own(parent) or section_assignment(parent.marker + parent.body) or _heading_units(parent) or _article_office(parent)
         if found is not None:
             return found, True
         parent = parent.parent
     return None, False
+
+
+def _article_office(node: _Node) -> Assignment | None:
+    """The office an article over numbered points gives its duty in its own sentence ("第四条 办公室是
+    委网站的主管部门,负责…工作。" over "(一)制定…;" "(二)负责…;"): the points are that duty's parts."""
+    opening = _uncaptioned(node).split("\n")[0]
+    if not _is_article(node) or "分别" in opening or opening.rstrip().endswith((":", "：")):
+        # ("第五条 工商、城管…等部门,应依法分别对…进行管理。": each point names its own; a lead-in
+        # over the points, "X应当按照下列职责分工做好…工作:", gives them none unless it says so)
+        return None
+    return _subject_duty(opening, given=False, modal=True)
 
 
 def _own(node: _Node) -> Assignment | None:
