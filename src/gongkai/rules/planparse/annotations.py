@@ -546,13 +546,15 @@ _SETS_UP_FOR_DUTIES: Final = re.compile(
 # "市人大常委会信访室工作职责", "县档案馆主要职责": the title of a page that lists one office's duties.
 _DUTIES_TITLE: Final = re.compile(
     rf"^(?!{_CHARGING})(?P<units>[^，,。；;:：]{{2,30}}?)的?(?:主要|工作)?(?:职责|职能)(?:清单)?$"
+    # "门头沟区园林绿化局生态环境保护责任清单": an office's list of duties in one field
+    r"|^(?P<office>[^，,。；;:：]{2,30}?(?:[局委办厅室院所站队处科]|中心|政府))[\u4e00-\u9fff]{2,12}?责任清单$"
 )
 
 
 def duties_title_assignment(title: str) -> Assignment | None:
     """The office a page's title says the page gives the duties of, or None."""
     match = _DUTIES_TITLE.match(_CONTACT.sub("", compact(fold_line(title))))
-    return _offices_of(match["units"]) if match is not None else None
+    return _offices_of(match["units"] or match["office"]) if match is not None else None
 
 
 # "五、部门职责", "(二)各成员单位职责": the duties of the kinds of unit the lines below name.

@@ -157,7 +157,7 @@ _ORG_SUFFIX: Final = r"(?:办公室|人民政府|政府|委员会|管委会|办�
 _ISSUER_PREFIX: Final = re.compile(f"^(.{{2,30}}?{_ORG_SUFFIX})(?:关于)")
 _SIGNATURE: Final = re.compile(f"^[^，,。；;:：\\s]{{2,30}}{_ORG_SUFFIX}$")
 _DATE_LINE: Final = re.compile(
-    r"^(?P<y>(?:19|20)\d{2}|[二〇一二三四五六七八九零]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"^(?P<y>(?:19|20)\d{2}|[二〇○一二三四五六七八九零]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})"
     r"\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
 )
 _PRINTED_ON: Final = re.compile(
@@ -213,8 +213,8 @@ def find_issue_date(lines: Sequence[str]) -> date | None:
 
 
 def _date_of(year: str, month: str, day: str) -> date | None:
-    if not year.isdigit():  # 二〇一六
-        year = "".join(str(chinese_number(char)) for char in year)
+    if not year.isdigit():  # 二〇一六, 二○○七 (its zero a circle)
+        year = "".join(str(chinese_number(char)) for char in year.replace("○", "〇"))
     numbers = (int(year), chinese_number(month), chinese_number(day))
     try:
         return date(numbers[0], numbers[1] or 0, numbers[2] or 0)

@@ -41,7 +41,14 @@ from gongkai.rules.planparse.annotations import (
     split_trailing_annotation,
     unbracket,
 )
-from gongkai.rules.planparse.cells import BULLETS, CellKind, Column, classify, is_unit_phrase
+from gongkai.rules.planparse.cells import (
+    BULLETS,
+    CellKind,
+    Column,
+    classify,
+    is_unit_phrase,
+    looks_like_units,
+)
 from gongkai.rules.planparse.deadlines import (
     find_deadline_in_text,
     find_recurrence_in_text,
@@ -186,7 +193,11 @@ def read_prose(
         (unread if _MEMBER_LINE.match(paragraph[1]) else kept).append(paragraph)
     paragraphs = _first_marker_restored(_offices_over_duties(_labels_joined(_duty_cells_labelled(kept))))
     nodes = _outline(paragraphs, unread)
-    heading_duty = _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes)
+    named_part = next((node for node in nodes if _units_part(node) is not None), None)
+    heading_duty = (
+        _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes)
+        or (_units_part(named_part) if named_part is not None else None)
+    )
     flat = not any(node.children for node in nodes if node.level == 0)
     if nodes and _cut_short(nodes[-1]):
         # "(三)提升依申请公开办": the page ends inside it; its heading above stays a heading
@@ -212,6 +223,8 @@ def read_prose(
     summed: set[int] = set()  # (ids of) articles that are one item with the points they list
     points = _list_points(nodes) if any(map(_is_article, nodes)) else set()
     for node in nodes:
+        if node is named_part:
+            continue  # "二、整改实施主体" over "宣城市委、市政府": who does every task, no task
         if node.parent is not None and id(node.parent) in summed:
             continue
         if node.children and not _lists_what(node):
@@ -347,8 +360,18 @@ _BY_UNITS: Final = re.compile(
 )
 
 
+# "由省发展改革委会同省地震局尽快组织编制…": the office a sentence opens with by 由, leading those it
+# works with
+_BY_WITH: Final = re.compile(
+    r"^由(?P<lead>[^，,。；;:：“”由]{2,30}?)会同(?P<units>[^，,。；;:：“”由]{2,60}?)"
+    r"(?=尽快|抓紧|及时|共同|联合|对|做好|开展|组织|制定|制订|编制|研究|进行|负责)"
+)
+
+
 def _by_clause(body: str) -> Assignment | None:
     text = compact(body)
+    if (by := _BY_WITH.match(text)) is not None and (led := _named(parse_annotation(f"{by['lead']}会同{by['units']}负责"))):
+        return led
     match = _BY_UNITS.search(text)
     found = _clause_duty(match)
     if found is None or match is None:
@@ -438,8 +461,9 @@ _SUBJECT_DUTY: Final = re.compile(
 # "要求", "应急", "应用", "须知" …; "要对照" is one).
 _SUBJECT_MODAL: Final = re.compile(
     # ("各市县在爱国卫生月活动中应…": the time or work it is done in between them)
-    # ("各承办单位在提交…答复函时,要…", "各承办单位收到建议、提案后,要…", "各承办单位务必在…前完成…")
-    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|务必|须|必须|分别(?!由|[是为]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
+    # ("各承办单位在提交…答复函时,要…", "各承办单位收到建议、提案后,要…", "各承办单位务必在…前完成…",
+    # "各县、区2023年底前遴选…": the time it is due before its verb)
+    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|务必|须|必须|分别(?!由|[是为])|(?:\d{4}年(?:底|末)?|\d{1,2}月(?:底|末)?)前(?=[\u4e00-\u9fff]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
 )
 
 
@@ -617,7 +641,8 @@ _WHAT_IT_DOES: Final = re.compile(r"^(?P<office>[^，,。；;是]{2,60}?)(?:是|
 
 # "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
 _DUTIES_OF: Final = re.compile(
-    r"^(?P<units>(?:[^，,。；;:：()（）“”]|[(（][^()（）]{1,6}[)）]){2,40}?)的?(?:主要|工作)?职责[:：]\s*(?P<work>\S.*)$", re.S
+    # ("第七条 国务院有关部委主管部门的主要职责;根据…;…": a semicolon typed for the colon)
+    r"^(?P<units>(?:[^，,。；;:：()（）“”]|[(（][^()（）]{1,6}[)）]){2,40}?)的?(?:主要|工作)?职责(?:[:：]|(?<=主要职责)[;；])\s*(?P<work>\S.*)$", re.S
 )
 
 
@@ -822,7 +847,7 @@ _ACCORDING_TO: Final = re.compile(f"^{_ACCORDING}")
 _PREDICATE: Final = re.compile(
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|在|对|做好|开展|加强|加大"
     r"|主管|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
-    r"|建立|编制|设立|行使|重点|严把|一方面|负有"
+    r"|建立|编制|设立|行使|履行|重点|严把|一方面|负有"
 )
 _SUBJECT_LONGEST: Final = 40
 # "各级工会组织依法对…": 组织 ends the unions' name when a manner or a duty follows
@@ -1232,6 +1257,8 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
     performs = (performed_duties(last) or (_by_clause(last) if last.endswith((":", "：")) else None)) if match is None else None
     if match is None and performs is None and _WORK_LISTED.search(last):
         performs = _modal_duty(last)  # "X要按…要求,进一步细化目标任务,确保在…前完成以下任务:"
+    if match is None and performs is None and last.endswith((":", "：")) and (duty := _SUBJECT_DUTY.match(last)) and duty["role"]:
+        performs = _clause_duty(duty)  # "镇党政综合办公室负责向社会主动公开本机关制发的…政府信息:"
     if (match is None and performs is None) or not following:
         return None
     kind, marker, _ = split_marker(following[0][1])
@@ -1405,6 +1432,19 @@ def _unit_cell(text: str) -> bool:
 
 
 _UNIT_CELL: Final = 30  # characters of a cell of unit names, the most
+
+
+# "二、整改实施主体" (or "责任单位", "牵头单位") alone on its line over the units' line alone
+_UNITS_PART: Final = re.compile(rf"^(?:整改)?(?:{UNIT_LABEL})$")
+
+
+def _units_part(node: _Node) -> Assignment | None:
+    """The units a part headed by a unit label gives every task of the document that names none
+    ("二、整改实施主体" then "宣城市委、市政府"), or None."""
+    if not node.marker or node.joined is None or node.children or not _UNITS_PART.match(_heading(node)[len(node.marker):].strip()):
+        return None
+    found = parse_annotation(node.joined.strip()) if looks_like_units(node.joined) else None
+    return found if found is not None and all(map(_strong_unit, found.units)) else None
 
 
 def _duty_above_all(paragraphs: Sequence[tuple[int, str]], nodes: Sequence[_Node]) -> Assignment | None:
@@ -1691,7 +1731,9 @@ def _after_heading_sentence(node: _Node) -> tuple[Assignment, bool] | None:
         rest = node.joined  # its heading on a line of its own: "三、协调配合" over "此项工作…。各单位要…"
     sentences = [sentence for sentence in re.split(r"(?<=[。；;])", rest) if sentence.strip()]
     for index in range(min(len(sentences), _SENTENCES_LOOKED_AT)):
-        found = _subject_duty("".join(sentences[index:]), given=False, modal=True)
+        # (a sentence that opens with 由X gives the work to X: "由X会同Y尽快组织编制…")
+        rest = "".join(sentences[index:])
+        found = _subject_duty(rest, given=rest.lstrip().startswith("由"), modal=True)
         if found is not None:
             return found, index == 0
     return None
@@ -1807,7 +1849,9 @@ def _list_points(nodes: Sequence[_Node]) -> set[int]:
 def _lists_what(node: _Node) -> bool:
     """An article whose points say what its work covers, not work of their own ("第十二条 由X每年
     公布…年度报告。内容包括:" over "(一)…情况;"): one item with them when it names who does it."""
-    return _is_article(node) and _NO_WORK_BELOW.search(compact(node.body)) is not None
+    body = compact(node.body)
+    # (never the powers it may use: "…履行监督职责时可以采取以下措施:" is no work)
+    return _is_article(node) and _NO_WORK_BELOW.search(body) is not None and re.search(_POWER_LIST, body) is None
 
 
 def _cut_short(node: _Node) -> bool:
@@ -1903,16 +1947,18 @@ def _preamble(text: str, article: bool = False) -> bool:
     return _with_units(_with_later_subjects(folded, Assignment((), ()))) is None
 
 
+_POWER_LIST: Final = r"可以采取(?:以下|下列|如下)[^，,。；;:：]{0,6}?(?:措施|方式|手段)[:：]$"
 _NO_WORK_BELOW: Final = re.compile(
     r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$"
     r"|(?:遵循|坚持|贯彻|按照)(?:以下|下列|如下)(?:基本)?原则[:：]$"  # "…应当遵循下列原则:" over the principles
     r"|的(?:行业|适用|调查|统计)?范围(?:包括|是|为)[:：]$"  # "经济普查的行业范围包括:" over what it covers
     # "第二十六条 行政执法监督检查的主要内容:", "…年度报告。内容包括:" over what a check or a report covers
     r"|(?:^|[。，,；;])(?:[^，,。；;:：]{2,30}的)?(?:主要)?内容(?:包括|是|为|有)?[:：]$"
-    r"|可以采取(?:以下|下列|如下)[^，,。；;:：]{0,6}?(?:措施|方式|手段)[:：]$"  # "…履行监督职责时可以采取以下措施:": its powers
+    rf"|{_POWER_LIST}"  # "…履行监督职责时可以采取以下措施:": its powers
     # "本规定适用于我省境内农村有线广播下列设施:", "本条例所称非税收入,是指…。主要包括下列项目:":
     # what the rule covers, what its words mean
     r"|适用于[^。；;:：]{0,40}(?:以下|下列|如下)[^，,。；;:：]{0,8}[:：]$|(?:所称|是指)[^。；;]*。(?:主要)?包括(?:以下|下列|如下)[^，,。；;:：]{0,6}[:：]$"
+    r"|除(?:以下|下列|如下)[^，,。；;:：]{0,8}外[，,][^。；;:：]{0,30}[:：]$"  # "除以下信息外,其余政府信息应当公开:": the exceptions
 )
 _FACT_LABEL: Final = re.compile(rf"^{_FACT_WORD}[:：]")  # "(一)检查时间:…": the same fact, inline
 
@@ -1933,12 +1979,14 @@ def _is_article(node: _Node) -> bool:
 
 def _background(node: _Node) -> bool:
     current: _Node | None = node
+    assigned = False  # (under "(二)公开范围", "X负责向社会主动公开…信息:" over its list: X's work)
     while current is not None:
         heading = split_marker(_heading(current))[2].strip()
         if _BACKGROUND.match(heading) or (current.marker and _BACKGROUND.match(heading[:4])):
             return True
-        if (current is not node or node.joined) and _FACT.match(heading):
+        if (current is not node or node.joined) and _FACT.match(heading) and not assigned:
             return True
+        assigned = assigned or (current is not node and current.annotation is not None and bool(current.annotation.units))
         if current is node and (_FACT_LABEL.match(compact(node.body)) or _preamble(_uncaptioned(node), _is_article(node))):
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
         if current is node.parent and _NO_WORK_BELOW.search(compact(current.body)):
