@@ -193,11 +193,9 @@ def read_prose(
         (unread if _MEMBER_LINE.match(paragraph[1]) else kept).append(paragraph)
     paragraphs = _first_marker_restored(_offices_over_duties(_labels_joined(_duty_cells_labelled(kept))))
     nodes = _outline(paragraphs, unread)
-    named_part = next((node for node in nodes if _units_part(node) is not None), None)
-    heading_duty = (
-        _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes)
-        or (_units_part(named_part) if named_part is not None else None)
-    )
+    # ("二、整改实施主体" over "宣城市委、市政府": who does every task, no task of its own)
+    named_part, part_units = next(((node, found) for node in nodes if (found := _units_part(node)) is not None), (None, None))
+    heading_duty = _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes) or part_units
     flat = not any(node.children for node in nodes if node.level == 0)
     if nodes and _cut_short(nodes[-1]):
         # "(三)提升依申请公开办": the page ends inside it; its heading above stays a heading
@@ -224,7 +222,7 @@ def read_prose(
     points = _list_points(nodes) if any(map(_is_article, nodes)) else set()
     for node in nodes:
         if node is named_part:
-            continue  # "二、整改实施主体" over "宣城市委、市政府": who does every task, no task
+            continue
         if node.parent is not None and id(node.parent) in summed:
             continue
         if node.children and not _lists_what(node):
