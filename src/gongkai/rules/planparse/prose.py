@@ -66,6 +66,7 @@ from gongkai.rules.vocabulary import (
     MARKERS,
     PERSON_LABEL,
     PROGRESS_LABEL,
+    UNIT_ENDINGS,
     UNIT_LABEL,
     marker_number,
 )
@@ -628,13 +629,13 @@ _WHAT_IT_IS: Final = re.compile(
     r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|为|作为)[^，,。；;]{2,30}[，,]"
     r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头)|(?:主要|工作)?职责(?:是|为)[:：])"
 )
+# "X、Y是全市政府网站的协同监管单位,共同做好…", "X是政府网站的主办单位,承担…": X does it
+_WHAT_IT_DOES: Final = re.compile(r"^(?P<office>[^，,。；;是]{2,60}?)(?:是|为|作为)[^，,。；;]{2,30}[，,](?:共同)?(?:做好|承担)")
+
+
 def _what_it_does(text: str) -> str:
     """A sentence saying what an office is and then what it does, as the office's duty."""
     return _WHAT_IT_DOES.sub(r"\g<office>负责", _WHAT_IT_IS.sub(r"\g<office>", text))
-
-
-# "X、Y是全市政府网站的协同监管单位,共同做好…", "X是政府网站的主办单位,承担…": X does it
-_WHAT_IT_DOES: Final = re.compile(r"^(?P<office>[^，,。；;是]{2,60}?)(?:是|为|作为)[^，,。；;]{2,30}[，,](?:共同)?(?:做好|承担)")
 
 
 # "(十三)广电局、资阳日报社职责:负责整顿工作的宣传报道…": the offices whose duties the item lists.
@@ -1489,14 +1490,11 @@ _OPEN_ANNOTATION: Final = re.compile(r"[(（](?P<units>[^()（）]{2,120})$")
 _CUT_ROLE: Final = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位))?(?:负责|牵头|配合)(?:落|实施|组)?$")
 
 
-# How a unit's name ends when the page did not cut it ("省林业" may be "省林业和草原局" cut short)
-_ENDS_WHOLE: Final = re.compile(r"(?:[局厅委办府室会院所站部处科队行社团联协馆台校司署组乡镇村区县市州盟旗门位构]|中心|街道)$")
-
-
 def _cut_unit(paragraph: str, found: Assignment | None) -> Assignment | None:
     """The units of an annotation the page's end left open after a name cut short ("…(省市场监管局、
-    省商务厅、省林业"): those named whole, or None where nothing was cut."""
-    if found is None or len(found.units) < 2 or paragraph.rstrip().endswith((")", "）")) or _ENDS_WHOLE.search(found.units[-1]):
+    省商务厅、省林业", perhaps 省林业和草原局: no unit's ending): those named whole, or None where nothing
+    was cut."""
+    if found is None or len(found.units) < 2 or paragraph.rstrip().endswith((")", "）")) or found.units[-1].endswith(UNIT_ENDINGS):
         return None
     cut = found.units[-1]
     return replace(found, units=found.units[:-1], lead_units=tuple(unit for unit in found.lead_units if unit != cut) or found.units[:1])
@@ -1730,8 +1728,8 @@ def _after_heading_sentence(node: _Node) -> tuple[Assignment, bool] | None:
     sentences = [sentence for sentence in re.split(r"(?<=[。；;])", rest) if sentence.strip()]
     for index in range(min(len(sentences), _SENTENCES_LOOKED_AT)):
         # (a sentence that opens with 由X gives the work to X: "由X会同Y尽快组织编制…")
-        rest = "".join(sentences[index:])
-        found = _subject_duty(rest, given=rest.lstrip().startswith("由"), modal=True)
+        tail = "".join(sentences[index:])
+        found = _subject_duty(tail, given=tail.lstrip().startswith("由"), modal=True)
         if found is not None:
             return found, index == 0
     return None
