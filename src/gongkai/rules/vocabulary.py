@@ -138,7 +138,7 @@ UNIT_LABEL: Final = (
 # "副组长：…", "组员：…": the people of a working group (专班) over its duties.
 PERSON_LABEL: Final = (
     r"(?:(?:牵头|责任|分管|包保|联系|主管|项目|主要)?(?:负责)?[省市州县区镇]?(?:领导|责任人|负责人|联系人)(?:同志)?"
-    r"|(?:常务)?副?组长|组员|(?:总)?联络人)"
+    r"|(?:常务)?副?组\s*长|组员|成\s*员(?!单位)|(?:总)?联络人)"
 )
 # "实际完成情况：…", "工作进展：…": a label over a progress report.
 PROGRESS_LABEL: Final = r"(?:实际|工作|目前|推进|落实|完成)?(?:进展|进度|完成|落实)(?:情况)?"

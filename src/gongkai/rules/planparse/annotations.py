@@ -422,7 +422,8 @@ _HEADING_NUMBER: Final = (
 # "4、茄子河区政府负责:" over "(1)…": a part whose rows all go to these units.
 _SECTION_DUTY: Final = re.compile(
     rf"^{_HEADING_NUMBER}?\s*(?:由)?(?P<units>.+?)(?:主要|具体)?"
-    r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)(?:的(?:主要|重点)?(?:工作)?任务(?:事项)?"
+    # ("(一)督查处负责办理的事项": what the office handles)
+    r"(?P<role>牵头落实|负责落实|牵头负责|牵头|负责|承担|落实)(?:办理|承办)?(?:的(?:主要|重点)?(?:工作)?任务(?:事项)?"
     r"|的?(?:工作|事项)|(?=[:：]))(?:[(（]共?\d{1,3}项[)）])?[。:：]?$"
 )
 

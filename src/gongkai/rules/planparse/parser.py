@@ -408,6 +408,8 @@ _LOST_BREAK: Final = re.compile(
     rf"|(?<=[)）])(?=[一二三四五六七八九十]{{1,3}}、{_COUNT_ON}[\u4e00-\u9fff“《])"  # "…(责任单位:…)二、办好…"
     rf"|{_ARTICLE_RUN_IN}"
     r"|(?<=[\u4e00-\u9fff。；;：:，,])(?=[(（][一二三四五六七八九十]{1,3}[)）])"
+    # a page whose marks were scrambled: "…特制定本办法,第二条,本办法适用于…第六条.各地应当…第七条、各级…"
+    rf"|(?<=[,，.．、 ])(?={MARKERS['article']}[,，.．、 ](?!第|规定)[\u4e00-\u9fff])"
 )
 _LONG_LINE: Final = 400
 # In a line of any length, a full stop then "(一)" or "二、": a paragraph the next item or part runs

@@ -28,6 +28,7 @@ from gongkai.rules.planparse.annotations import (
     WORK_GIVEN_TO,
     Assignment,
     LeadRule,
+    assign,
     cut_fragment,
     duties_of_heading,
     label_column,
@@ -234,6 +235,8 @@ def read_prose(
             node.annotation, node.body = duty  # "(十)城管部门职责:负责对乱停乱放…"
         if node.annotation is None and not node.labels and (duty := _offices_then_duty(node.body, id(node) in listed)) is not None:
             node.annotation, node.body = duty  # "(二)民政局、红十字会:负责灾后救济工作宣传…"
+        if node.annotation is None and not node.labels and (quota := _quota(node)) is not None:
+            node.annotation = quota  # "⒈州发改委、经信委、农业局各5条;" under "…每月向州政府报送…任务如下:"
         if node.annotation is None and not node.labels and (duty := _closing_duty(node.body)) is not None:
             node.annotation, node.body = duty  # "…。由社会建设委员会负责做好相关工作。"
         timed = node.annotation if node.annotation is not None and not node.annotation.units and node.joined else None
@@ -279,6 +282,9 @@ def read_prose(
             standing = own.standing
         if not item.units and heading_duty is not None:
             item = replace(item, units=heading_duty.units, lead_units=heading_duty.leads_by(leads))
+        if not item.units and _MATTERS.match(compact(node.body)):
+            unread.append((node.line, node.marker + node.body))  # "(一)市委常委会议定的事项。": what is overseen
+            continue
         ranged = _range_of(node, ranged)
         if ranged is not None and (own is None or own.deadline_raw is None):
             # an annotation's deadline, not a date in the task's text ("围绕年内实现…")
@@ -352,7 +358,7 @@ _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
     r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>(?:[^，,。；;:：“”由]|[(（]以下简称[^()（）]{1,20}[)）]){2,80}?)(?:全面|具体|统一|直接|自行|共同)?"
-    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|组织(?=[，,。；;:：])|(?<=统一)领导(?=[，,。；;]|$)|(?<=共同|统一)管理(?=[，,。；;]|$)|作为(?:执法|责任|实施|监管)主体|(?:分别)?(?:审核|审查|核查|核实|受理|考评|考核)(?![\u4e00-\u9fff]))"
+    r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|组织(?=[，,。；;:：])|(?<=统一)领导(?=[，,。；;]|$)|(?<=共同|统一)管理(?=[，,。；;]|$)|主管(?=[，,。；;]|$)|作为(?:执法|责任|实施|监管)主体|(?:分别)?(?:审核|审查|核查|核实|受理|考评|考核|督办|办理)(?![\u4e00-\u9fff])|承办(?=[。；;]|$))"
     # ("由X负责的…项目": a list of each unit's projects; "由包片单位县文广局督促住户移走…": who sees
     # that it is done; "实际居住证明由区住房城乡建设委审核。": who examines what; "全县招商工作由县招商
     # 指挥部统一领导。", "专项资金由省文化和旅游厅与省财政厅共同管理,…", "…工程,由县农村供水管理总站统一管理;")
@@ -433,10 +439,12 @@ _ACCORDING: Final = r"(?:按照|根据|依照|依据)[^，,。；;由]{2,40}?[�
 _SEASON: Final = r"[^，,。；;由]{2,20}?(?:季节|期间)[，,]"
 # "为进一步核实债权债务关系、…、减少化债资金支付环节,各地要…": what for, before the office
 _PURPOSE: Final = r"为了?(?!民|人民)[^，,。；;由]{2,60}?[，,]"
+# "对旗政府办公室的约稿信息,各单位必须…": what it is about, before the office
+_TOPIC: Final = r"(?:对|针对)[^，,。；;由]{2,30}?的[^，,。；;由]{1,12}?[，,](?=各)"
 _SUBJECT: Final = (
     # ("在省委领导下,X负责…"; "望各单位接到通知后要…": the offices a notice hopes will do it)
-    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|希?望(?=各))?"
-    r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,6}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
+    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|{_TOPIC}|希?望(?=各))?"
+    r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,8}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
     # ("盟市级人民政府办公室承担本地区政府网站的主管职责,负责…")
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下|承担[^，,。；;由]{2,30}?职责(?=[，,]负责)"
     r"|受[^，,。；;由]{2,20}?委托)?[，,]?"  # ("市排水管理处受市政工程局委托,具体负责…")
@@ -454,7 +462,9 @@ _SUBJECT_DUTY: Final = re.compile(
     r"|(?:(?<=职责)|(?<=职责[，,])|(?<=职责分工)|(?<=职责分工[，,]))(?:共同)?(?:做好|承担|落实)"
     r"|是[^，,。；;]{0,30}?(?:责任主体|主管部门|主管机关)(?=[，,。；;]|$)"  # "地方各级人民政府是实施…计划的责任主体。", "X是本行政区域内的河道主管部门。"
     # "各区县3月20日下班前报送…", "市人社局每月10日前汇总…": the office and the day its report is due
-    r"|(?P<dated>(?:于|在)?(?:每月|每季度|每年|(?:\d{4}年)?\d{1,2}月)(?:\d{1,2}日)?(?:下班)?(?:前|之前|底前)[，,]?(?:将|把)?(?:报送|上报|报|提交|完成|汇总)))"
+    r"|(?P<dated>(?:于|在)?(?:每月|每季度|每年|(?:\d{4}年)?\d{1,2}月)(?:\d{1,2}日)?(?:下班)?(?:前|之前|底前)[，,]?(?:将|把)?(?:报送|上报|报|提交|完成|汇总)"
+    # "各县市人民政府每月向州政府报送政务信息20条以上": the office and how often it reports
+    r"|(?:每月|每季度|每半年|每年)向[^，,。；;]{2,12}?(?:报送|上报|报告|提交)))"
 )
 # "各县(市、区)政府要…", "县级以上人民政府应当…": offices as the subject of a duty word (not of
 # "要求", "应急", "应用", "须知" …; "要对照" is one).
@@ -479,8 +489,13 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     text = _what_it_does(text)  # "X是政府采购的职能部门,负责…": X负责…
     text = _SEATED_AT.sub(r"\g<office>", text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
     subject = _SUBJECT_DUTY.match(text)
-    if subject is not None and _TOLD_INSIDE.search(subject["units"]):
-        subject = None  # "X应成立Y工作指导小组,负责…": X is told to set Y up, X's is the work
+    if subject is not None and subject["role"] and (to := _ACCOUNTABLE_TO.search(subject["units"])) is not None:
+        # "乡、镇人民政府对本级人民代表大会…负责并报告工作": whom X answers to, no part of X's name
+        subject = _SUBJECT_DUTY.match(text[: to.start()] + "负责" + text[subject.end("units") :])
+    if subject is not None and (_TOLD_INSIDE.search(subject["units"]) or _PERSON.search(subject["units"])):
+        # "X应成立Y工作指导小组,负责…": X is told to set Y up, X's is the work; "村(居委会)干部负责…":
+        # people, no office
+        subject = None
     kind = _KIND_SUBJECT.match(text) is not None
     found = _clause_duty(subject) if not kind else None
     if found is not None and subject is not None and subject["dated"] and not all(map(_reporting_office, found.units)):
@@ -516,6 +531,9 @@ def _reporting_office(unit: str) -> bool:
     """An office by name before the day its report is due: no label's noun ("各责任单位"), no
     coverage ("视频到村"), no clause ("市政府办公室要求…部门")."""
     return _strong_unit(unit) and _LABEL_NOUN.search(unit) is None and re.search(r"到|要求", unit) is None
+
+
+_ACCOUNTABLE_TO: Final = re.compile(r"(?<=[\u4e00-\u9fff)）])对(?!口|外|台|接)")
 
 
 # A subject that holds a duty word is no office's name: "X应成立Y…小组,负责…" (not "应急管理局")
@@ -627,7 +645,7 @@ _TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：](?=[^，,。；;:
 _SEATED_AT: Final = re.compile(r"^(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
 _WHAT_IT_IS: Final = re.compile(
     r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|为|作为)[^，,。；;]{2,30}[，,]"
-    r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头)|(?:主要|工作)?职责(?:是|为)[:：])"
+    r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头|主管(?![部单机]))|(?:主要|工作)?职责(?:是|为)[:：])"
 )
 # "X、Y是全市政府网站的协同监管单位,共同做好…", "X是政府网站的主办单位,承担…": X does it
 _WHAT_IT_DOES: Final = re.compile(r"^(?P<office>[^，,。；;是]{2,60}?)(?:是|为|作为)[^，,。；;]{2,30}[，,](?:共同)?(?:做好|承担)")
@@ -696,6 +714,33 @@ def duty_line(paragraph: str) -> tuple[Assignment, str] | None:
     if subject is not None and all(_strong_unit(unit) for unit in subject.units):
         return subject, text
     return None
+
+
+# "(一)市委常委会议定的事项。", "(二)上级领导批示的其他事项;": a kind of matter a rule covers (what
+# its office oversees or handles), no work of its own where no office is named for it
+_MATTERS: Final = re.compile(
+    r"^(?!承办|完成|办理|负责|落实|督办|协调|统筹|做好|处理)[^，,。；;：:]{2,40}?(?:议定|决定|交办|批示|部署)的"
+    r"(?:其他|其它)?(?:重要|重大)?事项[。；;]?$"
+)
+
+
+# "⒈州发改委、经信委、农业局、商务局、统计局各5条;": the offices a share of a quota falls to, each
+# the number written after them; how often is the lead-in's ("州直有关单位每月向州政府报送政务信息任务如下:")
+_QUOTA: Final = re.compile(
+    r"^(?P<units>[^。；;:：]{2,600}?)各(?:\d{1,4}|[一二三四五六七八九十]{1,3})(?:条|篇|件|期|份)(?:以上)?[；;。]?$"
+)
+
+
+def _quota(node: _Node) -> Assignment | None:
+    """The offices a numbered point gives a share of a quota to, with the lead-in's frequency."""
+    match = _QUOTA.match(compact(node.body)) if node.marker and not node.children else None
+    if match is None:
+        return None
+    found = assign([(Column.UNITS, match["units"].replace("，", "、").replace(",", "、"))])
+    if not found.units or not all(map(_strong_unit, found.units)):
+        return None
+    often = find_recurrence_in_text(node.parent.body, opening_only=True) if node.parent is not None else None
+    return replace(found, deadline_raw=often.raw) if often is not None else found
 
 
 _TEAM: Final = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:小组|组|队)$")
@@ -1746,6 +1791,10 @@ def _article_duty(work: str) -> Assignment | None:
     ("第五条 动态开展山洪灾害隐患排查。" then "市防指结合…组织…"), of those its paragraphs name."""
     opening = compact(work.split("\n")[0].split("。")[0])
     first = _office_subject(opening) or _fields_subject(opening) or Assignment((), ())
+    with_ = opening.find("会同")
+    if first.units and with_ > 0 and (joined := _JOINED_LATER.match(opening, with_)) is not None:
+        # "市水利局、市市政管理委员会会同市物价部门研究制定…": X leads those it works with
+        first = _named(parse_annotation(f"{opening[:with_]}会同{joined['units']}负责")) or first
     later = {compact(paragraph) for paragraph in work.split("\n")[1:]}
     return _with_units(_with_later_subjects(compact(work), first, later))
 
@@ -1879,7 +1928,7 @@ _BACKGROUND: Final = re.compile(
 
 # "一、防空警报试鸣时间" alone on its line over "2023年9月18日…", "二、检查范围", "三、公示时间": a
 # heading naming a fact of the event the notice announces; what stands under it is no work.
-_FACT_WORD: Final = r"[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理|工作)(?<![及和与])(?:时间|地点|范围|(?<!宣传|组织|活动)形式)"
+_FACT_WORD: Final = r"[\u4e00-\u9fff]{2,8}(?<!步骤|安排|督办|完成|办理)(?<!的工作)(?<![及和与])(?:时间|地点|范围|(?<!宣传|组织|活动)形式)"
 _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # "第一条 根据《…》,制定本规定。", "第二条 区工信局是区政府工作部门,为正科级…", "本办法所称补助资金,
 # 是指…", "…通信网,主要是指…", "本规则适用于…", "…的单位和个人应当遵守本办法。", "任何单位和个人都有权
@@ -1888,12 +1937,12 @@ _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # follows ("…工作实行统一管理与分级管理的原则。"), no work.
 _RULE: Final = r"本(?:实施|暂行|管理)?(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度|指南|准则)"  # ("本实施细则")
 _PREAMBLE: Final = re.compile(
-    rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订|特制){_RULE}。$"
-    r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位)[，,。]"
+    rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订|特制|形成){_RULE}[。,，.．]?$"
+    r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位|执行机关|行政机关)[，,。]"
     rf"|^{_RULE}(?:所称|中的)[^，,。；;]{{1,30}}[，,]?(?:是指|包括)"  # what its words mean
     r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
     # whom it binds (other laws aside: "…应当遵守本条例。法律、法规另有规定的从其规定。")
-    rf"|^{_RULE}适用于|^[^。；;]{{2,200}}(?:(?:应当|应|均应|都应)遵守|适用){_RULE}。(?:[^。；;]{{2,30}}另有规定的[，,]?(?:从|依照)其规定。)?$"
+    rf"|^{_RULE}适用于|^[^。；;]{{2,200}}(?:(?:应当|应|均应|都应|均须|须|必须)遵守|适用){_RULE}。(?:[^。；;]{{2,30}}另有规定的[，,]?(?:从|依照)其规定。)?$"
     r"|^[^。；;]{0,30}任何(?:单位和个人|组织和个人|单位或者个人|组织或者个人|人)[^。；;]{0,4}有权"  # a right anyone has
     rf"|^违反{_RULE}"  # a penalty
     r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
@@ -1902,6 +1951,8 @@ _PREAMBLE: Final = re.compile(
     # what a thing is: "…门户网站(以下简称“委网站”)…是…唯一政务公开平台,是…的重要阵地、…重要窗口。"
     r"|^[^。；;]{2,80}?是[^。；;]{2,80}?(?:唯一|重要)[^。；;]{0,20}?(?:平台|门户|阵地|窗口|渠道|载体)[^。；;]*。$"
     r"|^[^，,。；;]{2,30}的(?:目的|宗旨|对象)[，,]?是"  # its purpose, whom it serves: "农业普查的目的,是全面掌握…"
+    # its kinds: "示范基地按照建设内容和所起作用分为四类:生产型、…"
+    r"|^[^，,。；;]{2,30}?(?:按照?[^，,。；;]{2,30}?)?分为[一二三四五六七八九十两\d]{1,2}(?:类|种|级|个等级)[:：，,。]"
 )
 # "公共信用信息的归集、披露、使用和管理活动,应当遵循合法、安全…的原则,…", "农村牧区消防工作坚持“预防
 # 为主、防消结合”的方针,…", "山洪灾害防御坚持人民至上…", "促进民族团结进步是全社会的共同责任,实行…的
@@ -1915,7 +1966,8 @@ _PRINCIPLE: Final = re.compile(
 )
 # In an article of a rule, whatever follows: "第二条 山洪灾害防御坚持人民至上、生命至上;坚持以防为主…"
 # (in a plan, "…,坚持以公开为常态" is a task)
-_ARTICLE_PRINCIPLE: Final = re.compile(r"^(?P<subject>[^。；;，,]{2,60}?)[，,]?(?:应当|应|必须|要)?(?:坚持|遵循)")
+# ("第三条 坚持“总量控制、…”原则组织开展…工作。": the principle with no subject at all)
+_ARTICLE_PRINCIPLE: Final = re.compile(r"^(?P<subject>[^。；;，,]{2,60}?)[，,]?(?:应当|应|必须|要)?(?:坚持|遵循)|^(?:坚持|遵循)[^。；;]{2,60}?原则")
 
 
 # In an article of a rule, the regime a work follows, "城市市容和环境卫生实行统一领导,分级负责…",
