@@ -144,3 +144,42 @@ def test_a_working_group_s_members_are_a_roster_and_its_office_s_duty_is_an_item
         ("负责牵头", ("应急管理局",)),
         ("组织开展", ("专职消防队",)),
     ]
+
+
+def test_the_date_under_a_command_s_last_order_is_its_signature_not_its_deadline():
+    plan = parse_text(
+        "某旗疫情防控工作应急指挥部令\n"
+        "现就我旗疫情防控工作下达如下命令:\n"
+        "一、各苏木镇场要准备一处独立的隔离场所。\n"
+        "二、所有对外服务性岗位工作人员,必须全员配戴口罩。\n"
+        "2020年1月27日\n"
+    )
+    assert [(item.text[:4], item.deadline.date) for item in plan.items] == [("各苏木镇", None), ("所有对外", None)]
+
+
+def test_an_open_list_s_other_units_and_a_government_s_branches_name_no_unit():
+    plan = parse_text(
+        "某市农民信息化培训工作方案\n"
+        "(一)市农办、供销社、农科所等农业系统其它单位以及民政局、教育局负责本系统的培训工作。\n"
+        "(二)乡(镇)人民政府以及经济技术开发区管理机构、街道办事处等政府派出机构负责本辖区的培训工作。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市农办", "供销社", "农科所", "民政局", "教育局"),
+        ("乡(镇)人民政府", "经济技术开发区管理机构", "街道办事处"),
+    ]
+
+
+def test_a_document_viewer_s_page_numbers_are_no_outline_numbers():
+    first = "第一条 为了促进节约用水,科学合理利用水资源,提高用水效率,推进生态文明建设和经济社会可持续发展,根据有关法律法规,结合本市实际,制定本办法。"
+    plan = parse_text(
+        "2023年城市节约用水管理制度.docx\n"
+        f"1、2023年城市节约用水管理制度第一章总则{first}第二条 市、县(区)人民政府应当加强对节约用水工作的领导,加大财政投入,"
+        "建立健全节约用水管理目标责任制和考核评价机制,考核结果作为对下一级人民政府综合绩效考核评价的依据;建立节约用水工作联席会议制度,将节\n"
+        "2、约用水工作纳入国民经济和社会发展规划以及年度计划。第三条 市、县(区)水行政主管部门负责本行政区域内节约用水监督管理工作,"
+        "拟定节约用水政策,制定、实施用水总量控制、定额管理和计划用水制度,对水资源开发、利用、节约、保护落实情况进行考核。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("市、县(", ("市、县(区)人民政府",)),
+        ("市、县(", ("市、县(区)水行政主管部门",)),
+    ]
+    assert "节约用水工作纳入国民经济" in plan.items[0].text

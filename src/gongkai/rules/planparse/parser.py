@@ -587,11 +587,42 @@ def _segments(document: Document) -> Iterator[_Segment]:
         yield _text_segment(run)
 
 
+# A document-sharing site's viewer numbers each page of the file it shows: "2、" opens the line where
+# a page begins, often inside a sentence ("…加大财政投入,将节" then "2、约用水工作纳入…"). Where the
+# line before is a long one that stops short of a sentence's end, the page goes on, and the mark is
+# no outline number (nor is "1、" before the first page, once a second is found).
+_PAGE_MARK: Final = re.compile(r"^(?P<n>\d{1,2})、")
+_PAGE_LONG: Final = 150
+_GLUED_HEADER: Final = re.compile(r"(?:分工|分解|任务|责任|推进|台账)表|序号\s*(?:项目|工作|任务|重点|主要|目标|内容|具体)")
+_UNFINISHED: Final = re.compile(r"[^。；;：:！!？?)）\"”\s]\s*$")
+
+
+def _pages_joined(run: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Paragraph lines (document line, text) with each page of a viewer joined to the page before."""
+    joined: list[tuple[int, str]] = []
+    page, first = 1, None
+    for number, text in run:
+        mark = _PAGE_MARK.match(text)
+        if first is None and mark is not None and mark["n"] == "1" and len(text) >= _PAGE_LONG:
+            if _GLUED_HEADER.search(text, 0, _PAGE_LONG):
+                return list(run)  # a table glued one row after another ("…分工表序号工作内容…"): a page at a time
+            first = len(joined)
+        before = joined[-1][1] if joined else ""
+        if mark is not None and int(mark["n"]) == page + 1 and len(before) >= _PAGE_LONG and _UNFINISHED.search(before):
+            joined[-1] = (joined[-1][0], before + text[mark.end() :])
+            page += 1
+            continue
+        joined.append((number, text))
+    if page > 1 and first is not None:
+        joined[first] = (joined[first][0], _PAGE_MARK.sub("", joined[first][1], count=1))
+    return joined
+
+
 def _text_segment(run: Sequence[tuple[int, str]]) -> _Segment:
     """A run of paragraph lines, each cut at its outline markers and keeping its document line;
     a page printed in two interleaved columns read column by column."""
     pieces = [
-        (number, piece) for number, text in unweave(run) for piece in _lines(text)
+        (number, piece) for number, text in unweave(_pages_joined(run)) for piece in _lines(text)
     ]
     return _Segment(
         lines=tuple(piece for _, piece in pieces),

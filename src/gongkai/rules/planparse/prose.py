@@ -56,6 +56,7 @@ from gongkai.rules.planparse.deadlines import (
     is_deadline_like,
     parse_deadline,
 )
+from gongkai.rules.planparse.metadata import signed_at
 from gongkai.rules.planparse.model import NO_DEADLINE, Item, Recurrence
 from gongkai.rules.planparse.normalize import chinese_number, clean_text, compact
 from gongkai.rules.vocabulary import (
@@ -1666,6 +1667,8 @@ def _unnumbered(
     timed_heading = last is not None and stack and last is stack[-1] and last.annotation is not None \
         and not last.annotation.units and last.annotation.deadline_raw is not None
     if annotation is None:
+        if signed_at([body]) == 0:
+            return False  # "九、…必须全员配戴口罩。" then "2020年1月27日": the signature's date, no text of it
         if last is not None and (open_item or timed_heading) and not last.children and not _has_body(last):
             body = _DUTIES_LABEL.sub("", body)  # "2、业务一组。" then "职责:负责…": the duties
             last.joined = body
