@@ -26,7 +26,7 @@ from typing import Any, Final
 
 import gongkai
 from gongkai.rules.planparse import Item, parse_text
-from gongkai.rules.planparse.normalize import fold_line
+from gongkai.rules.planparse.normalize import fold_line, without_toneless_pinyin
 
 KEY_CHARS: Final = 12  # the first characters that identify an item
 _SLACK: Final = 45  # how far into the other text a key may start (a heading sentence before it)
@@ -44,12 +44,13 @@ _NOT_TEXT: Final = re.compile(r"[\W_]+")
 
 def _norm(text: str) -> str:
     """Text as compared: folded, NFKC, no marker, no spaces or punctuation."""
-    text = unicodedata.normalize("NFKC", fold_line(text))
+    # (a page's injected readings, toneless ones too, are no part of the text on either side)
+    text = unicodedata.normalize("NFKC", fold_line(without_toneless_pinyin(text, at_least=0)))
     return _NOT_TEXT.sub("", _MARKER.sub("", text))
 
 
 def _unit(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold_line(text)))
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold_line(without_toneless_pinyin(text, at_least=0))))
 
 
 def _units(units: Iterable[str]) -> frozenset[str]:

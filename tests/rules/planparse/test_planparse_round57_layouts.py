@@ -183,3 +183,34 @@ def test_a_document_viewer_s_page_numbers_are_no_outline_numbers():
         ("市、县(", ("市、县(区)水行政主管部门",)),
     ]
     assert "节约用水工作纳入国民经济" in plan.items[0].text
+
+
+def test_readings_without_tone_marks_injected_throughout_a_page_go_and_an_abbreviation_stays():
+    from gongkai.rules.planparse.normalize import without_toneless_pinyin
+
+    page = (
+        "某省節約用水條例\n"
+        "第(di)二章 節約(yue)用水管理(li)\n"
+        "第五條 縣級以上人民政府(fu)水行政主管部門負責本行政區域內的節約(yue)用水工作(zuo)。\n"
+        "第六條 各級人民政府應當推廣ppp模式(ppp)和節水新技術。\n"
+    )
+    plan = parse_text(page)
+    assert [(item.text[:6], item.units) for item in plan.items] == [
+        ("县级以上人民", ("县级以上人民政府水行政主管部门",)),
+        ("各级人民政府", ("各级人民政府",)),
+    ]
+    assert "模式(ppp)" in without_toneless_pinyin(page) and "管理(li)" not in without_toneless_pinyin(page)
+    assert without_toneless_pinyin("推广模式(ppp)和节水技术。") == "推广模式(ppp)和节水技术。"
+
+
+def test_the_score_reads_a_gold_text_and_unit_written_with_their_readings_as_the_page_without():
+    from gongkai.bench import planscore
+
+    page = "某省節約用水條例\n第(di)二章 節約(yue)用水管理(li)\n第五條 縣級以上水行(xing)政主管部門負責本行政區域內的節約(yue)用水工作(zuo)。\n"
+    gold = {"items": [{
+        "text": "縣級以上水行(xing)政主管部門負責本行政區域內的節約(yue)用水工作(zuo)。", "section": [],
+        "units": ["縣級以上水行(xing)政主管部門"], "lead_units": ["縣級以上水行(xing)政主管部門"],
+        "deadline": {"date": None, "recurrence": None},
+    }]}
+    tally = planscore.score_document(gold, parse_text(page).items)
+    assert (tally.matched, tally.units, tally.parsed) == (1, 1, 1)

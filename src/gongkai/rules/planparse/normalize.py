@@ -70,6 +70,23 @@ _PINYIN: Final = re.compile(
 _CUT_PINYIN: Final = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{1,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]?(?=\s*$)")
 
 
+# Readings without tone marks, on a page that injects them throughout ("第(di)二章 節約(yue)用水管理
+# (li)"): a syllable in brackets after a character. Only where a page has many of them, so that one
+# bracketed abbreviation ("(ppp)") stays.
+_TONELESS_PINYIN: Final = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（](?:[bcdfghjklmnpqrstwxyz]|zh|ch|sh)?[aeiouv][a-z]{0,4}[)）]"
+)
+_TONELESS_MANY: Final = 5
+
+
+def without_toneless_pinyin(text: str, at_least: int = _TONELESS_MANY) -> str:
+    """A page's text without the toneless readings it injects after its characters, where it has
+    ``at_least`` of them."""
+    if at_least and len(_TONELESS_PINYIN.findall(text, 0, 20000)) < at_least:
+        return text
+    return _TONELESS_PINYIN.sub("", text)
+
+
 # A line set letter-spaced, as a PDF's text layer gives a spaced heading or cell: "持 续 做 好 政 务
 # 公 开" (a wider gap between words stays one space)
 _LETTER_SPACED: Final = re.compile(r"^\s*(?:\S {1,2}){3,}\S\s*$")

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from gongkai.rules.planparse.model import Block, Cell, Document, Paragraph, Table
+from gongkai.rules.planparse.normalize import without_toneless_pinyin
 from gongkai.rules.textcodec import UndecodableText, decode_text
 from gongkai.rules.uploads import UploadLimits, dtd_part, package_refusal
 
@@ -50,7 +51,7 @@ def read_text(text: str, source: str = "") -> Document:
     ("<p class=\"ql-block\">…</p>", a 美篇 or an editor's source) is read as the page it is."""
     if len(_BLOCK_TAGS.findall(text[:20000])) >= 2:
         return read_html(text, source)
-    return Document(tuple(Paragraph(line) for line in text.splitlines()), source)
+    return Document(tuple(Paragraph(line) for line in without_toneless_pinyin(text).splitlines()), source)
 
 
 # A block element holding text; empty ones are a spam page's junk between lines of plain text.
