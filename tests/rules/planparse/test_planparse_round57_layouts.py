@@ -214,3 +214,21 @@ def test_the_score_reads_a_gold_text_and_unit_written_with_their_readings_as_the
     }]}
     tally = planscore.score_document(gold, parse_text(page).items)
     assert (tally.matched, tally.units, tally.parsed) == (1, 1, 1)
+
+
+def test_paragraphs_under_a_heading_each_opening_with_the_offices_that_do_it_are_items_of_their_own():
+    plan = parse_text(
+        "某县关于公布乡镇权责清单的通知\n"
+        "一、及时公布清单,优化政务服务\n"
+        "县委编办负责将乡镇权责清单在政府网站权责清单栏目公布。\n"
+        "各乡镇人民政府要推进依申请类事项网上办、就近办、一次办,进一步优化办事流程。\n"
+        "县数据资源局负责做好网上办事平台的技术保障。\n"
+        "二、明晰责任主体,落实责任到位\n"
+        "各乡镇人民政府要严格按照清单履行主体责任。\n"
+    )
+    assert [(item.section, item.units) for item in plan.items] == [
+        (("一、及时公布清单，优化政务服务",), ("县委编办",)),
+        (("一、及时公布清单，优化政务服务",), ("各乡镇人民政府",)),
+        (("一、及时公布清单，优化政务服务",), ("县数据资源局",)),
+        (("二、明晰责任主体，落实责任到位",), ("各乡镇人民政府",)),
+    ]

@@ -1714,8 +1714,24 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
     政策解读" then "扩大解读范围。…"): the heading is a section, and each such paragraph is an
     item under it."""
     last = nodes[-1] if nodes else None
-    if last is None or not _HEADED_SENTENCE.match(body):
+    if last is None:
         return False
+    if not _HEADED_SENTENCE.match(body):
+        # "一、及时公布清单,优化政务服务" over "委编办负责…" and "各乡镇人民政府要…": paragraphs each
+        # opening with the offices that do it, each an item under the heading
+        if _subject_duty(body, modal=True) is None or not stack:
+            return False
+        if not last.marker and last.parent is stack[-1] and _subject_duty(last.body, modal=True) is not None:
+            _child(nodes, stack[-1], body, None, line)  # (and a third such paragraph after them)
+            return True
+        if last.joined is None or last is not stack[-1] or last.children or last.annotation:
+            return False
+        if _subject_duty(last.joined, modal=True) is None:
+            return False
+        _child(nodes, last, last.joined, None, last.line)
+        last.body, last.joined = last.body[: -len(last.joined)], None
+        _child(nodes, last, body, None, line)
+        return True
     if last.joined is not None and stack and last is stack[-1] and not last.children:
         if not _HEADED_SENTENCE.match(last.joined):
             return False
