@@ -232,3 +232,17 @@ def test_paragraphs_under_a_heading_each_opening_with_the_offices_that_do_it_are
         (("一、及时公布清单，优化政务服务",), ("县数据资源局",)),
         (("二、明晰责任主体，落实责任到位",), ("各乡镇人民政府",)),
     ]
+
+
+def test_a_guide_s_list_of_what_an_office_discloses_goes_to_the_office_its_paragraph_opens_with():
+    plan = parse_text(
+        "某镇人民政府政府信息公开指南\n"
+        "一、主动公开\n"
+        "(一)公开范围\n"
+        "某镇人民政府办公室公开政府信息的范围,主要是涉及群众切身利益、需要群众广泛知晓的事项。并重点公开下列政府信息:\n"
+        "1、财政预算、决算报告;\n"
+        "2、重大建设项目的批准和实施情况。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("财政预算", ("某镇人民政府办公室",)), ("重大建设", ("某镇人民政府办公室",)),
+    ]

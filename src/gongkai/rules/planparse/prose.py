@@ -1286,6 +1286,14 @@ _WORK_BELOW: Final = re.compile(
 )
 
 
+# "并重点公开下列政府信息:", a lead-in with no subject of its own, under a paragraph that opens with
+# the office that discloses: "X公开政府信息的范围,主要是…", "X主动公开的政府信息包括…"
+_DISCLOSES_BELOW: Final = re.compile(
+    r"^(?:并|还|同时|其中)?(?:重点|主要|主动|及时)?公开(?:以下|下列|如下)[^，,。；;:：]{0,6}?(?:事项|内容|信息)[:：]$"
+)
+_DISCLOSING_OFFICE: Final = re.compile(r"^(?P<units>[^，,。；;:：]{2,30}?)(?:主动)?公开(?:的)?(?:政府)?信息")
+
+
 # a lead-in's close, after the work it asks for: "…,确保在2022年年底前完成以下任务:"
 _WORK_LISTED: Final = re.compile(
     r"[，,](?:确保|力争|并|重点)?(?:[^，,。；;:：]{2,20}?)?(?:完成|做好|抓好|落实)(?:以下|如下|下列)(?:几项|几方面|[一二三四五六七八九十]+项)?的?(?:重点)?(?:工作|任务)[:：]$"
@@ -1300,6 +1308,11 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
     # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)
     performs = (performed_duties(last) or (_by_clause(last) if last.endswith((":", "：")) else None)) if match is None else None
+    if match is None and performs is None and _DISCLOSES_BELOW.match(last):
+        # "嘉积镇人民政府办公室公开政府信息的范围,主要是…。…并重点公开下列政府信息:": the office
+        # the paragraph opens with discloses them
+        opens = _DISCLOSING_OFFICE.match(compact(paragraph))
+        performs = _office_named(opens["units"]) if opens is not None else None
     if match is None and performs is None and _WORK_LISTED.search(last):
         performs = _modal_duty(last)  # "X要按…要求,进一步细化目标任务,确保在…前完成以下任务:"
     if match is None and performs is None and last.endswith((":", "：")) and (duty := _SUBJECT_DUTY.match(last)) and duty["role"]:
