@@ -246,3 +246,30 @@ def test_a_guide_s_list_of_what_an_office_discloses_goes_to_the_office_its_parag
     assert [(item.text[:4], item.units) for item in plan.items] == [
         ("财政预算", ("某镇人民政府办公室",)), ("重大建设", ("某镇人民政府办公室",)),
     ]
+
+
+def test_a_part_naming_the_office_that_discloses_gives_it_its_points():
+    plan = parse_text(
+        "某县人民政府信息公开指南\n"
+        "一、政府信息公开范围\n"
+        "县政府信息公开坚持“公开为常态、不公开为例外”的原则,除以下信息外,其余政府信息应当公开:\n"
+        "(一)依法确定为国家秘密的政府信息;\n"
+        "(二)法律、行政法规禁止公开的政府信息。\n"
+        "二、主动公开\n"
+        "(一)县政府办公室公开的政府信息\n"
+        "1.县政府组织机构。\n"
+        "2.县政府制发的规范性文件。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("县政府组", ("县政府办公室",)), ("县政府制", ("县政府办公室",)),
+    ]
+
+
+def test_paragraphs_under_a_heading_whose_offices_come_after_a_first_sentence_or_a_start_year():
+    plan = parse_text(
+        "某市人民政府办公室关于做好大中专毕业生就业工作的通知\n"
+        "一、加大宏观调控力度,强化政府促进就业的职能和责任\n"
+        "促进毕业生就业是政府的一项重要职责和任务。各县(市、区)政府要把毕业生就业工作列入重要议事日程。\n"
+        "要加大财政支持力度。自2008年起,市财政要增加就业工作经费和专项资金,用于毕业生就业信息网络建设。\n"
+    )
+    assert [item.units for item in plan.items] == [("各县(市、区)政府",), ("市财政",)]

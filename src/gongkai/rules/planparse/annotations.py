@@ -459,7 +459,7 @@ def section_assignment(heading: str) -> Assignment | None:
         return assign([(Column.UNITS, "、".join(pieces))])  # "(三)学工部、团委", "(五)南庄镇、各街道办事处"
     duties = (
         _PERFORMS_DUTIES.match(text) or _DUTIES_HEADING.match(text) or _SETS_UP_FOR_DUTIES.match(text)
-        or _CHARGE_HEADING.match(text) or _CHARGES_BELOW.match(text)
+        or _CHARGE_HEADING.match(text) or _CHARGES_BELOW.match(text) or _DISCLOSES_HEADING.match(text)
     )
     return _offices_of(duties["units"]) if duties is not None else None
 
@@ -500,6 +500,12 @@ def _offices_of(units: str) -> Assignment | None:
 _CHARGE_HEADING: Final = re.compile(
     rf"^{_PART_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)[:：]"
     r"(?:主体|监督|第一|直接|领导|主要|具体|分管|属地|管理|监管)责任(?:人)?$"
+)
+
+
+# "(一)县政府办公室公开的政府信息" over "1.县政府组织机构。": what the office it names discloses
+_DISCLOSES_HEADING: Final = re.compile(
+    rf"^{_PART_NUMBER}(?P<units>[^，,。；;:：]{{2,30}}?)(?:主动|依法)?公开的(?:政府)?信息(?:包括|有)?[:：]?$"
 )
 
 

@@ -252,7 +252,7 @@ def read_prose(
             node.annotation = opening_duty(work) or _asked(node.body) or _subject_duty(work, given, modal=not background)
             if timed is not None:
                 node.annotation = replace(node.annotation, deadline_raw=timed.deadline_raw) if node.annotation else timed
-            if node.annotation is None and not known and node.marker and not background \
+            if node.annotation is None and not known and (node.marker or node.parent is not None) and not background \
                     and (after := _after_heading_sentence(node)) is not None:
                 node.annotation = after[0]
                 (requested if after[1] else further).add(id(node))
@@ -440,11 +440,13 @@ _ACCORDING: Final = r"(?:按照|根据|依照|依据)[^，,。；;由]{2,40}?[�
 _SEASON: Final = r"[^，,。；;由]{2,20}?(?:季节|期间)[，,]"
 # "为进一步核实债权债务关系、…、减少化债资金支付环节,各地要…": what for, before the office
 _PURPOSE: Final = r"为了?(?!民|人民)[^，,。；;由]{2,60}?[，,]"
+# "自2008年起,市财政要…": from when, before the office
+_FROM: Final = r"(?:自|从)(?:\d{4}年|今年|明年|本年度)(?:起|开始)[，,]"
 # "对旗政府办公室的约稿信息,各单位必须…": what it is about, before the office
 _TOPIC: Final = r"(?:对|针对)[^，,。；;由]{2,30}?的[^，,。；;由]{1,12}?[，,](?=各)"
 _SUBJECT: Final = (
     # ("在省委领导下,X负责…"; "望各单位接到通知后要…": the offices a notice hopes will do it)
-    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|{_TOPIC}|希?望(?=各))?"
+    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|{_TOPIC}|{_FROM}|希?望(?=各))?"
     r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,8}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
     # ("盟市级人民政府办公室承担本地区政府网站的主管职责,负责…")
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下|承担[^，,。；;由]{2,30}?职责(?=[，,]负责)"
@@ -1746,7 +1748,9 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
         _child(nodes, last, body, None, line)
         return True
     if last.joined is not None and stack and last is stack[-1] and not last.children:
-        if not _HEADED_SENTENCE.match(last.joined):
+        if not _HEADED_SENTENCE.match(last.joined) and not _names_its_offices(last.joined):
+            # ("一、…" over "促进毕业生就业是政府的…重要职责。各县(市、区)政府要…" then "要加大…力度。
+            # 事业单位…要…": the first paragraph is a task of its own too)
             return False
         first = _child(nodes, last, last.joined, None, last.line)
         last.body, last.joined = last.body[: -len(last.joined)], None
@@ -1756,6 +1760,15 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
         return False
     _add(nodes, _Node(last.level, "", body, parent=heading, line=line))
     return True
+
+
+def _names_its_offices(paragraph: str) -> bool:
+    """Whether one of a paragraph's first sentences opens with the offices that do its work."""
+    sentences = [sentence for sentence in re.split(r"(?<=[。；;])", compact(paragraph)) if sentence]
+    return any(
+        _subject_duty("".join(sentences[index:]), given=False, modal=True) is not None
+        for index in range(min(len(sentences), _SENTENCES_LOOKED_AT))
+    )
 
 
 _Range = tuple["_Node | None", int, str]  # (the items' section, the last item number, deadline)
@@ -1799,9 +1812,11 @@ def _after_heading_sentence(node: _Node) -> tuple[Assignment, bool] | None:
         return None
     lead, rest = _lead_in(node.joined or node.body)
     if lead is None:
-        if node.joined is None:
+        if node.joined is None and node.marker:
             return None
-        rest = node.joined  # its heading on a line of its own: "三、协调配合" over "此项工作…。各单位要…"
+        # its heading on a line of its own: "三、协调配合" over "此项工作…。各单位要…" (or over this
+        # paragraph and others: "促进毕业生就业是…。各县(市、区)政府要…")
+        rest = node.joined or node.body
     sentences = [sentence for sentence in re.split(r"(?<=[。；;])", rest) if sentence.strip()]
     for index in range(min(len(sentences), _SENTENCES_LOOKED_AT)):
         # (a sentence that opens with 由X gives the work to X: "由X会同Y尽快组织编制…")
