@@ -273,3 +273,15 @@ def test_paragraphs_under_a_heading_whose_offices_come_after_a_first_sentence_or
         "要加大财政支持力度。自2008年起,市财政要增加就业工作经费和专项资金,用于毕业生就业信息网络建设。\n"
     )
     assert [item.units for item in plan.items] == [("各县(市、区)政府",), ("市财政",)]
+
+
+def test_offices_told_also_or_still_to_do_it_what_they_are_twice_and_a_duty_in_the_next_clause():
+    plan = parse_text(
+        "某县关于做好人口普查工作的通知\n"
+        "一、警备区以及其他部门也要按照各自的职责,做好人口普查工作。\n"
+        "二、县级以上人民政府作为地质灾害治理项目的主体,是治理工作的第一责任单位,负责治理项目的组织实施。\n"
+        "三、县文广新局安排演出时间、场次,负责送戏下乡活动的总协调。\n"
+        "四、在县级人民政府统一领导下开展普查,负责普查的是普查机构。\n"
+    )
+    assert [item.units for item in plan.items][:3] == [("警备区",), ("县级以上人民政府",), ("县文广新局",)]
+    assert plan.items[3].units == ()

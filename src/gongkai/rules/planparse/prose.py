@@ -475,7 +475,7 @@ _SUBJECT_MODAL: Final = re.compile(
     # ("各市县在爱国卫生月活动中应…": the time or work it is done in between them)
     # ("各承办单位在提交…答复函时,要…", "各承办单位收到建议、提案后,要…", "各承办单位务必在…前完成…",
     # "各县、区2023年底前遴选…": the time it is due before its verb)
-    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:要|应当|应(?!对(?!照))|务必|须|必须|分别(?!由|[是为])|(?:\d{4}年(?:底|末)?|\d{1,2}月(?:底|末)?)前(?=[\u4e00-\u9fff]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
+    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:也|还|均|都)?(?:要|应当|应(?!对(?!照))|务必|须|必须|分别(?!由|[是为])|(?:\d{4}年(?:底|末)?|\d{1,2}月(?:底|末)?)前(?=[\u4e00-\u9fff]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
 )
 
 
@@ -510,10 +510,26 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         # names later do
         found = Assignment((), ()) if modal or subject is not None else None
     else:
-        found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None) or _organises(text)
+        found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None) or _organises(text) \
+            or _charged_after(text)
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
     return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
+
+
+# "县文广新局安排演出时间、场次,负责送戏下乡活动的总协调": an office by name, its first clause, then
+# 负责 in the next
+_CHARGED_AFTER: Final = re.compile(
+    r"^(?!在|对|按|根据|依照|为)(?P<units>[^，,。；;:：“”由的]{2,20}?(?:局|委|办|厅|中心|办公室|政府|部门))(?![会室处科股局委办组])"
+    r"[^，,。；;:：]{2,40}[，,](?:并|同时|具体)?(?P<role>负责)(?!人)"
+)
+
+
+def _charged_after(text: str) -> Assignment | None:
+    """The office a sentence opens with by name when its next clause says what it is in charge of."""
+    match = _CHARGED_AFTER.match(text)
+    found = _clause_duty(match)
+    return found if found is not None and all(map(_strong_unit, found.units)) else None
 
 
 # "市公管办组织发改、财政、住建等部门,依据…对…进行全面整理": the office leads the fields it gathers
@@ -647,7 +663,8 @@ _JOINED_LATER: Final = re.compile(
 _TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
 _SEATED_AT: Final = re.compile(r"^(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
 _WHAT_IT_IS: Final = re.compile(
-    r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|为|作为)[^，,。；;]{2,30}[，,]"
+    # ("县级以上人民政府作为…的主体,是…的第一责任单位,负责…": what it is, twice)
+    r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|为|作为)[^，,。；;]{2,30}[，,](?:是[^，,。；;]{2,30}[，,])?"
     r"(?=(?:在[^，,。；;]{2,20}(?:领导|指导)下[，,]?)?(?:具体|全面|统一|主要)?(?:负责|牵头|主管(?![部单机]))|(?:主要|工作)?职责(?:是|为)[:：])"
 )
 # "X、Y是全市政府网站的协同监管单位,共同做好…", "X是政府网站的主办单位,承担…": X does it
