@@ -686,8 +686,8 @@ _BARE_LEVELS: Final = frozenset("省市县区镇乡街州旗盟")
 _BARE_LEVEL_WORDS: Final = frozenset({"苏木", "乡镇", "街道"})
 # Levels never a unit alone, like a lone 市: "自治州、县(市)人民政府", "市、县级市、区人民政府",
 # "乡、民族乡、镇人民政府", "各省、自治区、直辖市人民政府", "设区的市、县(市、区)…部门",
-# "设区的市、州、直管市、神农架林区人民政府"
-_LONE_LEVELS: Final = frozenset({"自治州", "自治县", "自治区", "自治旗", "县级市", "民族乡", "设区的市", "直管市"})
+# "设区的市、州、直管市、神农架林区人民政府", "各县、特区、区人民政府"
+_LONE_LEVELS: Final = frozenset({"自治州", "自治县", "自治区", "自治旗", "县级市", "民族乡", "设区的市", "直管市", "特区"})
 
 
 # Levels joined as lone as one: "市和区、县劳动和社会保障行政部门" (of the city, districts and counties)
