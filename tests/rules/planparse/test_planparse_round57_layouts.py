@@ -285,3 +285,11 @@ def test_offices_told_also_or_still_to_do_it_what_they_are_twice_and_a_duty_in_t
     )
     assert [item.units for item in plan.items][:3] == [("警备区",), ("县级以上人民政府",), ("县文广新局",)]
     assert plan.items[3].units == ()
+
+
+def test_a_later_sentence_naming_where_an_office_sits_before_its_duty_adds_that_office():
+    plan = parse_text(
+        "某普查条例\n"
+        "第八条 国务院经济普查领导小组负责经济普查的组织和实施。领导小组办公室设在国家统计局,具体负责经济普查的日常组织和协调。\n"
+    )
+    assert plan.items[0].units == ("国务院经济普查领导小组", "领导小组办公室")

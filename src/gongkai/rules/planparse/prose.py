@@ -576,7 +576,8 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
         more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)
         later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
     for sentence in re.split(r"(?<=[。；;])", text)[1:]:
-        sentence = _what_it_does(sentence.strip())
+        # ("领导小组办公室设在国家统计局,具体负责…": 办公室负责…)
+        sentence = _SEATED_AT.sub(r"\g<office>", _what_it_does(sentence.strip()))
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
         more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence)
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
