@@ -293,3 +293,13 @@ def test_a_later_sentence_naming_where_an_office_sits_before_its_duty_adds_that_
         "第八条 国务院经济普查领导小组负责经济普查的组织和实施。领导小组办公室设在国家统计局,具体负责经济普查的日常组织和协调。\n"
     )
     assert plan.items[0].units == ("国务院经济普查领导小组", "领导小组办公室")
+
+
+def test_offices_whose_duty_comes_a_clause_or_two_after_them_in_later_sentences_join_the_task():
+    plan = parse_text(
+        "某县农村住房规划建设管理办法\n"
+        "第五条 县级人民政府住房和城乡建设行政主管部门依据有关办法,制定本县实施办法,负责村庄规划编制工作。"
+        "县新农村办公室协助进行规划编制,负责农村配套设施建设管理工作。"
+        "市人大常委会组成人员及常委会工作机构在各自职责内,按规定负责接待。\n"
+    )
+    assert plan.items[0].units == ("县级人民政府住房和城乡建设行政主管部门", "县新农村办公室")

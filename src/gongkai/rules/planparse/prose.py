@@ -520,14 +520,16 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
 # "县文广新局安排演出时间、场次,负责送戏下乡活动的总协调": an office by name, its first clause, then
 # 负责 in the next
 _CHARGED_AFTER: Final = re.compile(
-    r"^(?!在|对|按|根据|依照|为)(?P<units>[^，,。；;:：“”由的]{2,20}?(?:局|委|办|厅|中心|办公室|政府|部门))(?![会室处科股局委办组])"
-    r"[^，,。；;:：]{2,40}[，,](?:并|同时|具体)?(?P<role>负责)(?!人)"
+    r"^(?!在|对|按|根据|依照|依据|为|向|经|将|把|从)(?P<units>[^，,。；;:：“”由的、]{2,20}(?:办公室|局|委|办|厅|中心|政府|部门))"
+    r"(?:[^，,。；;:：]{2,40}[，,]){1,2}(?:并|同时|具体)?(?P<role>负责)(?!人)"
 )
 
 
 def _charged_after(text: str) -> Assignment | None:
     """The office a sentence opens with by name when its next clause says what it is in charge of."""
     match = _CHARGED_AFTER.match(text)
+    if match is not None and (re.search(r"会同|向|对|按照|依据|根据|在", match["units"]) or _PERSON.search(match["units"])):
+        return None  # (the longest name ending as an office does: never one running into its verb)
     found = _clause_duty(match)
     return found if found is not None and all(map(_strong_unit, found.units)) else None
 
@@ -579,7 +581,7 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
         # ("领导小组办公室设在国家统计局,具体负责…": 办公室负责…)
         sentence = _SEATED_AT.sub(r"\g<office>", _what_it_does(sentence.strip()))
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
-        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence)
+        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence) or _charged_after(sentence)
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
             more = _office_subject(sentence)
         # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…",
