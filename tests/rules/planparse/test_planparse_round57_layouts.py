@@ -303,3 +303,4 @@ def test_offices_whose_duty_comes_a_clause_or_two_after_them_in_later_sentences_
         "市人大常委会组成人员及常委会工作机构在各自职责内,按规定负责接待。\n"
     )
     assert plan.items[0].units == ("县级人民政府住房和城乡建设行政主管部门", "县新农村办公室")
+

@@ -591,7 +591,7 @@ def _segments(document: Document) -> Iterator[_Segment]:
 # a page begins, often inside a sentence ("…加大财政投入,将节" then "2、约用水工作纳入…"). Where the
 # line before is a long one that stops short of a sentence's end, the page goes on, and the mark is
 # no outline number (nor is "1、" before the first page, once a second is found).
-_PAGE_MARK: Final = re.compile(r"^(?P<n>\d{1,2})、")
+_PAGE_MARK: Final = re.compile(r"(?P<n>\d{1,2})、")  # (matched where a line's text starts)
 _PAGE_LONG: Final = 150
 _GLUED_HEADER: Final = re.compile(r"(?:分工|分解|任务|责任|推进|台账)表|序号\s*(?:项目|工作|任务|重点|主要|目标|内容|具体)")
 _UNFINISHED: Final = re.compile(r"[^。；;：:！!？?)）\"”\s]\s*$")
@@ -602,9 +602,9 @@ def _pages_joined(run: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
     joined: list[tuple[int, str]] = []
     page, first = 1, None
     for number, text in run:
-        mark = _PAGE_MARK.match(text)
+        mark = _PAGE_MARK.match(text, len(text) - len(text.lstrip(" \u3000\t")))  # (an indented page too)
         if first is None and mark is not None and mark["n"] == "1" and len(text) >= _PAGE_LONG:
-            if _GLUED_HEADER.search(text, 0, _PAGE_LONG):
+            if _GLUED_HEADER.search(fold_line(text[:_PAGE_LONG])):
                 return list(run)  # a table glued one row after another ("…分工表序号工作内容…"): a page at a time
             first = len(joined)
         before = joined[-1][1] if joined else ""
@@ -614,7 +614,9 @@ def _pages_joined(run: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         joined.append((number, text))
     if page > 1 and first is not None:
-        joined[first] = (joined[first][0], _PAGE_MARK.sub("", joined[first][1], count=1))
+        line = joined[first][1].lstrip(" \u3000\t")
+        opening = _PAGE_MARK.match(line)
+        joined[first] = (joined[first][0], line[opening.end() :] if opening is not None else line)
     return joined
 
 
