@@ -554,6 +554,8 @@ def _reporting_office(unit: str) -> bool:
     return _strong_unit(unit) and _LABEL_NOUN.search(unit) is None and re.search(r"到|要求", unit) is None
 
 
+# "乡、镇人民政府对本级人民代表大会…负责": whom an office answers to ("对口", "对外", "对台", "对接"
+# stay inside an office's name)
 _ACCOUNTABLE_TO: Final = re.compile(r"(?<=[\u4e00-\u9fff)）])对(?!口|外|台|接)")
 
 
