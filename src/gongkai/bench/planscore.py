@@ -42,15 +42,19 @@ _MARKER: Final = re.compile(
 _NOT_TEXT: Final = re.compile(r"[\W_]+")
 
 
+def _folded(text: str) -> str:
+    """Text folded, NFKC; a page's injected readings, toneless ones too, are no part of it on
+    either side."""
+    return unicodedata.normalize("NFKC", fold_line(without_toneless_pinyin(text, at_least=0)))
+
+
 def _norm(text: str) -> str:
     """Text as compared: folded, NFKC, no marker, no spaces or punctuation."""
-    # (a page's injected readings, toneless ones too, are no part of the text on either side)
-    text = unicodedata.normalize("NFKC", fold_line(without_toneless_pinyin(text, at_least=0)))
-    return _NOT_TEXT.sub("", _MARKER.sub("", text))
+    return _NOT_TEXT.sub("", _MARKER.sub("", _folded(text)))
 
 
 def _unit(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", fold_line(without_toneless_pinyin(text, at_least=0))))
+    return re.sub(r"\s+", "", _folded(text))
 
 
 def _units(units: Iterable[str]) -> frozenset[str]:

@@ -1770,7 +1770,7 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
         _child(nodes, last, body, None, line)
         return True
     if last.joined is not None and stack and last is stack[-1] and not last.children:
-        if not _HEADED_SENTENCE.match(last.joined) and not _names_its_offices(last.joined):
+        if not _HEADED_SENTENCE.match(last.joined) and _first_offices(compact(last.joined), by=False) is None:
             # ("一、…" over "促进毕业生就业是政府的…重要职责。各县(市、区)政府要…" then "要加大…力度。
             # 事业单位…要…": the first paragraph is a task of its own too)
             return False
@@ -1782,15 +1782,6 @@ def _headed_sibling(nodes: list[_Node], stack: list[_Node], body: str, line: int
         return False
     _add(nodes, _Node(last.level, "", body, parent=heading, line=line))
     return True
-
-
-def _names_its_offices(paragraph: str) -> bool:
-    """Whether one of a paragraph's first sentences opens with the offices that do its work."""
-    sentences = [sentence for sentence in re.split(r"(?<=[。；;])", compact(paragraph)) if sentence]
-    return any(
-        _subject_duty("".join(sentences[index:]), given=False, modal=True) is not None
-        for index in range(min(len(sentences), _SENTENCES_LOOKED_AT))
-    )
 
 
 _Range = tuple["_Node | None", int, str]  # (the items' section, the last item number, deadline)
@@ -1839,13 +1830,20 @@ def _after_heading_sentence(node: _Node) -> tuple[Assignment, bool] | None:
         # its heading on a line of its own: "三、协调配合" over "此项工作…。各单位要…" (or over this
         # paragraph and others: "促进毕业生就业是…。各县(市、区)政府要…")
         rest = node.joined or node.body
-    sentences = [sentence for sentence in re.split(r"(?<=[。；;])", rest) if sentence.strip()]
+    found = _first_offices(rest)
+    return (found[0], found[1] == 0) if found is not None else None
+
+
+def _first_offices(text: str, by: bool = True) -> tuple[Assignment, int] | None:
+    """The offices the first of a text's opening sentences to name them has as its subject, and
+    that sentence's index; ``by``: a sentence that opens with 由X gives the work to X ("由X会同Y尽快
+    组织编制…")."""
+    sentences = [sentence for sentence in re.split(r"(?<=[。；;])", text) if sentence.strip()]
     for index in range(min(len(sentences), _SENTENCES_LOOKED_AT)):
-        # (a sentence that opens with 由X gives the work to X: "由X会同Y尽快组织编制…")
         tail = "".join(sentences[index:])
-        found = _subject_duty(tail, given=tail.lstrip().startswith("由"), modal=True)
+        found = _subject_duty(tail, given=by and tail.lstrip().startswith("由"), modal=True)
         if found is not None:
-            return found, index == 0
+            return found, index
     return None
 
 
