@@ -436,17 +436,20 @@ _ASKED: Final = re.compile(
 # 负责…": a duty written with its offices as the subject of the sentence.
 # "按照“党政同责…”的工作要求,", "根据国务院的有关规定,": what a duty rests on, before its office
 _ACCORDING: Final = r"(?:按照|根据|依照|依据)[^，,。；;由]{2,40}?[，,]"
-# "疟疾传播季节,各地应当…", "村民委员会在换届选举期间,地方各级人民政府应…": when, before the office
-_SEASON: Final = r"[^，,。；;由]{2,20}?(?:季节|期间)[，,]"
+# "疟疾传播季节,各地应当…", "村民委员会在换届选举期间,地方各级人民政府应…", "宣传月期间各单位要…":
+# when, before the office
+_SEASON: Final = r"[^，,。；;由]{2,20}?(?:季节|期间)(?:[，,]|(?=各))"
 # "为进一步核实债权债务关系、…、减少化债资金支付环节,各地要…": what for, before the office
 _PURPOSE: Final = r"为了?(?!民|人民)[^，,。；;由]{2,60}?[，,]"
-# "自2008年起,市财政要…": from when, before the office
-_FROM: Final = r"(?:自|从)(?:\d{4}年|今年|明年|本年度)(?:起|开始)[，,]"
+# "自2008年起,市财政要…", "即日起市住房城乡建设管理、公安…等部门将…": from when, before the office
+_FROM: Final = r"(?:(?:自|从)(?:\d{4}年|今年|明年|本年度)(?:起|开始)[，,]|(?:自|从)?即日起[，,]?)"
 # "对旗政府办公室的约稿信息,各单位必须…": what it is about, before the office
 _TOPIC: Final = r"(?:对|针对)[^，,。；;由]{2,30}?的[^，,。；;由]{1,12}?[，,](?=各)"
+_SINCE: Final = re.compile(f"^{_FROM}")
 _SUBJECT: Final = (
-    # ("在省委领导下,X负责…"; "望各单位接到通知后要…": the offices a notice hopes will do it)
-    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|{_TOPIC}|{_FROM}|希?望(?=各))?"
+    # ("在省委领导下,X负责…"; "望各单位接到通知后要…", "要求各乡镇、各部门要…": the offices a notice
+    # hopes or asks will do it)
+    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|{_TOPIC}|{_FROM}|(?:希?望|要求)(?=各))?"
     r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,8}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
     # ("盟市级人民政府办公室承担本地区政府网站的主管职责,负责…")
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下|承担[^，,。；;由]{2,30}?职责(?=[，,]负责)"
@@ -579,7 +582,8 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     for clause in re.split(r"[，,]", re.split(r"[。；;]", text, maxsplit=1)[0])[1:]:
         more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)
         later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
-    for sentence in re.split(r"(?<=[。；;])", text)[1:]:
+    # (a full stop may be the ASCII one: "…的监督管理工作.交通运输主管部门负责…")
+    for sentence in re.split(r"(?<=[。；;])|(?<=[\u4e00-\u9fff]\.)(?=[\u4e00-\u9fff])", text)[1:]:
         # ("领导小组办公室设在国家统计局,具体负责…": 办公室负责…)
         sentence = _SEATED_AT.sub(r"\g<office>", _what_it_does(sentence.strip()))
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
@@ -620,11 +624,14 @@ _FIELDS_CLAUSE: Final = re.compile(r"^[\u4e00-\u9fff]{2,18}、[\u4e00-\u9fff、]
 
 
 def _fields_subject(sentence: str, pattern: re.Pattern[str] = _FIELDS_SUBJECT) -> Assignment | None:
-    subject = pattern.match(sentence)
+    subject = pattern.match(_SINCE.sub("", sentence))
     if subject is None or _VERB_FIELD.search(subject["fields"]):
         return None
     fields = tuple(subject["fields"].split("、")) + (tuple(subject["more"].split("、")) if subject["more"] else ())
     fields += (subject["one"],) if subject["one"] and is_unit_phrase(subject["one"]) else ()
+    if (lead := fields[0].partition("会同"))[1]:
+        # "市国土资源房管局会同市农委、市统计局等有关部门,根据…": the first leads the rest
+        return Assignment((lead[0], lead[2], *fields[1:]), (lead[0],))
     return Assignment(fields, fields)
 
 
@@ -2002,7 +2009,8 @@ _FACT: Final = re.compile(rf"^{_FACT_WORD}$")
 # 举报…": a rule's opening articles, its basis, what the office is, what its words mean, whom it binds
 # and the rights it gives anyone, its penalties ("违反本条例规定…的,由X责令改正") and the principle it
 # follows ("…工作实行统一管理与分级管理的原则。"), no work.
-_RULE: Final = r"本(?:实施|暂行|管理)?(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度|指南|准则)"  # ("本实施细则")
+# ("本实施细则", "本考核办法")
+_RULE: Final = r"本[\u4e00-\u9fff]{0,4}?(?:规定|办法|方案|细则|意见|计划|要点|条例|规则|制度|指南|准则)"
 _PREAMBLE: Final = re.compile(
     rf"^(?:为了?|根据|依据|按照)[^。]{{0,200}}(?:制定|制订|特制|形成){_RULE}[。,，.．]?$"
     r"|^[^，,。；;]{2,30}是[^，,。；;]{0,20}(?:工作部门|组成部门|直属机构|派出机构|事业单位|执行机关|行政机关)[，,。]"
