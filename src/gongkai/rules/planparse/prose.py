@@ -445,11 +445,13 @@ _PURPOSE: Final = r"为了?(?!民|人民)[^，,。；;由]{2,60}?[，,]"
 _FROM: Final = r"(?:(?:自|从)(?:\d{4}年|今年|明年|本年度)(?:起|开始)[，,]|(?:自|从)?即日起[，,]?)"
 # "对旗政府办公室的约稿信息,各单位必须…": what it is about, before the office
 _TOPIC: Final = r"(?:对|针对)[^，,。；;由]{2,30}?的[^，,。；;由]{1,12}?[，,](?=各)"
+# "社会治安综合治理是全社会的共同责任,各级人民政府应当…": whose work it is, before the office
+_EVERYONES: Final = r"[^，,。；;由]{2,30}?是全社会的共同(?:责任|义务)[，,]"
 _SINCE: Final = re.compile(f"^{_FROM}")
 _SUBJECT: Final = (
     # ("在省委领导下,X负责…"; "望各单位接到通知后要…", "要求各乡镇、各部门要…": the offices a notice
     # hopes or asks will do it)
-    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|{_TOPIC}|{_FROM}|(?:希?望|要求)(?=各))?"
+    rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|{_TOPIC}|{_FROM}|{_EVERYONES}|(?:希?望|要求)(?=各))?"
     r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,8}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
     # ("盟市级人民政府办公室承担本地区政府网站的主管职责,负责…")
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下|承担[^，,。；;由]{2,30}?职责(?=[，,]负责)"
@@ -493,7 +495,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
         return None
     text = _TOPIC_LABEL.sub("", text)  # "直补方式:市财政局负责制定…": the office after the topic's label
     text = _what_it_does(text)  # "X是政府采购的职能部门,负责…": X负责…
-    text = _SEATED_AT.sub(r"\g<office>", text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
+    text = _SEATED_AT.sub(_seated, text)  # "领导小组办公室设在区项目建设服务中心,负责…": 办公室负责…
     subject = _SUBJECT_DUTY.match(text)
     if subject is not None and subject["role"] and (to := _ACCOUNTABLE_TO.search(subject["units"])) is not None:
         # "乡、镇人民政府对本级人民代表大会…负责并报告工作": whom X answers to, no part of X's name
@@ -585,7 +587,7 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     # (a full stop may be the ASCII one: "…的监督管理工作.交通运输主管部门负责…")
     for sentence in re.split(r"(?<=[。；;])|(?<=[\u4e00-\u9fff]\.)(?=[\u4e00-\u9fff])", text)[1:]:
         # ("领导小组办公室设在国家统计局,具体负责…": 办公室负责…)
-        sentence = _SEATED_AT.sub(r"\g<office>", _what_it_does(sentence.strip()))
+        sentence = _SEATED_AT.sub(_seated, _what_it_does(sentence.strip()))
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
         more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence) or _charged_after(sentence)
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
@@ -596,10 +598,30 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
             unit for unit in more.units
             if unit not in found.units and unit not in later and f"“{unit}”" not in text and not THE_REST.search(unit)
         ] if more else []
+        later += _clause_subjects(sentence, found.units + tuple(later)) if more else []
     if not later:
         return found
     leads = found.lead_units + tuple(later) if found.lead_units == found.units else found.lead_units
     return replace(found, units=found.units + tuple(later), lead_units=leads)
+
+
+_ANY_OF_KIND: Final = re.compile(r"(?:并|和|与|及|但)|.*(?:有关|相关|行政)(?:部门|机关|单位)$")
+
+
+def _clause_subjects(sentence: str, known: Sequence[str]) -> list[str]:
+    """The offices a later clause of a sentence that opens with its own offices opens with as the
+    subject of its own duty word ("X应当明确负责统计工作的人员,村(居)委会应当指定人员…"), each named
+    in full."""
+    found: list[str] = []
+    for clause in re.split(r"[，,]", sentence)[1:]:
+        subject = _SUBJECT_MODAL.match(clause)
+        more = _modal_duty(clause) if subject is not None and "按照" not in subject.group(0) else None
+        # (never a short form of an office named before: "各县(市)区政府要…,各县(市)区要…")
+        found += [
+            unit for unit in more.units
+            if unit not in found and not any(unit in other or other in unit for other in known)
+        ] if more and all(_strong_unit(unit) and not _ANY_OF_KIND.match(unit) for unit in more.units) else []
+    return found
 
 
 # "公安、财政、交通运输等部门和机构按照各自职责,做好…": the fields of the offices a rule names as
@@ -673,7 +695,16 @@ _JOINED_LATER: Final = re.compile(
 
 # ("直补方式:市财政局负责…", "相关部门的工作职责:财政部门负责…;…")
 _TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
-_SEATED_AT: Final = re.compile(r"^(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}[，,](?=(?:具体|全面|统一|主要)?(?:负责|牵头))")
+def _seated(match: re.Match[str]) -> str:
+    return match["office"] or match["body"]
+
+
+_SEATED_AT: Final = re.compile(
+    r"^(?:(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}"
+    # "省、设区的市、县(市、区)设立社会治安综合治理委员会,负责…": the body set up does the work
+    r"|[^，,。；;应要须]{2,40}?(?:设立|成立)(?P<body>[^，,。；;]{2,30}?(?:委员会|领导小组|指挥部|办公室)))[，,]"
+    r"(?=(?:具体|全面|统一|主要)?(?:负责|牵头))"
+)
 _WHAT_IT_IS: Final = re.compile(
     # ("县级以上人民政府作为…的主体,是…的第一责任单位,负责…": what it is, twice)
     r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|为|作为)[^，,。；;]{2,30}[，,](?:是[^，,。；;]{2,30}[，,])?"
@@ -2066,7 +2097,11 @@ def _preamble(text: str, article: bool = False) -> bool:
         or (_REGIME_OR_WHOEVER.match(folded) if article else None)
     if principle is None or is_unit_phrase(principle["subject"] or principle.groupdict().get("what") or ""):
         return False
-    # ("…坚持…的工作原则,…。各乡镇要切实加强…": the offices' work after it)
+    # ("…坚持…的工作原则,…。各乡镇要切实加强…": the offices' work after it; "…是全社会的共同责任,
+    # 各级人民政府应当…": in its own sentence)
+    rest = folded[principle.end():] if folded[principle.end() - 1 : principle.end()] in "，," else ""
+    if rest and _modal_duty(rest) is not None:
+        return False
     return _with_units(_with_later_subjects(folded, Assignment((), ()))) is None
 
 
