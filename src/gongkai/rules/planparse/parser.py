@@ -57,6 +57,7 @@ from gongkai.rules.planparse.tables import read_table, table_tokens
 from gongkai.rules.planparse.tokens import find_text_tables
 from gongkai.rules.vocabulary import (
     CIRCLED,
+    CN_DIGITS,
     DEADLINE_LABELS,
     MARKERS,
     PERSON_LABEL,
@@ -552,6 +553,64 @@ def _counted_on(runs: list[str]) -> list[str]:
     return cut
 
 
+# A rule's articles in one long line whatever stands between them ("…的职责.一。负责…许可证 第二十条区
+# 建设局的职责,一,…,第二十一条,…"): each article whose number counts on from the last one's, never
+# one the text refers to ("依照第五条规定").
+_ARTICLE_AT: Final = re.compile(rf"第(?P<n>[{CN_DIGITS}]+)条(?!规定|的规定|第|至|或|和|、第)")
+_REFERRED: Final = re.compile(r"(?:依照|按照|根据|依据|违反|适用|本办法|本条例|本规定|条[和或、至])$")
+
+
+def _articles_counted(line: str) -> list[str]:
+    if len(line) <= _LONG_LINE:
+        return [line]
+    cuts: list[int] = []
+    last: int | None = None
+    for found in _ARTICLE_AT.finditer(line):
+        number = chinese_number(found["n"])
+        if number is None or _REFERRED.search(line[max(0, found.start() - 4) : found.start()]):
+            continue
+        if last is None or number == last + 1:
+            cuts.append(found.start())
+            last = number
+    if len(cuts) < 3:
+        return [line]
+    pieces = (line[a:b] for a, b in pairwise([0, *cuts, len(line)]))
+    # ("第一条,为了…", "第二条。铁路…": the scrambled mark after the number is a space)
+    return [_MARK_AFTER.sub(r"\g<1> ", piece) for piece in pieces if piece.strip()]
+
+
+_MARK_AFTER: Final = re.compile(rf"^(第[{CN_DIGITS}]+条)[,，.．、。\s]+")
+
+
+# An article over its duties with its points run in, their marks scrambled ("第十九条,市规划主管部门的职责.
+# 一。负责…,二,负责…,三、…"): each point counting on from 一 after the lead-in, a point of its own.
+_DUTIES_LEAD: Final = re.compile(
+    rf"^\s*(?P<lead>第[{CN_DIGITS}]+条[,，.．、。\s]*[^，,。；;:：]{{2,40}}?的?(?:主要)?(?:职责|职能|任务)(?:是|为|如下)?)[.．,，。:：\s]+(?=一[.．,，、。\s])"
+)
+
+
+def _points_counted(line: str, long: bool) -> list[str]:
+    """The lead-in and its points, else (in a long line) a line of three points or more
+    counting on from 一 ("一、负责…。二,负责…三。参与…"), else the line."""
+    lead = _DUTIES_LEAD.match(line)
+    if lead is None and not (long and re.match(r"\s*一[.．,，、。\s]", line)):
+        return [line]
+    points: list[str] = []
+    rest, number = line[lead.end() :] if lead else line.lstrip(), 0
+    while number < len(CN_DIGITS) and rest.startswith(CN_DIGITS[number]):
+        following = (
+            re.search(rf"(?<=[.．,，、。;；\s]){CN_DIGITS[number + 1]}(?=[.．,，、。\s])", rest) if number + 1 < len(CN_DIGITS) else None
+        )
+        body = rest[1 : following.start() if following else len(rest)].lstrip(".．,，、。 \u3000")
+        points.append(f"({CN_DIGITS[number]}){body}")
+        if following is None:
+            break
+        rest, number = rest[following.start() :], number + 1
+    if lead is None:
+        return points if len(points) >= 3 else [line]
+    return [lead["lead"] + ":", *points] if len(points) >= 2 else [line]
+
+
 def _lines(text: str) -> list[str]:
     """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
     pipe or tab-separated row)."""
@@ -562,9 +621,13 @@ def _lines(text: str) -> list[str]:
         if "|" in line or "\t" in line.strip():
             lines.append(line)
             continue
-        runs = _counted_on(_RUN_ON_BREAK.split(line))
-        for piece in (part for run in runs for part in _label_lines(run)):
-            for part in _LOST_BREAK.split(piece) if len(piece) > _LONG_LINE else _SUB_ITEM_BREAK.split(piece):
+        # (the articles of a long line, each read as long: "…,第二十一条,…" in an article as in the line)
+        articles = _articles_counted(line)
+        runs = _counted_on([run for article in articles for run in _RUN_ON_BREAK.split(article)])
+        pieces = ((len(articles) > 1 or len(part) > _LONG_LINE, part) for run in runs for part in _label_lines(run))
+        counted = ((long, point) for long, part in pieces for point in _points_counted(part, long))
+        for long, piece in counted:
+            for part in _LOST_BREAK.split(piece) if long else _SUB_ITEM_BREAK.split(piece):
                 for chapter_apart in _CHAPTER_THEN_ARTICLE.sub("\\1\n", part).split("\n"):
                     lines += [cut for numbered in _inline_numbered(chapter_apart) for cut in _after_annotation(numbered)]
     return lines
