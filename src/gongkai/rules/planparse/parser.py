@@ -589,6 +589,23 @@ _DUTIES_LEAD: Final = re.compile(
 )
 
 
+# A long unnumbered paragraph of a report or opinion that runs its points on: "…构建四项长效机制,…。
+# 一是健全和完善…。二是…": each point after a stop, counting on from 一是 (two at least).
+_SHI_POINT: Final = re.compile(rf"(?<=[。；;！!])\s*(?=(?P<n>[{CN_DIGITS}])是[\u4e00-\u9fff“《])")
+
+
+def _shi_points(line: str) -> list[str]:
+    if split_marker(line.strip())[0] is not None:
+        return [line]  # (inside a numbered item, "一是…二是…" are its parts, no items)
+    cuts: list[int] = []
+    for found in _SHI_POINT.finditer(line):
+        if CN_DIGITS.index(found["n"]) == len(cuts):
+            cuts.append(found.start())
+    if len(cuts) < 2:
+        return [line]
+    return [piece.strip() for piece in (line[a:b] for a, b in pairwise([0, *cuts, len(line)])) if piece.strip()]
+
+
 def _points_counted(line: str, long: bool) -> list[str]:
     """The lead-in and its points, else (in a long line) a line of three points or more
     counting on from 一 ("一、负责…。二,负责…三。参与…"), else the line."""
@@ -611,11 +628,20 @@ def _points_counted(line: str, long: bool) -> list[str]:
     return [lead["lead"] + ":", *points] if len(points) >= 2 else [line]
 
 
+def _unspaced(line: str) -> str:
+    """A short line set letter-spaced, as a PDF's text layer gives a heading ("一 、 责 任 单 位"),
+    closed up."""
+    letters = line.split()
+    if len(letters) >= 4 and len(line) < 80 and all(len(letter) == 1 for letter in letters):
+        return line[: len(line) - len(line.lstrip())] + "".join(letters)
+    return line
+
+
 def _lines(text: str) -> list[str]:
     """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
     pipe or tab-separated row)."""
     lines: list[str] = []
-    for line in map(without_continuation, fold_line(text).split("\n")):
+    for line in map(_unspaced, map(without_continuation, fold_line(text).split("\n"))):
         if len(line) > _LONG_LINE and "|" not in line.rstrip().rstrip("|"):
             line = line.rstrip().rstrip("|")  # an article's one-line body closed by its page's frame
         if "|" in line or "\t" in line.strip():
@@ -625,7 +651,12 @@ def _lines(text: str) -> list[str]:
         articles = _articles_counted(line)
         runs = _counted_on([run for article in articles for run in _RUN_ON_BREAK.split(article)])
         pieces = ((len(articles) > 1 or len(part) > _LONG_LINE, part) for run in runs for part in _label_lines(run))
-        counted = ((long, point) for long, part in pieces for point in _points_counted(part, long))
+        counted = (
+            (long, point)
+            for long, part in pieces
+            for shi in (_shi_points(part) if long else [part])
+            for point in _points_counted(shi, long)
+        )
         for long, piece in counted:
             for part in _LOST_BREAK.split(piece) if long else _SUB_ITEM_BREAK.split(piece):
                 for chapter_apart in _CHAPTER_THEN_ARTICLE.sub("\\1\n", part).split("\n"):
@@ -1010,7 +1041,9 @@ _PLAN_OPENING: Final = re.compile(
     r"|(?:做好|抓好|完成|落实)(?:以下|如下)(?:几方面|几项|[一二三四五六七八九十\d]+(?:个方面|项))?的?(?:重点)?工作"
     # "…的15件大事和民生实事", "2024年为民办实事项目": a list of the year's projects follows
     r"|[\d一二三四五六七八九十]+[件项](?:大事|实事|民生实事|惠民实事)|(?:为民办|民生|惠民|为民)实事"
-    r"|重点工作的?任务分工(?:方案)?[》>]"  # "《…关于落实〈政府工作报告〉重点工作的任务分工》公开征求意见"
+    r"|重点工作的?任务分工(?:方案)?[》>]"
+    # "…通过五项要求安排部署…", "着力构建四项长效机制", "坚持“三步走”": the measures counted, listed below
+    r"|(?<![一\d])[二三四五六七八九十两\d](?:项|条|个)[^\W的]{0,4}?(?:要求|措施|机制|举措|任务|制度)|[二三四五六七八九十两]步走"  # "《…关于落实〈政府工作报告〉重点工作的任务分工》公开征求意见"
 )
 
 

@@ -366,6 +366,13 @@ _BY_UNITS: Final = re.compile(
 )
 
 
+# "数据入账。由计划管理督察股对照“两清单”建立整改台账": a sentence opening with the office by 由,
+# then what it works by
+_BY_OPENING: Final = re.compile(
+    r"(?:^|(?<=[。；;]))由(?P<units>[^，,。；;:：“”由]{2,30}?)(?=对照|依照|按照|根据|依据|结合|通过)"
+)
+
+
 # "由省发展改革委会同省地震局尽快组织编制…": the office a sentence opens with by 由, leading those it
 # works with
 _BY_WITH: Final = re.compile(
@@ -378,7 +385,7 @@ def _by_clause(body: str) -> Assignment | None:
     text = compact(body)
     if (by := _BY_WITH.match(text)) is not None and (led := _named(parse_annotation(f"{by['lead']}会同{by['units']}负责"))):
         return led
-    match = _BY_UNITS.search(text)
+    match = _BY_UNITS.search(text) or _BY_OPENING.search(text)
     found = _clause_duty(match)
     if found is None or match is None:
         return None
@@ -447,7 +454,7 @@ _FROM: Final = r"(?:(?:自|从)(?:\d{4}年|今年|明年|本年度)(?:起|开始
 _TOPIC: Final = r"(?:对|针对)[^，,。；;由]{2,30}?的[^，,。；;由]{1,12}?[，,](?=各)"
 # "社会治安综合治理是全社会的共同责任,各级人民政府应当…": whose work it is, before the office
 _EVERYONES: Final = r"[^，,。；;由]{2,30}?是全社会的共同(?:责任|义务)[，,]"
-_SINCE: Final = re.compile(f"^{_FROM}")
+_SINCE: Final = re.compile(f"^(?:{_FROM}|要求)")  # (also "要求财政、税务…等相关部门依法协助…")
 _SUBJECT: Final = (
     # ("在省委领导下,X负责…"; "望各单位接到通知后要…", "要求各乡镇、各部门要…": the offices a notice
     # hopes or asks will do it)
@@ -636,7 +643,7 @@ _FIELDS_NAMED: Final = (
     r"|和(?P<one>[\u4e00-\u9fff]{2,8}?)(?=[，,]?(?:按照|根据|依照|依据)))?"
 )
 _FIELDS_SUBJECT: Final = re.compile(
-    _FIELDS_NAMED + r"[，,]?(?:按照|根据|依照|依据|在|应当|应|要|负责|做好|协助|配合|定期|及时|将|联合|共同)"
+    _FIELDS_NAMED + r"[，,]?(?:按照|根据|依照|依据|依法|在|应当|应|要|负责|做好|协助|配合|定期|及时|将|联合|共同)"
 )  # ("卫生、质检等部门定期向公众发布…", "…等部门将联合开展督查")
 _FIELDS_ALONE: Final = re.compile(_FIELDS_NAMED + "$")  # a clause of them, its verb in the next one
 
@@ -2112,7 +2119,8 @@ _NO_WORK_BELOW: Final = re.compile(
     r"|(?:遵循|坚持|贯彻|按照)(?:以下|下列|如下)(?:基本)?原则[:：]$"  # "…应当遵循下列原则:" over the principles
     r"|的(?:行业|适用|调查|统计)?范围(?:包括|是|为)[:：]$"  # "经济普查的行业范围包括:" over what it covers
     # "第二十六条 行政执法监督检查的主要内容:", "…年度报告。内容包括:" over what a check or a report covers
-    r"|(?:^|[。，,；;])(?:[^，,。；;:：]{2,30}的)?(?:主要)?内容(?:包括|是|为|有)?[:：]$"
+    # ("各级统计机构和各相关部门自查内容包括:": what a self-inspection covers)
+    r"|(?:^|[。，,；;]|(?<=检查|自查|督查|抽查|考核|评估|审查|审计))(?:[^，,。；;:：]{2,30}的)?(?:主要)?内容(?:包括|是|为|有)?[:：]$"
     rf"|{_POWER_LIST}"  # "…履行监督职责时可以采取以下措施:": its powers
     # "本规定适用于我省境内农村有线广播下列设施:", "本条例所称非税收入,是指…。主要包括下列项目:":
     # what the rule covers, what its words mean
@@ -2150,8 +2158,9 @@ def _background(node: _Node) -> bool:
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
         if current is node.parent and _NO_WORK_BELOW.search(compact(current.body)):
             # "第二条 …所称地名系指:" over "(一)行政区划名称…": what a word means; "工作人员应当具备
-            # 下列条件:" over "(一)…": who may do it
-            return True
+            # 下列条件:" over "(一)…": who may do it (but a paragraph after the last of them that opens
+            # with its offices and their duty is work: "(8)…。" then "区县统计局、调查队要…")
+            return not (node.joined and _modal_duty(compact(node.joined)))
         current = current.parent
     return False
 
