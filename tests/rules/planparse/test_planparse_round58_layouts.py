@@ -6,6 +6,7 @@ each read by a general rule."""
 from __future__ import annotations
 
 from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.model import Recurrence
 
 
 def test_what_a_notice_asks_of_offices_and_when_is_no_part_of_their_names():
@@ -153,3 +154,23 @@ def test_points_run_on_in_one_long_unnumbered_paragraph_are_read_one_by_one():
         ("三是健全和完", ("审计机关",)),
         ("四是健全和完", ("各级主管部门",)),
     ]
+
+
+def test_a_page_of_measures_each_under_its_heading_sentence_is_a_plan_without_its_title():
+    plan = parse_text(
+        "四、加强农村社会治安管理\n"
+        "(一)强化城乡社会治安综合管理。镇(街)综治办统筹协调,进一步提高综治联动单位的能力。\n"
+        "(二)完善基层司法联调机制。在司法所或农村社区设立“人民调解工作室”,及时化解基层矛盾纠纷。\n"
+        "(三)整合城乡群防群治力量。区(县级市)对各类群防群治队伍进行整合。公安机关负责日常业务指导。\n"
+        "(四)推进社区和农村警务战略。逐步建立与新农村建设相适应的社区和农村警务机制。\n"
+    )
+    assert [item.units for item in plan.items] == [(), (), ("公安机关",), ()]
+
+
+def test_an_office_and_how_often_at_least_it_does_its_work_is_a_standing_duty():
+    plan = parse_text(
+        "某市禁毒工作责任制规定\n"
+        "第五条 地方各级党委、政府领导本行政区域禁毒工作,应将禁毒工作纳入当地总体规划。\n"
+        "第六条 各辖市(区)党委政府每年不少于一次专题听取禁毒工作汇报,及时研究解决禁毒工作的重大问题。\n"
+    )
+    assert [(item.units, item.deadline.recurrence) for item in plan.items][1] == (("各辖市(区)党委政府",), Recurrence.YEARLY)

@@ -1078,7 +1078,7 @@ def _choose(
         or _WORK_NOTICE.search(meta.title or "")
         or _PLAN_OPENING.search(compact(opening))
     )
-    if prose.annotated or (prose.items and (planned or _scheduled(prose.items) or _in_plan_parts(prose.items, _WORK_PART))):
+    if prose.annotated or (prose.items and (planned or _scheduled(prose.items) or _in_plan_parts(prose.items, _WORK_PART) or _measures(prose.items))):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (
         f"文中有{prose.numbered}个编号段落（如“{prose.sample}”）"
@@ -1103,6 +1103,24 @@ _WORK_PART: Final = re.compile(
     rf"{_PART}(?:主要|具体|重点|保障)?(?:工作)?(?:措施|步骤|任务|内容|安排)|{_DUTIES_PART.pattern}"
     rf"|{_PART}[^，,。；;]{{0,20}}?(?:实施步骤|进度安排|保障措施|工作措施|具体措施|主要任务|重点任务|工作步骤)$"
 )  # "五、建立城市管理长效机制的保障措施"
+
+
+# "(一)强化城乡社会治安综合管理。…", "(二)完善基层司法联调机制。…": a measure's heading sentence, a verb
+# of what is to be built or strengthened first
+_MEASURE: Final = re.compile(
+    r"^(?:强化|完善|整合|推进|加强|建立|健全|深化|落实|规范|提升|优化|加快|抓好|做好|严格|创新|构建|扎实|全面|持续|着力|切实|积极|大力)"
+    r"[^，,。；;]{2,24}[。；;]"
+)
+
+
+def _measures(items: Sequence[Item]) -> bool:
+    """Whether the paragraphs are measures: three or more under one part, each opening with its
+    heading sentence of what is to be done, and one at least naming its offices."""
+    headed = [
+        item for item in items
+        if _MEASURE.match(compact(split_marker(item.section[-1])[2] + "。" if item.section else item.text))
+    ]
+    return len(headed) >= 3 and len(headed) * 4 >= len(items) * 3 and any(item.units for item in items)
 
 
 def _scheduled(items: Sequence[Item]) -> bool:
