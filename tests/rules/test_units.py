@@ -478,6 +478,7 @@ def test_it_resolves_full_width_and_ascii_forms_alike(registry: Registry) -> Non
         ("各县、特区、区人民政府,各经济开发区管委会", ["各县、特区、区人民政府", "各经济开发区管委会"]),
         ("供销社、农科所等农业系统其它单位以及民政局", ["供销社", "农科所", "民政局"]),
         ("乡(镇)人民政府以及街道办事处等政府派出机构", ["乡(镇)人民政府", "街道办事处"]),
+        ("市统计局、农发行镇江分行等有关部门和单位", ["市统计局", "农发行镇江分行"]),
     ],
 )
 def test_it_splits_cells_into_phrases(cell: str, phrases: list[str]) -> None:

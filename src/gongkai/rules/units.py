@@ -556,7 +556,7 @@ _MARKER_ROLES: Final = {
     "参加": UnitRole.ASSISTING,
 }
 _BOUNDARY: Final = f"(?=$|[、，,；;。：:)）]|{_ROLE_MARKER.pattern})"
-_GENERIC_NOUN: Final = "(?:中省直|[市县区省镇乡州](?:政府|级|直)?)?各?(?:其他|其它)?(?:有关|相关)(?:[市县区省州](?:政府|级|直))?(?:职能)?(?:部门|单位|机构|处室|科室|股室)(?:[(（](?:部门|单位|机构)[)）])?"  # "…等相关区直部门", "…等有关处室(单位)", "…等市政府有关部门", "…等市有关单位", "…等中省直各有关单位": the same open end with its level
+_GENERIC_NOUN: Final = "(?:中省直|[市县区省镇乡州](?:政府|级|直)?)?各?(?:其他|其它)?(?:有关|相关)(?:[市县区省州](?:政府|级|直))?(?:职能)?(?:部门|单位|机构|处室|科室|股室)(?:[和及与](?:部门|单位|机构))?(?:[(（](?:部门|单位|机构)[)）])?"  # "…等相关区直部门", "…等有关部门和单位", "…等有关处室(单位)", "…等市政府有关部门", "…等市有关单位", "…等中省直各有关单位": the same open end with its level
 # "…区环保局等有关部门牵头", "…会同相关部门负责", "…生态环境局等3家单位负责": the list is open-ended, and the generic tail
 # names no unit. "等" goes with its tail; "会同" stays, so that the unit before it still leads.
 _ETC_TAIL: Final = re.compile(

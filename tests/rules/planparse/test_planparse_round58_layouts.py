@@ -174,3 +174,15 @@ def test_an_office_and_how_often_at_least_it_does_its_work_is_a_standing_duty():
         "第六条 各辖市(区)党委政府每年不少于一次专题听取禁毒工作汇报,及时研究解决禁毒工作的重大问题。\n"
     )
     assert [(item.units, item.deadline.recurrence) for item in plan.items][1] == (("各辖市(区)党委政府",), Recurrence.YEARLY)
+
+
+def test_offices_by_由_after_the_sentences_first_clause_lead_those_they_work_with():
+    plan = parse_text(
+        "某市粮食安全责任制考核办法\n"
+        "一、考核工作在市政府领导下,由市粮食局、市农委会同市发改委、市财政局、农发行分行等有关部门和单位组成考核工作组负责具体实施。\n"
+        "二、市各有关部门根据职责分工,结合日常工作对各区粮食安全责任制落实情况进行监督检查。\n"
+    )
+    assert (plan.items[0].units, plan.items[0].lead_units) == (
+        ("市粮食局", "市农委", "市发改委", "市财政局", "农发行分行"),
+        ("市粮食局", "市农委"),
+    )

@@ -376,8 +376,10 @@ _BY_OPENING: Final = re.compile(
 # "由省发展改革委会同省地震局尽快组织编制…": the office a sentence opens with by 由, leading those it
 # works with
 _BY_WITH: Final = re.compile(
-    r"^由(?P<lead>[^，,。；;:：“”由]{2,30}?)会同(?P<units>[^，,。；;:：“”由]{2,60}?)"
-    r"(?=尽快|抓紧|及时|共同|联合|对|做好|开展|组织|制定|制订|编制|研究|进行|负责)"
+    # ("考核工作在市政府领导下,由X、Y会同A、B等有关部门和单位组成考核工作组负责具体实施": after the
+    # sentence's first clause too)
+    r"^(?:[^，,。；;由]{2,30}[，,])?由(?P<lead>[^，,。；;:：“”由]{2,30}?)会同(?P<units>[^，,。；;:：“”由]{2,120}?)"
+    r"(?=尽快|抓紧|及时|共同|联合|对|做好|开展|组织|制定|制订|编制|研究|进行|负责|组成)"
 )
 
 
