@@ -186,3 +186,12 @@ def test_offices_by_由_after_the_sentences_first_clause_lead_those_they_work_wi
         ("市粮食局", "市农委", "市发改委", "市财政局", "农发行分行"),
         ("市粮食局", "市农委"),
     )
+
+
+def test_an_office_that_must_at_least_do_its_work_is_its_subject():
+    plan = parse_text(
+        "某县乡镇统计规范化建设实施方案\n"
+        "1.加强统计岗位,完善统计网络。乡(镇、街道)政府要设置统计工作岗位。村(居)委员会至少要配备一名兼职统计人员,负责统计工作。\n"
+        "2.强化统计制度建设。各乡镇要建立健全统计工作制度。\n"
+    )
+    assert plan.items[0].units == ("乡(镇、街道)政府", "村(居)委员会")
