@@ -195,3 +195,15 @@ def test_an_office_that_must_at_least_do_its_work_is_its_subject():
         "2.强化统计制度建设。各乡镇要建立健全统计工作制度。\n"
     )
     assert plan.items[0].units == ("乡(镇、街道)政府", "村(居)委员会")
+
+
+def test_offices_by_由_after_what_they_make_or_by_their_fields_are_its_units():
+    plan = parse_text(
+        "某县农村医疗救助办法\n"
+        "第五条 农村医疗救助基金年度收支计划由县民政局会同财政部门拟定后报县政府批准执行。\n"
+        "第六条 大风、大雾严重影响交通运输安全时,由交通、公安、铁路等部门根据各自职责负责指挥应对工作。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("县民政局", "财政部门"), ("县民政局",)),
+        (("交通", "公安", "铁路"), ("交通", "公安", "铁路")),
+    ]

@@ -358,7 +358,9 @@ _REQUIREMENT_LABEL: Final = re.compile(r"^(?:整改要求|整改措施|具体要
 # "由包片单位县气象局负责清除", "…的要求,由陈家坝沿线包片单位县职教中心、县消防大队负责对…": the units
 # a requirement written as a sentence names, after 由 and the role noun before them.
 _BY_UNITS: Final = re.compile(
-    r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>(?:[^，,。；;:：“”由]|[(（]以下简称[^()（）]{1,20}[)）]){2,80}?)(?:全面|具体|统一|直接|自行|共同)?"
+    r"由(?:[^，,。；;由]{0,12}?(?:包片|牵头|责任|包保|联系)单位)?(?P<units>(?:[^，,。；;:：“”由]|[(（]以下简称[^()（）]{1,20}[)）]){2,80}?)"
+    # ("由交通、公安、铁路等部门根据各自职责负责指挥应对工作": the share each has)
+    r"(?:(?:根据|按照|依照)(?:各自|自身)?(?:的)?(?:职责|职能)(?:分工)?)?(?:全面|具体|统一|直接|自行|共同)?"
     r"(?:(?P<role>牵头|负责)(?!人|同志|领导|解释|的)|督促|组织实施|具体实施|组织(?=[，,。；;:：])|(?<=统一)领导(?=[，,。；;]|$)|(?<=共同|统一)管理(?=[，,。；;]|$)|主管(?=[，,。；;]|$)|作为(?:执法|责任|实施|监管)主体|(?:分别)?(?:审核|审查|核查|核实|受理|考评|考核|督办|办理)(?![\u4e00-\u9fff])|承办(?=[。；;]|$))"
     # ("由X负责的…项目": a list of each unit's projects; "由包片单位县文广局督促住户移走…": who sees
     # that it is done; "实际居住证明由区住房城乡建设委审核。": who examines what; "全县招商工作由县招商
@@ -377,9 +379,10 @@ _BY_OPENING: Final = re.compile(
 # works with
 _BY_WITH: Final = re.compile(
     # ("考核工作在市政府领导下,由X、Y会同A、B等有关部门和单位组成考核工作组负责具体实施": after the
-    # sentence's first clause too)
-    r"^(?:[^，,。；;由]{2,30}[，,])?由(?P<lead>[^，,。；;:：“”由]{2,30}?)会同(?P<units>[^，,。；;:：“”由]{2,120}?)"
-    r"(?=尽快|抓紧|及时|共同|联合|对|做好|开展|组织|制定|制订|编制|研究|进行|负责|组成)"
+    # sentence's first clause too;
+    # "农村医疗救助基金年度收支计划由县民政局会同财政部门拟定…": after what it makes)
+    r"^(?:[^，,。；;由]{2,30}[，,]?)?由(?P<lead>[^，,。；;:：“”由]{2,30}?)会同(?P<units>[^，,。；;:：“”由]{2,120}?)"
+    r"(?=尽快|抓紧|及时|共同|联合|对|做好|开展|组织|制定|制订|编制|拟定|拟订|起草|研究|进行|负责|组成)"
 )
 
 
@@ -388,7 +391,8 @@ def _by_clause(body: str) -> Assignment | None:
     if (by := _BY_WITH.match(text)) is not None and (led := _named(parse_annotation(f"{by['lead']}会同{by['units']}负责"))):
         return led
     match = _BY_UNITS.search(text) or _BY_OPENING.search(text)
-    found = _clause_duty(match)
+    # ("由交通、公安、铁路等部门根据各自职责负责…": the fields before their generic tail)
+    found = _clause_duty(match) or (_fields_subject(match["units"], _FIELDS_ALONE) if match else None)
     if found is None or match is None:
         return None
     if (joined := _joined_later(text, match)) is not None:
