@@ -207,3 +207,12 @@ def test_offices_by_由_after_what_they_make_or_by_their_fields_are_its_units():
         (("县民政局", "财政部门"), ("县民政局",)),
         (("交通", "公安", "铁路"), ("交通", "公安", "铁路")),
     ]
+
+
+def test_a_later_clause_of_the_first_sentence_that_opens_with_its_own_office_adds_it():
+    plan = parse_text(
+        "某省农村贫困残疾人危房改造实施方案\n"
+        "(一)调查摸底,掌握基本情况。各市残联组织开展危房改造项目调查,县级残联负责组织对辖区内贫困残疾人住房情况进行全面调查登记。\n"
+        "(二)设置监测站点。设置声环境质量监测站(点),组织开展声环境质量监测,定期向社会公布监测信息。\n"
+    )
+    assert [item.units for item in plan.items] == [("各市残联", "县级残联"), ()]

@@ -436,7 +436,7 @@ def _named(found: Assignment | None) -> Assignment | None:
     return found if all(map(is_unit_phrase, found.units)) or sharing_ending(found.units) else None
 
 
-_DONE_TO: Final = re.compile(r"(?:凡|对(?!口|外)|设立|举办|开办|筹备|筹建|新建|改建|扩建|开展|推进|加强|完善|做好|落实|申请|使用|利用|从事)")
+_DONE_TO: Final = re.compile(r"(?:凡|对(?!口|外)|设立|设置|举办|开办|筹备|筹建|新建|改建|扩建|开展|推进|加强|完善|做好|落实|申请|使用|利用|从事)")
 
 
 # "会议原则同意…，请县财政局按会议讨论意见作进一步修改完善": minutes ask an office to do the work.
@@ -475,6 +475,9 @@ _SUBJECT_DUTY: Final = re.compile(
     r"|主管(?![部单机领])[^，,。；;]{2,40}?(?:工作|事业|事务)(?!的)|对[^，,。；;]{2,40}?负有[^，,。；;]{0,20}?职责"
     # "各级人民政府领导本行政区域内的妇女权益保障工作", "X领导并组织实施本行政区域内的…工作"
     r"|(?:统一)?领导(?:并|和)?(?:组织实施|组织|监督)?(?=本)[^，,。；;]{2,40}?(?:工作|事业|事务)"
+    # "动物卫生监督机构组织实施本行政区域的动物防疫监督、检疫工作", "各辖区、各部门单位,组织开展…检查":
+    # the work the office organises
+    r"|组织(?:实施|开展)(?!的)"
     r"|统筹(?=全[省市县区州旗]|本)[^，,。；;]{2,40}?(?:工作|事业|事务)"  # "省人民政府统筹全省中小企业促进工作"
     r"|对[^，,。；;]{2,40}?负(?:总责|全责|主体责任)"  # "各包保单位对所包路段文明创建工作负总责"
     r"|依法对[^，,。；;]{2,60}?(?:进行|实施)[^，,。；;]{0,10}?(?:管理|监督|监管|检查)"  # "X依法对…宗教事务进行行政管理"
@@ -596,9 +599,12 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
         return None
     later: list[str] = []
     # (a clause of fields before 等部门 joins too: "X负责…的组织实施,教育、财政…等部门和组织,按照职责做好…")
-    for clause in re.split(r"[，,]", re.split(r"[。；;]", text, maxsplit=1)[0])[1:]:
+    first = re.split(r"[。；;]", text, maxsplit=1)[0]
+    for clause in re.split(r"[，,]", first)[1:]:
         more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)
         later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
+    if found.units and _SUBJECT_DUTY.match(text) or _SUBJECT_MODAL.match(text):
+        later += _clause_subjects(first, found.units + tuple(later))  # ("各市残联组织开展…,县级残联负责…")
     # (a full stop may be the ASCII one: "…的监督管理工作.交通运输主管部门负责…")
     for sentence in re.split(r"(?<=[。；;])|(?<=[\u4e00-\u9fff]\.)(?=[\u4e00-\u9fff])", text)[1:]:
         # ("领导小组办公室设在国家统计局,具体负责…": 办公室负责…)
@@ -620,7 +626,8 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     return replace(found, units=found.units + tuple(later), lead_units=leads)
 
 
-_ANY_OF_KIND: Final = re.compile(r"(?:并|和|与|及|但)|.*(?:有关|相关|行政)(?:部门|机关|单位)$")
+# (nor a clause's words run into an office: "第十六条市爱卫办", "依法组织拆除除水行政主管部门"; nor the rest)
+_ANY_OF_KIND: Final = re.compile(r"(?:并|和|与|及|但|其他|其它|依法)|.*(?:有关|相关|行政)(?:部门|机关|单位)$|.*第[一二三四五六七八九十百]+条")
 
 
 def _clause_subjects(sentence: str, known: Sequence[str]) -> list[str]:
@@ -631,6 +638,8 @@ def _clause_subjects(sentence: str, known: Sequence[str]) -> list[str]:
     for clause in re.split(r"[，,]", sentence)[1:]:
         subject = _SUBJECT_MODAL.match(clause)
         more = _modal_duty(clause) if subject is not None and "按照" not in subject.group(0) else None
+        duty = _SUBJECT_DUTY.match(clause) if more is None else None
+        more = more or (_clause_duty(duty) if duty is not None and duty["role"] and "按照" not in duty.group(0) else None)
         # (never a short form of an office named before: "各县(市)区政府要…,各县(市)区要…")
         found += [
             unit for unit in more.units
