@@ -216,3 +216,18 @@ def test_a_later_clause_of_the_first_sentence_that_opens_with_its_own_office_add
         "(二)设置监测站点。设置声环境质量监测站(点),组织开展声环境质量监测,定期向社会公布监测信息。\n"
     )
     assert [item.units for item in plan.items] == [("各市残联", "县级残联"), ()]
+
+
+def test_an_office_that_assists_others_named_after_it_leaves_the_lead_to_them():
+    plan = parse_text(
+        "某市第三次全国文物普查工作分工\n"
+        "四、工作职责\n"
+        "1.财政部门负责普查预算审核、安排、及时拨付使用。\n"
+        "2.交通部门协助文化、文物部门做好古桥梁、古码头等大型基本建设中的文物普查工作。\n"
+        "3.建设部门配合做好全市大型基本建设项目中的文物普查工作。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("财政部门",), ("财政部门",)),
+        (("交通部门", "文化", "文物部门"), ("文化", "文物部门")),
+        (("建设部门",), ("建设部门",)),
+    ]

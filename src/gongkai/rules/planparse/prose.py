@@ -969,8 +969,23 @@ def _office_subject(paragraph: str) -> Assignment | None:
             continue  # "市委组织部组织…", "各级工会组织依法…": the word is part of the office's name
         if verb["told"] or re.search(r"[的由]", text[: verb.start()]):
             return None  # ("审核中的问题由区联合审核小组…": no office opens it)
-        return _office_named(text[: verb.start()])
+        found = _office_named(text[: verb.start()])
+        if found is not None and verb[0] in ("配合", "协助"):
+            return _assisting(found, text[verb.end() :])
+        return found
     return None
+
+
+# "交通部门协助文化、文物部门做好…": those it assists lead
+_ASSISTED: Final = re.compile(r"(?P<units>[^，,。；;:：“”]{2,30}?)(?=做好|搞好|抓好|加强|开展|对|推进|完成|落实|实施|进行|重点|共同)")
+
+
+def _assisting(office: Assignment, rest: str) -> Assignment:
+    assisted = _ASSISTED.match(rest)
+    led = _named(parse_annotation(assisted["units"] + "负责")) if assisted is not None else None
+    if led is None:
+        return office
+    return Assignment(office.units + tuple(unit for unit in led.units if unit not in office.units), led.units)
 
 
 _ACCORDING_TO: Final = re.compile(f"^{_ACCORDING}")
