@@ -231,3 +231,14 @@ def test_an_office_that_assists_others_named_after_it_leaves_the_lead_to_them():
         (("交通部门", "文化", "文物部门"), ("文化", "文物部门")),
         (("建设部门",), ("建设部门",)),
     ]
+
+
+def test_its_duties_are_those_of_the_office_the_sentence_before_opens_with():
+    plan = parse_text(
+        "某市地名公共服务工程实施方案\n"
+        "(一)组织领导\n"
+        "领导小组下设办公室在民政局与市区划地名办公室合署办公。其主要职责是:\n"
+        "1.制定地名公共服务工程实施方案及工作计划;\n"
+        "2.组织培训和督促检查、验收。\n"
+    )
+    assert [item.units for item in plan.items] == [("办公室",), ("办公室",)]

@@ -1387,6 +1387,10 @@ _WORK_BELOW: Final = re.compile(
 )
 
 
+_ITS_DUTIES: Final = re.compile(r"^其(?:主要|具体)?(?:工作)?(?:职责|任务)(?:是|为|如下)[:：]$")
+_SET_UP_UNDER: Final = re.compile(r"^[^，,。；;]{2,20}?下设(?=[^，,。；;]{0,12}?(?:办公室|小组))")
+
+
 # "并重点公开下列政府信息:", a lead-in with no subject of its own, under a paragraph that opens with
 # the office that discloses: "X公开政府信息的范围,主要是…", "X主动公开的政府信息包括…"
 _DISCLOSES_BELOW: Final = re.compile(
@@ -1404,7 +1408,12 @@ _WORK_LISTED: Final = re.compile(
 def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[Assignment | None] | None:
     """A lead-in sentence (a paragraph's last) right over the first item of a numbered list, with
     the offices it names (None where it names none by name), or None."""
-    last = re.split(r"(?<=[。；;])", compact(paragraph))[-1]
+    sentences = re.split(r"(?<=[。；;])", compact(paragraph))
+    last = sentences[-1]
+    if _ITS_DUTIES.match(last) and len(sentences) > 1:
+        # "领导小组下设办公室在民政局…合署办公。其主要职责是:": the office the sentence before opens with
+        office = _office_subject(_SET_UP_UNDER.sub("", sentences[-2]))
+        last = office.units[0] + last[1:] if office is not None and len(office.units) == 1 else last
     match = _WORK_BELOW.match(last)
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
     # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)
