@@ -242,3 +242,14 @@ def test_its_duties_are_those_of_the_office_the_sentence_before_opens_with():
         "2.组织培训和督促检查、验收。\n"
     )
     assert [item.units for item in plan.items] == [("办公室",), ("办公室",)]
+
+
+def test_a_rules_articles_are_its_items_though_none_names_an_office():
+    plan = parse_text(
+        "某局部门预决算信息公开管理暂行办法\n"
+        "第一条 为推进和规范预决算信息公开工作,根据《中华人民共和国预算法》,制定本办法。\n"
+        "第二条 本办法所称预决算信息是指经财政部门批复的部门预算、决算信息。\n"
+        "第三条 预决算信息公开以门户网站上设立的预决算公开专栏为主要平台,并保持长期公开状态。\n"
+        "第四条 部门预决算信息在批复后20日内向社会公开。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["预决算信息公", "部门预决算信"]

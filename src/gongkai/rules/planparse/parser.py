@@ -933,7 +933,7 @@ def _wrap_width(lines: Sequence[str]) -> float | None:
     return None
 
 
-_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则|措施|实事")
+_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则|措施|实事|办法|规定|条例")
 # A notice that is itself the plan: "关于全面推进基层政务公开标准化规范化工作的通知" (not one that
 # hands out or forwards another document).
 _WORK_NOTICE: Final = re.compile(r"关于(?!印发|转发)[^《》]{2,60}(?:推进|加强|做好|开展)[^《》]{0,40}工作的通知$")
