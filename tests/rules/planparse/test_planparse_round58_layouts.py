@@ -253,3 +253,12 @@ def test_a_rules_articles_are_its_items_though_none_names_an_office():
         "第四条 部门预决算信息在批复后20日内向社会公开。\n"
     )
     assert [item.text[:6] for item in plan.items] == ["预决算信息公", "部门预决算信"]
+
+
+def test_the_work_a_duty_is_done_in_stands_before_its_fields():
+    plan = parse_text(
+        "某县审计整改工作情况\n"
+        "一、突出一个“联”字。在联审工作中,组织、审计、编办部门要联合作战,相互配合,逐步建立密切配合的工作机制。\n"
+        "二、突出一个“审”字。审计机关要依法独立行使审计监督权。\n"
+    )
+    assert plan.items[0].units == ("组织", "审计", "编办部门")

@@ -449,9 +449,9 @@ _ASKED: Final = re.compile(
 # 负责…": a duty written with its offices as the subject of the sentence.
 # "按照“党政同责…”的工作要求,", "根据国务院的有关规定,": what a duty rests on, before its office
 _ACCORDING: Final = r"(?:按照|根据|依照|依据)[^，,。；;由]{2,40}?[，,]"
-# "疟疾传播季节,各地应当…", "村民委员会在换届选举期间,地方各级人民政府应…", "宣传月期间各单位要…":
-# when, before the office
-_SEASON: Final = r"[^，,。；;由]{2,20}?(?:季节|期间)(?:[，,]|(?=各))"
+# "疟疾传播季节,各地应当…", "村民委员会在换届选举期间,地方各级人民政府应…", "宣传月期间各单位要…",
+# "在联审工作中,组织、审计、编办部门要…": when, before the office
+_SEASON: Final = r"(?:[^，,。；;由]{2,20}?(?:季节|期间)|在[^，,。；;由]{2,20}?(?:工作|过程)中)(?:[，,]|(?=各))"
 # "为进一步核实债权债务关系、…、减少化债资金支付环节,各地要…": what for, before the office
 _PURPOSE: Final = r"为了?(?!民|人民)[^，,。；;由]{2,60}?[，,]"
 # "自2008年起,市财政要…", "即日起市住房城乡建设管理、公安…等部门将…": from when, before the office
