@@ -262,3 +262,12 @@ def test_the_work_a_duty_is_done_in_stands_before_its_fields():
         "二、突出一个“审”字。审计机关要依法独立行使审计监督权。\n"
     )
     assert plan.items[0].units == ("组织", "审计", "编办部门")
+
+
+def test_an_office_by_由_that_forms_a_group_or_manages_by_the_rules_does_the_work():
+    plan = parse_text(
+        "某市污染整治工作方案\n"
+        "1.考核验收。由市环保局组成考核验收小组,对污染整治情况进行全面检查验收。\n"
+        "2.设备维护。内网设备包括交换机、路由器等,由电教中心依据省政府有关规定进行管理和维护。\n"
+    )
+    assert [item.units for item in plan.items] == [("市环保局",), ("电教中心",)]
