@@ -271,3 +271,13 @@ def test_an_office_by_由_that_forms_a_group_or_manages_by_the_rules_does_the_wo
         "2.设备维护。内网设备包括交换机、路由器等,由电教中心依据省政府有关规定进行管理和维护。\n"
     )
     assert [item.units for item in plan.items] == [("市环保局",), ("电教中心",)]
+
+
+def test_what_a_work_covers_is_no_work():
+    plan = parse_text(
+        "某省法治宣传教育条例\n"
+        "第三条 县级以上人民政府应当加强对法治宣传教育工作的领导。\n"
+        "第四条 法治宣传教育的内容包括以宪法为核心的中国特色社会主义法律体系和法律制度。\n"
+        "第五条 司法行政部门负责本行政区域内法治宣传教育的组织实施。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["县级以上", "司法行政"]
