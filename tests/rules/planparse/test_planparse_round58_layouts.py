@@ -281,3 +281,12 @@ def test_what_a_work_covers_is_no_work():
         "第五条 司法行政部门负责本行政区域内法治宣传教育的组织实施。\n"
     )
     assert [item.text[:4] for item in plan.items] == ["县级以上", "司法行政"]
+
+
+def test_what_a_service_platform_is_is_no_work():
+    plan = parse_text(
+        "某区12345政务服务便民热线工作方案\n"
+        "一、12345热线是自治区设立的非紧急综合性政务服务平台,依托一个号码提供全天候人工在线服务。\n"
+        "二、区政务服务中心负责热线工单的转办、督办和回访工作。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["区政务服"]
