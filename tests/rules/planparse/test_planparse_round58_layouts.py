@@ -290,3 +290,16 @@ def test_what_a_service_platform_is_is_no_work():
         "二、区政务服务中心负责热线工单的转办、督办和回访工作。\n"
     )
     assert [item.text[:4] for item in plan.items] == ["区政务服"]
+
+
+def test_a_later_sentence_whose_office_exercises_its_duties_adds_it():
+    plan = parse_text(
+        "某市电动自行车管理办法\n"
+        "第四条 市、县级人民政府应当加强对电动自行车管理工作的领导。 市直园区管委会依法行使本园区电动自行车管理职责。 "
+        "乡镇人民政府(街道办事处)应当协助做好辖区内的电动自行车管理工作。\n"
+        "第五条 区人民政府全面负责本辖区内居民住宅电梯安全综合管理工作;督促、支持质监部门依法履行居民住宅电梯安全监察职责。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市、县级人民政府", "市直园区管委会", "乡镇人民政府(街道办事处)"),
+        ("区人民政府",),
+    ]

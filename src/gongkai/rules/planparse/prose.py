@@ -612,7 +612,8 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
         # ("领导小组办公室设在国家统计局,具体负责…": 办公室负责…)
         sentence = _SEATED_AT.sub(_seated, _what_it_does(sentence.strip()))
         # ("…;财政、监察…等有关部门根据各自的职责做好…", "。省发展改革、…、卫生计生等部门,要进一步细化…")
-        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence) or _charged_after(sentence)
+        more = _clause_duty(_SUBJECT_DUTY.match(sentence)) or _modal_duty(sentence) or _charged_after(sentence) \
+            or _exercised(sentence)
         if more is None and any(paragraph.startswith(sentence) for paragraph in paragraphs):
             more = _office_subject(sentence)
         # (never the short name the task gave its first office: "X(以下简称“各部门”)应…。各部门负责…",
@@ -630,6 +631,15 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
 
 # (nor a clause's words run into an office: "第十六条市爱卫办", "依法组织拆除除水行政主管部门"; nor the rest)
 _ANY_OF_KIND: Final = re.compile(r"(?:并|和|与|及|但|其他|其它|依法)|.*(?:有关|相关|行政)(?:部门|机关|单位)$|.*第[一二三四五六七八九十百]+条")
+
+
+# "市直园区管委会依法行使本园区电动自行车管理职责。": a later sentence's office and the duties it exercises
+_EXERCISES: Final = re.compile(r"^(?P<units>[^，,。；;:：“”]{2,30}?)依法(?:行使|履行)(?!的)[^，,。；;的]{2,40}?(?:职责|职权)")
+
+
+def _exercised(sentence: str) -> Assignment | None:
+    found = _clause_duty(_EXERCISES.match(sentence))
+    return found if found is not None and all(map(_strong_unit, found.units)) else None
 
 
 def _clause_subjects(sentence: str, known: Sequence[str]) -> list[str]:
