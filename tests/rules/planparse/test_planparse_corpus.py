@@ -130,7 +130,10 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # units 0.8751, deadlines 0.9683; with round 57 (2301-2347, blind F1 0.789, units 0.767:
     # epidemic orders, water-saving rules, duty lists) too: F1 0.9060, units 0.8726; then round 57
     # studied (session 27; 16 golds brought into line with the README): F1 0.9142, units 0.8786,
-    # deadlines 0.9701
+    # deadlines 0.9701; with round 58 (2351-2396, blind F1 0.664, units 0.552: audit, statistics,
+    # grain, public security and urban safety rules) too: F1 0.9100, units 0.8744; then round 58
+    # studied (session 28; 2362's post and 2112's assisted office brought into line): F1 0.9148,
+    # units 0.8817, deadlines 0.9703
     assert figures["f1"] >= 0.90, development.misses
     assert figures["units"] >= 0.875 and figures["deadlines"] >= 0.96, development.misses
 
