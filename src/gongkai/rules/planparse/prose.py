@@ -605,7 +605,7 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     for clause in re.split(r"[，,]", first)[1:]:
         more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)
         later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
-    if found.units and _SUBJECT_DUTY.match(text) or _SUBJECT_MODAL.match(text):
+    if (found.units and _SUBJECT_DUTY.match(text)) or _SUBJECT_MODAL.match(text):
         later += _clause_subjects(first, found.units + tuple(later))  # ("各市残联组织开展…,县级残联负责…")
     # (a full stop may be the ASCII one: "…的监督管理工作.交通运输主管部门负责…")
     for sentence in re.split(r"(?<=[。；;])|(?<=[\u4e00-\u9fff]\.)(?=[\u4e00-\u9fff])", text)[1:]:
@@ -731,16 +731,19 @@ _JOINED_LATER: Final = re.compile(
 
 # ("直补方式:市财政局负责…", "相关部门的工作职责:财政部门负责…;…")
 _TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
-def _seated(match: re.Match[str]) -> str:
-    return match["office"] or match["body"]
-
-
 _SEATED_AT: Final = re.compile(
     r"^(?:(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}"
     # "省、设区的市、县(市、区)设立社会治安综合治理委员会,负责…": the body set up does the work
     r"|[^，,。；;应要须]{2,40}?(?:设立|成立)(?P<body>[^，,。；;]{2,30}?(?:委员会|领导小组|指挥部|办公室)))[，,]"
     r"(?=(?:具体|全面|统一|主要)?(?:负责|牵头))"
 )
+
+
+def _seated(match: re.Match[str]) -> str:
+    """The office a seat or a founding names, for the sentence to go on with its duty."""
+    return match["office"] or match["body"]
+
+
 _WHAT_IT_IS: Final = re.compile(
     # ("县级以上人民政府作为…的主体,是…的第一责任单位,负责…": what it is, twice)
     r"^(?P<office>[^，,。；;是]{2,30}?)(?:是|为|作为)[^，,。；;]{2,30}[，,](?:是[^，,。；;]{2,30}[，,])?"
