@@ -574,9 +574,13 @@ def _articles_counted(line: str) -> list[str]:
             last = number
     if len(cuts) < 3:
         return [line]
-    pieces = (line[a:b] for a, b in pairwise([0, *cuts, len(line)]))
     # ("第一条,为了…", "第二条。铁路…": the scrambled mark after the number is a space)
-    return [_MARK_AFTER.sub(r"\g<1> ", piece) for piece in pieces if piece.strip()]
+    return [_MARK_AFTER.sub(r"\g<1> ", piece) for piece in _cut_at(line, cuts)]
+
+
+def _cut_at(line: str, cuts: Sequence[int]) -> list[str]:
+    """The pieces of a line cut at each position, blank ones left out."""
+    return [piece for piece in (line[a:b] for a, b in pairwise([0, *cuts, len(line)])) if piece.strip()]
 
 
 _MARK_AFTER: Final = re.compile(rf"^(第[{CN_DIGITS}]+条)[,，.．、。\s]+")
@@ -603,7 +607,7 @@ def _shi_points(line: str) -> list[str]:
             cuts.append(found.start())
     if len(cuts) < 2:
         return [line]
-    return [piece.strip() for piece in (line[a:b] for a, b in pairwise([0, *cuts, len(line)])) if piece.strip()]
+    return [piece.strip() for piece in _cut_at(line, cuts)]
 
 
 def _points_counted(line: str, long: bool) -> list[str]:
