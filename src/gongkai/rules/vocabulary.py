@@ -21,6 +21,7 @@ UNIT_ENDINGS: Final = (
     "省", "街", "村", "海关", "园", "各地", "股", "司",  # 司: a ministry's department, 规划司
     "农场", "林场", "牧场", "渔场", "镇场",  # state farms; 各乡镇场 = 各乡、镇、场
     "直属库", "粮库",  # grain depots: 中储粮株洲直属库
+    "河长", "湖长", "林长", "田长",  # the chiefs' system: 乡级河长, 村级林长, 总河长 do their lists' duties
     "岗",  # a town office's post (岗位) where offices are posts: 林业发展岗, 应急管理岗
     "主席团",  # a township congress's presidium, 乡镇人民代表大会主席团
     "团中央",  # the Youth League's centre, beside ministries: "(教育部牵头,团中央、国家语委参与)"

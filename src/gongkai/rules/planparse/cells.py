@@ -355,6 +355,7 @@ _NO_NAME: Final = re.compile(
     r"^(?:依照|按照|根据|依据|遵照|参照|协调各|鼓励|督促|引导|动员)|执行$|实行$|哪些|什么|.是.|(?<!自)由|用人单位$|所有单位$"
     r"|设在|代表本级|(?<=[局委厅部])(?:设置|设立|深化)"
     rf"|^{MATTER_HANDLED}$"
+    r"|(?:停|(?<!公)开|举|创|兴)办$"  # "敬老院停办,必须…": a body opened or closed, no office
 )
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][{LEAD_STARS}]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 

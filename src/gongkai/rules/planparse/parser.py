@@ -138,6 +138,8 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     paragraphs = _paragraphs(prose_lines, meta.title, bool(meta.notice_title and "印发" in meta.notice_title))
     prose = read_prose(paragraphs, meta.year, leads, duties_title_assignment(meta.title) if meta.title else None)
     opening = " ".join([text for _, text in paragraphs if re.search(r"[\u4e00-\u9fff]", text)][:3])
+    # a rule under a page's own heading ("…执法局“三项制度”" then "第一条 为…,制定本办法。"): its basis says what it is
+    opening += "".join(text for _, text in paragraphs[:12] if _ENACTING.match(compact(text)))
     kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
     if kind is PlanKind.NOT_A_PLAN and not prose.numbered and not empty:
         headed = _headed_paragraphs(paragraphs, meta.year)
@@ -1035,12 +1037,14 @@ def _plan_part(line: str) -> bool:
 # The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…",
 # "2020年,市统计局政务公开工作要以…为指导", "2023年,区行政审批局将以…为主线",
 # "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
+_ENACTING: Final = re.compile(rf"^{MARKERS['article']}")
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
     # a page of an office's duties ("部门职责" then "(一)负责…"): each duty is its work
     r"|^[\u4e00-\u9fff]{0,20}(?:部门|主要|工作|科室|内设机构)(?:职责|职能)\s*(?:[(（][一1][)）]|[一1][、.．])"
     rf"|{YEAR_OPENING}"
     r"|(?:特|现)?(?:制[定订]|拟定|提出)(?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施)"
+    r"|第一条[^。；]{4,200}?制[定订]本[^\W，,。]{0,10}?(?:办法|规定|条例|细则|制度)"  # a rule's basis article
     # "具体来说，要做好以下几方面的工作。", "重点抓好以下五项工作："
     r"|(?:做好|抓好|完成|落实)(?:以下|如下)(?:几方面|几项|[一二三四五六七八九十\d]+(?:个方面|项))?的?(?:重点)?工作"
     # "…的15件大事和民生实事", "2024年为民办实事项目": a list of the year's projects follows

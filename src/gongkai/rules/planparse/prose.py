@@ -390,7 +390,7 @@ _BY_WITH: Final = re.compile(
 
 def _by_clause(body: str) -> Assignment | None:
     text = compact(body)
-    if (by := _BY_WITH.match(text)) is not None and (led := _named(parse_annotation(f"{by['lead']}会同{by['units']}负责"))):
+    if (by := _BY_WITH.match(text)) is not None and (led := _led_with(by["lead"], by["units"])):
         return led
     match = _BY_UNITS.search(text) or _BY_OPENING.search(text)
     # ("由交通、公安、铁路等部门根据各自职责负责…": the fields before their generic tail)
@@ -467,7 +467,7 @@ _SUBJECT: Final = (
     # ("在省委领导下,X负责…"; "望各单位接到通知后要…", "要求各乡镇、各部门要…": the offices a notice
     # hopes or asks will do it)
     rf"^(?:在[^，,。；;由]{{2,24}}?(?:领导|指导|统一部署)下[，,]|{_ACCORDING}|{_SEASON}|{_PURPOSE}|{_TOPIC}|{_FROM}|{_EVERYONES}|(?:希?望|要求)(?=各))?"
-    r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,8}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
+    r"(?P<units>(?:[^，,。；;:：()（）“”由]|[(（][^()（）]{1,12}[)）]|[(（]以下简称[^()（）]{1,30}[)）]){2,80}?)"
     # ("盟市级人民政府办公室承担本地区政府网站的主管职责,负责…")
     r"(?:(?:按照|根据|依照|依据)[^，,。；;由]{2,24}?|在[^，,。；;由]{2,40}?(?:领导|指导|统一部署)下|承担[^，,。；;由]{2,30}?职责(?=[，,]负责)"
     r"|受[^，,。；;由]{2,20}?委托)?[，,]?"  # ("市排水管理处受市政工程局委托,具体负责…")
@@ -721,11 +721,23 @@ def _joined_later(text: str, clause: re.Match[str]) -> Assignment | None:
     """The units of a clause with those it works with later in its sentence ("X负责…,会同Y对…",
     "由X牵头,会同Y…对…"): Y takes part, X leads; None where no such Y follows."""
     joined = _JOINED_LATER.match(text, clause.end())
-    return _named(parse_annotation(f"{clause['units']}会同{joined['units']}负责")) if joined else None
+    return _led_with(clause["units"], joined["units"]) if joined else None
+
+
+def _led_with(lead: str, partners: str) -> Assignment | None:
+    """X leading Y in "X会同Y…"; Y may be fields before a generic tail ("会同同级公安、交通、城管等部门
+    建立…": each field a unit)."""
+    found = _named(parse_annotation(f"{lead}会同{partners}负责"))
+    first = _named(parse_annotation(f"{lead}负责")) if found is None else None
+    fields = _fields_subject(partners, _FIELDS_ALONE) if first is not None else None
+    if first is not None and fields is not None:
+        return Assignment(tuple(dict.fromkeys((*first.units, *fields.units))), first.lead_units)
+    return found
 
 
 _JOINED_LATER: Final = re.compile(
-    r"(?:[^。；;]*?[，,])?会同(?P<units>[^，,。；;:：“”]{2,40}?)(?=对|做好|开展|共同|联合|制定|制订|编制|拟定|拟订|起草|研究|组织|进行|审核|负责|及时|按照|做)"
+    r"(?:[^。；;]*?[，,])?会同(?P<units>[^，,。；;:：“”]{2,120}?)"
+    r"(?=对|做好|开展|共同|联合|制定|制订|编制|拟定|拟订|起草|研究|组织|进行|审核|负责|及时|按照|做|建立|实施|落实|推进|加强|确定|划定|发布)"
 )
 
 
@@ -1182,6 +1194,12 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             # "县机关事务管理局和…要着力完成以下工作:" over "一是…" "二是…": they do each of them (and
             # "其主要职责是:" over a new list closes the one before, whose offices it does not name)
             pending.clear()
+            restarted = split_marker(texts[index + 1])[0]
+            if restarted in kinds:
+                # "(十三)律师工作处" then "X的主要职责是:" over "(一)…": the list it leads in to restarts
+                # at the level of the one open, whose last item it is no part of
+                del kinds[kinds.index(restarted) :]
+                del stack[len(kinds) :]
             level, parent = _enter(kinds, stack, "unit_group")
             stack.append(_add(nodes, _Node(level, "", paragraph.strip(), lead_in[0], parent=parent, line=line)))
             continue
@@ -1962,7 +1980,7 @@ def _article_duty(work: str) -> Assignment | None:
     with_ = opening.find("会同")
     if first.units and with_ > 0 and (joined := _JOINED_LATER.match(opening, with_)) is not None:
         # "市水利局、市市政管理委员会会同市物价部门研究制定…": X leads those it works with
-        first = _named(parse_annotation(f"{opening[:with_]}会同{joined['units']}负责")) or first
+        first = _led_with(opening[:with_], joined["units"]) or first
     later = {compact(paragraph) for paragraph in work.split("\n")[1:]}
     return _with_units(_with_later_subjects(compact(work), first, later))
 

@@ -1,0 +1,90 @@
+"""Layouts of the fifty-ninth round of real notices (tests/fixtures/notices/real/2401-2449): river,
+lake and forest chiefs and water pollution, rule-of-law government, medical insurance and elderly
+care, education and school safety, civilized-city campaigns; each as a small synthetic page written
+the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_the_chiefs_a_heading_gives_duties_to_are_their_units():
+    plan = parse_text(
+        "某市关于明确乡村两级林长职责的通知\n"
+        "一、乡级林长工作职责\n"
+        "1、领导林长制实施工作,贯彻落实上级林长的工作安排。\n"
+        "2、负责开展林地普查工作,落实一林一档案。\n"
+        "二、村级湖长工作职责\n"
+        "1、负责落实湖泊巡查工作,督促每周巡湖不少于1次。\n"
+    )
+    assert [item.units for item in plan.items] == [("乡级林长",), ("乡级林长",), ("村级湖长",)]
+
+
+def test_a_rule_under_a_pages_own_heading_is_read_by_its_basis_article():
+    plan = parse_text(
+        "当前位置 首页 >> 某县执法局 >> 事前公开\n"
+        "某县执法局“三项制度”\n"
+        "发布时间:2024-05-06    来源:执法局\n"
+        "行政执法公示实施办法\n"
+        "第一条 为推进行政执法公示制度建设,规范行政执法程序,结合我局工作实际,制定本办法。\n"
+        "第二条 执法人员从事行政执法活动,应当主动出示执法证件。\n"
+        "第三条 在执行行政执法活动时,执法车辆应当配备行车记录仪。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["执法人员从事", "在执行行政执"]
+
+
+def test_an_offices_duties_after_a_numbered_list_of_its_divisions_are_its_own():
+    plan = parse_text(
+        "某区司法局职能介绍\n"
+        "某区司法局是区政府组成部门,设3个内设机构。\n"
+        "(一)办公室\n"
+        "(二)立法事务处\n"
+        "(三)律师工作处\n"
+        "某区司法局的主要职责是:\n"
+        "(一)承担全面依法治区重大问题的政策研究。\n"
+        "(二)负责推进本区法治政府建设工作。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("承担全面", ("某区司法局",)),
+        ("负责推进", ("某区司法局",)),
+    ]
+
+
+def test_an_office_named_with_a_long_bracketed_note_is_the_subject_of_its_article():
+    plan = parse_text(
+        "某省农村敬老院管理办法\n"
+        "第一条 为了加强农村敬老院的管理,制定本办法。\n"
+        "第五条 省、市、县(含县级市、区,下同)民政部门是本辖区敬老院管理工作的主管部门。其职责是:\n"
+        "(一)负责敬老院筹建条件的审核和建院登记工作;\n"
+        "(二)监督检查敬老院经费的筹集和使用情况。\n"
+        "第九条 敬老院停办,必须有正当理由,并对养员作出妥善安排。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("省、市、县(含县级市、区，下同)民政部门",),
+        ("省、市、县(含县级市、区，下同)民政部门",),
+        (),
+    ]
+
+
+def test_an_article_over_duties_its_office_performs_by_its_remit():
+    plan = parse_text(
+        "某省饮用水水源保护条例\n"
+        "第一条 为了保护饮用水水源,制定本条例。\n"
+        "第八条 市、县级人民政府水行政主管部门按照职责对饮用水资源实施统一监督管理,履行下列职责:\n"
+        "(一)制定并实施饮用水水源建设专项规划;\n"
+        "(二)实行取水许可制度。\n"
+    )
+    assert [item.units for item in plan.items] == [("市、县级人民政府水行政主管部门",)] * 2
+
+
+def test_the_fields_an_office_works_with_before_their_generic_tail_are_units_it_leads():
+    plan = parse_text(
+        "某市学校安全管理规定\n"
+        "第一条 为了加强学校安全管理,制定本规定。\n"
+        "第六条 市、区教育行政部门应当会同同级公安、交通、城管等部门建立协调工作机制,定期研究解决学校安全问题。\n"
+        "第七条 市教育局应当会同市公安局、市交通局建立学校周边巡查机制。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("市、区教育行政部门", "同级公安", "交通", "城管"), ("市、区教育行政部门",)),
+        (("市教育局", "市公安局", "市交通局"), ("市教育局",)),
+    ]
