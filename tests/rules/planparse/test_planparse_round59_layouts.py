@@ -88,3 +88,42 @@ def test_the_fields_an_office_works_with_before_their_generic_tail_are_units_it_
         (("市、区教育行政部门", "同级公安", "交通", "城管"), ("市、区教育行政部门",)),
         (("市教育局", "市公安局", "市交通局"), ("市教育局",)),
     ]
+
+
+def test_a_unit_cell_of_one_office_a_line_may_close_its_list_openly():
+    plan = parse_text(
+        "某市医保基金监管重点任务\n"
+        "重点工作\n|\n具体任务\n|\n责任单位\n|\n完成时限\n|\n"
+        "一、强化常态监管\n|\n严格协议管理\n|\n规范医保服务协议管理,坚持严格审核把关。\n|\n市医保局\n|\n2021年12月底前完成\n|\n"
+        "坚持多形式检查\n|\n联合市场监管、卫生健康、公安等部门开展专项检查。\n|\n市医保局\n市卫生健康委\n市公安局等\n|\n每年开展\n|\n"
+        "强化专项整治\n|\n开展典型问题专项整治,靶向纠治各类违法违规行为。\n|\n市医保局\n市市场监管局\n|\n长期坚持\n|\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("市医保局",),
+        ("市医保局", "市卫生健康委", "市公安局"),
+        ("市医保局", "市市场监管局"),
+    ]
+
+
+def test_an_articles_caption_on_its_own_line_is_no_unit_and_its_scope_no_work():
+    plan = parse_text(
+        "某市幼儿园管理办法\n"
+        "第一条 (目的依据)\n为规范幼儿园管理,根据有关法律,制定本办法。\n"
+        "第二条 (适用范围)\n本市行政区域内各类幼儿园的设立、监督管理等适用于本办法。\n"
+        "第六条 (规划布局)\n市教育行政主管部门会同城乡规划行政主管部门组织编制幼儿园空间布局专项规划。\n"
+    )
+    assert [(item.text[:6], item.units) for item in plan.items] == [
+        ("(规划布局)", ("市教育行政主管部门", "城乡规划行政主管部门")),
+    ]
+
+
+def test_whom_a_scheme_covers_is_no_work():
+    plan = parse_text(
+        "某市城镇居民基本医疗保险试行办法\n"
+        "第一条 为建立多层次的基本医疗保险制度,根据有关规定,制定本办法。\n"
+        "第二条 城镇居民基本医疗保险的实施范围和对象是城镇职工基本医疗保险制度覆盖范围以外的本市城镇户籍居民,包括:\n"
+        "(一)未成年人;\n"
+        "(二)18周岁及以上无业居民。\n"
+        "第五条 市人民政府统一制定全市城镇居民基本医疗保险政策。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["市人民政府统"]

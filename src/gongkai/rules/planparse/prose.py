@@ -1208,7 +1208,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
         if kind is None and _BLOCK.match(paragraph.strip()) and ("block" in kinds or paragraph.strip() == "01"):
             kind, marker, rest = "block", paragraph.strip(), ""  # "01" alone over its projects, a line each
         rest, progress = _progress_apart(rest)
-        pieces = split_annotated(rest)
+        # ("第六条 (规划布局)" over its text: an article's caption, never its units)
+        pieces = [(rest, None)] if kind == "article" and _CAPTION.fullmatch(rest) else split_annotated(rest)
         if index == len(paragraphs) - 1 and pieces[-1][1] is None and (cut := _cut_annotation(pieces[-1][0])):
             pieces[-1] = cut  # "…相关工作措施(省发改委、住" and the page ends: the whole names count
         elif index == len(paragraphs) - 1 and (unclosed := _cut_unit(rest, pieces[-1][1])) is not None:
@@ -2130,7 +2131,7 @@ _PREAMBLE: Final = re.compile(
     rf"|^{_RULE}(?:所称|中的)[^，,。；;]{{1,30}}[，,]?(?:是指|包括)"  # what its words mean
     r"|^[^，,。；;]{2,40}[，,]?(?:主要)?是指"
     # whom it binds (other laws aside: "…应当遵守本条例。法律、法规另有规定的从其规定。")
-    rf"|^{_RULE}适用于|^[^；;]{{2,80}}?适用{_RULE}|^[^。；;]{{2,200}}(?:(?:应当|应|均应|都应|均须|须|必须)遵守|适用){_RULE}。(?:[^。；;]{{2,30}}另有规定的[，,]?(?:从|依照)其规定。)?$"
+    rf"|^{_RULE}适用于|^[^；;]{{2,80}}?适用于?{_RULE}|^[^。；;]{{2,200}}(?:(?:应当|应|均应|都应|均须|须|必须)遵守|适用){_RULE}。(?:[^。；;]{{2,30}}另有规定的[，,]?(?:从|依照)其规定。)?$"
     r"|^[^。；;]{0,30}任何(?:单位和个人|组织和个人|单位或者个人|组织或者个人|人)[^。；;]{0,4}有权"  # a right anyone has
     rf"|^违反{_RULE}"  # a penalty
     r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
@@ -2195,6 +2196,8 @@ _NO_WORK_BELOW: Final = re.compile(
     r"^[^，,。；;]{2,40}(?:系指|是指)[:：]$|所称[^，,。；;]{1,20}包括[:：]$|(?:具备|符合|具有)(?:以下|下列|如下)(?:基本)?(?:条件|资格)[:：]$"
     r"|(?:遵循|坚持|贯彻|按照)(?:以下|下列|如下)(?:基本)?原则[:：]$"  # "…应当遵循下列原则:" over the principles
     r"|的(?:行业|适用|调查|统计)?范围(?:包括|是|为)[:：]$"  # "经济普查的行业范围包括:" over what it covers
+    # "…医疗保险的实施范围和对象是…以外的本市城镇户籍居民,包括:": whom a scheme covers
+    r"|的[^，,。；;:：]{0,4}(?:范围|对象)(?:和(?:范围|对象))?(?:是|为)[^。；;:：]{2,80}[，,](?:主要)?包括[:：]$"
     # "第二十六条 行政执法监督检查的主要内容:", "…年度报告。内容包括:" over what a check or a report covers
     # ("各级统计机构和各相关部门自查内容包括:": what a self-inspection covers)
     r"|(?:^|[。，,；;]|(?<=检查|自查|督查|抽查|考核|评估|审查|审计))(?:[^，,。；;:：]{2,30}的)?(?:主要)?内容(?:包括|是|为|有)?[:：]$"

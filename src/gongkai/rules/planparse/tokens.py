@@ -452,9 +452,13 @@ _FEWEST_ROWS: Final = 3  # the header and two rows
 def _cell_text(lines: Sequence[str]) -> str:
     """A cell's lines joined; an office a line ("市建设局" / "镇江新区管委会") is a list of units."""
     written = [line.strip() for line in lines if line.strip()]
-    if len(written) > 1 and all(map(is_unit_phrase, written)):
+    # (the last one may close an open list: "市医保局" / "市公安局等")
+    if len(written) > 1 and all(map(is_unit_phrase, [*written[:-1], _OPEN_END.sub("", written[-1])])):
         return "、".join(written)
     return join_lines(written)
+
+
+_OPEN_END: Final = re.compile(r"等(?:有关|相关)?(?:部门|单位)?$")
 
 
 def _cell_closers(lines: Sequence[str]) -> bool:
