@@ -479,6 +479,8 @@ def test_it_resolves_full_width_and_ascii_forms_alike(registry: Registry) -> Non
         ("供销社、农科所等农业系统其它单位以及民政局", ["供销社", "农科所", "民政局"]),
         ("乡(镇)人民政府以及街道办事处等政府派出机构", ["乡(镇)人民政府", "街道办事处"]),
         ("市统计局、农发行镇江分行等有关部门和单位", ["市统计局", "农发行镇江分行"]),
+        ("市和县(市)、区人民政府教育督导机构", ["市和县(市)、区人民政府教育督导机构"]),
+        ("市和各市、区劳动保障部门", ["市和各市、区劳动保障部门"]),
     ],
 )
 def test_it_splits_cells_into_phrases(cell: str, phrases: list[str]) -> None:

@@ -691,7 +691,8 @@ _LONE_LEVELS: Final = frozenset({"自治州", "自治县", "自治区", "自治�
 
 
 # Levels joined as lone as one: "市和区、县劳动和社会保障行政部门" (of the city, districts and counties)
-_JOINED_LEVELS: Final = re.compile(r"[省市县区州](?:[和及与][省市县区州])+")
+# ("市和县(市)、区人民政府教育督导机构", "市和各市、区劳动保障部门": with their alternatives, or 各)
+_JOINED_LEVELS: Final = re.compile(r"[省市县区州](?:[和及与]各?[省市县区州])+")
 _BRACKETED: Final = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*[)）〕\]]")
 _LEVEL_GOVERNMENT: Final = re.compile(r"^[省市县区镇乡街州旗盟]{1,3}(?:人民)?政府$")  # ("各市州、县市区人民政府")
 _LIST_OPENER: Final = re.compile(r"^(?:沿海|沿边|沿线|相关|有关)?各|^(?:相关|有关)|^[\u4e00-\u9fff]{0,10}?所在地|^当地")  # ("水库所在地市、县(区)人民政府")
@@ -708,7 +709,7 @@ def _rejoin_bare_levels(pieces: Sequence[str]) -> list[str]:
     glue_next = False
     for piece in pieces:
         # ("各市、县〔区〕落实": a lone level with its alternatives closes the list as a lone one does)
-        bare = _BRACKETED.sub("", piece) in _BARE_LEVELS or piece in _LONE_LEVELS or _JOINED_LEVELS.fullmatch(piece) is not None
+        bare = _BRACKETED.sub("", piece) in _BARE_LEVELS or piece in _LONE_LEVELS or _JOINED_LEVELS.fullmatch(_BRACKETED.sub("", piece)) is not None
         previous = _BRACKETED.sub("", joined[-1]) if joined else ""  # "各市〔州〕" reads "各市"
         fragment = bool(previous) and previous[-1] in _BARE_LEVELS
         # "各州、市人民政府", "各市〔州〕、县〔市、区〕政府", "各县市、区政府", "各市、区质量技术监督
@@ -754,6 +755,8 @@ _BARE_NOUNS: Final = frozenset({"单位", "部门", "机构", "企业", "组织"
 
 
 def _split_conjunctions(piece: str) -> list[str]:
+    if _JOINED_LEVELS.fullmatch(_BRACKETED.sub("", piece)):
+        return [piece]  # "市和各市": levels, before the office the next piece names
     for index in range(1, len(piece)):
         if _bracket_depth(piece, index) != 0:
             continue

@@ -127,3 +127,28 @@ def test_whom_a_scheme_covers_is_no_work():
         "第五条 市人民政府统一制定全市城镇居民基本医疗保险政策。\n"
     )
     assert [item.text[:6] for item in plan.items] == ["市人民政府统"]
+
+
+def test_a_catalogue_of_major_decisions_one_cell_a_line_is_a_table():
+    plan = parse_text(
+        "某区2025年度重大行政决策事项目录\n"
+        "序号 |\n决策事项名称 |\n决策事项程序 |\n决策中是否需听证 |\n决策承办单位 |\n决策时间 |\n"
+        "1 |\n2025年度民生实事\n安排方案 |\n公开征求意见、合法性审查、集体决策 |\n否 |\n区政府办 |\n2025年7月 |\n"
+        "2 |\n松材线虫病防控实施方案 |\n公开征求意见、合法性审查、集体决策 |\n否 |\n区林业局 |\n2025年12月 |\n"
+    )
+    assert [(item.text, item.units, str(item.deadline.date)) for item in plan.items] == [
+        ("2025年度民生实事安排方案", ("区政府办",), "2025-07-31"),
+        ("松材线虫病防控实施方案", ("区林业局",), "2025-12-31"),
+    ]
+
+
+def test_an_office_that_works_with_others_is_joined_by_the_offices_later_sentences_name():
+    plan = parse_text(
+        "某省长期护理保险管理办法\n"
+        "第一条 为了建立长护险制度,制定本办法。\n"
+        "第四条 省医保行政部门牵头负责长护险政策的制定并监督实施,会同省财政厅完善长护险相关政策;"
+        "卫健、民政等部门按照各自职责协同开展相关工作。各级人民政府应支持长护险建设。\n"
+        "各市县医保行政部门负责本区域内定点护理服务机构配置。\n"
+    )
+    assert plan.items[0].units == ("省医保行政部门", "省财政厅", "卫健", "民政", "各级人民政府", "各市县医保行政部门")
+    assert plan.items[0].lead_units == ("省医保行政部门",)

@@ -76,7 +76,8 @@ _HEADERS: Final = (
     (
         Column.UNITS,
         re.compile(
-            rf"^(?:主要|整改)?(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|执行|保障){_ORGAN}(?:及责任人)?$"
+            # ("决策承办单位": a catalogue of major decisions)
+            rf"^(?:主要|整改|决策)?(?:牵头(?:及|和|与)?(?:责任|配合)?|{'|'.join(DUTY_LABELS)}|执行|保障){_ORGAN}(?:及责任人)?$"
             r"|^(?:责任|公开)主体$|^(?:任务|责任|职责)分工$|^责任清单$"  # 任务清单 | 责任清单 | 时限清单
             r"|^(?:[省市县区]级)?指导单位$"  # a guidance plan's "市级指导单位": who answers for the task
             r"|^(?:检查|抽查|执法|监管)主体$|^(?:股室|科室|处室)$"  # an inspection plan's "检查主体 | … | 股室"
@@ -109,7 +110,7 @@ _HEADERS: Final = (
             r"|^.{0,10}(?:数量|个数|件数)$"  # "区民生实事项目数量": a count
             r"|^.{0,4}(?:比例|频次|频率)$|^(?:检查|抽查|实施)(?:对象|层级|重点)$"  # "抽查比例", "检查对象", "实施层级": what an inspection covers
             r"|^.{0,10}监管要求$"  # "信用风险分类监管要求": how the inspected are sorted, not the work
-            r"|^是否.{1,6}$"  # "是否达序", "是否完成": a progress report's answer
+            r"|^(?:[\u4e00-\u9fff]{1,4}中)?是否.{1,6}$"  # "是否达序", "是否完成": a progress report's answer ("决策中是否需听证")
             r"|^领衔(?:代表|人)?$|^(?:提出|提案)(?:代表|人|委员)?$|^选举单位$|^代表团$"  # who made a suggestion
             r"|^.{0,4}(?:程序|方式)$"  # "决策程序": how a decision is taken
             r"|^.{0,4}督办的?(?:单位|部门|处室|机构|专委会|委员会)$"  # "督办单位", "具体督办的专委会": who oversees, not who does

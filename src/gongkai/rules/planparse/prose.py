@@ -529,7 +529,7 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     if found is not None and subject is not None and subject["dated"] and not all(map(_reporting_office, found.units)):
         found = None  # ("会商系统到镇、视频到村,于2010年1月底前完成", "各责任单位在…前上报")
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
-        return joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
+        found = joined  # "X负责确定支持方向,会同Y对申报的项目进行审核"
     if kind:
         # "相关部门要协助做好…。" then "市发改委负责…": a kind of office names none, those it
         # names later do
@@ -737,7 +737,7 @@ def _led_with(lead: str, partners: str) -> Assignment | None:
 
 _JOINED_LATER: Final = re.compile(
     r"(?:[^。；;]*?[，,])?会同(?P<units>[^，,。；;:：“”]{2,120}?)"
-    r"(?=对|做好|开展|共同|联合|制定|制订|编制|拟定|拟订|起草|研究|组织|进行|审核|负责|及时|按照|做|建立|实施|落实|推进|加强|确定|划定|发布)"
+    r"(?=对|做好|开展|共同|联合|制定|制订|编制|拟定|拟订|起草|研究|组织|进行|审核|负责|及时|按照|做|建立|实施|落实|推进|加强|确定|划定|发布|完善|调整|修订|健全)"
 )
 
 

@@ -518,9 +518,10 @@ def _header_next(tokens: Sequence[Token], index: int) -> bool:
 def _lines_up(row: Sequence[Token], columns: Sequence[Column]) -> bool:
     kinds = [classify(token.text) for token in row]
     if columns and columns[0] is Column.NUMBER and re.fullmatch(r"\d{1,3}", compact(row[0].text)):
-        # after its 序号, a task named like a column ("钢铁去产能规模") is the row's task
+        # after its 序号, a task named like a column ("钢铁去产能规模") is the row's task, and a note
+        # so named ("公开征求意见、合法性审查、集体决策" under 决策事项程序) its note
         kinds = [
-            CellKind.TEXT if k is CellKind.HEADER and c in (Column.REQUIREMENT, Column.GROUP) else k
+            CellKind.TEXT if k is CellKind.HEADER and c in (Column.REQUIREMENT, Column.GROUP, Column.NOTE) else k
             for k, c in zip(kinds, columns, strict=False)
         ]
     if kinds.count(CellKind.EMPTY) == len(kinds) or CellKind.HEADER in kinds:
