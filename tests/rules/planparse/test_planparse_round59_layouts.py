@@ -152,3 +152,22 @@ def test_an_office_that_works_with_others_is_joined_by_the_offices_later_sentenc
     )
     assert plan.items[0].units == ("省医保行政部门", "省财政厅", "卫健", "民政", "各级人民政府", "各市县医保行政部门")
     assert plan.items[0].lead_units == ("省医保行政部门",)
+
+
+def test_a_scope_or_principle_article_in_two_paragraphs_is_no_work():
+    plan = parse_text(
+        "某省水污染防治条例\n"
+        " 第一条 为了防治水污染,制定本条例。\n\n"
+        " 第二条 本条例适用于本省行政区域内地表水体及地下水体的污染防治。\n\n"
+        " 本省管辖的海域环境污染防治,适用《中华人民共和国海洋环境保护法》。\n\n"
+        " 第三条 开展法制宣传教育是全社会的共同职责。\n\n"
+        " 法制宣传教育工作应当全面规划、统一管理、分类指导。\n\n"
+        " 第四条 爱国卫生工作按照“条块结合、以块为主”的管理原则,实行目标管理责任制。\n\n"
+        " 第五条 敬老院是乡镇人民政府举办的集体福利事业单位。\n\n"
+        " 乡镇人民政府应把敬老院的建设列入乡镇发展规划。\n\n"
+        " 第六条 县级以上人民政府应当将水环境保护工作纳入国民经济和社会发展规划。\n"
+    )
+    assert [(item.text[:5], item.units) for item in plan.items] == [
+        ("敬老院是乡", ("乡镇人民政府",)),
+        ("县级以上人", ("县级以上人民政府",)),
+    ]

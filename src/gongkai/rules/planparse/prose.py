@@ -461,7 +461,7 @@ _FROM: Final = r"(?:(?:自|从)(?:\d{4}年|今年|明年|本年度)(?:起|开始
 # "对旗政府办公室的约稿信息,各单位必须…": what it is about, before the office
 _TOPIC: Final = r"(?:对|针对)[^，,。；;由]{2,30}?的[^，,。；;由]{1,12}?[，,](?=各)"
 # "社会治安综合治理是全社会的共同责任,各级人民政府应当…": whose work it is, before the office
-_EVERYONES: Final = r"[^，,。；;由]{2,30}?是全社会的共同(?:责任|义务)[，,]"
+_EVERYONES: Final = r"[^，,。；;由]{2,30}?是全社会的共同(?:责任|义务|职责)[，,]"
 _SINCE: Final = re.compile(f"^(?:{_FROM}|要求)")  # (also "要求财政、税务…等相关部门依法协助…")
 _SUBJECT: Final = (
     # ("在省委领导下,X负责…"; "望各单位接到通知后要…", "要求各乡镇、各部门要…": the offices a notice
@@ -2136,7 +2136,8 @@ _PREAMBLE: Final = re.compile(
     rf"|^违反{_RULE}"  # a penalty
     r"|^[^。；;]{2,60}(?:应当|应)?(?:坚持|遵循|实行)[^。；;]{2,160}的(?:原则|方针)。$"  # its principle
     # ("…工作按照…分级负责的原则组织实施。", "委网站本着统筹规划、…的原则进行管理和运行。")
-    r"|^[^。；;]{2,40}(?:按照|本着)[^。；;]{2,160}的原则(?:组织实施|进行[\u4e00-\u9fff]{0,8}|开展)?。$"
+    # ("爱国卫生工作按照“条块结合、以块为主”的管理原则,实行目标管理责任制。")
+    r"|^[^。；;]{2,40}(?:按照|本着)[^。；;]{2,160}的(?:管理|工作)?原则(?:组织实施|进行[\u4e00-\u9fff]{0,8}|开展|[，,]实行[^，,。；;]{2,16}制)?。$"
     # what a thing is: "…门户网站(以下简称“委网站”)…是…唯一政务公开平台,是…的重要阵地、…重要窗口。"
     # ("省局门户网站是省局在互联网上对外宣传的总窗口,…", "12345热线是自治区设立的…政务服务平台,…")
     r"|^[^。；;]{2,80}?是[^。；;]{2,80}?(?:唯一|重要|总|设立的)[^。；;]{0,20}?(?:平台|门户|阵地|窗口|渠道|载体)[^。；;]*。$"
@@ -2151,7 +2152,7 @@ _PREAMBLE: Final = re.compile(
 # 工作机制": the principle of a work, whose subject is no office
 _PRINCIPLE: Final = re.compile(
     r"^(?P<subject>[^。；;，,]{2,60}?)[，,]?(?:(?:应当|应|必须|要)?(?:坚持|遵循|实行)[^。；;]{2,200}?的(?:原则|方针|工作机制)"
-    r"|是全社会的共同(?:责任|义务))(?:[。，,；;]|$)"
+    r"|是全社会的共同(?:责任|义务|职责))(?:[。，,；;]|$)"
     # "发展数字经济是本省经济社会发展的重要战略。", "铸牢…意识是自治州各项工作的主线。": what a work
     # is, a sentence of its own
     r"|^(?P<what>[^。；;，,]{2,40}?)是[^。；;，,]{2,40}的(?:重要|重大|根本|长期|基本)?(?:战略|主线|途径|基础)(?:。|$)"
@@ -2236,6 +2237,12 @@ def _background(node: _Node) -> bool:
         assigned = assigned or (current is not node and current.annotation is not None and bool(current.annotation.units))
         if current is node and (_FACT_LABEL.match(compact(node.body)) or _preamble(_uncaptioned(node), _is_article(node))):
             return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
+        if current is node and node.joined and _is_article(node) and _preamble(_CAPTION.sub("", node.body, count=1), article=True) \
+                and not _subject_duty(node.joined, given=False, modal=True):
+            # "第二条 本条例适用于…。" then "本省管辖的海域…,适用《…》。": its scope, in two paragraphs
+            # ("第三条 开展法制宣传教育是全社会的共同职责。" then "…工作应当全面规划、统一管理…": its principle)
+            # (never "敬老院是…事业单位。" then "乡镇人民政府应把…列入…规划。": an office's work)
+            return True
         if current is node.parent and _NO_WORK_BELOW.search(compact(current.body)):
             # "第二条 …所称地名系指:" over "(一)行政区划名称…": what a word means; "工作人员应当具备
             # 下列条件:" over "(一)…": who may do it (but a paragraph after the last of them that opens
