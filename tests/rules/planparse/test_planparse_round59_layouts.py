@@ -6,6 +6,7 @@ the way those pages are, and each read by a general rule."""
 from __future__ import annotations
 
 from gongkai.rules.planparse import parse_text
+from gongkai.rules.planparse.model import Recurrence
 
 
 def test_the_chiefs_a_heading_gives_duties_to_are_their_units():
@@ -171,3 +172,29 @@ def test_a_scope_or_principle_article_in_two_paragraphs_is_no_work():
         ("敬老院是乡", ("乡镇人民政府",)),
         ("县级以上人", ("县级以上人民政府",)),
     ]
+
+
+def test_numbered_requirements_on_one_line_that_chiefs_need_to_meet_each_month():
+    plan = parse_text(
+        "某镇巡河工作具体要求\n"
+        "1.镇级河长每月需要对每条责任河湖巡河至少1次。 2.村级河长每月需要对每条责任河湖巡河至少2次。 "
+        "3.巡河时间需要达到5分钟以上,长度需要达到300米以上。\n"
+    )
+    assert [(item.units, item.deadline.recurrence) for item in plan.items] == [
+        (("镇级河长",), Recurrence.MONTHLY),
+        (("村级河长",), Recurrence.MONTHLY),
+        ((), None),
+    ]
+
+
+def test_a_list_of_duties_its_opening_says_it_sets_out_is_a_plan():
+    plan = parse_text(
+        "为切实推动党政主要负责人履行推进法治建设第一责任人职责,根据有关规定,制定某市党政主要负责人履行推进法治建设第一责任人职责清单如下。\n"
+        "一、基本原则\n"
+        "(一)坚持党的领导、人民当家作主、依法治国有机统一;\n"
+        "二、基本要求\n"
+        "党政主要负责人作为推进法治建设第一责任人,应当做到:\n"
+        "(一)深入学习贯彻习近平法治思想;\n"
+        "(二)统筹推进科学立法、严格执法、公正司法、全民守法;\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["深入学习贯彻", "统筹推进科学"]

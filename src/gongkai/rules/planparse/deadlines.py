@@ -242,7 +242,7 @@ _TEXT_RECURRENCES: Final = (
 
 
 # The offices a prose task opens with, as the subject of its standing duty.
-_SUBJECT: Final = re.compile(r"^[^，。；]{2,16}?(?:部门|单位|机关|政府|[局委办厅])(?:要|应|须|需)?(?=每)")
+_SUBJECT: Final = re.compile(r"^[^，。；]{2,16}?(?:部门|单位|机关|政府|[局委办厅]|[河湖林田]长)(?:要|应|须|需)?(?=每)")
 
 
 # A clause setting a recurring day ("…；每月26日前，向镇安委会上报…"): a schedule wherever it stands.
