@@ -198,3 +198,30 @@ def test_a_list_of_duties_its_opening_says_it_sets_out_is_a_plan():
         "(二)统筹推进科学立法、严格执法、公正司法、全民守法;\n"
     )
     assert [item.text[:6] for item in plan.items] == ["深入学习贯彻", "统筹推进科学"]
+
+
+def test_a_notice_without_numbers_whose_paragraphs_ask_offices_to_act():
+    plan = parse_text(
+        "关于加强幼儿园校舍安全管理工作的通知\n"
+        "各公、民办幼儿园:\n"
+        "根据上级通知要求,请各幼儿园对校舍安全进行一次全面自查,重点排查校舍是否存在安全隐患。\n"
+        "各幼儿园务必高度重视,全面排查校舍安全隐患,分类整改隐患,建立健全校舍安全长效机制。\n"
+        "各幼儿园在自查重大校舍隐患之后,于7月14日前完成安全隐患排查情况表的填报。\n"
+        "安保科\n"
+        "2021年7月2日\n"
+    )
+    assert [(item.text[:6], item.units, str(item.deadline.date)) for item in plan.items] == [
+        ("根据上级通知", ("各幼儿园",), "None"),
+        ("各幼儿园务必", ("各幼儿园",), "None"),
+        ("各幼儿园在自", ("各幼儿园",), "2021-07-14"),
+    ]
+
+
+def test_a_notice_that_asks_nothing_of_offices_stays_no_plan():
+    plan = parse_text(
+        "关于举办读书分享会的通知\n"
+        "各位读者:\n"
+        "本馆定于7月14日在报告厅举办读书分享会,欢迎广大读者踊跃参加。\n"
+        "活动当天提供茶歇,名额有限,先到先得。\n"
+    )
+    assert plan.items == ()

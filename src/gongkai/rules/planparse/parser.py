@@ -48,6 +48,7 @@ from gongkai.rules.planparse.prose import (
     ProseResult,
     asked_in_passing,
     duty_line,
+    offices_asked,
     opens_with_time,
     read_prose,
     split_marker,
@@ -147,6 +148,8 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
             kind, items, found = PlanKind.PROSE, headed, [_HEADED_NOTE]
         elif by_unit := _projects_by_unit(paragraphs, meta.year):
             kind, items, found = PlanKind.PROSE, by_unit, [_BY_UNIT_NOTE]
+        elif meta.notice_title and (asked := _asked_paragraphs(paragraphs, meta.year)):
+            kind, items, found = PlanKind.PROSE, asked, [_ASKED_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
     items = _with_notice_deadline(items, segments, meta.year)
     items = _with_notice_units(items, segments)
@@ -295,6 +298,35 @@ def _projects_by_unit(paragraphs: Sequence[tuple[int, str]], year: int | None) -
                 )
             )
     return items if len(items) >= _HEADED_MIN else []
+
+
+_ASKED_NOTE: Final = "文中没有编号，按通知中要求各单位办理的段落逐段导入，段首的单位作为责任单位，请核对"
+
+
+def _asked_paragraphs(paragraphs: Sequence[tuple[int, str]], year: int | None) -> list[Item]:
+    """A notice written without numbers, whose paragraphs each ask offices to do their work ("请各幼
+    儿园对校舍安全进行一次全面自查…", "各幼儿园务必高度重视,…"): each such paragraph an item, the
+    offices it opens with its units; [] when fewer than two are so written."""
+    items: list[Item] = []
+    for line, paragraph in paragraphs:
+        text = clean_text(paragraph)
+        if len(text) < _ASKED_MIN or (found := offices_asked(text)) is None:
+            continue
+        items.append(
+            Item(
+                number=str(len(items) + 1),
+                section=(),
+                text=text,
+                lead_units=found.lead_units,
+                units=found.units,
+                deadline=find_deadline_in_text(text, year) or NO_DEADLINE,
+                line=line,
+            )
+        )
+    return items if len(items) >= 2 else []
+
+
+_ASKED_MIN: Final = 20  # characters: an addressee line ("各公、民办幼儿园:") is no request
 
 
 def _duty_heading(lines: Sequence[tuple[int, str]]) -> str | None:

@@ -443,7 +443,7 @@ _DONE_TO: Final = re.compile(r"(?:凡|对(?!口|外)|设立|设置|举办|开办
 
 # "会议原则同意…，请县财政局按会议讨论意见作进一步修改完善": minutes ask an office to do the work.
 _ASKED: Final = re.compile(
-    r"(?:^|(?<=[，,。；;:：]))请(?P<units>[^，,。；;:：请]{2,40}?)(?:按照?|根据|会同|牵头|负责|抓紧|尽快|结合|认真|进一步|做好|对|于|在|制定|组织|开展|加强|落实|及时|上报|报送|明确|建立|将)"
+    r"(?:^|(?<=[，,。；;:：]))请(?P<units>[^，,。；;:：请]{2,40}?)(?:按照?|根据|会同|牵头|负责|抓紧|尽快|结合|认真|进一步|做好|对|于|在|制定|组织|开展|加强|落实|及时|上报|报送|明确|建立|将|严格|切实)"
 )
 
 
@@ -500,7 +500,7 @@ _SUBJECT_MODAL: Final = re.compile(
     # ("各市县在爱国卫生月活动中应…": the time or work it is done in between them)
     # ("各承办单位在提交…答复函时,要…", "各承办单位收到建议、提案后,要…", "各承办单位务必在…前完成…",
     # "各县、区2023年底前遴选…": the time it is due before its verb)
-    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:也|还|均|都|至少)?(?:要|应当|应(?!对(?!照))|务必|须|必须|需要|分别(?!由|[是为])|(?:\d{4}年(?:底|末)?|\d{1,2}月(?:底|末)?)前(?=[\u4e00-\u9fff]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
+    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时|之后)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:也|还|均|都|至少)?(?:要|应当|应(?!对(?!照))|务必|须|必须|需要|分别(?!由|[是为])|(?:\d{4}年(?:底|末)?|\d{1,2}月(?:底|末)?|于(?:\d{4}年)?\d{1,2}月\d{1,2}日)前(?=[\u4e00-\u9fff]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
 )
 
 
@@ -1079,6 +1079,12 @@ def _in_timeline(paragraphs: Sequence[tuple[int, str]], index: int) -> bool:
 def _asked(body: str) -> Assignment | None:
     """The units a task asks to do it ("请X按…")."""
     return _clause_duty(_ASKED.search(compact(body)))
+
+
+def offices_asked(paragraph: str) -> Assignment | None:
+    """The offices an unnumbered paragraph of a notice asks to do its work ("请各幼儿园对…进行一次
+    全面自查", "各幼儿园务必高度重视,…"), or None."""
+    return _asked(paragraph) or _subject_duty(paragraph, given=False, modal=True)
 
 
 def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]]) -> list[_Node]:
