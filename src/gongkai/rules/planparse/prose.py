@@ -500,7 +500,7 @@ _SUBJECT_MODAL: Final = re.compile(
     # ("各市县在爱国卫生月活动中应…": the time or work it is done in between them)
     # ("各承办单位在提交…答复函时,要…", "各承办单位收到建议、提案后,要…", "各承办单位务必在…前完成…",
     # "各县、区2023年底前遴选…": the time it is due before its verb)
-    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时|之后)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:也|还|均|都|至少)?(?:要|应当|应(?!对(?!照))|务必|须|必须|需要|分别(?!由|[是为])|(?:\d{4}年(?:底|末)?|\d{1,2}月(?:底|末)?|于(?:\d{4}年)?\d{1,2}月\d{1,2}日)前(?=[\u4e00-\u9fff]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
+    _SUBJECT + r"(?:(?:在[^，,。；;“”]{2,24}?(?:中|期间|时|之后)|(?:收到|接到)[^，,。；;“”]{2,24}?后)[，,]?)?(?:每年|每半年|每季度|每月|定期)?(?:也|还|均|都|至少)?(?:要|应当|应(?!对(?!照))|务必|须|必须|需要|分别(?!由|[是为])|(?:\d{4}年(?:底|末)?|\d{1,2}月(?:底|末)?)前(?=[\u4e00-\u9fff]))(?![求点素件急用收答声变该知])"  # ("X每年应当向…报告", "X、Y分别提供…")
 )
 
 
@@ -1215,7 +1215,7 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
             kind, marker, rest = "block", paragraph.strip(), ""  # "01" alone over its projects, a line each
         rest, progress = _progress_apart(rest)
         # ("第六条 (规划布局)" over its text: an article's caption, never its units)
-        pieces = [(rest, None)] if kind == "article" and _CAPTION.fullmatch(rest) else split_annotated(rest)
+        pieces: list[tuple[str, Assignment | None]] = [(rest, None)] if kind == "article" and _CAPTION.fullmatch(rest) else split_annotated(rest)
         if index == len(paragraphs) - 1 and pieces[-1][1] is None and (cut := _cut_annotation(pieces[-1][0])):
             pieces[-1] = cut  # "…相关工作措施(省发改委、住" and the page ends: the whole names count
         elif index == len(paragraphs) - 1 and (unclosed := _cut_unit(rest, pieces[-1][1])) is not None:
