@@ -225,3 +225,30 @@ def test_a_notice_that_asks_nothing_of_offices_stays_no_plan():
         "活动当天提供茶歇,名额有限,先到先得。\n"
     )
     assert plan.items == ()
+
+
+def test_cadres_are_people_and_an_article_may_name_its_office_in_a_later_clause_only():
+    plan = parse_text(
+        "某镇环境卫生整治方案\n"
+        "四、责任分工:\n"
+        "1.由保洁公司负责组织各村保洁人员,按区域及分工开展整治工作;\n"
+        "2.各包村干部、村干部,负责组织协调处理村内乱堆乱放清理工作;\n"
+        "3.乡村振兴办公室做好组织协调工作,对各村整治情况进行检查。\n"
+    )
+    assert [item.units for item in plan.items] == [("保洁公司",), (), ("乡村振兴办公室",)]
+    rule = parse_text(
+        "某省爱国卫生工作条例\n"
+        "第一条 为了加强爱国卫生工作,制定本条例。\n"
+        "第七条 各级爱卫会由同级政府的有关部门和单位组成,各成员单位应当认真履行各自承担的社会卫生工作职责。\n"
+    )
+    assert [item.units for item in rule.items] == [("各成员单位",)]
+
+
+def test_a_working_rule_is_a_rule():
+    plan = parse_text(
+        "某市人民政府法律顾问室工作规则\n"
+        "第一条 为了规范法律顾问工作,制定本规则。\n"
+        "第二条 法律顾问应当具备法律专业硕士以上学位。\n"
+        "第三条 法律顾问会议应当形成书面的会议纪要。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["法律顾问", "法律顾问"]

@@ -357,6 +357,7 @@ _NO_NAME: Final = re.compile(
     r"|设在|代表本级|(?<=[局委厅部])(?:设置|设立|深化)"
     rf"|^{MATTER_HANDLED}$"
     r"|(?:停|(?<!公)开|举|创|兴)办$"  # "敬老院停办,必须…": a body opened or closed, no office
+    r"|干部$"  # "各包村干部": people (部 ends 干部 too), no office
 )
 _ENDS_LIKE_UNITS: Final = re.compile(f"[{UNIT_END_CHARS})）][{LEAD_STARS}]?(?:分别)?(?:{ROLE_PATTERN})?[。.]?$")
 

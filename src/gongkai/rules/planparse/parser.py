@@ -971,7 +971,7 @@ def _wrap_width(lines: Sequence[str]) -> float | None:
     return None
 
 
-_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则|措施|实事|办法|规定|条例")
+_PLAN_TITLE: Final = re.compile(r"要点|分工|方案|计划|任务|安排|清单|台账|实施意见|细则|措施|实事|办法|规定|条例|规则")
 # A notice that is itself the plan: "关于全面推进基层政务公开标准化规范化工作的通知" (not one that
 # hands out or forwards another document).
 _WORK_NOTICE: Final = re.compile(r"关于(?!印发|转发)[^《》]{2,60}(?:推进|加强|做好|开展)[^《》]{0,40}工作的通知$")
@@ -1077,7 +1077,7 @@ _PLAN_OPENING: Final = re.compile(
     rf"|{YEAR_OPENING}"
     r"|(?:特|现)?(?:制[定订]|拟定|提出)(?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施)"
     r"|制[定订][^。；]{2,50}?(?:职责|责任|任务)清单(?:如下|。)"  # "制定…第一责任人职责清单如下。"
-    r"|第一条[^。；]{4,200}?制[定订]本[^\W，,。]{0,10}?(?:办法|规定|条例|细则|制度)"  # a rule's basis article
+    r"|第一条[^。；]{4,200}?制[定订]本[^\W，,。]{0,10}?(?:办法|规定|条例|细则|制度|规则)"  # a rule's basis article
     # "具体来说，要做好以下几方面的工作。", "重点抓好以下五项工作："
     r"|(?:做好|抓好|完成|落实)(?:以下|如下)(?:几方面|几项|[一二三四五六七八九十\d]+(?:个方面|项))?的?(?:重点)?工作"
     # "…的15件大事和民生实事", "2024年为民办实事项目": a list of the year's projects follows

@@ -605,8 +605,10 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     for clause in re.split(r"[，,]", first)[1:]:
         more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)
         later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
-    if (found.units and _SUBJECT_DUTY.match(text)) or _SUBJECT_MODAL.match(text):
-        later += _clause_subjects(first, found.units + tuple(later))  # ("各市残联组织开展…,县级残联负责…")
+    # ("各市残联组织开展…,县级残联负责…"; "第七条 各级爱卫会由…组成,各成员单位应当认真履行…": an
+    # article that names its office in a later clause only)
+    if (found.units and _SUBJECT_DUTY.match(text)) or _SUBJECT_MODAL.match(text) or not found.units:
+        later += _clause_subjects(first, found.units + tuple(later))
     # (a full stop may be the ASCII one: "…的监督管理工作.交通运输主管部门负责…")
     for sentence in re.split(r"(?<=[。；;])|(?<=[\u4e00-\u9fff]\.)(?=[\u4e00-\u9fff])", text)[1:]:
         # ("领导小组办公室设在国家统计局,具体负责…": 办公室负责…)
