@@ -252,3 +252,36 @@ def test_a_working_rule_is_a_rule():
         "第三条 法律顾问会议应当形成书面的会议纪要。\n"
     )
     assert [item.text[:4] for item in plan.items] == ["法律顾问", "法律顾问"]
+
+
+def test_an_offices_duties_run_in_after_its_lead_in_on_one_line():
+    plan = parse_text(
+        "共青团某市委员会职能配置\n"
+        "共青团某市委员会是全市青年的群团组织,其主要职责是:一、负责全市青年工作的组织协调;"
+        "二、指导全市各级团组织开展工作;三、负责少先队工作。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("负责全市", ("共青团某市委员会",)),
+        ("指导全市", ("共青团某市委员会",)),
+        ("负责少先", ("共青团某市委员会",)),
+    ]
+
+
+def test_an_offices_main_functions_over_its_numbered_duties():
+    plan = parse_text(
+        "某市交通管理办公室职能\n"
+        "市交通管理委员会办公室(以下称“市交管办”)是市交管委的办事机构。\n"
+        "市交管办的主要职能:\n"
+        "1.负责全市交通管理的综合协调;\n"
+        "2.会同市公安局制定交通管理措施。\n"
+    )
+    assert [item.units[0] for item in plan.items] == ["市交管办", "市交管办"]
+
+
+def test_a_table_of_offices_and_what_each_answers_for():
+    plan = parse_text(
+        "某市创建无障碍城市责任分工表\n"
+        "责任单位\n| 责任范围\n|\n"
+        "市建委\n| 城市道路、公园、广场无障碍设施维护整改\n|\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [("城市道路", ("市建委",))]

@@ -454,6 +454,8 @@ _SUB_ITEM_BREAK: Final = re.compile(
     rf"(?<=[。；;])(?=(?:{MARKERS['part']}|{MARKERS['article']})\s*[\u4e00-\u9fff])|{_ARTICLE_RUN_IN}"
     r"|(?<=[。；;])(?=[(（][一二三四五六七八九十]{1,3}[)）][\u4e00-\u9fff“《]"
     rf"|[一二三四五六七八九十]{{1,3}}、{_COUNT_ON}[\u4e00-\u9fff“《]{{2}})"
+    # "…其主要职责是:一、负责…;二、…": a lead-in's colon before the first of its points
+    r"|(?<=[:：])(?=(?:[(（]一[)）]|一、)[\u4e00-\u9fff“《])"
     # "一、主要预期目标(一)地区生产总值…": after a heading's last character too (never "第(一)项")
     r"|(?<=[\u4e00-\u9fff])(?<!第)(?=[(（][一二三四五六七八九十]{1,3}[)）](?![项款目])[\u4e00-\u9fff“《])"
 )

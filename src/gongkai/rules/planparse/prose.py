@@ -1208,7 +1208,8 @@ def _outline(paragraphs: Sequence[tuple[int, str]], unread: list[tuple[int, str]
                 # at the level of the one open, whose last item it is no part of
                 del kinds[kinds.index(restarted) :]
                 del stack[len(kinds) :]
-            level, parent = _enter(kinds, stack, "unit_group")
+            # (over "一、…" the lead-in stands as an office's name does, the list below it)
+            level, parent = _enter(kinds, stack, "office" if restarted and _RANK[restarted] < _RANK["unit_group"] else "unit_group")
             stack.append(_add(nodes, _Node(level, "", paragraph.strip(), lead_in[0], parent=parent, line=line)))
             continue
         if kind is None and _annotated_heading(paragraph, paragraphs[index + 1 : index + 2]):
@@ -1425,7 +1426,12 @@ _WORK_BELOW: Final = re.compile(
     r"(?:几项|几方面|[一二三四五六七八九十]+项)?的?(?:工作|任务|职责)"
     # "乡(镇)政府在农村公路养护管理中具体责任如下:", "市级…管理部门具体工作职能如下:"
     r"|(?:在[^，,。；;:：]{2,30}?中)?的?(?:主要|具体)?(?:工作)?(?:职责|责任|职能)(?:是|为|如下)"
+    r"|的(?:主要|具体)(?:工作)?(?:职责|职能)"  # "市交管办的主要职能:"
     r")[:：]$"
+)
+# "共青团某市委员会是全市青年的群团组织,其主要职责是:": the office the sentence opens with
+_IS_THEN_ITS_DUTIES: Final = re.compile(
+    r"^(?P<units>[^，,。；;:：]{2,30}?)是[^，,。；;:：]{2,40}[，,]其(?:主要|具体)?(?:工作)?(?:职责|任务|职能)(?:是|为|如下)?[:：]$"
 )
 
 
@@ -1456,6 +1462,8 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
         # "领导小组下设办公室在民政局…合署办公。其主要职责是:": the office the sentence before opens with
         office = _office_subject(_SET_UP_UNDER.sub("", sentences[-2]))
         last = office.units[0] + last[1:] if office is not None and len(office.units) == 1 else last
+    if (its := _IS_THEN_ITS_DUTIES.match(last)) is not None and (office := _office_named(its["units"])) is not None:
+        last = office.units[0] + "的主要职责:" if len(office.units) == 1 else last
     match = _WORK_BELOW.match(last)
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
     # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)

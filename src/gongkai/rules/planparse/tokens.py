@@ -249,11 +249,9 @@ def _find_header(lines: Sequence[str], start: int) -> int | None:
         duties = {Column.UNITS, Column.UNITS_LEAD, Column.DEADLINE} & set(columns)
         if len(columns) >= 3 and tasks and (duties or Column.NOTE in columns):
             return index  # a task list may name no units: 类型 | 事项 | 目标清单 | 完成情况
-        # the smallest task table: "工作任务及要求 | 责任单位" (never a "责任单位：…" label line)
-        two = columns[:2] == [Column.REQUIREMENT, Column.UNITS] or columns[:2] == [
-            Column.REQUIREMENT,
-            Column.UNITS_LEAD,
-        ]
+        # the smallest task table: "工作任务及要求 | 责任单位", "责任单位 | 责任范围" (never a
+        # "责任单位：…" label line)
+        two = {*columns[:2]} in ({Column.REQUIREMENT, Column.UNITS}, {Column.REQUIREMENT, Column.UNITS_LEAD})
         if len(columns) == 2 and two and ":" not in lines[index] and "：" not in lines[index]:
             return index
     return None
