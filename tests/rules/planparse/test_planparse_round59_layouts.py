@@ -285,3 +285,24 @@ def test_a_table_of_offices_and_what_each_answers_for():
         "市建委\n| 城市道路、公园、广场无障碍设施维护整改\n|\n"
     )
     assert [(item.text[:4], item.units) for item in plan.items] == [("城市道路", ("市建委",))]
+
+
+def test_a_document_sharing_pages_letter_between_paragraphs_is_a_break():
+    plan = parse_text(
+        "某市创建文明社区实施方案\n"
+        "三、加强领导,狠抓落实РР1、切实加强领导,强化工作措施。各镇、办事处要成立相应的组织机构,统筹规划。"
+        "Р2、认真抓好规划,加大资金投入。各镇、办事处要坚持以人为本,加大投入。\n"
+    )
+    assert [(item.section[-1][:6], item.units) for item in plan.items] == [
+        ("1、切实加强", ("各镇", "办事处")),
+        ("2、认真抓好", ("各镇", "办事处")),
+    ]
+
+
+def test_an_office_that_is_the_supervising_department_does_the_article():
+    plan = parse_text(
+        "某市政府采购管理办法\n"
+        "第一条 为了规范政府采购行为,制定本办法。\n"
+        "第四条 市财政局是本市政府采购的监督管理部门,依法履行对政府采购活动的监督管理职责。\n"
+    )
+    assert [item.units for item in plan.items] == [("市财政局",)]

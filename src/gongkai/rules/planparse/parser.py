@@ -677,11 +677,16 @@ def _unspaced(line: str) -> str:
     return line
 
 
+# A document-sharing page's paragraph break, written as the Cyrillic letter Р between Chinese
+# ("…各项任务落到实处Р创建文明社区是一项…"): no Chinese text has it.
+_SHARED_BREAK: Final = re.compile(r"(?<=[\u4e00-\u9fff。；;：:，,、)）”])Р+(?=[\u4e00-\u9fff\d(（“])")
+
+
 def _lines(text: str) -> list[str]:
     """The lines of a paragraph, a run-on one cut at its outline markers (not inside a table's
     pipe or tab-separated row)."""
     lines: list[str] = []
-    for line in map(_unspaced, map(without_continuation, fold_line(text).split("\n"))):
+    for line in map(_unspaced, map(without_continuation, _SHARED_BREAK.sub("\n", fold_line(text)).split("\n"))):
         if len(line) > _LONG_LINE and "|" not in line.rstrip().rstrip("|"):
             line = line.rstrip().rstrip("|")  # an article's one-line body closed by its page's frame
         if "|" in line or "\t" in line.strip():
