@@ -306,3 +306,17 @@ def test_an_office_that_is_the_supervising_department_does_the_article():
         "第四条 市财政局是本市政府采购的监督管理部门,依法履行对政府采购活动的监督管理职责。\n"
     )
     assert [item.units for item in plan.items] == [("市财政局",)]
+
+
+def test_the_office_that_undertakes_the_counted_items_below_does_each():
+    plan = parse_text(
+        "2022年,区城市管理委共承办为群众拟办重要民生实事项目2项,具体项目进展情况如下:\n"
+        "1.在水库大坝周边适当位置设置公共厕所,提高群众生活便利性。\n"
+        "当前进展:为解决市民休闲运动时如厕不便问题,按照“新建与改造利旧相结合”的原则,我委对大坝周边的公厕进行了改造。\n"
+        "2.完成20公里乡村公路大修,保证乡村公路安全畅达。\n"
+        "当前进展:已完成招投标工作,施工单位已进场,完成工程量的80%,预计年底前全部完工。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("在水库大", ("区城市管理委",)),
+        ("完成20", ("区城市管理委",)),
+    ]

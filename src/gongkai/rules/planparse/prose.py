@@ -1435,6 +1435,12 @@ _IS_THEN_ITS_DUTIES: Final = re.compile(
 )
 
 
+# "2022年,区城市管理委共承办为群众拟办重要民生实事项目5项,具体项目进展情况如下:": the office that
+# undertakes the counted items listed below
+_UNDERTAKES: Final = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:度)?[，,]?)?(?P<units>[^，,。；;:：]{2,30}?)(?:共|今年|全年)?(?:承办|承担|负责|牵头)"
+    r"[^。；;:：]{0,40}?[\d一二三四五六七八九十两]+(?:项|件|个)[^。；;:：]{0,30}?(?:如下|以下)[:：]$"
+)
 _ITS_DUTIES: Final = re.compile(r"^其(?:主要|具体)?(?:工作)?(?:职责|任务)(?:是|为|如下)[:：]$")
 _SET_UP_UNDER: Final = re.compile(r"^[^，,。；;]{2,20}?下设(?=[^，,。；;]{0,12}?(?:办公室|小组))")
 
@@ -1464,6 +1470,8 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
         last = office.units[0] + last[1:] if office is not None and len(office.units) == 1 else last
     if (its := _IS_THEN_ITS_DUTIES.match(last)) is not None and (office := _office_named(its["units"])) is not None:
         last = office.units[0] + "的主要职责:" if len(office.units) == 1 else last
+    if (undertakes := _UNDERTAKES.match(last)) is not None and (office := _office_named(undertakes["units"])) is not None:
+        last = "、".join(office.units) + "负责以下工作:"
     match = _WORK_BELOW.match(last)
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
     # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)
