@@ -17,6 +17,7 @@ from itertools import chain, pairwise
 from typing import Final
 
 from gongkai.rules.planparse.annotations import (
+    Assignment,
     duties_title_assignment,
     label_line,
     lead_rule,
@@ -251,18 +252,29 @@ def _headed_paragraphs(paragraphs: Sequence[tuple[int, str]], year: int | None) 
     ]
     if len(headed) < _HEADED_MIN or len(headed) * 2 < len(paragraphs):
         return []
-    return [
-        Item(
-            number=str(number),
-            section=(),
-            text=clean_text(text),
-            lead_units=(),
-            units=(),
-            deadline=find_deadline_in_text(text, year) or NO_DEADLINE,
-            line=line,
-        )
-        for number, (line, text) in enumerate(headed, 1)
-    ]
+    return [_unnumbered_item(number, line, clean_text(text), year, dated=text) for number, (line, text) in enumerate(headed, 1)]
+
+
+def _unnumbered_item(
+    number: int,
+    line: int,
+    text: str,
+    year: int | None,
+    found: Assignment | None = None,
+    section: tuple[str, ...] = (),
+    dated: str | None = None,
+) -> Item:
+    """An item read from a page without numbers: its text, the units ``found`` gives it, and the
+    deadline its text (or ``dated``, the text as written) names."""
+    return Item(
+        number=str(number),
+        section=section,
+        text=text,
+        lead_units=found.lead_units if found is not None else (),
+        units=found.units if found is not None else (),
+        deadline=find_deadline_in_text(dated if dated is not None else text, year) or NO_DEADLINE,
+        line=line,
+    )
 
 
 # A report that names each project after the unit doing it, clause by clause: "民生保障类4项实事中,
@@ -285,18 +297,8 @@ def _projects_by_unit(paragraphs: Sequence[tuple[int, str]], year: int | None) -
             assignment = parse_annotation(match["units"] + "负责")
             if assignment is None:
                 continue
-            text = clean_text(match["text"])
-            items.append(
-                Item(
-                    number=str(len(items) + 1),
-                    section=(clean_text(lead_in),) if lead_in else (),
-                    text=text,
-                    lead_units=assignment.lead_units,
-                    units=assignment.units,
-                    deadline=find_deadline_in_text(text, year) or NO_DEADLINE,
-                    line=line,
-                )
-            )
+            section = (clean_text(lead_in),) if lead_in else ()
+            items.append(_unnumbered_item(len(items) + 1, line, clean_text(match["text"]), year, assignment, section))
     return items if len(items) >= _HEADED_MIN else []
 
 
@@ -312,17 +314,7 @@ def _asked_paragraphs(paragraphs: Sequence[tuple[int, str]], year: int | None) -
         text = clean_text(paragraph)
         if len(text) < _ASKED_MIN or (found := offices_asked(text)) is None:
             continue
-        items.append(
-            Item(
-                number=str(len(items) + 1),
-                section=(),
-                text=text,
-                lead_units=found.lead_units,
-                units=found.units,
-                deadline=find_deadline_in_text(text, year) or NO_DEADLINE,
-                line=line,
-            )
-        )
+        items.append(_unnumbered_item(len(items) + 1, line, text, year, found))
     return items if len(items) >= 2 else []
 
 

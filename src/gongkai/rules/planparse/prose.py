@@ -1459,6 +1459,17 @@ _WORK_LISTED: Final = re.compile(
 )
 
 
+def _named_lead_in(last: str) -> Assignment | None:
+    """The office a lead-in names by what it is ("X是…,其主要职责是:", one office) or by what it
+    undertakes ("X共承办…5项,…如下:"), or None."""
+    its = _IS_THEN_ITS_DUTIES.match(last)
+    office = _office_named(its["units"]) if its is not None else None
+    if office is not None and len(office.units) == 1:
+        return office
+    undertakes = _UNDERTAKES.match(last)
+    return _office_named(undertakes["units"]) if undertakes is not None else None
+
+
 def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[Assignment | None] | None:
     """A lead-in sentence (a paragraph's last) right over the first item of a numbered list, with
     the offices it names (None where it names none by name), or None."""
@@ -1468,14 +1479,11 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
         # "领导小组下设办公室在民政局…合署办公。其主要职责是:": the office the sentence before opens with
         office = _office_subject(_SET_UP_UNDER.sub("", sentences[-2]))
         last = office.units[0] + last[1:] if office is not None and len(office.units) == 1 else last
-    if (its := _IS_THEN_ITS_DUTIES.match(last)) is not None and (office := _office_named(its["units"])) is not None:
-        last = office.units[0] + "的主要职责:" if len(office.units) == 1 else last
-    if (undertakes := _UNDERTAKES.match(last)) is not None and (office := _office_named(undertakes["units"])) is not None:
-        last = "、".join(office.units) + "负责以下工作:"
-    match = _WORK_BELOW.match(last)
+    named = _named_lead_in(last)
+    match = _WORK_BELOW.match(last) if named is None else None
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
     # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)
-    performs = (performed_duties(last) or (_by_clause(last) if last.endswith((":", "：")) else None)) if match is None else None
+    performs = named or ((performed_duties(last) or (_by_clause(last) if last.endswith((":", "：")) else None)) if match is None else None)
     if match is None and performs is None and _DISCLOSES_BELOW.match(last):
         # "嘉积镇人民政府办公室公开政府信息的范围,主要是…。…并重点公开下列政府信息:": the office
         # the paragraph opens with discloses them
