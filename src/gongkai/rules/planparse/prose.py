@@ -1426,7 +1426,8 @@ _WORK_BELOW: Final = re.compile(
     r"(?:几项|几方面|[一二三四五六七八九十]+项)?的?(?:工作|任务|职责)"
     # "乡(镇)政府在农村公路养护管理中具体责任如下:", "市级…管理部门具体工作职能如下:"
     r"|(?:在[^，,。；;:：]{2,30}?中)?的?(?:主要|具体)?(?:工作)?(?:职责|责任|职能)(?:是|为|如下)"
-    r"|的(?:主要|具体)(?:工作)?(?:职责|职能)"  # "市交管办的主要职能:"
+    # "市交管办的主要职能:", "国务院国资委在责任追究工作中的主要职责:"
+    r"|(?:在[^，,。；;:：]{2,30}?中)?的(?:主要|具体)(?:工作)?(?:职责|职能)"
     r")[:：]$"
 )
 # "共青团某市委员会是全市青年的群团组织,其主要职责是:": the office the sentence opens with
@@ -1441,7 +1442,11 @@ _UNDERTAKES: Final = re.compile(
     r"^(?:(?:19|20)\d{2}年(?:度)?[，,]?)?(?P<units>[^，,。；;:：]{2,30}?)(?:共|今年|全年)?(?:承办|承担|负责|牵头)"
     r"[^。；;:：]{0,40}?[\d一二三四五六七八九十两]+(?:项|件|个)[^。；;:：]{0,30}?(?:如下|以下)[:：]$"
 )
-_ITS_DUTIES: Final = re.compile(r"^其(?:主要|具体)?(?:工作)?(?:职责|任务)(?:是|为|如下)[:：]$")
+# "其主要职责是:", "其机关的主要职责是:" (the office's own staff, the office), "主要职责是:"
+_ITS_DUTIES: Final = re.compile(r"^(?P<its>其(?:机关的)?|(?=主要))(?:主要|具体)?(?:工作)?(?:职责|任务)(?:是|为|如下)[:：]$")
+# the sentence before it, saying what the office is or whom it answers to: "X是…的领导机关。",
+# "X(简称Y)受市委和团省委的领导。", "团市委由中共某市委和团省委领导,…。"
+_IS_A: Final = re.compile(r"^(?P<units>[^，,。；;:：]{2,30}?)(?:是|受|由)[^。；;:：]{2,120}[。；;]$")
 _SET_UP_UNDER: Final = re.compile(r"^[^，,。；;]{2,20}?下设(?=[^，,。；;]{0,12}?(?:办公室|小组))")
 
 
@@ -1475,10 +1480,12 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
     the offices it names (None where it names none by name), or None."""
     sentences = re.split(r"(?<=[。；;])", compact(paragraph))
     last = sentences[-1]
-    if _ITS_DUTIES.match(last) and len(sentences) > 1:
+    if (its := _ITS_DUTIES.match(last)) and len(sentences) > 1:
         # "领导小组下设办公室在民政局…合署办公。其主要职责是:": the office the sentence before opens with
-        office = _office_subject(_SET_UP_UNDER.sub("", sentences[-2]))
-        last = office.units[0] + last[1:] if office is not None and len(office.units) == 1 else last
+        before = _SET_UP_UNDER.sub("", sentences[-2])
+        is_a = _IS_A.match(before)
+        office = _office_subject(before) or (_office_named(is_a["units"]) if is_a is not None else None)
+        last = (office.units[0] if office is not None and len(office.units) == 1 else "其") + last[its.end("its") :]
     named = _named_lead_in(last)
     match = _WORK_BELOW.match(last) if named is None else None
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with

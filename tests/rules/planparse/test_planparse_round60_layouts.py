@@ -1,0 +1,53 @@
+"""Layouts of the sixtieth round of real notices (tests/fixtures/notices/real/2451-2499): public
+resource trading and government procurement, construction approval and the building market, state
+assets and enterprise reform, commerce and markets, youth and volunteer services; each as a small
+synthetic page written the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_an_article_over_an_offices_duties_in_a_field_of_work_names_that_office():
+    plan = parse_text(
+        "某省属企业违规经营投资责任追究实施办法\n"
+        "第二十条 省国资委在责任追究工作中的主要职责:\n"
+        "(一)研究制定省属企业责任追究有关制度;\n"
+        "(二)对省属企业存在的共性问题进行专项核查;\n"
+    )
+    assert [item.units for item in plan.items] == [("省国资委",), ("省国资委",)]
+
+
+def test_the_duties_of_an_office_its_staff_are_said_to_have_are_the_offices():
+    plan = parse_text(
+        "机构职能\n"
+        "共青团是党的助手和后备军。共青团某市委员会是某市各级团组织的领导机关。其机关的主要职责是:"
+        "一、领导全市共青团工作,组织全市共青团组织开展工作。二、负责全市青年统战工作。三、承办市委交办的其他事项。\n"
+    )
+    assert [item.units for item in plan.items] == [("共青团某市委员会",)] * 3
+
+
+def test_a_heading_of_an_offices_main_responsibilities_gives_it_the_duties_below():
+    plan = parse_text(
+        "某市住房公积金管理中心岗位责任制度\n"
+        "一、本中心主要行政责任。\n"
+        "1.负责编制全市住房公积金的归集、使用计划。\n"
+        "2.负责全市职工住房公积金的归集管理工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("本中心",), ("本中心",)]
+
+
+def test_duties_after_a_sentence_saying_whom_the_office_answers_to_are_that_offices():
+    answers = parse_text(
+        "机构职能\n"
+        "共青团某市委(简称团市委)受市委和团省委的领导。其主要职责是:"
+        "(一)领导全市共青团的工作。(二)负责全市青年联合会的常务性工作。\n"
+    )
+    assert [item.units for item in answers.items] == [("共青团某市委(简称团市委)",)] * 2
+    led = parse_text(
+        "机构职能\n"
+        "团市委由中共某市委和团省委领导,团市委机关贯彻落实党中央关于共青团工作的决策部署。主要职责是:\n"
+        "(一)开展青少年思想政治引导。开展青少年思想动态调查研究。\n"
+        "(二)维护青少年权益。参与涉及青少年的政策制定。\n"
+    )
+    assert [item.units for item in led.items] == [("团市委",)] * 2
