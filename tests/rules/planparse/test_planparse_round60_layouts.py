@@ -51,3 +51,18 @@ def test_duties_after_a_sentence_saying_whom_the_office_answers_to_are_that_offi
         "(二)维护青少年权益。参与涉及青少年的政策制定。\n"
     )
     assert [item.units for item in led.items] == [("团市委",)] * 2
+
+
+def test_a_numbered_paragraph_listing_an_offices_duties_after_a_colon():
+    plan = parse_text(
+        "关于明确基层财政分局政府采购监管职责的通知\n"
+        "一、各基层财政分局是负责本级政府采购监督管理的部门,依法履行对本级政府采购活动的监督管理职责:"
+        "(1)审核本级预算单位年度政府采购项目;(2)对本级政府采购活动进行监督检查;(3)依法处理供应商投诉事项等。\n"
+        "二、各基层财政分局应指定专人负责本级政府采购业务。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("审核本级", ("各基层财政分局",)),
+        ("对本级政", ("各基层财政分局",)),
+        ("依法处理", ("各基层财政分局",)),
+        ("各基层财", ("各基层财政分局",)),
+    ]

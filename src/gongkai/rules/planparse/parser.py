@@ -490,7 +490,7 @@ def _inline_numbered(line: str) -> list[str]:
     (two at least), else a line of items "(一)…。(二)…。" cut before each sibling counting on
     from its own number; never a table's cell, which keeps its numbered requirements together."""
     kind, marker, _ = split_marker(line.strip())
-    if kind is None and (listed := _colon_list(line)):
+    if (listed := _colon_list(line)) and (kind is None or kind not in ("arabic", "arabic_paren")):
         return listed
     if kind is None and (headed := _ANNOTATED_NAME.match(line.strip())):
         # "三义街社区(责任单位:…)1、学雷锋志愿岗…": a place and its duty over its first problem
