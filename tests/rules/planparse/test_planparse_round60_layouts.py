@@ -66,3 +66,16 @@ def test_a_numbered_paragraph_listing_an_offices_duties_after_a_colon():
         ("依法处理", ("各基层财政分局",)),
         ("各基层财", ("各基层财政分局",)),
     ]
+
+
+def test_fields_share_the_ending_of_a_long_last_field():
+    plan = parse_text(
+        "某市农民工工资支付保障办法\n"
+        "第一条 为保障农民工工资支付,制定本办法。\n"
+        "第三条 公安、交通、工商行政管理部门要依据各自职责,加强对农民工工资支付的监督管理。\n"
+        "第四条 市劳动保障行政部门负责全市农民工工资支付的监督检查。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("公安", "交通", "工商行政管理部门"),
+        ("市劳动保障行政部门",),
+    ]

@@ -672,7 +672,7 @@ def sharing_ending(units: Sequence[str]) -> bool:
         if is_unit_phrase(unit):
             ending = next((ending for ending in _SHARED_ENDINGS if unit.endswith(ending)), None)
             # (the field before the ending names it: not "…落实责任各级各部门")
-            if ending is not None and _FIELD.fullmatch(unit.removesuffix(ending)) is not None:
+            if ending is not None and _SHARING_FIELD.fullmatch(unit.removesuffix(ending)) is not None:
                 pending = False
         elif _FIELD.fullmatch(unit) and not _NOT_A_UNIT.search(unit):
             fields = pending = True
@@ -685,6 +685,8 @@ _SHARED_ENDINGS: Final = ("部门", "单位", "市政府", "县政府", "区政�
 
 
 _FIELD: Final = re.compile(rf"(?!{_NO_NAME_START}|其他|有关|相关)[\u4e00-\u9fff]{{2,4}}")
+# the field of the unit whose ending the others share, longer ("公安、工商行政管理部门")
+_SHARING_FIELD: Final = re.compile(rf"(?!{_NO_NAME_START}|其他|有关|相关)(?!.*[各级等])[\u4e00-\u9fff]{{2,8}}")
 
 
 def _names_units(text: str) -> bool:
