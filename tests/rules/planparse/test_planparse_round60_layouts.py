@@ -79,3 +79,16 @@ def test_fields_share_the_ending_of_a_long_last_field():
         ("公安", "交通", "工商行政管理部门"),
         ("市劳动保障行政部门",),
     ]
+
+
+def test_offices_that_take_part_after_the_one_that_leads_are_units_too():
+    plan = parse_text(
+        "关于明确工程项目会审有关事项的通知\n"
+        "一、会审\n"
+        "1、村级工程:由镇招标办牵头,镇监督办、镇财政所参加。\n"
+        "2、镇级工程:由镇建设办牵头,镇监督办参加。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("镇招标办", "镇监督办", "镇财政所"), ("镇招标办",)),
+        (("镇建设办", "镇监督办"), ("镇建设办",)),
+    ]
