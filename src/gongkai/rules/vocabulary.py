@@ -37,6 +37,14 @@ PLACE_ENDINGS: Final = frozenset(
     {"区", "县", "市", "乡", "州", "旗", "盟", "省", "街", "村", "各地"}
 )
 
+# Fields of work whose department's name holds 和 ("发展和改革", "住房和城乡建设"): in a list of fields
+# before 等部门 they are one field, where "交通和卫生", "环境保护和旅游" are two.
+JOINED_FIELDS: Final = (
+    "发展和改革", "住房和城乡建设", "人力资源和社会保障", "劳动和社会保障", "工业和信息化",
+    "经济和信息化", "文化和旅游", "林业和草原", "卫生和计划生育", "粮食和物资储备", "粮食和储备",
+    "自然资源和规划", "规划和自然资源", "海洋和渔业", "新闻出版和广电", "广播电影电视和新闻出版",
+)  # fmt: skip
+
 # Endings that close an organisation's whole name, so that a conjunction after one separates two
 # units ("市财政局和市审计局"); a name may end in its alias's bracket ("市政务服务中心(市大数据局)").
 ORGAN_ENDINGS: Final = (

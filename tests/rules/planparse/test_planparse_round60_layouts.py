@@ -92,3 +92,29 @@ def test_offices_that_take_part_after_the_one_that_leads_are_units_too():
         (("镇招标办", "镇监督办", "镇财政所"), ("镇招标办",)),
         (("镇建设办", "镇监督办"), ("镇建设办",)),
     ]
+
+
+def test_two_fields_joined_by_and_in_a_list_before_its_departments_are_two():
+    plan = parse_text(
+        "某县殡葬管理办法\n"
+        "第一条 为了加强殡葬管理,制定本办法。\n"
+        "第四条 县民政局负责本行政区域内的殡葬管理工作。公安、交通和卫生等部门按照各自职责做好殡葬管理工作。\n"
+        "第五条 县水利局负责水资源管理工作。发展和改革、住房和城乡建设、林业等部门按照各自职责做好有关工作。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("县民政局", "公安", "交通", "卫生"),
+        ("县水利局", "发展和改革", "住房和城乡建设", "林业"),
+    ]
+
+
+def test_fields_that_assist_in_a_later_clause_are_units_that_lead_nothing():
+    plan = parse_text(
+        "某市市容环境卫生管理规定\n"
+        "第一条 为了加强市容环境卫生管理,制定本规定。\n"
+        "第二条 本规定由市城市管理局负责实施,卫生、公安、园林等部门要密切配合。\n"
+        "第三条 市商务局负责规划、指导、验收,财政、邮政和电信等部门配合落实。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("市城市管理局", "卫生", "公安", "园林"), ("市城市管理局",)),
+        (("市商务局", "财政", "邮政", "电信"), ("市商务局",)),
+    ]

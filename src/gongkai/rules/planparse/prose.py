@@ -63,6 +63,7 @@ from gongkai.rules.vocabulary import (
     ASSIST_LABELS,
     DEADLINE_LABELS,
     DUTY_LABELS,
+    JOINED_FIELDS,
     LABEL_NOUNS,
     LEAD_LABELS,
     MARKERS,
@@ -600,11 +601,14 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     if found is None:
         return None
     later: list[str] = []
+    assisting: tuple[str, ...] = ()
     # (a clause of fields before 等部门 joins too: "X负责…的组织实施,教育、财政…等部门和组织,按照职责做好…")
     first = re.split(r"[。；;]", text, maxsplit=1)[0]
     for clause in re.split(r"[，,]", first)[1:]:
-        more = _FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)
+        # ("X负责实施,卫生、公安…等部门要密切配合": the clause's own verb after them; those who assist lead nothing)
+        more = (_FIELDS_CLAUSE.match(clause) and _fields_subject(clause, _FIELDS_ALONE)) or _fields_subject(clause)
         later += [unit for unit in more.units if unit not in found.units and unit not in later] if more else []
+        assisting += more.units if more and _ASSISTS.search(clause) else ()
     # ("各市残联组织开展…,县级残联负责…"; "第七条 各级爱卫会由…组成,各成员单位应当认真履行…": an
     # article that names its office in a later clause only)
     if (found.units and _SUBJECT_DUTY.match(text)) or _SUBJECT_MODAL.match(text) or not found.units:
@@ -628,7 +632,7 @@ def _with_later_subjects(text: str, found: Assignment | None, paragraphs: Set[st
     if not later:
         return found
     leads = found.lead_units + tuple(later) if found.lead_units == found.units else found.lead_units
-    return replace(found, units=found.units + tuple(later), lead_units=leads)
+    return replace(found, units=found.units + tuple(later), lead_units=tuple(unit for unit in leads if unit not in assisting))
 
 
 # (nor a clause's words run into an office: "第十六条市爱卫办", "依法组织拆除除水行政主管部门"; nor the rest)
@@ -688,6 +692,7 @@ def _fields_subject(sentence: str, pattern: re.Pattern[str] = _FIELDS_SUBJECT) -
     if subject is None or _VERB_FIELD.search(subject["fields"]):
         return None
     fields = tuple(subject["fields"].split("、")) + (tuple(subject["more"].split("、")) if subject["more"] else ())
+    fields = tuple(piece for named in fields for piece in _two_fields(named))  # "交通和卫生等部门"
     fields += (subject["one"],) if subject["one"] and is_unit_phrase(subject["one"]) else ()
     if (lead := fields[0].partition("会同"))[1]:
         # "市国土资源房管局会同市农委、市统计局等有关部门,根据…": the first leads the rest
@@ -695,7 +700,17 @@ def _fields_subject(sentence: str, pattern: re.Pattern[str] = _FIELDS_SUBJECT) -
     return Assignment(fields, fields)
 
 
-_VERB_FIELD: Final = re.compile(r"(?:^|、)(?:加强|推进|开展|建立|完善|做好|落实|组织|指导|督促|负责|联合|配合|协调|会同|协助|协同|积极|主动)")
+def _two_fields(field: str) -> tuple[str, ...]:
+    """A field of a list ("农牧业和供销") as the two it joins, unless its department's name holds
+    和 ("发展和改革", "县级以上人民政府住房和城乡建设")."""
+    first, joined, second = field.partition("和")
+    if not joined or len(first) < 2 or len(second) < 2 or "和" in second or field.endswith(JOINED_FIELDS):
+        return (field,)
+    return (first, second)
+
+
+_ASSISTS: Final = re.compile(r"(?:配合|协助|协办)(?:落实)?$")
+_VERB_FIELD: Final = re.compile(r"^由|(?:^|、)(?:加强|推进|开展|建立|完善|做好|落实|组织|指导|督促|负责|联合|配合|协调|会同|协助|协同|积极|主动)")
 
 
 def _modal_duty(text: str) -> Assignment | None:
