@@ -118,3 +118,26 @@ def test_fields_that_assist_in_a_later_clause_are_units_that_lead_nothing():
         (("市城市管理局", "卫生", "公安", "园林"), ("市城市管理局",)),
         (("市商务局", "财政", "邮政", "电信"), ("市商务局",)),
     ]
+
+
+def test_a_duty_opening_with_those_it_works_with_is_led_by_the_office_of_the_lead_in():
+    plan = parse_text(
+        "某市财政局政府采购监管职责\n"
+        "市财政局履行下列职责:\n"
+        "(一)会同公共资源交易监督管理部门制定政府采购监督和管理的制度;\n"
+        "(二)负责管理政府采购代理机构、评审专家;\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("市财政局", "公共资源交易监督管理部门"), ("市财政局",)),
+        (("市财政局",), ("市财政局",)),
+    ]
+
+
+def test_an_office_told_what_to_do_after_the_label_of_its_topic():
+    plan = parse_text(
+        "关于做好节日期间违法建设控停工作的通知\n"
+        "一、全面排查,严格控停\n"
+        "(一)控停工作:各村要对辖区内所有在建项目进行全面梳理,发现违法建设立即责令停工。\n"
+        "(二)隐患排查:各村委会应当督促施工单位全面排查施工现场的安全隐患。\n"
+    )
+    assert [item.units for item in plan.items] == [("各村",), ("各村委会",)]

@@ -759,7 +759,7 @@ _JOINED_LATER: Final = re.compile(
 
 
 # ("直补方式:市财政局负责…", "相关部门的工作职责:财政部门负责…;…")
-_TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头))")
+_TOPIC_LABEL: Final = re.compile(r"^[\u4e00-\u9fff]{2,12}[:：](?=[^，,。；;:：]{2,40}?(?:负责|牵头|要|应当|须|必须))")
 _SEATED_AT: Final = re.compile(
     r"^(?:(?P<office>[^，,。；;]{2,30}?)设在[^，,。；;]{2,30}"
     # "省、设区的市、县(市、区)设立社会治安综合治理委员会,负责…": the body set up does the work
@@ -2427,6 +2427,11 @@ def _item(node: _Node, number: int, year: int | None, leads: LeadRule | None) ->
         office = section_assignment(node.marker + lead) if node.joined is not None else duties_of_heading(node.marker + lead)
         if office is not None:
             assignment, inherited = office, True
+    if inherited and assignment is not None and len(assignment.units) == 1:
+        # "X履行下列职责:" over "(一)会同Y制定…": X leads Y in the duty
+        opening = compact(text)
+        partners = _JOINED_LATER.match(opening) if opening.startswith(("会同", "负责会同")) else None
+        assignment = (_led_with(assignment.units[0], partners["units"]) if partners else None) or assignment
     deadline = NO_DEADLINE
     if assignment is not None and assignment.deadline_raw:
         deadline = parse_deadline(assignment.deadline_raw, year)
