@@ -141,3 +141,22 @@ def test_an_office_told_what_to_do_after_the_label_of_its_topic():
         "(二)隐患排查:各村委会应当督促施工单位全面排查施工现场的安全隐患。\n"
     )
     assert [item.units for item in plan.items] == [("各村",), ("各村委会",)]
+
+
+def test_an_office_said_to_be_the_department_or_the_body_in_charge_of_a_work():
+    plan = parse_text(
+        "某市集贸市场管理办法\n"
+        "第一条 为了加强集贸市场管理,制定本办法。\n"
+        "第四条 各级人民政府工商行政管理部门是主管集贸市场监督管理和行政执法的职能部门。\n"
+        "第五条 街道办事处是本辖区集贸市场监管责任的落实主体。\n"
+    )
+    assert [item.units for item in plan.items] == [("各级人民政府工商行政管理部门",), ("街道办事处",)]
+
+
+def test_an_office_that_leads_the_departments_in_a_work_is_its_unit():
+    plan = parse_text(
+        "某省未成年人保护条例\n"
+        "第一条 为了保护未成年人的合法权益,制定本条例。\n"
+        "第四条 各级人民政府领导有关部门做好未成年人保护工作,建立未成年人保护工作责任制。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [(("各级人民政府",), ("各级人民政府",))]
