@@ -524,7 +524,7 @@ _SHORT_TOGETHER: Final = (
 # A role word before an organ noun names the organ, it gives no role: "局主办科室" (the office in
 # charge), "各配合单位".
 _ROLE_MARKER: Final = re.compile(
-    f"(?:分别)?({ROLE_PATTERN}|会同|{_SHORT_TOGETHER})(?!科室|处室|股室|单位|部门|机构|中心|委员会|小组|组(?!织)|站)(?!(?<!会)办公室)"  # "市科技资源统筹中心" ("X会办公室": X会Y)
+    f"(?:分别)?({ROLE_PATTERN}|会同|{_SHORT_TOGETHER})(?!科室|处室|股室|单位|部门|机构|中心|委员会|小组|组(?!织)|站|员)(?!(?<!会)办公室)"  # "市科技资源统筹中心" ("X会办公室": X会Y)
 )
 _MARKER_ROLES: Final = {
     "牵头落实": UnitRole.LEAD,
@@ -550,6 +550,7 @@ _MARKER_ROLES: Final = {
     "负责": UnitRole.RESPONSIBLE,
     "落实": UnitRole.RESPONSIBLE,
     "协办": UnitRole.ASSISTING,
+    "协管": UnitRole.ASSISTING,  # "…由县公安局负责牵头管理，县交通局协管"
     "协同落实": UnitRole.ASSISTING,  # "X牵头，相关单位协同落实"
     "配合": UnitRole.ASSISTING,
     "参与": UnitRole.ASSISTING,

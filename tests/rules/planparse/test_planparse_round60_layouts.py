@@ -160,3 +160,31 @@ def test_an_office_that_leads_the_departments_in_a_work_is_its_unit():
         "第四条 各级人民政府领导有关部门做好未成年人保护工作,建立未成年人保护工作责任制。\n"
     )
     assert [(item.units, item.lead_units) for item in plan.items] == [(("各级人民政府",), ("各级人民政府",))]
+
+
+def test_an_office_that_assists_in_managing_after_the_lead_is_a_unit():
+    plan = parse_text(
+        "某县交通秩序整治方案\n"
+        "一、整治内容\n"
+        "1.两轮摩托车非法载客由县公安局负责牵头管理,县交通局协管。\n"
+        "2.落实殡葬协管员工作职责,由县民政局负责。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("县公安局", "县交通局"), ("县公安局",)),
+        (("县民政局",), ("县民政局",)),
+    ]
+
+
+def test_an_office_that_joins_with_others_leads_them():
+    plan = parse_text(
+        "某县精神卫生管理办法\n"
+        "第一条 为了加强精神卫生管理,制定本办法。\n"
+        "第四条 县公安局联合县交通局开展专项整治。\n"
+        "第五条 公安部门联合卫生等部门依法履行有关送治工作。\n"
+        "第六条 县妇女联合会负责妇女儿童权益保护工作。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("县公安局", "县交通局"), ("县公安局",)),
+        (("公安部门", "卫生"), ("公安部门",)),
+        (("县妇女联合会",), ("县妇女联合会",)),
+    ]

@@ -413,7 +413,7 @@ def _by_clause(body: str) -> Assignment | None:
 
 _ASSISTING_AFTER: Final = re.compile(
     # ("由县政府办牵头,各乡镇政府、各有关部门全力配合,于6月底前完成…": the work goes on after them)
-    r"[^，,。；;]*[，,](?P<units>[^，,。；;:：“”]{2,60}?)(?:全力|积极|密切|主动)?(?P<role>配合|协助|协办|参与|参加|具体实施|具体落实)(?=[，,。；;]|$)"
+    r"[^，,。；;]*[，,](?P<units>[^，,。；;:：“”]{2,60}?)(?:全力|积极|密切|主动)?(?P<role>配合|协助|协办|协管|参与|参加|具体实施|具体落实)(?=[，,。；;]|$)"
 )
 
 
@@ -748,14 +748,19 @@ def _led_with(lead: str, partners: str) -> Assignment | None:
     found = _named(parse_annotation(f"{lead}会同{partners}负责"))
     first = _named(parse_annotation(f"{lead}负责")) if found is None else None
     fields = _fields_subject(partners, _FIELDS_ALONE) if first is not None else None
+    if first is not None and fields is None and (one := _ONE_FIELD.fullmatch(partners)) and not _VERB_FIELD.search(one[1]):
+        fields = Assignment((one[1],), (one[1],))  # "公安部门联合卫生等部门依法履行…"
     if first is not None and fields is not None:
         return Assignment(tuple(dict.fromkeys((*first.units, *fields.units))), first.lead_units)
     return found
 
 
+_ONE_FIELD: Final = re.compile(r"([\u4e00-\u9fff]{2,6})等(?:有关|相关)?(?:部门|单位)")
+# "X会同Y…", "X联合Y…" (never a 联合会, 联合社, 联合体: names)
+_WITH_WORD: Final = r"会同|联合(?![会社体国办])"
 _JOINED_LATER: Final = re.compile(
-    r"(?:[^。；;]*?[，,])?会同(?P<units>[^，,。；;:：“”]{2,120}?)"
-    r"(?=对|做好|开展|共同|联合|制定|制订|编制|拟定|拟订|起草|研究|组织|进行|审核|负责|及时|按照|做|建立|实施|落实|推进|加强|确定|划定|发布|完善|调整|修订|健全)"
+    rf"(?:[^。；;]*?[，,])?(?:{_WITH_WORD})(?P<units>[^，,。；;:：“”]{{2,120}}?)"
+    r"(?=对|做好|开展|共同|联合|制定|制订|编制|拟定|拟订|起草|研究|组织|进行|审核|负责|及时|按照|依法|依照|做|建立|实施|落实|推进|加强|确定|划定|发布|完善|调整|修订|健全)"
 )
 
 
@@ -2033,7 +2038,7 @@ def _article_duty(work: str) -> Assignment | None:
     ("第五条 动态开展山洪灾害隐患排查。" then "市防指结合…组织…"), of those its paragraphs name."""
     opening = compact(work.split("\n")[0].split("。")[0])
     first = _office_subject(opening) or _fields_subject(opening) or Assignment((), ())
-    with_ = opening.find("会同")
+    with_ = next((found.start() for found in re.finditer(_WITH_WORD, opening)), -1)
     if first.units and with_ > 0 and (joined := _JOINED_LATER.match(opening, with_)) is not None:
         # "市水利局、市市政管理委员会会同市物价部门研究制定…": X leads those it works with
         first = _led_with(opening[:with_], joined["units"]) or first
