@@ -138,10 +138,18 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
             covered = text_table.end
         prose_lines += numbered[covered:]
     paragraphs = _paragraphs(prose_lines, meta.title, bool(meta.notice_title and "印发" in meta.notice_title))
-    prose = read_prose(paragraphs, meta.year, leads, duties_title_assignment(meta.title) if meta.title else None)
+    first = next((line for segment in segments for line in segment.lines if line.strip()), "")
+    duties = (duties_title_assignment(meta.title) if meta.title else None) or _office_page(first, paragraphs)
+    prose = read_prose(paragraphs, meta.year, leads, duties)
     opening = " ".join([text for _, text in paragraphs if re.search(r"[\u4e00-\u9fff]", text)][:3])
     # a rule under a page's own heading ("…执法局“三项制度”" then "第一条 为…,制定本办法。"): its basis says what it is
     opening += "".join(text for _, text in paragraphs[:12] if _ENACTING.match(compact(text)))
+    # (an office's page whose fields come first: "管辖区域" … then "主要职责" over "一、…")
+    opening += "".join(
+        f" {text}{paragraphs[index + 1][1]}"
+        for index, (_, text) in enumerate(paragraphs[:12])
+        if _DUTIES_CAPTION.fullmatch(compact(text)) and index + 1 < len(paragraphs)
+    )
     kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
     if kind is PlanKind.NOT_A_PLAN and not prose.numbered and not empty:
         headed = _headed_paragraphs(paragraphs, meta.year)
@@ -1069,6 +1077,15 @@ def _plan_part(line: str) -> bool:
 # "2020年,市统计局政务公开工作要以…为指导", "2023年,区行政审批局将以…为主线",
 # "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
 _ENACTING: Final = re.compile(rf"^{MARKERS['article']}")
+_DUTIES_CAPTION: Final = re.compile(r"[\u4e00-\u9fff]{0,20}(?:部门|主要|工作|科室|内设机构)(?:职责|职能)")
+
+
+def _office_page(first: str, paragraphs: Sequence[tuple[int, str]]) -> Assignment | None:
+    """An office's own page: its name alone on the first line, a caption of its duties further
+    down ("杭州市无线电管理局" … "主要职责" over "一、…"): the office whose duties they are."""
+    if not any(_DUTIES_CAPTION.fullmatch(compact(text)) for _, text in paragraphs[:12]):
+        return None
+    return duties_title_assignment(compact(first) + "职责")
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
     # a page of an office's duties ("部门职责" then "(一)负责…"): each duty is its work

@@ -201,6 +201,14 @@ def read_prose(
     named_part, part_units = next(((node, found) for node in nodes if (found := _units_part(node)) is not None), (None, None))
     heading_duty = _duty_above_all(paragraphs, nodes) or owner or _office_over_duties(paragraphs, nodes) or part_units
     flat = not any(node.children for node in nodes if node.level == 0)
+    # (a whole sentence is a task there too, "一、贯彻执行…的方针、政策和规章。", but for the close of
+    # a list of what a campaign targets, "(四)“克隆”出租车;" then "(五)恶势力操纵的…团伙。")
+    sentences = {
+        id(node) for index, node in enumerate(nodes)
+        if _SENTENCE_END.search(node.body) and not (
+            index and nodes[index - 1].level == node.level and nodes[index - 1].body.rstrip().endswith(("；", ";"))
+        )
+    }
     if nodes and _cut_short(nodes[-1]):
         # "(三)提升依申请公开办": the page ends inside it; its heading above stays a heading
         cut = nodes.pop()
@@ -272,7 +280,7 @@ def read_prose(
                 continue  # (what a check covers, no one's work: "第二十六条 监督检查的主要内容:")
             summed.add(id(node))
             node.body = "\n".join([node.body, *(child.marker + child.body for child in nodes if child.parent is node)])
-        elif not (_is_item(node, flat) or id(node) in points) or (_background(node) and _own(node) is None):
+        elif not (_is_item(node, flat or id(node) in sentences) or id(node) in points) or (_background(node) and _own(node) is None):
             unread.append((node.line, node.marker + node.body))
             continue
         item = _item(node, len(items) + 1, year, leads)
@@ -1467,6 +1475,7 @@ _UNDERTAKES: Final = re.compile(
 _ITS_DUTIES: Final = re.compile(r"^(?P<its>其(?:机关的)?|(?=主要))(?:主要|具体)?(?:工作)?(?:职责|任务)(?:是|为|如下)[:：]$")
 # the sentence before it, saying what the office is or whom it answers to: "X是…的领导机关。",
 # "X(简称Y)受市委和团省委的领导。", "团市委由中共某市委和团省委领导,…。"
+_DUTIES_CAPTION_OF: Final = re.compile(r"(?P<units>[^，,。；;:：]{2,20}?)的?(?:主要|工作)?(?:职责|职能)")
 _IS_A: Final = re.compile(r"^(?P<units>[^，,。；;:：]{2,30}?)(?:是|受|由)[^。；;:：]{2,120}[。；;]$")
 _SET_UP_UNDER: Final = re.compile(r"^[^，,。；;]{2,20}?下设(?=[^，,。；;]{0,12}?(?:办公室|小组))")
 
@@ -1508,6 +1517,8 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
         office = _office_subject(before) or (_office_named(is_a["units"]) if is_a is not None else None)
         last = (office.units[0] if office is not None and len(office.units) == 1 else "其") + last[its.end("its") :]
     named = _named_lead_in(last)
+    if named is None and (caption := _DUTIES_CAPTION_OF.fullmatch(last)) is not None:
+        named = _office_named(caption["units"])  # "监测站职责" alone on its line over "一、…"
     match = _WORK_BELOW.match(last) if named is None else None
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
     # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)
@@ -2098,6 +2109,7 @@ def _is_item(node: _Node, flat: bool) -> bool:
     return bool(node.body.strip()) and (node.level > 0 or flat or _SENTENCE_OF_CLAUSES.search(node.body) is not None)
 
 
+_SENTENCE_END: Final = re.compile(r"[\u4e00-\u9fff]。$")
 _SENTENCE_OF_CLAUSES: Final = re.compile(r"[\u4e00-\u9fff][，,；;][^。]*[\u4e00-\u9fff]。$")
 
 

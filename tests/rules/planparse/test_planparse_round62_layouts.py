@@ -1,0 +1,58 @@
+"""Layouts of the sixty-second round of real notices (tests/fixtures/notices/real/2551-2599):
+overseas Chinese and foreign affairs, postal, radio and telecom facilities, urban renewal and
+historic protection, special equipment and consumer rights, leading groups and joint meetings;
+each as a small synthetic page written the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_an_offices_own_page_gives_it_the_duties_under_its_caption_and_a_stations_to_the_station():
+    plan = parse_text(
+        "某市无线电管理局\n"
+        "\n"
+        "联合创作 · 2024-08-28 16:27\n"
+        "\n"
+        "管辖区域\n"
+        "\n"
+        "某市\n"
+        "\n"
+        "主要职责\n"
+        "\n"
+        "一、贯彻执行国家和省无线电管理的方针、政策和规章。\n"
+        "\n"
+        "二、负责本市范围内无线电监测,实施无线电管理行政执法。\n"
+        "\n"
+        "三、完成上级交办的其它工作。\n"
+        "\n"
+        "监测站职责\n"
+        "\n"
+        "一、对本市内无线电发射信号实施监测。\n"
+        "\n"
+        "二、负责查找无线电干扰源和违章设置使用的电台。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("贯彻执行", ("某市无线电管理局",)),
+        ("负责本市", ("某市无线电管理局",)),
+        ("完成上级", ("某市无线电管理局",)),
+        ("对本市内", ("监测站",)),
+        ("负责查找", ("监测站",)),
+    ]
+
+
+def test_a_whole_sentence_at_the_outermost_level_is_a_task_beside_headings_with_points():
+    # a page that opens inside a list whose heading was on the page before
+    plan = parse_text(
+        "(8)加强农村环境保护。\n"
+        "(9)群众环境信访处理率100%,杜绝上省进京访。\n"
+        "4、甲区政府负责:\n"
+        "(1)对大街两侧100米范围内的40台锅炉进行改造。\n"
+        "(2)加强农村环境保护。\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("加强农村", ()),
+        ("群众环境", ()),
+        ("对大街两", ("甲区政府",)),
+        ("加强农村", ("甲区政府",)),
+    ]
