@@ -56,3 +56,13 @@ def test_a_whole_sentence_at_the_outermost_level_is_a_task_beside_headings_with_
         ("对大街两", ("甲区政府",)),
         ("加强农村", ("甲区政府",)),
     ]
+
+
+def test_a_centre_named_by_its_hotlines_number_is_a_unit():
+    plan = parse_text(
+        "关于建立12312举报投诉服务体系的通知\n"
+        "(二)各市12312中心职责。在各市建立12312中心,开通12312举报投诉服务热线。各市12312中心主要职责:\n"
+        "1、接受社会公众的投诉举报、咨询服务;\n"
+        "2、统计、上报举报投诉信息和商业执法数据。\n"
+    )
+    assert [item.units for item in plan.items] == [("各市12312中心",)] * 2

@@ -342,8 +342,8 @@ _LEVELLED_FIELD: Final = re.compile(
 )
 
 
-# "自治区12345政务服务便民热线工作领导小组", "市110指挥中心": a hotline's number in a body's name
-_HOTLINE: Final = re.compile(r"(?<![\d.])\d{3,5}(?=(?:政务服务)?(?:便民)?(?:服务)?热线|指挥中心|报警服务台)")
+# "自治区12345政务服务便民热线工作领导小组", "市110指挥中心", "各市12312中心": a hotline's number in a body's name
+_HOTLINE: Final = re.compile(r"(?<![\d.])\d{3,5}(?=(?:政务服务)?(?:便民)?(?:服务)?热线|指挥中心|报警服务台|(?:举报投诉)?(?:服务)?中心)")
 
 
 # "依照规定的程序执行": a manner, its 行 the end of 执行, not of a bank; "哪些部门": a question;
