@@ -66,3 +66,31 @@ def test_a_centre_named_by_its_hotlines_number_is_a_unit():
         "2、统计、上报举报投诉信息和商业执法数据。\n"
     )
     assert [item.units for item in plan.items] == [("各市12312中心",)] * 2
+
+
+def test_an_office_named_before_its_main_duties_and_a_colon_over_points_on_one_line():
+    plan = parse_text(
+        "網站簡介:\n"
+        "某省人民政府外事辦公室主要職責(zé):(一)貫徹執行國家有關外事工作的方針政策。(二)負責全省外事管理工作。"
+        "(三)承辦省政府交辦的其他事項。\n"
+    )
+    assert [item.units for item in plan.items] == [("某省人民政府外事办公室",)] * 3
+
+
+def test_a_rule_whose_articles_lost_their_numbers_gives_one_item_a_charging_paragraph():
+    plan = parse_text(
+        "目录\n"
+        "第一章 总则\n"
+        "为了加强传统村落的保护,根据有关法律法规,结合本县实际,制定本条例。\n"
+        "本县行政区域内传统村落的保护管理,适用本条例。\n"
+        "县人民政府应当加强对传统村落保护管理工作的领导,建立保护管理协调机制。\n"
+        "县自然资源、住房和城乡建设、文化和旅游等主管部门在各自职责范围内,负责传统村落的保护和监督管理工作。\n"
+        "支持公民、法人和其他组织依法参与传统村落的保护管理。\n"
+        "乡(镇)人民政府应当做好本辖区内传统村落保护管理的相关具体工作。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("县人民政府",),
+        ("县自然资源", "住房和城乡建设", "文化和旅游"),
+        ("乡(镇)人民政府",),
+    ]
+    assert any("没有条号" in warning for warning in plan.warnings)

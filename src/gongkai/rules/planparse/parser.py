@@ -159,6 +159,12 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
             kind, items, found = PlanKind.PROSE, by_unit, [_BY_UNIT_NOTE]
         elif meta.notice_title and (asked := _asked_paragraphs(paragraphs, meta.year)):
             kind, items, found = PlanKind.PROSE, asked, [_ASKED_NOTE]
+    elif kind is PlanKind.NOT_A_PLAN and not empty and _chapters_only(paragraphs):
+        # a rule whose articles lost their numbers ("第一章 总则" then "自治县人民政府应当…"): its
+        # paragraphs that charge offices, one item each
+        asked = _asked_paragraphs(paragraphs, meta.year)
+        if len(asked) >= _UNNUMBERED_ARTICLES_MIN:
+            kind, items, found = PlanKind.PROSE, asked, [_UNNUMBERED_RULE_NOTE]
     items = _with_standing_deadline(items, segments, meta.year)
     items = _with_notice_deadline(items, segments, meta.year)
     items = _with_notice_units(items, segments)
@@ -326,7 +332,15 @@ def _asked_paragraphs(paragraphs: Sequence[tuple[int, str]], year: int | None) -
     return items if len(items) >= 2 else []
 
 
+_UNNUMBERED_RULE_NOTE: Final = "条文没有条号，按段首写明单位及其职责的段落逐段导入，段首的单位作为责任单位，请核对"
 _ASKED_MIN: Final = 20  # characters: an addressee line ("各公、民办幼儿园:") is no request
+_UNNUMBERED_ARTICLES_MIN: Final = 3
+
+
+def _chapters_only(paragraphs: Sequence[tuple[int, str]]) -> bool:
+    """Whether the only numbered paragraphs are a rule's chapter headings ("第一章 总则")."""
+    kinds = [split_marker(text.strip())[0] for _, text in paragraphs]
+    return "part" in kinds and set(kinds) <= {"part", None}
 
 
 def _duty_heading(lines: Sequence[tuple[int, str]]) -> str | None:
