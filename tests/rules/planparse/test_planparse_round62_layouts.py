@@ -94,3 +94,13 @@ def test_a_rule_whose_articles_lost_their_numbers_gives_one_item_a_charging_para
         ("乡(镇)人民政府",),
     ]
     assert any("没有条号" in warning for warning in plan.warnings)
+
+
+def test_offices_after_由_that_carry_out_a_measure_together_are_its_units():
+    plan = parse_text(
+        "第一篇:传统村落保护\n"
+        "1、加强领导,明确职责。成立由镇长任组长的传统村落保护工作领导小组,统筹推进保护工作。\n"
+        "2、积极开展调查摸底工作。由住建办、文体中心、村委会联合开展对村落历史建筑的调查摸底。\n"
+        "3、科学编制村落保护规划。要以古镇总体规划为指导,编制村落保护规划。\n"
+    )
+    assert [item.units for item in plan.items] == [(), ("住建办", "文体中心", "村委会"), ()]
