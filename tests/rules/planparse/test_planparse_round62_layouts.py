@@ -104,3 +104,19 @@ def test_offices_after_由_that_carry_out_a_measure_together_are_its_units():
         "3、科学编制村落保护规划。要以古镇总体规划为指导,编制村落保护规划。\n"
     )
     assert [item.units for item in plan.items] == [(), ("住建办", "文体中心", "村委会"), ()]
+
+
+def test_what_a_rule_protects_and_its_protected_area_are_no_work():
+    plan = parse_text(
+        "某市历史文化名城保护条例\n"
+        "第一条 为了加强历史文化名城保护,制定本条例。\n"
+        "第九条 市名城保护主管部门负责历史文化名城保护的监督管理工作。\n"
+        "第十条 历史文化名城保护对象包括下列内容:\n"
+        "(一)历史文化街区;\n"
+        "(二)历史建筑;\n"
+        "(三)传统风貌建筑。\n"
+        "第二十条 通信设施的保护范围是:\n"
+        "(一)邮电局及分支机构、信箱、报刊亭;\n"
+        "(二)电杆及附属设施、电线、电缆。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["市名城保护主"]
