@@ -120,3 +120,14 @@ def test_what_a_rule_protects_and_its_protected_area_are_no_work():
         "(二)电杆及附属设施、电线、电缆。\n"
     )
     assert [item.text[:6] for item in plan.items] == ["市名城保护主"]
+
+
+def test_an_office_named_with_和_that_leads_fields_keeps_its_name():
+    plan = parse_text(
+        "某市历史文化名城保护条例\n"
+        "第一条 为了加强保护,制定本条例。\n"
+        "第五条 市住房和城乡建设主管部门会同自然资源、规划、文物等主管部门,负责全市历史文化名城的保护监督管理工作。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("市住房和城乡建设主管部门", "自然资源", "规划", "文物"), ("市住房和城乡建设主管部门",)),
+    ]

@@ -714,7 +714,8 @@ def _two_fields(field: str) -> tuple[str, ...]:
     """A field of a list ("农牧业和供销") as the two it joins, unless its department's name holds
     和 ("发展和改革", "县级以上人民政府住房和城乡建设")."""
     first, joined, second = field.partition("和")
-    if not joined or len(first) < 2 or len(second) < 2 or "和" in second or field.endswith(JOINED_FIELDS):
+    if not joined or len(first) < 2 or len(second) < 2 or "和" in second or field.endswith(JOINED_FIELDS) \
+            or "会同" in field:  # ("市住房和城乡建设主管部门会同自然资源": an office leading the fields)
         return (field,)
     return (first, second)
 
