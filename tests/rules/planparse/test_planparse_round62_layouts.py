@@ -131,3 +131,13 @@ def test_an_office_named_with_和_that_leads_fields_keeps_its_name():
     assert [(item.units, item.lead_units) for item in plan.items] == [
         (("市住房和城乡建设主管部门", "自然资源", "规划", "文物"), ("市住房和城乡建设主管部门",)),
     ]
+
+
+def test_what_a_peoples_body_is_is_no_work():
+    plan = parse_text(
+        "某自治区归侨侨眷权益保护办法\n"
+        "第一条 为了保护归侨、侨眷的合法权益,制定本办法。\n"
+        "第三条 县级以上人民政府负责侨务工作的机构应当做好归侨、侨眷权益保护工作。\n"
+        "第四条 自治区各级归国华侨联合会是归侨、侨眷依法成立的人民团体,维护归侨、侨眷的合法权益。\n"
+    )
+    assert [item.text[:6] for item in plan.items] == ["县级以上人民"]
