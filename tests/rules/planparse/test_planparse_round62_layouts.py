@@ -141,3 +141,12 @@ def test_what_a_peoples_body_is_is_no_work():
         "第四条 自治区各级归国华侨联合会是归侨、侨眷依法成立的人民团体,维护归侨、侨眷的合法权益。\n"
     )
     assert [item.text[:6] for item in plan.items] == ["县级以上人民"]
+
+
+def test_a_level_alone_beside_the_offices_asked_is_no_unit():
+    plan = parse_text(
+        "关于印发某市邮政业发展规划的通知\n"
+        "一、加强组织领导。各级、各有关部门要把邮政业发展摆上重要位置,认真组织实施。\n"
+        "二、强化政策支持。各级、各有关部门要加大政策支持力度。\n"
+    )
+    assert [item.units for item in plan.items] == [("各有关部门",), ("各有关部门",)]

@@ -152,6 +152,8 @@ def _assign(cells: tuple[tuple[Column, str], ...]) -> Assignment:
                 role = UnitRole.ASSISTING
             phrases.append((phrase.text, role))
     phrases = [(text, role) for text, role in phrases if not _REMARK.match(text)]
+    if any(text != "各级" for text, _ in phrases):
+        phrases = [(text, role) for text, role in phrases if text != "各级"]  # "各级、各有关部门": a level alone is no unit
     if any(not THE_REST.search(text) for text, _ in phrases):
         phrases = [(text, role) for text, role in phrases if not THE_REST.search(text)]
     units = _unique(text for text, _ in phrases)
