@@ -145,8 +145,9 @@ def test_what_a_peoples_body_is_is_no_work():
 
 def test_a_level_alone_beside_the_offices_asked_is_no_unit():
     plan = parse_text(
-        "关于印发某市邮政业发展规划的通知\n"
-        "一、加强组织领导。各级、各有关部门要把邮政业发展摆上重要位置,认真组织实施。\n"
-        "二、强化政策支持。各级、各有关部门要加大政策支持力度。\n"
+        "某市邮政业发展规划实施意见\n"
+        "一、各级、各有关部门要把邮政业发展摆上重要位置,认真组织实施。\n"
+        "二、各级、各有关部门要加强组织领导,按照职责分工加强协调配合。\n"
+        "三、市邮政管理局要加强对规划实施情况的督促检查。\n"
     )
-    assert [item.units for item in plan.items] == [("各有关部门",), ("各有关部门",)]
+    assert [item.units for item in plan.items] == [("各有关部门",), ("各有关部门",), ("市邮政管理局",)]
