@@ -151,3 +151,12 @@ def test_a_level_alone_beside_the_offices_asked_is_no_unit():
         "三、市邮政管理局要加强对规划实施情况的督促检查。\n"
     )
     assert [item.units for item in plan.items] == [("各有关部门",), ("各有关部门",), ("市邮政管理局",)]
+
+
+def test_offices_told_to_do_a_work_after_a_clause_saying_what_the_work_is():
+    plan = parse_text(
+        "某省关于加强历史文化保护传承的实施意见\n"
+        "(九)加快实现保护规划全覆盖。保护规划是历史文化名城、街区保护、建设、管理的依据,各地要按照要求完成保护规划编制。\n"
+        "(十)强化保障。申报历史文化名城是我市文化名城建设工作的重要内容,各部门要把思想统一到市委的决策部署上来。\n"
+    )
+    assert [item.units for item in plan.items] == [("各地",), ("各部门",)]

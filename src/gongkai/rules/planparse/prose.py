@@ -515,6 +515,9 @@ _SUBJECT_MODAL: Final = re.compile(
 )
 
 
+_WHAT_A_WORK_IS: Final = re.compile(r"^[^，,。；;:：]{2,40}是[^，,。；;:：]{2,60}[，,]")
+
+
 def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignment | None:
     """The offices a task's sentence opens with as its subject ("X负责…", "X、Y牵头…"; where
     ``modal``, "X要…", "X应当…" too), or (where ``given``) a clause gives the work to ("…,由X
@@ -548,6 +551,9 @@ def _subject_duty(body: str, given: bool = True, modal: bool = False) -> Assignm
     else:
         found = found or (_by_clause(text) if given else None) or (_modal_duty(text) if modal else None) or _organises(text) \
             or _charged_after(text)
+        if found is None and modal and (said := _WHAT_A_WORK_IS.match(text)) is not None:
+            # "保护规划是…保护的依据,各地要按照…": a sentence saying what the work is, then the offices told to do it
+            found = _modal_duty(text[said.end() :])
     # (the offices later sentences open with join a duty its first sentence states so)
     paragraphs = {compact(paragraph) for paragraph in body.split("\n")[1:]}
     return _with_units(_with_later_subjects(text, found, paragraphs) if subject is not None or modal else found)
