@@ -160,3 +160,15 @@ def test_offices_told_to_do_a_work_after_a_clause_saying_what_the_work_is():
         "(十)强化保障。申报历史文化名城是我市文化名城建设工作的重要内容,各部门要把思想统一到市委的决策部署上来。\n"
     )
     assert [item.units for item in plan.items] == [("各地",), ("各部门",)]
+
+
+def test_each_clause_led_by_its_own_office_after_由_adds_it():
+    plan = parse_text(
+        "某县放心消费环境建设实施方案\n"
+        "⑴净化门店竞争行为。由县工商局牵头,重点对烟、酒加大检查力度;由县公安局牵头,重点加大对欺诈行为的惩处力度。\n"
+        "⑵净化网络购物秩序。由县商务局牵头,加强对网络销售的监管。\n"
+    )
+    assert [(item.units, item.lead_units) for item in plan.items] == [
+        (("县工商局", "县公安局"), ("县工商局", "县公安局")),
+        (("县商务局",), ("县商务局",)),
+    ]

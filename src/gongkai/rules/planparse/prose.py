@@ -409,6 +409,12 @@ def _by_clause(body: str) -> Assignment | None:
         return None
     if (joined := _joined_later(text, match)) is not None:
         return joined  # "由市体育局牵头,会同市发展改革委、市财政局等部门对…验收"
+    # ("由县工商局牵头,…;由县公安局牵头,…": each clause's own lead; not after a comma: "…由X负责,
+    # 由包片单位Y督促…" more often names who oversees)
+    for later in _LATER_BY.finditer(text, match.end()):
+        more = _clause_duty(later)
+        if more is not None and all(map(_strong_unit, more.units)):
+            found = replace(found, units=_unique_units(found.units + more.units), lead_units=_unique_units(found.lead_units + more.lead_units))
     assisting = _ASSISTING_AFTER.match(text, match.end())
     if assisting is not None:
         # "…由县规划局负责牵头查处,国土、城乡建委配合": those who assist, after the work ("由X负责
@@ -418,6 +424,13 @@ def _by_clause(body: str) -> Assignment | None:
         if both is not None:
             return both
     return found
+
+
+_LATER_BY: Final = re.compile(r"(?<=[；;])由(?P<units>[^，,。；;:：“”由]{2,30}?)(?P<role>牵头|负责)(?!人|同志|领导)")
+
+
+def _unique_units(units: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(units))
 
 
 _ASSISTING_AFTER: Final = re.compile(
