@@ -172,3 +172,16 @@ def test_each_clause_led_by_its_own_office_after_由_adds_it():
         (("县工商局", "县公安局"), ("县工商局", "县公安局")),
         (("县商务局",), ("县商务局",)),
     ]
+
+
+def test_an_offices_own_page_under_the_sites_menu_is_still_that_offices():
+    plan = parse_text(
+        "首页 | 政务公开 | 政务服务 | 互动交流\n"
+        "某市无线电管理局\n"
+        "管辖区域\n"
+        "某市\n"
+        "主要职责\n"
+        "一、贯彻执行国家和省无线电管理的方针、政策和规章。\n"
+        "二、负责本市范围内无线电监测,实施无线电管理行政执法。\n"
+    )
+    assert [item.units for item in plan.items] == [("某市无线电管理局",)] * 2
