@@ -525,6 +525,8 @@ _SHORT_TOGETHER: Final = (
 # charge), "各配合单位".
 _ROLE_MARKER: Final = re.compile(
     f"(?:分别)?({ROLE_PATTERN}|会同|{_SHORT_TOGETHER})(?!科室|处室|股室|单位|部门|机构|中心|委员会|小组|组(?!织)|站|员)(?!(?<!会)办公室)"  # "市科技资源统筹中心" ("X会办公室": X会Y)
+    # ("县级以上人民政府负责侨务工作的机构": a body named by the work it is in charge of)
+    r"(?![^、，,；;。()（）]{2,12}?的(?:行政)?(?:机构|部门|机关))"
 )
 _MARKER_ROLES: Final = {
     "牵头落实": UnitRole.LEAD,

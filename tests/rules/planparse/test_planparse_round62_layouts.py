@@ -185,3 +185,13 @@ def test_an_offices_own_page_under_the_sites_menu_is_still_that_offices():
         "二、负责本市范围内无线电监测,实施无线电管理行政执法。\n"
     )
     assert [item.units for item in plan.items] == [("某市无线电管理局",)] * 2
+
+
+def test_a_body_named_by_the_work_it_is_in_charge_of_keeps_its_name():
+    plan = parse_text(
+        "某自治区归侨侨眷权益保护办法\n"
+        "第一条 为了保护归侨、侨眷的合法权益,制定本办法。\n"
+        "第七条 负责侨务工作的机构应当自收到申请之日起10个工作日内作出认定。\n"
+        "第八条 市财政局负责归侨、侨眷权益保护工作经费的保障。\n"
+    )
+    assert [item.units for item in plan.items] == [("负责侨务工作的机构",), ("市财政局",)]
