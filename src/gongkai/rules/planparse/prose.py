@@ -31,6 +31,7 @@ from gongkai.rules.planparse.annotations import (
     assign,
     cut_fragment,
     duties_of_heading,
+    duties_title_assignment,
     label_column,
     label_line,
     opening_duty,
@@ -1496,7 +1497,6 @@ _UNDERTAKES: Final = re.compile(
 _ITS_DUTIES: Final = re.compile(r"^(?P<its>其(?:机关的)?|(?=主要))(?:主要|具体)?(?:工作)?(?:职责|任务)(?:是|为|如下)[:：]$")
 # the sentence before it, saying what the office is or whom it answers to: "X是…的领导机关。",
 # "X(简称Y)受市委和团省委的领导。", "团市委由中共某市委和团省委领导,…。"
-_DUTIES_CAPTION_OF: Final = re.compile(r"(?P<units>[^，,。；;:：]{2,20}?)的?(?:主要|工作)?(?:职责|职能)")
 _IS_A: Final = re.compile(r"^(?P<units>[^，,。；;:：]{2,30}?)(?:是|受|由)[^。；;:：]{2,120}[。；;]$")
 _SET_UP_UNDER: Final = re.compile(r"^[^，,。；;]{2,20}?下设(?=[^，,。；;]{0,12}?(?:办公室|小组))")
 
@@ -1538,8 +1538,7 @@ def _work_below(paragraph: str, following: Sequence[tuple[int, str]]) -> tuple[A
         office = _office_subject(before) or (_office_named(is_a["units"]) if is_a is not None else None)
         last = (office.units[0] if office is not None and len(office.units) == 1 else "其") + last[its.end("its") :]
     named = _named_lead_in(last)
-    if named is None and (caption := _DUTIES_CAPTION_OF.fullmatch(last)) is not None:
-        named = _office_named(caption["units"])  # "监测站职责" alone on its line over "一、…"
+    named = named or duties_title_assignment(last)  # "监测站职责" alone on its line over "一、…"
     match = _WORK_BELOW.match(last) if named is None else None
     # "X(以下简称Y)主管…工作,依法履行下列职责:": the duties of the office it opens with
     # (or "社会宣传由镇领导小组组织,重点开展“四个一”宣传:": the units of the clause it gives it to)
