@@ -195,3 +195,15 @@ def test_a_body_named_by_the_work_it_is_in_charge_of_keeps_its_name():
         "第八条 市财政局负责归侨、侨眷权益保护工作经费的保障。\n"
     )
     assert [item.units for item in plan.items] == [("负责侨务工作的机构",), ("市财政局",)]
+
+
+def test_duties_closed_by_a_semicolon_at_the_outermost_level_beside_a_heading_with_points():
+    # a page that opens inside the list of the part before "(二)"
+    plan = parse_text(
+        "5、组织开展相关宣传及培训工作;\n"
+        "6、做好职责内适合12312中心承担的其他工作。\n"
+        "(二)各市12312中心职责。在各市建立12312中心。各市12312中心主要职责:\n"
+        "1、接受社会公众的投诉举报、咨询服务;\n"
+        "2、统计、上报举报投诉信息和商业执法数据。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["组织开展", "做好职责", "接受社会", "统计、上"]

@@ -206,9 +206,9 @@ def read_prose(
     # a list of what a campaign targets, "(四)“克隆”出租车;" then "(五)恶势力操纵的…团伙。")
     sentences = {
         id(node) for index, node in enumerate(nodes)
-        if _SENTENCE_END.search(node.body) and not (
+        if (_SENTENCE_END.search(node.body) and not (
             index and nodes[index - 1].level == node.level and nodes[index - 1].body.rstrip().endswith(("；", ";"))
-        )
+        )) or (_CLAUSE_END.search(node.body) and _WORK_START.match(compact(node.body)))  # ("5、组织开展…培训工作;")
     }
     if nodes and _cut_short(nodes[-1]):
         # "(三)提升依申请公开办": the page ends inside it; its heading above stays a heading
@@ -2129,6 +2129,8 @@ def _is_item(node: _Node, flat: bool) -> bool:
     return bool(node.body.strip()) and (node.level > 0 or flat or _SENTENCE_OF_CLAUSES.search(node.body) is not None)
 
 
+_CLAUSE_END: Final = re.compile(r"[\u4e00-\u9fff][。；;]$")
+_WORK_START: Final = re.compile(r"(?:负责|承担|承办|组织|指导|协调|拟订|拟定|起草|监督|参与|贯彻|办理|做好|维护|开展|加强|推进|建立|落实|制定)")
 _SENTENCE_END: Final = re.compile(r"[\u4e00-\u9fff]。$")
 _SENTENCE_OF_CLAUSES: Final = re.compile(r"[\u4e00-\u9fff][，,；;][^。]*[\u4e00-\u9fff]。$")
 
