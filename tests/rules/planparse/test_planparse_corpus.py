@@ -140,7 +140,7 @@ def test_the_development_set_reads_no_worse_than_last_measured():
     # procurement, construction, state assets, commerce and youth rules) too: F1 0.9130, units
     # 0.8724; then round 60 studied and round 62 (2551-2599, development data from the start, F1
     # 0.714, units 0.770 before study: foreign affairs, telecom, historic protection, consumer
-    # rights, joint meetings) added and studied (session 30): F1 0.9157, units 0.8770, deadlines
+    # rights, joint meetings) added and studied (session 30): F1 0.9158, units 0.8770, deadlines
     # 0.9708
     assert figures["f1"] >= 0.90, development.misses
     assert figures["units"] >= 0.875 and figures["deadlines"] >= 0.96, development.misses
