@@ -1087,10 +1087,7 @@ def _plan_part(line: str) -> bool:
     return kind is not None and _PLAN_PART.match(compact(rest)) is not None
 
 
-# The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…",
-# "2020年,市统计局政务公开工作要以…为指导", "2023年,区行政审批局将以…为主线",
-# "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
-_ENACTING: Final = re.compile(rf"^{MARKERS['article']}")
+# A caption of an office's duties ("主要职责", "部门职责"), over them
 _DUTIES_CAPTION: Final = re.compile(r"[\u4e00-\u9fff]{0,20}(?:部门|主要|工作|科室|内设机构)(?:职责|职能)")
 
 
@@ -1100,10 +1097,16 @@ def _office_page(first: str, paragraphs: Sequence[tuple[int, str]]) -> Assignmen
     if not any(_DUTIES_CAPTION.fullmatch(compact(text)) for _, text in paragraphs[:12]):
         return None
     return duties_title_assignment(compact(first) + "职责")
+
+
+# The opening of key points that lost their title: "2025年本镇政务公开工作的总体要求是：…",
+# "2020年,市统计局政务公开工作要以…为指导", "2023年,区行政审批局将以…为主线",
+# "…结合街道工作实际，特制定中都街道政务公开工作实施方案。".
+_ENACTING: Final = re.compile(rf"^{MARKERS['article']}")
 _PLAN_OPENING: Final = re.compile(
     r"政务公开(?:工作)?的?(?:总体要求|主要任务|重点任务)是"
     # a page of an office's duties ("部门职责" then "(一)负责…"): each duty is its work
-    r"|^[\u4e00-\u9fff]{0,20}(?:部门|主要|工作|科室|内设机构)(?:职责|职能)\s*(?:[(（][一1][)）]|[一1][、.．])"
+    rf"|^{_DUTIES_CAPTION.pattern}\s*(?:[(（][一1][)）]|[一1][、.．])"
     rf"|{YEAR_OPENING}"
     r"|(?:特|现)?(?:制[定订]|拟定|提出)(?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施)"
     r"|制[定订][^。；]{2,50}?(?:职责|责任|任务)清单(?:如下|。)"  # "制定…第一责任人职责清单如下。"

@@ -415,7 +415,11 @@ def _by_clause(body: str) -> Assignment | None:
     for later in _LATER_BY.finditer(text, match.end()):
         more = _clause_duty(later)
         if more is not None and all(map(_strong_unit, more.units)):
-            found = replace(found, units=_unique_units(found.units + more.units), lead_units=_unique_units(found.lead_units + more.lead_units))
+            found = replace(
+                found,
+                units=tuple(dict.fromkeys(found.units + more.units)),
+                lead_units=tuple(dict.fromkeys(found.lead_units + more.lead_units)),
+            )
     assisting = _ASSISTING_AFTER.match(text, match.end())
     if assisting is not None:
         # "…由县规划局负责牵头查处,国土、城乡建委配合": those who assist, after the work ("由X负责
@@ -428,10 +432,6 @@ def _by_clause(body: str) -> Assignment | None:
 
 
 _LATER_BY: Final = re.compile(r"(?<=[；;])由(?P<units>[^，,。；;:：“”由]{2,30}?)(?P<role>牵头|负责)(?!人|同志|领导)")
-
-
-def _unique_units(units: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(units))
 
 
 _ASSISTING_AFTER: Final = re.compile(
