@@ -141,16 +141,17 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     first = next((line for segment in segments for line in segment.lines if line.strip() and not is_furniture(line)), "")
     duties = (duties_title_assignment(meta.title) if meta.title else None) or _office_page(first, paragraphs)
     prose = read_prose(paragraphs, meta.year, leads, duties)
-    opening = " ".join([text for _, text in paragraphs if re.search(r"[\u4e00-\u9fff]", text)][:3])
+    openings = [" ".join([text for _, text in paragraphs if re.search(r"[\u4e00-\u9fff]", text)][:3])]
     # a rule under a page's own heading ("…执法局“三项制度”" then "第一条 为…,制定本办法。"): its basis says what it is
-    opening += "".join(text for _, text in paragraphs[:12] if _ENACTING.match(compact(text)))
-    # (an office's page whose fields come first: "管辖区域" … then "主要职责" over "一、…")
-    opening += "".join(
-        f" {text}{paragraphs[index + 1][1]}"
+    openings += [text for _, text in paragraphs[:12] if _ENACTING.match(compact(text))]
+    # an office's page whose fields come first ("管辖区域" … then "主要职责" over "一、…"), its
+    # caption joined to the page's list of its sections above it ("工作职责,内设机构," + "工作职责")
+    openings += [
+        f"{_last_label(text)}{paragraphs[index + 1][1]}"
         for index, (_, text) in enumerate(paragraphs[:12])
-        if _DUTIES_CAPTION.fullmatch(compact(text)) and index + 1 < len(paragraphs)
-    )
-    kind, items, found = _choose(meta, table_items, prose, opening, _outline_kinds(above))
+        if _DUTIES_CAPTION.fullmatch(_last_label(text)) and index + 1 < len(paragraphs)
+    ]
+    kind, items, found = _choose(meta, table_items, prose, openings, _outline_kinds(above))
     if kind is PlanKind.NOT_A_PLAN and not prose.numbered and not empty:
         headed = _headed_paragraphs(paragraphs, meta.year)
         if headed:
@@ -1091,6 +1092,12 @@ def _plan_part(line: str) -> bool:
 _DUTIES_CAPTION: Final = re.compile(r"[\u4e00-\u9fff]{0,20}(?:部门|主要|工作|科室|内设机构)(?:职责|职能)")
 
 
+def _last_label(text: str) -> str:
+    """A paragraph without a stop, or the last of the labels it lists ("工作职责,内设机构,工作职责")."""
+    text = compact(text)
+    return "" if re.search(r"[。；;:：]", text) else re.split(r"[,，、]", text)[-1]
+
+
 def _office_page(first: str, paragraphs: Sequence[tuple[int, str]]) -> Assignment | None:
     """An office's own page: its name alone on the first line, a caption of its duties further
     down ("杭州市无线电管理局" … "主要职责" over "一、…"): the office whose duties they are."""
@@ -1108,9 +1115,12 @@ _PLAN_OPENING: Final = re.compile(
     # a page of an office's duties ("部门职责" then "(一)负责…"): each duty is its work
     rf"|^{_DUTIES_CAPTION.pattern}\s*(?:[(（][一1][)）]|[一1][、.．])"
     rf"|{YEAR_OPENING}"
-    r"|(?:特|现)?(?:制[定订]|拟定|提出)(?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施)"
+    r"|(?:特|现)?(?:制[定订]|拟定|提出)(?:本|如下)?[^。；]{0,30}?(?:工作要点|方案|实施意见|任务清单|要点|措施|实施办法)"
+    # an opinion's opening, "现就…提出如下意见", "结合我市实际提出以下意见" (never a covering
+    # notice's "…印发给你们，并提出如下意见")
+    r"|(?:现|结合[^。；]{0,20}?)(?:就[^。；]{2,60}?)?(?:提出|制定)(?:如下|以下)意见"
     r"|制[定订][^。；]{2,50}?(?:职责|责任|任务)清单(?:如下|。)"  # "制定…第一责任人职责清单如下。"
-    r"|第一条[^。；]{4,200}?制[定订]本[^\W，,。]{0,10}?(?:办法|规定|条例|细则|制度|规则)"  # a rule's basis article
+    r"|第一条[^；]{4,300}?制[定订]本[^\W，,。]{0,10}?(?:办法|规定|条例|细则|制度|规则)"  # a rule's basis article
     # "具体来说，要做好以下几方面的工作。", "重点抓好以下五项工作："
     r"|(?:做好|抓好|完成|落实)(?:以下|如下)(?:几方面|几项|[一二三四五六七八九十\d]+(?:个方面|项))?的?(?:重点)?工作"
     # "…的15件大事和民生实事", "2024年为民办实事项目": a list of the year's projects follows
@@ -1130,7 +1140,7 @@ def _choose(
     meta: Metadata,
     table_items: list[Item],
     prose: ProseResult,
-    opening: str = "",
+    openings: Sequence[str] = (),
     table_outline: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[PlanKind, list[Item], list[str]]:
     """Which reading of the document is the plan, and a note on what else was found."""
@@ -1150,7 +1160,7 @@ def _choose(
     planned = (
         _PLAN_TITLE.search(meta.title or "")
         or _WORK_NOTICE.search(meta.title or "")
-        or _PLAN_OPENING.search(compact(opening))
+        or any(_PLAN_OPENING.search(compact(opening)) for opening in openings)
     )
     if prose.annotated or (prose.items and (planned or _scheduled(prose.items) or _in_plan_parts(prose.items, _WORK_PART) or _measures(prose.items))):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)

@@ -632,6 +632,7 @@ def _kinds(tokens: Sequence[Token]) -> tuple[list[Token], list[CellKind]]:
             kinds[index] = CellKind.NOTE  # of two text cells, the shorter second is a detail
     _groups_before_requirements(tokens, kinds, header)
     _notes_after_duties(tokens, kinds, header)
+    _notes_after_row_units(tokens, kinds, header)
     _tasks_after_numbers(tokens, kinds, header)
     for index, kind in enumerate(kinds):
         free_text = kind is CellKind.TEXT and tokens[index].column is None
@@ -789,6 +790,26 @@ def _notes_after_duties(
             before, seen = _previous_index(tokens, kinds, before), seen + 1
         if before is not None and seen < notes_after.get(kinds[before], 0):
             kinds[index] = CellKind.NOTE
+
+
+def _notes_after_row_units(
+    tokens: Sequence[Token], kinds: list[CellKind], header: Sequence[Column | None]
+) -> None:
+    """A table without a header whose rows are whole ("1 | 完成…改造。 | 县教育局 | 已安装… | 按时序
+    推进 |"): the texts after a row's units, where its task stands before them, report on the task
+    (进展, 状态), they are no new tasks. ``kinds`` is updated in place."""
+    if any(header) or not any(token.row_end for token in tokens):
+        return
+    task = units = False
+    for index, token in enumerate(tokens):
+        if token.row_end:
+            task = units = False
+        elif kinds[index] is CellKind.UNITS:
+            units = units or task
+        elif kinds[index] in _REQUIREMENT_KINDS and token.column is None:
+            if units:
+                kinds[index] = CellKind.NOTE
+            task = True
 
 
 def _task_like(token: Token) -> bool:

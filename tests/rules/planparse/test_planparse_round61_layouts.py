@@ -1,0 +1,77 @@
+"""Layouts of the sixty-first round of real notices (tests/fixtures/notices/real/2501-2549), held
+out in session 30 and studied from session 31: open-government plans of departments and towns,
+government work reports' task divisions and 民生实事, weather, railway, pipeline and power
+protection, social organisations and customs, livestock and farm produce; each as a small
+synthetic page written the way those pages are, and each read by a general rule."""
+
+from __future__ import annotations
+
+from gongkai.rules.planparse import parse_text
+
+
+def test_the_cells_after_a_rows_units_in_a_table_without_a_header_report_on_its_task():
+    # a ledger of 民生实事 pasted without its header row: task, office, progress, status
+    plan = parse_text(
+        "1 | 完成12所学校校舍改造提升,新安装空调300台。 | 县教育局 | 已经安装空调300台;新风系统在招投标中。 | 按时序推进 |\n"
+        "|\n"
+        "2 | 完成8家示范型居家养老服务照料中心建设。 | 县民政局 | 已完成设计方案,3家施工中,5家完成建设。 | 按时序推进 |\n"
+        "|\n"
+        "3 | 新增婴幼儿照护服务机构4家120个托位。 | 县卫生健康局 | 本月继续推进预建设机构加快进度。 | 已完成 |\n"
+        "|\n"
+        "4 | 为全县100名以上残疾儿童实施基本康复服务和救助。 | 县残联 | 目前已确定121名残疾儿童开始服务。 | 按时序推进 |\n"
+        "|\n"
+        "5 | 对全县60个农村路口进行改造提升。 | 县公安局 | 已完成现场排查并制定改造方\n"
+    )
+    assert [(item.text[:4], item.units) for item in plan.items] == [
+        ("完成12", ("县教育局",)),
+        ("完成8家", ("县民政局",)),
+        ("新增婴幼", ("县卫生健康局",)),
+        ("为全县1", ("县残联",)),
+        ("对全县6", ("县公安局",)),
+    ]
+
+
+def test_a_duties_caption_joined_to_the_pages_list_of_its_sections_opens_the_duties():
+    # an encyclopedia's page of an office: its summary, its fields, its table of contents
+    plan = parse_text(
+        "单位简介\n"
+        "某县气象局于1958年建站,为国家一般气象站,承担地面测报、预报服务等工作任务。\n"
+        "基本介绍\n"
+        "- 中文名:某县气象局\n"
+        "- 建立:1958年11月\n"
+        "工作职责,内设机构,\n"
+        "工作职责\n"
+        "(一)拟定气象工作思路和长远规划,并组织实施。\n"
+        "(二)参与县政府气象防灾减灾决策,组织气象灾害联防。\n"
+        "(三)审核签发天气预报发布许可证;负责气象观测环境的保护。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["拟定气象", "参与县政", "审核签发"]
+
+
+def test_measures_an_opinion_puts_forward_are_its_items_without_units():
+    plan = parse_text(
+        "为切实加强党对社会组织的领导,促进社会组织健康发展,现就加强和改进我市社会组织党建工作,提出如下实施办法。\n"
+        "一、明确社会组织党建工作的目标任务。坚持党的领导与社会组织依法自治相统一。\n"
+        "二、全面落实社会组织党组织的功能定位。要着眼履行政治责任,强化政治引领。\n"
+        "三、扎实做好社会组织党建基础工作。组织力量对社会组织进行集中排查。\n"
+    )
+    # (each measure's heading sentence is its section)
+    assert [(item.section[-1][2:6], item.text[:4]) for item in plan.items] == [
+        ("明确社会", "坚持党的"),
+        ("全面落实", "要着眼履"),
+        ("扎实做好", "组织力量"),
+    ]
+
+
+def test_a_rule_whose_basis_article_runs_over_two_sentences_is_a_rule():
+    plan = parse_text(
+        "第一条\n"
+        "为倡导节俭文明的社会风尚,有效治理借婚丧喜庆敛财的不正之风。推动有关规定有效落实,结合实际,制定本办法。\n"
+        "第二条\n"
+        "本办法适用于本县各级党政机关、企事业单位的党员、干部、职工。\n"
+        "第三条\n"
+        "操办婚丧喜庆实行报告制度:\n"
+        "(一)报告内容。党员、干部拟操办婚丧喜庆的,报告操办事项、时间、地点、人数等情况。\n"
+        "(二)报告程序。公职人员向所在单位党组织报告,并由党组织汇总上报。\n"
+    )
+    assert [item.section[-1] for item in plan.items][-2:] == ["(一)报告内容", "(二)报告程序"]
