@@ -75,3 +75,28 @@ def test_a_rule_whose_basis_article_runs_over_two_sentences_is_a_rule():
         "(二)报告程序。公职人员向所在单位党组织报告,并由党组织汇总上报。\n"
     )
     assert [item.section[-1] for item in plan.items][-2:] == ["(一)报告内容", "(二)报告程序"]
+
+
+def test_an_office_that_is_a_registrar_and_performs_the_duties_listed_below_leads_them():
+    plan = parse_text(
+        "第六条 县级以上人民政府民政部门是行业协会的登记管理机关,具体履行以下职责:\n"
+        "(一)负责行业协会的成立、变更、注销的登记;\n"
+        "(二)对行业协会进行监督检查,依法查处行业协会违法行为;\n"
+        "第七条 行业管理部门在各自职责范围内依法对行业协会进行业务指导。\n"
+    )
+    assert [item.units for item in plan.items] == [
+        ("县级以上人民政府民政部门",),
+        ("县级以上人民政府民政部门",),
+        ("行业管理部门",),
+    ]
+
+
+
+def test_the_offices_after_the_leaders_a_sentence_opens_with_are_its_units():
+    plan = parse_text(
+        "二、会议听取了区政府办公室关于民生实事征集情况的汇报。会议原则同意,并要求:\n"
+        "(一)按程序提交相关会议讨论审议。\n"
+        "(二)区政府各分管领导和相关部门要切实增强责任感,对拟确定的民生实事项目逐一研究。\n"
+        "(三)政府信息公开工作的分管领导和工作机构要切实履行第一责任人职责。\n"
+    )
+    assert [item.units for item in plan.items] == [(), ("相关部门",), ()]

@@ -748,6 +748,8 @@ def _modal_duty(text: str) -> Assignment | None:
     """The offices a sentence opens with as the subject of 要/应当, unless one is a person, or the
     fields it opens with before 等部门 ("卫生、质检等部门定期…")."""
     subject = _SUBJECT_MODAL.match(text)
+    if subject is not None and _PERSON.search(subject["units"]) and (people := _PEOPLE_FIRST.match(text)):
+        return _modal_duty(text[people.end() :])  # "区政府各分管领导和相关部门要…": the offices after the people
     found = None if subject is None or _PERSON.search(subject["units"]) else _clause_duty(subject)
     if found is not None and subject is not None and (joined := _joined_later(text, subject)) is not None:
         return joined  # "市民政局要会同市财政局、市卫健委制定…"
@@ -756,6 +758,7 @@ def _modal_duty(text: str) -> Assignment | None:
 
 # "各级领导干部要…", "…的分管领导和工作机构要…": people, not offices
 _PERSON: Final = re.compile(r"(?:领导|干部|人员|负责人|同志|公民|群众)(?:$|[和及与、])")
+_PEOPLE_FIRST: Final = re.compile(r"^[^，,。；;:：的]{0,20}?(?:领导|干部|负责人|同志)[和及与、](?=[^，,。；;:：]{2})")
 
 
 def asked_in_passing(text: str) -> bool:
