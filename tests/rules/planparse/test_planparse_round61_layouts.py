@@ -100,3 +100,26 @@ def test_the_offices_after_the_leaders_a_sentence_opens_with_are_its_units():
         "(三)政府信息公开工作的分管领导和工作机构要切实履行第一责任人职责。\n"
     )
     assert [item.units for item in plan.items] == [(), ("相关部门",), ()]
+
+
+def test_a_basis_article_that_names_its_rule_or_ends_in_a_stray_stop_is_no_work():
+    for basis in (
+        "第一条 为贯彻《婚姻登记条例》,加强我省婚姻登记机关规范化建设,维护婚姻当事人的合法权益,制定某省婚姻登记规范化建设实施细则:\n",
+        "第一条 为了保障石油,天然气管道建设.保护管道安全.根据.中华人民共和国石油天然气管道保护法.和有关法律.法规的规定.结合本省实际,制定本办法、\n",
+    ):
+        plan = parse_text(
+            basis
+            + "第二条 县(市、区)民政局应当依照法律、法规及本细则,做好婚姻登记规范化建设工作。\n"
+            + "第三条 婚姻登记处应当设立结婚登记室、离婚登记室和候登区。\n"
+        )
+        assert [item.text[:4] for item in plan.items] == ["县(市、", "婚姻登记"]
+
+
+def test_a_star_marking_a_key_item_before_its_number_is_no_part_of_its_text():
+    plan = parse_text(
+        "一、组织领导\n"
+        "1.市、县政府成立农产品质量安全工作领导机构。(市农业农村局负责)\n"
+        "*2.农产品质量安全监管工作纳入本级人民政府绩效考核体系。(市府办负责)\n"
+        "3.县级人民政府将农产品质量安全监管工作纳入对乡镇的年度考核。(县政府负责)\n"
+    )
+    assert [(item.number, item.text[:4]) for item in plan.items] == [("1", "市、县政"), ("2", "农产品质"), ("3", "县级人民")]

@@ -100,9 +100,15 @@ _LOST_ARTICLE_SPACE: Final = re.compile(r"^(\s*第[一二三四五六七八九�
 _LOST_TRAILING_SPACE: Final = re.compile(r"(?<=[。；;：:])[?？]+\s*$")  # "…实施统一监督管理。?"
 
 
+# A star marking a key item before its number ("*3. 农产品质量安全监管工作…(2分)。"): the number opens it
+_STARRED_NUMBER: Final = re.compile(r"^(\s*)[*★☆]+\s*(?=\d{1,2}\s*[.、])")
+
+
 def fold_line(text: str) -> str:
     """One line in the form the parser reads: see the module docstring."""
     text = text.translate(_FOLD)
+    if "*" in text or "★" in text or "☆" in text:
+        text = _STARRED_NUMBER.sub(r"\1", text)
     if "?" in text or "？" in text:
         text = _LOST_LEADING_SPACE.sub(lambda lost: re.sub("[?？]", " ", lost[0]), text)
         text = _LOST_TRAILING_SPACE.sub("", _LOST_ARTICLE_SPACE.sub(r"\1 ", text))
