@@ -123,3 +123,12 @@ def test_a_star_marking_a_key_item_before_its_number_is_no_part_of_its_text():
         "3.县级人民政府将农产品质量安全监管工作纳入对乡镇的年度考核。(县政府负责)\n"
     )
     assert [(item.number, item.text[:4]) for item in plan.items] == [("1", "市、县政"), ("2", "农产品质"), ("3", "县级人民")]
+
+
+def test_the_offices_that_answer_for_a_work_before_their_duties_lead_them():
+    plan = parse_text(
+        "第七条 各级教育行政部门和中等职业学校的主管部门主管辖区内学校安全保卫工作,对学校安全工作履行下列职责:\n"
+        "(一)负责编制学校安全教育工作规划;\n"
+        "(二)全面掌握学校安全工作状况,制定学校安全工作考核目标。\n"
+    )
+    assert {item.units for item in plan.items} == {("各级教育行政部门", "中等职业学校的主管部门")}
