@@ -132,3 +132,12 @@ def test_the_offices_that_answer_for_a_work_before_their_duties_lead_them():
         "(二)全面掌握学校安全工作状况,制定学校安全工作考核目标。\n"
     )
     assert {item.units for item in plan.items} == {("各级教育行政部门", "中等职业学校的主管部门")}
+
+
+def test_the_last_two_fields_joined_by_he_share_the_offices_ending():
+    page = "一、工作任务\n(一){0}要依据各自职责,加强对农民工工资支付的监督管理。\n(二){0}要加大宣传力度。\n"
+    assert parse_text(page.format("劳动保障、建设和工商行政管理部门")).items[0].units == (
+        "劳动保障", "建设", "工商行政管理部门",
+    )
+    # (a department whose own name holds 和 stays whole)
+    assert parse_text(page.format("公安、住房和城乡建设部门")).items[0].units == ("公安", "住房和城乡建设部门")

@@ -446,7 +446,13 @@ def _clause_duty(match: re.Match[str] | None) -> Assignment | None:
     if match is None:
         return None
     units = _WITHIN_AREA.sub("", match["units"])
-    return _named(parse_annotation(units + (match.groupdict().get("role") or "负责")))
+    role = match.groupdict().get("role") or "负责"
+    found = _named(parse_annotation(units + role))
+    last = _JOINED_LAST.search(units) if found is None else None
+    if last is not None and not any(joined in last[0] for joined in JOINED_FIELDS):
+        # "劳动保障、建设和工商行政管理部门要…": the last two fields joined by 和, sharing the ending
+        found = _named(parse_annotation(f"{units[: last.start()]}、{last[1]}、{last[2]}{role}"))
+    return found
 
 
 # "本市行政区域内的国家机关、社会团体…": where the bodies are, no part of their names
@@ -460,6 +466,9 @@ def _named(found: Assignment | None) -> Assignment | None:
     if found is None or any(_DONE_TO.match(unit) for unit in found.units):
         return None
     return found if all(map(is_unit_phrase, found.units)) or sharing_ending(found.units) else None
+
+
+_JOINED_LAST: Final = re.compile(r"、([\u4e00-\u9fff]{2,4})和([\u4e00-\u9fff]{2,8}(?:部门|单位))$")
 
 
 _DONE_TO: Final = re.compile(r"(?:凡|对(?!口|外)|设立|设置|举办|开办|筹备|筹建|新建|改建|扩建|开展|推进|加强|完善|做好|落实|申请|使用|利用|从事)")
