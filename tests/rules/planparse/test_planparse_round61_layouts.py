@@ -141,3 +141,12 @@ def test_the_last_two_fields_joined_by_he_share_the_offices_ending():
     )
     # (a department whose own name holds 和 stays whole)
     assert parse_text(page.format("公安、住房和城乡建设部门")).items[0].units == ("公安", "住房和城乡建设部门")
+
+
+def test_fields_before_a_kind_of_service_unit_are_the_units():
+    plan = parse_text(
+        "一、工作任务\n"
+        "(一)行政审批、公共资源交易、邮政、医院等窗口服务单位应当设置无障碍设施。\n"
+        "(二)公安、卫生健康等部门应当依据各自的职责建立健全检查制度。\n"
+    )
+    assert plan.items[0].units == ("行政审批", "公共资源交易", "邮政", "医院")
