@@ -484,6 +484,7 @@ def test_it_resolves_full_width_and_ascii_forms_alike(registry: Registry) -> Non
         ("消费者协会、个体劳动者协会等社会团体以及新闻单位", ["消费者协会", "个体劳动者协会", "新闻单位"]),
         ("县级以上人民政府负责侨务工作的机构", ["县级以上人民政府负责侨务工作的机构"]),
         ("各级教育行政部门和中等职业学校的主管部门", ["各级教育行政部门", "中等职业学校的主管部门"]),
+        ("市教育局,市委农办,各县<市、区>人民政府", ["市教育局", "市委农办", "各县<市、区>人民政府"]),
     ],
 )
 def test_it_splits_cells_into_phrases(cell: str, phrases: list[str]) -> None:

@@ -509,8 +509,8 @@ class UnitPhrase:
     role: UnitRole
 
 
-_OPEN_BRACKETS: Final = "(（《〔[〈"
-_CLOSE_BRACKETS: Final = ")）》〕]〉"
+_OPEN_BRACKETS: Final = "(（《〔[〈<"
+_CLOSE_BRACKETS: Final = ")）》〕]〉>"
 _SEPARATORS: Final = frozenset("、，,；;。：:")
 # "区直各部门市生态环境局大武口分局": a group of units run into the next name without a 、
 _RUN_TOGETHER: Final = re.compile(r"(?<=各部门|各单位)(?=[市县区省][^、，,；;]{2,})")
