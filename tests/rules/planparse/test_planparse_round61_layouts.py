@@ -150,3 +150,21 @@ def test_fields_before_a_kind_of_service_unit_are_the_units():
         "(二)公安、卫生健康等部门应当依据各自的职责建立健全检查制度。\n"
     )
     assert plan.items[0].units == ("行政审批", "公共资源交易", "邮政", "医院")
+
+
+def test_a_part_joining_its_theme_to_its_content_holds_work_and_one_joining_two_aims_does_not():
+    page = (
+        "三、{0}\n"
+        "(一)主题\n"
+        "保护水资源 共建生态文明\n"
+        "(二)内容\n"
+        "1.参观机关办公场所:邀请公众代表观摩局机关办公运行情况,介绍部门整体架构。\n"
+        "2.座谈交流。召开座谈会,与公众代表面对面沟通交流。\n"
+        "四、工作要求\n"
+        "(一)提高思想认识。各股室要高度重视,将其列入重要日程。\n"
+        "(二)加强宣传。各股室要加大宣传力度。\n"
+    )
+    assert [item.text[:4] for item in parse_text(page.format("活动主题及内容")).items] == [
+        "参观机关", "召开座谈", "各股室要", "各股室要",
+    ]
+    assert [item.text[:4] for item in parse_text(page.format("活动主题和时间")).items] == ["各股室要", "各股室要"]

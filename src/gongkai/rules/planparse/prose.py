@@ -2334,12 +2334,17 @@ def _is_article(node: _Node) -> bool:
     return split_marker(node.marker)[0] == "article"
 
 
+# "三、活动主题及内容": an aim joined to what is done, which is work (never "总体目标和主要指标",
+# "指导思想和工作目标", "活动主题和时间": aims or facts both)
+_WORK_JOINED: Final = re.compile(r"[及和与](?!(?:主要|工作|总体|具体|活动)?(?:目标|要求|指标|原则|思路|时间|地点|主题|对象|范围))")
+
+
 def _background(node: _Node) -> bool:
     current: _Node | None = node
     assigned = False  # (under "(二)公开范围", "X负责向社会主动公开…信息:" over its list: X's work)
     while current is not None:
         heading = split_marker(_heading(current))[2].strip()
-        if _BACKGROUND.match(heading) or (current.marker and _BACKGROUND.match(heading[:4])):
+        if _BACKGROUND.match(heading) or (current.marker and _BACKGROUND.match(heading[:4]) and not _WORK_JOINED.match(heading, 4)):
             return True
         if (current is not node or node.joined) and _FACT.match(heading) and not assigned:
             return True
