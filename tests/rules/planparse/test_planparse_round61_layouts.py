@@ -168,3 +168,17 @@ def test_a_part_joining_its_theme_to_its_content_holds_work_and_one_joining_two_
         "参观机关", "召开座谈", "各股室要", "各股室要",
     ]
     assert [item.text[:4] for item in parse_text(page.format("活动主题和时间")).items] == ["各股室要", "各股室要"]
+
+
+def test_a_metadata_row_of_labels_whose_values_were_left_empty_is_furniture():
+    plan = parse_text(
+        "| 索 引 号: | D23--2025-0190 | 分 类: | 回应关切 | |||\n"
+        "| 责任部门: | 发文日期: | 2025-08-18 17:09:17 | ||||\n"
+        "| 标 题: | 某镇“政府开放日”活动方案 | |||||\n"
+        "一、活动内容\n"
+        "(一)参观机关办公场所。邀请公众代表观摩镇便民服务中心运行情况。\n"
+        "(二)座谈交流。召开座谈会,就居民关心的惠民政策进行交流。\n"
+        "二、工作要求\n"
+        "(一)提高思想认识。各办公室要高度重视,将其列入重要日程。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["邀请公众", "召开座谈", "各办公室"]
