@@ -197,3 +197,16 @@ def test_an_events_background_and_how_to_sign_up_are_no_work():
         "(一)服务保障工作。办公室负责征求意见的收取,负责活动全程协调联络工作。\n"
     )
     assert [item.text[:4] for item in plan.items] == ["活动内容", "办公室负"]
+
+
+def test_a_meetings_agenda_is_no_work_and_what_it_decided_is():
+    plan = parse_text(
+        "会议议题:一、关于2024年《政府工作报告》(审议稿)起草情况的汇报;\n"
+        "二、关于2023年民生实事完成情况和2024年民生实事征集情况的汇报;\n"
+        "三、《关于2023年国民经济和社会发展计划执行情况的报告》起草情况的汇报。\n"
+        "会议议定事项:\n"
+        "一、会议听取了区政府办公室关于民生实事征集情况的汇报。会议原则同意,并要求:\n"
+        "(一)各级各部门要认真分解《报告》确定的目标任务。\n"
+        "(二)相关部门要对拟确定的民生实事项目逐一研究。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["各级各部", "相关部门"]
