@@ -219,3 +219,12 @@ def test_what_the_law_protects_and_forbids_anyone_is_no_offices_work():
         "第五条 公安机关负责依法查处破坏电力设施的违法行为。\n"
     )
     assert [item.units for item in plan.items] == [("县级以上人民政府",), ("公安机关",)]
+
+
+def test_what_a_rules_word_mainly_means_is_no_work():
+    plan = parse_text(
+        "第二条 农机安全主要指农业机械在生产、经营活动中所涉及的人身安全和财产安全。\n"
+        "第三条 市农业机械行政主管部门负责本市农机安全监督管理工作。\n"
+        "第四条 公安、交通部门按照各自职责做好农机安全管理工作。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["市农业机", "公安、交"]
