@@ -184,7 +184,7 @@ def test_a_metadata_row_of_labels_whose_values_were_left_empty_is_furniture():
     assert [item.text[:4] for item in plan.items] == ["邀请公众", "召开座谈", "各办公室"]
 
 
-def test_an_events_background_and_how_to_sign_up_are_no_work():
+def test_an_events_background_whom_it_invites_and_how_to_sign_up_are_no_work():
     plan = parse_text(
         "一、活动背景与目的\n"
         "1.背景分析:随着社会的发展,政府与民众的沟通变得越来越重要。\n"
@@ -193,7 +193,9 @@ def test_an_events_background_and_how_to_sign_up_are_no_work():
         "1.活动内容:请商贸企业群众代表走进局机关,由工作人员介绍政务服务流程。\n"
         "三、报名方式\n"
         "此次活动采取邮件报名和电话报名两种方式。\n"
-        "四、活动流程\n"
+        "四、活动邀请对象\n"
+        "镇内各村(社区)群众代表\n"
+        "五、活动流程\n"
         "(一)服务保障工作。办公室负责征求意见的收取,负责活动全程协调联络工作。\n"
     )
     assert [item.text[:4] for item in plan.items] == ["活动内容", "办公室负"]
