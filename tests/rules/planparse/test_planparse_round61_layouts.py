@@ -230,3 +230,20 @@ def test_what_a_rules_word_mainly_means_is_no_work():
         "第四条 公安、交通部门按照各自职责做好农机安全管理工作。\n"
     )
     assert [item.text[:4] for item in plan.items] == ["市农业机", "公安、交"]
+
+
+def test_a_plans_opening_after_its_salutation_below_a_sites_header_makes_it_a_plan():
+    plan = parse_text(
+        "美章网 资料文库 动物疫病春季防疫工作意见范文\n"
+        "动物疫病春季防疫工作意见范文\n"
+        "时间:2022-07-07 04:37:36\n"
+        "动物疫病春季防疫工作意见\n"
+        "各村(居)民委员会、各有关单位:\n"
+        "为确保我镇春季重大动物疫病不发生,经镇政府研究决定,特制定某镇重大动物疫病春季防疫工作考核实施意见。\n"
+        "一、考核内容\n"
+        "主要考核各村组织落实和村组干部配合情况。\n"
+        "二、考核办法\n"
+        "1.第一阶段对全镇所有畜禽散养大户进行重大动物疫病集中免疫。\n"
+        "2.第二阶段对需要二免的畜禽组织防疫小分队实施免疫。\n"
+    )
+    assert [item.text[:4] for item in plan.items][-2:] == ["第一阶段", "第二阶段"]

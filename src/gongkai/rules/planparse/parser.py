@@ -144,6 +144,13 @@ def parse_document(document: Document, year: int | None = None) -> Plan:
     openings = [" ".join([text for _, text in paragraphs if re.search(r"[\u4e00-\u9fff]", text)][:3])]
     # a rule under a page's own heading ("…执法局“三项制度”" then "第一条 为…,制定本办法。"): its basis says what it is
     openings += [text for _, text in paragraphs[:12] if _ENACTING.match(compact(text))]
+    # the notice's first paragraph after its salutation ("各村(居)民委员会、各有关单位:"), below a
+    # site's header lines
+    openings += [
+        paragraphs[index + 1][1]
+        for index, (_, text) in enumerate(paragraphs[:12])
+        if _SALUTATION.match(compact(text)) and index + 1 < len(paragraphs)
+    ][:1]
     # an office's page whose fields come first ("管辖区域" … then "主要职责" over "一、…"), its
     # caption joined to the page's list of its sections above it ("工作职责,内设机构," + "工作职责")
     openings += [
@@ -1090,6 +1097,9 @@ def _plan_part(line: str) -> bool:
 
 # A caption of an office's duties ("主要职责", "部门职责"), over them
 _DUTIES_CAPTION: Final = re.compile(r"[\u4e00-\u9fff]{0,20}(?:部门|主要|工作|科室|内设机构)(?:职责|职能)")
+
+
+_SALUTATION: Final = re.compile(r"^各[^。；;:：]{2,80}[:：]$")
 
 
 def _last_label(text: str) -> str:
