@@ -247,3 +247,11 @@ def test_a_plans_opening_after_its_salutation_below_a_sites_header_makes_it_a_pl
         "2.第二阶段对需要二免的畜禽组织防疫小分队实施免疫。\n"
     )
     assert [item.text[:4] for item in plan.items][-2:] == ["第一阶段", "第二阶段"]
+
+
+def test_an_office_named_by_where_it_is_keeps_its_whole_name():
+    plan = parse_text(
+        "第十条 传统村落所在地村民委员会参与保护和发展规划编制和实施,依法履行传统村落文化保护职责。\n"
+        "第十一条 县级以上人民政府应当加强传统村落保护工作。\n"
+    )
+    assert plan.items[0].units == ("传统村落所在地村民委员会",)
