@@ -29,6 +29,7 @@ UNIT_ENDINGS: Final = (
     # "国家机关、社会团体、企业事业组织和其他组织应当…", "各地人民调解组织"
     "工会组织", "社会组织", "事业组织", "其他组织", "调解组织", "基层组织", "自治组织", "经济组织",
     "合作组织", "中介组织", "行业组织", "服务组织",
+    "联席会议",  # a joint meeting that its members' work answers to: "联席会议职责", "市联席会议负责…"
 )  # fmt: skip
 
 # Endings that are only a place, never an organisation: "市住房和城乡建设局" is one name, but

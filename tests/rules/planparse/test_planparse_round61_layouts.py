@@ -255,3 +255,14 @@ def test_an_office_named_by_where_it_is_keeps_its_whole_name():
         "第十一条 县级以上人民政府应当加强传统村落保护工作。\n"
     )
     assert plan.items[0].units == ("传统村落所在地村民委员会",)
+
+
+def test_a_joint_meeting_is_a_unit_whose_duties_a_part_lists():
+    plan = parse_text(
+        "一、联席会议职责\n"
+        "(一)研究制定完善社会救助体系的政策。\n"
+        "(二)提出社会救助建议。\n"
+        "二、成员单位职责\n"
+        "(一)市民政局负责联席会议的组织等日常工作。\n"
+    )
+    assert [item.units for item in plan.items] == [("联席会议",), ("联席会议",), ("市民政局",)]
