@@ -266,3 +266,17 @@ def test_a_joint_meeting_is_a_unit_whose_duties_a_part_lists():
         "(一)市民政局负责联席会议的组织等日常工作。\n"
     )
     assert [item.units for item in plan.items] == [("联席会议",), ("联席会议",), ("市民政局",)]
+
+
+def test_a_groups_convener_and_director_are_people_no_work():
+    plan = parse_text(
+        "一、联席会议组成\n"
+        "(一)召集人:市政府分管民政工作的副市长。\n"
+        "(二)市民政局负责联席会议的组织等日常工作。\n"
+        "二、办事机构\n"
+        "镇道专委下设办公室,办公室设在经发办,配备1至2人负责日常工作。\n"
+        "主任:张某某镇党委副书记、镇长\n"
+        "三、联络员制度\n"
+        "各村(居)指定一名人员担任联络员,负责收集本辖区交通安全管理工作情况。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["市民政局", "镇道专委", "各村(居"]

@@ -2355,8 +2355,10 @@ def _background(node: _Node) -> bool:
         if (current is not node or node.joined) and _FACT.match(heading) and not assigned:
             return True
         assigned = assigned or (current is not node and current.annotation is not None and bool(current.annotation.units))
-        if current is node and (_FACT_LABEL.match(compact(node.body)) or _preamble(_uncaptioned(node), _is_article(node))):
-            return True  # "(一)检查时间:2021年6月中旬—8月中旬。", "第一条 根据…,制定本规定。"
+        if current is node and (_FACT_LABEL.match(compact(node.body)) or _PERSON_LABEL.match(compact(node.body)) or _preamble(_uncaptioned(node), _is_article(node))):
+            # "(一)检查时间:2021年6月中旬—8月中旬。", "(一)召集人:市政府分管民政工作的副市长。",
+            # "第一条 根据…,制定本规定。"
+            return True
         if current is node and node.joined and _is_article(node) and _preamble(_CAPTION.sub("", node.body, count=1), article=True) \
                 and not _subject_duty(node.joined, given=False, modal=True):
             # "第二条 本条例适用于…。" then "本省管辖的海域…,适用《…》。": its scope, in two paragraphs
