@@ -215,12 +215,16 @@ def test_a_meetings_agenda_is_no_work_and_what_it_decided_is():
 
 
 def test_what_the_law_protects_and_forbids_anyone_is_no_offices_work():
-    plan = parse_text(
-        "第三条 电力设施受国家法律保护。禁止任何单位和个人危害电力设施安全或者盗窃电能。\n"
-        "第四条 县级以上人民政府应当加强对电力设施保护工作的领导。\n"
-        "第五条 公安机关负责依法查处破坏电力设施的违法行为。\n"
-    )
-    assert [item.units for item in plan.items] == [("县级以上人民政府",), ("公安机关",)]
+    for protected in (
+        "电力设施受国家法律保护。禁止任何单位和个人危害电力设施安全或者盗窃电能。",
+        "电力设施是国家财产,受法律保护。禁止一切危害电力设施安全和损害其工作效能的行为。",
+    ):
+        plan = parse_text(
+            f"第三条 {protected}\n"
+            "第四条 县级以上人民政府应当加强对电力设施保护工作的领导。\n"
+            "第五条 公安机关负责依法查处破坏电力设施的违法行为。\n"
+        )
+        assert [item.units for item in plan.items] == [("县级以上人民政府",), ("公安机关",)]
 
 
 def test_what_a_rules_word_mainly_means_is_no_work():
