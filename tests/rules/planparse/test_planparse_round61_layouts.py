@@ -106,6 +106,7 @@ def test_a_basis_article_that_names_its_rule_or_ends_in_a_stray_stop_is_no_work(
     for basis in (
         "第一条 为贯彻《婚姻登记条例》,加强我省婚姻登记机关规范化建设,维护婚姻当事人的合法权益,制定某省婚姻登记规范化建设实施细则:\n",
         "第一条 为了保障石油,天然气管道建设.保护管道安全.根据.中华人民共和国石油天然气管道保护法.和有关法律.法规的规定.结合本省实际,制定本办法、\n",
+        "第一条 为加强商城地区的建设,、保护和管理,,根据本地区的实际,制定本办法,。\n",
     ):
         plan = parse_text(
             basis
@@ -284,3 +285,14 @@ def test_a_groups_convener_and_director_are_people_no_work():
         "各村(居)指定一名人员担任联络员,负责收集本辖区交通安全管理工作情况。\n"
     )
     assert [item.text[:4] for item in plan.items] == ["市民政局", "镇道专委", "各村(居"]
+
+
+def test_why_a_measure_was_issued_is_no_work():
+    plan = parse_text(
+        "一、出台背景\n"
+        "为加强对采购活动的内部控制管理,规范采购活动中的权力运行,促进采购提质增效。\n"
+        "二、主要内容\n"
+        "(一)局采购办负责组织实施本局的采购活动。\n"
+        "(二)局办公室负责采购合同的归档管理。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["局采购办", "局办公室"]
