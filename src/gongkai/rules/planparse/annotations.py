@@ -522,7 +522,8 @@ _DUTIES_HEADING: Final = re.compile(
 )
 
 
-# "第一条 司法行政机关主要履行以下职责:", "(二)县民政局承担下列职责:", "X是…的登记管理机关,具体履行以下职责:", "X必须认真履行以下职责。", "X在村务公开工作中履行下列主要职责:",
+# "第一条 司法行政机关主要履行以下职责:", "(二)县民政局承担下列职责:", "X必须认真履行以下职责。", "X在村务公开工作中履行下列主要职责:",
+# "X是…的登记管理机关,具体履行以下职责:",
 # "县级以上人民政府对…负总责,…,履行下列职责:", "X应当对Y履行下列职责情况进行监督:", "X应当及时公布下列
 # 村务事项:", "X应当做好下列工作:": an article of a rule over the duties of the
 # office it names (a chapter's heading may be run in before it on a page that lost its lines:

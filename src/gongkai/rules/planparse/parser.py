@@ -1099,6 +1099,7 @@ def _plan_part(line: str) -> bool:
 _DUTIES_CAPTION: Final = re.compile(r"[\u4e00-\u9fff]{0,20}(?:部门|主要|工作|科室|内设机构)(?:职责|职能)")
 
 
+# Whom a notice is sent to, on a line of its own: "各村(居)民委员会、各有关单位:"
 _SALUTATION: Final = re.compile(r"^各[^。；;:：]{2,80}[:：]$")
 
 

@@ -1083,10 +1083,11 @@ def _assisting(office: Assignment, rest: str) -> Assignment:
 _ACCORDING_TO: Final = re.compile(f"^{_ACCORDING}")
 # How an office's duty goes on after its name, and (told) how a requirement does: "X要…", "X应当…".
 _PREDICATE: Final = re.compile(
+    # (never the 在 of 所在: "传统村落所在地村民委员会参与…")
     r"(?P<told>要|应当|应(?!急)|必须|须)|依法|依照|根据|按照|及时|立即|迅速|组织|协助|配合|会同|结合|(?<!所)在|对|做好|开展|加强|加大"
     r"|主管|制定|制订|指导|督促|承担|贯彻|落实|确保|积极|全力|主动|统一|具体|牵头|参与|保障|提供|发布|进行|联合"
     r"|建立|编制|设立|行使|履行|重点|严把|一方面|负有"
-)  # (never the 在 of 所在: "传统村落所在地村民委员会参与…")
+)
 _SUBJECT_LONGEST: Final = 40
 # "各级工会组织依法对…": 组织 ends the unions' name when a manner or a duty follows
 _NAMED_ORGANISATION: Final = re.compile(r"工会组织(?=依法|依照|根据|按照|要|应当|应|必须|须|对|在|及时)")
@@ -2350,6 +2351,7 @@ _WORK_JOINED: Final = re.compile(r"[及和与](?!(?:主要|工作|总体|具体|
 def _background(node: _Node) -> bool:
     current: _Node | None = node
     assigned = False  # (under "(二)公开范围", "X负责向社会主动公开…信息:" over its list: X's work)
+    body = compact(node.body)
     while current is not None:
         heading = split_marker(_heading(current))[2].strip()
         if _BACKGROUND.match(heading) or (current.marker and _BACKGROUND.match(heading[:4]) and not _WORK_JOINED.match(heading, 4)):
@@ -2357,7 +2359,7 @@ def _background(node: _Node) -> bool:
         if (current is not node or node.joined) and _FACT.match(heading) and not assigned:
             return True
         assigned = assigned or (current is not node and current.annotation is not None and bool(current.annotation.units))
-        if current is node and (_FACT_LABEL.match(compact(node.body)) or _PERSON_LABEL.match(compact(node.body)) or _preamble(_uncaptioned(node), _is_article(node))):
+        if current is node and (_FACT_LABEL.match(body) or _PERSON_LABEL.match(body) or _preamble(_uncaptioned(node), _is_article(node))):
             # "(一)检查时间:2021年6月中旬—8月中旬。", "(一)召集人:市政府分管民政工作的副市长。",
             # "第一条 根据…,制定本规定。"
             return True
