@@ -296,3 +296,19 @@ def test_why_a_measure_was_issued_is_no_work():
         "(二)局办公室负责采购合同的归档管理。\n"
     )
     assert [item.text[:4] for item in plan.items] == ["局采购办", "局办公室"]
+
+
+def test_a_rule_run_into_one_line_is_cut_at_its_articles_where_the_page_left_some_out():
+    # a site's copy that lost every break and printed only some articles
+    filler = "做好项目确定、资金下达、绩效评价等相关工作,"
+    plan = parse_text(
+        "县工信商局、财政局各相关股室:为加强和规范专项资金管理,某县工业信息化和商务局2023年8月24日"
+        "某县县域商业建设行动专项资金管理办法第一章总则"
+        "第一条本办法所称专项资金是指用于本县县域商业建设行动的中央财政专项资金,"
+        "第三条专项资金由县工信商局、县财政局共同管理,"
+        f"第四条县工信商局会同县财政局确定专项资金年度目标任务、工作重点等,{filler * 3}"
+        f"第五条县财政局配合县工信商局确定专项资金支持事项,{filler * 3}"
+        f"第八条县乡村振兴局配合县工信商局做好项目确定工作,{filler * 3}"
+        "第十六条县工信商局负责牵头做好拟纳入年度支持的建设项目的审核推荐。\n"
+    )
+    assert [item.text[:4] for item in plan.items][-5:] == ["专项资金", "县工信商", "县财政局", "县乡村振", "县工信商"]

@@ -618,6 +618,9 @@ _ARTICLE_AT: Final = re.compile(rf"第(?P<n>[{CN_DIGITS}]+)条(?!规定|的规�
 _REFERRED: Final = re.compile(r"(?:依照|按照|根据|依据|违反|适用|本办法|本条例|本规定|条[和或、至])$")
 
 
+_ARTICLES_SKIPPED: Final = 10  # articles a page may leave out between two it prints
+
+
 def _articles_counted(line: str) -> list[str]:
     if len(line) <= _LONG_LINE:
         return [line]
@@ -627,7 +630,8 @@ def _articles_counted(line: str) -> list[str]:
         number = chinese_number(found["n"])
         if number is None or _REFERRED.search(line[max(0, found.start() - 4) : found.start()]):
             continue
-        if last is None or number == last + 1:
+        # (a page that leaves articles out counts on past them: "第一条…第三条…第八条…第十六条")
+        if last is None or last < number <= last + _ARTICLES_SKIPPED:
             cuts.append(found.start())
             last = number
     if len(cuts) < 3:
