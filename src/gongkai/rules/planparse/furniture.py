@@ -81,7 +81,8 @@ def is_furniture(line: str) -> bool:
         return True
     # "| 责任部门: | 发文日期: | 2025-08-18 17:09:17 |": labels whose value the page left empty, one
     # of them the block's own
-    labels = [re.sub(r"\s", "", cell)[:-1] for cell in line.split("|") if re.search(r"[:：]\s*$", cell)]
-    if len(labels) >= 2 and any(map(_OWN_FIELD.match, labels)):
-        return True
+    if len(cells) >= 3:
+        labels = [cell.strip()[:-1].replace(" ", "") for cell in line.split("|") if cell.strip().endswith((":", "："))]
+        if len(labels) >= 2 and any(map(_OWN_FIELD.match, labels)):
+            return True
     return len(cells) >= 2 and len(written) == 2 and bool(_OWN_FIELD.match(written[0]))
