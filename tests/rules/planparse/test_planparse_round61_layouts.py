@@ -49,18 +49,24 @@ def test_a_duties_caption_joined_to_the_pages_list_of_its_sections_opens_the_dut
 
 
 def test_measures_an_opinion_puts_forward_are_its_items_without_units():
-    plan = parse_text(
-        "为切实加强党对社会组织的领导,促进社会组织健康发展,现就加强和改进我市社会组织党建工作,提出如下实施办法。\n"
-        "一、明确社会组织党建工作的目标任务。坚持党的领导与社会组织依法自治相统一。\n"
-        "二、全面落实社会组织党组织的功能定位。要着眼履行政治责任,强化政治引领。\n"
-        "三、扎实做好社会组织党建基础工作。组织力量对社会组织进行集中排查。\n"
-    )
-    # (each measure's heading sentence is its section)
-    assert [(item.section[-1][2:6], item.text[:4]) for item in plan.items] == [
-        ("明确社会", "坚持党的"),
-        ("全面落实", "要着眼履"),
-        ("扎实做好", "组织力量"),
-    ]
+    for opening in (
+        "现就加强和改进我市社会组织党建工作,提出如下实施办法。",
+        "现就加强和改进我市社会组织党建工作提出如下意见。",
+        "结合我市实际提出以下意见,请一并认真贯彻执行。",
+        "现制定如下意见:",
+    ):
+        plan = parse_text(
+            f"为切实加强党对社会组织的领导,促进社会组织健康发展,{opening}\n"
+            "一、明确社会组织党建工作的目标任务。坚持党的领导与社会组织依法自治相统一。\n"
+            "二、全面落实社会组织党组织的功能定位。要着眼履行政治责任,强化政治引领。\n"
+            "三、扎实做好社会组织党建基础工作。组织力量对社会组织进行集中排查。\n"
+        )
+        # (each measure's heading sentence is its section)
+        assert [(item.section[-1][2:6], item.text[:4]) for item in plan.items] == [
+            ("明确社会", "坚持党的"),
+            ("全面落实", "要着眼履"),
+            ("扎实做好", "组织力量"),
+        ], opening
 
 
 def test_a_rule_whose_basis_article_runs_over_two_sentences_is_a_rule():
