@@ -318,3 +318,14 @@ def test_a_rule_run_into_one_line_is_cut_at_its_articles_where_the_page_left_som
         "第十六条县工信商局负责牵头做好拟纳入年度支持的建设项目的审核推荐。\n"
     )
     assert [item.text[:4] for item in plan.items][-5:] == ["专项资金", "县工信商", "县财政局", "县乡村振", "县工信商"]
+
+
+def test_a_page_that_opens_inside_an_offices_duties_is_a_plan_of_them():
+    # the second page of a 三定 list: the office's name and the first duties were on the first page
+    plan = parse_text(
+        "(四)归口管理全市因公出国(境)工作;协助制定市级领导出访计划。\n"
+        "(五)负责与外国驻华使领馆和我国驻外使领馆的联络工作。\n"
+        "(六)配合和协助市委宣传部门做好对外宣传和群众性外事教育工作。\n"
+        "(七)承办市委、市政府交办的其他事项。\n"
+    )
+    assert [item.text[:4] for item in plan.items] == ["归口管理", "负责与外", "配合和协", "承办市委"]

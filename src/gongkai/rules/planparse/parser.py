@@ -1177,7 +1177,8 @@ def _choose(
         or _WORK_NOTICE.search(meta.title or "")
         or any(_PLAN_OPENING.search(compact(opening)) for opening in openings)
     )
-    if prose.annotated or (prose.items and (planned or _scheduled(prose.items) or _in_plan_parts(prose.items, _WORK_PART) or _measures(prose.items))):
+    if prose.annotated or (prose.items and (planned or _scheduled(prose.items) or _in_plan_parts(prose.items, _WORK_PART) or _measures(prose.items)
+                                            or _duties(prose.items))):
         return PlanKind.PROSE, list(prose.items), list(prose.warnings)
     found = (
         f"文中有{prose.numbered}个编号段落（如“{prose.sample}”）"
@@ -1220,6 +1221,16 @@ def _measures(items: Sequence[Item]) -> bool:
         if _MEASURE.match(compact(split_marker(item.section[-1])[2] + "。" if item.section else item.text))
     ]
     return len(headed) >= 3 and len(headed) * 4 >= len(items) * 3 and any(item.units for item in items)
+
+
+def _duties(items: Sequence[Item]) -> bool:
+    """Whether the paragraphs are an office's duties, its name on a page before this one: three or
+    more, nearly all opening with a verb of duty ("(四)归口管理全市因公出国(境)工作;…" "(五)负责与…")."""
+    dutiful = sum(bool(_DUTY_VERB.match(compact(item.text))) for item in items)
+    return dutiful >= 3 and dutiful * 4 >= len(items) * 3
+
+
+_DUTY_VERB: Final = re.compile(r"(?:负责|承担|承办|归口管理|统筹|组织|指导|协调|拟订|拟定|起草|监督|参与|贯彻|办理|配合|协助)")
 
 
 def _scheduled(items: Sequence[Item]) -> bool:
