@@ -32,6 +32,10 @@ UNIT_ENDINGS: Final = (
     "联席会议",  # a joint meeting that its members' work answers to: "联席会议职责", "市联席会议负责…"
 )  # fmt: skip
 
+# Verbs an office's duty opens with ("负责…", "组织…", "拟订…"), the words the readers of duty lists
+# share; each adds its own ("会同", "做好", "归口管理" …).
+DUTY_VERBS: Final = "负责|承担|承办|组织|指导|协调|拟订|拟定|起草|监督|参与|贯彻|办理"
+
 # Endings that are only a place, never an organisation: "市住房和城乡建设局" is one name, but
 # "各县和市直部门" is two, and a place before 和 is a name's start more often than a whole unit.
 PLACE_ENDINGS: Final = frozenset(

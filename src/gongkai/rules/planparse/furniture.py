@@ -73,7 +73,8 @@ def is_furniture(line: str) -> bool:
         return True
     if line.strip() and not without_continuation(line).strip():
         return True
-    cells = [re.sub(r"[\s:：]", "", cell) for cell in line.split("|")]  # "有效性: |" too
+    parts = line.split("|")
+    cells = [re.sub(r"[\s:：]", "", cell) for cell in parts]  # "有效性: |" too
     written = [cell for cell in cells if cell]
     if len(written) >= 3 and "首页" in written and all(map(_MENU_CELL.match, written)):
         return True
@@ -82,7 +83,7 @@ def is_furniture(line: str) -> bool:
     # "| 责任部门: | 发文日期: | 2025-08-18 17:09:17 |": labels whose value the page left empty, one
     # of them the block's own
     if len(cells) >= 3:
-        labels = [cell.strip()[:-1].replace(" ", "") for cell in line.split("|") if cell.strip().endswith((":", "："))]
+        labels = [part.strip()[:-1].replace(" ", "") for part in parts if part.strip().endswith((":", "："))]
         if len(labels) >= 2 and any(map(_OWN_FIELD.match, labels)):
             return True
     return len(cells) >= 2 and len(written) == 2 and bool(_OWN_FIELD.match(written[0]))

@@ -61,6 +61,7 @@ from gongkai.rules.vocabulary import (
     CIRCLED,
     CN_DIGITS,
     DEADLINE_LABELS,
+    DUTY_VERBS,
     MARKERS,
     PERSON_LABEL,
     PROGRESS_LABEL,
@@ -1230,7 +1231,7 @@ def _duties(items: Sequence[Item]) -> bool:
     return dutiful >= 3 and dutiful * 4 >= len(items) * 3
 
 
-_DUTY_VERB: Final = re.compile(r"(?:负责|承担|承办|归口管理|统筹|组织|指导|协调|拟订|拟定|起草|监督|参与|贯彻|办理|配合|协助)")
+_DUTY_VERB: Final = re.compile(f"(?:{DUTY_VERBS}|归口管理|统筹|配合|协助)")
 
 
 def _scheduled(items: Sequence[Item]) -> bool:

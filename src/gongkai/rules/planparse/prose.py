@@ -64,6 +64,7 @@ from gongkai.rules.vocabulary import (
     ASSIST_LABELS,
     DEADLINE_LABELS,
     DUTY_LABELS,
+    DUTY_VERBS,
     JOINED_FIELDS,
     LABEL_NOUNS,
     LEAD_LABELS,
@@ -1780,7 +1781,7 @@ def _office_over_duties(paragraphs: Sequence[tuple[int, str]], nodes: Sequence[_
 
 _BULLET_MARK: Final = re.compile(rf"^[{BULLETS}·]\s*")
 _ALIAS: Final = re.compile(r"[(（][^()（）]{2,40}[)）]$")  # "(国家林业局西北卫星林火监测分中心)"
-_DUTY_OPENING: Final = re.compile(r"(?:负责|承担|承办|组织|指导|协调|会同|拟订|拟定|起草|监督|参与|贯彻|办理|完成)")
+_DUTY_OPENING: Final = re.compile(f"(?:{DUTY_VERBS}|会同|完成)")
 
 
 def _cut_label(text: str) -> bool:
@@ -2143,7 +2144,7 @@ def _is_item(node: _Node, flat: bool) -> bool:
 
 
 _CLAUSE_END: Final = re.compile(r"[\u4e00-\u9fff][。；;]$")
-_WORK_START: Final = re.compile(r"(?:负责|承担|承办|组织|指导|协调|拟订|拟定|起草|监督|参与|贯彻|办理|做好|维护|开展|加强|推进|建立|落实|制定)")
+_WORK_START: Final = re.compile(f"(?:{DUTY_VERBS}|做好|维护|开展|加强|推进|建立|落实|制定)")
 _SENTENCE_END: Final = re.compile(r"[\u4e00-\u9fff]。$")
 _SENTENCE_OF_CLAUSES: Final = re.compile(r"[\u4e00-\u9fff][，,；;][^。]*[\u4e00-\u9fff]。$")
 
